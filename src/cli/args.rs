@@ -1,0 +1,107 @@
+//! The command-line definitions, from which help, completions and the man page are made.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal timeline of negotiations, read from a YAML event log.
+///
+/// With no FILE, opens the bundled sample log (the Cairo talks of spring 2024).
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Event log(s) to open (YAML, format 1)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Largest log file read, in bytes
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = 512 * 1024 * 1024)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate logs and print every error and warning; exit 1 when any log has an error
+    Check {
+        /// Event log(s) to check
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the matching events in timeline order
+    List {
+        /// Event log(s) to read (the bundled sample when none)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the quotes of the matching events, each with its full citation
+    Quotes {
+        /// Event log(s) to read (the bundled sample when none)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
+        format: QuoteFormat,
+    },
+}
+
+/// The browser's filters, as flags. AND across flags, OR within a repeated one.
+#[derive(Debug, Default, Clone, Args)]
+pub struct FilterArgs {
+    /// Only events this actor takes part in or is quoted in (repeatable)
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// Only events involving this party (repeatable)
+    #[arg(long = "party", value_name = "ID")]
+    pub parties: Vec<String>,
+    /// Only events of this kind (repeatable)
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Only events with this status (repeatable)
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<String>,
+    /// Only events with this topic (repeatable)
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only events whose period overlaps this date or earlier
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only events whose text holds every word (case and accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteFormat {
+    Markdown,
+    Json,
+    Csv,
+}

@@ -1,0 +1,55 @@
+//! The command line: `dateline [FILE]...` opens the browser; `check`, `list` and `quotes`
+//! print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
+
+mod args;
+mod check;
+
+pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+
+use crate::load::{self, Limits, Loaded, Report};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code for a log with errors.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for wrong usage.
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let limits = Limits {
+        max_file_bytes: cli.max_file_size,
+        ..Limits::default()
+    };
+    match cli.command {
+        Some(Command::Check { files }) => check::run(&files, &limits),
+        Some(other) => {
+            eprintln!("dateline: {other:?} is not implemented yet");
+            ExitCode::from(EXIT_USAGE)
+        }
+        None => {
+            eprintln!("dateline: the browser is not implemented yet");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Loads the files named, or the bundled sample when none is.
+pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    match files {
+        [] => load::load_str(crate::SAMPLE_NAME, crate::SAMPLE),
+        [one] => load::load_path(one, limits),
+        _ => Err(Report {
+            diagnostics: vec![load::Diagnostic {
+                severity: load::Severity::Error,
+                file: files[1].display().to_string(),
+                line: 0,
+                col: 0,
+                path: String::new(),
+                message: "several files in one log are not supported yet".into(),
+                help: None,
+            }],
+        }),
+    }
+}

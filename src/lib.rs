@@ -1,0 +1,18 @@
+//! dateline: a terminal timeline of negotiations, read from a YAML event log (format 1).
+//!
+//! The core (`model`, `load`, `filter`, `search`, `export`, `text`) knows nothing of
+//! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
+
+pub mod cli;
+pub mod export;
+pub mod filter;
+pub mod load;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod tui;
+
+/// The sample log, compiled in so that an installed `dateline` opens it anywhere.
+pub const SAMPLE: &str = include_str!("../data/cairo-talks-2024.yaml");
+/// The name the sample goes by in messages.
+pub const SAMPLE_NAME: &str = "cairo-talks-2024.yaml (bundled sample)";

@@ -1,0 +1,294 @@
+//! A validated event log: parties, actors, sources and events, cross-referenced by index.
+
+use super::Date;
+use std::collections::HashMap;
+
+/// Index of a party in `Log::parties`.
+pub type PartyIx = usize;
+/// Index of an actor in `Log::actors`.
+pub type ActorIx = usize;
+/// Index of a source in `Log::sources`.
+pub type SourceIx = usize;
+/// Index of an event in `Log::events` (timeline order).
+pub type EventIx = usize;
+
+/// What kind of thing happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Meeting,
+    Call,
+    Statement,
+    Proposal,
+    Response,
+    Agreement,
+    Travel,
+    Development,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Meeting,
+        Kind::Call,
+        Kind::Statement,
+        Kind::Proposal,
+        Kind::Response,
+        Kind::Agreement,
+        Kind::Travel,
+        Kind::Development,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Call => "call",
+            Kind::Statement => "statement",
+            Kind::Proposal => "proposal",
+            Kind::Response => "response",
+            Kind::Agreement => "agreement",
+            Kind::Travel => "travel",
+            Kind::Development => "development",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Whether an event happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    #[default]
+    Occurred,
+    Expected,
+    Cancelled,
+    Disputed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Occurred,
+        Status::Expected,
+        Status::Cancelled,
+        Status::Disputed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Expected => "expected",
+            Status::Cancelled => "cancelled",
+            Status::Disputed => "disputed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A colour as a log may give it: `#rrggbb` or a terminal colour name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Color {
+    Rgb(u8, u8, u8),
+    Named(NamedColor),
+}
+
+/// The terminal colour names format 1 accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NamedColor {
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    LightGray,
+}
+
+impl NamedColor {
+    pub const ALL: [(&'static str, NamedColor); 14] = [
+        ("red", NamedColor::Red),
+        ("green", NamedColor::Green),
+        ("yellow", NamedColor::Yellow),
+        ("blue", NamedColor::Blue),
+        ("magenta", NamedColor::Magenta),
+        ("cyan", NamedColor::Cyan),
+        ("gray", NamedColor::Gray),
+        ("light-red", NamedColor::LightRed),
+        ("light-green", NamedColor::LightGreen),
+        ("light-yellow", NamedColor::LightYellow),
+        ("light-blue", NamedColor::LightBlue),
+        ("light-magenta", NamedColor::LightMagenta),
+        ("light-cyan", NamedColor::LightCyan),
+        ("light-gray", NamedColor::LightGray),
+    ];
+}
+
+impl Color {
+    /// Parses `#rrggbb` or a colour name (`light-blue`, also written `lightblue` or `light_blue`).
+    pub fn parse(s: &str) -> Option<Color> {
+        if let Some(hex) = s.strip_prefix('#') {
+            if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            let c = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            return Some(Color::Rgb(c(0)?, c(2)?, c(4)?));
+        }
+        let norm: String = s
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect();
+        let norm = if norm == "grey" {
+            "gray".into()
+        } else {
+            norm.replace("grey", "gray")
+        };
+        NamedColor::ALL
+            .iter()
+            .find(|(name, _)| name.replace('-', "") == norm)
+            .map(|&(_, c)| Color::Named(c))
+    }
+}
+
+/// Where something was written: which file of the log, which line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// Index in `Log::files`.
+    pub file: usize,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A side of the negotiation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub color: Option<Color>,
+    pub origin: Origin,
+}
+
+/// A person or organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub party: Option<PartyIx>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub origin: Origin,
+}
+
+/// A publication quotes come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub byline: Vec<String>,
+    pub origin: Origin,
+}
+
+/// Words someone said, with who said them and where they were published.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Verbatim, exactly as in the log.
+    pub text: String,
+    pub speaker: Option<ActorIx>,
+    pub attribution: Option<String>,
+    /// The party given on the quote itself (for unnamed speakers).
+    pub party: Option<PartyIx>,
+    pub source: Option<SourceIx>,
+    pub paraphrase: bool,
+    pub origin: Origin,
+}
+
+impl Quote {
+    /// The party the words are attributed to: the quote's own, else the speaker's.
+    pub fn effective_party(&self, log: &Log) -> Option<PartyIx> {
+        self.party
+            .or_else(|| self.speaker.and_then(|a| log.actors[a].party))
+    }
+}
+
+/// Something that happened, or was expected to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    /// The id was derived from date and title, not written in the log.
+    pub id_derived: bool,
+    pub date: Date,
+    pub end: Option<Date>,
+    pub date_note: Option<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub title: String,
+    pub summary: Option<String>,
+    pub location: Option<String>,
+    pub actors: Vec<ActorIx>,
+    pub topics: Vec<String>,
+    pub sources: Vec<SourceIx>,
+    /// Events this one answers or follows.
+    pub related: Vec<EventIx>,
+    pub quotes: Vec<Quote>,
+    pub origin: Origin,
+    /// Derived: events that name this one in their `related` (what answered it).
+    pub related_by: Vec<EventIx>,
+    /// Derived: parties involved, in log order: those of its actors, its quotes' parties
+    /// and its speakers' parties.
+    pub parties: Vec<PartyIx>,
+    /// Derived: actors involved, in log order: those taking part and those quoted.
+    pub involved: Vec<ActorIx>,
+}
+
+/// A whole validated log (one file, or several merged).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Log {
+    /// Display names of the files the log was read from.
+    pub files: Vec<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub parties: Vec<Party>,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    /// In timeline order: by start instant, then file order.
+    pub events: Vec<Event>,
+    pub party_ids: HashMap<String, PartyIx>,
+    pub actor_ids: HashMap<String, ActorIx>,
+    pub source_ids: HashMap<String, SourceIx>,
+    pub event_ids: HashMap<String, EventIx>,
+}
+
+impl Log {
+    pub fn party(&self, id: &str) -> Option<PartyIx> {
+        self.party_ids.get(id).copied()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<ActorIx> {
+        self.actor_ids.get(id).copied()
+    }
+
+    pub fn event(&self, id: &str) -> Option<EventIx> {
+        self.event_ids.get(id).copied()
+    }
+
+    pub fn quote_count(&self) -> usize {
+        self.events.iter().map(|e| e.quotes.len()).sum()
+    }
+
+    /// The title to show: the log's own, else its file names.
+    pub fn display_title(&self) -> String {
+        self.title.clone().unwrap_or_else(|| self.files.join(", "))
+    }
+}

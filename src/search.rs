@@ -1,0 +1,164 @@
+//! Full-text search over a log, ignoring case and accents.
+//!
+//! The searchable text of every event (title, summary, quotes, location, topics, actor
+//! names and aliases, party names) is folded once, at load, into one buffer, so a search
+//! is a single `memmem` pass over it, however many events there are.
+
+use crate::model::{EventIx, Log};
+use crate::text::fold;
+use memchr::memmem;
+
+/// Folded search text of every event, prepared once.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// All events' folded text, each followed by a NUL separator.
+    text: String,
+    /// `starts[i]` is where event `i` begins in `text`; one extra entry marks the end.
+    starts: Vec<usize>,
+}
+
+/// The terms of a query: folded, split on white space. Every term must match (AND).
+pub fn terms(query: &str) -> Vec<String> {
+    fold(query).split_whitespace().map(str::to_owned).collect()
+}
+
+impl SearchIndex {
+    pub fn new(log: &Log) -> SearchIndex {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(log.events.len() + 1);
+        let push = |text: &mut String, s: &str| {
+            let folded = fold(s);
+            text.extend(folded.chars().map(|c| if c == '\0' { ' ' } else { c }));
+            text.push('\n');
+        };
+        for e in &log.events {
+            starts.push(text.len());
+            push(&mut text, &e.title);
+            for s in [&e.summary, &e.location, &e.date_note]
+                .into_iter()
+                .flatten()
+            {
+                push(&mut text, s);
+            }
+            for t in &e.topics {
+                push(&mut text, t);
+            }
+            for &a in &e.involved {
+                let actor = &log.actors[a];
+                push(&mut text, &actor.name);
+                for alias in &actor.aliases {
+                    push(&mut text, alias);
+                }
+            }
+            for &p in &e.parties {
+                push(&mut text, &log.parties[p].name);
+            }
+            for q in &e.quotes {
+                push(&mut text, &q.text);
+                if let Some(a) = &q.attribution {
+                    push(&mut text, a);
+                }
+            }
+            text.push('\0');
+        }
+        starts.push(text.len());
+        SearchIndex { text, starts }
+    }
+
+    /// Events whose text holds every term of `query`, in timeline order. An empty query
+    /// matches nothing.
+    pub fn find(&self, query: &str) -> Vec<EventIx> {
+        let mut terms = terms(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        // Scan for the longest term (fewest candidates), then check the rest per event.
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let finder = memmem::Finder::new(terms[0].as_bytes());
+        let rest: Vec<_> = terms[1..]
+            .iter()
+            .map(|t| memmem::Finder::new(t.as_bytes()))
+            .collect();
+        let bytes = self.text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(found) = finder.find(&bytes[pos..]) {
+            let at = pos + found;
+            // The event holding `at`: the last start at or before it.
+            let ev = self.starts.partition_point(|&s| s <= at) - 1;
+            let (s, e) = (self.starts[ev], self.starts[ev + 1]);
+            if rest.iter().all(|f| f.find(&bytes[s..e]).is_some()) {
+                out.push(ev);
+            }
+            pos = e; // next event
+            if pos >= bytes.len() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Whether one event holds every term.
+    pub fn event_matches(&self, ev: EventIx, terms: &[String]) -> bool {
+        let hay = &self.text.as_bytes()[self.starts[ev]..self.starts[ev + 1]];
+        !terms.is_empty()
+            && terms
+                .iter()
+                .all(|t| memmem::find(hay, t.as_bytes()).is_some())
+    }
+}
+
+/// Byte ranges in `text` (original, unfolded) where any of the folded `terms` occur, for
+/// highlighting. Works character by character so that accents and case still line up.
+pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    // Fold each character on its own, remembering which original byte it came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let f = fold(c.encode_utf8(&mut [0; 4]));
+        for _ in 0..f.len() {
+            origin.push(i);
+        }
+        folded.push_str(&f);
+    }
+    let char_end = |i: usize| i + text[i..].chars().next().map_or(0, char::len_utf8);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for t in terms.iter().filter(|t| !t.is_empty()) {
+        for at in memmem::find_iter(folded.as_bytes(), t.as_bytes()) {
+            let start = origin[at];
+            let end = char_end(origin[at + t.len() - 1]);
+            ranges.push(start..end);
+        }
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    // Merge overlapping ranges.
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_map_back_to_original_text() {
+        let text = "Réunion au Caire";
+        let r = highlight_ranges(text, &terms("reunion caire"));
+        let parts: Vec<_> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, ["Réunion", "Caire"]);
+    }
+
+    #[test]
+    fn no_terms_no_highlight() {
+        assert!(highlight_ranges("abc", &[]).is_empty());
+    }
+}

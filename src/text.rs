@@ -1,0 +1,106 @@
+//! Text from a log is untrusted: every string passes through `sanitize` before it reaches
+//! a terminal or a text/markdown output, and through `fold` before it is searched.
+
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Whether a character must never reach a terminal as it is: C0 and C1 controls, DEL,
+/// and the bidirectional embeddings, overrides and isolates that can reorder a line.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether text holds characters `sanitize` would escape (other than line breaks and tabs,
+/// which multi-line fields may hold).
+pub fn has_control_chars(s: &str) -> bool {
+    s.chars()
+        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r'))
+}
+
+/// One line of text, safe for a terminal: line breaks and tabs become spaces, every other
+/// unsafe character is shown visibly (`␛` for ESC, `\u{202e}` for a bidi override).
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_safe(&mut out, c, true);
+    }
+    Cow::Owned(out)
+}
+
+/// Multi-line text, safe for a terminal: line breaks are kept (CRLF and CR become LF),
+/// tabs become spaces, every other unsafe character is shown visibly.
+pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe_char(c) && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let s = s.replace("\r\n", "\n");
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push('\n'),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn push_safe(out: &mut String, c: char, one_line: bool) {
+    match c {
+        '\n' | '\r' if one_line => out.push(' '),
+        '\t' => out.push(' '),
+        // Control Pictures block: U+2400 + code for C0, U+2421 for DEL.
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+        '\u{7f}' => out.push('\u{2421}'),
+        c if is_unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+/// Folds text for search: lower case, accents removed, so that `Égypte`, `egypte` and
+/// `EGYPTE` meet.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_reach_the_screen_only_as_pictures() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{241b}[31mb");
+        assert_eq!(sanitize("x\u{7f}\u{85}"), "x\u{2421}\\u{85}");
+        assert_eq!(sanitize("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(sanitize("two\nlines\ttab"), "two lines tab");
+        assert!(matches!(sanitize("plain عربى 中文"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn multiline_keeps_line_breaks_only() {
+        assert_eq!(sanitize_multiline("a\r\nb\rc\u{7}"), "a\nb\nc\u{2407}");
+    }
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("Égypte ÇA"), "egypte ca");
+        assert_eq!(fold("Al-Thani"), "al-thani");
+        assert_eq!(fold("حماس"), "حماس");
+    }
+
+    #[test]
+    fn control_chars_are_detected_but_line_breaks_are_not() {
+        assert!(has_control_chars("a\u{1b}"));
+        assert!(has_control_chars("a\u{2066}"));
+        assert!(!has_control_chars("a\nb\tc"));
+    }
+}
