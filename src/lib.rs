@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod export;
 pub mod filter;
+#[doc(hidden)]
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod search;
