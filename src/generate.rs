@@ -51,8 +51,8 @@ impl Rng {
         self.below(n) * self.below(n) / n
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -556,16 +556,16 @@ impl Cast {
             };
             let (name, stem, mut aliases) = match rng.below(100) {
                 0..=9 => {
-                    let (native, latin, stem) = *rng.pick(&NATIVE);
+                    let (native, latin, stem) = rng.pick(&NATIVE);
                     (native.to_owned(), stem.to_owned(), vec![latin.to_owned()])
                 }
                 10..=14 => {
-                    let (name, stem) = *rng.pick(&ORGS);
+                    let (name, stem) = rng.pick(&ORGS);
                     (name.to_owned(), stem.to_owned(), Vec::new())
                 }
                 _ => {
-                    let (g, gs) = *rng.pick(&GIVEN);
-                    let (f, fs) = *rng.pick(&FAMILY);
+                    let (g, gs) = rng.pick(&GIVEN);
+                    let (f, fs) = rng.pick(&FAMILY);
                     (format!("{g} {f}"), format!("{gs}-{fs}"), Vec::new())
                 }
             };
@@ -577,7 +577,7 @@ impl Cast {
                 }
             }
             let role = if rng.chance(85) {
-                Some(*rng.pick(&ROLES))
+                Some(rng.pick(&ROLES))
             } else {
                 None
             };
@@ -594,7 +594,7 @@ impl Cast {
         let count = 10 + events / 8;
         let mut sources = Vec::with_capacity(count);
         for j in 0..count {
-            let (outlet, slug) = *rng.pick(&OUTLETS);
+            let (outlet, slug) = rng.pick(&OUTLETS);
             let at = start + Duration::minutes(span * j as i64 / count as i64);
             let day = at.date();
             let p = &parties[rng.below(parties.len())];
@@ -618,7 +618,7 @@ impl Cast {
                 day.format("%Y-%m-%d").to_string()
             };
             let byline = (0..rng.below(3))
-                .map(|_| *rng.pick(&REPORTERS))
+                .map(|_| rng.pick(&REPORTERS))
                 .collect::<Vec<_>>();
             let mut byline_unique: Vec<&'static str> = Vec::new();
             for b in byline {
@@ -925,14 +925,14 @@ impl Timeline {
         }
         let loc = match rng.below(1000) {
             0 => RARE_WORD,
-            1..=50 => *rng.pick(&LOCATIONS_NATIVE),
-            _ => *rng.pick(&LOCATIONS),
+            1..=50 => rng.pick(&LOCATIONS_NATIVE),
+            _ => rng.pick(&LOCATIONS),
         };
         // "ceasefire" is in the news far more than any other topic.
         let topic = if rng.chance(40) {
             TOPICS[0]
         } else {
-            *rng.pick(&TOPICS)
+            rng.pick(&TOPICS)
         };
         let party = &cast.parties[rng.skewed(cast.parties.len())];
         let other = &cast.parties[rng.below(cast.parties.len())];
@@ -946,44 +946,46 @@ impl Timeline {
                 .replace("{loc}", loc)
                 .replace("{topic}", topic)
         };
-        let title = fill(match kind {
-            "meeting" => *rng.pick(&[
+        let titles: &[&str] = match kind {
+            "meeting" => &[
                 "{a} meets {b} in {loc}",
                 "{a} and {b} hold talks on {topic}",
                 "Mediators convene {party} and {other} delegations in {loc}",
-            ]),
-            "call" => *rng.pick(&[
+            ],
+            "call" => &[
                 "{a} speaks by phone with {b}",
                 "{a} calls {b} about {topic}",
-            ]),
-            "statement" => *rng.pick(&[
+            ],
+            "statement" => &[
                 "{party} says it is studying the {topic} proposal",
                 "{a} says talks on {topic} are at a critical stage",
                 "{a} warns against an operation in {loc}",
-            ]),
-            "proposal" => *rng.pick(&[
+            ],
+            "proposal" => &[
                 "{party} submits a new {topic} proposal",
                 "{a} presents a framework on {topic}",
-            ]),
-            "response" => *rng.pick(&[
+            ],
+            "response" => &[
                 "{party} responds to the {other} proposal",
                 "{a} rejects the terms on {topic}",
-            ]),
-            "agreement" => *rng.pick(&[
+            ],
+            "agreement" => &[
                 "{party} and {other} agree on {topic}",
                 "Deal reached on the first phase of {topic}",
-            ]),
-            "travel" => *rng.pick(&[
+            ],
+            "travel" => &[
                 "{a} travels to {loc}",
                 "{a} arrives in {loc}",
                 "{party} delegation heads to {loc}",
-            ]),
-            _ => *rng.pick(&[
+            ],
+            _ => &[
                 "Fighting escalates near {loc}",
                 "Talks on {topic} stall",
                 "Crossing at {loc} reopens",
-            ]),
-        });
+            ],
+        };
+        let template = rng.pick(titles);
+        let title = fill(template);
 
         if rng.chance(95) {
             let stem = actors.first().map_or(kind, |&a| cast.actors[a].id.as_str());
@@ -1010,13 +1012,13 @@ impl Timeline {
             out.push_str("    date_note: ");
             match when.precision {
                 Prec::Month => {
-                    let third = *rng.pick(&["early", "mid-", "late"]);
+                    let third = rng.pick(&["early", "mid-", "late"]);
                     let month = when.local().format("%B").to_string();
                     let sep = if third.ends_with('-') { "" } else { " " };
                     push_quoted(out, &format!("{third}{sep}{month}"));
                 }
                 Prec::Year => push_quoted(out, "earlier this year"),
-                _ => push_quoted(out, *rng.pick(&DATE_NOTES)),
+                _ => push_quoted(out, rng.pick(&DATE_NOTES)),
             }
             out.push('\n');
         }
@@ -1032,9 +1034,9 @@ impl Timeline {
             let mut picked: Vec<&str> = Vec::with_capacity(n);
             for _ in 0..n {
                 let s = if rng.chance(4) {
-                    *rng.pick(&SENTENCES_NATIVE)
+                    rng.pick(&SENTENCES_NATIVE)
                 } else {
-                    *rng.pick(&SENTENCES)
+                    rng.pick(&SENTENCES)
                 };
                 if !picked.contains(&s) {
                     picked.push(s);
@@ -1070,7 +1072,7 @@ impl Timeline {
         if rng.chance(80) {
             let mut topics = vec![topic];
             for _ in 0..rng.below(3) {
-                let t = *rng.pick(&TOPICS);
+                let t = rng.pick(&TOPICS);
                 if !topics.contains(&t) {
                     topics.push(t);
                 }
@@ -1130,18 +1132,18 @@ impl Timeline {
         for _ in 0..n_quotes {
             out.push_str("      - text: ");
             let text = if rng.chance(6) {
-                *rng.pick(&QUOTES_NATIVE)
+                rng.pick(&QUOTES_NATIVE)
             } else {
-                *rng.pick(&QUOTES)
+                rng.pick(&QUOTES)
             };
             push_quoted(out, &fill(text));
             out.push('\n');
             let who = rng.below(100);
-            if who < 55 || who >= 85 {
+            if !(55..85).contains(&who) {
                 let a = if actors.is_empty() {
                     rng.skewed(cast.actors.len())
                 } else {
-                    *rng.pick(&actors)
+                    rng.pick(&actors)
                 };
                 let _ = writeln!(out, "        speaker: {}", cast.actors[a].id);
             }
@@ -1157,11 +1159,11 @@ impl Timeline {
                         let _ = write!(out, "\n        party: {}", cast.parties[p].id);
                     }
                 } else {
-                    push_quoted(out, *rng.pick(&SETTINGS));
+                    push_quoted(out, rng.pick(&SETTINGS));
                 }
                 out.push('\n');
             }
-            let s = *rng.pick(&sources);
+            let s = rng.pick(&sources);
             let _ = writeln!(out, "        source: {}", cast.sources[s].id);
             if rng.chance(15) {
                 out.push_str("        paraphrase: true\n");
