@@ -11,6 +11,7 @@ pub mod model;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod watch;
 
 /// The sample log, compiled in so that an installed `dateline` opens it anywhere.
 pub const SAMPLE: &str = include_str!("../data/cairo-talks-2024.yaml");
