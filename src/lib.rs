@@ -7,9 +7,12 @@ pub mod cli;
 pub mod export;
 pub mod filter;
 pub mod load;
+pub mod marks;
 pub mod model;
+pub mod overview;
 pub mod search;
 pub mod text;
+pub mod threads;
 pub mod tui;
 pub mod watch;
 
