@@ -60,6 +60,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    ///
+    /// For example: `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, dateline(1), as roff
+    ///
+    /// For example: `dateline man > ~/.local/share/man/man1/dateline.1`
+    Man,
 }
 
 /// The browser's filters, as flags. AND across flags, OR within a repeated one.

@@ -3,8 +3,14 @@
 
 mod args;
 mod check;
+mod completions;
+mod filters;
+mod list;
+mod quotes;
+mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -24,10 +30,18 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, &limits),
-        Some(other) => {
-            eprintln!("dateline: {other:?} is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
-        }
+        Some(Command::List {
+            files,
+            filters,
+            format,
+        }) => list::run(&files, &filters, format, &limits),
+        Some(Command::Quotes {
+            files,
+            filters,
+            format,
+        }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
         None => {
             eprintln!("dateline: the browser is not implemented yet");
             ExitCode::from(EXIT_USAGE)

@@ -6,7 +6,7 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
+    PARAPHRASE_LABEL, note_suffix, source_line, status_word, when, when_with_note, who, words,
 };
 use crate::filter::Query;
 use crate::model::{Event, EventIx, Log, Quote};
@@ -116,11 +116,13 @@ fn event_tags(log: &Log, e: &Event) -> String {
     tags
 }
 
-/// One bullet: `- **Fri 3 May 2024**: Title (travel; United States). [Reuters](…)`
+/// One bullet: `- **Fri 3 May 2024**: Title (travel; United States). [Reuters](…)`, the
+/// date in bold, then how the sources put it.
 fn event_bullet(log: &Log, e: &Event) -> String {
     let mut line = format!(
-        "- **{}**: {} ({})",
-        escape(&when_with_note(e)),
+        "- **{}**{}: {} ({})",
+        escape(&when(e)),
+        escape(&note_suffix(e)),
         escape(&sanitize(&e.title)),
         event_tags(log, e)
     );
@@ -311,7 +313,7 @@ mod tests {
         let out = events(&log, &[0, 2, 3]);
         assert_eq!(
             out,
-            "- **April 2024 (late last month)**: Egypt renews its push (proposal). [Reuters](https://example.org/reuters)\n\
+            "- **April 2024**, late last month: Egypt renews its push (proposal). [Reuters](https://example.org/reuters)\n\
              - **Fri 3 May 2024**: Burns \\*arrives\\* in Cairo (travel; United States, Hamas). [Reuters](https://example.org/reuters)\n\
              - **Sat 4 May 2024 – Sun 5 May 2024**: Meeting in Cairo\\\\u{202e}gpj (meeting, **expected**; United States, Israel)\n"
         );

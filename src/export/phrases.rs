@@ -14,12 +14,17 @@ pub fn when(e: &Event) -> String {
     }
 }
 
-/// `when`, followed by how the sources put the date: `April 2024 (late last month)`.
-pub fn when_with_note(e: &Event) -> String {
+/// How the sources put the date, after a comma: `, late last month`; empty when none.
+pub fn note_suffix(e: &Event) -> String {
     match &e.date_note {
-        Some(note) => format!("{} ({})", when(e), sanitize(note)),
-        None => when(e),
+        Some(note) => format!(", {}", sanitize(note)),
+        None => String::new(),
     }
+}
+
+/// `when`, followed by how the sources put the date: `April 2024, late last month`.
+pub fn when_with_note(e: &Event) -> String {
+    when(e) + &note_suffix(e)
 }
 
 /// The status word for events that did not simply happen; `None` for `occurred`.
@@ -52,7 +57,8 @@ pub fn who(log: &Log, q: &Quote) -> String {
         }
         None => {
             let attr = q.attribution.as_deref().unwrap_or("unattributed");
-            match party {
+            // "Hamas" attributed to the party Hamas needs no "(Hamas)".
+            match party.filter(|p| !p.eq_ignore_ascii_case(attr.trim())) {
                 Some(p) => format!("{} ({})", sanitize(attr), sanitize(p)),
                 None => sanitize(attr).into_owned(),
             }
@@ -122,6 +128,15 @@ mod tests {
     }
 
     #[test]
+    fn a_party_speaking_for_itself_is_not_named_twice() {
+        let mut log = fixture::log();
+        let q = &mut log.events[2].quotes[0];
+        q.attribution = Some("hamas".into());
+        q.party = Some(2);
+        assert_eq!(who(&log, &log.events[2].quotes[0]), "hamas");
+    }
+
+    #[test]
     fn bylines_read_like_prose() {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(byline(&names(&["A"])), "A");
@@ -134,7 +149,7 @@ mod tests {
         let log = fixture::log();
         assert_eq!(
             when_with_note(&log.events[0]),
-            "April 2024 (late last month)"
+            "April 2024, late last month"
         );
         assert_eq!(when(&log.events[1]), "Fri 5 April 2024 21:00 +03:00");
         assert_eq!(when(&log.events[3]), "Sat 4 May 2024 – Sun 5 May 2024");
