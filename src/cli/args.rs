@@ -1,5 +1,7 @@
 //! The command-line definitions, from which help, completions and the man page are made.
 
+use crate::model::{Kind, Status};
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -84,10 +86,10 @@ pub struct FilterArgs {
     #[arg(long = "party", value_name = "ID")]
     pub parties: Vec<String>,
     /// Only events of this kind (repeatable)
-    #[arg(long = "kind", value_name = "KIND")]
+    #[arg(long = "kind", value_name = "KIND", value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::as_str)))]
     pub kinds: Vec<String>,
     /// Only events with this status (repeatable)
-    #[arg(long = "status", value_name = "STATUS")]
+    #[arg(long = "status", value_name = "STATUS", value_parser = PossibleValuesParser::new(Status::ALL.map(Status::as_str)))]
     pub statuses: Vec<String>,
     /// Only events with this topic (repeatable)
     #[arg(long = "topic", value_name = "TOPIC")]
