@@ -213,15 +213,20 @@ fn an_unknown_party_is_wrong_usage_with_a_suggestion() {
 
 #[test]
 fn unknown_kind_status_and_actor_are_wrong_usage_too() {
-    for args in [
-        ["list", "--kind", "meetings"],
-        ["list", "--status", "expect"],
-        ["list", "--actor", "burnz"],
+    for (args, near) in [
+        (["list", "--kind", "meetings"], "meeting"),
+        (["list", "--status", "expect"], "expected"),
+        (["list", "--actor", "burnz"], "burns"),
     ] {
         let out = dateline(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("did you mean"), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("did you mean \"{near}\"?"))
+                || err.contains(&format!("a similar value exists: '{near}'")),
+            "{args:?}: {err}"
+        );
     }
 }
 
