@@ -37,12 +37,15 @@ fn sample() -> Log {
 /// Compares the output of `dateline ARGS` with tests/golden/NAME byte for byte, or
 /// rewrites the file when UPDATE_GOLDEN=1.
 fn golden(name: &str, args: &[&str]) {
-    let actual = stdout(args);
+    compare_golden(name, &format!("dateline {args:?}"), &stdout(args));
+}
+
+fn compare_golden(name: &str, what: &str, actual: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &actual).expect("write golden");
+        std::fs::write(&path, actual).expect("write golden");
         return;
     }
     let expected = std::fs::read_to_string(&path)
@@ -54,7 +57,7 @@ fn golden(name: &str, args: &[&str]) {
             .position(|(a, e)| a != e)
             .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
         panic!(
-            "dateline {args:?} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n\
+            "{what} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n\
              (if the change is intended: UPDATE_GOLDEN=1 cargo test, then review the diff)",
             path.display(),
             line + 1,
@@ -93,6 +96,17 @@ fn golden_csv() {
             "expected",
         ],
     );
+}
+
+/// What the browser's `e` writes: the filtered view as a Markdown document.
+#[test]
+fn golden_export_of_a_filtered_view() {
+    let log = sample();
+    let args = parse_flags(&["--party", "hamas", "--search", "cairo"]);
+    let query = args.to_query(&log).unwrap();
+    let events = dateline::filter::apply(&log, &SearchIndex::new(&log), &query);
+    let md = dateline::export::markdown::view(&log, &events, &query);
+    compare_golden("view-hamas-cairo.md", "markdown::view", &md);
 }
 
 #[test]
@@ -272,6 +286,52 @@ fn an_invalid_log_exits_1_with_its_errors_on_stderr() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.yaml:3"), "{err}");
+}
+
+/// Escapes and bidi overrides in a log never reach a terminal through text or markdown, and
+/// come back verbatim through JSON and CSV.
+#[test]
+fn hostile_text_is_escaped_for_people_and_verbatim_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.yaml");
+    // YAML double-quoted escapes: \e is ESC, \a BEL, \x9B the C1 CSI, \u202E a bidi override.
+    let yaml = r#"parties: [{id: p, name: "P\e[1m"}]
+sources: [{id: s, outlet: "Out\u202Elet", url: "https://e.org/a b"}]
+events:
+  - id: e1
+    date: 2024-05-03
+    kind: statement
+    title: "Talks \e]52;c;cHduZWQ=\a end \u202Etxt.exe 会谈 مفاوضات"
+    quotes: [{text: "Line one\e[2J\nline two \x9B31m", attribution: someone, party: p, source: s}]
+"#;
+    std::fs::write(&path, yaml).unwrap();
+    let title = "Talks \u{1b}]52;c;cHduZWQ=\u{7} end \u{202e}txt.exe 会谈 مفاوضات";
+    let quote = "Line one\u{1b}[2J\nline two \u{9b}31m";
+    let file = path.to_str().unwrap();
+    let unsafe_char = |c: char| dateline::text::is_unsafe_char(c) && c != '\n';
+    for args in [
+        vec!["list", file],
+        vec!["list", file, "--format", "markdown"],
+        vec!["quotes", file],
+    ] {
+        let out = stdout(&args);
+        assert!(
+            !out.chars().any(unsafe_char),
+            "{args:?} let a control through: {out:?}"
+        );
+        assert!(out.contains("会谈 مفاوضات"), "{args:?}: {out:?}");
+        assert!(out.contains("␛"), "ESC shown visibly: {args:?}: {out:?}");
+    }
+    let json = stdout(&["list", file, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["title"], title);
+    assert_eq!(v[0]["quotes"][0]["text"], quote);
+    let csv_text = stdout(&["quotes", file, "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let text_col = header.iter().position(|h| h == "text").unwrap();
+    let row = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&row[text_col], quote);
 }
 
 #[test]
