@@ -24,5 +24,12 @@ pub fn run(
         QuoteFormat::Json => export::json::quotes(log, events),
         QuoteFormat::Csv => export::csv::quotes(log, events),
     };
+    if format == QuoteFormat::Markdown && events.iter().all(|&i| log.events[i].quotes.is_empty()) {
+        eprintln!(
+            "dateline: no quote matches ({} events match, {} quotes in the log)",
+            events.len(),
+            log.quote_count()
+        );
+    }
     write_stdout(&out)
 }
