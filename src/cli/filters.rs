@@ -23,16 +23,7 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-/// The known value closest to `found`, when it is near enough to be a typo.
-fn nearest<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let found = found.to_lowercase();
-    let (dist, best) = known
-        .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(&found, k), k))
-        .min_by_key(|&(d, k)| (d, k))?;
-    let allowed = (found.chars().count().max(best.chars().count()) / 3).max(1);
-    (dist <= allowed || (found.len() >= 3 && best.starts_with(&found))).then_some(best)
-}
+use crate::load::suggest::nearest;
 
 /// The message for a value that names nothing: a suggestion if one is near, else the list
 /// of what exists (when it is short enough to read).
