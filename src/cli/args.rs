@@ -103,6 +103,9 @@ pub struct FilterArgs {
     /// Only events whose text holds every word (case and accents ignored)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only events you marked in the browser (key m)
+    #[arg(long)]
+    pub marked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

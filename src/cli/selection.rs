@@ -39,7 +39,12 @@ pub fn select(
     };
     let log = loaded.log;
     let query = match filters.to_query(&log) {
-        Ok(q) => q,
+        Ok(mut q) => {
+            if filters.marked {
+                q.only = Some(marks_of(files).present(&log));
+            }
+            q
+        }
         Err(e) => {
             for p in &e.problems {
                 eprintln!("dateline: {p}");
@@ -50,6 +55,12 @@ pub fn select(
     let index = SearchIndex::new(&log);
     let events = crate::filter::apply(&log, &index, &query);
     Ok(Selection { log, events })
+}
+
+/// The marks of the log these arguments open (the same key the browser uses).
+pub fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
+    let paths = crate::load::expand_paths(files).unwrap_or_else(|_| files.to_vec());
+    crate::marks::Marks::load(&paths)
 }
 
 /// Writes `data` to stdout. A closed pipe (`dateline list | head`) is a normal end, not an
