@@ -221,6 +221,7 @@ mod tests {
             from: Some("2024-04".into()),
             to: Some("2024-05-04".into()),
             search: Some("cairo".into()),
+            marked: false,
         };
         let q = f.to_query(&log).unwrap();
         assert_eq!(q.parties, [0, 2].into());
