@@ -3,8 +3,14 @@
 
 mod args;
 mod check;
+mod completions;
+mod filters;
+mod list;
+mod quotes;
+mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -24,10 +30,18 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, &limits),
-        Some(other) => {
-            eprintln!("dateline: {other:?} is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
-        }
+        Some(Command::List {
+            files,
+            filters,
+            format,
+        }) => list::run(&files, &filters, format, &limits),
+        Some(Command::Quotes {
+            files,
+            filters,
+            format,
+        }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
         None => {
             eprintln!("dateline: the browser is not implemented yet");
             ExitCode::from(EXIT_USAGE)
@@ -35,21 +49,11 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Loads the files named, or the bundled sample when none is.
+/// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
+/// bundled sample when none is.
 pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    match files {
-        [] => load::load_str(crate::SAMPLE_NAME, crate::SAMPLE),
-        [one] => load::load_path(one, limits),
-        _ => Err(Report {
-            diagnostics: vec![load::Diagnostic {
-                severity: load::Severity::Error,
-                file: files[1].display().to_string(),
-                line: 0,
-                col: 0,
-                path: String::new(),
-                message: "several files in one log are not supported yet".into(),
-                help: None,
-            }],
-        }),
+    if files.is_empty() {
+        return load::load_str(crate::SAMPLE_NAME, crate::SAMPLE);
     }
+    load::load_paths(&load::expand_paths(files)?, limits)
 }
