@@ -1,0 +1,98 @@
+//! Asking a loaded log: filters by party, actor and kind, and searches for a common word,
+//! a rare one and one that matches nothing, all through `filter::apply` as the browser
+//! and `list` do. Target (issue 5): each under 10 ms at 100k events.
+
+mod support;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use dateline::filter::{Query, apply};
+use dateline::generate::{ABSENT_WORD, COMMON_WORD, RARE_WORD};
+use dateline::model::Kind;
+use dateline::search::SearchIndex;
+use std::hint::black_box;
+
+fn query(c: &mut Criterion) {
+    let mut group = c.benchmark_group("query");
+    for events in support::sizes() {
+        let log = support::loaded(events).log;
+        let index = SearchIndex::new(&log);
+        let id = support::label(events);
+        let hamas = log.party("hamas").expect("generated logs have hamas");
+        // The busiest actor: the largest result an actor filter gives.
+        let busiest = (0..log.actors.len())
+            .max_by_key(|&a| {
+                log.events
+                    .iter()
+                    .filter(|e| e.involved.contains(&a))
+                    .count()
+            })
+            .expect("generated logs have actors");
+
+        let queries: [(&str, Query); 7] = [
+            (
+                "party",
+                Query {
+                    parties: [hamas].into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "actor",
+                Query {
+                    actors: [busiest].into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "kind",
+                Query {
+                    kinds: [Kind::Meeting].into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "search_common",
+                Query {
+                    search: COMMON_WORD.into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "search_rare",
+                Query {
+                    search: RARE_WORD.into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "search_none",
+                Query {
+                    search: ABSENT_WORD.into(),
+                    ..Query::default()
+                },
+            ),
+            (
+                "party_kind_search",
+                Query {
+                    parties: [hamas].into(),
+                    kinds: [Kind::Statement].into(),
+                    search: format!("{COMMON_WORD} talks"),
+                    ..Query::default()
+                },
+            ),
+        ];
+        for (name, q) in &queries {
+            group.bench_with_input(BenchmarkId::new(*name, &id), q, |b, q| {
+                b.iter(|| apply(&log, &index, black_box(q)))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = support::config();
+    targets = query
+}
+criterion_main!(benches);
