@@ -28,9 +28,26 @@ pub fn main() -> ExitCode {
             eprintln!("dateline: {other:?} is not implemented yet");
             ExitCode::from(EXIT_USAGE)
         }
-        None => {
-            eprintln!("dateline: the browser is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
+        None => browse(&cli.files, &limits),
+    }
+}
+
+/// `dateline [FILE]`: the browser. A bad log is reported on the normal screen, before the
+/// browser takes the terminal.
+fn browse(files: &[PathBuf], limits: &Limits) -> ExitCode {
+    match load_files(files, limits) {
+        Ok(loaded) => match crate::tui::run(loaded, crate::filter::Query::default()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dateline: {e}");
+                ExitCode::from(EXIT_INVALID)
+            }
+        },
+        Err(report) => {
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            ExitCode::from(EXIT_INVALID)
         }
     }
 }
