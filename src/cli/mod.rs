@@ -52,21 +52,11 @@ fn browse(files: &[PathBuf], limits: &Limits) -> ExitCode {
     }
 }
 
-/// Loads the files named, or the bundled sample when none is.
+/// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
+/// bundled sample when none is.
 pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    match files {
-        [] => load::load_str(crate::SAMPLE_NAME, crate::SAMPLE),
-        [one] => load::load_path(one, limits),
-        _ => Err(Report {
-            diagnostics: vec![load::Diagnostic {
-                severity: load::Severity::Error,
-                file: files[1].display().to_string(),
-                line: 0,
-                col: 0,
-                path: String::new(),
-                message: "several files in one log are not supported yet".into(),
-                help: None,
-            }],
-        }),
+    if files.is_empty() {
+        return load::load_str(crate::SAMPLE_NAME, crate::SAMPLE);
     }
+    load::load_paths(&load::expand_paths(files)?, limits)
 }

@@ -4,11 +4,17 @@
 //! model, collecting every error of the file rather than stopping at the first.
 
 mod diagnostic;
+mod document;
+mod fields;
+mod ids;
+mod resolve;
+mod suggest;
+mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
 
 use crate::model::Log;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Bounds that keep a hostile file from exhausting time or memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,11 +50,189 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
 }
 
 /// Loads one log from bytes, which may be anything.
-pub fn load_bytes(_name: &str, _bytes: &[u8], _limits: &Limits) -> Result<Loaded, Report> {
-    todo!("loader")
+pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, Report> {
+    load_many(&[(name.to_string(), bytes)], limits)
+}
+
+/// The files a list of arguments names: files as they are, directories as the `.yaml` and
+/// `.yml` files directly inside them, in name order.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
+    let mut out = Vec::new();
+    let mut diagnostics = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        let name = p.display().to_string();
+        let entries = match std::fs::read_dir(p) {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(whole_file(
+                    &name,
+                    format!("cannot read this directory: {e}"),
+                ));
+                continue;
+            }
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .collect();
+        if found.is_empty() {
+            diagnostics.push(whole_file(
+                &name,
+                "is a directory with no .yaml or .yml files in it, expected an event log".into(),
+            ));
+        }
+        found.sort();
+        out.extend(found);
+    }
+    if diagnostics.is_empty() {
+        Ok(out)
+    } else {
+        Err(Report { diagnostics })
+    }
 }
 
 /// Reads and loads one file.
-pub fn load_path(_path: &Path, _limits: &Limits) -> Result<Loaded, Report> {
-    todo!("loader")
+pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
+    load_paths(&[path.to_path_buf()], limits)
+}
+
+/// Reads several files as one log.
+pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    let mut contents = Vec::with_capacity(paths.len());
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match read_file(path, limits) {
+            Ok(bytes) => contents.push((name, bytes)),
+            Err(message) => diagnostics.push(whole_file(&name, message)),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Report { diagnostics });
+    }
+    let borrowed: Vec<(String, &[u8])> = contents
+        .iter()
+        .map(|(n, b)| (n.clone(), b.as_slice()))
+        .collect();
+    load_many(&borrowed, limits)
+}
+
+/// Reads a file within the size limit, with a message a person can act on.
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: cannot read this file".to_string()
+        }
+        _ => format!("cannot read: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err("is a directory, expected a YAML event log file".into()); // see expand_paths
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(format!(
+            "the file is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
+            meta.len(),
+            limits.max_file_bytes
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(f, limits.max_file_bytes + 1),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(format!(
+            "the file is over the limit of {} bytes (raise it with --max-file-size)",
+            limits.max_file_bytes
+        ));
+    }
+    Ok(bytes)
+}
+
+fn whole_file(name: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: name.to_string(),
+        line: 0,
+        col: 0,
+        path: String::new(),
+        message,
+        help: None,
+    }
+}
+
+/// Parses, reads and resolves the files of one log.
+fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Report> {
+    let mut docs = Vec::with_capacity(files.len());
+    let mut diagnostics = Vec::new();
+    for (name, bytes) in files {
+        let mut reader = fields::Reader::new(name);
+        match parse_file(bytes, limits) {
+            Ok(root) => {
+                let doc = document::read(&mut reader, &root);
+                docs.push(resolve::FileDoc { reader, doc });
+            }
+            Err(e) => {
+                reader.error(e.mark, "", e.message);
+                diagnostics.append(&mut reader.diags);
+            }
+        }
+    }
+    let log = resolve::resolve(&mut docs);
+    for d in docs {
+        diagnostics.extend(d.reader.diags);
+    }
+    // Errors first, each file's in line order; then warnings, likewise.
+    let order: std::collections::HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i))
+        .collect();
+    diagnostics.sort_by_key(|d| {
+        (
+            d.severity,
+            order.get(d.file.as_str()).copied(),
+            d.line,
+            d.col,
+        )
+    });
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Report { diagnostics });
+    }
+    Ok(Loaded {
+        log,
+        warnings: diagnostics,
+    })
+}
+
+/// Bytes to a YAML tree: UTF-8 checked first, so the message says where it breaks.
+fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        yaml::YamlError {
+            mark: yaml::Mark { line, col },
+            message: format!("the file is not UTF-8 text (byte 0x{:02x} at offset {}): a log must be saved as UTF-8", bytes[e.valid_up_to()], e.valid_up_to()),
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(yaml::YamlError {
+            mark: yaml::Mark { line: 1, col: 1 },
+            message: "the file is empty: expected an event log, a mapping with at least `events:`"
+                .into(),
+        });
+    }
+    yaml::parse(text, limits)
 }

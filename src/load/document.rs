@@ -1,0 +1,433 @@
+//! The shape of one file: every section and field read and type-checked, references
+//! still as written (ids), to be resolved once all files of a log are read.
+
+use super::diagnostic::Severity;
+use super::fields::{At, Reader, join};
+use super::yaml::{Mark, Node};
+use crate::model::{Color, Date, Kind, Status};
+
+pub struct Document {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub parties: Vec<PartyDef>,
+    pub actors: Vec<ActorDef>,
+    pub sources: Vec<SourceDef>,
+    pub events: Vec<EventDef>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PartyDef {
+    pub id: At<String>,
+    pub name: String,
+    pub color: Option<Color>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ActorDef {
+    pub id: At<String>,
+    pub name: String,
+    pub party: Option<At<String>>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SourceDef {
+    pub id: At<String>,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub byline: Vec<String>,
+}
+
+pub struct QuoteDef {
+    pub text: String,
+    pub speaker: Option<At<String>>,
+    pub attribution: Option<String>,
+    pub party: Option<At<String>>,
+    pub source: Option<At<String>>,
+    pub paraphrase: bool,
+    pub mark: Mark,
+}
+
+pub struct EventDef {
+    pub id: Option<At<String>>,
+    pub date: Date,
+    pub end: Option<Date>,
+    pub date_note: Option<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub title: String,
+    pub summary: Option<String>,
+    pub location: Option<String>,
+    pub actors: Vec<At<String>>,
+    pub topics: Vec<String>,
+    pub sources: Vec<At<String>>,
+    pub related: Vec<At<String>>,
+    pub quotes: Vec<QuoteDef>,
+    pub mark: Mark,
+}
+
+const TOP: &[&str] = &[
+    "dateline",
+    "title",
+    "description",
+    "parties",
+    "actors",
+    "sources",
+    "events",
+];
+const PARTY: &[&str] = &["id", "name", "color"];
+const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
+const SOURCE: &[&str] = &["id", "outlet", "title", "url", "published", "byline"];
+const EVENT: &[&str] = &[
+    "id",
+    "date",
+    "end",
+    "date_note",
+    "kind",
+    "status",
+    "title",
+    "summary",
+    "location",
+    "actors",
+    "topics",
+    "sources",
+    "related",
+    "quotes",
+];
+const QUOTE: &[&str] = &[
+    "text",
+    "speaker",
+    "attribution",
+    "party",
+    "source",
+    "paraphrase",
+];
+
+/// Reads a whole document. Returns what could be read; errors are in `r`.
+pub fn read(r: &mut Reader, root: &Node) -> Document {
+    let mut doc = Document {
+        title: None,
+        description: None,
+        parties: Vec::new(),
+        actors: Vec::new(),
+        sources: Vec::new(),
+        events: Vec::new(),
+    };
+    let Some(f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
+        return doc;
+    };
+    if let Some(v) = f.get("dateline") {
+        let ok = matches!(&v.value, super::yaml::Value::Scalar { text, .. } if text == "1");
+        if !ok {
+            r.error(
+                v.mark,
+                "dateline",
+                format!(
+                    "found {}, expected 1: this dateline reads format 1",
+                    v.describe()
+                ),
+            );
+        }
+    }
+    doc.title = r.text(f.get("title").copied(), "title", false);
+    doc.description = r.text(f.get("description").copied(), "description", false);
+
+    for (i, n) in r
+        .list(f.get("parties").copied(), "parties", "parties")
+        .iter()
+        .enumerate()
+    {
+        let path = format!("parties[{i}]");
+        if let Some(p) = party(r, n, &path) {
+            doc.parties.push(p);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("actors").copied(), "actors", "actors")
+        .iter()
+        .enumerate()
+    {
+        let path = format!("actors[{i}]");
+        if let Some(a) = actor(r, n, &path) {
+            doc.actors.push(a);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("sources").copied(), "sources", "sources")
+        .iter()
+        .enumerate()
+    {
+        let path = format!("sources[{i}]");
+        if let Some(s) = source(r, n, &path) {
+            doc.sources.push(s);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("events").copied(), "events", "events")
+        .iter()
+        .enumerate()
+    {
+        let path = format!("events[{i}]");
+        if let Some(e) = event(r, n, &path) {
+            doc.events.push(e);
+        }
+    }
+    doc
+}
+
+fn party(r: &mut Reader, n: &Node, path: &str) -> Option<PartyDef> {
+    let f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
+    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
+    let name = r.text(f.get("name").copied(), &join(path, "name"), true);
+    let color = f.get("color").and_then(|c| {
+        let cpath = join(path, "color");
+        let s = r.text(Some(c), &cpath, false)?;
+        let parsed = Color::parse(&s);
+        if parsed.is_none() {
+            r.error(
+                c.mark,
+                &cpath,
+                format!(
+                    "found the colour \"{}\", expected #rrggbb or one of red, green, yellow, blue, magenta, cyan, gray and their light- variants",
+                    crate::text::sanitize(&s)
+                ),
+            );
+        }
+        parsed
+    });
+    Some(PartyDef {
+        id: id?,
+        name: name?,
+        color,
+    })
+}
+
+fn actor(r: &mut Reader, n: &Node, path: &str) -> Option<ActorDef> {
+    let f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
+    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
+    let name = r.text(f.get("name").copied(), &join(path, "name"), true);
+    let party = r.id(f.get("party").copied(), &join(path, "party"), false);
+    let role = r.text(f.get("role").copied(), &join(path, "role"), false);
+    let aliases = r.texts(f.get("aliases").copied(), &join(path, "aliases"), "names");
+    Some(ActorDef {
+        id: id?,
+        name: name?,
+        party,
+        role,
+        aliases,
+    })
+}
+
+fn source(r: &mut Reader, n: &Node, path: &str) -> Option<SourceDef> {
+    let f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
+    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
+    let outlet = r.text(f.get("outlet").copied(), &join(path, "outlet"), true);
+    let title = r.text(f.get("title").copied(), &join(path, "title"), false);
+    let url = r.text(f.get("url").copied(), &join(path, "url"), false);
+    let published = r.date(f.get("published").copied(), &join(path, "published"));
+    let byline = r.texts(f.get("byline").copied(), &join(path, "byline"), "names");
+    Some(SourceDef {
+        id: id?,
+        outlet: outlet?,
+        title,
+        url,
+        published,
+        byline,
+    })
+}
+
+fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
+    let f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
+    let id = r.id(f.get("id").copied(), &join(path, "id"), false);
+    let date = r.date(f.get("date").copied(), &join(path, "date"));
+    let end = r.date(f.get("end").copied(), &join(path, "end"));
+    let date_note = r.text(f.get("date_note").copied(), &join(path, "date_note"), false);
+    let kind = enumerated(
+        r,
+        f.get("kind").copied(),
+        &join(path, "kind"),
+        "kind",
+        &Kind::ALL.map(Kind::as_str),
+    )
+    .and_then(|s| Kind::parse(&s));
+    let status = enumerated(
+        r,
+        f.get("status").copied(),
+        &join(path, "status"),
+        "status",
+        &Status::ALL.map(Status::as_str),
+    )
+    .and_then(|s| Status::parse(&s))
+    .unwrap_or_default();
+    let title = r.text(f.get("title").copied(), &join(path, "title"), true);
+    if let (Some(t), Some(node)) = (&title, f.get("title"))
+        && t.trim_end().contains('\n')
+    {
+        r.error(
+            node.mark,
+            &join(path, "title"),
+            "found a title of several lines, expected one line (the summary may span lines)".into(),
+        );
+    }
+    let summary = r.text(f.get("summary").copied(), &join(path, "summary"), false);
+    let location = r.text(f.get("location").copied(), &join(path, "location"), false);
+    let actors = r.ids(f.get("actors").copied(), &join(path, "actors"), "actor ids");
+    let tpath = join(path, "topics");
+    let topics_node = f.get("topics").copied();
+    let raw_topics = r.texts(topics_node, &tpath, "topics");
+    let mut topics = Vec::with_capacity(raw_topics.len());
+    for (i, t) in raw_topics.into_iter().enumerate() {
+        let lower = t.to_lowercase();
+        if lower != t {
+            let mark = topic_mark(topics_node, i);
+            r.report(
+                Severity::Warning,
+                mark,
+                &format!("{tpath}[{i}]"),
+                format!(
+                    "topic \"{}\" is not lower case; it is read as \"{}\"",
+                    crate::text::sanitize(&t),
+                    crate::text::sanitize(&lower)
+                ),
+                None,
+            );
+        }
+        topics.push(lower);
+    }
+    let sources = r.ids(
+        f.get("sources").copied(),
+        &join(path, "sources"),
+        "source ids",
+    );
+    let related = r.ids(
+        f.get("related").copied(),
+        &join(path, "related"),
+        "event ids",
+    );
+    let mut quotes = Vec::new();
+    let qpath = join(path, "quotes");
+    for (i, qn) in r
+        .list(f.get("quotes").copied(), &qpath, "quotes")
+        .iter()
+        .enumerate()
+    {
+        if let Some(q) = quote(r, qn, &format!("{qpath}[{i}]")) {
+            quotes.push(q);
+        }
+    }
+    let (date, kind, title) = (date?, kind?, title?);
+    if let (Some(e), Some(node)) = (&end, f.get("end"))
+        && e.end_exclusive() <= date.start()
+    {
+        r.error(
+            node.mark,
+            &join(path, "end"),
+            format!(
+                "`end` {} is before `date` {}: expected an end on or after the date",
+                e.written(),
+                date.written()
+            ),
+        );
+    }
+    Some(EventDef {
+        id,
+        date,
+        end,
+        date_note,
+        kind,
+        status,
+        title,
+        summary,
+        location,
+        actors,
+        topics,
+        sources,
+        related,
+        quotes,
+        mark: n.mark,
+    })
+}
+
+fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
+    match list.map(|n| &n.value) {
+        Some(super::yaml::Value::Seq(items)) => items.get(i).map(|n| n.mark).unwrap_or_default(),
+        _ => Mark::default(),
+    }
+}
+
+fn quote(r: &mut Reader, n: &Node, path: &str) -> Option<QuoteDef> {
+    let f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
+    let text = r.text(f.get("text").copied(), &join(path, "text"), true);
+    let speaker = r.id(f.get("speaker").copied(), &join(path, "speaker"), false);
+    let attribution = r.text(
+        f.get("attribution").copied(),
+        &join(path, "attribution"),
+        false,
+    );
+    let party = r.id(f.get("party").copied(), &join(path, "party"), false);
+    let source = r.id(f.get("source").copied(), &join(path, "source"), false);
+    let paraphrase = r
+        .boolean(f.get("paraphrase").copied(), &join(path, "paraphrase"))
+        .unwrap_or(false);
+    if speaker.is_none()
+        && attribution.is_none()
+        && !f.contains_key("speaker")
+        && !f.contains_key("attribution")
+    {
+        r.error(
+            n.mark,
+            path,
+            "a quote has neither `speaker` nor `attribution`: say who said it".into(),
+        );
+    }
+    if !f.contains_key("source") {
+        r.report(
+            Severity::Warning,
+            n.mark,
+            path,
+            "a quote without `source`: readers cannot see where it was published".into(),
+            None,
+        );
+    }
+    Some(QuoteDef {
+        text: text?,
+        speaker,
+        attribution,
+        party,
+        source,
+        paraphrase,
+        mark: n.mark,
+    })
+}
+
+/// One of a fixed set of words, with a suggestion when misspelt.
+fn enumerated(
+    r: &mut Reader,
+    node: Option<&Node>,
+    path: &str,
+    what: &str,
+    allowed: &[&str],
+) -> Option<String> {
+    let mark = node.map(|n| n.mark).unwrap_or_default();
+    let s = r.text(node, path, true)?;
+    if allowed.contains(&s.as_str()) {
+        return Some(s);
+    }
+    let help =
+        super::suggest::nearest(&s, allowed.iter().copied()).map(super::suggest::did_you_mean);
+    r.report(
+        Severity::Error,
+        mark,
+        path,
+        format!(
+            "found the {what} \"{}\", expected one of {}",
+            crate::text::sanitize(&s),
+            allowed.join(" | ")
+        ),
+        help,
+    );
+    None
+}

@@ -1,0 +1,343 @@
+//! Reading typed values out of the spanned YAML tree, recording a diagnostic for every
+//! value that is not what format 1 says, and carrying on so all errors are found at once.
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::suggest::{did_you_mean, nearest};
+use super::yaml::{Mark, Node, Value};
+use crate::model::{DATE_FORMS, Date};
+use crate::text::has_control_chars;
+use std::collections::HashMap;
+
+/// Collects the diagnostics of one file.
+pub struct Reader<'a> {
+    pub file: &'a str,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// A value read with the place it was written, for checks made later (references).
+#[derive(Clone, Debug)]
+pub struct At<T> {
+    pub value: T,
+    pub mark: Mark,
+    pub path: String,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a str) -> Reader<'a> {
+        Reader {
+            file,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        mark: Mark,
+        path: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            line: mark.line,
+            col: mark.col,
+            path: path.to_string(),
+            message,
+            help,
+        });
+    }
+
+    pub fn error(&mut self, mark: Mark, path: &str, message: String) {
+        self.report(Severity::Error, mark, path, message, None);
+    }
+
+    /// The fields of a mapping, checking keys: each known or `x-`, none twice, the
+    /// required ones present. None when `node` is not a mapping.
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        what: &str,
+        known: &[&str],
+        required: &[&str],
+    ) -> Option<HashMap<&'n str, &'n Node>> {
+        let Value::Map(pairs) = &node.value else {
+            let found = node.describe();
+            self.error(
+                node.mark,
+                path,
+                format!(
+                    "found {found}, expected {what} (a mapping with {})",
+                    keys_list(required)
+                ),
+            );
+            return None;
+        };
+        let mut out: HashMap<&str, &Node> = HashMap::new();
+        let mut first_at: HashMap<&str, Mark> = HashMap::new();
+        for (k, v) in pairs {
+            let Value::Scalar { text: key, .. } = &k.value else {
+                self.error(
+                    k.mark,
+                    path,
+                    format!(
+                        "found {} as a key, expected one of {}",
+                        k.describe(),
+                        keys_list(known)
+                    ),
+                );
+                continue;
+            };
+            let key_path = join(path, key);
+            if let Some(first) = first_at.get(key.as_str()) {
+                self.error(
+                    k.mark,
+                    &key_path,
+                    format!(
+                        "`{key}` is given twice (first on line {}): a key may appear once",
+                        first.line
+                    ),
+                );
+                continue;
+            }
+            first_at.insert(key, k.mark);
+            if key.starts_with("x-") {
+                continue;
+            }
+            if !known.contains(&key.as_str()) {
+                let help = nearest(key, known.iter().copied()).map(did_you_mean);
+                let msg = format!(
+                    "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
+                    crate::text::sanitize(key),
+                    keys_list(known)
+                );
+                self.report(Severity::Error, k.mark, &key_path, msg, help);
+                continue;
+            }
+            out.insert(key.as_str(), v);
+        }
+        for r in required {
+            let missing = match out.get(r) {
+                None => !first_at.contains_key(r),
+                Some(_) => false,
+            };
+            if missing {
+                self.error(
+                    node.mark,
+                    path,
+                    format!("{what} has no `{r}`: it is required"),
+                );
+            }
+        }
+        Some(out)
+    }
+
+    /// Text. `None` when absent or null; required text must be present and not empty.
+    pub fn text(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<String> {
+        let node = node?;
+        match &node.value {
+            Value::Scalar { text, .. } if !node.is_null() => {
+                if text.trim().is_empty() && required {
+                    self.error(node.mark, path, "found empty text, expected a value".into());
+                    return None;
+                }
+                if has_control_chars(text) {
+                    self.report(
+                        Severity::Warning,
+                        node.mark,
+                        path,
+                        "text holds control characters; they are shown escaped, never sent to the terminal".into(),
+                        None,
+                    );
+                }
+                if text.trim().is_empty() {
+                    return None;
+                }
+                Some(text.clone())
+            }
+            Value::Scalar { .. } => {
+                if required {
+                    self.error(node.mark, path, "found nothing, expected a value".into());
+                }
+                None
+            }
+            _ => {
+                self.error(
+                    node.mark,
+                    path,
+                    format!("found {}, expected text", node.describe()),
+                );
+                None
+            }
+        }
+    }
+
+    /// An identifier, `[a-z0-9][a-z0-9_-]*`.
+    pub fn id(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<At<String>> {
+        let mark = node.map(|n| n.mark).unwrap_or_default();
+        let s = self.text(node, path, required)?;
+        if !super::ids::is_valid_id(&s) {
+            let slug = super::ids::slug(&s);
+            let help = (!slug.is_empty()).then(|| did_you_mean(&slug));
+            self.report(
+                Severity::Error,
+                mark,
+                path,
+                format!("found the id \"{}\", expected lower-case letters, digits, `-` and `_`, starting with a letter or digit", crate::text::sanitize(&s)),
+                help,
+            );
+            return None;
+        }
+        Some(At {
+            value: s,
+            mark,
+            path: path.to_string(),
+        })
+    }
+
+    /// A date of format 1; a bare number is a year.
+    pub fn date(&mut self, node: Option<&Node>, path: &str) -> Option<Date> {
+        let node = node?;
+        if node.is_null() {
+            self.error(
+                node.mark,
+                path,
+                format!("found nothing, expected {DATE_FORMS}"),
+            );
+            return None;
+        }
+        let Value::Scalar { text, plain } = &node.value else {
+            self.error(
+                node.mark,
+                path,
+                format!("found {}, expected {DATE_FORMS}", node.describe()),
+            );
+            return None;
+        };
+        let parsed = match text.parse::<i64>() {
+            Ok(year) if *plain => Date::from_year(year),
+            _ => Date::parse(text),
+        };
+        match parsed {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(node.mark, path, e.0);
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, node: Option<&Node>, path: &str) -> Option<bool> {
+        let node = node?;
+        match &node.value {
+            Value::Scalar { text, plain: true }
+                if matches!(text.as_str(), "true" | "True" | "TRUE") =>
+            {
+                Some(true)
+            }
+            Value::Scalar { text, plain: true }
+                if matches!(text.as_str(), "false" | "False" | "FALSE") =>
+            {
+                Some(false)
+            }
+            _ if node.is_null() => None,
+            _ => {
+                let help = match &node.value {
+                    Value::Scalar { text, .. }
+                        if matches!(text.to_lowercase().as_str(), "yes" | "y" | "on" | "true") =>
+                    {
+                        Some(did_you_mean("true"))
+                    }
+                    Value::Scalar { text, .. }
+                        if matches!(text.to_lowercase().as_str(), "no" | "n" | "off" | "false") =>
+                    {
+                        Some(did_you_mean("false"))
+                    }
+                    _ => None,
+                };
+                self.report(
+                    Severity::Error,
+                    node.mark,
+                    path,
+                    format!("found {}, expected true or false", node.describe()),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// The items of a list; a single value where a list is expected is an error.
+    pub fn list<'n>(&mut self, node: Option<&'n Node>, path: &str, of: &str) -> &'n [Node] {
+        let Some(node) = node else { return &[] };
+        match &node.value {
+            Value::Seq(items) => items,
+            _ if node.is_null() => &[],
+            Value::Scalar { text, .. } => {
+                let help = Some(format!(
+                    "write a list, even of one: [{}]",
+                    crate::text::sanitize(text)
+                ));
+                self.report(
+                    Severity::Error,
+                    node.mark,
+                    path,
+                    format!("found {}, expected a list of {of}", node.describe()),
+                    help,
+                );
+                &[]
+            }
+            Value::Map(_) => {
+                self.error(
+                    node.mark,
+                    path,
+                    format!("found a mapping, expected a list of {of}"),
+                );
+                &[]
+            }
+        }
+    }
+
+    /// A list of texts.
+    pub fn texts(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<String> {
+        let items = self.list(node, path, of);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) = self.text(Some(item), &format!("{path}[{i}]"), true) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// A list of ids (references, checked later).
+    pub fn ids(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<At<String>> {
+        let items = self.list(node, path, of);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(id) = self.id(Some(item), &format!("{path}[{i}]"), true) {
+                out.push(id);
+            }
+        }
+        out
+    }
+}
+
+/// `events[3]` + `title` → `events[3].title`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn keys_list(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,74 @@
+//! Identifiers: the allowed form, and ids derived from an event's date and title.
+
+use crate::model::Date;
+use crate::text::fold;
+
+/// Whether `s` matches `[a-z0-9][a-z0-9_-]*`.
+pub fn is_valid_id(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
+}
+
+/// A valid id close to an invalid one, to suggest: `Hamas Leaders` → `hamas-leaders`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The id of an event that has none: its date (the day at most) and its title, slugged.
+pub fn derive(date: &Date, title: &str) -> String {
+    let written = date.written();
+    let day = written.split('T').next().unwrap_or(&written);
+    let mut title = slug(title);
+    // Keep ids readable: cut long titles at a word boundary.
+    if title.len() > 60 {
+        let cut = title[..60].rfind('-').unwrap_or(60);
+        title.truncate(cut);
+    }
+    if title.is_empty() {
+        day.to_string()
+    } else {
+        format!("{day}-{title}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_pattern() {
+        for ok in ["hamas", "us", "2024-05-03-x", "a_b", "0"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "Hamas", "-x", "_x", "a b", "é", "a.b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn derived_ids_read_like_the_format_says() {
+        let d = Date::parse("2024-05-03").unwrap();
+        assert_eq!(
+            derive(&d, "CIA director Burns arrives in Cairo"),
+            "2024-05-03-cia-director-burns-arrives-in-cairo"
+        );
+        let t = Date::parse("2024-05-03T10:00+02:00").unwrap();
+        assert_eq!(
+            derive(&t, "Réunion à l'Élysée"),
+            "2024-05-03-reunion-a-l-elysee"
+        );
+        assert_eq!(derive(&Date::parse("2016").unwrap(), "حماس"), "2016");
+    }
+}

@@ -1,0 +1,372 @@
+//! From the documents of a log's files to one `Log`: ids unique per namespace (or equal
+//! where files share them), derived event ids, references resolved, events in timeline
+//! order, and the derived links (who answered whom, which parties took part).
+
+use super::diagnostic::Severity;
+use super::document::{ActorDef, Document, PartyDef, SourceDef};
+use super::fields::{At, Reader};
+use super::suggest::{did_you_mean, nearest};
+use crate::model::*;
+use std::collections::HashMap;
+
+/// One file's document and the reader holding its diagnostics.
+pub struct FileDoc<'a> {
+    pub reader: Reader<'a>,
+    pub doc: Document,
+}
+
+/// Merges and resolves. Diagnostics go to each file's reader.
+pub fn resolve(files: &mut [FileDoc]) -> Log {
+    let mut log = Log {
+        files: files.iter().map(|f| f.reader.file.to_string()).collect(),
+        ..Log::default()
+    };
+    log.title = files.iter().find_map(|f| f.doc.title.clone());
+    log.description = files.iter().find_map(|f| f.doc.description.clone());
+
+    // Parties, actors and sources: the first definition wins; a later one with the
+    // same id must say the same thing.
+    let mut party_defs: Vec<(usize, PartyDef)> = Vec::new();
+    let mut actor_defs: Vec<(usize, ActorDef)> = Vec::new();
+    let mut source_defs: Vec<(usize, SourceDef)> = Vec::new();
+    for fi in 0..files.len() {
+        let parties = std::mem::take(&mut files[fi].doc.parties);
+        for p in parties {
+            match log.party_ids.get(&p.id.value) {
+                Some(&ix) => {
+                    let (first_file, first) = &party_defs[ix];
+                    let same = first.name == p.name && first.color == p.color;
+                    let (ff, fl) = (
+                        files[*first_file].reader.file.to_string(),
+                        first.id.mark.line,
+                    );
+                    duplicate(
+                        &mut files[fi].reader,
+                        "party",
+                        &p.id,
+                        *first_file == fi,
+                        same,
+                        &ff,
+                        fl,
+                    );
+                }
+                None => {
+                    log.party_ids.insert(p.id.value.clone(), party_defs.len());
+                    party_defs.push((fi, p));
+                }
+            }
+        }
+        let sources = std::mem::take(&mut files[fi].doc.sources);
+        for s in sources {
+            match log.source_ids.get(&s.id.value) {
+                Some(&ix) => {
+                    let (first_file, first) = &source_defs[ix];
+                    let same = first.outlet == s.outlet
+                        && first.title == s.title
+                        && first.url == s.url
+                        && first.published == s.published
+                        && first.byline == s.byline;
+                    let (ff, fl) = (
+                        files[*first_file].reader.file.to_string(),
+                        first.id.mark.line,
+                    );
+                    duplicate(
+                        &mut files[fi].reader,
+                        "source",
+                        &s.id,
+                        *first_file == fi,
+                        same,
+                        &ff,
+                        fl,
+                    );
+                }
+                None => {
+                    log.source_ids.insert(s.id.value.clone(), source_defs.len());
+                    source_defs.push((fi, s));
+                }
+            }
+        }
+    }
+    for fi in 0..files.len() {
+        let actors = std::mem::take(&mut files[fi].doc.actors);
+        for a in actors {
+            match log.actor_ids.get(&a.id.value) {
+                Some(&ix) => {
+                    let (first_file, first) = &actor_defs[ix];
+                    let same = first.name == a.name
+                        && first.party.as_ref().map(|p| &p.value)
+                            == a.party.as_ref().map(|p| &p.value)
+                        && first.role == a.role
+                        && first.aliases == a.aliases;
+                    let (ff, fl) = (
+                        files[*first_file].reader.file.to_string(),
+                        first.id.mark.line,
+                    );
+                    duplicate(
+                        &mut files[fi].reader,
+                        "actor",
+                        &a.id,
+                        *first_file == fi,
+                        same,
+                        &ff,
+                        fl,
+                    );
+                }
+                None => {
+                    log.actor_ids.insert(a.id.value.clone(), actor_defs.len());
+                    actor_defs.push((fi, a));
+                }
+            }
+        }
+    }
+    for (fi, p) in party_defs {
+        log.parties.push(Party {
+            id: p.id.value,
+            name: p.name,
+            color: p.color,
+            origin: Origin {
+                file: fi,
+                line: p.id.mark.line,
+            },
+        });
+    }
+    for (fi, s) in source_defs {
+        log.sources.push(Source {
+            id: s.id.value,
+            outlet: s.outlet,
+            title: s.title,
+            url: s.url,
+            published: s.published,
+            byline: s.byline,
+            origin: Origin {
+                file: fi,
+                line: s.id.mark.line,
+            },
+        });
+    }
+    for (fi, a) in actor_defs {
+        let party = a
+            .party
+            .as_ref()
+            .and_then(|p| lookup(&mut files[fi].reader, &log.party_ids, p, "party"));
+        log.actors.push(Actor {
+            id: a.id.value,
+            name: a.name,
+            party,
+            role: a.role,
+            aliases: a.aliases,
+            origin: Origin {
+                file: fi,
+                line: a.id.mark.line,
+            },
+        });
+    }
+
+    // Event ids: written ones first, so a derived id never takes a written one's place.
+    let mut taken: HashMap<String, (usize, usize)> = HashMap::new();
+    for (fi, f) in files.iter_mut().enumerate() {
+        for e in &f.doc.events {
+            if let Some(id) = &e.id {
+                if let Some(&(ofi, line)) = taken.get(&id.value) {
+                    let other = if ofi == fi {
+                        format!("line {line}")
+                    } else {
+                        format!("{}:{line}", log.files[ofi])
+                    };
+                    f.reader.error(id.mark, &id.path, format!("event id \"{}\" is already used ({other}): ids are unique among events", id.value));
+                } else {
+                    taken.insert(id.value.clone(), (fi, id.mark.line));
+                }
+            }
+        }
+    }
+    // Every event, in file order, with its id; `related` still as written.
+    struct Pending {
+        event: Event,
+        related: Vec<At<String>>,
+        file: usize,
+    }
+    let mut pending: Vec<Pending> = Vec::new();
+    for (fi, file) in files.iter_mut().enumerate() {
+        let events = std::mem::take(&mut file.doc.events);
+        for e in events {
+            let (id, id_derived) = match &e.id {
+                Some(id) => (id.value.clone(), false),
+                None => {
+                    let base = super::ids::derive(&e.date, &e.title);
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while taken.contains_key(&id) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    taken.insert(id.clone(), (fi, e.mark.line));
+                    (id, true)
+                }
+            };
+            let r = &mut file.reader;
+            let actors = e
+                .actors
+                .iter()
+                .filter_map(|a| lookup(r, &log.actor_ids, a, "actor"))
+                .collect();
+            let sources = e
+                .sources
+                .iter()
+                .filter_map(|s| lookup(r, &log.source_ids, s, "source"))
+                .collect();
+            let quotes = e
+                .quotes
+                .into_iter()
+                .map(|q| Quote {
+                    text: q.text,
+                    speaker: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| lookup(r, &log.actor_ids, s, "actor")),
+                    attribution: q.attribution,
+                    party: q
+                        .party
+                        .as_ref()
+                        .and_then(|p| lookup(r, &log.party_ids, p, "party")),
+                    source: q
+                        .source
+                        .as_ref()
+                        .and_then(|s| lookup(r, &log.source_ids, s, "source")),
+                    paraphrase: q.paraphrase,
+                    origin: Origin {
+                        file: fi,
+                        line: q.mark.line,
+                    },
+                })
+                .collect();
+            pending.push(Pending {
+                event: Event {
+                    id,
+                    id_derived,
+                    date: e.date,
+                    end: e.end,
+                    date_note: e.date_note,
+                    kind: e.kind,
+                    status: e.status,
+                    title: e.title,
+                    summary: e.summary,
+                    location: e.location,
+                    actors,
+                    topics: e.topics,
+                    sources,
+                    related: Vec::new(),
+                    quotes,
+                    origin: Origin {
+                        file: fi,
+                        line: e.mark.line,
+                    },
+                    related_by: Vec::new(),
+                    parties: Vec::new(),
+                    involved: Vec::new(),
+                },
+                related: e.related,
+                file: fi,
+            });
+        }
+    }
+
+    // Timeline order: by the instant a date starts, then file order (a stable sort).
+    pending.sort_by_key(|p| p.event.date.start());
+    for (i, p) in pending.iter().enumerate() {
+        log.event_ids.insert(p.event.id.clone(), i);
+    }
+    let mut related_all = Vec::with_capacity(pending.len());
+    for p in pending {
+        let r = &mut files[p.file].reader;
+        let related: Vec<EventIx> = p
+            .related
+            .iter()
+            .filter_map(|id| lookup(r, &log.event_ids, id, "event"))
+            .collect();
+        related_all.push(related);
+        log.events.push(p.event);
+    }
+    for (i, related) in related_all.into_iter().enumerate() {
+        for &j in &related {
+            if !log.events[j].related_by.contains(&i) {
+                log.events[j].related_by.push(i);
+            }
+        }
+        log.events[i].related = related;
+    }
+    for i in 0..log.events.len() {
+        let (parties, involved) = involvement(&log, &log.events[i]);
+        log.events[i].parties = parties;
+        log.events[i].involved = involved;
+    }
+    log
+}
+
+/// Parties and actors an event involves, each in log order.
+fn involvement(log: &Log, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
+    let mut actors: Vec<ActorIx> = e.actors.clone();
+    actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
+    actors.sort_unstable();
+    actors.dedup();
+    let mut parties: Vec<PartyIx> = actors.iter().filter_map(|&a| log.actors[a].party).collect();
+    parties.extend(e.quotes.iter().filter_map(|q| q.party));
+    parties.sort_unstable();
+    parties.dedup();
+    (parties, actors)
+}
+
+/// Resolves a reference, reporting an unknown id with the nearest known one.
+fn lookup(
+    r: &mut Reader,
+    ids: &HashMap<String, usize>,
+    id: &At<String>,
+    what: &str,
+) -> Option<usize> {
+    if let Some(&ix) = ids.get(&id.value) {
+        return Some(ix);
+    }
+    // Suggestions compare against every id: bounded so that a huge broken log stays fast.
+    let help = if r.diags.len() < 200 {
+        nearest(&id.value, ids.keys().map(String::as_str)).map(did_you_mean)
+    } else {
+        None
+    };
+    r.report(
+        Severity::Error,
+        id.mark,
+        &id.path,
+        format!(
+            "found the {what} id \"{}\", which no {what} in the log has",
+            id.value
+        ),
+        help,
+    );
+    None
+}
+
+/// A second definition of an id: an error within one file; across files, an error only
+/// when the two disagree.
+fn duplicate(
+    r: &mut Reader,
+    what: &str,
+    id: &At<String>,
+    same_file: bool,
+    same: bool,
+    first_file: &str,
+    first_line: usize,
+) {
+    if same_file {
+        r.error(
+            id.mark,
+            &id.path,
+            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {what}s", id.value),
+        );
+    } else if !same {
+        r.error(
+            id.mark,
+            &id.path,
+            format!("{what} \"{}\" is defined differently in {first_file}:{first_line}: files of one log must agree", id.value),
+        );
+    }
+}

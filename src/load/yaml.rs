@@ -1,0 +1,436 @@
+//! The one place YAML is parsed. It drives libyaml (the parser inside serde_yaml, through
+//! `unsafe-libyaml`) event by event to build a tree in which every node knows its line and
+//! column, which serde_yaml's own API cannot tell. Swapping the YAML library means
+//! rewriting this file only.
+
+use super::Limits;
+use std::collections::HashMap;
+use std::ffi::CStr;
+use std::mem::MaybeUninit;
+use unsafe_libyaml as unsafe_yaml;
+
+/// A position in the file, 1-based.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mark {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A YAML node with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub mark: Mark,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A scalar as written; `plain` when unquoted, so that `2016` or `null` may be resolved.
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// Whether this is an absent value: `~`, `null` or nothing at all.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// What kind of node this is, for messages: "a list", "a mapping", "the number 3".
+    pub fn describe(&self) -> String {
+        match &self.value {
+            Value::Seq(_) => "a list".into(),
+            Value::Map(_) => "a mapping".into(),
+            Value::Scalar { .. } if self.is_null() => "nothing".into(),
+            Value::Scalar { text, plain } => {
+                let shown: String = text.chars().take(40).collect();
+                let shown = crate::text::sanitize(&shown).into_owned();
+                let ell = if text.chars().count() > 40 { "…" } else { "" };
+                if *plain
+                    && matches!(
+                        text.as_str(),
+                        "true" | "false" | "True" | "False" | "TRUE" | "FALSE"
+                    )
+                {
+                    format!("the boolean {shown}")
+                } else if *plain && text.parse::<f64>().is_ok() {
+                    format!("the number {shown}")
+                } else {
+                    format!("the text \"{shown}{ell}\"")
+                }
+            }
+        }
+    }
+}
+
+/// A document that is not YAML, or not one we accept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlError {
+    pub mark: Mark,
+    pub message: String,
+}
+
+/// Parses one YAML document into a spanned tree.
+pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+    let mut parser = Parser::new(text.as_bytes());
+    let mut builder = Builder {
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        written: 0,
+        expanded: 0,
+        limits,
+        root: None,
+        documents: 0,
+    };
+    loop {
+        let event = parser.next()?;
+        if builder.push(event)? {
+            break;
+        }
+    }
+    builder.root.ok_or(YamlError {
+        mark: Mark { line: 1, col: 1 },
+        message: "the file holds no YAML document: expected a mapping with `events:`".into(),
+    })
+}
+
+/// One parser event, owned.
+enum Event {
+    StreamEnd,
+    DocumentStart,
+    Alias(String),
+    Scalar {
+        anchor: Option<String>,
+        text: String,
+        plain: bool,
+    },
+    SeqStart(Option<String>),
+    MapStart(Option<String>),
+    End,
+    Other,
+}
+
+/// Builds nodes from events, with bounds on depth and alias expansion.
+struct Builder<'l> {
+    /// Open collections: their node and the anchor to record when they close.
+    stack: Vec<(Node, Option<String>, Option<Node>)>,
+    anchors: HashMap<String, (Node, usize)>,
+    /// Nodes written in the file, and nodes added by aliases.
+    written: usize,
+    expanded: usize,
+    limits: &'l Limits,
+    root: Option<Node>,
+    documents: usize,
+}
+
+fn count(node: &Node) -> usize {
+    match &node.value {
+        Value::Scalar { .. } => 1,
+        Value::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
+        Value::Map(pairs) => {
+            1 + pairs
+                .iter()
+                .map(|(k, v)| count(k) + count(v))
+                .sum::<usize>()
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// Takes one event; true when the stream has ended.
+    fn push(&mut self, (event, mark): (Event, Mark)) -> Result<bool, YamlError> {
+        let err = |message: String| Err(YamlError { mark, message });
+        let is_seq = matches!(event, Event::SeqStart(_));
+        let node = match event {
+            Event::StreamEnd => return Ok(true),
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return err("a second YAML document (`---`): a log is one document".into());
+                }
+                return Ok(false);
+            }
+            Event::Other => return Ok(false),
+            Event::Alias(name) => {
+                let Some((node, size)) = self.anchors.get(&name) else {
+                    return err(format!("alias *{name} names no anchor"));
+                };
+                self.expanded += size;
+                let allowed = self.limits.max_alias_factor * self.written.max(100);
+                if self.expanded > allowed {
+                    return err(format!(
+                        "aliases expand to more than {} times the nodes written in the file: refusing a possible alias bomb",
+                        self.limits.max_alias_factor
+                    ));
+                }
+                let mut node = node.clone();
+                node.mark = mark;
+                (node, None)
+            }
+            Event::Scalar {
+                anchor,
+                text,
+                plain,
+            } => {
+                self.written += 1;
+                (
+                    Node {
+                        mark,
+                        value: Value::Scalar { text, plain },
+                    },
+                    anchor,
+                )
+            }
+            Event::SeqStart(anchor) | Event::MapStart(anchor) => {
+                self.written += 1;
+                if self.stack.len() >= self.limits.max_depth {
+                    return err(format!(
+                        "nesting deeper than {} levels: a log never needs that many",
+                        self.limits.max_depth
+                    ));
+                }
+                let value = if is_seq {
+                    Value::Seq(Vec::new())
+                } else {
+                    Value::Map(Vec::new())
+                };
+                self.stack.push((Node { mark, value }, anchor, None));
+                return Ok(false);
+            }
+            Event::End => {
+                let Some((node, anchor, pending)) = self.stack.pop() else {
+                    return err("unbalanced YAML structure".into());
+                };
+                if pending.is_some() {
+                    return err("a mapping key without a value".into());
+                }
+                (node, anchor)
+            }
+        };
+        let (node, anchor) = node;
+        if let Some(name) = anchor {
+            let size = count(&node);
+            self.anchors.insert(name, (node.clone(), size));
+        }
+        self.attach(node)?;
+        Ok(false)
+    }
+
+    /// Puts a finished node into its parent, or makes it the root.
+    fn attach(&mut self, node: Node) -> Result<(), YamlError> {
+        let Some((parent, _, pending)) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        match &mut parent.value {
+            Value::Seq(items) => items.push(node),
+            Value::Map(pairs) => match pending.take() {
+                None => *pending = Some(node),
+                Some(key) => pairs.push((key, node)),
+            },
+            Value::Scalar { .. } => unreachable!("scalars have no children"),
+        }
+        Ok(())
+    }
+}
+
+/// A safe owner of a libyaml parser reading from a byte slice.
+struct Parser<'input> {
+    // Boxed so that libyaml's pointers into the struct stay valid.
+    sys: Box<MaybeUninit<unsafe_yaml::yaml_parser_t>>,
+    _input: &'input [u8],
+    done: bool,
+}
+
+impl<'input> Parser<'input> {
+    fn new(input: &'input [u8]) -> Parser<'input> {
+        let mut sys = Box::new(MaybeUninit::<unsafe_yaml::yaml_parser_t>::uninit());
+        // SAFETY: the parser is initialised before any other use, and its input outlives
+        // it (`'input`); the box keeps it at one address until `Drop`.
+        unsafe {
+            let p = sys.as_mut_ptr();
+            if !unsafe_yaml::yaml_parser_initialize(p).ok {
+                // Only allocation can fail here, and Rust aborts on that anyway.
+                std::process::abort();
+            }
+            unsafe_yaml::yaml_parser_set_encoding(p, unsafe_yaml::YAML_UTF8_ENCODING);
+            unsafe_yaml::yaml_parser_set_input_string(p, input.as_ptr(), input.len() as u64);
+        }
+        Parser {
+            sys,
+            _input: input,
+            done: false,
+        }
+    }
+
+    fn next(&mut self) -> Result<(Event, Mark), YamlError> {
+        if self.done {
+            return Ok((Event::StreamEnd, Mark::default()));
+        }
+        let mut event = MaybeUninit::<unsafe_yaml::yaml_event_t>::uninit();
+        // SAFETY: the parser was initialised in `new`; the event is read only after a
+        // successful parse and deleted before returning.
+        unsafe {
+            let p = self.sys.as_mut_ptr();
+            if !unsafe_yaml::yaml_parser_parse(p, event.as_mut_ptr()).ok {
+                self.done = true;
+                return Err(parse_error(&*p));
+            }
+            let e = event.as_mut_ptr();
+            let mark = Mark {
+                line: (*e).start_mark.line as usize + 1,
+                col: (*e).start_mark.column as usize + 1,
+            };
+            let converted = convert(&*e);
+            unsafe_yaml::yaml_event_delete(e);
+            if matches!(converted, Event::StreamEnd) {
+                self.done = true;
+            }
+            Ok((converted, mark))
+        }
+    }
+}
+
+/// # Safety
+/// `ptr` is null or a NUL-terminated string owned by libyaml.
+unsafe fn owned(ptr: *const u8) -> Option<String> {
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: as the caller promises.
+    let s = unsafe { CStr::from_ptr(ptr.cast()) };
+    Some(String::from_utf8_lossy(s.to_bytes()).into_owned())
+}
+
+/// # Safety
+/// `e` is an event just produced by a successful `yaml_parser_parse`.
+unsafe fn convert(e: &unsafe_yaml::yaml_event_t) -> Event {
+    // SAFETY: each union field is read only for the event type that defines it.
+    unsafe {
+        match e.type_ {
+            unsafe_yaml::YAML_STREAM_END_EVENT => Event::StreamEnd,
+            unsafe_yaml::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
+            unsafe_yaml::YAML_ALIAS_EVENT => {
+                Event::Alias(owned(e.data.alias.anchor).unwrap_or_default())
+            }
+            unsafe_yaml::YAML_SCALAR_EVENT => {
+                let s = &e.data.scalar;
+                let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
+                Event::Scalar {
+                    anchor: owned(s.anchor),
+                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    plain: s.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE && s.tag.is_null(),
+                }
+            }
+            unsafe_yaml::YAML_SEQUENCE_START_EVENT => {
+                Event::SeqStart(owned(e.data.sequence_start.anchor))
+            }
+            unsafe_yaml::YAML_MAPPING_START_EVENT => {
+                Event::MapStart(owned(e.data.mapping_start.anchor))
+            }
+            unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => {
+                Event::End
+            }
+            _ => Event::Other,
+        }
+    }
+}
+
+fn parse_error(p: &unsafe_yaml::yaml_parser_t) -> YamlError {
+    // SAFETY: libyaml sets `problem` and `context` to static strings or null.
+    let problem = unsafe { owned(p.problem.cast()) }.unwrap_or_else(|| "malformed YAML".into());
+    let context = unsafe { owned(p.context.cast()) };
+    let m = p.problem_mark;
+    let message = match context {
+        Some(c) => format!("YAML syntax: {problem} {c}"),
+        None => format!("YAML syntax: {problem}"),
+    };
+    YamlError {
+        mark: Mark {
+            line: m.line as usize + 1,
+            col: m.column as usize + 1,
+        },
+        message,
+    }
+}
+
+impl Drop for Parser<'_> {
+    fn drop(&mut self) {
+        // SAFETY: initialised in `new`, deleted once.
+        unsafe { unsafe_yaml::yaml_parser_delete(self.sys.as_mut_ptr()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Node, YamlError> {
+        parse(s, &Limits::default())
+    }
+
+    #[test]
+    fn nodes_know_where_they_are() {
+        let n = p("a: 1\nb:\n  - x\n  - 'y'\n").unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        let Value::Seq(items) = &pairs[1].1.value else {
+            panic!()
+        };
+        assert_eq!(items[1].mark, Mark { line: 4, col: 5 });
+        assert_eq!(
+            items[1].value,
+            Value::Scalar {
+                text: "y".into(),
+                plain: false
+            }
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let e = p("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(e.message.starts_with("YAML syntax"), "{e:?}");
+        assert!(e.mark.line >= 1);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut doc = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = format!("*a{}", i - 1);
+            doc += &format!("a{i}: &a{i} [{}]\n", vec![prev; 10].join(", "));
+        }
+        let e = p(&doc).unwrap_err();
+        assert!(e.message.contains("alias bomb"), "{e:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let doc = "[".repeat(100_000);
+        let e = p(&doc).unwrap_err();
+        assert!(e.message.contains("nesting deeper"), "{e:?}");
+    }
+
+    #[test]
+    fn second_documents_and_empty_files_are_refused() {
+        assert!(
+            p("a: 1\n---\nb: 2\n")
+                .unwrap_err()
+                .message
+                .contains("second YAML document")
+        );
+        assert!(p("").unwrap_err().message.contains("no YAML document"));
+        assert!(
+            p("# only a comment\n")
+                .unwrap_err()
+                .message
+                .contains("no YAML document")
+        );
+    }
+}
