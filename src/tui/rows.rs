@@ -26,6 +26,8 @@ pub struct Rows {
     pub event_row: Vec<usize>,
     /// Rows that are headers, ascending (for next/previous day).
     pub headers: Vec<usize>,
+    /// Whether any visible event has a time of day (else the time column is left out).
+    pub has_times: bool,
 }
 
 /// What groups events under one header: the day on the event's own clock, or its month
@@ -85,6 +87,7 @@ impl Rows {
             rows,
             event_row,
             headers,
+            has_times: visible.iter().any(|&i| log.events[i].date.has_time()),
         }
     }
 

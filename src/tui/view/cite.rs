@@ -48,10 +48,11 @@ pub fn speaker(log: &Log, q: &Quote) -> String {
             }
             s
         }
-        None => format!(
-            "{}{}",
-            attribution.unwrap_or_else(|| "unknown speaker".into()),
-            party.as_deref().unwrap_or("")
-        ),
+        None => {
+            let who = attribution.unwrap_or_else(|| "unknown speaker".into());
+            // "Israel (Israel)" says nothing twice.
+            let party = party.filter(|p| !p[2..p.len() - 1].eq_ignore_ascii_case(&who));
+            format!("{who}{}", party.as_deref().unwrap_or(""))
+        }
     }
 }

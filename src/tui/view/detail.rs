@@ -1,7 +1,7 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
 use super::cite;
-use super::text::{highlighted, truncate, wrap};
+use super::text::{prose, highlighted, truncate, wrap};
 use crate::model::{EventIx, Status};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
@@ -94,7 +94,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     if let Some(s) = &e.summary {
         out.push(Line::default());
-        let s = sanitize_multiline(s);
+        let s = prose(&sanitize_multiline(s));
         let spans = highlighted(&s, &terms, Style::new(), t.match_hl());
         let pieces: Vec<(&str, Style)> = spans.iter().map(|s| (s.content.as_ref(), s.style)).collect();
         out.extend(wrap(&pieces, w, 0));

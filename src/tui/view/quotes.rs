@@ -2,7 +2,7 @@
 //! said it and where it was published. Reported speech never gets quotation marks.
 
 use super::cite;
-use super::text::wrap;
+use super::text::{prose, wrap};
 use crate::model::EventIx;
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
@@ -29,7 +29,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
     }
     for (n, q) in e.quotes.iter().enumerate() {
         out.push(Line::default());
-        let text = sanitize_multiline(&q.text);
+        let text = prose(&sanitize_multiline(&q.text));
         let num = format!("{}. ", n + 1);
         if q.paraphrase {
             out.extend(wrap(

@@ -162,6 +162,17 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// Multi-line text from a log, laid out as prose: a single line break (how YAML block
+/// text is usually typed) joins the lines, a blank line starts a new paragraph.
+pub fn prose(s: &str) -> String {
+    s.trim_end()
+        .split("\n\n")
+        .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Text of a line, for tests and measurements.
 pub fn line_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -194,6 +205,11 @@ mod tests {
         assert_eq!(t.iter().map(|s| s.content.as_ref()).collect::<String>(), "ab中…");
         let t = truncate(vec![Span::raw("abc")], 3);
         assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn prose_joins_lines_and_keeps_paragraphs() {
+        assert_eq!(prose("a\nb\n\nc\n"), "a b\n\nc");
     }
 
     #[test]

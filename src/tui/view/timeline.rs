@@ -65,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 w,
             )),
             Row::Gap(days) => Line::from(Span::styled(
-                format!("{:>w$}· {days} days ·", "", w = TIME_W / 2),
+                format!("  · {days} days ·"),
                 app.theme.dim(),
             )),
             Row::Event { ix, .. } => {
@@ -89,12 +89,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// `14:05 +03:00 MEET ? Title …  Hamas Qatar`
+/// `14:05 +03:00 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
 fn event_line(app: &App, e: &Event, terms: &[String], dim: bool, w: usize) -> Line<'static> {
     let t = &app.theme;
     let time = e.date.human_time().unwrap_or_default();
     let mut spans = vec![
-        Span::styled(format!("{time:<TIME_W$} "), t.dim()),
+        Span::styled(
+            if app.rows.has_times {
+                format!("{time:<TIME_W$} ")
+            } else {
+                String::new()
+            },
+            t.dim(),
+        ),
         Span::styled(badge(e.kind), t.kind(e.kind)),
         Span::raw(" "),
         Span::styled(marker(e.status), t.status(e.status).patch(t.label())),
@@ -109,7 +116,7 @@ fn event_line(app: &App, e: &Event, terms: &[String], dim: bool, w: usize) -> Li
     for &p in &e.parties {
         chips.push(Span::raw(" "));
         chips.push(Span::styled(
-            sanitize(&app.log.parties[p].name).into_owned(),
+            sanitize(&app.log.parties[p].id).into_owned(),
             t.party(p),
         ));
     }
