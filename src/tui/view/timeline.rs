@@ -70,7 +70,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             )),
             Row::Event { ix, .. } => {
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
-                event_line(app, &app.log.events[ix], &terms, dim, w)
+                let selected = app.selected == Some(ix);
+                event_line(app, &app.log.events[ix], &terms, dim, selected, w)
             }
         };
         lines.push(line);
@@ -89,11 +90,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// `14:05 +03:00 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
-fn event_line(app: &App, e: &Event, terms: &[String], dim: bool, w: usize) -> Line<'static> {
+/// `▶14:05 +03:00 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
+fn event_line(
+    app: &App,
+    e: &Event,
+    terms: &[String],
+    dim: bool,
+    selected: bool,
+    w: usize,
+) -> Line<'static> {
     let t = &app.theme;
     let time = e.date.human_time().unwrap_or_default();
     let mut spans = vec![
+        // A cursor that shows without colour or reverse video too.
+        Span::styled(if selected { "▶" } else { " " }, t.label()),
         Span::styled(
             if app.rows.has_times {
                 format!("{time:<TIME_W$} ")
