@@ -125,10 +125,15 @@ fn pick_a_party_search_read_quotes_and_quit() {
     let quotes = s.wait_text("Quotes · Esc back");
     // A quote is never shown without who said it and where it was published.
     assert!(quotes.contains("— "), "{quotes}");
-    assert!(quotes.contains("Reuters") || quotes.contains("Axios"), "{quotes}");
+    assert!(
+        quotes.contains("Reuters") || quotes.contains("Axios"),
+        "{quotes}"
+    );
 
     s.keys("\x1b");
-    s.wait_for("the quote view to close", |sc| !sc.contains("Quotes · Esc back"));
+    s.wait_for("the quote view to close", |sc| {
+        !sc.contains("Quotes · Esc back")
+    });
     s.keys("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
@@ -140,14 +145,21 @@ fn pick_a_party_search_read_quotes_and_quit() {
     }
     let raw = s.raw.lock().unwrap().clone();
     let text = String::from_utf8_lossy(&raw);
-    assert!(text.contains("\x1b[?1000l") || text.contains("\x1b[?1006l"), "mouse capture released");
+    assert!(
+        text.contains("\x1b[?1000l") || text.contains("\x1b[?1006l"),
+        "mouse capture released"
+    );
 }
 
 #[test]
 fn a_bad_file_is_reported_on_the_normal_screen() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
-    std::fs::write(&bad, "events:\n  - {date: 2024-13-01, kind: call, title: x}\n").unwrap();
+    std::fs::write(
+        &bad,
+        "events:\n  - {date: 2024-13-01, kind: call, title: x}\n",
+    )
+    .unwrap();
     let mut s = Session::start(&[bad.to_str().unwrap()], 24, 100);
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 1);
@@ -163,7 +175,9 @@ fn a_bad_file_is_reported_on_the_normal_screen() {
 #[test]
 fn a_tiny_terminal_says_so_and_still_quits() {
     let mut s = Session::start(&[], 4, 16);
-    s.wait_for("the too-small message", |sc| sc.contains("Terminal too") && sc.contains("small"));
+    s.wait_for("the too-small message", |sc| {
+        sc.contains("Terminal too") && sc.contains("small")
+    });
     s.keys("q");
     assert!(s.wait_exit().success());
 }

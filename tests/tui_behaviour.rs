@@ -67,7 +67,11 @@ fn party_picker_narrows_by_typing_and_enter_applies_the_entry_under_the_cursor()
     assert_eq!(app.mode(), Mode::Picker);
     type_text(&mut app, "hmas");
     let p = app.picker().unwrap();
-    assert_eq!(p.current().unwrap().key, hamas, "fuzzy match puts Hamas first");
+    assert_eq!(
+        p.current().unwrap().key,
+        hamas,
+        "fuzzy match puts Hamas first"
+    );
     update(&mut app, Action::Open);
     assert_eq!(app.mode(), Mode::Browse);
     let expected: Vec<EventIx> = (0..app.log.events.len())
@@ -198,11 +202,19 @@ fn an_actor_or_party_matches_when_only_quoted() {
     update(&mut app, Action::OpenPicker(PickerKind::Actor));
     type_text(&mut app, "bob");
     update(&mut app, Action::Open);
-    let ids: Vec<&str> = app.visible.iter().map(|&i| app.log.events[i].id.as_str()).collect();
+    let ids: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|&i| app.log.events[i].id.as_str())
+        .collect();
     assert_eq!(ids, ["e2"]);
     update(&mut app, Action::ClearFilters);
     update(&mut app, Action::ToggleParty(1)); // Beta: Bob's quote, and the unnamed official
-    let ids: Vec<&str> = app.visible.iter().map(|&i| app.log.events[i].id.as_str()).collect();
+    let ids: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|&i| app.log.events[i].id.as_str())
+        .collect();
     assert_eq!(ids, ["e2", "e3"]);
 }
 
@@ -271,7 +283,11 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
     type_text(&mut app, "Cairo");
     assert_eq!(app.search_prompt().unwrap().hits, expected);
     assert_eq!(app.selected, expected.first().copied());
-    assert_eq!(app.visible.len(), app.log.events.len(), "typing does not filter yet");
+    assert_eq!(
+        app.visible.len(),
+        app.log.events.len(),
+        "typing does not filter yet"
+    );
     update(&mut app, Action::NextMatch);
     assert_eq!(app.selected, Some(expected[1]));
     update(&mut app, Action::Back);
@@ -312,7 +328,11 @@ fn keys_move_by_event_page_and_day() {
     update(&mut app, Action::Bottom);
     assert_eq!(app.selected, app.visible.last().copied());
     update(&mut app, Action::Down);
-    assert_eq!(app.selected, app.visible.last().copied(), "stays at the end");
+    assert_eq!(
+        app.selected,
+        app.visible.last().copied(),
+        "stays at the end"
+    );
     update(&mut app, Action::Top);
     assert_eq!(app.selected, Some(app.visible[0]));
     update(&mut app, Action::PageDown);
@@ -427,13 +447,29 @@ fn every_state_at_every_size_renders_without_panic() {
         vec![Action::StartSearch, Action::Input('a')],
         vec![Action::ToggleParty(0), Action::Bottom],
     ];
-    let sizes = [(1, 1), (0, 0), (2, 30), (19, 4), (20, 5), (21, 9), (40, 12), (99, 7), (100, 8), (250, 70)];
+    let sizes = [
+        (1, 1),
+        (0, 0),
+        (2, 30),
+        (19, 4),
+        (20, 5),
+        (21, 9),
+        (40, 12),
+        (99, 7),
+        (100, 8),
+        (250, 70),
+    ];
     for state in &states {
         for &(w, h) in &sizes {
             let mut app = sample();
             resize(&mut app, w, h);
             act(&mut app, state);
-            for a in [Action::PageDown, Action::Down, Action::Bottom, Action::Click { col: 3, row: 3 }] {
+            for a in [
+                Action::PageDown,
+                Action::Down,
+                Action::Bottom,
+                Action::Click { col: 3, row: 3 },
+            ] {
                 update(&mut app, a);
                 screen(&app, w.max(1), h.max(1));
             }
@@ -480,7 +516,9 @@ fn a_click_selects_the_event_on_that_row() {
 fn a_key_press_does_not_walk_the_log() {
     // 100,000 events: a hundred key presses must not take longer than one filter change
     // would a hundred times over; with O(log n) moves they take microseconds.
-    let mut yaml = String::from("parties: [{id: p, name: P}]\nactors: [{id: a, name: A, party: p}]\nevents:\n");
+    let mut yaml = String::from(
+        "parties: [{id: p, name: P}]\nactors: [{id: a, name: A, party: p}]\nevents:\n",
+    );
     for i in 0..20_000 {
         let day = i % 28 + 1;
         let month = i / 28 % 12 + 1;

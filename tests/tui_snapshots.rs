@@ -13,7 +13,13 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 fn app(w: u16, h: u16) -> App {
     let loaded = load_str(dateline::SAMPLE_NAME, dateline::SAMPLE).expect("sample loads");
     let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(&mut app, Action::Resize { width: w, height: h });
+    update(
+        &mut app,
+        Action::Resize {
+            width: w,
+            height: h,
+        },
+    );
     app
 }
 
@@ -96,7 +102,14 @@ fn paraphrase() {
 #[test]
 fn picker() {
     snapshot("picker", |app| {
-        run(app, &[Action::OpenPicker(PickerKind::Actor), Action::Down, Action::Toggle]);
+        run(
+            app,
+            &[
+                Action::OpenPicker(PickerKind::Actor),
+                Action::Down,
+                Action::Toggle,
+            ],
+        );
     });
 }
 

@@ -79,7 +79,10 @@ pub fn set_in(query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
         PickerKind::Party => query.parties = keys.clone(),
         PickerKind::Actor => query.actors = keys.clone(),
         PickerKind::Kind => {
-            query.kinds = keys.iter().filter_map(|&k| Kind::ALL.get(k).copied()).collect()
+            query.kinds = keys
+                .iter()
+                .filter_map(|&k| Kind::ALL.get(k).copied())
+                .collect()
         }
         PickerKind::Status => {
             query.statuses = keys

@@ -196,7 +196,11 @@ impl Theme {
 
     pub fn match_hl(&self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-        if self.colored() { s.fg(Color::LightYellow) } else { s }
+        if self.colored() {
+            s.fg(Color::LightYellow)
+        } else {
+            s
+        }
     }
 
     pub fn heading(&self) -> Style {
@@ -261,11 +265,20 @@ mod tests {
             origin: Default::default(),
         });
         let t = Theme::new(&log, ColorMode::None);
-        for s in [t.party(0), t.kind(Kind::Call), t.match_hl(), t.selected(false), t.dim()] {
+        for s in [
+            t.party(0),
+            t.kind(Kind::Call),
+            t.match_hl(),
+            t.selected(false),
+            t.dim(),
+        ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
         }
-        assert_eq!(Theme::new(&log, ColorMode::Basic16).party_color(0), Some(Color::Blue));
+        assert_eq!(
+            Theme::new(&log, ColorMode::Basic16).party_color(0),
+            Some(Color::Blue)
+        );
         assert_eq!(
             Theme::new(&log, ColorMode::TrueColor).party_color(0),
             Some(Color::Rgb(1, 2, 200))

@@ -112,9 +112,9 @@ fn details(app: &mut App, action: Action) -> bool {
     let links = app.links().len();
     let inner = areas(app).details_inner;
     let h = (inner.height as usize).max(1);
-    let total = app
-        .selected
-        .map_or(0, |ix| detail::lines(app, ix, inner.width as usize).lines.len());
+    let total = app.selected.map_or(0, |ix| {
+        detail::lines(app, ix, inner.width as usize).lines.len()
+    });
     let max = total.saturating_sub(h);
     let scroll = |app: &mut App, by: isize| {
         app.detail_scroll = app.detail_scroll.saturating_add_signed(by).min(max);
@@ -152,7 +152,8 @@ fn reader(app: &mut App, action: Action) {
         _ => help::lines(app, inner.width as usize).len(),
     };
     let max = total.saturating_sub(h);
-    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll }) = app.overlays.last_mut() else {
+    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll }) = app.overlays.last_mut()
+    else {
         return;
     };
     let by = |s: usize, n: isize| s.saturating_add_signed(n).min(max);
@@ -313,9 +314,15 @@ fn next_match(app: &mut App, forward: bool) {
         app.message = Some("no search: press / to search".into());
         return;
     }
-    let Some(pos) = app.selected_pos() else { return };
+    let Some(pos) = app.selected_pos() else {
+        return;
+    };
     let n = app.visible.len();
-    let next = if forward { (pos + 1) % n } else { (pos + n - 1) % n };
+    let next = if forward {
+        (pos + 1) % n
+    } else {
+        (pos + n - 1) % n
+    };
     select_pos(app, next);
 }
 
@@ -347,7 +354,10 @@ fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
     let p = app.visible.partition_point(|&v| v < ix);
     let t = app.log.events[ix].date.start_ts();
     let dist = |v: EventIx| (app.log.events[v].date.start_ts() - t).abs();
-    match (p.checked_sub(1).map(|i| app.visible[i]), app.visible.get(p).copied()) {
+    match (
+        p.checked_sub(1).map(|i| app.visible[i]),
+        app.visible.get(p).copied(),
+    ) {
         (Some(a), Some(b)) => Some(if dist(a) < dist(b) { a } else { b }),
         (a, b) => a.or(b),
     }
@@ -378,7 +388,9 @@ fn move_by(app: &mut App, by: isize) {
 /// `]`: the first event of the next day; `[`: of this day, or of the previous one when
 /// already there.
 fn day(app: &mut App, forward: bool) {
-    let Some(pos) = app.selected_pos() else { return };
+    let Some(pos) = app.selected_pos() else {
+        return;
+    };
     let row = app.rows.event_row[pos];
     let target = if forward {
         app.rows.next_header(row)
@@ -477,4 +489,3 @@ fn scroll_to_selection(app: &mut App) {
         app.scroll = 0;
     }
 }
-

@@ -11,7 +11,11 @@ pub fn source(log: &Log, s: SourceIx) -> String {
         parts.push(format!("“{}”", sanitize(t)));
     }
     if !src.byline.is_empty() {
-        let names: Vec<_> = src.byline.iter().map(|b| sanitize(b).into_owned()).collect();
+        let names: Vec<_> = src
+            .byline
+            .iter()
+            .map(|b| sanitize(b).into_owned())
+            .collect();
         parts.push(format!("by {}", names.join(", ")));
     }
     if let Some(d) = &src.published {

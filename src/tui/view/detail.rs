@@ -1,7 +1,7 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
 use super::cite;
-use super::text::{prose, highlighted, truncate, wrap};
+use super::text::{highlighted, prose, truncate, wrap};
 use crate::model::{EventIx, Status};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
@@ -40,8 +40,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let title = sanitize(&e.title);
     let title_style = t.status(e.status).patch(t.label());
     let title_spans = highlighted(&title, &terms, title_style, t.match_hl());
-    let pieces: Vec<(&str, Style)> =
-        title_spans.iter().map(|s| (s.content.as_ref(), s.style)).collect();
+    let pieces: Vec<(&str, Style)> = title_spans
+        .iter()
+        .map(|s| (s.content.as_ref(), s.style))
+        .collect();
     out.extend(wrap(&pieces, w, 0));
 
     let mut when = e.date.human();
@@ -52,7 +54,12 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
     if let Some(n) = &e.date_note {
-        labelled(&mut out, "As reported: ", &format!("“{}”", sanitize(n)), t.dim());
+        labelled(
+            &mut out,
+            "As reported: ",
+            &format!("“{}”", sanitize(n)),
+            t.dim(),
+        );
     }
     out.extend(wrap(
         &[
@@ -82,7 +89,12 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
                 None => (String::new(), Style::new()),
             };
             out.extend(wrap(
-                &[("  ", Style::new()), (&name, Style::new()), (&role, t.dim()), (&party, pstyle)],
+                &[
+                    ("  ", Style::new()),
+                    (&name, Style::new()),
+                    (&role, t.dim()),
+                    (&party, pstyle),
+                ],
                 w,
                 4,
             ));
@@ -96,14 +108,21 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         out.push(Line::default());
         let s = prose(&sanitize_multiline(s));
         let spans = highlighted(&s, &terms, Style::new(), t.match_hl());
-        let pieces: Vec<(&str, Style)> = spans.iter().map(|s| (s.content.as_ref(), s.style)).collect();
+        let pieces: Vec<(&str, Style)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
         out.extend(wrap(&pieces, w, 0));
     }
     if !e.sources.is_empty() {
         out.push(Line::default());
         out.push(Line::from(Span::styled("Sources:", t.label())));
         for &s in &e.sources {
-            out.extend(wrap(&[("  ", Style::new()), (&cite::source(log, s), Style::new())], w, 4));
+            out.extend(wrap(
+                &[("  ", Style::new()), (&cite::source(log, s), Style::new())],
+                w,
+                4,
+            ));
             if let Some(u) = cite::source_url(log, s) {
                 out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
             }
@@ -112,7 +131,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let mut link_lines = Vec::new();
     let mut link_no = 0;
     let focused = app.focus == Focus::Details;
-    for (label, list) in [("Answers or follows:", &e.related), ("Answered by:", &e.related_by)] {
+    for (label, list) in [
+        ("Answers or follows:", &e.related),
+        ("Answered by:", &e.related_by),
+    ] {
         if list.is_empty() {
             continue;
         }
@@ -121,8 +143,16 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         for &r in list {
             let other = &log.events[r];
             let cursor = focused && link_no == app.link;
-            let text = format!("  › {} · {}", other.date.human_day(), sanitize(&other.title));
-            let style = if cursor { t.selected(true) } else { Style::new() };
+            let text = format!(
+                "  › {} · {}",
+                other.date.human_day(),
+                sanitize(&other.title)
+            );
+            let style = if cursor {
+                t.selected(true)
+            } else {
+                Style::new()
+            };
             link_lines.push(out.len());
             out.push(Line::from(truncate(vec![Span::styled(text, style)], w)));
             link_no += 1;
@@ -178,7 +208,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool)
         return;
     }
     let focused = app.focus == Focus::Details;
-    let border_style = if focused { app.theme.key() } else { app.theme.dim() };
+    let border_style = if focused {
+        app.theme.key()
+    } else {
+        app.theme.dim()
+    };
     let block = Block::default()
         .borders(if beside { Borders::LEFT } else { Borders::TOP })
         .border_style(border_style)

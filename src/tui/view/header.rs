@@ -21,7 +21,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let title = sanitize(&app.log.display_title()).into_owned();
     let mut first = truncate(vec![Span::styled(title, app.theme.label())], title_room);
     let used: usize = first.iter().map(|s| width(&s.content)).sum();
-    first.push(Span::raw(" ".repeat(w.saturating_sub(used + width(&count)))));
+    first.push(Span::raw(
+        " ".repeat(w.saturating_sub(used + width(&count))),
+    ));
     first.push(Span::raw(count));
     let first = truncate(first, w);
     let filters = filters_text(&app.log, &app.query);
@@ -69,7 +71,11 @@ pub fn filters_text(log: &Log, q: &Query) -> String {
         parts.push(format!("kind: {}", names(v)));
     }
     if !q.statuses.is_empty() {
-        let v = q.statuses.iter().map(|s: &Status| s.as_str().to_owned()).collect();
+        let v = q
+            .statuses
+            .iter()
+            .map(|s: &Status| s.as_str().to_owned())
+            .collect();
         parts.push(format!("status: {}", names(v)));
     }
     if !q.topics.is_empty() {

@@ -1,10 +1,10 @@
 //! The help screen, generated from the keymap so that it lists every key there is.
 
 use super::text::{truncate, width};
+use crate::model::{Kind, Status};
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Mode, keys_label, text_help};
 use crate::tui::view::timeline::{badge, marker};
-use crate::model::{Kind, Status};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -57,7 +57,12 @@ pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.key())
         .title(Span::styled(" Keys · Esc back ", app.theme.key()));
     frame.render_widget(block, area);
-    let inner = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    let inner = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
     let all = lines(app, inner.width as usize);
     let h = inner.height as usize;
     let off = scroll.min(all.len().saturating_sub(h));

@@ -26,7 +26,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     header::draw(app, frame, a.header);
-    match app.overlays.iter().rev().find(|o| !matches!(o, Overlay::Search(_))) {
+    match app
+        .overlays
+        .iter()
+        .rev()
+        .find(|o| !matches!(o, Overlay::Search(_)))
+    {
         Some(Overlay::Picker(p)) => {
             frame.render_widget(Clear, a.body);
             picker::draw(app, p, frame, a.body);

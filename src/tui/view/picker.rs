@@ -17,7 +17,10 @@ pub fn list_height(area: Rect) -> usize {
 
 pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let title = format!(" {} · Space toggles · Enter applies · Esc cancels ", p.kind.title());
+    let title = format!(
+        " {} · Space toggles · Enter applies · Esc cancels ",
+        p.kind.title()
+    );
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.key())
@@ -29,7 +32,11 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Span::raw(sanitize(&p.input).into_owned()),
         Span::styled("█", t.dim()),
         Span::styled(
-            format!("  {} of {} · counts under the other filters", p.shown.len(), p.entries.len()),
+            format!(
+                "  {} of {} · counts under the other filters",
+                p.shown.len(),
+                p.entries.len()
+            ),
             t.dim(),
         ),
     ])];
@@ -40,7 +47,11 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     }
     for (row, &i) in p.shown.iter().enumerate().skip(first).take(h) {
         let e = &p.entries[i];
-        let on = if p.chosen.contains(&e.key) { "[x] " } else { "[ ] " };
+        let on = if p.chosen.contains(&e.key) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
         let count = format!(" {:>5}", e.count);
         let style = match p.kind {
             crate::tui::picker::PickerKind::Party => t.party(e.key),
@@ -62,6 +73,11 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         }
         lines.push(line);
     }
-    let inner = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1));
+    let inner = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }

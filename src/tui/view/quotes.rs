@@ -20,7 +20,11 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
     let w = width.max(1);
     let mut out: Vec<Line<'static>> = Vec::new();
     out.extend(wrap(
-        &[(&e.date.human(), t.dim()), (" · ", t.dim()), (&sanitize(&e.title), t.label())],
+        &[
+            (&e.date.human(), t.dim()),
+            (" · ", t.dim()),
+            (&sanitize(&e.title), t.label()),
+        ],
         w,
         2,
     ));
@@ -44,22 +48,42 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
             out.extend(wrap(&[("   ", Style::new()), (&text, italic)], w, 3));
         } else {
             out.extend(wrap(
-                &[(&num, t.label()), ("“", Style::new()), (&text, Style::new()), ("”", Style::new())],
+                &[
+                    (&num, t.label()),
+                    ("“", Style::new()),
+                    (&text, Style::new()),
+                    ("”", Style::new()),
+                ],
                 w,
                 3,
             ));
         }
-        let said = if q.paraphrase { "   — according to the source, " } else { "   — " };
-        out.extend(wrap(&[(said, t.dim()), (&cite::speaker(log, q), t.label())], w, 5));
+        let said = if q.paraphrase {
+            "   — according to the source, "
+        } else {
+            "   — "
+        };
+        out.extend(wrap(
+            &[(said, t.dim()), (&cite::speaker(log, q), t.label())],
+            w,
+            5,
+        ));
         match q.source {
             Some(s) => {
-                out.extend(wrap(&[("   ", Style::new()), (&cite::source(log, s), Style::new())], w, 5));
+                out.extend(wrap(
+                    &[("   ", Style::new()), (&cite::source(log, s), Style::new())],
+                    w,
+                    5,
+                ));
                 if let Some(u) = cite::source_url(log, s) {
                     out.extend(wrap(&[("   ", Style::new()), (&u, t.dim())], w, 5));
                 }
             }
             None => out.extend(wrap(
-                &[("   ", Style::new()), ("no source given in the log", t.warning())],
+                &[
+                    ("   ", Style::new()),
+                    ("no source given in the log", t.warning()),
+                ],
                 w,
                 5,
             )),
@@ -70,7 +94,12 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
 
 /// Content height and width inside the view's border, for a body area.
 pub fn inner(area: Rect) -> Rect {
-    Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1))
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
 }
 
 pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {

@@ -81,6 +81,13 @@ pub fn wrap(pieces: &[(&str, Style)], max: usize, indent: usize) -> Vec<Line<'st
                    cur: &mut Vec<Span<'static>>,
                    used: &mut usize,
                    at_start: &mut bool| {
+        // No trailing blanks: a space that fit before a word that did not.
+        while cur
+            .last()
+            .is_some_and(|s| s.content.chars().all(char::is_whitespace))
+        {
+            cur.pop();
+        }
         lines.push(Line::from(std::mem::take(cur)));
         if indent > 0 {
             cur.push(Span::raw(" ".repeat(indent)));
@@ -202,7 +209,10 @@ mod tests {
     #[test]
     fn truncates_by_width_with_ellipsis() {
         let t = truncate(vec![Span::raw("ab中文cd")], 5);
-        assert_eq!(t.iter().map(|s| s.content.as_ref()).collect::<String>(), "ab中…");
+        assert_eq!(
+            t.iter().map(|s| s.content.as_ref()).collect::<String>(),
+            "ab中…"
+        );
         let t = truncate(vec![Span::raw("abc")], 3);
         assert_eq!(t.len(), 1);
     }
