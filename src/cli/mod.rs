@@ -3,8 +3,14 @@
 
 mod args;
 mod check;
+mod completions;
+mod filters;
+mod list;
+mod quotes;
+mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -24,25 +30,44 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, &limits),
-        Some(other) => {
-            eprintln!("dateline: {other:?} is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
-        }
-        None => browse(&cli.files, &limits),
+        Some(Command::List {
+            files,
+            filters,
+            format,
+        }) => list::run(&files, &filters, format, &limits),
+        Some(Command::Quotes {
+            files,
+            filters,
+            format,
+        }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
+        None => browse(&cli.files, &cli.filters, &limits),
     }
 }
 
-/// `dateline [FILE]`: the browser. A bad log is reported on the normal screen, before the
-/// browser takes the terminal.
-fn browse(files: &[PathBuf], limits: &Limits) -> ExitCode {
+/// `dateline [FILE]... [filters]`: the browser, pre-filtered by the flags. A bad log or a
+/// bad flag is reported on the normal screen, before the browser takes the terminal.
+fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
     match load_files(files, limits) {
-        Ok(loaded) => match crate::tui::run(loaded, crate::filter::Query::default()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dateline: {e}");
-                ExitCode::from(EXIT_INVALID)
+        Ok(loaded) => {
+            let query = match filters.to_query(&loaded.log) {
+                Ok(q) => q,
+                Err(e) => {
+                    for p in &e.problems {
+                        eprintln!("dateline: {p}");
+                    }
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
+            match crate::tui::run(loaded, query) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::from(EXIT_INVALID)
+                }
             }
-        },
+        }
         Err(report) => {
             for d in &report.diagnostics {
                 eprintln!("{d}");

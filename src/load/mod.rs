@@ -8,7 +8,7 @@ mod document;
 mod fields;
 mod ids;
 mod resolve;
-mod suggest;
+pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
