@@ -181,3 +181,14 @@ fn a_tiny_terminal_says_so_and_still_quits() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn the_browser_starts_pre_filtered_by_the_flags() {
+    let mut s = Session::start(&["--party", "hamas", "--search", "cairo"], 24, 100);
+    let screen = s.wait_text("party: Hamas");
+    assert!(screen.contains("search: \"cairo\""), "{screen}");
+    s.keys("c");
+    s.wait_text("showing 18 of 18 events");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
