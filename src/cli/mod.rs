@@ -42,9 +42,37 @@ pub fn main() -> ExitCode {
         }) => quotes::run(&files, &filters, format, &limits),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man) => completions::man(),
-        None => {
-            eprintln!("dateline: the browser is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
+        None => browse(&cli.files, &cli.filters, &limits),
+    }
+}
+
+/// `dateline [FILE]... [filters]`: the browser, pre-filtered by the flags. A bad log or a
+/// bad flag is reported on the normal screen, before the browser takes the terminal.
+fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
+    match load_files(files, limits) {
+        Ok(loaded) => {
+            let query = match filters.to_query(&loaded.log) {
+                Ok(q) => q,
+                Err(e) => {
+                    for p in &e.problems {
+                        eprintln!("dateline: {p}");
+                    }
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
+            match crate::tui::run(loaded, query) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::from(EXIT_INVALID)
+                }
+            }
+        }
+        Err(report) => {
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            ExitCode::from(EXIT_INVALID)
         }
     }
 }
