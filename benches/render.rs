@@ -1,0 +1,84 @@
+//! Drawing the browser: one frame of the timeline with the detail pane beside it, one
+//! frame of the quote view, at 200x60 into ratatui's TestBackend; and moving the selection
+//! by a page. Target (issue 5): a frame under 2 ms, and flat from 1k to 100k events.
+
+mod support;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use dateline::filter::Query;
+use dateline::tui::{Action, App, ColorMode, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+/// An app on a log of `events` events, sized to the bench terminal, the selection in the
+/// middle of the timeline so that rows above and below are drawn.
+fn app(events: usize) -> App {
+    let mut app = App::new(
+        support::loaded(events),
+        Query::default(),
+        ColorMode::TrueColor,
+    );
+    update(
+        &mut app,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+    );
+    for _ in 0..(events / 2 / 50).min(2000) {
+        update(&mut app, Action::PageDown);
+    }
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    for events in support::sizes() {
+        let id = support::label(events);
+        let mut app = app(events);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+
+        // A frame as the event loop draws it: `view` into the cleared back buffer, then the
+        // diff against the front one (empty here, as the screen does not change).
+        group.bench_function(BenchmarkId::new("timeline_and_detail_frame", &id), |b| {
+            b.iter(|| {
+                terminal.draw(|f| view(&app, f)).expect("draws");
+            })
+        });
+
+        update(&mut app, Action::Open);
+        group.bench_function(BenchmarkId::new("quotes_frame", &id), |b| {
+            b.iter(|| {
+                terminal.draw(|f| view(&app, f)).expect("draws");
+            })
+        });
+        update(&mut app, Action::Back);
+
+        // One page down and one back up, so the selection stays put between samples.
+        group.bench_function(BenchmarkId::new("page_down_and_up", &id), |b| {
+            b.iter(|| {
+                update(&mut app, Action::PageDown);
+                update(&mut app, Action::PageUp);
+            })
+        });
+        group.bench_function(BenchmarkId::new("page_down_and_up_with_frames", &id), |b| {
+            b.iter(|| {
+                update(&mut app, Action::PageDown);
+                terminal.draw(|f| view(&app, f)).expect("draws");
+                update(&mut app, Action::PageUp);
+                terminal.draw(|f| view(&app, f)).expect("draws");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = support::config();
+    targets = render
+}
+criterion_main!(benches);
