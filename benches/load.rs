@@ -10,7 +10,7 @@ use dateline::search::SearchIndex;
 use serde::de::IgnoredAny;
 use std::hint::black_box;
 
-fn load(c: &mut Criterion) {
+fn load(c: &mut Criterion<support::Clock>) {
     let mut group = c.benchmark_group("load");
     for events in support::sizes() {
         let text = support::text(events);

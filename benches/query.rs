@@ -11,7 +11,7 @@ use dateline::model::Kind;
 use dateline::search::SearchIndex;
 use std::hint::black_box;
 
-fn query(c: &mut Criterion) {
+fn query(c: &mut Criterion<support::Clock>) {
     let mut group = c.benchmark_group("query");
     for events in support::sizes() {
         let log = support::loaded(events).log;

@@ -34,7 +34,7 @@ fn app(events: usize) -> App {
     app
 }
 
-fn render(c: &mut Criterion) {
+fn render(c: &mut Criterion<support::Clock>) {
     let mut group = c.benchmark_group("render");
     for events in support::sizes() {
         let id = support::label(events);
