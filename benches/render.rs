@@ -1,6 +1,7 @@
 //! Drawing the browser: one frame of the timeline with the detail pane beside it, one
-//! frame of the quote view, at 200x60 into ratatui's TestBackend; and moving the selection
-//! by a page. Target (issue 5): a frame under 2 ms, and flat from 1k to 100k events.
+//! frame of the quote view, at 200x60 into ratatui's TestBackend; moving the selection by a
+//! page; a party filter toggled from the keyboard. Target (issue 5): a frame under 2 ms,
+//! and flat from 1k to 100k events.
 
 mod support;
 
@@ -62,6 +63,14 @@ fn render(c: &mut Criterion<support::Clock>) {
             b.iter(|| {
                 update(&mut app, Action::PageDown);
                 update(&mut app, Action::PageUp);
+            })
+        });
+        // A filter key in the browser: the party filter on and off again (filter, rows,
+        // selection kept), without frames.
+        group.bench_function(BenchmarkId::new("toggle_party_on_and_off", &id), |b| {
+            b.iter(|| {
+                update(&mut app, Action::ToggleParty(0));
+                update(&mut app, Action::ToggleParty(0));
             })
         });
         group.bench_function(BenchmarkId::new("page_down_and_up_with_frames", &id), |b| {
