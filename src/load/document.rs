@@ -108,7 +108,7 @@ const QUOTE: &[&str] = &[
 ];
 
 /// Reads a whole document. Returns what could be read; errors are in `r`.
-pub fn read(r: &mut Reader, root: &Node) -> Document {
+pub fn read(r: &mut Reader, root: &mut Node) -> Document {
     let mut doc = Document {
         title: None,
         description: None,
@@ -117,7 +117,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
         sources: Vec::new(),
         events: Vec::new(),
     };
-    let Some(f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
+    let Some(mut f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
         return doc;
     };
     if let Some(v) = f.get("dateline") {
@@ -139,7 +139,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
 
     for (i, n) in r
         .list(f.get("parties"), &Loc::new(&root, "parties"), "parties")
-        .iter()
+        .iter_mut()
         .enumerate()
     {
         let path: Rc<str> = format!("parties[{i}]").into();
@@ -149,7 +149,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
     }
     for (i, n) in r
         .list(f.get("actors"), &Loc::new(&root, "actors"), "actors")
-        .iter()
+        .iter_mut()
         .enumerate()
     {
         let path: Rc<str> = format!("actors[{i}]").into();
@@ -159,7 +159,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
     }
     for (i, n) in r
         .list(f.get("sources"), &Loc::new(&root, "sources"), "sources")
-        .iter()
+        .iter_mut()
         .enumerate()
     {
         let path: Rc<str> = format!("sources[{i}]").into();
@@ -169,7 +169,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
     }
     for (i, n) in r
         .list(f.get("events"), &Loc::new(&root, "events"), "events")
-        .iter()
+        .iter_mut()
         .enumerate()
     {
         let path: Rc<str> = format!("events[{i}]").into();
@@ -180,17 +180,18 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
     doc
 }
 
-fn party(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<PartyDef> {
-    let f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
+fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
+    let mut f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let color = f.get("color").and_then(|c| {
         let cpath = Loc::new(path, "color");
+        let mark = c.mark;
         let s = r.text(Some(c), &cpath, false)?;
         let parsed = Color::parse(&s);
         if parsed.is_none() {
             r.error(
-                c.mark,
+                mark,
                 &cpath.render(),
                 format!(
                     "found the colour \"{}\", expected #rrggbb or one of red, green, yellow, blue, magenta, cyan, gray and their light- variants",
@@ -207,8 +208,8 @@ fn party(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<PartyDef> {
     })
 }
 
-fn actor(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<ActorDef> {
-    let f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
+fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
+    let mut f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
@@ -223,8 +224,8 @@ fn actor(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<ActorDef> {
     })
 }
 
-fn source(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<SourceDef> {
-    let f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
+fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
+    let mut f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let outlet = r.text(f.get("outlet"), &Loc::new(path, "outlet"), true);
     let title = r.text(f.get("title"), &Loc::new(path, "title"), false);
@@ -241,8 +242,8 @@ fn source(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<SourceDef> {
     })
 }
 
-fn event(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<EventDef> {
-    let f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
+fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
+    let mut f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
     let date = r.date(f.get("date"), &Loc::new(path, "date"));
     let end = r.date(f.get("end"), &Loc::new(path, "end"));
@@ -265,11 +266,11 @@ fn event(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<EventDef> {
     .and_then(|s| Status::parse(&s))
     .unwrap_or_default();
     let title = r.text(f.get("title"), &Loc::new(path, "title"), true);
-    if let (Some(t), Some(node)) = (&title, f.get("title"))
+    if let (Some(t), Some(mark)) = (&title, f.mark("title"))
         && t.trim_end().contains('\n')
     {
         r.error(
-            node.mark,
+            mark,
             &Loc::new(path, "title").render(),
             "found a title of several lines, expected one line (the summary may span lines)".into(),
         );
@@ -278,13 +279,12 @@ fn event(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<EventDef> {
     let location = r.text(f.get("location"), &Loc::new(path, "location"), false);
     let actors = r.ids(f.get("actors"), &Loc::new(path, "actors"), "actor ids");
     let tpath = Loc::new(path, "topics");
-    let topics_node = f.get("topics");
-    let raw_topics = r.texts(topics_node, &tpath, "topics");
+    let raw_topics = r.texts(f.get("topics"), &tpath, "topics");
     let mut topics = Vec::with_capacity(raw_topics.len());
     for (i, t) in raw_topics.into_iter().enumerate() {
         let lower = t.to_lowercase();
         if lower != t {
-            let mark = topic_mark(topics_node, i);
+            let mark = topic_mark(f.get("topics").as_deref(), i);
             r.report(
                 Severity::Warning,
                 mark,
@@ -303,17 +303,21 @@ fn event(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<EventDef> {
     let related = r.ids(f.get("related"), &Loc::new(path, "related"), "event ids");
     let mut quotes = Vec::new();
     let qpath = Loc::new(path, "quotes");
-    for (i, qn) in r.list(f.get("quotes"), &qpath, "quotes").iter().enumerate() {
+    for (i, qn) in r
+        .list(f.get("quotes"), &qpath, "quotes")
+        .iter_mut()
+        .enumerate()
+    {
         if let Some(q) = quote(r, qn, &qpath.item(i).render().into()) {
             quotes.push(q);
         }
     }
     let (date, kind, title) = (date?, kind?, title?);
-    if let (Some(e), Some(node)) = (&end, f.get("end"))
+    if let (Some(e), Some(mark)) = (&end, f.mark("end"))
         && e.end_exclusive() <= date.start()
     {
         r.error(
-            node.mark,
+            mark,
             &Loc::new(path, "end").render(),
             format!(
                 "`end` {} is before `date` {}: expected an end on or after the date",
@@ -348,8 +352,9 @@ fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
     }
 }
 
-fn quote(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<QuoteDef> {
-    let f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
+fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
+    let qmark = n.mark;
+    let mut f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
     let text = r.text(f.get("text"), &Loc::new(path, "text"), true);
     let speaker = r.id(f.get("speaker"), &Loc::new(path, "speaker"), false);
     let attribution = r.text(f.get("attribution"), &Loc::new(path, "attribution"), false);
@@ -364,7 +369,7 @@ fn quote(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<QuoteDef> {
         && !f.contains_key("attribution")
     {
         r.error(
-            n.mark,
+            qmark,
             path,
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
@@ -372,7 +377,7 @@ fn quote(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<QuoteDef> {
     if !f.contains_key("source") {
         r.report(
             Severity::Warning,
-            n.mark,
+            qmark,
             path,
             "a quote without `source`: readers cannot see where it was published".into(),
             None,
@@ -385,19 +390,19 @@ fn quote(r: &mut Reader, n: &Node, path: &Rc<str>) -> Option<QuoteDef> {
         party,
         source,
         paraphrase,
-        mark: n.mark,
+        mark: qmark,
     })
 }
 
 /// One of a fixed set of words, with a suggestion when misspelt.
 fn enumerated(
     r: &mut Reader,
-    node: Option<&Node>,
+    node: Option<&mut Node>,
     loc: &Loc,
     what: &str,
     allowed: &[&str],
 ) -> Option<String> {
-    let mark = node.map(|n| n.mark).unwrap_or_default();
+    let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     let s = r.text(node, loc, true)?;
     if allowed.contains(&s.as_str()) {
         return Some(s);

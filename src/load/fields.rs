@@ -98,13 +98,13 @@ impl<'a> Reader<'a> {
     /// required ones present. None when `node` is not a mapping.
     pub fn fields<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n mut Node,
         path: &str,
         what: &str,
         known: &[&'static str],
         required: &[&str],
     ) -> Option<Fields<'n>> {
-        let Value::Map(pairs) = &node.value else {
+        if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
             self.error(
                 node.mark,
@@ -115,13 +115,17 @@ impl<'a> Reader<'a> {
                 ),
             );
             return None;
+        }
+        let Value::Map(pairs) = &mut node.value else {
+            return None;
         };
         // Few keys per mapping: a linear scan beats hashing.
         let mut out = Fields {
             found: Vec::with_capacity(pairs.len()),
         };
         let mut seen: Vec<(&str, Mark)> = Vec::with_capacity(pairs.len());
-        for (k, v) in pairs {
+        for (k, v) in pairs.iter_mut() {
+            let k: &'n Node = k;
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
                     k.mark,
@@ -173,7 +177,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Text. `None` when absent or null; required text must be present and not empty.
-    pub fn text(&mut self, node: Option<&Node>, loc: &Loc, required: bool) -> Option<String> {
+    pub fn text(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<String> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
@@ -197,7 +201,11 @@ impl<'a> Reader<'a> {
                 if text.trim().is_empty() {
                     return None;
                 }
-                Some(text.clone())
+                // Each value is read once: move it out rather than copy it.
+                let Value::Scalar { text, .. } = &mut node.value else {
+                    unreachable!("matched a scalar above")
+                };
+                Some(std::mem::take(text))
             }
             Value::Scalar { .. } => {
                 if required {
@@ -221,8 +229,8 @@ impl<'a> Reader<'a> {
     }
 
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
-    pub fn id(&mut self, node: Option<&Node>, loc: &Loc, required: bool) -> Option<At<String>> {
-        let mark = node.map(|n| n.mark).unwrap_or_default();
+    pub fn id(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<At<String>> {
+        let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
         let s = self.text(node, loc, required)?;
         if !super::ids::is_valid_id(&s) {
             let slug = super::ids::slug(&s);
@@ -244,7 +252,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A date of format 1; a bare number is a year.
-    pub fn date(&mut self, node: Option<&Node>, loc: &Loc) -> Option<Date> {
+    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<Date> {
         let node = node?;
         if node.is_null() {
             self.error(
@@ -276,7 +284,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `true` or `false`.
-    pub fn boolean(&mut self, node: Option<&Node>, loc: &Loc) -> Option<bool> {
+    pub fn boolean(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<bool> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, plain: true }
@@ -317,11 +325,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The items of a list; a single value where a list is expected is an error.
-    pub fn list<'n>(&mut self, node: Option<&'n Node>, loc: &Loc, of: &str) -> &'n [Node] {
-        let Some(node) = node else { return &[] };
-        match &node.value {
+    pub fn list<'n>(&mut self, node: Option<&'n mut Node>, loc: &Loc, of: &str) -> &'n mut [Node] {
+        let Some(node) = node else { return &mut [] };
+        if node.is_null() {
+            return &mut [];
+        }
+        let mark = node.mark;
+        let found = node.describe();
+        match &mut node.value {
             Value::Seq(items) => items,
-            _ if node.is_null() => &[],
             Value::Scalar { text, .. } => {
                 let help = Some(format!(
                     "write a list, even of one: [{}]",
@@ -329,29 +341,29 @@ impl<'a> Reader<'a> {
                 ));
                 self.report(
                     Severity::Error,
-                    node.mark,
+                    mark,
                     &loc.render(),
-                    format!("found {}, expected a list of {of}", node.describe()),
+                    format!("found {found}, expected a list of {of}"),
                     help,
                 );
-                &[]
+                &mut []
             }
             Value::Map(_) => {
                 self.error(
-                    node.mark,
+                    mark,
                     &loc.render(),
                     format!("found a mapping, expected a list of {of}"),
                 );
-                &[]
+                &mut []
             }
         }
     }
 
     /// A list of texts.
-    pub fn texts(&mut self, node: Option<&Node>, loc: &Loc, of: &str) -> Vec<String> {
+    pub fn texts(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<String> {
         let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.iter_mut().enumerate() {
             if let Some(s) = self.text(Some(item), &loc.item(i), true) {
                 out.push(s);
             }
@@ -360,10 +372,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of ids (references, checked later).
-    pub fn ids(&mut self, node: Option<&Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
+    pub fn ids(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
         let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.iter_mut().enumerate() {
             if let Some(id) = self.id(Some(item), &loc.item(i), true) {
                 out.push(id);
             }
@@ -374,16 +386,28 @@ impl<'a> Reader<'a> {
 
 /// The known fields of one mapping.
 pub struct Fields<'n> {
-    found: Vec<(&'static str, &'n Node)>,
+    found: Vec<(&'static str, &'n mut Node)>,
 }
 
-impl<'n> Fields<'n> {
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.found.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
+impl Fields<'_> {
+    /// The value of a key. Reading text from it moves the text out.
+    pub fn get(&mut self, key: &str) -> Option<&mut Node> {
+        self.found
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| &mut **v)
+    }
+
+    /// Where the value of a key was written.
+    pub fn mark(&self, key: &str) -> Option<Mark> {
+        self.found
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.mark)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
+        self.found.iter().any(|(k, _)| *k == key)
     }
 }
 

@@ -272,7 +272,15 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
     }
 
     // Timeline order: by the instant a date starts, then file order (a stable sort).
-    pending.sort_by_key(|p| p.event.date.start_ts());
+    // Sort positions, not the (large) events themselves, then take them in that order.
+    let mut order: Vec<(i64, usize)> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.event.date.start_ts(), i))
+        .collect();
+    order.sort_unstable(); // (instant, file order): unique keys, so as good as stable
+    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+    let pending: Vec<Pending> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
     for (i, p) in pending.iter().enumerate() {
         log.event_ids.insert(p.event.id.clone(), i);
     }
