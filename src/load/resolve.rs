@@ -43,6 +43,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "party",
+                        "parties",
                         &p.id,
                         *first_file == fi,
                         same,
@@ -73,6 +74,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "source",
+                        "sources",
                         &s.id,
                         *first_file == fi,
                         same,
@@ -105,6 +107,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "actor",
+                        "actors",
                         &a.id,
                         *first_file == fi,
                         same,
@@ -350,6 +353,7 @@ fn lookup(
 fn duplicate(
     r: &mut Reader,
     what: &str,
+    plural: &str,
     id: &At<String>,
     same_file: bool,
     same: bool,
@@ -360,7 +364,7 @@ fn duplicate(
         r.error(
             id.mark,
             &id.path,
-            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {what}s", id.value),
+            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {plural}", id.value),
         );
     } else if !same {
         r.error(
