@@ -198,9 +198,10 @@ fn party(r: &mut Reader, n: &Node, path: &str) -> Option<PartyDef> {
         }
         parsed
     });
+    // Kept with a bad name (already an error) so references to its id still resolve.
     Some(PartyDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         color,
     })
 }
@@ -214,7 +215,7 @@ fn actor(r: &mut Reader, n: &Node, path: &str) -> Option<ActorDef> {
     let aliases = r.texts(f.get("aliases").copied(), &join(path, "aliases"), "names");
     Some(ActorDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         party,
         role,
         aliases,
@@ -231,7 +232,7 @@ fn source(r: &mut Reader, n: &Node, path: &str) -> Option<SourceDef> {
     let byline = r.texts(f.get("byline").copied(), &join(path, "byline"), "names");
     Some(SourceDef {
         id: id?,
-        outlet: outlet?,
+        outlet: outlet.unwrap_or_default(),
         title,
         url,
         published,
@@ -318,8 +319,10 @@ fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
             quotes.push(q);
         }
     }
-    let (date, kind, title) = (date?, kind?, title?);
-    if let (Some(e), Some(node)) = (&end, f.get("end"))
+    // An event whose date, kind or title is wrong (already an error) is still kept, with
+    // stand-ins, so that its references are checked and `related` links to it resolve: the
+    // writer sees every error at once. A file with an error never opens, so no stand-in is shown.
+    if let (Some(date), Some(e), Some(node)) = (&date, &end, f.get("end"))
         && e.end_exclusive() <= date.start()
     {
         r.error(
@@ -334,12 +337,12 @@ fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
     }
     Some(EventDef {
         id,
-        date,
+        date: date.or_else(|| Date::parse("0001").ok())?,
         end,
         date_note,
-        kind,
+        kind: kind.unwrap_or(Kind::Development),
         status,
-        title,
+        title: title.unwrap_or_default(),
         summary,
         location,
         actors,
@@ -372,18 +375,20 @@ fn quote(r: &mut Reader, n: &Node, path: &str) -> Option<QuoteDef> {
     let paraphrase = r
         .boolean(f.get("paraphrase").copied(), &join(path, "paraphrase"))
         .unwrap_or(false);
-    if speaker.is_none()
-        && attribution.is_none()
-        && !f.contains_key("speaker")
-        && !f.contains_key("attribution")
-    {
+    // A speaker written but wrong, or an attribution of the wrong type, is reported where it
+    // is; an attribution left empty says nothing about who spoke.
+    let speaker_written = f.get("speaker").is_some_and(|n| !n.is_null());
+    let attribution_mistyped = f
+        .get("attribution")
+        .is_some_and(|n| !matches!(n.value, super::yaml::Value::Scalar { .. }));
+    if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
             n.mark,
             path,
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
     }
-    if !f.contains_key("source") {
+    if f.get("source").is_none_or(|n| n.is_null()) {
         r.report(
             Severity::Warning,
             n.mark,

@@ -177,6 +177,8 @@ impl<'a> Reader<'a> {
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
     pub fn id(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<At<String>> {
         let mark = node.map(|n| n.mark).unwrap_or_default();
+        // An id written empty names nothing: an error even where the key is optional.
+        let required = required || node.is_some_and(|n| !n.is_null());
         let s = self.text(node, path, required)?;
         if !super::ids::is_valid_id(&s) {
             let slug = super::ids::slug(&s);
@@ -197,7 +199,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A date of format 1; a bare number is a year.
+    /// A date of format 1; a bare `2016` (a YAML number) is a year.
     pub fn date(&mut self, node: Option<&Node>, path: &str) -> Option<Date> {
         let node = node?;
         if node.is_null() {
@@ -208,7 +210,7 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        let Value::Scalar { text, plain } = &node.value else {
+        let Value::Scalar { text, .. } = &node.value else {
             self.error(
                 node.mark,
                 path,
@@ -216,11 +218,9 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let parsed = match text.parse::<i64>() {
-            Ok(year) if *plain => Date::from_year(year),
-            _ => Date::parse(text),
-        };
-        match parsed {
+        // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
+        // number of another form (`24`, `+2016`) is not YYYY and stays an error.
+        match Date::parse(text) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(node.mark, path, e.0);
