@@ -49,9 +49,13 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
                 (report.diagnostics, summary)
             }
         };
-        let source = std::fs::read(path)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        // The source lines, only when a diagnostic points into the file: a file refused
+        // as a whole (too big, a directory, missing) is not read again.
+        let source = diags
+            .iter()
+            .any(|d| d.line > 0)
+            .then(|| read_within(path, limits.max_file_bytes))
+            .flatten();
         for d in &diags {
             let _ = write!(out, "{}", render(d, source.as_deref(), color));
         }
@@ -62,6 +66,17 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The file as text, if it can be read within the size limit.
+fn read_within(path: &std::path::Path, max_bytes: u64) -> Option<String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).ok()?, max_bytes),
+        &mut bytes,
+    )
+    .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn plural(n: usize, word: &str) -> String {
