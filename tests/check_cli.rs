@@ -20,8 +20,26 @@ struct Run {
 
 /// Runs the binary from the crate root, killing it if it does not finish in time.
 fn dateline(args: &[&str]) -> Run {
-    let child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
+    run(Command::new(env!("CARGO_BIN_EXE_dateline")).args(args))
+}
+
+/// Runs the binary with its address space capped (`ulimit -v`, in KiB): an allocation
+/// beyond it aborts the process, which `run` reports as a failure.
+fn dateline_within(kib: u64, args: &[&str]) -> Run {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .args(args);
+    run(&mut cmd)
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let child = cmd
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
@@ -42,7 +60,13 @@ fn dateline(args: &[&str]) -> Run {
         }
     };
     let run = Run {
-        code: out.status.code().expect("exited, not killed by a signal"),
+        code: out.status.code().unwrap_or_else(|| {
+            panic!(
+                "dateline {args:?} was killed ({}):\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            )
+        }),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
@@ -375,6 +399,23 @@ fn the_file_size_limit_is_enforced_and_can_be_changed() {
     // Exactly the size of the file is within the limit.
     let run = dateline(&["check", "--max-file-size", &size.to_string(), SAMPLE]);
     assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_file_over_the_limit_is_never_read() {
+    // 768 MiB that take no disk (a sparse file), over the default limit of 512 MiB, checked
+    // in 1 GiB of address space: reading it whole (and copying it) would not fit.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let size: u64 = 768 << 20;
+    std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+    let name = path.display().to_string();
+    let run = dateline_within(1 << 20, &["check", &name]);
+    assert_refused(
+        &run,
+        &path,
+        &format!("the file is {size} bytes, over the limit of 536870912 bytes"),
+    );
 }
 
 #[test]
