@@ -7,10 +7,14 @@ pub mod cli;
 pub mod export;
 pub mod filter;
 pub mod load;
+pub mod marks;
 pub mod model;
+pub mod overview;
 pub mod search;
 pub mod text;
+pub mod threads;
 pub mod tui;
+pub mod watch;
 
 /// The sample log, compiled in so that an installed `dateline` opens it anywhere.
 pub const SAMPLE: &str = include_str!("../data/cairo-talks-2024.yaml");

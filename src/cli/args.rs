@@ -1,5 +1,7 @@
 //! The command-line definitions, from which help, completions and the man page are made.
 
+use crate::model::{Kind, Status};
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -60,6 +62,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    ///
+    /// For example: `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, dateline(1), as roff
+    ///
+    /// For example: `dateline man > ~/.local/share/man/man1/dateline.1`
+    Man,
 }
 
 /// The browser's filters, as flags. AND across flags, OR within a repeated one.
@@ -72,10 +86,10 @@ pub struct FilterArgs {
     #[arg(long = "party", value_name = "ID")]
     pub parties: Vec<String>,
     /// Only events of this kind (repeatable)
-    #[arg(long = "kind", value_name = "KIND")]
+    #[arg(long = "kind", value_name = "KIND", value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::as_str)))]
     pub kinds: Vec<String>,
     /// Only events with this status (repeatable)
-    #[arg(long = "status", value_name = "STATUS")]
+    #[arg(long = "status", value_name = "STATUS", value_parser = PossibleValuesParser::new(Status::ALL.map(Status::as_str)))]
     pub statuses: Vec<String>,
     /// Only events with this topic (repeatable)
     #[arg(long = "topic", value_name = "TOPIC")]
@@ -89,6 +103,9 @@ pub struct FilterArgs {
     /// Only events whose text holds every word (case and accents ignored)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only events you marked in the browser (key m)
+    #[arg(long)]
+    pub marked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

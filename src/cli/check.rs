@@ -4,6 +4,7 @@
 use super::EXIT_INVALID;
 use crate::load::{self, Diagnostic, Limits, Severity};
 use crate::text::sanitize;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,70 +14,59 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = std::io::stdout().lock();
-    let mut failed = false;
-    for path in files {
-        let name = path.display().to_string();
-        let (diags, summary) = match load::load_path(path, limits) {
-            Ok(loaded) => {
-                let log = &loaded.log;
-                let warnings = match loaded.warnings.len() {
-                    0 => String::new(),
-                    1 => ", 1 warning".into(),
-                    n => format!(", {n} warnings"),
-                };
-                let summary = format!(
-                    "{name}: {} events, {} actors, {} parties, {} quotes: ok{warnings}",
-                    log.events.len(),
-                    log.actors.len(),
-                    log.parties.len(),
-                    log.quote_count()
-                );
-                (loaded.warnings, summary)
-            }
-            Err(report) => {
-                failed = true;
-                let errors = report.error_count();
-                let warnings = report.diagnostics.len() - errors;
-                let summary = format!(
-                    "{name}: {}{}",
-                    plural(errors, "error"),
-                    if warnings > 0 {
-                        format!(", {}", plural(warnings, "warning"))
-                    } else {
-                        String::new()
-                    }
-                );
-                (report.diagnostics, summary)
-            }
-        };
-        // The source lines, only when a diagnostic points into the file: a file refused
-        // as a whole (too big, a directory, missing) is not read again.
-        let source = diags
-            .iter()
-            .any(|d| d.line > 0)
-            .then(|| read_within(path, limits.max_file_bytes))
-            .flatten();
-        for d in &diags {
-            let _ = write!(out, "{}", render(d, source.as_deref(), color));
+    // The files are checked together, as the browser would open them: one log.
+    let (paths, result) = match load::expand_paths(files) {
+        Ok(paths) => {
+            let result = load::load_paths(&paths, limits);
+            (paths, result)
         }
-        let _ = writeln!(out, "{summary}");
+        Err(report) => (files.to_vec(), Err(report)),
+    };
+    let (log, diags) = match result {
+        Ok(loaded) => (Some(loaded.log), loaded.warnings),
+        Err(report) => (None, report.diagnostics),
+    };
+    let mut sources: HashMap<String, Option<String>> = HashMap::new();
+    for d in &diags {
+        let source = sources.entry(d.file.clone()).or_insert_with(|| {
+            std::fs::read(&d.file)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
+        let _ = write!(out, "{}", render(d, source.as_deref(), color));
     }
-    if failed {
-        ExitCode::from(EXIT_INVALID)
-    } else {
+    for (fi, path) in paths.iter().enumerate() {
+        let name = path.display().to_string();
+        let mine = diags.iter().filter(|d| d.file == name);
+        let errors = mine.clone().filter(|d| d.is_error()).count();
+        let warnings = mine.count() - errors;
+        let warned = match warnings {
+            0 => String::new(),
+            n => format!(", {}", plural(n, "warning")),
+        };
+        let line = match &log {
+            Some(log) => {
+                let events: Vec<_> = log.events.iter().filter(|e| e.origin.file == fi).collect();
+                format!(
+                    "{name}: {} events, {} actors, {} parties, {} quotes: ok{warned}",
+                    events.len(),
+                    log.actors.iter().filter(|a| a.origin.file == fi).count(),
+                    log.parties.iter().filter(|p| p.origin.file == fi).count(),
+                    events.iter().map(|e| e.quotes.len()).sum::<usize>(),
+                )
+            }
+            None if errors == 0 => {
+                format!("{name}: no errors here{warned}, but the log it belongs to has errors")
+            }
+            None => format!("{name}: {}{warned}", plural(errors, "error")),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    if log.is_some() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INVALID)
     }
-}
-
-/// The file as text, if it can be read within the size limit.
-fn read_within(path: &std::path::Path, max_bytes: u64) -> Option<String> {
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(std::fs::File::open(path).ok()?, max_bytes),
-        &mut bytes,
-    )
-    .ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -3,8 +3,14 @@
 
 mod args;
 mod check;
+mod completions;
+mod filters;
+mod list;
+mod quotes;
+mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -24,32 +30,58 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, &limits),
-        Some(other) => {
-            eprintln!("dateline: {other:?} is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
+        Some(Command::List {
+            files,
+            filters,
+            format,
+        }) => list::run(&files, &filters, format, &limits),
+        Some(Command::Quotes {
+            files,
+            filters,
+            format,
+        }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
+        None => browse(&cli.files, &cli.filters, &limits),
+    }
+}
+
+/// `dateline [FILE]... [filters]`: the browser, pre-filtered by the flags. A bad log or a
+/// bad flag is reported on the normal screen, before the browser takes the terminal.
+fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
+    match load_files(files, limits) {
+        Ok(loaded) => {
+            let query = match filters.to_query(&loaded.log) {
+                Ok(q) => q,
+                Err(e) => {
+                    for p in &e.problems {
+                        eprintln!("dateline: {p}");
+                    }
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
+            match crate::tui::run(loaded, query) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::from(EXIT_INVALID)
+                }
+            }
         }
-        None => {
-            eprintln!("dateline: the browser is not implemented yet");
-            ExitCode::from(EXIT_USAGE)
+        Err(report) => {
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            ExitCode::from(EXIT_INVALID)
         }
     }
 }
 
-/// Loads the files named, or the bundled sample when none is.
+/// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
+/// bundled sample when none is.
 pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    match files {
-        [] => load::load_str(crate::SAMPLE_NAME, crate::SAMPLE),
-        [one] => load::load_path(one, limits),
-        _ => Err(Report {
-            diagnostics: vec![load::Diagnostic {
-                severity: load::Severity::Error,
-                file: files[1].display().to_string(),
-                line: 0,
-                col: 0,
-                path: String::new(),
-                message: "several files in one log are not supported yet".into(),
-                help: None,
-            }],
-        }),
+    if files.is_empty() {
+        return load::load_str(crate::SAMPLE_NAME, crate::SAMPLE);
     }
+    load::load_paths(&load::expand_paths(files)?, limits)
 }

@@ -8,7 +8,7 @@ mod document;
 mod fields;
 mod ids;
 mod resolve;
-mod suggest;
+pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
@@ -54,6 +54,48 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, R
     load_many(&[(name.to_string(), bytes)], limits)
 }
 
+/// The files a list of arguments names: files as they are, directories as the `.yaml` and
+/// `.yml` files directly inside them, in name order.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
+    let mut out = Vec::new();
+    let mut diagnostics = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        let name = p.display().to_string();
+        let entries = match std::fs::read_dir(p) {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(whole_file(
+                    &name,
+                    format!("cannot read this directory: {e}"),
+                ));
+                continue;
+            }
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .collect();
+        if found.is_empty() {
+            diagnostics.push(whole_file(
+                &name,
+                "is a directory with no .yaml or .yml files in it, expected an event log".into(),
+            ));
+        }
+        found.sort();
+        out.extend(found);
+    }
+    if diagnostics.is_empty() {
+        Ok(out)
+    } else {
+        Err(Report { diagnostics })
+    }
+}
+
 /// Reads and loads one file.
 pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
     load_paths(&[path.to_path_buf()], limits)
@@ -90,7 +132,7 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
         _ => format!("cannot read: {e}"),
     })?;
     if meta.is_dir() {
-        return Err("is a directory, expected a YAML event log file".into());
+        return Err("is a directory, expected a YAML event log file".into()); // see expand_paths
     }
     if meta.len() > limits.max_file_bytes {
         return Err(format!(

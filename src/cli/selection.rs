@@ -1,0 +1,78 @@
+//! What `list` and `quotes` share: open the log, turn the flags into a query, pick the
+//! events, and write the result to stdout. Messages go to stderr; stdout carries data only.
+
+use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs, load_files};
+use crate::load::Limits;
+use crate::model::{EventIx, Log};
+use crate::search::SearchIndex;
+use crate::text::sanitize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The log and the events the flags pick from it, in timeline order.
+pub struct Selection {
+    pub log: Log,
+    pub events: Vec<EventIx>,
+}
+
+/// Loads the files (the bundled sample when none) and applies the filters. On failure,
+/// says why on stderr and returns the exit code: 1 for an invalid log, 2 for bad flags.
+pub fn select(
+    files: &[PathBuf],
+    filters: &FilterArgs,
+    limits: &Limits,
+) -> Result<Selection, ExitCode> {
+    let loaded = match load_files(files, limits) {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            for d in report.errors() {
+                eprintln!("{}", sanitize(&d.to_string()));
+            }
+            let n = report.error_count();
+            eprintln!(
+                "dateline: the log has {n} error{}; `dateline check` shows each with its line",
+                if n == 1 { "" } else { "s" }
+            );
+            return Err(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    let log = loaded.log;
+    let query = match filters.to_query(&log) {
+        Ok(mut q) => {
+            if filters.marked {
+                q.only = Some(marks_of(files).present(&log));
+            }
+            q
+        }
+        Err(e) => {
+            for p in &e.problems {
+                eprintln!("dateline: {p}");
+            }
+            return Err(ExitCode::from(EXIT_USAGE));
+        }
+    };
+    let index = SearchIndex::new(&log);
+    let events = crate::filter::apply(&log, &index, &query);
+    Ok(Selection { log, events })
+}
+
+/// The marks of the log these arguments open (the same key the browser uses).
+pub fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
+    let paths = crate::load::expand_paths(files).unwrap_or_else(|_| files.to_vec());
+    crate::marks::Marks::load(&paths)
+}
+
+/// Writes `data` to stdout. A closed pipe (`dateline list | head`) is a normal end, not an
+/// error; any other write error is reported and gives exit 1.
+pub fn write_stdout(data: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(data.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline: cannot write the output: {e}");
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}

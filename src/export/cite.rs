@@ -1,0 +1,138 @@
+//! Plain-text citation blocks for the clipboard (`y` and `Y` in the browser): the words,
+//! who said them, and where and when they were published, ready to paste into a story or
+//! a chat. Sanitised, since they are also shown in the status bar.
+
+use crate::export::phrases::{
+    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
+};
+use crate::model::{EventIx, Log};
+use crate::text::{sanitize, sanitize_multiline};
+
+/// Where a quote was published, one line each: the source line, then the URL.
+fn source_lines(log: &Log, source: Option<usize>, out: &mut String) {
+    match source {
+        Some(s) => {
+            let src = &log.sources[s];
+            out.push_str(&source_line(src));
+            out.push('\n');
+            if let Some(url) = &src.url {
+                out.push_str(&sanitize(url));
+                out.push('\n');
+            }
+        }
+        None => out.push_str("(source not given in the log)\n"),
+    }
+}
+
+/// The quote `quote_ix` of event `ev_ix` with its citation:
+///
+/// ```text
+/// “We are determined to secure an agreement.”
+/// — Hamas, a statement from the group
+/// Reuters, “Hamas delegation heads to Cairo”, by A and B, Fri 3 May 2024
+/// https://…
+/// ```
+///
+/// Reported speech is labelled and carries no quotation marks. Returns an empty string when
+/// the indices are out of range (the caller's selection went stale), never panics.
+pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
+    let Some(q) = log.events.get(ev_ix).and_then(|e| e.quotes.get(quote_ix)) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    if q.paraphrase {
+        out.push_str(PARAPHRASE_LABEL);
+        out.push_str(":\n");
+    }
+    out.push_str(&words(q));
+    out.push('\n');
+    out.push_str(&format!("— {}\n", who(log, q)));
+    source_lines(log, q.source, &mut out);
+    out
+}
+
+/// The event as a citation block: date (with note), title, kind and status, place, parties,
+/// the summary, then each source with its URL. Empty when `ev_ix` is out of range.
+pub fn event_citation(log: &Log, ev_ix: EventIx) -> String {
+    let Some(e) = log.events.get(ev_ix) else {
+        return String::new();
+    };
+    let mut out = format!("{}: {}\n", when_with_note(e), sanitize(&e.title));
+    let mut facts = vec![e.kind.as_str().to_owned()];
+    if let Some(s) = status_word(e.status) {
+        facts.push(s.to_owned());
+    }
+    if let Some(loc) = &e.location {
+        facts.push(format!("in {}", sanitize(loc)));
+    }
+    let parties: Vec<String> = e
+        .parties
+        .iter()
+        .map(|&p| sanitize(&log.parties[p].name).into_owned())
+        .collect();
+    if !parties.is_empty() {
+        facts.push(parties.join(", "));
+    }
+    out.push_str(&format!("({})\n", facts.join("; ")));
+    if let Some(summary) = &e.summary {
+        out.push_str(sanitize_multiline(summary.trim_end()).as_ref());
+        out.push('\n');
+    }
+    for &s in &e.sources {
+        out.push_str("Source: ");
+        source_lines(log, Some(s), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    #[test]
+    fn a_quote_travels_with_speaker_outlet_byline_date_and_url() {
+        let log = fixture::log();
+        assert_eq!(
+            quote_citation(&log, 2, 0),
+            "“There is \"some progress\", but a way to go.”\n\
+             — a US official (United States)\n\
+             Reuters, “Hamas delegation heads to Cairo”, by Ahmed Mohamed Hassan and Nidal al-Mughrabi, Fri 3 May 2024\n\
+             https://example.org/reuters\n"
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_is_labelled_and_unquoted() {
+        let log = fixture::log();
+        let c = quote_citation(&log, 2, 1);
+        assert!(c.starts_with(
+            "Paraphrase (reported speech, not verbatim):\nHamas said it would study the proposal\n"
+        ));
+        assert!(!c.contains('“') || !c.lines().nth(1).unwrap().contains('“'));
+    }
+
+    #[test]
+    fn stale_indices_give_nothing_rather_than_a_panic() {
+        let log = fixture::log();
+        assert_eq!(quote_citation(&log, 9, 0), "");
+        assert_eq!(quote_citation(&log, 0, 0), "");
+        assert_eq!(event_citation(&log, 9), "");
+    }
+
+    #[test]
+    fn an_event_cites_its_date_facts_summary_and_sources() {
+        let log = fixture::log();
+        assert_eq!(
+            event_citation(&log, 1),
+            "Fri 5 April 2024 21:00 +03:00: Haniyeh lists demands\n\
+             (statement; Hamas)\n\
+             First line.\nSecond line with ␛[31mescape\n\
+             Source: Wire\n"
+        );
+        let c = event_citation(&log, 3);
+        assert!(c.starts_with(
+            "Sat 4 May 2024 – Sun 5 May 2024: Meeting in Cairo\\u{202e}gpj\n(meeting; expected; United States, Israel)\n"
+        ), "{c}");
+    }
+}

@@ -1,0 +1,241 @@
+//! JSON for scripts: `list --format json` (events) and `quotes --format json` (quotes with
+//! their citation). Text is verbatim; serde_json escapes it. The view structs fix the field
+//! order, so the same query always gives the same bytes. The README documents every field.
+
+use crate::model::{EventIx, Log, Quote};
+use chrono::SecondsFormat;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    pub id: &'a str,
+    /// The date as written in the log.
+    pub date: String,
+    /// The instant the date's period starts, in UTC (RFC 3339).
+    pub start: String,
+    pub precision: &'static str,
+    pub end: Option<String>,
+    pub date_note: Option<&'a str>,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub actors: Vec<ActorView<'a>>,
+    pub parties: Vec<PartyView<'a>>,
+    pub topics: &'a [String],
+    pub sources: Vec<SourceView<'a>>,
+    pub related: Vec<&'a str>,
+    pub quotes: Vec<QuoteView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ActorView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub party: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PartyView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub outlet: &'a str,
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: Option<String>,
+    pub byline: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SpeakerView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// A quote inside an event.
+#[derive(Serialize)]
+pub struct QuoteView<'a> {
+    pub speaker: Option<SpeakerView<'a>>,
+    pub attribution: Option<&'a str>,
+    /// The party the words are attributed to: the quote's own, else the speaker's.
+    pub party: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub paraphrase: bool,
+    pub text: &'a str,
+}
+
+/// A quote on its own, with its event and its source in full (`quotes --format json`).
+#[derive(Serialize)]
+pub struct CitedQuoteView<'a> {
+    pub event: &'a str,
+    pub event_date: String,
+    pub event_title: &'a str,
+    pub speaker: Option<ActorView<'a>>,
+    pub attribution: Option<&'a str>,
+    pub party: Option<PartyView<'a>>,
+    pub source: Option<SourceView<'a>>,
+    pub paraphrase: bool,
+    pub text: &'a str,
+}
+
+fn actor_view(log: &Log, a: usize) -> ActorView<'_> {
+    let actor = &log.actors[a];
+    ActorView {
+        id: &actor.id,
+        name: &actor.name,
+        role: actor.role.as_deref(),
+        party: actor.party.map(|p| log.parties[p].id.as_str()),
+    }
+}
+
+fn party_view(log: &Log, p: usize) -> PartyView<'_> {
+    PartyView {
+        id: &log.parties[p].id,
+        name: &log.parties[p].name,
+    }
+}
+
+fn source_view(log: &Log, s: usize) -> SourceView<'_> {
+    let src = &log.sources[s];
+    SourceView {
+        id: &src.id,
+        outlet: &src.outlet,
+        title: src.title.as_deref(),
+        url: src.url.as_deref(),
+        published: src.published.map(|d| d.written()),
+        byline: &src.byline,
+    }
+}
+
+fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
+    QuoteView {
+        speaker: q.speaker.map(|a| SpeakerView {
+            id: &log.actors[a].id,
+            name: &log.actors[a].name,
+        }),
+        attribution: q.attribution.as_deref(),
+        party: q.effective_party(log).map(|p| log.parties[p].id.as_str()),
+        source: q.source.map(|s| log.sources[s].id.as_str()),
+        paraphrase: q.paraphrase,
+        text: &q.text,
+    }
+}
+
+pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
+    let e = &log.events[ix];
+    EventView {
+        id: &e.id,
+        date: e.date.written(),
+        start: e.date.start().to_rfc3339_opts(SecondsFormat::Secs, true),
+        precision: e.date.precision_name(),
+        end: e.end.map(|d| d.written()),
+        date_note: e.date_note.as_deref(),
+        kind: e.kind.as_str(),
+        status: e.status.as_str(),
+        title: &e.title,
+        summary: e.summary.as_deref(),
+        location: e.location.as_deref(),
+        actors: e.actors.iter().map(|&a| actor_view(log, a)).collect(),
+        parties: e.parties.iter().map(|&p| party_view(log, p)).collect(),
+        topics: &e.topics,
+        sources: e.sources.iter().map(|&s| source_view(log, s)).collect(),
+        related: e
+            .related
+            .iter()
+            .map(|&r| log.events[r].id.as_str())
+            .collect(),
+        quotes: e.quotes.iter().map(|q| quote_view(log, q)).collect(),
+    }
+}
+
+/// Every quote of the given events, in timeline order, then the order of the log.
+pub fn cited_quotes<'a>(log: &'a Log, events: &[EventIx]) -> Vec<CitedQuoteView<'a>> {
+    events
+        .iter()
+        .flat_map(|&ix| {
+            let e = &log.events[ix];
+            e.quotes.iter().map(move |q| CitedQuoteView {
+                event: &e.id,
+                event_date: e.date.written(),
+                event_title: &e.title,
+                speaker: q.speaker.map(|a| actor_view(log, a)),
+                attribution: q.attribution.as_deref(),
+                party: q.effective_party(log).map(|p| party_view(log, p)),
+                source: q.source.map(|s| source_view(log, s)),
+                paraphrase: q.paraphrase,
+                text: &q.text,
+            })
+        })
+        .collect()
+}
+
+fn to_pretty<T: Serialize>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("views serialise: no maps, no floats");
+    out.push('\n');
+    out
+}
+
+/// `list --format json`: an array of events, pretty-printed, ending with a newline.
+pub fn events(log: &Log, events: &[EventIx]) -> String {
+    let views: Vec<_> = events.iter().map(|&ix| event_view(log, ix)).collect();
+    to_pretty(&views)
+}
+
+/// `quotes --format json`: an array of quotes with their citation.
+pub fn quotes(log: &Log, events: &[EventIx]) -> String {
+    to_pretty(&cited_quotes(log, events))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+    use serde_json::Value;
+
+    #[test]
+    fn events_carry_dates_at_their_precision_and_utc_start() {
+        let log = fixture::log();
+        let v: Value = serde_json::from_str(&events(&log, &[0, 1, 3])).unwrap();
+        assert_eq!(v[0]["date"], "2024-04");
+        assert_eq!(v[0]["precision"], "month");
+        assert_eq!(v[0]["start"], "2024-04-01T00:00:00Z");
+        assert_eq!(v[1]["date"], "2024-04-05T21:00+03:00");
+        assert_eq!(v[1]["start"], "2024-04-05T18:00:00Z");
+        assert_eq!(v[2]["end"], "2024-05-05");
+        assert_eq!(v[2]["status"], "expected");
+        assert_eq!(v[2]["related"][0], "burns-arrives");
+        assert_eq!(v[2]["actors"][2]["party"], Value::Null);
+    }
+
+    #[test]
+    fn text_is_verbatim_even_when_hostile() {
+        let log = fixture::log();
+        let v: Value = serde_json::from_str(&events(&log, &[1, 3])).unwrap();
+        assert_eq!(
+            v[0]["summary"],
+            "First line.\nSecond line with \u{1b}[31mescape"
+        );
+        assert_eq!(v[1]["title"], "Meeting in Cairo\u{202e}gpj");
+    }
+
+    #[test]
+    fn quotes_name_speaker_party_and_source() {
+        let log = fixture::log();
+        let v: Value = serde_json::from_str(&quotes(&log, &[2])).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), 3);
+        assert_eq!(v[0]["speaker"], Value::Null);
+        assert_eq!(v[0]["party"]["id"], "us");
+        assert_eq!(v[0]["source"]["byline"][1], "Nidal al-Mughrabi");
+        assert_eq!(v[1]["speaker"]["id"], "haniyeh");
+        assert_eq!(v[1]["party"]["id"], "hamas");
+        assert_eq!(v[1]["paraphrase"], true);
+        assert_eq!(v[2]["source"], Value::Null);
+    }
+}

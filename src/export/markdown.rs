@@ -1,0 +1,358 @@
+//! Markdown to paste into a draft: the dated list of `list --format markdown`, the cited
+//! quotes of `quotes`, and the whole filtered view the browser writes with `e`.
+//!
+//! Log text is sanitised, then escaped so that a `*` or `[` in a title stays a character
+//! and never turns into emphasis or a link.
+
+use crate::export::describe;
+use crate::export::phrases::{
+    PARAPHRASE_LABEL, note_suffix, source_line, status_word, when, when_with_note, who, words,
+};
+use crate::filter::Query;
+use crate::model::{Event, EventIx, Log, Quote};
+use crate::text::{sanitize, sanitize_multiline};
+
+/// Escapes the characters that inline Markdown would read as markup.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes text that starts a line: inline markup, and what would open a heading, a list,
+/// a quote or a rule at the start of the line.
+fn escape_line(line: &str) -> String {
+    let escaped = escape(line);
+    let trimmed = escaped.trim_start();
+    let indent = &escaped[..escaped.len() - trimmed.len()];
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if trimmed.starts_with(['#', '-', '+', '=']) {
+        format!("{indent}\\{trimmed}")
+    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+        format!("{indent}{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    } else {
+        escaped
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// A URL as a Markdown link target: only http(s), with the characters that would end the
+/// target percent-encoded. Anything else is shown as text, not linked.
+fn link(label: &str, url: &str) -> String {
+    if !is_web(url) {
+        return format!("{label} ({})", escape(&sanitize(url)));
+    }
+    format!("[{label}]({})", link_target(url))
+}
+
+/// A bare URL as an autolink, `<https://…>`; other schemes as text.
+fn autolink(url: &str) -> String {
+    if is_web(url) {
+        format!("<{}>", link_target(url))
+    } else {
+        escape(&sanitize(url))
+    }
+}
+
+fn link_target(url: &str) -> String {
+    let mut target = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '[' | ']' | '`' | '"' | '\\' => {
+                target.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() || crate::text::is_unsafe_char(c) => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    target.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => target.push(c),
+        }
+    }
+    target
+}
+
+/// The event's sources as links: `[Reuters](https://…), Wire`.
+fn source_links(log: &Log, e: &Event) -> String {
+    let links: Vec<String> = e
+        .sources
+        .iter()
+        .map(|&s| {
+            let src = &log.sources[s];
+            let label = escape(&sanitize(&src.outlet));
+            match &src.url {
+                Some(url) => link(&label, url),
+                None => label,
+            }
+        })
+        .collect();
+    links.join(", ")
+}
+
+/// `kind, expected; United States, Israel`
+fn event_tags(log: &Log, e: &Event) -> String {
+    let mut tags = e.kind.as_str().to_owned();
+    if let Some(s) = status_word(e.status) {
+        tags.push_str(&format!(", **{s}**"));
+    }
+    let parties: Vec<String> = e
+        .parties
+        .iter()
+        .map(|&p| escape(&sanitize(&log.parties[p].name)))
+        .collect();
+    if !parties.is_empty() {
+        tags.push_str("; ");
+        tags.push_str(&parties.join(", "));
+    }
+    tags
+}
+
+/// One bullet: `- **Fri 3 May 2024**: Title (travel; United States). [Reuters](…)`, the
+/// date in bold, then how the sources put it.
+fn event_bullet(log: &Log, e: &Event) -> String {
+    let mut line = format!(
+        "- **{}**{}: {} ({})",
+        escape(&when(e)),
+        escape(&note_suffix(e)),
+        escape(&sanitize(&e.title)),
+        event_tags(log, e)
+    );
+    let sources = source_links(log, e);
+    if !sources.is_empty() {
+        line.push_str(". ");
+        line.push_str(&sources);
+    }
+    line.push('\n');
+    line
+}
+
+/// `list --format markdown`: a dated list, one bullet per event.
+pub fn events(log: &Log, events: &[EventIx]) -> String {
+    events
+        .iter()
+        .map(|&ix| event_bullet(log, &log.events[ix]))
+        .collect()
+}
+
+/// The citation under a quote: who, where, when, the link.
+fn quote_credit(log: &Log, q: &Quote) -> String {
+    let mut credit = format!("— {}", escape(&who(log, q)));
+    match q.source {
+        Some(s) => {
+            let src = &log.sources[s];
+            credit.push_str(&format!(". {}", escape(&source_line(src))));
+            if let Some(url) = &src.url {
+                credit.push_str(&format!(". {}", autolink(url)));
+            }
+        }
+        None => credit.push_str(". Source not given in the log"),
+    }
+    credit.push('.');
+    credit
+}
+
+/// One quote with its citation, as paragraphs. Verbatim words go in a blockquote with
+/// quotation marks; reported speech is a labelled paragraph, never a blockquote.
+fn quote_block(log: &Log, q: &Quote) -> String {
+    let words = words(q);
+    let mut out = String::new();
+    if q.paraphrase {
+        let mut lines = words.lines();
+        out.push_str(&format!(
+            "*{PARAPHRASE_LABEL}:* {}\n",
+            escape(lines.next().unwrap_or(""))
+        ));
+        for line in lines {
+            out.push_str(&escape_line(line));
+            out.push('\n');
+        }
+    } else {
+        for line in words.lines() {
+            if line.trim().is_empty() {
+                out.push_str(">\n");
+            } else {
+                out.push_str(&format!("> {}\n", escape_line(line)));
+            }
+        }
+    }
+    out.push('\n');
+    out.push_str(&quote_credit(log, q));
+    out.push('\n');
+    out
+}
+
+/// The heading of an event: `Fri 3 May 2024: Title`.
+fn event_heading(e: &Event, level: &str) -> String {
+    format!(
+        "{level} {}: {}\n",
+        escape(&when_with_note(e)),
+        escape(&sanitize(&e.title))
+    )
+}
+
+/// `quotes` (markdown): per event with quotes, a heading, then each quote and its citation.
+pub fn quotes(log: &Log, events: &[EventIx]) -> String {
+    let mut blocks = Vec::new();
+    for &ix in events {
+        let e = &log.events[ix];
+        if e.quotes.is_empty() {
+            continue;
+        }
+        let mut block = event_heading(e, "##");
+        for q in &e.quotes {
+            block.push('\n');
+            block.push_str(&quote_block(log, q));
+        }
+        blocks.push(block);
+    }
+    blocks.join("\n")
+}
+
+/// One event in full, for the `e` export.
+fn event_section(log: &Log, e: &Event) -> String {
+    let mut out = event_heading(e, "##");
+    out.push('\n');
+    let mut facts = vec![format!("*{}*", event_tags(log, e))];
+    if let Some(loc) = &e.location {
+        facts.push(format!("in {}", escape(&sanitize(loc))));
+    }
+    out.push_str(&facts.join(", "));
+    out.push('\n');
+    if !e.actors.is_empty() {
+        let actors: Vec<String> = e
+            .actors
+            .iter()
+            .map(|&a| {
+                let actor = &log.actors[a];
+                let details: Vec<&str> = actor
+                    .role
+                    .as_deref()
+                    .into_iter()
+                    .chain(actor.party.map(|p| log.parties[p].name.as_str()))
+                    .collect();
+                let name = escape(&sanitize(&actor.name));
+                if details.is_empty() {
+                    name
+                } else {
+                    format!("{name} ({})", escape(&sanitize(&details.join(", "))))
+                }
+            })
+            .collect();
+        out.push_str(&format!("\nWith: {}.\n", actors.join("; ")));
+    }
+    if !e.topics.is_empty() {
+        let topics: Vec<String> = e.topics.iter().map(|t| escape(&sanitize(t))).collect();
+        out.push_str(&format!("\nTopics: {}.\n", topics.join(", ")));
+    }
+    if let Some(summary) = &e.summary {
+        out.push('\n');
+        for line in sanitize_multiline(summary.trim_end()).lines() {
+            out.push_str(&escape_line(line));
+            out.push('\n');
+        }
+    }
+    for q in &e.quotes {
+        out.push('\n');
+        out.push_str(&quote_block(log, q));
+    }
+    let sources = source_links(log, e);
+    if !sources.is_empty() {
+        out.push_str(&format!("\nSources: {sources}.\n"));
+    }
+    out
+}
+
+/// The browser's filtered view as a Markdown document (`e`): the log's title, what the
+/// filters are and how many events they show, then each event in full. Deterministic:
+/// no clock, no machine name.
+pub fn view(log: &Log, events: &[EventIx], query: &Query) -> String {
+    let mut out = format!("# {}\n\n", escape(&sanitize(&log.display_title())));
+    let filters = describe::filters(log, query);
+    out.push_str(&format!(
+        "Showing {} of {} events",
+        events.len(),
+        log.events.len()
+    ));
+    if filters.is_empty() {
+        out.push_str(", unfiltered.\n");
+    } else {
+        out.push_str(&format!(". Filters: {}.\n", escape(&filters.join("; "))));
+    }
+    for &ix in events {
+        out.push('\n');
+        out.push_str(&event_section(log, &log.events[ix]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    #[test]
+    fn markup_in_log_text_stays_text() {
+        assert_eq!(escape("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("  - not a list"), "  \\- not a list");
+        assert_eq!(escape_line("1. not a list"), "1\\. not a list");
+    }
+
+    #[test]
+    fn list_is_one_dated_bullet_per_event() {
+        let log = fixture::log();
+        let out = events(&log, &[0, 2, 3]);
+        assert_eq!(
+            out,
+            "- **April 2024**, late last month: Egypt renews its push (proposal). [Reuters](https://example.org/reuters)\n\
+             - **Fri 3 May 2024**: Burns \\*arrives\\* in Cairo (travel; United States, Hamas). [Reuters](https://example.org/reuters)\n\
+             - **Sat 4 May 2024 – Sun 5 May 2024**: Meeting in Cairo\\\\u{202e}gpj (meeting, **expected**; United States, Israel)\n"
+        );
+    }
+
+    #[test]
+    fn quotes_are_cited_and_paraphrase_has_no_quotation_marks() {
+        let log = fixture::log();
+        let out = quotes(&log, &[0, 2]);
+        assert!(out.starts_with("## Fri 3 May 2024: Burns"), "{out}");
+        assert!(out.contains("> “There is \"some progress\", but a way to go.”\n"));
+        assert!(out.contains("— a US official (United States). Reuters, “Hamas delegation heads to Cairo”, by Ahmed Mohamed Hassan and Nidal al-Mughrabi, Fri 3 May 2024. <https://example.org/reuters>.\n"), "{out}");
+        assert!(out.contains(
+            "*Paraphrase (reported speech, not verbatim):* Hamas said it would study the proposal\n"
+        ));
+        assert!(!out.contains("“Hamas said"));
+        assert!(out.contains("— a senior official. Source not given in the log.\n"));
+    }
+
+    #[test]
+    fn hostile_urls_cannot_break_out_of_the_link() {
+        assert_eq!(
+            link("x", "https://e.org/a) [y](z"),
+            "[x](https://e.org/a%29%20%5By%5D%28z)"
+        );
+        assert_eq!(link("x", "javascript:alert(1)"), "x (javascript:alert(1))");
+    }
+
+    #[test]
+    fn view_says_what_is_shown_and_escapes_summaries() {
+        let log = fixture::log();
+        let mut q = Query::default();
+        q.parties.insert(2);
+        let out = view(&log, &[1, 2], &q);
+        assert!(
+            out.starts_with("# Fixture talks\n\nShowing 2 of 4 events. Filters: party: Hamas.\n")
+        );
+        assert!(out.contains("Second line with ␛\\[31mescape\n"), "{out}");
+        assert!(out.contains("\nSources: Wire.\n"));
+        assert!(!out.contains('\u{1b}'));
+    }
+}

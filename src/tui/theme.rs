@@ -1,0 +1,287 @@
+//! Colours and emphasis. The colour capability is decided once, from the environment, in
+//! `ColorMode::from_env`, and passed in: everything else is a pure function of it, so the
+//! policy can be tested without touching the environment.
+//!
+//! Policy: `NO_COLOR` (any non-empty value) means no colour at all, emphasis only by bold,
+//! italic, underline and reverse. `COLORTERM=truecolor|24bit` allows `#rrggbb` as written.
+//! Otherwise the 16 basic colours only: `#rrggbb` maps to the nearest of them.
+
+use crate::model::{Color as LogColor, Kind, Log, NamedColor, PartyIx, Status};
+use ratatui::style::{Color, Modifier, Style};
+
+/// What the terminal may be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorMode {
+    /// NO_COLOR: emphasis only.
+    None,
+    /// The 16 basic colours.
+    Basic16,
+    /// 24-bit colour.
+    TrueColor,
+}
+
+impl ColorMode {
+    /// Reads NO_COLOR and COLORTERM.
+    pub fn from_env() -> ColorMode {
+        ColorMode::decide(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var("COLORTERM").ok().as_deref(),
+        )
+    }
+
+    /// The policy itself, given the two variables.
+    pub fn decide(no_color: Option<&std::ffi::OsStr>, colorterm: Option<&str>) -> ColorMode {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            ColorMode::None
+        } else if matches!(colorterm, Some("truecolor" | "24bit")) {
+            ColorMode::TrueColor
+        } else {
+            ColorMode::Basic16
+        }
+    }
+}
+
+/// Colours assigned, in order, to parties that give none.
+const PARTY_PALETTE: [Color; 10] = [
+    Color::LightBlue,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightYellow,
+    Color::LightMagenta,
+    Color::LightCyan,
+    Color::Blue,
+    Color::Red,
+    Color::Green,
+    Color::Magenta,
+];
+
+/// The 16 basic colours with the RGB values xterm gives them, for nearest-colour mapping.
+const BASIC16: [(Color, (u8, u8, u8)); 16] = [
+    (Color::Black, (0, 0, 0)),
+    (Color::Red, (205, 0, 0)),
+    (Color::Green, (0, 205, 0)),
+    (Color::Yellow, (205, 205, 0)),
+    (Color::Blue, (0, 0, 238)),
+    (Color::Magenta, (205, 0, 205)),
+    (Color::Cyan, (0, 205, 205)),
+    (Color::Gray, (229, 229, 229)),
+    (Color::DarkGray, (127, 127, 127)),
+    (Color::LightRed, (255, 0, 0)),
+    (Color::LightGreen, (0, 255, 0)),
+    (Color::LightYellow, (255, 255, 0)),
+    (Color::LightBlue, (92, 92, 255)),
+    (Color::LightMagenta, (255, 0, 255)),
+    (Color::LightCyan, (0, 255, 255)),
+    (Color::White, (255, 255, 255)),
+];
+
+/// The nearest of the 16 basic colours to an RGB colour.
+pub fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
+    let dist = |&(_, (cr, cg, cb)): &(Color, (u8, u8, u8))| {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
+        d(r, cr) + d(g, cg) + d(b, cb)
+    };
+    BASIC16
+        .iter()
+        .min_by_key(|c| dist(c))
+        .map_or(Color::Reset, |c| c.0)
+}
+
+fn named(c: NamedColor) -> Color {
+    match c {
+        NamedColor::Red => Color::Red,
+        NamedColor::Green => Color::Green,
+        NamedColor::Yellow => Color::Yellow,
+        NamedColor::Blue => Color::Blue,
+        NamedColor::Magenta => Color::Magenta,
+        NamedColor::Cyan => Color::Cyan,
+        NamedColor::Gray => Color::Gray,
+        NamedColor::LightRed => Color::LightRed,
+        NamedColor::LightGreen => Color::LightGreen,
+        NamedColor::LightYellow => Color::LightYellow,
+        NamedColor::LightBlue => Color::LightBlue,
+        NamedColor::LightMagenta => Color::LightMagenta,
+        NamedColor::LightCyan => Color::LightCyan,
+        NamedColor::LightGray => Color::White,
+    }
+}
+
+/// The styles the views use.
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub mode: ColorMode,
+    /// One colour per party, in log order (unused with `ColorMode::None`).
+    party_colors: Vec<Color>,
+}
+
+impl Theme {
+    pub fn new(log: &Log, mode: ColorMode) -> Theme {
+        let mut next = 0;
+        let party_colors = log
+            .parties
+            .iter()
+            .map(|p| match p.color {
+                Some(LogColor::Rgb(r, g, b)) if mode == ColorMode::TrueColor => Color::Rgb(r, g, b),
+                Some(LogColor::Rgb(r, g, b)) => nearest_basic(r, g, b),
+                Some(LogColor::Named(n)) => named(n),
+                None => {
+                    next += 1;
+                    PARTY_PALETTE[(next - 1) % PARTY_PALETTE.len()]
+                }
+            })
+            .collect();
+        Theme { mode, party_colors }
+    }
+
+    fn colored(&self) -> bool {
+        self.mode != ColorMode::None
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.colored() {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The colour a party is drawn in, when colours are allowed.
+    pub fn party_color(&self, p: PartyIx) -> Option<Color> {
+        if self.colored() {
+            self.party_colors.get(p).copied()
+        } else {
+            None
+        }
+    }
+
+    pub fn party(&self, p: PartyIx) -> Style {
+        match self.party_color(p) {
+            Some(c) => Style::new().fg(c),
+            None => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    pub fn kind(&self, k: Kind) -> Style {
+        let c = match k {
+            Kind::Meeting => Color::Blue,
+            Kind::Call => Color::Cyan,
+            Kind::Statement => Color::Yellow,
+            Kind::Proposal => Color::Green,
+            Kind::Response => Color::Magenta,
+            Kind::Agreement => Color::LightGreen,
+            Kind::Travel => Color::LightBlue,
+            Kind::Development => Color::Gray,
+        };
+        self.fg(c).add_modifier(Modifier::BOLD)
+    }
+
+    /// How the title of an event of this status looks: an expected event must never look
+    /// like one that happened.
+    pub fn status(&self, s: Status) -> Style {
+        match s {
+            Status::Occurred => Style::new(),
+            Status::Expected => Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
+            Status::Cancelled => Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+            Status::Disputed => self.fg(Color::LightRed).add_modifier(Modifier::ITALIC),
+        }
+    }
+
+    pub fn selected(&self, focused: bool) -> Style {
+        if self.colored() && !focused {
+            Style::new().bg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn match_hl(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.colored() {
+            s.fg(Color::LightYellow)
+        } else {
+            s
+        }
+    }
+
+    pub fn heading(&self) -> Style {
+        self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn label(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.colored() {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn warning(&self) -> Style {
+        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_wins_over_colorterm() {
+        assert_eq!(
+            ColorMode::decide(Some(OsStr::new("1")), Some("truecolor")),
+            ColorMode::None
+        );
+        assert_eq!(
+            ColorMode::decide(Some(OsStr::new("")), Some("truecolor")),
+            ColorMode::TrueColor
+        );
+        assert_eq!(ColorMode::decide(None, Some("24bit")), ColorMode::TrueColor);
+        assert_eq!(ColorMode::decide(None, None), ColorMode::Basic16);
+        assert_eq!(ColorMode::decide(None, Some("yes")), ColorMode::Basic16);
+    }
+
+    #[test]
+    fn rgb_maps_to_the_nearest_basic_colour() {
+        assert_eq!(nearest_basic(0x3b, 0x82, 0xf6), Color::LightBlue);
+        assert_eq!(nearest_basic(250, 10, 10), Color::LightRed);
+        assert_eq!(nearest_basic(10, 10, 10), Color::Black);
+    }
+
+    #[test]
+    fn no_color_theme_sends_no_colour() {
+        let mut log = Log::default();
+        log.parties.push(crate::model::Party {
+            id: "us".into(),
+            name: "United States".into(),
+            color: Some(LogColor::Rgb(1, 2, 200)),
+            origin: Default::default(),
+        });
+        let t = Theme::new(&log, ColorMode::None);
+        for s in [
+            t.party(0),
+            t.kind(Kind::Call),
+            t.match_hl(),
+            t.selected(false),
+            t.dim(),
+        ] {
+            assert_eq!(s.fg, None);
+            assert_eq!(s.bg, None);
+        }
+        assert_eq!(
+            Theme::new(&log, ColorMode::Basic16).party_color(0),
+            Some(Color::Blue)
+        );
+        assert_eq!(
+            Theme::new(&log, ColorMode::TrueColor).party_color(0),
+            Some(Color::Rgb(1, 2, 200))
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! The details pane: the selected event in full, with its related events selectable.
+
+use super::cite;
+use super::text::{highlighted, prose, truncate, wrap};
+use crate::model::{EventIx, Status};
+use crate::text::{sanitize, sanitize_multiline};
+use crate::tui::app::{App, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// The pane's lines for one event at one width, and which line each related event is on.
+pub struct DetailText {
+    pub lines: Vec<Line<'static>>,
+    pub link_lines: Vec<usize>,
+}
+
+pub fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Occurred => "occurred",
+        Status::Expected => "EXPECTED (not reported as having happened)",
+        Status::Cancelled => "CANCELLED",
+        Status::Disputed => "DISPUTED (accounts differ)",
+    }
+}
+
+pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
+    let t = &app.theme;
+    let log = &app.log;
+    let e = &log.events[ix];
+    let terms = app.highlight_terms();
+    let w = width.max(1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let labelled = |out: &mut Vec<Line<'static>>, label: &str, value: &str, style: Style| {
+        out.extend(wrap(&[(label, t.label()), (value, style)], w, 2));
+    };
+
+    let title = sanitize(&e.title);
+    let title_style = t.status(e.status).patch(t.label());
+    let title_spans = highlighted(&title, &terms, title_style, t.match_hl());
+    let pieces: Vec<(&str, Style)> = title_spans
+        .iter()
+        .map(|s| (s.content.as_ref(), s.style))
+        .collect();
+    out.extend(wrap(&pieces, w, 0));
+
+    let mut when = e.date.human();
+    if let Some(end) = &e.end {
+        when.push_str(" → ");
+        when.push_str(&end.human());
+    }
+    when.push_str(&format!(" ({} precision)", e.date.precision_name()));
+    labelled(&mut out, "When: ", &when, Style::new());
+    if let Some(n) = &e.date_note {
+        labelled(
+            &mut out,
+            "As reported: ",
+            &format!("“{}”", sanitize(n)),
+            t.dim(),
+        );
+    }
+    out.extend(wrap(
+        &[
+            ("Kind: ", t.label()),
+            (e.kind.as_str(), t.kind(e.kind)),
+            ("  Status: ", t.label()),
+            (status_text(e.status), t.status(e.status)),
+        ],
+        w,
+        2,
+    ));
+    if let Some(l) = &e.location {
+        labelled(&mut out, "Where: ", &sanitize(l), Style::new());
+    }
+    if !e.actors.is_empty() {
+        out.push(Line::from(Span::styled("Who:", t.label())));
+        for &a in &e.actors {
+            let actor = &log.actors[a];
+            let name = sanitize(&actor.name).into_owned();
+            let role = actor
+                .role
+                .as_deref()
+                .map(|r| format!(", {}", sanitize(r)))
+                .unwrap_or_default();
+            let (party, pstyle) = match actor.party {
+                Some(p) => (format!(" ({})", sanitize(&log.parties[p].name)), t.party(p)),
+                None => (String::new(), Style::new()),
+            };
+            out.extend(wrap(
+                &[
+                    ("  ", Style::new()),
+                    (&name, Style::new()),
+                    (&role, t.dim()),
+                    (&party, pstyle),
+                ],
+                w,
+                4,
+            ));
+        }
+    }
+    if !e.topics.is_empty() {
+        let topics: Vec<_> = e.topics.iter().map(|s| sanitize(s).into_owned()).collect();
+        labelled(&mut out, "Topics: ", &topics.join(", "), Style::new());
+    }
+    if let Some(s) = &e.summary {
+        out.push(Line::default());
+        let s = prose(&sanitize_multiline(s));
+        let spans = highlighted(&s, &terms, Style::new(), t.match_hl());
+        let pieces: Vec<(&str, Style)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        out.extend(wrap(&pieces, w, 0));
+    }
+    if !e.sources.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled("Sources:", t.label())));
+        for &s in &e.sources {
+            out.extend(wrap(
+                &[("  ", Style::new()), (&cite::source(log, s), Style::new())],
+                w,
+                4,
+            ));
+            if let Some(u) = cite::source_url(log, s) {
+                out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
+            }
+        }
+    }
+    let mut link_lines = Vec::new();
+    let mut link_no = 0;
+    let focused = app.focus == Focus::Details;
+    for (label, list) in [
+        ("Answers or follows:", &e.related),
+        ("Answered by:", &e.related_by),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push(Line::default());
+        out.push(Line::from(Span::styled(label, t.label())));
+        for &r in list {
+            let other = &log.events[r];
+            let cursor = focused && link_no == app.link;
+            let text = format!(
+                "  › {} · {}",
+                other.date.human_day(),
+                sanitize(&other.title)
+            );
+            let style = if cursor {
+                t.selected(true)
+            } else {
+                Style::new()
+            };
+            link_lines.push(out.len());
+            out.push(Line::from(truncate(vec![Span::styled(text, style)], w)));
+            link_no += 1;
+        }
+    }
+    if !e.quotes.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
+            Span::styled(" · Enter reads them", t.dim()),
+        ]));
+        for q in &e.quotes {
+            let words = sanitize(&q.text);
+            let words = if q.paraphrase {
+                format!("(paraphrase) {words}")
+            } else {
+                format!("“{words}”")
+            };
+            let who = cite::speaker(log, q);
+            let line = vec![
+                Span::raw("  "),
+                Span::styled(words, Style::new()),
+                Span::styled(format!(" — {who}"), t.dim()),
+            ];
+            out.push(Line::from(truncate(line, w)));
+        }
+    }
+    DetailText {
+        lines: out,
+        link_lines,
+    }
+}
+
+/// First line to show: the reader's scroll, moved so that the related event under the
+/// cursor is on screen.
+pub fn offset(app: &App, text: &DetailText, height: usize) -> usize {
+    let max = text.lines.len().saturating_sub(height);
+    let mut off = app.detail_scroll.min(max);
+    if app.focus == Focus::Details
+        && let Some(&l) = text.link_lines.get(app.link)
+    {
+        if l < off {
+            off = l;
+        } else if l >= off + height {
+            off = l + 1 - height;
+        }
+    }
+    off
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let focused = app.focus == Focus::Details;
+    let border_style = if focused {
+        app.theme.key()
+    } else {
+        app.theme.dim()
+    };
+    let block = Block::default()
+        .borders(if beside { Borders::LEFT } else { Borders::TOP })
+        .border_style(border_style)
+        .title(Span::styled(" Details ", border_style));
+    frame.render_widget(block, area);
+    let Some(ix) = app.selected else {
+        return;
+    };
+    let text = lines(app, ix, inner.width as usize);
+    let h = inner.height as usize;
+    let off = offset(app, &text, h);
+    let shown: Vec<Line> = text.lines.into_iter().skip(off).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

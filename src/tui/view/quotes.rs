@@ -1,0 +1,118 @@
+//! The quote view: every quote of the selected event, verbatim and wrapped, each with who
+//! said it and where it was published. Reported speech never gets quotation marks.
+
+use super::cite;
+use super::text::{prose, wrap};
+use crate::model::EventIx;
+use crate::text::{sanitize, sanitize_multiline};
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// The view's lines for one event at one width.
+pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let log = &app.log;
+    let e = &log.events[ix];
+    let w = width.max(1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    out.extend(wrap(
+        &[
+            (&e.date.human(), t.dim()),
+            (" · ", t.dim()),
+            (&sanitize(&e.title), t.label()),
+        ],
+        w,
+        2,
+    ));
+    if e.quotes.is_empty() {
+        out.push(Line::from("This event has no quotes."));
+    }
+    for (n, q) in e.quotes.iter().enumerate() {
+        out.push(Line::default());
+        let text = prose(&sanitize_multiline(&q.text));
+        let num = format!("{}. ", n + 1);
+        if q.paraphrase {
+            out.extend(wrap(
+                &[
+                    (&num, t.label()),
+                    ("paraphrase, reported speech, not verbatim:", t.key()),
+                ],
+                w,
+                3,
+            ));
+            let italic = Style::new().add_modifier(Modifier::ITALIC);
+            out.extend(wrap(&[("   ", Style::new()), (&text, italic)], w, 3));
+        } else {
+            out.extend(wrap(
+                &[
+                    (&num, t.label()),
+                    ("“", Style::new()),
+                    (&text, Style::new()),
+                    ("”", Style::new()),
+                ],
+                w,
+                3,
+            ));
+        }
+        let said = if q.paraphrase {
+            "   — according to the source, "
+        } else {
+            "   — "
+        };
+        out.extend(wrap(
+            &[(said, t.dim()), (&cite::speaker(log, q), t.label())],
+            w,
+            5,
+        ));
+        match q.source {
+            Some(s) => {
+                out.extend(wrap(
+                    &[("   ", Style::new()), (&cite::source(log, s), Style::new())],
+                    w,
+                    5,
+                ));
+                if let Some(u) = cite::source_url(log, s) {
+                    out.extend(wrap(&[("   ", Style::new()), (&u, t.dim())], w, 5));
+                }
+            }
+            None => out.extend(wrap(
+                &[
+                    ("   ", Style::new()),
+                    ("no source given in the log", t.warning()),
+                ],
+                w,
+                5,
+            )),
+        }
+    }
+    out
+}
+
+/// Content height and width inside the view's border, for a body area.
+pub fn inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
+}
+
+pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(app.theme.key())
+        .title(Span::styled(" Quotes · Esc back ", app.theme.key()));
+    frame.render_widget(block, area);
+    let Some(ix) = app.selected else { return };
+    let inner = inner(area);
+    let all = lines(app, ix, inner.width as usize);
+    let h = inner.height as usize;
+    let off = scroll.min(all.len().saturating_sub(h));
+    let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

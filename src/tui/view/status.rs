@@ -1,0 +1,49 @@
+//! The status bar: the search prompt, or a message, or the keys of the current mode; and
+//! where the selection is.
+
+use crate::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::keymap::hints;
+use crate::tui::view::text::{truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = area.width as usize;
+    let right = match app.selected_pos() {
+        Some(p) => format!(" {}/{}", p + 1, app.visible.len()),
+        None => String::new(),
+    };
+    let mut left: Vec<Span<'static>> = Vec::new();
+    if let Some(s) = app.search_prompt() {
+        left.push(Span::styled("/", t.key()));
+        left.push(Span::raw(sanitize(&s.input).into_owned()));
+        left.push(Span::styled("█", t.dim()));
+        let found = if s.input.trim().is_empty() {
+            "type to search".to_owned()
+        } else if s.hits.is_empty() {
+            "no match".to_owned()
+        } else {
+            format!("{} matching", s.hits.len())
+        };
+        left.push(Span::styled(format!("  {found}"), t.label()));
+        left.push(Span::styled("  Enter keeps · Esc cancels", t.dim()));
+    } else if let Some(m) = &app.message {
+        left.push(Span::styled(sanitize(m).into_owned(), t.label()));
+    } else {
+        for (key, hint) in hints(app.mode()) {
+            left.push(Span::styled(key, t.key()));
+            left.push(Span::raw(format!(" {hint}  ")));
+        }
+    }
+    let room = w.saturating_sub(width(&right));
+    let left = truncate(left, room);
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+    spans.push(Span::styled(right, t.dim()));
+    frame.render_widget(Paragraph::new(Line::from(truncate(spans, w))), area);
+}

@@ -1,0 +1,230 @@
+//! Laying out text by display width (wide CJK and emoji count two columns, combining marks
+//! none), never by bytes: wrapping, truncation with an ellipsis, search highlights.
+
+use crate::search::highlight_ranges;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Spans of `text` in `base`, with the parts matching `terms` in `hl`.
+pub fn highlighted(text: &str, terms: &[String], base: Style, hl: Style) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in highlight_ranges(text, terms) {
+        if r.start > at {
+            out.push(Span::styled(text[at..r.start].to_owned(), base));
+        }
+        out.push(Span::styled(text[r.clone()].to_owned(), base.patch(hl)));
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push(Span::styled(text[at..].to_owned(), base));
+    }
+    out
+}
+
+/// The spans cut to at most `max` columns, ending in `…` when something was cut.
+pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max {
+        return spans;
+    }
+    if max == 0 {
+        return Vec::new();
+    }
+    let budget = max - 1; // room for the ellipsis
+    let mut used = 0;
+    let mut out = Vec::new();
+    let mut last_style = Style::default();
+    for s in spans {
+        last_style = s.style;
+        let mut kept = String::new();
+        for c in s.content.chars() {
+            let w = char_width(c);
+            if used + w > budget {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        let cut = kept.len() < s.content.len();
+        if !kept.is_empty() {
+            out.push(Span::styled(kept, s.style));
+        }
+        if cut {
+            break;
+        }
+    }
+    out.push(Span::styled("…", last_style));
+    out
+}
+
+/// Word-wraps styled pieces of text into lines of at most `max` columns; lines after the
+/// first start with `indent` spaces. `\n` in the text breaks the line. Words longer than a
+/// line are broken between characters.
+pub fn wrap(pieces: &[(&str, Style)], max: usize, indent: usize) -> Vec<Line<'static>> {
+    let max = max.max(1);
+    let indent = if indent * 2 > max { 0 } else { indent };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut at_start = true;
+    let newline = |lines: &mut Vec<Line<'static>>,
+                   cur: &mut Vec<Span<'static>>,
+                   used: &mut usize,
+                   at_start: &mut bool| {
+        // No trailing blanks: a space that fit before a word that did not.
+        while cur
+            .last()
+            .is_some_and(|s| s.content.chars().all(char::is_whitespace))
+        {
+            cur.pop();
+        }
+        lines.push(Line::from(std::mem::take(cur)));
+        if indent > 0 {
+            cur.push(Span::raw(" ".repeat(indent)));
+        }
+        *used = indent;
+        *at_start = true;
+    };
+    for &(text, style) in pieces {
+        for token in tokens(text) {
+            if token == "\n" {
+                newline(&mut lines, &mut cur, &mut used, &mut at_start);
+                continue;
+            }
+            let w = width(token);
+            if token.starts_with(char::is_whitespace) {
+                if at_start && used == indent && !lines.is_empty() {
+                    continue; // no leading space on a wrapped line
+                }
+                if used + w <= max {
+                    cur.push(Span::styled(token.to_owned(), style));
+                    used += w;
+                } else {
+                    newline(&mut lines, &mut cur, &mut used, &mut at_start);
+                }
+                continue;
+            }
+            if used + w > max && !at_start {
+                newline(&mut lines, &mut cur, &mut used, &mut at_start);
+            }
+            if used + w <= max {
+                cur.push(Span::styled(token.to_owned(), style));
+                used += w;
+            } else {
+                // Longer than a whole line: break it between characters.
+                let mut part = String::new();
+                for c in token.chars() {
+                    let cw = char_width(c);
+                    if used + cw > max && used > indent {
+                        cur.push(Span::styled(std::mem::take(&mut part), style));
+                        newline(&mut lines, &mut cur, &mut used, &mut at_start);
+                    }
+                    part.push(c);
+                    used += cw;
+                }
+                cur.push(Span::styled(part, style));
+            }
+            at_start = false;
+        }
+    }
+    lines.push(Line::from(cur));
+    lines
+}
+
+/// Runs of white space, runs of other characters, and single `\n`.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if start < i {
+                out.push(&text[start..i]);
+            }
+            out.push("\n");
+            start = i + 1;
+            prev = None;
+            continue;
+        }
+        let ws = c.is_whitespace();
+        if prev.is_some_and(|p| p != ws) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        prev = Some(ws);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Multi-line text from a log, laid out as prose: a single line break (how YAML block
+/// text is usually typed) joins the lines, a blank line starts a new paragraph.
+pub fn prose(s: &str) -> String {
+    s.trim_end()
+        .split("\n\n")
+        .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Text of a line, for tests and measurements.
+pub fn line_text(line: &Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(line_text).collect()
+    }
+
+    #[test]
+    fn wraps_by_words_with_hanging_indent() {
+        let l = wrap(&[("one two three four", Style::new())], 9, 2);
+        assert_eq!(texts(&l), ["one two", "  three", "  four"]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let l = wrap(&[("中文中文中文", Style::new())], 5, 0);
+        assert_eq!(texts(&l), ["中文", "中文", "中文"]);
+        assert!(l.iter().all(|l| width(&line_text(l)) <= 5));
+    }
+
+    #[test]
+    fn truncates_by_width_with_ellipsis() {
+        let t = truncate(vec![Span::raw("ab中文cd")], 5);
+        assert_eq!(
+            t.iter().map(|s| s.content.as_ref()).collect::<String>(),
+            "ab中…"
+        );
+        let t = truncate(vec![Span::raw("abc")], 3);
+        assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn prose_joins_lines_and_keeps_paragraphs() {
+        assert_eq!(prose("a\nb\n\nc\n"), "a b\n\nc");
+    }
+
+    #[test]
+    fn line_breaks_are_kept() {
+        let l = wrap(&[("a\nb", Style::new())], 10, 0);
+        assert_eq!(texts(&l), ["a", "b"]);
+    }
+}

@@ -1,0 +1,149 @@
+//! The timeline: date headers, gaps and event rows. Only the rows on screen are laid out.
+
+use crate::model::{Event, Kind, Status};
+use crate::text::sanitize;
+use crate::tui::app::{App, Focus};
+use crate::tui::rows::{Row, header_text};
+use crate::tui::view::text::{highlighted, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Width of the time column: `14:05 +03:00`.
+const TIME_W: usize = 12;
+
+/// The short badge of a kind, four columns.
+pub fn badge(k: Kind) -> &'static str {
+    match k {
+        Kind::Meeting => "MEET",
+        Kind::Call => "CALL",
+        Kind::Statement => "STMT",
+        Kind::Proposal => "PROP",
+        Kind::Response => "RESP",
+        Kind::Agreement => "DEAL",
+        Kind::Travel => "TRIP",
+        Kind::Development => "NEWS",
+    }
+}
+
+/// The marker of a status: an expected event must not look like one that happened.
+pub fn marker(s: Status) -> &'static str {
+    match s {
+        Status::Occurred => " ",
+        Status::Expected => "?",
+        Status::Cancelled => "×",
+        Status::Disputed => "!",
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let h = area.height as usize;
+    let w = area.width as usize;
+    if app.rows.is_empty() {
+        let msg = if app.log.events.is_empty() {
+            "This log has no events."
+        } else {
+            "No event matches the filters. c clears them."
+        };
+        frame.render_widget(Paragraph::new(msg).style(app.theme.dim()), area);
+        return;
+    }
+    let terms = app.highlight_terms();
+    let hits = app.search_prompt().map(|s| &s.hits);
+    let end = (app.scroll + h).min(app.rows.len());
+    let start = app.scroll.min(end);
+    let mut lines = Vec::with_capacity(end - start);
+    for row in &app.rows.rows[start..end] {
+        let line = match *row {
+            Row::Header(ix) => Line::from(truncate(
+                vec![Span::styled(header_text(&app.log, ix), app.theme.heading())],
+                w,
+            )),
+            Row::Gap(days) => {
+                Line::from(Span::styled(format!("  · {days} days ·"), app.theme.dim()))
+            }
+            Row::Event { ix, .. } => {
+                let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
+                let selected = app.selected == Some(ix);
+                event_line(app, &app.log.events[ix], &terms, dim, selected, w)
+            }
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(row) = app
+        .selected_pos()
+        .map(|p| app.rows.event_row[p])
+        .filter(|r| (start..end).contains(r))
+    {
+        let y = area.y + (row - start) as u16;
+        let style = app.theme.selected(app.focus == Focus::Timeline);
+        frame
+            .buffer_mut()
+            .set_style(Rect::new(area.x, y, area.width, 1), style);
+    }
+}
+
+/// `▶14:05 +03:00 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
+fn event_line(
+    app: &App,
+    e: &Event,
+    terms: &[String],
+    dim: bool,
+    selected: bool,
+    w: usize,
+) -> Line<'static> {
+    let t = &app.theme;
+    let time = e.date.human_time().unwrap_or_default();
+    let mut spans = vec![
+        // A cursor that shows without colour or reverse video too.
+        Span::styled(if selected { "▶" } else { " " }, t.label()),
+        Span::styled(
+            if app.rows.has_times {
+                format!("{time:<TIME_W$} ")
+            } else {
+                String::new()
+            },
+            t.dim(),
+        ),
+        Span::styled(badge(e.kind), t.kind(e.kind)),
+        Span::raw(" "),
+        Span::styled(marker(e.status), t.status(e.status).patch(t.label())),
+        Span::raw(" "),
+    ];
+    let prefix: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let avail = w.saturating_sub(prefix);
+    let base = if dim { t.dim() } else { t.status(e.status) };
+    let title = sanitize(&e.title);
+    let title_spans = highlighted(&title, terms, base, t.match_hl());
+    let mut chips: Vec<Span<'static>> = Vec::new();
+    for &p in &e.parties {
+        chips.push(Span::raw(" "));
+        chips.push(Span::styled(
+            sanitize(&app.log.parties[p].id).into_owned(),
+            t.party(p),
+        ));
+    }
+    let title_w = width(&title);
+    let chips_w: usize = chips.iter().map(|s| width(&s.content)).sum();
+    if title_w + chips_w <= avail {
+        spans.extend(title_spans);
+        spans.push(Span::raw(" ".repeat(avail - title_w - chips_w)));
+        spans.extend(chips);
+    } else {
+        // The title comes first; the chips keep at most a third of the room.
+        let chip_room = chips_w.min(avail / 3);
+        let title_room = avail - chip_room;
+        let title_spans = truncate(title_spans, title_room);
+        let used: usize = title_spans.iter().map(|s| width(&s.content)).sum();
+        spans.extend(title_spans);
+        spans.push(Span::raw(" ".repeat(title_room.saturating_sub(used))));
+        spans.extend(truncate(chips, chip_room));
+    }
+    Line::from(spans).style(Style::default())
+}

@@ -1,0 +1,404 @@
+//! `dateline list` end to end: the real binary on the bundled sample log.
+//!
+//! Golden files live in tests/golden/. After a deliberate change to the sample or to an
+//! output format, regenerate them with `UPDATE_GOLDEN=1 cargo test --test cli_list --test
+//! cli_quotes` and read the diff before committing.
+
+use dateline::cli::FilterArgs;
+use dateline::model::Log;
+use dateline::search::SearchIndex;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dateline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run dateline")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = dateline(args);
+    assert!(
+        out.status.success(),
+        "dateline {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn sample() -> Log {
+    dateline::load::load_str(dateline::SAMPLE_NAME, dateline::SAMPLE)
+        .expect("the sample loads")
+        .log
+}
+
+/// Compares the output of `dateline ARGS` with tests/golden/NAME byte for byte, or
+/// rewrites the file when UPDATE_GOLDEN=1.
+fn golden(name: &str, args: &[&str]) {
+    compare_golden(name, &format!("dateline {args:?}"), &stdout(args));
+}
+
+fn compare_golden(name: &str, what: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; create it with UPDATE_GOLDEN=1", path.display()));
+    if actual != expected {
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "{what} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n\
+             (if the change is intended: UPDATE_GOLDEN=1 cargo test, then review the diff)",
+            path.display(),
+            line + 1,
+            actual.lines().nth(line),
+            expected.lines().nth(line)
+        );
+    }
+}
+
+#[test]
+fn golden_text() {
+    golden("list.txt", &["list"]);
+    golden(
+        "list-hamas-statements.txt",
+        &["list", "--party", "hamas", "--kind", "statement"],
+    );
+}
+
+#[test]
+fn golden_markdown() {
+    golden("list.md", &["list", "--format", "markdown"]);
+}
+
+#[test]
+fn golden_json() {
+    golden("list.json", &["list", "--format", "json"]);
+}
+
+#[test]
+fn golden_csv() {
+    golden("list.csv", &["list", "--format", "csv"]);
+    golden(
+        "list-april-expected.csv",
+        &[
+            "list", "--format", "csv", "--from", "2024-04", "--to", "2024-04", "--status",
+            "expected",
+        ],
+    );
+}
+
+/// What the browser's `e` writes: the filtered view as a Markdown document.
+#[test]
+fn golden_export_of_a_filtered_view() {
+    let log = sample();
+    let args = parse_flags(&["--party", "hamas", "--search", "cairo"]);
+    let query = args.to_query(&log).unwrap();
+    let events = dateline::filter::apply(&log, &SearchIndex::new(&log), &query);
+    let md = dateline::export::markdown::view(&log, &events, &query);
+    compare_golden("view-hamas-cairo.md", "markdown::view", &md);
+}
+
+#[test]
+fn json_reads_back_with_every_event_in_timeline_order() {
+    let log = sample();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["list", "--format", "json"])).unwrap();
+    let events = v.as_array().expect("an array");
+    let ids: Vec<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = log.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    for (json, e) in events.iter().zip(&log.events) {
+        assert_eq!(json["date"], e.date.written());
+        assert_eq!(json["title"], e.title.as_str());
+        assert_eq!(json["kind"], e.kind.as_str());
+        assert_eq!(json["quotes"].as_array().unwrap().len(), e.quotes.len());
+        let start = chrono::DateTime::parse_from_rfc3339(json["start"].as_str().unwrap()).unwrap();
+        assert_eq!(start, e.date.start());
+    }
+}
+
+#[test]
+fn csv_reads_back_one_row_per_event() {
+    let log = sample();
+    let text = stdout(&["list", "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().unwrap();
+    assert_eq!(rows.len(), log.events.len());
+    for (row, e) in rows.iter().zip(&log.events) {
+        assert_eq!(row.len(), header.len());
+        assert_eq!(&row[col("id")], e.id);
+        assert_eq!(&row[col("title")], e.title);
+        assert_eq!(&row[col("summary")], e.summary.as_deref().unwrap_or(""));
+        assert_eq!(&row[col("topics")], e.topics.join("; "));
+    }
+}
+
+/// The ids `list` prints for some flags, and the ids the core gives for the same flags:
+/// one query, one filter, one order.
+#[test]
+fn list_agrees_with_the_core_filter() {
+    let log = sample();
+    let index = SearchIndex::new(&log);
+    let cases: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["--party", "hamas"],
+        vec!["--party", "hamas", "--party", "us"],
+        vec!["--actor", "burns"],
+        vec!["--kind", "meeting", "--kind", "call"],
+        vec!["--status", "expected"],
+        vec!["--topic", "Rafah"],
+        vec!["--from", "2024-04", "--to", "2024-04"],
+        vec!["--from", "2024-05-03"],
+        vec!["--search", "cairo"],
+        vec!["--search", "HAMAS", "--party", "egypt"],
+        vec!["--search", "no-such-word-anywhere"],
+    ];
+    let mut non_trivial = 0;
+    for flags in cases {
+        let mut args = vec!["list", "--format", "json"];
+        args.extend(&flags);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&args)).unwrap();
+        let printed: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect();
+        let filters = parse_flags(&flags);
+        let query = filters.to_query(&log).unwrap();
+        let core: Vec<String> = dateline::filter::apply(&log, &index, &query)
+            .into_iter()
+            .map(|i| log.events[i].id.clone())
+            .collect();
+        assert_eq!(printed, core, "flags {flags:?}");
+        if !core.is_empty() && core.len() < log.events.len() {
+            non_trivial += 1;
+        }
+    }
+    assert!(
+        non_trivial >= 6,
+        "most cases should select some events, not all"
+    );
+}
+
+/// The flags as the browser would receive them, through clap.
+fn parse_flags(flags: &[&str]) -> FilterArgs {
+    use clap::Parser;
+    let cli = dateline::cli::Cli::try_parse_from(
+        std::iter::once("dateline").chain(flags.iter().copied()),
+    )
+    .expect("flags parse");
+    cli.filters
+}
+
+#[test]
+fn the_order_of_repeated_flags_does_not_change_the_output() {
+    let a = stdout(&[
+        "list", "--party", "us", "--party", "hamas", "--format", "csv",
+    ]);
+    let b = stdout(&[
+        "list", "--party", "hamas", "--party", "us", "--format", "csv",
+    ]);
+    assert_eq!(a, b);
+    assert!(a.lines().count() > 2);
+}
+
+#[test]
+fn an_unknown_party_is_wrong_usage_with_a_suggestion() {
+    let out = dateline(&["list", "--party", "hamaz"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no data on a usage error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean \"hamas\"?"), "{err}");
+}
+
+#[test]
+fn unknown_kind_status_and_actor_are_wrong_usage_too() {
+    for (args, near) in [
+        (["list", "--kind", "meetings"], "meeting"),
+        (["list", "--status", "expect"], "expected"),
+        (["list", "--actor", "burnz"], "burns"),
+    ] {
+        let out = dateline(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("did you mean \"{near}\"?"))
+                || err.contains(&format!("a similar value exists: '{near}'")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_date_is_wrong_usage_and_names_the_forms() {
+    let out = dateline(&["list", "--from", "3 May 2024"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--from") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nothing_matching_is_still_success() {
+    let out = dateline(&[
+        "list",
+        "--search",
+        "no-such-word-anywhere",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
+    let out = dateline(&["list", "--search", "no-such-word-anywhere"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no event matches"));
+}
+
+#[test]
+fn an_invalid_log_exits_1_with_its_errors_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "events:\n  - date: 2024-05-03\n    kind: meating\n    title: x\n",
+    )
+    .unwrap();
+    let out = dateline(&["list", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.yaml:3"), "{err}");
+}
+
+/// Escapes and bidi overrides in a log never reach a terminal through text or markdown, and
+/// come back verbatim through JSON and CSV.
+#[test]
+fn hostile_text_is_escaped_for_people_and_verbatim_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.yaml");
+    // YAML double-quoted escapes: \e is ESC, \a BEL, \x9B the C1 CSI, \u202E a bidi override.
+    let yaml = r#"parties: [{id: p, name: "P\e[1m"}]
+sources: [{id: s, outlet: "Out\u202Elet", url: "https://e.org/a b"}]
+events:
+  - id: e1
+    date: 2024-05-03
+    kind: statement
+    title: "Talks \e]52;c;cHduZWQ=\a end \u202Etxt.exe 会谈 مفاوضات"
+    quotes: [{text: "Line one\e[2J\nline two \x9B31m", attribution: someone, party: p, source: s}]
+"#;
+    std::fs::write(&path, yaml).unwrap();
+    let title = "Talks \u{1b}]52;c;cHduZWQ=\u{7} end \u{202e}txt.exe 会谈 مفاوضات";
+    let quote = "Line one\u{1b}[2J\nline two \u{9b}31m";
+    let file = path.to_str().unwrap();
+    let unsafe_char = |c: char| dateline::text::is_unsafe_char(c) && c != '\n';
+    for args in [
+        vec!["list", file],
+        vec!["list", file, "--format", "markdown"],
+        vec!["quotes", file],
+    ] {
+        let out = stdout(&args);
+        assert!(
+            !out.chars().any(unsafe_char),
+            "{args:?} let a control through: {out:?}"
+        );
+        assert!(out.contains("会谈 مفاوضات"), "{args:?}: {out:?}");
+        assert!(out.contains("␛"), "ESC shown visibly: {args:?}: {out:?}");
+    }
+    let json = stdout(&["list", file, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["title"], title);
+    assert_eq!(v[0]["quotes"][0]["text"], quote);
+    let csv_text = stdout(&["quotes", file, "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let text_col = header.iter().position(|h| h == "text").unwrap();
+    let row = rdr.records().next().unwrap().unwrap();
+    assert_eq!(&row[text_col], quote);
+}
+
+#[test]
+fn a_file_given_is_read_instead_of_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("tiny.yaml");
+    std::fs::write(
+        &log,
+        "events:\n  - {id: only-one, date: 2016, kind: development, title: \"Tab\\there, ESC \\e[31m\"}\n",
+    )
+    .unwrap();
+    let text = stdout(&["list", log.to_str().unwrap()]);
+    assert_eq!(text, "2016  development  Tab here, ESC ␛[31m\n");
+    let json = stdout(&["list", log.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v[0]["title"], "Tab\there, ESC \u{1b}[31m",
+        "JSON keeps text verbatim"
+    );
+}
+
+/// Colour only on a terminal, and never with NO_COLOR.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let plain = stdout(&["list"]);
+    assert!(!plain.contains('\x1b'), "no colour into a pipe");
+    let on_tty = run_in_pty(&[]);
+    assert!(on_tty.contains("\x1b["), "colour on a terminal: {on_tty:?}");
+    let no_color = run_in_pty(&[("NO_COLOR", "1")]);
+    assert!(
+        !no_color.contains("\x1b["),
+        "NO_COLOR honoured: {no_color:?}"
+    );
+    let title = &sample().events[0].title;
+    assert!(no_color.contains(title.as_str()), "{no_color:?}");
+}
+
+fn run_in_pty(env: &[(&str, &str)]) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 50,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("list");
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn in pty");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    // Read until the child closes its side (EOF, or EIO on Linux).
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+    let status = child.wait().expect("wait");
+    assert!(status.success());
+    String::from_utf8_lossy(&out).into_owned()
+}

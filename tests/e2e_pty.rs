@@ -1,0 +1,194 @@
+//! End to end: the real binary in a pseudo-terminal, read back through a terminal emulator
+//! (vt100). Keys are typed as a reader would; every wait polls the screen until the
+//! expected text shows, with a generous deadline, never a fixed sleep.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).expect("spawn dateline");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let _master = pair.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if test(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "dateline did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn pick_a_party_search_read_quotes_and_quit() {
+    let mut s = Session::start(&[], 30, 100);
+    s.wait_text("showing 18 of 18 events");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+
+    s.keys("p");
+    s.wait_text("Parties");
+    s.keys("hamas\r");
+    let screen = s.wait_text("party: Hamas");
+    assert!(!screen.contains("showing 18 of 18"), "{screen}");
+
+    s.keys("/cairo");
+    s.wait_text("matching");
+    s.keys("\r");
+    let screen = s.wait_text("search: \"cairo\"");
+    assert!(screen.contains("party: Hamas"), "filters combine: {screen}");
+
+    s.keys("\r");
+    let quotes = s.wait_text("Quotes · Esc back");
+    // A quote is never shown without who said it and where it was published.
+    assert!(quotes.contains("— "), "{quotes}");
+    assert!(
+        quotes.contains("Reuters") || quotes.contains("Axios"),
+        "{quotes}"
+    );
+
+    s.keys("\x1b");
+    s.wait_for("the quote view to close", |sc| {
+        !sc.contains("Quotes · Esc back")
+    });
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let parser = s.parser.clone();
+    let start = Instant::now();
+    while parser.lock().unwrap().screen().alternate_screen() {
+        assert!(start.elapsed() < DEADLINE, "alternate screen not left");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let raw = s.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("\x1b[?1000l") || text.contains("\x1b[?1006l"),
+        "mouse capture released"
+    );
+}
+
+#[test]
+fn a_bad_file_is_reported_on_the_normal_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "events:\n  - {date: 2024-13-01, kind: call, title: x}\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[bad.to_str().unwrap()], 24, 100);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    let screen = s.wait_text("bad.yaml");
+    assert!(screen.contains("error"), "{screen}");
+    let raw = s.raw.lock().unwrap().clone();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
+        "the alternate screen was never entered"
+    );
+}
+
+#[test]
+fn a_tiny_terminal_says_so_and_still_quits() {
+    let mut s = Session::start(&[], 4, 16);
+    s.wait_for("the too-small message", |sc| {
+        sc.contains("Terminal too") && sc.contains("small")
+    });
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn the_browser_starts_pre_filtered_by_the_flags() {
+    let mut s = Session::start(&["--party", "hamas", "--search", "cairo"], 24, 100);
+    let screen = s.wait_text("party: Hamas");
+    assert!(screen.contains("search: \"cairo\""), "{screen}");
+    s.keys("c");
+    s.wait_text("showing 18 of 18 events");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
