@@ -43,7 +43,6 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "party",
-                        "parties",
                         &p.id,
                         *first_file == fi,
                         same,
@@ -74,7 +73,6 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "source",
-                        "sources",
                         &s.id,
                         *first_file == fi,
                         same,
@@ -107,7 +105,6 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     duplicate(
                         &mut files[fi].reader,
                         "actor",
-                        "actors",
                         &a.id,
                         *first_file == fi,
                         same,
@@ -353,7 +350,6 @@ fn lookup(
 fn duplicate(
     r: &mut Reader,
     what: &str,
-    plural: &str,
     id: &At<String>,
     same_file: bool,
     same: bool,
@@ -361,6 +357,10 @@ fn duplicate(
     first_line: usize,
 ) {
     if same_file {
+        let plural = match what {
+            "party" => "parties".to_string(),
+            _ => format!("{what}s"),
+        };
         r.error(
             id.mark,
             &id.path,
