@@ -250,20 +250,71 @@ fn control_characters_in_a_log_never_reach_the_terminal() {
 }
 
 #[test]
-fn every_file_is_checked_and_summarised() {
+fn the_files_given_are_one_log_each_summarised() {
+    let sample = load_path(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE),
+        &Limits::default(),
+    )
+    .unwrap()
+    .log;
+    // A second file naming an actor of the first.
+    let (_dir, extra) = temp_file(
+        "extra.yaml",
+        b"events:\n  - date: 2024-05-05\n    kind: meeting\n    title: Extra\n    actors: [burns]\n",
+    );
+    let extra_name = extra.display().to_string();
+    let run = dateline(&["check", SAMPLE, &extra_name]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n\
+             {extra_name}: 1 events, 0 actors, 0 parties, 0 quotes: ok\n",
+            sample.events.len(),
+            sample.actors.len(),
+            sample.parties.len(),
+            sample.quote_count()
+        )
+    );
+    // One bad file makes the whole log fail, and says which file holds the error.
     let (_dir, bad) = temp_file("bad.yaml", b"events: [1]\n");
     let bad_name = bad.display().to_string();
-    let run = dateline(&["check", SAMPLE, &bad_name, SAMPLE]);
+    let run = dateline(&["check", SAMPLE, &bad_name]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    let summaries: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with(SAMPLE) || l.starts_with(&bad_name))
-        .collect();
-    assert_eq!(summaries.len(), 3, "{}", run.stdout);
-    assert!(summaries[0].ends_with(": ok"));
-    assert_eq!(summaries[1], format!("{bad_name}: 1 error"));
-    assert!(summaries[2].ends_with(": ok"));
+    assert!(
+        run.stdout
+            .contains(&format!("--> {bad_name}:1:10 (events[0])"))
+    );
+    let summaries: Vec<&str> = run.stdout.lines().rev().take(2).collect();
+    assert_eq!(summaries[0], format!("{bad_name}: 1 error"));
+    assert!(
+        summaries[1].starts_with(&format!("{SAMPLE}: no errors")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_big_file_with_many_errors_is_reported_in_full() {
+    // 40,000 events with an unknown key each: 2.5 MB, 40,000 diagnostics with source lines.
+    let n = 40_000;
+    let mut yaml = String::from("events:\n");
+    for i in 0..n {
+        yaml += &format!("  - date: 2024-05-03\n    kind: call\n    title: T{i}\n    bad: 1\n");
+    }
+    let (_dir, path) = temp_file("many.yaml", yaml.as_bytes());
+    let run = check(&path);
+    assert_refused(&run, &path, "unknown key `bad`");
+    assert_eq!(run.stdout.matches("error: unknown key `bad`").count(), n);
+    let last_line = 1 + 4 * n;
+    assert!(
+        run.stdout.contains(&format!("{last_line} |     bad: 1\n")),
+        "the last error shows its line"
+    );
+    assert!(
+        run.stdout
+            .ends_with(&format!("{}: {n} errors\n", path.display()))
+    );
 }
 
 // ---------------------------------------------------------------- bad files
