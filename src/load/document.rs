@@ -201,9 +201,10 @@ fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
         }
         parsed
     });
+    // Kept with a bad name (already an error) so references to its id still resolve.
     Some(PartyDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         color,
     })
 }
@@ -217,7 +218,7 @@ fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
     let aliases = r.texts(f.get("aliases"), &Loc::new(path, "aliases"), "names");
     Some(ActorDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         party,
         role,
         aliases,
@@ -234,7 +235,7 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
     let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
     Some(SourceDef {
         id: id?,
-        outlet: outlet?,
+        outlet: outlet.unwrap_or_default(),
         title,
         url,
         published,
@@ -312,8 +313,10 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
             quotes.push(q);
         }
     }
-    let (date, kind, title) = (date?, kind?, title?);
-    if let (Some(e), Some(mark)) = (&end, f.mark("end"))
+    // An event whose date, kind or title is wrong (already an error) is still kept, with
+    // stand-ins, so that its references are checked and `related` links to it resolve: the
+    // writer sees every error at once. A file with an error never opens, so no stand-in is shown.
+    if let (Some(date), Some(e), Some(mark)) = (&date, &end, f.mark("end"))
         && e.end_exclusive() <= date.start()
     {
         r.error(
@@ -328,12 +331,12 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     }
     Some(EventDef {
         id,
-        date,
+        date: date.or_else(|| Date::parse("0001").ok())?,
         end,
         date_note,
-        kind,
+        kind: kind.unwrap_or(Kind::Development),
         status,
-        title,
+        title: title.unwrap_or_default(),
         summary,
         location,
         actors,
@@ -355,6 +358,14 @@ fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
 fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
     let qmark = n.mark;
     let mut f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
+    // Decided before the values are read, since reading moves text out of the tree. A
+    // speaker written but wrong, or an attribution of the wrong type, is reported where it
+    // is; an attribution left empty says nothing about who spoke.
+    let speaker_written = f.get("speaker").is_some_and(|n| !n.is_null());
+    let attribution_mistyped = f
+        .get("attribution")
+        .is_some_and(|n| !matches!(n.value, super::yaml::Value::Scalar { .. }));
+    let source_written = f.get("source").is_some_and(|n| !n.is_null());
     let text = r.text(f.get("text"), &Loc::new(path, "text"), true);
     let speaker = r.id(f.get("speaker"), &Loc::new(path, "speaker"), false);
     let attribution = r.text(f.get("attribution"), &Loc::new(path, "attribution"), false);
@@ -363,18 +374,14 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
     let paraphrase = r
         .boolean(f.get("paraphrase"), &Loc::new(path, "paraphrase"))
         .unwrap_or(false);
-    if speaker.is_none()
-        && attribution.is_none()
-        && !f.contains_key("speaker")
-        && !f.contains_key("attribution")
-    {
+    if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
             qmark,
             path,
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
     }
-    if !f.contains_key("source") {
+    if !source_written {
         r.report(
             Severity::Warning,
             qmark,

@@ -231,6 +231,8 @@ impl<'a> Reader<'a> {
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
     pub fn id(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<At<String>> {
         let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+        // An id written empty names nothing: an error even where the key is optional.
+        let required = required || node.as_ref().is_some_and(|n| !n.is_null());
         let s = self.text(node, loc, required)?;
         if !super::ids::is_valid_id(&s) {
             let slug = super::ids::slug(&s);
@@ -251,7 +253,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A date of format 1; a bare number is a year.
+    /// A date of format 1; a bare `2016` (a YAML number) is a year.
     pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<Date> {
         let node = node?;
         if node.is_null() {
@@ -262,7 +264,7 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        let Value::Scalar { text, plain } = &node.value else {
+        let Value::Scalar { text, .. } = &node.value else {
             self.error(
                 node.mark,
                 &loc.render(),
@@ -270,11 +272,9 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let parsed = match text.parse::<i64>() {
-            Ok(year) if *plain => Date::from_year(year),
-            _ => Date::parse(text),
-        };
-        match parsed {
+        // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
+        // number of another form (`24`, `+2016`) is not YYYY and stays an error.
+        match Date::parse(text) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(node.mark, &loc.render(), e.0);
@@ -404,10 +404,6 @@ impl Fields<'_> {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.mark)
-    }
-
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.found.iter().any(|(k, _)| *k == key)
     }
 }
 

@@ -365,10 +365,14 @@ fn duplicate(
     first_line: usize,
 ) {
     if same_file {
+        let plural = match what {
+            "party" => "parties".to_string(),
+            _ => format!("{what}s"),
+        };
         r.error(
             id.mark,
             &id.path(),
-            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {what}s", id.value),
+            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {plural}", id.value),
         );
     } else if !same {
         r.error(
