@@ -163,11 +163,12 @@ impl Lanes {
         if runs.is_empty() || runs.iter().any(on_screen) {
             return;
         }
-        let (from, _) = runs[0];
+        // The whole of its first cell when it fits.
+        let (from, to) = runs[0];
         self.first = if from < first {
             from
         } else {
-            (from + 1).saturating_sub(fit)
+            (to + 1).saturating_sub(fit).min(from)
         };
     }
 

@@ -29,7 +29,10 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
             ("Positions of ", t.dim()),
             (&name, t.party(party).patch(t.label())),
             (
-                &format!(" · {} quotes and statements{scope}", list.entries.len()),
+                &match list.entries.len() {
+                    1 => format!(" · 1 quote or statement{scope}"),
+                    n => format!(" · {n} quotes and statements{scope}"),
+                },
                 t.dim(),
             ),
         ],

@@ -3,7 +3,7 @@
 
 use super::text::{truncate, wrap};
 use super::timeline::{badge, marker};
-use crate::model::EventIx;
+use crate::model::{EventIx, Status};
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::lists::{EventList, ListText};
@@ -47,10 +47,12 @@ pub fn lines(app: &App, list: &EventList, around: EventIx, width: usize) -> List
             ("  ", Style::new()),
             (badge(e.kind), t.kind(e.kind)),
             (" ", Style::new()),
-            (marker(e.status), t.status(e.status).patch(t.label())),
-            (" ", Style::new()),
-            (&title, t.status(e.status).patch(t.label())),
         ];
+        if e.status != Status::Occurred {
+            pieces.push((marker(e.status), t.status(e.status).patch(t.label())));
+            pieces.push((" ", Style::new()));
+        }
+        pieces.push((&title, t.status(e.status).patch(t.label())));
         let chips: Vec<String> = e
             .parties
             .iter()
