@@ -6,7 +6,7 @@ use super::suggest::{did_you_mean, nearest};
 use super::yaml::{Mark, Node, Value};
 use crate::model::{DATE_FORMS, Date};
 use crate::text::has_control_chars;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Collects the diagnostics of one file.
 pub struct Reader<'a> {
@@ -19,7 +19,48 @@ pub struct Reader<'a> {
 pub struct At<T> {
     pub value: T,
     pub mark: Mark,
-    pub path: String,
+    pub loc: Loc,
+}
+
+impl<T> At<T> {
+    pub fn path(&self) -> String {
+        self.loc.render()
+    }
+}
+
+/// A path inside the document (`events[3].actors[1]`), built only when a message needs it:
+/// loading a large log reads millions of values and reports few.
+#[derive(Clone, Debug)]
+pub struct Loc {
+    parent: Rc<str>,
+    key: &'static str,
+    index: Option<usize>,
+}
+
+impl Loc {
+    pub fn new(parent: &Rc<str>, key: &'static str) -> Loc {
+        Loc {
+            parent: parent.clone(),
+            key,
+            index: None,
+        }
+    }
+
+    /// The `i`-th item of the list at this place.
+    pub fn item(&self, i: usize) -> Loc {
+        Loc {
+            index: Some(i),
+            ..self.clone()
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut s = join(&self.parent, self.key);
+        if let Some(i) = self.index {
+            s += &format!("[{i}]");
+        }
+        s
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -60,9 +101,9 @@ impl<'a> Reader<'a> {
         node: &'n Node,
         path: &str,
         what: &str,
-        known: &[&str],
+        known: &[&'static str],
         required: &[&str],
-    ) -> Option<HashMap<&'n str, &'n Node>> {
+    ) -> Option<Fields<'n>> {
         let Value::Map(pairs) = &node.value else {
             let found = node.describe();
             self.error(
@@ -75,8 +116,11 @@ impl<'a> Reader<'a> {
             );
             return None;
         };
-        let mut out: HashMap<&str, &Node> = HashMap::new();
-        let mut first_at: HashMap<&str, Mark> = HashMap::new();
+        // Few keys per mapping: a linear scan beats hashing.
+        let mut out = Fields {
+            found: Vec::with_capacity(pairs.len()),
+        };
+        let mut seen: Vec<(&str, Mark)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
@@ -90,40 +134,34 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            let key_path = join(path, key);
-            if let Some(first) = first_at.get(key.as_str()) {
-                self.error(
-                    k.mark,
-                    &key_path,
-                    format!(
-                        "`{key}` is given twice (first on line {}): a key may appear once",
-                        first.line
-                    ),
+            if let Some((_, first)) = seen.iter().find(|(s, _)| s == key) {
+                let msg = format!(
+                    "`{}` is given twice (first on line {}): a key may appear once",
+                    crate::text::sanitize(key),
+                    first.line
                 );
+                self.error(k.mark, &join(path, key), msg);
                 continue;
             }
-            first_at.insert(key, k.mark);
+            seen.push((key, k.mark));
             if key.starts_with("x-") {
                 continue;
             }
-            if !known.contains(&key.as_str()) {
-                let help = nearest(key, known.iter().copied()).map(did_you_mean);
-                let msg = format!(
-                    "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
-                    crate::text::sanitize(key),
-                    keys_list(known)
-                );
-                self.report(Severity::Error, k.mark, &key_path, msg, help);
-                continue;
+            match known.iter().find(|&&kn| kn == key) {
+                Some(&kn) => out.found.push((kn, v)),
+                None => {
+                    let help = nearest(key, known.iter().copied()).map(did_you_mean);
+                    let msg = format!(
+                        "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
+                        crate::text::sanitize(key),
+                        keys_list(known)
+                    );
+                    self.report(Severity::Error, k.mark, &join(path, key), msg, help);
+                }
             }
-            out.insert(key.as_str(), v);
         }
         for r in required {
-            let missing = match out.get(r) {
-                None => !first_at.contains_key(r),
-                Some(_) => false,
-            };
-            if missing {
+            if !seen.iter().any(|(s, _)| s == r) {
                 self.error(
                     node.mark,
                     path,
@@ -135,19 +173,23 @@ impl<'a> Reader<'a> {
     }
 
     /// Text. `None` when absent or null; required text must be present and not empty.
-    pub fn text(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<String> {
+    pub fn text(&mut self, node: Option<&Node>, loc: &Loc, required: bool) -> Option<String> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
                 if text.trim().is_empty() && required {
-                    self.error(node.mark, path, "found empty text, expected a value".into());
+                    self.error(
+                        node.mark,
+                        &loc.render(),
+                        "found empty text, expected a value".into(),
+                    );
                     return None;
                 }
                 if has_control_chars(text) {
                     self.report(
                         Severity::Warning,
                         node.mark,
-                        path,
+                        &loc.render(),
                         "text holds control characters; they are shown escaped, never sent to the terminal".into(),
                         None,
                     );
@@ -159,14 +201,18 @@ impl<'a> Reader<'a> {
             }
             Value::Scalar { .. } => {
                 if required {
-                    self.error(node.mark, path, "found nothing, expected a value".into());
+                    self.error(
+                        node.mark,
+                        &loc.render(),
+                        "found nothing, expected a value".into(),
+                    );
                 }
                 None
             }
             _ => {
                 self.error(
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found {}, expected text", node.describe()),
                 );
                 None
@@ -175,16 +221,16 @@ impl<'a> Reader<'a> {
     }
 
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
-    pub fn id(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<At<String>> {
+    pub fn id(&mut self, node: Option<&Node>, loc: &Loc, required: bool) -> Option<At<String>> {
         let mark = node.map(|n| n.mark).unwrap_or_default();
-        let s = self.text(node, path, required)?;
+        let s = self.text(node, loc, required)?;
         if !super::ids::is_valid_id(&s) {
             let slug = super::ids::slug(&s);
             let help = (!slug.is_empty()).then(|| did_you_mean(&slug));
             self.report(
                 Severity::Error,
                 mark,
-                path,
+                &loc.render(),
                 format!("found the id \"{}\", expected lower-case letters, digits, `-` and `_`, starting with a letter or digit", crate::text::sanitize(&s)),
                 help,
             );
@@ -193,17 +239,17 @@ impl<'a> Reader<'a> {
         Some(At {
             value: s,
             mark,
-            path: path.to_string(),
+            loc: loc.clone(),
         })
     }
 
     /// A date of format 1; a bare number is a year.
-    pub fn date(&mut self, node: Option<&Node>, path: &str) -> Option<Date> {
+    pub fn date(&mut self, node: Option<&Node>, loc: &Loc) -> Option<Date> {
         let node = node?;
         if node.is_null() {
             self.error(
                 node.mark,
-                path,
+                &loc.render(),
                 format!("found nothing, expected {DATE_FORMS}"),
             );
             return None;
@@ -211,7 +257,7 @@ impl<'a> Reader<'a> {
         let Value::Scalar { text, plain } = &node.value else {
             self.error(
                 node.mark,
-                path,
+                &loc.render(),
                 format!("found {}, expected {DATE_FORMS}", node.describe()),
             );
             return None;
@@ -223,14 +269,14 @@ impl<'a> Reader<'a> {
         match parsed {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error(node.mark, path, e.0);
+                self.error(node.mark, &loc.render(), e.0);
                 None
             }
         }
     }
 
     /// `true` or `false`.
-    pub fn boolean(&mut self, node: Option<&Node>, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, node: Option<&Node>, loc: &Loc) -> Option<bool> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, plain: true }
@@ -261,7 +307,7 @@ impl<'a> Reader<'a> {
                 self.report(
                     Severity::Error,
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found {}, expected true or false", node.describe()),
                     help,
                 );
@@ -271,7 +317,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The items of a list; a single value where a list is expected is an error.
-    pub fn list<'n>(&mut self, node: Option<&'n Node>, path: &str, of: &str) -> &'n [Node] {
+    pub fn list<'n>(&mut self, node: Option<&'n Node>, loc: &Loc, of: &str) -> &'n [Node] {
         let Some(node) = node else { return &[] };
         match &node.value {
             Value::Seq(items) => items,
@@ -284,7 +330,7 @@ impl<'a> Reader<'a> {
                 self.report(
                     Severity::Error,
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found {}, expected a list of {of}", node.describe()),
                     help,
                 );
@@ -293,7 +339,7 @@ impl<'a> Reader<'a> {
             Value::Map(_) => {
                 self.error(
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found a mapping, expected a list of {of}"),
                 );
                 &[]
@@ -302,11 +348,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of texts.
-    pub fn texts(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<String> {
-        let items = self.list(node, path, of);
+    pub fn texts(&mut self, node: Option<&Node>, loc: &Loc, of: &str) -> Vec<String> {
+        let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(s) = self.text(Some(item), &format!("{path}[{i}]"), true) {
+            if let Some(s) = self.text(Some(item), &loc.item(i), true) {
                 out.push(s);
             }
         }
@@ -314,15 +360,30 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of ids (references, checked later).
-    pub fn ids(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<At<String>> {
-        let items = self.list(node, path, of);
+    pub fn ids(&mut self, node: Option<&Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
+        let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(id) = self.id(Some(item), &format!("{path}[{i}]"), true) {
+            if let Some(id) = self.id(Some(item), &loc.item(i), true) {
                 out.push(id);
             }
         }
         out
+    }
+}
+
+/// The known fields of one mapping.
+pub struct Fields<'n> {
+    found: Vec<(&'static str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.found.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
     }
 }
 
