@@ -49,4 +49,12 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// L: the lanes view instead of the timeline list, and back.
+    ToggleLanes,
+    /// h/l: scroll the lanes sideways by so many lanes.
+    ScrollLanes(isize),
+    /// T: the thread of the selected event.
+    OpenThread,
+    /// P: what one party said over time.
+    OpenPositions,
 }

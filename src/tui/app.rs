@@ -1,6 +1,8 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
 use super::keymap::Mode;
+use super::lanes::Lanes;
+use super::lists::EventList;
 use super::picker::Picker;
 use super::rows::Rows;
 use super::theme::{ColorMode, Theme};
@@ -32,8 +34,14 @@ pub struct SearchPrompt {
 pub enum Overlay {
     Picker(Picker),
     Search(SearchPrompt),
-    Quotes { scroll: usize },
-    Help { scroll: usize },
+    Quotes {
+        scroll: usize,
+    },
+    Help {
+        scroll: usize,
+    },
+    /// The thread (T) or positions (P) view.
+    List(EventList),
 }
 
 #[derive(Clone, Debug)]
@@ -67,6 +75,10 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// The lanes view (L): one column per party.
+    pub lanes: Lanes,
+    /// The party picker was opened by P: show the positions once a party is chosen.
+    pub positions_after_pick: bool,
 }
 
 impl App {
@@ -76,6 +88,8 @@ impl App {
         let theme = Theme::new(&log, color);
         let visible = filter::apply(&log, &index, &query);
         let rows = Rows::build(&log, &visible);
+        let mut lanes = Lanes::default();
+        lanes.rebuild(&log, &query, &visible);
         let message = (!warnings.is_empty()).then(|| {
             format!(
                 "{} warning(s) in the log: run `dateline check` to read them",
@@ -102,6 +116,8 @@ impl App {
             width: 80,
             height: 24,
             quit: false,
+            lanes,
+            positions_after_pick: false,
         }
     }
 
@@ -113,6 +129,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::List(_)) => Mode::List,
         }
     }
 

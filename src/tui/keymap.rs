@@ -17,12 +17,15 @@ pub enum Mode {
     Picker,
     Search,
     Help,
+    /// The thread and positions views.
+    List,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Browse,
         Mode::Quotes,
+        Mode::List,
         Mode::Picker,
         Mode::Search,
         Mode::Help,
@@ -35,6 +38,7 @@ impl Mode {
             Mode::Picker => "Pickers (p a t s)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
+            Mode::List => "Thread and positions views (T P)",
         }
     }
 
@@ -68,6 +72,8 @@ impl Key {
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
                 KeyCode::Home => "Home".into(),
@@ -107,12 +113,12 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Help, Picker, Quotes, Search};
+use Mode::{Browse, Help, List, Picker, Quotes, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help];
+const READ: &[Mode] = &[Browse, Quotes, Help, List];
+const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List];
+const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -353,14 +359,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Browse, Quotes],
+        &[Browse, Quotes, List],
         &[Char('?')],
         Action::Help,
         "this help",
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search],
+        &[Quotes, Help, Picker, Search, List],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -375,6 +381,63 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    // Seeing the negotiation: lanes, threads, positions.
+    bind(
+        B,
+        &[Char('L')],
+        Action::ToggleLanes,
+        "lanes view: one column per party (again: back to the list)",
+        Some("lanes"),
+    ),
+    bind(
+        B,
+        &[Char('h'), Code(KeyCode::Left)],
+        Action::ScrollLanes(-1),
+        "lanes view: scroll the lanes left",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('l'), Code(KeyCode::Right)],
+        Action::ScrollLanes(1),
+        "lanes view: scroll the lanes right",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('T')],
+        Action::OpenThread,
+        "thread: what the event answers and what answered it, in order",
+        Some("thread"),
+    ),
+    bind(
+        B,
+        &[Char('P')],
+        Action::OpenPositions,
+        "positions: what a party said over time",
+        Some("positions"),
+    ),
+    bind(
+        &[List],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    bind(
+        &[List],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    bind(
+        &[List],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "go to the event in the timeline (Backspace returns)",
+        Some("go to"),
+    ),
     bind(
         EVERY,
         &[Key::Wheel],

@@ -4,7 +4,9 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod lanes;
 pub mod layout;
+pub mod lists;
 pub mod picker;
 pub mod rows;
 pub mod theme;

@@ -5,10 +5,14 @@ mod cite;
 pub mod detail;
 mod header;
 pub mod help;
+mod lanes;
+mod lists;
 pub mod picker;
+pub mod positions;
 pub mod quotes;
 mod status;
 pub mod text;
+pub mod thread;
 pub mod timeline;
 mod too_small;
 
@@ -43,6 +47,14 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => {
             frame.render_widget(Clear, a.body);
             help::draw(app, *scroll, frame, a.body);
+        }
+        Some(Overlay::List(l)) => {
+            frame.render_widget(Clear, a.body);
+            lists::draw(app, l, frame, a.body);
+        }
+        _ if app.lanes.on => {
+            lanes::draw(app, frame, a.timeline);
+            detail::draw(app, frame, a.details, a.details_inner, a.beside);
         }
         _ => {
             timeline::draw(app, frame, a.timeline);
