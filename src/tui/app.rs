@@ -3,11 +3,16 @@
 use super::keymap::Mode;
 use super::picker::Picker;
 use super::rows::Rows;
+use super::share::Effect;
+use super::strip::Overview;
 use super::theme::{ColorMode, Theme};
 use crate::filter::{self, Query};
 use crate::load::Loaded;
+use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,8 +37,16 @@ pub struct SearchPrompt {
 pub enum Overlay {
     Picker(Picker),
     Search(SearchPrompt),
-    Quotes { scroll: usize },
-    Help { scroll: usize },
+    Quotes {
+        scroll: usize,
+    },
+    Help {
+        scroll: usize,
+    },
+    /// The jump-to-date prompt (`:`) and what has been typed.
+    Jump {
+        input: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -67,6 +80,19 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    // Sharing, marks and the overview (issues 4 and 8).
+    /// The marks of this log, by event id; set with `with_marks`.
+    pub marks: Marks,
+    /// The marked events present in the log.
+    pub marked: BTreeSet<EventIx>,
+    /// The selected quote of the selected event (the quote view's cursor).
+    pub quote: usize,
+    /// Work for the run loop (terminal output, opening a URL), which drains it.
+    pub effects: Vec<Effect>,
+    /// Where `e` writes its file.
+    pub export_dir: PathBuf,
+    /// The activity overview, when shown.
+    pub overview: Option<Overview>,
 }
 
 impl App {
@@ -102,6 +128,12 @@ impl App {
             width: 80,
             height: 24,
             quit: false,
+            marks: Marks::default(),
+            marked: BTreeSet::new(),
+            quote: 0,
+            effects: Vec::new(),
+            export_dir: PathBuf::from("."),
+            overview: None,
         }
     }
 
@@ -113,6 +145,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Jump { .. }) => Mode::Jump,
         }
     }
 

@@ -8,6 +8,7 @@ use super::layout::areas;
 use super::picker::{Picker, set_in};
 use super::rows::{Row, Rows};
 use super::view::{detail, help, picker as picker_view, quotes};
+use super::{jump, marking, quote_cursor, share, strip};
 use crate::filter;
 use crate::model::EventIx;
 
@@ -20,6 +21,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            strip::refresh(app);
             scroll_to_selection(app);
         }
         _ => match app.mode() {
@@ -27,6 +29,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Quotes | Mode::Help => reader(app, action),
             Mode::Picker => picker(app, action),
             Mode::Search => search(app, action),
+            Mode::Jump => jump::update(app, action),
         },
     }
 }
@@ -102,6 +105,10 @@ fn browse(app: &mut App, action: Action) {
         Action::PrevMatch => next_match(app, false),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Click { col, row } => click(app, col, row),
+        Action::Share(what) => share::share(app, what),
+        Action::Mark(what) => marking::apply(app, what),
+        Action::ToggleOverview => strip::toggle(app),
+        Action::StartJump => jump::start(app),
         _ => {}
     }
 }
@@ -142,6 +149,13 @@ fn details(app: &mut App, action: Action) -> bool {
 
 /// Quote view and help: scrolling, and Esc.
 fn reader(app: &mut App, action: Action) {
+    let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
+    match action {
+        Action::Share(what) if in_quotes => return share::share(app, what),
+        Action::Down if in_quotes => return quote_cursor::step(app, 1),
+        Action::Up if in_quotes => return quote_cursor::step(app, -1),
+        _ => {}
+    }
     let body = areas(app).body;
     let inner = quotes::inner(body);
     let h = (inner.height as usize).max(1);
@@ -346,6 +360,7 @@ pub fn refilter(app: &mut App) {
     }
     app.link = 0;
     app.detail_scroll = 0;
+    strip::refresh(app);
     scroll_to_selection(app);
 }
 
@@ -364,7 +379,7 @@ fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
 }
 
 /// The reader chose a place: forget the one a filter hid.
-fn select_pos(app: &mut App, pos: usize) {
+pub(super) fn select_pos(app: &mut App, pos: usize) {
     if let Some(&ix) = app.visible.get(pos) {
         if app.selected != Some(ix) {
             app.link = 0;
@@ -410,6 +425,7 @@ fn open_quotes(app: &mut App) {
     if app.log.events[ix].quotes.is_empty() {
         app.message = Some("this event has no quotes".into());
     } else {
+        app.quote = 0;
         app.overlays.push(Overlay::Quotes { scroll: 0 });
     }
 }
@@ -449,7 +465,9 @@ fn click(app: &mut App, col: u16, row: u16) {
     let hit = |r: ratatui::layout::Rect| {
         col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
     };
-    if hit(a.timeline) {
+    if hit(a.overview) {
+        strip::click(app, (col - a.overview.x) as usize);
+    } else if hit(a.timeline) {
         app.focus = Focus::Timeline;
         let r = app.scroll + (row - a.timeline.y) as usize;
         let pos = match app.rows.rows.get(r) {
@@ -467,7 +485,7 @@ fn click(app: &mut App, col: u16, row: u16) {
 
 /// Scrolls the timeline so the selected row is on screen, with its date header when the
 /// two fit.
-fn scroll_to_selection(app: &mut App) {
+pub(super) fn scroll_to_selection(app: &mut App) {
     let h = page(app);
     let len = app.rows.len();
     app.scroll = app.scroll.min(len.saturating_sub(h));

@@ -5,6 +5,7 @@ mod cite;
 pub mod detail;
 mod header;
 pub mod help;
+pub mod overview;
 pub mod picker;
 pub mod quotes;
 mod status;
@@ -13,14 +14,14 @@ pub mod timeline;
 mod too_small;
 
 use super::app::{App, Overlay};
-use super::layout::areas_for;
+use super::layout::areas_in;
 use ratatui::Frame;
 use ratatui::widgets::Clear;
 
 pub fn view(app: &App, frame: &mut Frame) {
     // Laid out for the frame drawn into, which is the size `update` last heard of.
     let full = frame.area();
-    let a = areas_for(full, app.focus);
+    let a = areas_in(app, full);
     if a.too_small {
         too_small::draw(frame, full);
         return;
@@ -45,6 +46,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             help::draw(app, *scroll, frame, a.body);
         }
         _ => {
+            overview::draw(app, frame, a.overview);
             timeline::draw(app, frame, a.timeline);
             detail::draw(app, frame, a.details, a.details_inner, a.beside);
         }
