@@ -5,11 +5,16 @@ use super::lanes::Lanes;
 use super::lists::EventList;
 use super::picker::Picker;
 use super::rows::Rows;
+use super::share::Effect;
+use super::strip::Overview;
 use super::theme::{ColorMode, Theme};
 use crate::filter::{self, Query};
 use crate::load::Loaded;
+use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +47,10 @@ pub enum Overlay {
     },
     /// The thread (T) or positions (P) view.
     List(EventList),
+    /// The jump-to-date prompt (`:`) and what has been typed.
+    Jump {
+        input: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -79,6 +88,19 @@ pub struct App {
     pub lanes: Lanes,
     /// The party picker was opened by P: show the positions once a party is chosen.
     pub positions_after_pick: bool,
+    // Sharing, marks and the overview (issues 4 and 8).
+    /// The marks of this log, by event id; set with `with_marks`.
+    pub marks: Marks,
+    /// The marked events present in the log.
+    pub marked: BTreeSet<EventIx>,
+    /// The selected quote of the selected event (the quote view's cursor).
+    pub quote: usize,
+    /// Work for the run loop (terminal output, opening a URL), which drains it.
+    pub effects: Vec<Effect>,
+    /// Where `e` writes its file.
+    pub export_dir: PathBuf,
+    /// The activity overview, when shown.
+    pub overview: Option<Overview>,
 }
 
 impl App {
@@ -118,6 +140,12 @@ impl App {
             quit: false,
             lanes,
             positions_after_pick: false,
+            marks: Marks::default(),
+            marked: BTreeSet::new(),
+            quote: 0,
+            effects: Vec::new(),
+            export_dir: PathBuf::from("."),
+            overview: None,
         }
     }
 
@@ -130,6 +158,7 @@ impl App {
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::List(_)) => Mode::List,
+            Some(Overlay::Jump { .. }) => Mode::Jump,
         }
     }
 

@@ -8,6 +8,7 @@ use super::layout::areas;
 use super::picker::{Picker, set_in};
 use super::rows::{Row, Rows};
 use super::view::{detail, help, picker as picker_view, quotes};
+use super::{jump, marking, quote_cursor, share, strip};
 use super::{lanes, lists};
 use crate::filter;
 use crate::model::EventIx;
@@ -21,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            strip::refresh(app);
             scroll_to_selection(app);
         }
         _ => match app.mode() {
@@ -29,6 +31,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Picker => picker(app, action),
             Mode::Search => search(app, action),
             Mode::List => lists::update(app, action),
+            Mode::Jump => jump::update(app, action),
         },
     }
 }
@@ -112,6 +115,10 @@ fn browse(app: &mut App, action: Action) {
         Action::ScrollLanes(by) => lanes::scroll(app, by),
         Action::OpenThread => lists::open_thread(app),
         Action::OpenPositions => lists::open_positions(app, true),
+        Action::Share(what) => share::share(app, what),
+        Action::Mark(what) => marking::apply(app, what),
+        Action::ToggleOverview => strip::toggle(app),
+        Action::StartJump => jump::start(app),
         _ => {}
     }
 }
@@ -152,6 +159,13 @@ fn details(app: &mut App, action: Action) -> bool {
 
 /// Quote view and help: scrolling, and Esc.
 fn reader(app: &mut App, action: Action) {
+    let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
+    match action {
+        Action::Share(what) if in_quotes => return share::share(app, what),
+        Action::Down if in_quotes => return quote_cursor::step(app, 1),
+        Action::Up if in_quotes => return quote_cursor::step(app, -1),
+        _ => {}
+    }
     let body = areas(app).body;
     let inner = quotes::inner(body);
     let h = (inner.height as usize).max(1);
@@ -361,6 +375,7 @@ pub fn refilter(app: &mut App) {
     }
     app.link = 0;
     app.detail_scroll = 0;
+    strip::refresh(app);
     scroll_to_selection(app);
 }
 
@@ -379,7 +394,7 @@ fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
 }
 
 /// The reader chose a place: forget the one a filter hid.
-fn select_pos(app: &mut App, pos: usize) {
+pub(super) fn select_pos(app: &mut App, pos: usize) {
     if let Some(&ix) = app.visible.get(pos) {
         if app.selected != Some(ix) {
             app.link = 0;
@@ -425,6 +440,7 @@ fn open_quotes(app: &mut App) {
     if app.log.events[ix].quotes.is_empty() {
         app.message = Some("this event has no quotes".into());
     } else {
+        app.quote = 0;
         app.overlays.push(Overlay::Quotes { scroll: 0 });
     }
 }
@@ -464,7 +480,9 @@ fn click(app: &mut App, col: u16, row: u16) {
     let hit = |r: ratatui::layout::Rect| {
         col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
     };
-    if hit(a.timeline) {
+    if hit(a.overview) {
+        strip::click(app, (col - a.overview.x) as usize);
+    } else if hit(a.timeline) {
         app.focus = Focus::Timeline;
         let lane_names = u16::from(app.lanes.on);
         let Some(r) = (row - a.timeline.y).checked_sub(lane_names) else {
