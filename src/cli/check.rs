@@ -53,12 +53,22 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         let line = match &log {
             Some(log) => {
                 let events: Vec<_> = log.events.iter().filter(|e| e.origin.file == fi).collect();
+                // Parties, actors and sources shared by several files count in the first.
                 format!(
-                    "{name}: {} events, {} actors, {} parties, {} quotes: ok{warned}",
-                    events.len(),
-                    log.actors.iter().filter(|a| a.origin.file == fi).count(),
-                    log.parties.iter().filter(|p| p.origin.file == fi).count(),
-                    events.iter().map(|e| e.quotes.len()).sum::<usize>(),
+                    "{name}: {}, {}, {}, {}: ok{warned}",
+                    plural(events.len(), "event"),
+                    plural(
+                        log.actors.iter().filter(|a| a.origin.file == fi).count(),
+                        "actor"
+                    ),
+                    plural_y(
+                        log.parties.iter().filter(|p| p.origin.file == fi).count(),
+                        "part"
+                    ),
+                    plural(
+                        events.iter().map(|e| e.quotes.len()).sum::<usize>(),
+                        "quote"
+                    ),
                 )
             }
             None if errors == 0 => {
@@ -104,6 +114,15 @@ impl SourceLines {
         let end = self.starts.get(n).map_or(self.text.len(), |&e| e - 1);
         let line = &self.text[start..end];
         Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
+/// `1 party`, `5 parties`.
+fn plural_y(n: usize, stem: &str) -> String {
+    if n == 1 {
+        format!("1 {stem}y")
+    } else {
+        format!("{n} {stem}ies")
     }
 }
 
