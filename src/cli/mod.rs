@@ -51,8 +51,15 @@ pub fn main() -> ExitCode {
 fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
     match load_files(files, limits) {
         Ok(loaded) => {
+            // The same marks as `list --marked`: kept per log in the state directory.
+            let marks = selection::marks_of(files);
             let query = match filters.to_query(&loaded.log) {
-                Ok(q) => q,
+                Ok(mut q) => {
+                    if filters.marked {
+                        q.only = Some(marks.present(&loaded.log));
+                    }
+                    q
+                }
                 Err(e) => {
                     for p in &e.problems {
                         eprintln!("dateline: {p}");
@@ -60,7 +67,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
-            match crate::tui::run(loaded, query) {
+            match crate::tui::run(loaded, query, marks) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("dateline: {e}");

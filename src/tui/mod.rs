@@ -3,10 +3,18 @@
 
 pub mod action;
 pub mod app;
+pub mod effects;
+pub mod jump;
 pub mod keymap;
+pub mod lanes;
 pub mod layout;
+pub mod lists;
+pub mod marking;
 pub mod picker;
+pub mod quote_cursor;
 pub mod rows;
+pub mod share;
+pub mod strip;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -19,6 +27,7 @@ pub use view::view;
 
 use crate::filter::Query;
 use crate::load::Loaded;
+use crate::marks::Marks;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -30,8 +39,8 @@ use std::time::Duration;
 
 /// Opens the browser on a loaded log until the reader quits. The terminal is restored on
 /// quit, on error and on panic.
-pub fn run(loaded: Loaded, query: Query) -> std::io::Result<()> {
-    let app = App::new(loaded, query, ColorMode::from_env());
+pub fn run(loaded: Loaded, query: Query, marks: Marks) -> std::io::Result<()> {
+    let app = App::new(loaded, query, ColorMode::from_env()).with_marks(marks);
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -63,8 +72,13 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
             height: size.height,
         },
     );
+    let mut effects = effects::Effects::default();
     loop {
         terminal.draw(|f| view(&app, f))?;
+        effects.run(&mut app, terminal.backend_mut())?;
+        if !effects.wait(&mut app)? {
+            continue;
+        }
         // Take every input waiting before drawing again, so a burst costs one frame.
         let mut ev = event::read()?;
         loop {
