@@ -119,7 +119,7 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
         1
     };
     let pad = " ".repeat(gutter);
-    s += &format!("{pad}{} {place}\n", paint("1;34", "-->"));
+    s += &format!("{pad}{} {}\n", paint("1;34", "-->"), sanitize(&place));
     if let Some(text) = line_text {
         let bar = paint("1;34", "|");
         let shown: String = text.chars().take(200).collect();

@@ -10,6 +10,7 @@ mod quotes;
 mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use check::render as render_diagnostic;
 pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
@@ -60,8 +61,14 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
-            match crate::tui::run(loaded, query) {
-                Ok(()) => ExitCode::SUCCESS,
+            let source = crate::tui::LogSource {
+                args: files.to_vec(),
+                limits: *limits,
+            };
+            match crate::tui::run(loaded, query, source) {
+                Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
+                // As a shell reports a process ended by a signal.
+                Ok(crate::tui::Ended::Signal(sig)) => ExitCode::from(128 + sig as u8),
                 Err(e) => {
                     eprintln!("dateline: {e}");
                     ExitCode::from(EXIT_INVALID)

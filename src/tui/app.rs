@@ -2,6 +2,7 @@
 
 use super::keymap::Mode;
 use super::picker::Picker;
+use super::reload::FileErrors;
 use super::rows::Rows;
 use super::theme::{ColorMode, Theme};
 use crate::filter::{self, Query};
@@ -32,8 +33,16 @@ pub struct SearchPrompt {
 pub enum Overlay {
     Picker(Picker),
     Search(SearchPrompt),
-    Quotes { scroll: usize },
-    Help { scroll: usize },
+    Quotes {
+        scroll: usize,
+    },
+    Help {
+        scroll: usize,
+    },
+    /// Why the file on disk does not open now (`E`).
+    Errors {
+        scroll: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -63,6 +72,8 @@ pub struct App {
     /// Where related-event jumps came from, for Backspace.
     pub back: Vec<EventIx>,
     pub message: Option<String>,
+    /// Set while the files on disk do not open; the last good log stays on screen.
+    pub file_errors: Option<FileErrors>,
     /// Terminal size as last reported.
     pub width: u16,
     pub height: u16,
@@ -99,6 +110,7 @@ impl App {
             overlays: Vec::new(),
             back: Vec::new(),
             message,
+            file_errors: None,
             width: 80,
             height: 24,
             quit: false,
@@ -113,6 +125,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Errors { .. }) => Mode::Errors,
         }
     }
 

@@ -17,15 +17,18 @@ pub enum Mode {
     Picker,
     Search,
     Help,
+    /// Why the file on disk does not open now.
+    Errors,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::Picker,
         Mode::Search,
         Mode::Help,
+        Mode::Errors,
     ];
 
     pub fn title(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Mode {
             Mode::Picker => "Pickers (p a t s)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
+            Mode::Errors => "Errors of the file on disk (E)",
         }
     }
 
@@ -107,12 +111,12 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Help, Picker, Quotes, Search};
+use Mode::{Browse, Errors, Help, Picker, Quotes, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help];
+const READ: &[Mode] = &[Browse, Quotes, Help, Errors];
+const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, Errors];
+const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, Errors];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -148,14 +152,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Quotes, Help],
+        &[Quotes, Help, Errors],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Quotes, Help],
+        &[Quotes, Help, Errors],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -360,7 +364,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search],
+        &[Quotes, Help, Picker, Search, Errors],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -371,6 +375,13 @@ pub const BINDINGS: &[Binding] = &[
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back to the timeline",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('E')],
+        Action::ShowErrors,
+        "read why the file on disk does not open (it reloads on save)",
         None,
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
