@@ -59,6 +59,9 @@ impl Drop for Feeds {
 /// Starts the input thread, the signal thread and the file watcher.
 pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
     let (tx, rx) = mpsc::channel();
+    // Sets up crossterm's reader (and its SIGWINCH handler) before the loop asks for the
+    // size, so that a resize in between is not lost.
+    let _ = event::poll(Duration::ZERO);
     let input = tx.clone();
     std::thread::spawn(move || {
         loop {
