@@ -26,15 +26,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         Ok(loaded) => (Some(loaded.log), loaded.warnings),
         Err(report) => (None, report.diagnostics),
     };
-    let mut sources: HashMap<String, Option<String>> = HashMap::new();
-    for d in &diags {
-        let source = sources.entry(d.file.clone()).or_insert_with(|| {
-            std::fs::read(&d.file)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        });
-        let _ = write!(out, "{}", render(d, source.as_deref(), color));
-    }
+    let _ = write!(out, "{}", render_all(&diags, color));
     for (fi, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
@@ -67,6 +59,21 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     } else {
         ExitCode::from(EXIT_INVALID)
     }
+}
+
+/// Every diagnostic rendered, each file read once for the lines at fault.
+pub fn render_all(diags: &[Diagnostic], color: bool) -> String {
+    let mut sources: HashMap<String, Option<String>> = HashMap::new();
+    let mut s = String::new();
+    for d in diags {
+        let source = sources.entry(d.file.clone()).or_insert_with(|| {
+            std::fs::read(&d.file)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
+        s += &render(d, source.as_deref(), color);
+    }
+    s
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -15,6 +15,7 @@ pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,9 +77,14 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
             }
         }
         Err(report) => {
-            for d in &report.diagnostics {
-                eprintln!("{d}");
-            }
+            let color = std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            eprint!("{}", check::render_all(&report.diagnostics, color));
+            let n = report.error_count();
+            eprintln!(
+                "dateline: the log does not open ({n} error{}); fix it and run again",
+                if n == 1 { "" } else { "s" }
+            );
             ExitCode::from(EXIT_INVALID)
         }
     }
