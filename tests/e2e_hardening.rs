@@ -43,11 +43,7 @@ impl Session {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.max(1),
-            cols.max(1),
-            0,
-        )));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.max(1), cols.max(1), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (parser.clone(), raw.clone());
         std::thread::spawn(move || {
@@ -71,9 +67,15 @@ impl Session {
 
     fn resize(&self, rows: u16, cols: u16) {
         if rows > 0 && cols > 0 {
-            self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+            self.parser
+                .lock()
+                .unwrap()
+                .screen_mut()
+                .set_size(rows, cols);
         }
-        self.master.resize(size(rows, cols)).expect("resize the pty");
+        self.master
+            .resize(size(rows, cols))
+            .expect("resize the pty");
     }
 
     fn screen(&self) -> String {

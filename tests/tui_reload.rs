@@ -131,7 +131,10 @@ fn filters_are_kept_by_id_when_every_index_shifts() {
     let gamma = app.log.party("gamma").unwrap();
     let bob = app.log.actor("bob").unwrap();
     assert_ne!(gamma, gamma_before, "the test shifts the index");
-    assert_eq!(app.query.parties.iter().copied().collect::<Vec<_>>(), [gamma]);
+    assert_eq!(
+        app.query.parties.iter().copied().collect::<Vec<_>>(),
+        [gamma]
+    );
     assert_eq!(app.query.actors.iter().copied().collect::<Vec<_>>(), [bob]);
     assert_eq!(visible_ids(&app), ["e2"]);
     let s = screen(&app, 100, 30);
@@ -215,7 +218,10 @@ fn an_invalid_version_keeps_the_last_good_log_and_counts_its_errors() {
         s.contains("file has 3 errors — press E to read them"),
         "{s}"
     );
-    assert!(s.contains("Bob calls Cat"), "old events still on screen: {s}");
+    assert!(
+        s.contains("Bob calls Cat"),
+        "old events still on screen: {s}"
+    );
 
     // The notice stays while the reader goes on reading.
     update(&mut app, Action::Down);
@@ -249,7 +255,10 @@ fn e_opens_the_errors_as_check_prints_them_scrollable_and_esc_closes() {
     assert_ne!(screen(&app, 60, 12), top, "j scrolls the errors");
     update(&mut app, Action::Bottom);
     let bottom = screen(&app, 60, 12);
-    assert!(bottom.contains("talks.yaml:10:"), "the last error: {bottom}");
+    assert!(
+        bottom.contains("talks.yaml:10:"),
+        "the last error: {bottom}"
+    );
 
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::Browse);
@@ -298,7 +307,11 @@ fn the_next_good_save_clears_the_error_state() {
     assert!(s.contains("Version two"), "{s}");
     update(&mut app, Action::ShowErrors);
     assert_eq!(app.mode(), Mode::Browse, "nothing to read");
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("no errors")));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no errors"))
+    );
 }
 
 #[test]
