@@ -11,9 +11,20 @@ pub fn is_unsafe_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A quick test on bytes: false means `s` surely holds no unsafe character.
+fn may_hold_unsafe(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+}
+
 /// Whether text holds characters `sanitize` would escape (other than line breaks and tabs,
 /// which multi-line fields may hold).
 pub fn has_control_chars(s: &str) -> bool {
+    // Fast path on bytes: every unsafe character is a byte below 0x20, DEL, or starts with
+    // 0xC2 (C1 controls) or 0xE2 (the bidi controls).
+    if !may_hold_unsafe(s) {
+        return false;
+    }
     s.chars()
         .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r'))
 }
@@ -21,7 +32,7 @@ pub fn has_control_chars(s: &str) -> bool {
 /// One line of text, safe for a terminal: line breaks and tabs become spaces, every other
 /// unsafe character is shown visibly (`␛` for ESC, `\u{202e}` for a bidi override).
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe_char) {
+    if !may_hold_unsafe(s) || !s.chars().any(is_unsafe_char) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

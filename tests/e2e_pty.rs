@@ -14,10 +14,21 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The state directory (marks) of a session that was given none.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
+    /// Starts dateline with its marks in a fresh temporary directory, never the user's.
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let state = tempfile::tempdir().unwrap();
+        let mut s = Session::start_in(args, rows, cols, state.path());
+        s._state = Some(state);
+        s
+    }
+
+    /// Starts dateline with its marks in `state`.
+    fn start_in(args: &[&str], rows: u16, cols: u16, state: &std::path::Path) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -31,6 +42,7 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        cmd.env("DATELINE_STATE_DIR", state);
         let child = pair.slave.spawn_command(cmd).expect("spawn dateline");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -54,6 +66,7 @@ impl Session {
             raw,
             writer,
             child,
+            _state: None,
         }
     }
 
@@ -189,6 +202,66 @@ fn the_browser_starts_pre_filtered_by_the_flags() {
     assert!(screen.contains("search: \"cairo\""), "{screen}");
     s.keys("c");
     s.wait_text("showing 18 of 18 events");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_mark_made_in_the_browser_survives_a_restart_and_list_marked_sees_it() {
+    let state = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(&[], 24, 100, state.path());
+    s.wait_text("showing 18 of 18 events");
+    s.keys("jm");
+    s.wait_text("marked “");
+    s.keys("M");
+    let screen = s.wait_text("showing 1 of 18 events");
+    assert!(screen.contains("marked only"), "{screen}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+
+    let mut again = Session::start_in(&["--marked"], 24, 100, state.path());
+    let screen = again.wait_text("showing 1 of 18 events");
+    assert!(screen.contains('●'), "{screen}");
+    again.keys("q");
+    assert!(again.wait_exit().success());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["list", "--marked", "--format", "json"])
+        .env("DATELINE_STATE_DIR", state.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(events.as_array().map(Vec::len), Some(1), "{events}");
+}
+
+#[test]
+fn y_sends_the_citation_to_the_terminal_clipboard_through_osc52() {
+    let mut s = Session::start(&[], 24, 100);
+    s.wait_text("showing 18 of 18 events");
+    s.keys("y");
+    s.wait_text("to the clipboard");
+    let start = Instant::now();
+    let payload = loop {
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+        if let Some(p) = raw
+            .split_once("\x1b]52;c;")
+            .and_then(|(_, rest)| rest.split_once('\x07'))
+            .map(|(p, _)| p.to_owned())
+        {
+            break p;
+        }
+        assert!(start.elapsed() < DEADLINE, "no OSC 52 sequence written");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    use base64::Engine;
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    // The sample's first event has one quote, reported speech, from Reuters.
+    assert!(text.starts_with("Paraphrase"), "{text}");
+    assert!(text.contains("Reuters"), "{text}");
     s.keys("q");
     assert!(s.wait_exit().success());
 }

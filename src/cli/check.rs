@@ -26,7 +26,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         Ok(loaded) => (Some(loaded.log), loaded.warnings),
         Err(report) => (None, report.diagnostics),
     };
-    let _ = write!(out, "{}", render_all(&diags, color));
+    let _ = write!(out, "{}", render_all(&diags, limits.max_file_bytes, color));
     for (fi, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
@@ -61,17 +61,55 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     }
 }
 
-/// Every diagnostic rendered, each file read once for the lines at fault.
-pub fn render_all(diags: &[Diagnostic], color: bool) -> String {
-    let mut sources: HashMap<String, Option<String>> = HashMap::new();
+/// A file's text and where each line starts, so that each of many diagnostics finds its
+/// line at once (a scan per diagnostic made a big file with many errors take minutes).
+struct SourceLines {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl SourceLines {
+    /// The file as text, if it can be read within the size limit.
+    fn read(path: &str, max_bytes: u64) -> Option<SourceLines> {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::fs::File::open(path).ok()?, max_bytes),
+            &mut bytes,
+        )
+        .ok()?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Some(SourceLines { text, starts })
+    }
+
+    /// Line `n` (1-based), without its line break.
+    fn line(&self, n: usize) -> Option<&str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        let end = self.starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        let line = &self.text[start..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
+/// Every diagnostic rendered, each file's lines read once (within `max_bytes`) and only for
+/// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
+/// again.
+pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
+    let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
     let mut s = String::new();
     for d in diags {
-        let source = sources.entry(d.file.clone()).or_insert_with(|| {
-            std::fs::read(&d.file)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        });
-        s += &render(d, source.as_deref(), color);
+        let line = if d.line > 0 {
+            sources
+                .entry(d.file.clone())
+                .or_insert_with(|| SourceLines::read(&d.file, max_bytes))
+                .as_ref()
+                .and_then(|s| s.line(d.line))
+        } else {
+            None
+        };
+        s += &render(d, line, color);
     }
     s
 }
@@ -94,7 +132,8 @@ fn plural(n: usize, word: &str) -> String {
 ///    |     ^
 ///    = help: did you mean "title"?
 /// ```
-pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
+/// `line` is the source line the diagnostic points into, when it can be shown.
+pub fn render(d: &Diagnostic, line: Option<&str>, color: bool) -> String {
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -117,9 +156,7 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     if !d.path.is_empty() {
         place += &format!(" ({})", d.path);
     }
-    let line_text = source
-        .filter(|_| d.line > 0)
-        .and_then(|src| src.lines().nth(d.line - 1));
+    let line_text = line.filter(|_| d.line > 0);
     let gutter = if line_text.is_some() {
         d.line.to_string().len()
     } else {

@@ -53,8 +53,15 @@ pub fn main() -> ExitCode {
 fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
     match load_files(files, limits) {
         Ok(loaded) => {
+            // The same marks as `list --marked`: kept per log in the state directory.
+            let marks = selection::marks_of(files);
             let query = match filters.to_query(&loaded.log) {
-                Ok(q) => q,
+                Ok(mut q) => {
+                    if filters.marked {
+                        q.only = Some(marks.present(&loaded.log));
+                    }
+                    q
+                }
                 Err(e) => {
                     for p in &e.problems {
                         eprintln!("dateline: {p}");
@@ -66,7 +73,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                 args: files.to_vec(),
                 limits: *limits,
             };
-            match crate::tui::run(loaded, query, source) {
+            match crate::tui::run(loaded, query, marks, source) {
                 Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
                 // As a shell reports a process ended by a signal.
                 Ok(crate::tui::Ended::Signal(sig)) => ExitCode::from(128 + sig as u8),
@@ -79,7 +86,10 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
         Err(report) => {
             let color = std::io::stderr().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            eprint!("{}", check::render_all(&report.diagnostics, color));
+            eprint!(
+                "{}",
+                check::render_all(&report.diagnostics, limits.max_file_bytes, color)
+            );
             let n = report.error_count();
             eprintln!(
                 "dateline: the log does not open ({n} error{}); fix it and run again",

@@ -2,9 +2,10 @@
 //! still as written (ids), to be resolved once all files of a log are read.
 
 use super::diagnostic::Severity;
-use super::fields::{At, Reader, join};
+use super::fields::{At, Loc, Reader};
 use super::yaml::{Mark, Node};
 use crate::model::{Color, Date, Kind, Status};
+use std::rc::Rc;
 
 pub struct Document {
     pub title: Option<String>,
@@ -107,7 +108,7 @@ const QUOTE: &[&str] = &[
 ];
 
 /// Reads a whole document. Returns what could be read; errors are in `r`.
-pub fn read(r: &mut Reader, root: &Node) -> Document {
+pub fn read(r: &mut Reader, root: &mut Node) -> Document {
     let mut doc = Document {
         title: None,
         description: None,
@@ -116,7 +117,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
         sources: Vec::new(),
         events: Vec::new(),
     };
-    let Some(f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
+    let Some(mut f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
         return doc;
     };
     if let Some(v) = f.get("dateline") {
@@ -132,45 +133,46 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
             );
         }
     }
-    doc.title = r.text(f.get("title").copied(), "title", false);
-    doc.description = r.text(f.get("description").copied(), "description", false);
+    let root: Rc<str> = "".into();
+    doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
+    doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
 
     for (i, n) in r
-        .list(f.get("parties").copied(), "parties", "parties")
-        .iter()
+        .list(f.get("parties"), &Loc::new(&root, "parties"), "parties")
+        .iter_mut()
         .enumerate()
     {
-        let path = format!("parties[{i}]");
+        let path: Rc<str> = format!("parties[{i}]").into();
         if let Some(p) = party(r, n, &path) {
             doc.parties.push(p);
         }
     }
     for (i, n) in r
-        .list(f.get("actors").copied(), "actors", "actors")
-        .iter()
+        .list(f.get("actors"), &Loc::new(&root, "actors"), "actors")
+        .iter_mut()
         .enumerate()
     {
-        let path = format!("actors[{i}]");
+        let path: Rc<str> = format!("actors[{i}]").into();
         if let Some(a) = actor(r, n, &path) {
             doc.actors.push(a);
         }
     }
     for (i, n) in r
-        .list(f.get("sources").copied(), "sources", "sources")
-        .iter()
+        .list(f.get("sources"), &Loc::new(&root, "sources"), "sources")
+        .iter_mut()
         .enumerate()
     {
-        let path = format!("sources[{i}]");
+        let path: Rc<str> = format!("sources[{i}]").into();
         if let Some(s) = source(r, n, &path) {
             doc.sources.push(s);
         }
     }
     for (i, n) in r
-        .list(f.get("events").copied(), "events", "events")
-        .iter()
+        .list(f.get("events"), &Loc::new(&root, "events"), "events")
+        .iter_mut()
         .enumerate()
     {
-        let path = format!("events[{i}]");
+        let path: Rc<str> = format!("events[{i}]").into();
         if let Some(e) = event(r, n, &path) {
             doc.events.push(e);
         }
@@ -178,18 +180,19 @@ pub fn read(r: &mut Reader, root: &Node) -> Document {
     doc
 }
 
-fn party(r: &mut Reader, n: &Node, path: &str) -> Option<PartyDef> {
-    let f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
-    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
-    let name = r.text(f.get("name").copied(), &join(path, "name"), true);
+fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
+    let mut f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
+    let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
+    let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let color = f.get("color").and_then(|c| {
-        let cpath = join(path, "color");
+        let cpath = Loc::new(path, "color");
+        let mark = c.mark;
         let s = r.text(Some(c), &cpath, false)?;
         let parsed = Color::parse(&s);
         if parsed.is_none() {
             r.error(
-                c.mark,
-                &cpath,
+                mark,
+                &cpath.render(),
                 format!(
                     "found the colour \"{}\", expected #rrggbb or one of red, green, yellow, blue, magenta, cyan, gray and their light- variants",
                     crate::text::sanitize(&s)
@@ -198,40 +201,41 @@ fn party(r: &mut Reader, n: &Node, path: &str) -> Option<PartyDef> {
         }
         parsed
     });
+    // Kept with a bad name (already an error) so references to its id still resolve.
     Some(PartyDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         color,
     })
 }
 
-fn actor(r: &mut Reader, n: &Node, path: &str) -> Option<ActorDef> {
-    let f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
-    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
-    let name = r.text(f.get("name").copied(), &join(path, "name"), true);
-    let party = r.id(f.get("party").copied(), &join(path, "party"), false);
-    let role = r.text(f.get("role").copied(), &join(path, "role"), false);
-    let aliases = r.texts(f.get("aliases").copied(), &join(path, "aliases"), "names");
+fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
+    let mut f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
+    let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
+    let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
+    let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
+    let role = r.text(f.get("role"), &Loc::new(path, "role"), false);
+    let aliases = r.texts(f.get("aliases"), &Loc::new(path, "aliases"), "names");
     Some(ActorDef {
         id: id?,
-        name: name?,
+        name: name.unwrap_or_default(),
         party,
         role,
         aliases,
     })
 }
 
-fn source(r: &mut Reader, n: &Node, path: &str) -> Option<SourceDef> {
-    let f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
-    let id = r.id(f.get("id").copied(), &join(path, "id"), true);
-    let outlet = r.text(f.get("outlet").copied(), &join(path, "outlet"), true);
-    let title = r.text(f.get("title").copied(), &join(path, "title"), false);
-    let url = r.text(f.get("url").copied(), &join(path, "url"), false);
-    let published = r.date(f.get("published").copied(), &join(path, "published"));
-    let byline = r.texts(f.get("byline").copied(), &join(path, "byline"), "names");
+fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
+    let mut f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
+    let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
+    let outlet = r.text(f.get("outlet"), &Loc::new(path, "outlet"), true);
+    let title = r.text(f.get("title"), &Loc::new(path, "title"), false);
+    let url = r.text(f.get("url"), &Loc::new(path, "url"), false);
+    let published = r.date(f.get("published"), &Loc::new(path, "published"));
+    let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
     Some(SourceDef {
         id: id?,
-        outlet: outlet?,
+        outlet: outlet.unwrap_or_default(),
         title,
         url,
         published,
@@ -239,54 +243,53 @@ fn source(r: &mut Reader, n: &Node, path: &str) -> Option<SourceDef> {
     })
 }
 
-fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
-    let f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
-    let id = r.id(f.get("id").copied(), &join(path, "id"), false);
-    let date = r.date(f.get("date").copied(), &join(path, "date"));
-    let end = r.date(f.get("end").copied(), &join(path, "end"));
-    let date_note = r.text(f.get("date_note").copied(), &join(path, "date_note"), false);
+fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
+    let mut f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
+    let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
+    let date = r.date(f.get("date"), &Loc::new(path, "date"));
+    let end = r.date(f.get("end"), &Loc::new(path, "end"));
+    let date_note = r.text(f.get("date_note"), &Loc::new(path, "date_note"), false);
     let kind = enumerated(
         r,
-        f.get("kind").copied(),
-        &join(path, "kind"),
+        f.get("kind"),
+        &Loc::new(path, "kind"),
         "kind",
         &Kind::ALL.map(Kind::as_str),
     )
     .and_then(|s| Kind::parse(&s));
     let status = enumerated(
         r,
-        f.get("status").copied(),
-        &join(path, "status"),
+        f.get("status"),
+        &Loc::new(path, "status"),
         "status",
         &Status::ALL.map(Status::as_str),
     )
     .and_then(|s| Status::parse(&s))
     .unwrap_or_default();
-    let title = r.text(f.get("title").copied(), &join(path, "title"), true);
-    if let (Some(t), Some(node)) = (&title, f.get("title"))
+    let title = r.text(f.get("title"), &Loc::new(path, "title"), true);
+    if let (Some(t), Some(mark)) = (&title, f.mark("title"))
         && t.trim_end().contains('\n')
     {
         r.error(
-            node.mark,
-            &join(path, "title"),
+            mark,
+            &Loc::new(path, "title").render(),
             "found a title of several lines, expected one line (the summary may span lines)".into(),
         );
     }
-    let summary = r.text(f.get("summary").copied(), &join(path, "summary"), false);
-    let location = r.text(f.get("location").copied(), &join(path, "location"), false);
-    let actors = r.ids(f.get("actors").copied(), &join(path, "actors"), "actor ids");
-    let tpath = join(path, "topics");
-    let topics_node = f.get("topics").copied();
-    let raw_topics = r.texts(topics_node, &tpath, "topics");
+    let summary = r.text(f.get("summary"), &Loc::new(path, "summary"), false);
+    let location = r.text(f.get("location"), &Loc::new(path, "location"), false);
+    let actors = r.ids(f.get("actors"), &Loc::new(path, "actors"), "actor ids");
+    let tpath = Loc::new(path, "topics");
+    let raw_topics = r.texts(f.get("topics"), &tpath, "topics");
     let mut topics = Vec::with_capacity(raw_topics.len());
     for (i, t) in raw_topics.into_iter().enumerate() {
         let lower = t.to_lowercase();
         if lower != t {
-            let mark = topic_mark(topics_node, i);
+            let mark = topic_mark(f.get("topics").as_deref(), i);
             r.report(
                 Severity::Warning,
                 mark,
-                &format!("{tpath}[{i}]"),
+                &tpath.item(i).render(),
                 format!(
                     "topic \"{}\" is not lower case; it is read as \"{}\"",
                     crate::text::sanitize(&t),
@@ -297,34 +300,28 @@ fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
         }
         topics.push(lower);
     }
-    let sources = r.ids(
-        f.get("sources").copied(),
-        &join(path, "sources"),
-        "source ids",
-    );
-    let related = r.ids(
-        f.get("related").copied(),
-        &join(path, "related"),
-        "event ids",
-    );
+    let sources = r.ids(f.get("sources"), &Loc::new(path, "sources"), "source ids");
+    let related = r.ids(f.get("related"), &Loc::new(path, "related"), "event ids");
     let mut quotes = Vec::new();
-    let qpath = join(path, "quotes");
+    let qpath = Loc::new(path, "quotes");
     for (i, qn) in r
-        .list(f.get("quotes").copied(), &qpath, "quotes")
-        .iter()
+        .list(f.get("quotes"), &qpath, "quotes")
+        .iter_mut()
         .enumerate()
     {
-        if let Some(q) = quote(r, qn, &format!("{qpath}[{i}]")) {
+        if let Some(q) = quote(r, qn, &qpath.item(i).render().into()) {
             quotes.push(q);
         }
     }
-    let (date, kind, title) = (date?, kind?, title?);
-    if let (Some(e), Some(node)) = (&end, f.get("end"))
+    // An event whose date, kind or title is wrong (already an error) is still kept, with
+    // stand-ins, so that its references are checked and `related` links to it resolve: the
+    // writer sees every error at once. A file with an error never opens, so no stand-in is shown.
+    if let (Some(date), Some(e), Some(mark)) = (&date, &end, f.mark("end"))
         && e.end_exclusive() <= date.start()
     {
         r.error(
-            node.mark,
-            &join(path, "end"),
+            mark,
+            &Loc::new(path, "end").render(),
             format!(
                 "`end` {} is before `date` {}: expected an end on or after the date",
                 e.written(),
@@ -334,12 +331,12 @@ fn event(r: &mut Reader, n: &Node, path: &str) -> Option<EventDef> {
     }
     Some(EventDef {
         id,
-        date,
+        date: date.or_else(|| Date::parse("0001").ok())?,
         end,
         date_note,
-        kind,
+        kind: kind.unwrap_or(Kind::Development),
         status,
-        title,
+        title: title.unwrap_or_default(),
         summary,
         location,
         actors,
@@ -358,35 +355,36 @@ fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
     }
 }
 
-fn quote(r: &mut Reader, n: &Node, path: &str) -> Option<QuoteDef> {
-    let f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
-    let text = r.text(f.get("text").copied(), &join(path, "text"), true);
-    let speaker = r.id(f.get("speaker").copied(), &join(path, "speaker"), false);
-    let attribution = r.text(
-        f.get("attribution").copied(),
-        &join(path, "attribution"),
-        false,
-    );
-    let party = r.id(f.get("party").copied(), &join(path, "party"), false);
-    let source = r.id(f.get("source").copied(), &join(path, "source"), false);
+fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
+    let qmark = n.mark;
+    let mut f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
+    // Decided before the values are read, since reading moves text out of the tree. A
+    // speaker written but wrong, or an attribution of the wrong type, is reported where it
+    // is; an attribution left empty says nothing about who spoke.
+    let speaker_written = f.get("speaker").is_some_and(|n| !n.is_null());
+    let attribution_mistyped = f
+        .get("attribution")
+        .is_some_and(|n| !matches!(n.value, super::yaml::Value::Scalar { .. }));
+    let source_written = f.get("source").is_some_and(|n| !n.is_null());
+    let text = r.text(f.get("text"), &Loc::new(path, "text"), true);
+    let speaker = r.id(f.get("speaker"), &Loc::new(path, "speaker"), false);
+    let attribution = r.text(f.get("attribution"), &Loc::new(path, "attribution"), false);
+    let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
+    let source = r.id(f.get("source"), &Loc::new(path, "source"), false);
     let paraphrase = r
-        .boolean(f.get("paraphrase").copied(), &join(path, "paraphrase"))
+        .boolean(f.get("paraphrase"), &Loc::new(path, "paraphrase"))
         .unwrap_or(false);
-    if speaker.is_none()
-        && attribution.is_none()
-        && !f.contains_key("speaker")
-        && !f.contains_key("attribution")
-    {
+    if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
-            n.mark,
+            qmark,
             path,
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
     }
-    if !f.contains_key("source") {
+    if !source_written {
         r.report(
             Severity::Warning,
-            n.mark,
+            qmark,
             path,
             "a quote without `source`: readers cannot see where it was published".into(),
             None,
@@ -399,20 +397,20 @@ fn quote(r: &mut Reader, n: &Node, path: &str) -> Option<QuoteDef> {
         party,
         source,
         paraphrase,
-        mark: n.mark,
+        mark: qmark,
     })
 }
 
 /// One of a fixed set of words, with a suggestion when misspelt.
 fn enumerated(
     r: &mut Reader,
-    node: Option<&Node>,
-    path: &str,
+    node: Option<&mut Node>,
+    loc: &Loc,
     what: &str,
     allowed: &[&str],
 ) -> Option<String> {
-    let mark = node.map(|n| n.mark).unwrap_or_default();
-    let s = r.text(node, path, true)?;
+    let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+    let s = r.text(node, loc, true)?;
     if allowed.contains(&s.as_str()) {
         return Some(s);
     }
@@ -421,7 +419,7 @@ fn enumerated(
     r.report(
         Severity::Error,
         mark,
-        path,
+        &loc.render(),
         format!(
             "found the {what} \"{}\", expected one of {}",
             crate::text::sanitize(&s),

@@ -6,7 +6,7 @@ use super::suggest::{did_you_mean, nearest};
 use super::yaml::{Mark, Node, Value};
 use crate::model::{DATE_FORMS, Date};
 use crate::text::has_control_chars;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Collects the diagnostics of one file.
 pub struct Reader<'a> {
@@ -19,7 +19,48 @@ pub struct Reader<'a> {
 pub struct At<T> {
     pub value: T,
     pub mark: Mark,
-    pub path: String,
+    pub loc: Loc,
+}
+
+impl<T> At<T> {
+    pub fn path(&self) -> String {
+        self.loc.render()
+    }
+}
+
+/// A path inside the document (`events[3].actors[1]`), built only when a message needs it:
+/// loading a large log reads millions of values and reports few.
+#[derive(Clone, Debug)]
+pub struct Loc {
+    parent: Rc<str>,
+    key: &'static str,
+    index: Option<usize>,
+}
+
+impl Loc {
+    pub fn new(parent: &Rc<str>, key: &'static str) -> Loc {
+        Loc {
+            parent: parent.clone(),
+            key,
+            index: None,
+        }
+    }
+
+    /// The `i`-th item of the list at this place.
+    pub fn item(&self, i: usize) -> Loc {
+        Loc {
+            index: Some(i),
+            ..self.clone()
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut s = join(&self.parent, self.key);
+        if let Some(i) = self.index {
+            s += &format!("[{i}]");
+        }
+        s
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -57,13 +98,13 @@ impl<'a> Reader<'a> {
     /// required ones present. None when `node` is not a mapping.
     pub fn fields<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n mut Node,
         path: &str,
         what: &str,
-        known: &[&str],
+        known: &[&'static str],
         required: &[&str],
-    ) -> Option<HashMap<&'n str, &'n Node>> {
-        let Value::Map(pairs) = &node.value else {
+    ) -> Option<Fields<'n>> {
+        if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
             self.error(
                 node.mark,
@@ -74,10 +115,17 @@ impl<'a> Reader<'a> {
                 ),
             );
             return None;
+        }
+        let Value::Map(pairs) = &mut node.value else {
+            return None;
         };
-        let mut out: HashMap<&str, &Node> = HashMap::new();
-        let mut first_at: HashMap<&str, Mark> = HashMap::new();
-        for (k, v) in pairs {
+        // Few keys per mapping: a linear scan beats hashing.
+        let mut out = Fields {
+            found: Vec::with_capacity(pairs.len()),
+        };
+        let mut seen: Vec<(&str, Mark)> = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs.iter_mut() {
+            let k: &'n Node = k;
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
                     k.mark,
@@ -90,40 +138,34 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            let key_path = join(path, key);
-            if let Some(first) = first_at.get(key.as_str()) {
-                self.error(
-                    k.mark,
-                    &key_path,
-                    format!(
-                        "`{key}` is given twice (first on line {}): a key may appear once",
-                        first.line
-                    ),
+            if let Some((_, first)) = seen.iter().find(|(s, _)| s == key) {
+                let msg = format!(
+                    "`{}` is given twice (first on line {}): a key may appear once",
+                    crate::text::sanitize(key),
+                    first.line
                 );
+                self.error(k.mark, &join(path, key), msg);
                 continue;
             }
-            first_at.insert(key, k.mark);
+            seen.push((key, k.mark));
             if key.starts_with("x-") {
                 continue;
             }
-            if !known.contains(&key.as_str()) {
-                let help = nearest(key, known.iter().copied()).map(did_you_mean);
-                let msg = format!(
-                    "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
-                    crate::text::sanitize(key),
-                    keys_list(known)
-                );
-                self.report(Severity::Error, k.mark, &key_path, msg, help);
-                continue;
+            match known.iter().find(|&&kn| kn == key) {
+                Some(&kn) => out.found.push((kn, v)),
+                None => {
+                    let help = nearest(key, known.iter().copied()).map(did_you_mean);
+                    let msg = format!(
+                        "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
+                        crate::text::sanitize(key),
+                        keys_list(known)
+                    );
+                    self.report(Severity::Error, k.mark, &join(path, key), msg, help);
+                }
             }
-            out.insert(key.as_str(), v);
         }
         for r in required {
-            let missing = match out.get(r) {
-                None => !first_at.contains_key(r),
-                Some(_) => false,
-            };
-            if missing {
+            if !seen.iter().any(|(s, _)| s == r) {
                 self.error(
                     node.mark,
                     path,
@@ -135,19 +177,23 @@ impl<'a> Reader<'a> {
     }
 
     /// Text. `None` when absent or null; required text must be present and not empty.
-    pub fn text(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<String> {
+    pub fn text(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<String> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
                 if text.trim().is_empty() && required {
-                    self.error(node.mark, path, "found empty text, expected a value".into());
+                    self.error(
+                        node.mark,
+                        &loc.render(),
+                        "found empty text, expected a value".into(),
+                    );
                     return None;
                 }
                 if has_control_chars(text) {
                     self.report(
                         Severity::Warning,
                         node.mark,
-                        path,
+                        &loc.render(),
                         "text holds control characters; they are shown escaped, never sent to the terminal".into(),
                         None,
                     );
@@ -155,18 +201,26 @@ impl<'a> Reader<'a> {
                 if text.trim().is_empty() {
                     return None;
                 }
-                Some(text.clone())
+                // Each value is read once: move it out rather than copy it.
+                let Value::Scalar { text, .. } = &mut node.value else {
+                    unreachable!("matched a scalar above")
+                };
+                Some(std::mem::take(text))
             }
             Value::Scalar { .. } => {
                 if required {
-                    self.error(node.mark, path, "found nothing, expected a value".into());
+                    self.error(
+                        node.mark,
+                        &loc.render(),
+                        "found nothing, expected a value".into(),
+                    );
                 }
                 None
             }
             _ => {
                 self.error(
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found {}, expected text", node.describe()),
                 );
                 None
@@ -175,16 +229,18 @@ impl<'a> Reader<'a> {
     }
 
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
-    pub fn id(&mut self, node: Option<&Node>, path: &str, required: bool) -> Option<At<String>> {
-        let mark = node.map(|n| n.mark).unwrap_or_default();
-        let s = self.text(node, path, required)?;
+    pub fn id(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<At<String>> {
+        let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+        // An id written empty names nothing: an error even where the key is optional.
+        let required = required || node.as_ref().is_some_and(|n| !n.is_null());
+        let s = self.text(node, loc, required)?;
         if !super::ids::is_valid_id(&s) {
             let slug = super::ids::slug(&s);
             let help = (!slug.is_empty()).then(|| did_you_mean(&slug));
             self.report(
                 Severity::Error,
                 mark,
-                path,
+                &loc.render(),
                 format!("found the id \"{}\", expected lower-case letters, digits, `-` and `_`, starting with a letter or digit", crate::text::sanitize(&s)),
                 help,
             );
@@ -193,44 +249,42 @@ impl<'a> Reader<'a> {
         Some(At {
             value: s,
             mark,
-            path: path.to_string(),
+            loc: loc.clone(),
         })
     }
 
-    /// A date of format 1; a bare number is a year.
-    pub fn date(&mut self, node: Option<&Node>, path: &str) -> Option<Date> {
+    /// A date of format 1; a bare `2016` (a YAML number) is a year.
+    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<Date> {
         let node = node?;
         if node.is_null() {
             self.error(
                 node.mark,
-                path,
+                &loc.render(),
                 format!("found nothing, expected {DATE_FORMS}"),
             );
             return None;
         }
-        let Value::Scalar { text, plain } = &node.value else {
+        let Value::Scalar { text, .. } = &node.value else {
             self.error(
                 node.mark,
-                path,
+                &loc.render(),
                 format!("found {}, expected {DATE_FORMS}", node.describe()),
             );
             return None;
         };
-        let parsed = match text.parse::<i64>() {
-            Ok(year) if *plain => Date::from_year(year),
-            _ => Date::parse(text),
-        };
-        match parsed {
+        // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
+        // number of another form (`24`, `+2016`) is not YYYY and stays an error.
+        match Date::parse(text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error(node.mark, path, e.0);
+                self.error(node.mark, &loc.render(), e.0);
                 None
             }
         }
     }
 
     /// `true` or `false`.
-    pub fn boolean(&mut self, node: Option<&Node>, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<bool> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, plain: true }
@@ -261,7 +315,7 @@ impl<'a> Reader<'a> {
                 self.report(
                     Severity::Error,
                     node.mark,
-                    path,
+                    &loc.render(),
                     format!("found {}, expected true or false", node.describe()),
                     help,
                 );
@@ -271,11 +325,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The items of a list; a single value where a list is expected is an error.
-    pub fn list<'n>(&mut self, node: Option<&'n Node>, path: &str, of: &str) -> &'n [Node] {
-        let Some(node) = node else { return &[] };
-        match &node.value {
+    pub fn list<'n>(&mut self, node: Option<&'n mut Node>, loc: &Loc, of: &str) -> &'n mut [Node] {
+        let Some(node) = node else { return &mut [] };
+        if node.is_null() {
+            return &mut [];
+        }
+        let mark = node.mark;
+        let found = node.describe();
+        match &mut node.value {
             Value::Seq(items) => items,
-            _ if node.is_null() => &[],
             Value::Scalar { text, .. } => {
                 let help = Some(format!(
                     "write a list, even of one: [{}]",
@@ -283,30 +341,30 @@ impl<'a> Reader<'a> {
                 ));
                 self.report(
                     Severity::Error,
-                    node.mark,
-                    path,
-                    format!("found {}, expected a list of {of}", node.describe()),
+                    mark,
+                    &loc.render(),
+                    format!("found {found}, expected a list of {of}"),
                     help,
                 );
-                &[]
+                &mut []
             }
             Value::Map(_) => {
                 self.error(
-                    node.mark,
-                    path,
+                    mark,
+                    &loc.render(),
                     format!("found a mapping, expected a list of {of}"),
                 );
-                &[]
+                &mut []
             }
         }
     }
 
     /// A list of texts.
-    pub fn texts(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<String> {
-        let items = self.list(node, path, of);
+    pub fn texts(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<String> {
+        let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            if let Some(s) = self.text(Some(item), &format!("{path}[{i}]"), true) {
+        for (i, item) in items.iter_mut().enumerate() {
+            if let Some(s) = self.text(Some(item), &loc.item(i), true) {
                 out.push(s);
             }
         }
@@ -314,15 +372,38 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of ids (references, checked later).
-    pub fn ids(&mut self, node: Option<&Node>, path: &str, of: &str) -> Vec<At<String>> {
-        let items = self.list(node, path, of);
+    pub fn ids(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
+        let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            if let Some(id) = self.id(Some(item), &format!("{path}[{i}]"), true) {
+        for (i, item) in items.iter_mut().enumerate() {
+            if let Some(id) = self.id(Some(item), &loc.item(i), true) {
                 out.push(id);
             }
         }
         out
+    }
+}
+
+/// The known fields of one mapping.
+pub struct Fields<'n> {
+    found: Vec<(&'static str, &'n mut Node)>,
+}
+
+impl Fields<'_> {
+    /// The value of a key. Reading text from it moves the text out.
+    pub fn get(&mut self, key: &str) -> Option<&mut Node> {
+        self.found
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| &mut **v)
+    }
+
+    /// Where the value of a key was written.
+    pub fn mark(&self, key: &str) -> Option<Mark> {
+        self.found
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.mark)
     }
 }
 

@@ -178,8 +178,8 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
     for (name, bytes) in files {
         let mut reader = fields::Reader::new(name);
         match parse_file(bytes, limits) {
-            Ok(root) => {
-                let doc = document::read(&mut reader, &root);
+            Ok(mut root) => {
+                let doc = document::read(&mut reader, &mut root);
                 docs.push(resolve::FileDoc { reader, doc });
             }
             Err(e) => {

@@ -173,7 +173,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     } else {
                         format!("{}:{line}", log.files[ofi])
                     };
-                    f.reader.error(id.mark, &id.path, format!("event id \"{}\" is already used ({other}): ids are unique among events", id.value));
+                    f.reader.error(id.mark, &id.path(), format!("event id \"{}\" is already used ({other}): ids are unique among events", id.value));
                 } else {
                     taken.insert(id.value.clone(), (fi, id.mark.line));
                 }
@@ -272,7 +272,15 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
     }
 
     // Timeline order: by the instant a date starts, then file order (a stable sort).
-    pending.sort_by_key(|p| p.event.date.start());
+    // Sort positions, not the (large) events themselves, then take them in that order.
+    let mut order: Vec<(i64, usize)> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.event.date.start_ts(), i))
+        .collect();
+    order.sort_unstable(); // (instant, file order): unique keys, so as good as stable
+    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+    let pending: Vec<Pending> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
     for (i, p) in pending.iter().enumerate() {
         log.event_ids.insert(p.event.id.clone(), i);
     }
@@ -335,7 +343,7 @@ fn lookup(
     r.report(
         Severity::Error,
         id.mark,
-        &id.path,
+        &id.path(),
         format!(
             "found the {what} id \"{}\", which no {what} in the log has",
             id.value
@@ -357,15 +365,19 @@ fn duplicate(
     first_line: usize,
 ) {
     if same_file {
+        let plural = match what {
+            "party" => "parties".to_string(),
+            _ => format!("{what}s"),
+        };
         r.error(
             id.mark,
-            &id.path,
-            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {what}s", id.value),
+            &id.path(),
+            format!("{what} id \"{}\" is already used (line {first_line}): ids are unique among {plural}", id.value),
         );
     } else if !same {
         r.error(
             id.mark,
-            &id.path,
+            &id.path(),
             format!("{what} \"{}\" is defined differently in {first_file}:{first_line}: files of one log must agree", id.value),
         );
     }

@@ -322,7 +322,8 @@ unsafe fn convert(e: &unsafe_yaml::yaml_event_t) -> Event {
                 let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
                 Event::Scalar {
                     anchor: owned(s.anchor),
-                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    text: String::from_utf8(bytes.to_vec())
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
                     plain: s.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE && s.tag.is_null(),
                 }
             }

@@ -51,4 +51,44 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// L: the lanes view instead of the timeline list, and back.
+    ToggleLanes,
+    /// h/l: scroll the lanes sideways by so many lanes.
+    ScrollLanes(isize),
+    /// T: the thread of the selected event.
+    OpenThread,
+    /// P: what one party said over time.
+    OpenPositions,
+    // Sharing, marks, overview and dates (issues 4 and 8).
+    /// y, Y, e, o: copy, export, open the source.
+    Share(Share),
+    /// m, ', ", M: marks.
+    Mark(MarkAction),
+    /// v: show or hide the activity overview.
+    ToggleOverview,
+    /// `:`: open the jump-to-date prompt.
+    StartJump,
+}
+
+/// What to share from the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// The selected quote with its citation, to the clipboard.
+    CopyQuote,
+    /// The selected event as a citation block, to the clipboard.
+    CopyEvent,
+    /// The filtered view as Markdown, to a new file.
+    ExportView,
+    /// The source's URL, in the web browser.
+    OpenSource,
+}
+
+/// What to do with marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkAction {
+    Toggle,
+    Next,
+    Previous,
+    /// Show only the marked events, or all again.
+    OnlyMarked,
 }

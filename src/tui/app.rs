@@ -1,14 +1,21 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
 use super::keymap::Mode;
+use super::lanes::Lanes;
+use super::lists::EventList;
 use super::picker::Picker;
 use super::reload::FileErrors;
 use super::rows::Rows;
+use super::share::Effect;
+use super::strip::Overview;
 use super::theme::{ColorMode, Theme};
 use crate::filter::{self, Query};
 use crate::load::Loaded;
+use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +49,12 @@ pub enum Overlay {
     /// Why the file on disk does not open now (`E`).
     Errors {
         scroll: usize,
+    },
+    /// The thread (T) or positions (P) view.
+    List(EventList),
+    /// The jump-to-date prompt (`:`) and what has been typed.
+    Jump {
+        input: String,
     },
 }
 
@@ -78,6 +91,23 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// The lanes view (L): one column per party.
+    pub lanes: Lanes,
+    /// The party picker was opened by P: show the positions once a party is chosen.
+    pub positions_after_pick: bool,
+    // Sharing, marks and the overview (issues 4 and 8).
+    /// The marks of this log, by event id; set with `with_marks`.
+    pub marks: Marks,
+    /// The marked events present in the log.
+    pub marked: BTreeSet<EventIx>,
+    /// The selected quote of the selected event (the quote view's cursor).
+    pub quote: usize,
+    /// Work for the run loop (terminal output, opening a URL), which drains it.
+    pub effects: Vec<Effect>,
+    /// Where `e` writes its file.
+    pub export_dir: PathBuf,
+    /// The activity overview, when shown.
+    pub overview: Option<Overview>,
 }
 
 impl App {
@@ -87,6 +117,8 @@ impl App {
         let theme = Theme::new(&log, color);
         let visible = filter::apply(&log, &index, &query);
         let rows = Rows::build(&log, &visible);
+        let mut lanes = Lanes::default();
+        lanes.rebuild(&log, &query, &visible);
         let message = (!warnings.is_empty()).then(|| {
             format!(
                 "{} warning(s) in the log: run `dateline check` to read them",
@@ -114,6 +146,14 @@ impl App {
             width: 80,
             height: 24,
             quit: false,
+            lanes,
+            positions_after_pick: false,
+            marks: Marks::default(),
+            marked: BTreeSet::new(),
+            quote: 0,
+            effects: Vec::new(),
+            export_dir: PathBuf::from("."),
+            overview: None,
         }
     }
 
@@ -126,6 +166,8 @@ impl App {
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Errors { .. }) => Mode::Errors,
+            Some(Overlay::List(_)) => Mode::List,
+            Some(Overlay::Jump { .. }) => Mode::Jump,
         }
     }
 

@@ -1,8 +1,10 @@
 //! Everything the running browser waits for arrives on one channel: the reader's input
 //! (from a thread blocked on the terminal), news that the log's files changed (from the
-//! file watcher) and terminating signals (from a signal thread). The loop sleeps until one
-//! arrives, so an idle browser costs nothing, and redraws once per burst.
+//! file watcher), terminating signals (from a signal thread) and how opening a URL went
+//! (from the thread opening it). The loop sleeps until one arrives, so an idle browser
+//! costs nothing, and redraws once per burst.
 
+use super::effects::Effects;
 use super::keymap;
 use super::msg::Msg;
 use super::source::LogSource;
@@ -30,6 +32,8 @@ pub enum Incoming {
     /// One of the log's files may have changed.
     Changed,
     Signal(i32),
+    /// How opening a URL (`o`) went.
+    Opened(Result<(), String>),
 }
 
 /// How the browser ended.
@@ -42,6 +46,8 @@ pub enum Ended {
 
 /// What keeps the channel fed; dropping it stops the watcher and the signal thread.
 pub struct Feeds {
+    /// For the threads started later (opening URLs).
+    tx: Sender<Incoming>,
     _watcher: Option<FileWatcher>,
     signals: Option<signal_hook::iterator::Handle>,
     /// Why live reload is off, if it is.
@@ -80,7 +86,7 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
     let (watcher, watch_error) = if files.is_empty() {
         (None, None)
     } else {
-        let changed = tx;
+        let changed = tx.clone();
         match FileWatcher::new(&files, move || {
             let _ = changed.send(Incoming::Changed);
         }) {
@@ -89,6 +95,7 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
         }
     };
     let feeds = Feeds {
+        tx,
         _watcher: watcher,
         signals,
         watch_error,
@@ -114,8 +121,13 @@ pub fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Incoming>,
+    feeds: &Feeds,
     source: &LogSource,
 ) -> std::io::Result<Ended> {
+    let opened = feeds.tx.clone();
+    let mut effects = Effects::new(move |r| {
+        let _ = opened.send(Incoming::Opened(r));
+    });
     let size = terminal.size()?;
     update(
         app,
@@ -128,6 +140,7 @@ pub fn run_loop(
     let mut reload: Option<(Instant, Instant)> = None;
     loop {
         terminal.draw(|f| view(app, f))?;
+        effects.run(app, terminal.backend_mut())?;
         let first = match reload {
             None => Some(rx.recv().map_err(|_| closed())?),
             Some((_, due)) => {
@@ -153,6 +166,7 @@ pub fn run_loop(
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
+                Incoming::Opened(result) => super::share::opened(app, result),
             }
             if app.quit {
                 return Ok(Ended::Quit);

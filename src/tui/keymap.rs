@@ -2,7 +2,7 @@
 //! bar's hints are generated from `BINDINGS`, so they cannot disagree with it. Adding a
 //! key is one line here (plus its `Action` and its arm in `update`).
 
-use super::action::Action;
+use super::action::{Action, MarkAction, Share};
 use super::picker::PickerKind;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -17,17 +17,23 @@ pub enum Mode {
     Picker,
     Search,
     Help,
+    /// The thread and positions views.
+    List,
+    /// The jump-to-date prompt.
+    Jump,
     /// Why the file on disk does not open now.
     Errors,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Browse,
         Mode::Quotes,
+        Mode::List,
         Mode::Picker,
         Mode::Search,
         Mode::Help,
+        Mode::Jump,
         Mode::Errors,
     ];
 
@@ -38,13 +44,15 @@ impl Mode {
             Mode::Picker => "Pickers (p a t s)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
+            Mode::List => "Thread and positions views (T P)",
+            Mode::Jump => "Jump to a date (:)",
             Mode::Errors => "Errors of the file on disk (E)",
         }
     }
 
     /// Modes where typed characters go into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Search)
+        matches!(self, Mode::Picker | Mode::Search | Mode::Jump)
     }
 }
 
@@ -72,6 +80,8 @@ impl Key {
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
                 KeyCode::Home => "Home".into(),
@@ -111,12 +121,12 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Errors, Help, Picker, Quotes, Search};
+use Mode::{Browse, Errors, Help, Jump, List, Picker, Quotes, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help, Errors];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, Errors];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, Errors];
+const READ: &[Mode] = &[Browse, Quotes, Help, List, Errors];
+const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List, Errors];
+const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List, Errors];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -152,14 +162,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Quotes, Help, Errors],
+        &[Help, Errors],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Quotes, Help, Errors],
+        &[Help, Errors],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -314,6 +324,120 @@ pub const BINDINGS: &[Binding] = &[
         "clear every filter and the search",
         Some("clear"),
     ),
+    // Sharing (issue 4), marks, the overview and dates (issue 8).
+    bind(
+        &[Quotes],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next quote",
+        Some("quote"),
+    ),
+    bind(
+        &[Quotes],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous quote",
+        None,
+    ),
+    bind(
+        &[Quotes],
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the marked quote with its citation (OSC 52)",
+        Some("copy"),
+    ),
+    bind(
+        B,
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the event's first quote with its citation (OSC 52)",
+        None,
+    ),
+    bind(
+        &[Browse, Quotes],
+        &[Char('Y')],
+        Action::Share(Share::CopyEvent),
+        "copy the event as a citation block",
+        None,
+    ),
+    bind(
+        &[Browse, Quotes],
+        &[Char('o')],
+        Action::Share(Share::OpenSource),
+        "open the source's URL in the web browser",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('e')],
+        Action::Share(Share::ExportView),
+        "write the filtered view to a new Markdown file here",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('m')],
+        Action::Mark(MarkAction::Toggle),
+        "mark or unmark the event (kept outside the log)",
+        Some("mark"),
+    ),
+    bind(
+        B,
+        &[Char('\'')],
+        Action::Mark(MarkAction::Next),
+        "next marked event",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('"')],
+        Action::Mark(MarkAction::Previous),
+        "previous marked event",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('M')],
+        Action::Mark(MarkAction::OnlyMarked),
+        "show only the marked events, or all again",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('v')],
+        Action::ToggleOverview,
+        "show or hide the activity overview (click a bar to go there)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char(':')],
+        Action::StartJump,
+        "jump to a date: 2024, 2024-05 or 2024-05-03",
+        None,
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "go to the first event at or after the date",
+        Some("go"),
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
         &[Search],
         &[Code(KeyCode::Down)],
@@ -357,14 +481,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Browse, Quotes],
+        &[Browse, Quotes, List],
         &[Char('?')],
         Action::Help,
         "this help",
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search, Errors],
+        &[Quotes, Help, Picker, Search, List, Errors],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -386,6 +510,63 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    // Seeing the negotiation: lanes, threads, positions.
+    bind(
+        B,
+        &[Char('L')],
+        Action::ToggleLanes,
+        "lanes view: one column per party (again: back to the list)",
+        Some("lanes"),
+    ),
+    bind(
+        B,
+        &[Char('h'), Code(KeyCode::Left)],
+        Action::ScrollLanes(-1),
+        "lanes view: scroll the lanes left",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('l'), Code(KeyCode::Right)],
+        Action::ScrollLanes(1),
+        "lanes view: scroll the lanes right",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('T')],
+        Action::OpenThread,
+        "thread: what the event answers and what answered it, in order",
+        Some("thread"),
+    ),
+    bind(
+        B,
+        &[Char('P')],
+        Action::OpenPositions,
+        "positions: what a party said over time",
+        Some("positions"),
+    ),
+    bind(
+        &[List],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    bind(
+        &[List],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    bind(
+        &[List],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "go to the event in the timeline (Backspace returns)",
+        Some("go to"),
+    ),
     bind(
         EVERY,
         &[Key::Wheel],
@@ -407,6 +588,7 @@ pub fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
         Mode::Picker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
+        Mode::Jump => Some("type a date: 2024, 2024-05 or 2024-05-03"),
         _ => None,
     }
 }

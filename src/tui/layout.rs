@@ -21,13 +21,27 @@ pub struct Areas {
     /// Inside the border.
     pub details_inner: Rect,
     pub status: Rect,
+    /// The activity overview strip, taken from the top of the timeline when shown.
+    pub overview: Rect,
     pub too_small: bool,
     /// Details beside the timeline (else below it).
     pub beside: bool,
 }
 
 pub fn areas(app: &App) -> Areas {
-    areas_for(Rect::new(0, 0, app.width, app.height), app.focus)
+    areas_in(app, Rect::new(0, 0, app.width, app.height))
+}
+
+/// The areas in `full` for the app's focus, with the overview strip when it is shown.
+pub fn areas_in(app: &App, full: Rect) -> Areas {
+    let mut a = areas_for(full, app.focus);
+    if let Some(ov) = &app.overview {
+        let h = ov.height(a.timeline.height);
+        a.overview = Rect::new(a.timeline.x, a.timeline.y, a.timeline.width, h);
+        a.timeline.y += h;
+        a.timeline.height -= h;
+    }
+    a
 }
 
 pub fn areas_for(full: Rect, focus: Focus) -> Areas {
@@ -72,6 +86,7 @@ pub fn areas_for(full: Rect, focus: Focus) -> Areas {
         details,
         details_inner,
         status,
+        overview: Rect::default(),
         too_small: false,
         beside,
     }

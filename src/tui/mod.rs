@@ -3,14 +3,22 @@
 
 pub mod action;
 pub mod app;
+pub mod effects;
 pub mod events;
+pub mod jump;
 pub mod keymap;
+pub mod lanes;
 pub mod layout;
+pub mod lists;
+pub mod marking;
 pub mod msg;
 pub mod picker;
+pub mod quote_cursor;
 pub mod reload;
 pub mod rows;
+pub mod share;
 pub mod source;
+pub mod strip;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -28,12 +36,18 @@ pub use source::LogSource;
 
 use crate::filter::Query;
 use crate::load::Loaded;
+use crate::marks::Marks;
 
 /// Opens the browser on a loaded log until the reader quits or a terminating signal
 /// arrives, reloading the log when its files change. The terminal is restored on quit, on
 /// error, on panic and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
-pub fn run(loaded: Loaded, query: Query, source: LogSource) -> std::io::Result<Ended> {
-    let mut app = App::new(loaded, query, ColorMode::from_env());
+pub fn run(
+    loaded: Loaded,
+    query: Query,
+    marks: Marks,
+    source: LogSource,
+) -> std::io::Result<Ended> {
+    let mut app = App::new(loaded, query, ColorMode::from_env()).with_marks(marks);
     terminal::restore_on_panic();
     // Kept until the terminal is restored, so that a signal meanwhile is still caught.
     let mut feeds = None;
@@ -42,8 +56,9 @@ pub fn run(loaded: Loaded, query: Query, source: LogSource) -> std::io::Result<E
         if let Some(e) = &f.watch_error {
             app.message = Some(e.clone());
         }
+        let result = events::run_loop(&mut t, &mut app, &rx, &f, &source);
         feeds = Some(f);
-        events::run_loop(&mut t, &mut app, &rx, &source)
+        result
     });
     terminal::restore();
     drop(feeds);

@@ -7,6 +7,7 @@ use super::app::{App, Focus, Overlay};
 use super::msg::Reload;
 use super::picker::{Picker, PickerKind};
 use super::rows::Rows;
+use super::strip;
 use super::theme::Theme;
 use super::update::scroll_to_selection;
 use crate::filter;
@@ -15,12 +16,16 @@ use crate::model::{EventIx, Log};
 use crate::search::SearchIndex;
 use std::collections::BTreeSet;
 
+/// At most this many diagnostics are laid out for `E`; `dateline check` lists them all.
+const MAX_SHOWN: usize = 200;
+
 /// Why the files on disk do not open now, while the last good log stays on screen.
 #[derive(Clone, Debug)]
 pub struct FileErrors {
     pub report: Report,
-    /// Text of the files named in the report, for the lines at fault.
-    pub sources: Vec<(String, String)>,
+    /// The diagnostics as `dateline check` prints them, without colour and sanitised, a
+    /// line each; true on the first line of each. Rendered once, when the reload failed.
+    pub lines: Vec<(bool, String)>,
 }
 
 impl FileErrors {
@@ -37,10 +42,8 @@ pub fn reloaded(app: &mut App, reload: Reload) {
     match reload.result {
         Ok(loaded) => replace(app, loaded),
         Err(report) => {
-            let errors = FileErrors {
-                report,
-                sources: reload.sources,
-            };
+            let lines = rendered(&report, &reload.sources);
+            let errors = FileErrors { report, lines };
             app.message = Some(errors.notice());
             app.file_errors = Some(errors);
         }
@@ -70,15 +73,15 @@ fn replace(app: &mut App, loaded: Loaded) {
         |id| new.actor(id),
         &mut gone,
     );
-    if let Some(only) = &q.only {
-        q.only = Some(
-            only.iter()
-                .filter_map(|&e| event_in(&old, new, e))
-                .collect(),
-        );
+    // Marks are kept by id: find their events in the new version, and keep a "marked
+    // only" filter in step.
+    app.marked = app.marks.present(new);
+    if q.only.is_some() {
+        q.only = Some(app.marked.clone());
     }
     app.visible = filter::apply(&app.log, &app.index, &app.query);
     app.rows = Rows::build(&app.log, &app.visible);
+    app.lanes.rebuild(&app.log, &app.query, &app.visible);
 
     let before = app.selected;
     app.remembered = app.remembered.and_then(|r| event_in(&old, &app.log, r));
@@ -111,9 +114,12 @@ fn replace(app: &mut App, loaded: Loaded) {
     };
     if same {
         app.link = app.link.min(app.links().len().saturating_sub(1));
+        let quotes = app.selected.map_or(0, |s| app.log.events[s].quotes.len());
+        app.quote = app.quote.min(quotes.saturating_sub(1));
     } else {
         app.link = 0;
         app.detail_scroll = 0;
+        app.quote = 0;
         app.focus = Focus::Timeline;
     }
 
@@ -135,10 +141,13 @@ fn replace(app: &mut App, loaded: Loaded) {
                 None
             }
             Overlay::Errors { .. } => None,
+            // Built from event indices when it opened: T or P opens it again.
+            Overlay::List(_) => None,
             other => Some(other),
         };
         app.overlays.extend(kept);
     }
+    strip::refresh(app);
     scroll_to_selection(app);
 
     app.file_errors = None;
@@ -240,4 +249,31 @@ pub fn show_errors(app: &mut App) {
     } else {
         app.message = Some("no errors: the log on screen is the file as it is on disk".into());
     }
+}
+
+/// Each diagnostic as `check` prints it, with the line at fault from `sources`.
+fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)> {
+    let lines: Vec<(&str, Vec<&str>)> = sources
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.lines().collect()))
+        .collect();
+    let mut out = Vec::new();
+    for d in report.diagnostics.iter().take(MAX_SHOWN) {
+        let at_fault = lines
+            .iter()
+            .find(|(name, _)| *name == d.file)
+            .and_then(|(_, l)| l.get(d.line.checked_sub(1)?).copied());
+        let text = crate::cli::render_diagnostic(d, at_fault, false);
+        for (i, line) in text.lines().enumerate() {
+            out.push((i == 0, crate::text::sanitize(line).into_owned()));
+        }
+    }
+    let more = report.diagnostics.len().saturating_sub(MAX_SHOWN);
+    if more > 0 {
+        out.push((
+            true,
+            format!("… and {more} more: `dateline check` lists them all"),
+        ));
+    }
+    out
 }

@@ -9,6 +9,8 @@ use super::msg::Msg;
 use super::picker::{Picker, set_in};
 use super::rows::{Row, Rows};
 use super::view::{detail, errors, help, picker as picker_view, quotes};
+use super::{jump, marking, quote_cursor, share, strip};
+use super::{lanes, lists};
 use crate::filter;
 use crate::model::EventIx;
 
@@ -25,6 +27,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            strip::refresh(app);
             scroll_to_selection(app);
         }
         _ => match app.mode() {
@@ -32,13 +35,16 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             Mode::Quotes | Mode::Help | Mode::Errors => reader(app, action),
             Mode::Picker => picker(app, action),
             Mode::Search => search(app, action),
+            Mode::List => lists::update(app, action),
+            Mode::Jump => jump::update(app, action),
         },
     }
 }
 
-/// Rows on a timeline page (at least one).
+/// Rows on a timeline page (at least one); the lanes view gives one to the lane names.
 fn page(app: &App) -> usize {
-    (areas(app).timeline.height as usize).max(1)
+    let h = areas(app).timeline.height as usize;
+    h.saturating_sub(usize::from(app.lanes.on)).max(1)
 }
 
 fn browse(app: &mut App, action: Action) {
@@ -108,6 +114,17 @@ fn browse(app: &mut App, action: Action) {
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::ShowErrors => super::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
+        Action::ToggleLanes => {
+            app.lanes.on = !app.lanes.on;
+            scroll_to_selection(app);
+        }
+        Action::ScrollLanes(by) => lanes::scroll(app, by),
+        Action::OpenThread => lists::open_thread(app),
+        Action::OpenPositions => lists::open_positions(app, true),
+        Action::Share(what) => share::share(app, what),
+        Action::Mark(what) => marking::apply(app, what),
+        Action::ToggleOverview => strip::toggle(app),
+        Action::StartJump => jump::start(app),
         _ => {}
     }
 }
@@ -148,6 +165,13 @@ fn details(app: &mut App, action: Action) -> bool {
 
 /// Quote view and help: scrolling, and Esc.
 fn reader(app: &mut App, action: Action) {
+    let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
+    match action {
+        Action::Share(what) if in_quotes => return share::share(app, what),
+        Action::Down if in_quotes => return quote_cursor::step(app, 1),
+        Action::Up if in_quotes => return quote_cursor::step(app, -1),
+        _ => {}
+    }
     let body = areas(app).body;
     let inner = quotes::inner(body);
     let h = (inner.height as usize).max(1);
@@ -216,9 +240,13 @@ fn picker(app: &mut App, action: Action) {
             app.overlays.pop();
             set_in(&mut app.query, kind, &result);
             refilter(app);
+            if std::mem::take(&mut app.positions_after_pick) {
+                lists::open_positions(app, false);
+            }
         }
         Action::Back => {
             app.overlays.pop();
+            app.positions_after_pick = false;
         }
         _ => {}
     }
@@ -340,6 +368,7 @@ fn next_match(app: &mut App, forward: bool) {
 pub fn refilter(app: &mut App) {
     app.visible = filter::apply(&app.log, &app.index, &app.query);
     app.rows = Rows::build(&app.log, &app.visible);
+    app.lanes.rebuild(&app.log, &app.query, &app.visible);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
         app.selected = Some(r);
@@ -354,6 +383,7 @@ pub fn refilter(app: &mut App) {
     }
     app.link = 0;
     app.detail_scroll = 0;
+    strip::refresh(app);
     scroll_to_selection(app);
 }
 
@@ -372,7 +402,7 @@ fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
 }
 
 /// The reader chose a place: forget the one a filter hid.
-fn select_pos(app: &mut App, pos: usize) {
+pub(super) fn select_pos(app: &mut App, pos: usize) {
     if let Some(&ix) = app.visible.get(pos) {
         if app.selected != Some(ix) {
             app.link = 0;
@@ -418,11 +448,12 @@ fn open_quotes(app: &mut App) {
     if app.log.events[ix].quotes.is_empty() {
         app.message = Some("this event has no quotes".into());
     } else {
+        app.quote = 0;
         app.overlays.push(Overlay::Quotes { scroll: 0 });
     }
 }
 
-fn jump_to(app: &mut App, target: EventIx) {
+pub fn jump_to(app: &mut App, target: EventIx) {
     if !app.is_visible(target) {
         app.message = Some("that event is hidden by the filters: c clears them".into());
         return;
@@ -457,9 +488,15 @@ fn click(app: &mut App, col: u16, row: u16) {
     let hit = |r: ratatui::layout::Rect| {
         col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
     };
-    if hit(a.timeline) {
+    if hit(a.overview) {
+        strip::click(app, (col - a.overview.x) as usize);
+    } else if hit(a.timeline) {
         app.focus = Focus::Timeline;
-        let r = app.scroll + (row - a.timeline.y) as usize;
+        let lane_names = u16::from(app.lanes.on);
+        let Some(r) = (row - a.timeline.y).checked_sub(lane_names) else {
+            return;
+        };
+        let r = app.scroll + r as usize;
         let pos = match app.rows.rows.get(r) {
             Some(Row::Event { pos, .. }) => Some(*pos),
             Some(_) => app.rows.event_at_or_after(r),
@@ -474,8 +511,9 @@ fn click(app: &mut App, col: u16, row: u16) {
 }
 
 /// Scrolls the timeline so the selected row is on screen, with its date header when the
-/// two fit.
-pub(super) fn scroll_to_selection(app: &mut App) {
+/// two fit; in the lanes view, sideways too when none of its lanes shows.
+pub fn scroll_to_selection(app: &mut App) {
+    lanes::follow_selection(app);
     let h = page(app);
     let len = app.rows.len();
     app.scroll = app.scroll.min(len.saturating_sub(h));

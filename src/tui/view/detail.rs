@@ -104,6 +104,13 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         let topics: Vec<_> = e.topics.iter().map(|s| sanitize(s).into_owned()).collect();
         labelled(&mut out, "Topics: ", &topics.join(", "), Style::new());
     }
+    // A log merged from several files says where each event was written.
+    if log.files.len() > 1
+        && let Some(file) = log.files.get(e.origin.file)
+    {
+        let at = format!("{}:{}", sanitize(file), e.origin.line);
+        labelled(&mut out, "From: ", &at, t.dim());
+    }
     if let Some(s) = &e.summary {
         out.push(Line::default());
         let s = prose(&sanitize_multiline(s));

@@ -1,9 +1,8 @@
 //! The errors of the file on disk (`E`), while the last good log stays on screen: each
-//! diagnostic as `dateline check` prints it, without colour, sanitised line by line.
+//! diagnostic as `dateline check` prints it (rendered and sanitised when the reload
+//! failed, see `reload::FileErrors`), wrapped to the view.
 
 use super::text::wrap;
-use crate::cli::render_diagnostic;
-use crate::text::sanitize;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,18 +28,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if n == 1 { "" } else { "s" }
     );
     let mut out = wrap(&[(intro.as_str(), t.label())], w, 0);
-    for d in &fe.report.diagnostics {
-        out.push(Line::default());
-        let source = fe
-            .sources
-            .iter()
-            .find(|(name, _)| *name == d.file)
-            .map(|(_, text)| text.as_str());
-        for (i, line) in render_diagnostic(d, source, false).lines().enumerate() {
-            let line = sanitize(line);
-            let style = if i == 0 { t.warning() } else { Style::new() };
-            out.extend(wrap(&[(line.as_ref(), style)], w, 0));
+    for (first, line) in &fe.lines {
+        if *first {
+            out.push(Line::default());
         }
+        let style = if *first { t.warning() } else { Style::new() };
+        out.extend(wrap(&[(line.as_str(), style)], w, 0));
     }
     out
 }

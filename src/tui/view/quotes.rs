@@ -12,13 +12,44 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-/// The view's lines for one event at one width.
+/// Columns on the left where the selected quote is marked.
+const GUTTER: usize = 2;
+
+/// The view's lines for one event at one width, the selected quote (`App::quote`) marked
+/// in the gutter so that it shows without colour.
 pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
+    let (text, starts) = laid_out(app, ix, width.saturating_sub(GUTTER));
+    let sel = app.quote.min(starts.len().saturating_sub(1));
+    let range = starts.get(sel).map_or(0..0, |&s| {
+        s..starts.get(sel + 1).map_or(text.len(), |&n| n - 1)
+    });
+    text.into_iter()
+        .enumerate()
+        .map(|(i, mut line)| {
+            let mark = if range.contains(&i) {
+                Span::styled("▌ ", app.theme.key())
+            } else {
+                Span::raw("  ")
+            };
+            line.spans.insert(0, mark);
+            line
+        })
+        .collect()
+}
+
+/// Where each quote starts among `lines` (its number line), for the quote cursor.
+pub fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
+    laid_out(app, ix, width.saturating_sub(GUTTER)).1
+}
+
+/// The lines without the gutter, and the line each quote starts on.
+fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let t = &app.theme;
     let log = &app.log;
     let e = &log.events[ix];
     let w = width.max(1);
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut starts = Vec::with_capacity(e.quotes.len());
     out.extend(wrap(
         &[
             (&e.date.human(), t.dim()),
@@ -33,6 +64,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
     }
     for (n, q) in e.quotes.iter().enumerate() {
         out.push(Line::default());
+        starts.push(out.len());
         let text = prose(&sanitize_multiline(&q.text));
         let num = format!("{}. ", n + 1);
         if q.paraphrase {
@@ -89,7 +121,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
             )),
         }
     }
-    out
+    (out, starts)
 }
 
 /// Content height and width inside the view's border, for a body area.

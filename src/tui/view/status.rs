@@ -2,7 +2,8 @@
 //! where the selection is.
 
 use crate::text::sanitize;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
+use crate::tui::jump;
 use crate::tui::keymap::hints;
 use crate::tui::view::text::{truncate, width};
 use ratatui::Frame;
@@ -31,6 +32,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         };
         left.push(Span::styled(format!("  {found}"), t.label()));
         left.push(Span::styled("  Enter keeps · Esc cancels", t.dim()));
+    } else if let Some(Overlay::Jump { input }) = app.overlays.last() {
+        left.push(Span::styled(":", t.key()));
+        left.push(Span::raw(sanitize(input).into_owned()));
+        left.push(Span::styled("█", t.dim()));
+        left.push(Span::styled(
+            format!("  go to a date: {}  Enter goes · Esc cancels", jump::FORMS),
+            t.dim(),
+        ));
     } else if let Some(m) = &app.message {
         left.push(Span::styled(sanitize(m).into_owned(), t.label()));
     } else if let Some(fe) = &app.file_errors {

@@ -70,7 +70,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Row::Event { ix, .. } => {
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
                 let selected = app.selected == Some(ix);
-                event_line(app, &app.log.events[ix], &terms, dim, selected, w)
+                let marked = app.marked.contains(&ix);
+                event_line(app, &app.log.events[ix], &terms, dim, selected, marked, w)
             }
         };
         lines.push(line);
@@ -96,6 +97,7 @@ fn event_line(
     terms: &[String],
     dim: bool,
     selected: bool,
+    marked: bool,
     w: usize,
 ) -> Line<'static> {
     let t = &app.theme;
@@ -103,6 +105,15 @@ fn event_line(
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
+        // Marked events (issue 8): a column only once something is marked.
+        Span::styled(
+            match (app.marked.is_empty(), marked) {
+                (true, _) => "",
+                (false, true) => "●",
+                (false, false) => " ",
+            },
+            t.key(),
+        ),
         Span::styled(
             if app.rows.has_times {
                 format!("{time:<TIME_W$} ")

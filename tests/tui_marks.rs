@@ -1,0 +1,344 @@
+//! Private marks in the browser (issue 8): `m`, `'`, `"`, `M`, kept per log outside it,
+//! surviving a restart, a reload and an event's absence; and `:` to jump to a date.
+//! Every test keeps its marks in its own temporary file, passed to the app explicitly.
+
+use dateline::filter::Query;
+use dateline::load::load_str;
+use dateline::marks::Marks;
+use dateline::model::EventIx;
+use dateline::tui::action::MarkAction;
+use dateline::tui::keymap::Mode;
+use dateline::tui::{Action, App, ColorMode, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
+/// A log of `ids`, one event a day from 1 May 2024, the first two involving Hamas.
+fn log_of(ids: &[&str]) -> String {
+    let mut y = String::from(
+        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nevents:\n",
+    );
+    for id in ids {
+        let day: u32 = id
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .parse()
+            .unwrap();
+        y += &format!(
+            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n"
+        );
+        if day <= 2 {
+            y += "    actors: [h]\n";
+        }
+    }
+    y
+}
+
+const FIVE: [&str; 5] = ["e1", "e2", "e3", "e4", "e5"];
+
+fn app_with(yaml: &str, marks: &Path) -> App {
+    let loaded = load_str("marks.yaml", yaml).expect("log loads");
+    let mut app =
+        App::new(loaded, Query::default(), ColorMode::None).with_marks(Marks::load_from(marks));
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    app
+}
+
+fn marks_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("marks").join("log.marks");
+    (dir, file)
+}
+
+fn id(app: &App) -> String {
+    app.log.events[app.selected.unwrap()].id.clone()
+}
+
+fn select_id(app: &mut App, id: &str) {
+    let ix = app.log.event(id).unwrap();
+    update(app, Action::Top);
+    while app.selected != Some(ix) {
+        let before = app.selected;
+        update(app, Action::Down);
+        assert_ne!(before, app.selected, "{id} not reachable");
+    }
+}
+
+fn mark(app: &mut App, ids: &[&str]) {
+    for i in ids {
+        select_id(app, i);
+        update(app, Action::Mark(MarkAction::Toggle));
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(app, f)).unwrap();
+    t.backend().to_string()
+}
+
+fn visible_ids(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| app.log.events[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn m_marks_and_unmarks_shows_it_in_the_row_and_saves_at_once() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    assert!(!screen(&app, 80, 24).contains('●'));
+    mark(&mut app, &["e3"]);
+    assert!(app.message.as_deref().unwrap().starts_with("marked"));
+    let s = screen(&app, 80, 24);
+    let row = s.lines().find(|l| l.contains("Event e3")).unwrap();
+    assert!(row.contains('●'), "{row}");
+    let other = s.lines().find(|l| l.contains("Event e4")).unwrap();
+    assert!(!other.contains('●'), "{other}");
+    assert_eq!(
+        Marks::load_from(&file).ids.into_iter().collect::<Vec<_>>(),
+        ["e3"]
+    );
+
+    update(&mut app, Action::Mark(MarkAction::Toggle));
+    assert!(app.message.as_deref().unwrap().starts_with("unmarked"));
+    assert!(Marks::load_from(&file).ids.is_empty());
+    assert!(!screen(&app, 80, 24).contains('●'));
+}
+
+#[test]
+fn quote_and_double_quote_go_round_the_marks() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    update(&mut app, Action::Mark(MarkAction::Next));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no marks: m marks the selected event")
+    );
+    mark(&mut app, &["e2", "e4"]);
+    select_id(&mut app, "e1");
+    let next = |app: &mut App| {
+        update(app, Action::Mark(MarkAction::Next));
+        id(app)
+    };
+    assert_eq!(next(&mut app), "e2");
+    assert_eq!(next(&mut app), "e4");
+    assert_eq!(next(&mut app), "e2", "wraps round the end");
+    update(&mut app, Action::Mark(MarkAction::Previous));
+    assert_eq!(id(&app), "e4", "wraps round the start");
+    update(&mut app, Action::Mark(MarkAction::Previous));
+    assert_eq!(id(&app), "e2");
+}
+
+#[test]
+fn capital_m_shows_only_the_marked_combined_with_other_filters_and_c_clears_it() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(app.visible.len(), 5, "nothing marked: nothing hidden");
+    mark(&mut app, &["e2", "e4"]);
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(visible_ids(&app), ["e2", "e4"]);
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("marked only") && s.contains("showing 2 of 5"),
+        "{s}"
+    );
+
+    // With the party filter: marked AND Hamas.
+    update(&mut app, Action::ToggleParty(0));
+    assert_eq!(visible_ids(&app), ["e2"]);
+
+    // Unmarking while only marked events show hides it.
+    update(&mut app, Action::Mark(MarkAction::Toggle));
+    assert!(app.visible.is_empty());
+
+    update(&mut app, Action::ClearFilters);
+    assert!(app.query.only.is_none());
+    assert_eq!(app.visible.len(), 5);
+
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(visible_ids(&app), ["e4"]);
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(app.visible.len(), 5, "M again shows all");
+}
+
+#[test]
+fn marks_survive_a_restart() {
+    let (_dir, file) = marks_file();
+    let yaml = log_of(&FIVE);
+    let mut app = app_with(&yaml, &file);
+    mark(&mut app, &["e1", "e5"]);
+    drop(app);
+    let again = app_with(&yaml, &file);
+    let marked: Vec<String> = again
+        .marked
+        .iter()
+        .map(|&i| again.log.events[i].id.clone())
+        .collect();
+    assert_eq!(marked, ["e1", "e5"]);
+    assert!(again.message.is_none(), "{:?}", again.message);
+    let s = screen(&again, 80, 24);
+    assert!(
+        s.lines()
+            .find(|l| l.contains("Event e5"))
+            .unwrap()
+            .contains('●'),
+        "{s}"
+    );
+}
+
+#[test]
+fn marks_survive_a_reload_of_a_changed_log_by_id() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    mark(&mut app, &["e4"]);
+    // The log changed: new events before it, so its index is not what it was.
+    let changed = log_of(&["e1", "e2", "e3", "e4", "e5", "e6"])
+        .replace("date: 2024-05-06", "date: 2024-04-30");
+    let reloaded = app_with(&changed, &file);
+    let e4 = reloaded.log.event("e4").unwrap();
+    assert_ne!(e4, app.log.event("e4").unwrap(), "the index moved");
+    assert_eq!(
+        reloaded.marked.iter().copied().collect::<Vec<EventIx>>(),
+        [e4]
+    );
+}
+
+#[test]
+fn a_mark_is_kept_while_its_event_is_gone_and_shows_again_when_it_returns() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    mark(&mut app, &["e2", "e3"]);
+
+    let without = app_with(&log_of(&["e1", "e3", "e4"]), &file);
+    assert_eq!(
+        without.message.as_deref(),
+        Some("1 mark names an event no longer in the log")
+    );
+    assert_eq!(without.marked.len(), 1);
+    assert!(screen(&without, 80, 24).contains("1 mark names an event no longer"));
+    assert!(Marks::load_from(&file).contains("e2"), "kept in the file");
+
+    // A change of marks while it is gone keeps it too.
+    let mut without = without;
+    select_id(&mut without, "e4");
+    update(&mut without, Action::Mark(MarkAction::Toggle));
+    assert!(Marks::load_from(&file).contains("e2"));
+
+    let back = app_with(&log_of(&FIVE), &file);
+    assert!(back.message.is_none());
+    let ids: Vec<String> = back
+        .marked
+        .iter()
+        .map(|&i| back.log.events[i].id.clone())
+        .collect();
+    assert_eq!(ids, ["e2", "e3", "e4"]);
+}
+
+#[test]
+fn two_missing_marks_are_counted() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    mark(&mut app, &["e4", "e5"]);
+    let without = app_with(&log_of(&["e1", "e2"]), &file);
+    assert_eq!(
+        without.message.as_deref(),
+        Some("2 marks name events no longer in the log")
+    );
+}
+
+#[test]
+fn a_mark_that_cannot_be_saved_is_a_message_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let mut app = app_with(&log_of(&FIVE), &blocker.join("log.marks"));
+    update(&mut app, Action::Mark(MarkAction::Toggle));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("could not save the marks"),
+        "{:?}",
+        app.message
+    );
+    assert!(!app.marked.is_empty(), "kept for the session");
+}
+
+#[test]
+fn the_marked_flag_starts_the_browser_on_the_marked_events() {
+    let (_dir, file) = marks_file();
+    let yaml = log_of(&FIVE);
+    let mut app = app_with(&yaml, &file);
+    mark(&mut app, &["e3"]);
+    // What `dateline --marked` does: the query's `only` from the marks.
+    let loaded = load_str("marks.yaml", &yaml).unwrap();
+    let marks = Marks::load_from(&file);
+    let query = Query {
+        only: Some(marks.present(&loaded.log)),
+        ..Query::default()
+    };
+    let app = App::new(loaded, query, ColorMode::None).with_marks(marks);
+    assert_eq!(visible_ids(&app), ["e3"]);
+}
+
+#[test]
+fn colon_jumps_to_the_first_event_from_a_date() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    let jump = |app: &mut App, text: &str| {
+        update(app, Action::StartJump);
+        assert_eq!(app.mode(), Mode::Jump);
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+        update(app, Action::Open);
+        assert_eq!(app.mode(), Mode::Browse);
+    };
+    jump(&mut app, "2024-05-03");
+    assert_eq!(id(&app), "e3");
+    jump(&mut app, "2024-05");
+    assert_eq!(id(&app), "e1");
+    jump(&mut app, "2024");
+    assert_eq!(id(&app), "e1");
+    jump(&mut app, "2030");
+    assert_eq!(id(&app), "e5", "after the last event: the last one");
+    assert!(app.message.as_deref().unwrap().contains("last event"));
+
+    // Among the events shown only.
+    update(&mut app, Action::ToggleParty(0));
+    jump(&mut app, "2024-05-02");
+    assert_eq!(id(&app), "e2");
+    update(&mut app, Action::ClearFilters);
+
+    jump(&mut app, "3 May");
+    assert_eq!(id(&app), "e2", "a bad date moves nothing");
+    let msg = app.message.clone().unwrap();
+    assert!(msg.contains("2024, 2024-05 or 2024-05-03"), "{msg}");
+}
+
+#[test]
+fn the_jump_prompt_shows_what_is_typed_and_esc_cancels() {
+    let (_dir, file) = marks_file();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    select_id(&mut app, "e2");
+    update(&mut app, Action::StartJump);
+    for c in "2024-05-0x".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::DeleteChar);
+    update(&mut app, Action::Input('4'));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains(":2024-05-04"), "{s}");
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(id(&app), "e2");
+    assert!(!screen(&app, 80, 24).contains(":2024-05-04"));
+}
