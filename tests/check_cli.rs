@@ -166,7 +166,7 @@ fn warnings_are_shown_but_do_not_fail_the_check() {
         run.stdout
     );
     assert!(run.stdout.ends_with(&format!(
-        "{name}: 1 events, 0 actors, 0 parties, 1 quotes: ok, 1 warning\n"
+        "{name}: 1 event, 0 actors, 0 parties, 1 quote: ok, 1 warning\n"
     )));
 }
 
@@ -269,7 +269,7 @@ fn the_files_given_are_one_log_each_summarised() {
         run.stdout,
         format!(
             "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n\
-             {extra_name}: 1 events, 0 actors, 0 parties, 0 quotes: ok\n",
+             {extra_name}: 1 event, 0 actors, 0 parties, 0 quotes: ok\n",
             sample.events.len(),
             sample.actors.len(),
             sample.parties.len(),

@@ -191,7 +191,7 @@ fn check_and_list_take_several_files_and_directories() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}{stderr}");
     // One summary line per file.
-    for name in ["a.yaml: 1 events", "b.yaml: 1 events"] {
+    for name in ["a.yaml: 1 event,", "b.yaml: 1 event,"] {
         assert!(
             stdout
                 .lines()

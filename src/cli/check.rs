@@ -39,12 +39,22 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         let line = match &log {
             Some(log) => {
                 let events: Vec<_> = log.events.iter().filter(|e| e.origin.file == fi).collect();
+                // Parties, actors and sources shared by several files count in the first.
                 format!(
-                    "{name}: {} events, {} actors, {} parties, {} quotes: ok{warned}",
-                    events.len(),
-                    log.actors.iter().filter(|a| a.origin.file == fi).count(),
-                    log.parties.iter().filter(|p| p.origin.file == fi).count(),
-                    events.iter().map(|e| e.quotes.len()).sum::<usize>(),
+                    "{name}: {}, {}, {}, {}: ok{warned}",
+                    plural(events.len(), "event"),
+                    plural(
+                        log.actors.iter().filter(|a| a.origin.file == fi).count(),
+                        "actor"
+                    ),
+                    plural_y(
+                        log.parties.iter().filter(|p| p.origin.file == fi).count(),
+                        "part"
+                    ),
+                    plural(
+                        events.iter().map(|e| e.quotes.len()).sum::<usize>(),
+                        "quote"
+                    ),
                 )
             }
             None if errors == 0 => {
@@ -112,6 +122,15 @@ pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
         s += &render(d, line, color);
     }
     s
+}
+
+/// `1 party`, `5 parties`.
+fn plural_y(n: usize, stem: &str) -> String {
+    if n == 1 {
+        format!("1 {stem}y")
+    } else {
+        format!("{n} {stem}ies")
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

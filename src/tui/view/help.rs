@@ -18,7 +18,7 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(Span::styled(mode.title(), t.heading())));
         if let Some(h) = text_help(mode) {
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<key_w$}", "letters"), t.key()),
+                Span::styled(format!("  {:<key_w$} ", "letters"), t.key()),
                 Span::raw(h),
             ]));
         }
