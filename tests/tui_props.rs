@@ -5,6 +5,7 @@
 
 use dateline::filter::Query;
 use dateline::load::{Loaded, load_str};
+use dateline::tui::action::{MarkAction, Share};
 use dateline::tui::layout::areas;
 use dateline::tui::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, Msg, update, view};
@@ -142,13 +143,28 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ShowErrors,
         Action::DeleteChar,
         Action::Toggle,
+        Action::ToggleLanes,
+        Action::OpenThread,
+        Action::OpenPositions,
+        // Not ExportView, which writes a file.
+        Action::Share(Share::CopyQuote),
+        Action::Share(Share::CopyEvent),
+        Action::Share(Share::OpenSource),
+        // Marks without a file: nothing is saved.
+        Action::Mark(MarkAction::Toggle),
+        Action::Mark(MarkAction::Next),
+        Action::Mark(MarkAction::Previous),
+        Action::Mark(MarkAction::OnlyMarked),
+        Action::ToggleOverview,
+        Action::StartJump,
     ]);
     prop_oneof![
         6 => plain,
-        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}'])
+        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}', '2', '0', '4', '-'])
             .prop_map(Action::Input),
         1 => (0usize..8).prop_map(Action::ToggleParty),
         1 => (-20i16..20).prop_map(Action::Wheel),
+        1 => (-3isize..4).prop_map(Action::ScrollLanes),
         1 => (0u16..300, 0u16..100).prop_map(|(col, row)| Action::Click { col, row }),
         1 => size().prop_map(|(width, height)| Action::Resize { width, height }),
     ]
@@ -242,6 +258,7 @@ fn run(start: &Loaded, texts: &[String], (w, h): (u16, u16), steps: &[Step]) {
             }
         }
         app.quit = false; // Quit ends the real loop; here, keep going.
+        app.effects.clear(); // The run loop's work (terminal output, opening a URL).
         draw(&app);
         check(&app);
     }

@@ -351,3 +351,17 @@ fn quotes_open_on_an_event_that_is_gone_close() {
     reload(&mut app, &without);
     assert_eq!(app.mode(), Mode::Browse);
 }
+
+#[test]
+fn marks_follow_their_events_by_id_and_the_marked_only_filter_stays() {
+    use dateline::tui::action::MarkAction;
+    let mut app = open(V1);
+    select_id(&mut app, "e3");
+    update(&mut app, Action::Mark(MarkAction::Toggle)); // no marks file: nothing is saved
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(visible_ids(&app), ["e3"]);
+    reload(&mut app, V2_SHIFTED);
+    let e3 = app.log.event("e3").unwrap();
+    assert_eq!(app.marked.iter().copied().collect::<Vec<_>>(), [e3]);
+    assert_eq!(visible_ids(&app), ["e3"], "still only the marked event");
+}
