@@ -26,21 +26,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         Ok(loaded) => (Some(loaded.log), loaded.warnings),
         Err(report) => (None, report.diagnostics),
     };
-    // Source lines, read once per file and only for diagnostics that point into it: a file
-    // refused as a whole (too big, missing) is not read again.
-    let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
-    for d in &diags {
-        let line = if d.line > 0 {
-            sources
-                .entry(d.file.clone())
-                .or_insert_with(|| SourceLines::read(&d.file, limits.max_file_bytes))
-                .as_ref()
-                .and_then(|s| s.line(d.line))
-        } else {
-            None
-        };
-        let _ = write!(out, "{}", render(d, line, color));
-    }
+    let _ = write!(out, "{}", render_all(&diags, limits.max_file_bytes, color));
     for (fi, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
@@ -117,6 +103,27 @@ impl SourceLines {
     }
 }
 
+/// Every diagnostic rendered, each file's lines read once (within `max_bytes`) and only for
+/// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
+/// again.
+pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
+    let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
+    let mut s = String::new();
+    for d in diags {
+        let line = if d.line > 0 {
+            sources
+                .entry(d.file.clone())
+                .or_insert_with(|| SourceLines::read(&d.file, max_bytes))
+                .as_ref()
+                .and_then(|s| s.line(d.line))
+        } else {
+            None
+        };
+        s += &render(d, line, color);
+    }
+    s
+}
+
 /// `1 party`, `5 parties`.
 fn plural_y(n: usize, stem: &str) -> String {
     if n == 1 {
@@ -175,7 +182,7 @@ pub fn render(d: &Diagnostic, line: Option<&str>, color: bool) -> String {
         1
     };
     let pad = " ".repeat(gutter);
-    s += &format!("{pad}{} {place}\n", paint("1;34", "-->"));
+    s += &format!("{pad}{} {}\n", paint("1;34", "-->"), sanitize(&place));
     if let Some(text) = line_text {
         let bar = paint("1;34", "|");
         let shown: String = text.chars().take(200).collect();

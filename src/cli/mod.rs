@@ -10,10 +10,12 @@ mod quotes;
 mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use check::render as render_diagnostic;
 pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -67,8 +69,14 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
-            match crate::tui::run(loaded, query, marks) {
-                Ok(()) => ExitCode::SUCCESS,
+            let source = crate::tui::LogSource {
+                args: files.to_vec(),
+                limits: *limits,
+            };
+            match crate::tui::run(loaded, query, marks, source) {
+                Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
+                // As a shell reports a process ended by a signal.
+                Ok(crate::tui::Ended::Signal(sig)) => ExitCode::from(128 + sig as u8),
                 Err(e) => {
                     eprintln!("dateline: {e}");
                     ExitCode::from(EXIT_INVALID)
@@ -76,9 +84,17 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
             }
         }
         Err(report) => {
-            for d in &report.diagnostics {
-                eprintln!("{d}");
-            }
+            let color = std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            eprint!(
+                "{}",
+                check::render_all(&report.diagnostics, limits.max_file_bytes, color)
+            );
+            let n = report.error_count();
+            eprintln!(
+                "dateline: the log does not open ({n} error{}); fix it and run again",
+                if n == 1 { "" } else { "s" }
+            );
             ExitCode::from(EXIT_INVALID)
         }
     }

@@ -33,6 +33,8 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Help,
+    /// `E`: read why the file on disk does not open now.
+    ShowErrors,
     /// A character typed into a prompt or a picker's filter.
     Input(char),
     /// Backspace in a prompt.

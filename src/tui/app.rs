@@ -4,6 +4,7 @@ use super::keymap::Mode;
 use super::lanes::Lanes;
 use super::lists::EventList;
 use super::picker::Picker;
+use super::reload::FileErrors;
 use super::rows::Rows;
 use super::share::Effect;
 use super::strip::Overview;
@@ -45,6 +46,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// Why the file on disk does not open now (`E`).
+    Errors {
+        scroll: usize,
+    },
     /// The thread (T) or positions (P) view.
     List(EventList),
     /// The jump-to-date prompt (`:`) and what has been typed.
@@ -80,6 +85,8 @@ pub struct App {
     /// Where related-event jumps came from, for Backspace.
     pub back: Vec<EventIx>,
     pub message: Option<String>,
+    /// Set while the files on disk do not open; the last good log stays on screen.
+    pub file_errors: Option<FileErrors>,
     /// Terminal size as last reported.
     pub width: u16,
     pub height: u16,
@@ -135,6 +142,7 @@ impl App {
             overlays: Vec::new(),
             back: Vec::new(),
             message,
+            file_errors: None,
             width: 80,
             height: 24,
             quit: false,
@@ -157,6 +165,7 @@ impl App {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Quotes { .. }) => Mode::Quotes,
             Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Errors { .. }) => Mode::Errors,
             Some(Overlay::List(_)) => Mode::List,
             Some(Overlay::Jump { .. }) => Mode::Jump,
         }

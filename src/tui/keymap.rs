@@ -21,10 +21,12 @@ pub enum Mode {
     List,
     /// The jump-to-date prompt.
     Jump,
+    /// Why the file on disk does not open now.
+    Errors,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::List,
@@ -32,6 +34,7 @@ impl Mode {
         Mode::Search,
         Mode::Help,
         Mode::Jump,
+        Mode::Errors,
     ];
 
     pub fn title(self) -> &'static str {
@@ -43,6 +46,7 @@ impl Mode {
             Mode::Help => "This help",
             Mode::List => "Thread and positions views (T P)",
             Mode::Jump => "Jump to a date (:)",
+            Mode::Errors => "Errors of the file on disk (E)",
         }
     }
 
@@ -117,12 +121,12 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Help, Jump, List, Picker, Quotes, Search};
+use Mode::{Browse, Errors, Help, Jump, List, Picker, Quotes, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help, List];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List];
+const READ: &[Mode] = &[Browse, Quotes, Help, List, Errors];
+const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List, Errors];
+const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List, Errors];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -158,14 +162,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Help],
+        &[Help, Errors],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Help],
+        &[Help, Errors],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -484,7 +488,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search, List],
+        &[Quotes, Help, Picker, Search, List, Errors],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -495,6 +499,13 @@ pub const BINDINGS: &[Binding] = &[
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back to the timeline",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('E')],
+        Action::ShowErrors,
+        "read why the file on disk does not open (it reloads on save)",
         None,
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),

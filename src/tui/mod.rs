@@ -4,94 +4,63 @@
 pub mod action;
 pub mod app;
 pub mod effects;
+pub mod events;
 pub mod jump;
 pub mod keymap;
 pub mod lanes;
 pub mod layout;
 pub mod lists;
 pub mod marking;
+pub mod msg;
 pub mod picker;
 pub mod quote_cursor;
+pub mod reload;
 pub mod rows;
 pub mod share;
+pub mod source;
 pub mod strip;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 pub use action::Action;
 pub use app::App;
+pub use msg::Msg;
 pub use theme::ColorMode;
 pub use update::update;
 pub use view::view;
 
+pub use events::Ended;
+pub use source::LogSource;
+
 use crate::filter::Query;
 use crate::load::Loaded;
 use crate::marks::Marks;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use std::io::stdout;
-use std::time::Duration;
 
-/// Opens the browser on a loaded log until the reader quits. The terminal is restored on
-/// quit, on error and on panic.
-pub fn run(loaded: Loaded, query: Query, marks: Marks) -> std::io::Result<()> {
-    let app = App::new(loaded, query, ColorMode::from_env()).with_marks(marks);
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        hook(info);
-    }));
-    let result = enter().and_then(|mut terminal| event_loop(&mut terminal, app));
-    restore();
+/// Opens the browser on a loaded log until the reader quits or a terminating signal
+/// arrives, reloading the log when its files change. The terminal is restored on quit, on
+/// error, on panic and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+pub fn run(
+    loaded: Loaded,
+    query: Query,
+    marks: Marks,
+    source: LogSource,
+) -> std::io::Result<Ended> {
+    let mut app = App::new(loaded, query, ColorMode::from_env()).with_marks(marks);
+    terminal::restore_on_panic();
+    // Kept until the terminal is restored, so that a signal meanwhile is still caught.
+    let mut feeds = None;
+    let result = terminal::enter().and_then(|mut t| {
+        let (rx, f) = events::start(&source);
+        if let Some(e) = &f.watch_error {
+            app.message = Some(e.clone());
+        }
+        let result = events::run_loop(&mut t, &mut app, &rx, &f, &source);
+        feeds = Some(f);
+        result
+    });
+    terminal::restore();
+    drop(feeds);
     result
-}
-
-fn enter() -> std::io::Result<DefaultTerminal> {
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))
-}
-
-/// Leaves raw mode, mouse capture and the alternate screen; safe to call twice.
-fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen);
-    let _ = disable_raw_mode();
-}
-
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
-    let size = terminal.size()?;
-    update(
-        &mut app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
-    let mut effects = effects::Effects::default();
-    loop {
-        terminal.draw(|f| view(&app, f))?;
-        effects.run(&mut app, terminal.backend_mut())?;
-        if !effects.wait(&mut app)? {
-            continue;
-        }
-        // Take every input waiting before drawing again, so a burst costs one frame.
-        let mut ev = event::read()?;
-        loop {
-            if let Some(action) = keymap::action_for(&ev, app.mode()) {
-                update(&mut app, action);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-            ev = event::read()?;
-        }
-        if app.quit {
-            return Ok(());
-        }
-    }
 }

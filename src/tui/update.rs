@@ -5,15 +5,20 @@ use super::action::Action;
 use super::app::{App, Focus, Overlay, SearchPrompt};
 use super::keymap::Mode;
 use super::layout::areas;
+use super::msg::Msg;
 use super::picker::{Picker, set_in};
 use super::rows::{Row, Rows};
-use super::view::{detail, help, picker as picker_view, quotes};
+use super::view::{detail, errors, help, picker as picker_view, quotes};
 use super::{jump, marking, quote_cursor, share, strip};
 use super::{lanes, lists};
 use crate::filter;
 use crate::model::EventIx;
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, msg: impl Into<Msg>) {
+    let action = match msg.into() {
+        Msg::Action(a) => a,
+        Msg::Reloaded(r) => return super::reload::reloaded(app, *r),
+    };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
@@ -27,7 +32,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => match app.mode() {
             Mode::Browse => browse(app, action),
-            Mode::Quotes | Mode::Help => reader(app, action),
+            Mode::Quotes | Mode::Help | Mode::Errors => reader(app, action),
             Mode::Picker => picker(app, action),
             Mode::Search => search(app, action),
             Mode::List => lists::update(app, action),
@@ -107,6 +112,7 @@ fn browse(app: &mut App, action: Action) {
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::ShowErrors => super::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {
             app.lanes.on = !app.lanes.on;
@@ -173,10 +179,12 @@ fn reader(app: &mut App, action: Action) {
         Some(Overlay::Quotes { .. }) => app
             .selected
             .map_or(0, |ix| quotes::lines(app, ix, inner.width as usize).len()),
+        Some(Overlay::Errors { .. }) => errors::lines(app, inner.width as usize).len(),
         _ => help::lines(app, inner.width as usize).len(),
     };
     let max = total.saturating_sub(h);
-    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll }) = app.overlays.last_mut()
+    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll }) =
+        app.overlays.last_mut()
     else {
         return;
     };

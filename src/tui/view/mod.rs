@@ -3,6 +3,7 @@
 
 mod cite;
 pub mod detail;
+pub mod errors;
 mod header;
 pub mod help;
 mod lanes;
@@ -48,6 +49,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => {
             frame.render_widget(Clear, a.body);
             help::draw(app, *scroll, frame, a.body);
+        }
+        Some(Overlay::Errors { scroll }) => {
+            frame.render_widget(Clear, a.body);
+            errors::draw(app, *scroll, frame, a.body);
         }
         Some(Overlay::List(l)) => {
             frame.render_widget(Clear, a.body);

@@ -42,6 +42,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
     } else if let Some(m) = &app.message {
         left.push(Span::styled(sanitize(m).into_owned(), t.label()));
+    } else if let Some(fe) = &app.file_errors {
+        left.push(Span::styled(fe.notice(), t.warning()));
     } else {
         for (key, hint) in hints(app.mode()) {
             left.push(Span::styled(key, t.key()));

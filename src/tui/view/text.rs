@@ -1,17 +1,28 @@
 //! Laying out text by display width (wide CJK and emoji count two columns, combining marks
 //! none), never by bytes: wrapping, truncation with an ellipsis, search highlights.
+//!
+//! Widths are counted as ratatui draws: grapheme by grapheme (an emoji with joiners is one
+//! wide cell, a lam-alef pair two cells), so that padding and truncation computed here
+//! agree with what lands in the buffer.
 
 use crate::search::highlight_ranges;
+use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
 
+/// Columns `s` takes on screen.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    graphemes(s).map(|(_, w)| w).sum()
 }
 
-fn char_width(c: char) -> usize {
-    UnicodeWidthChar::width(c).unwrap_or(0)
+/// The graphemes ratatui draws, with their widths; control characters (already escaped
+/// by the sanitiser when text comes from a log) and zero-width graphemes are not drawn.
+fn graphemes(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    s.graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(|g| (g, g.cell_width() as usize))
+        .filter(|&(_, w)| w > 0)
 }
 
 /// Spans of `text` in `base`, with the parts matching `terms` in `hl`.
@@ -47,15 +58,15 @@ pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     for s in spans {
         last_style = s.style;
         let mut kept = String::new();
-        for c in s.content.chars() {
-            let w = char_width(c);
+        let mut cut = false;
+        for (g, w) in graphemes(&s.content) {
             if used + w > budget {
+                cut = true;
                 break;
             }
             used += w;
-            kept.push(c);
+            kept.push_str(g);
         }
-        let cut = kept.len() < s.content.len();
         if !kept.is_empty() {
             out.push(Span::styled(kept, s.style));
         }
@@ -123,14 +134,13 @@ pub fn wrap(pieces: &[(&str, Style)], max: usize, indent: usize) -> Vec<Line<'st
             } else {
                 // Longer than a whole line: break it between characters.
                 let mut part = String::new();
-                for c in token.chars() {
-                    let cw = char_width(c);
-                    if used + cw > max && used > indent {
+                for (g, gw) in graphemes(token) {
+                    if used + gw > max && used > indent {
                         cur.push(Span::styled(std::mem::take(&mut part), style));
                         newline(&mut lines, &mut cur, &mut used, &mut at_start);
                     }
-                    part.push(c);
-                    used += cw;
+                    part.push_str(g);
+                    used += gw;
                 }
                 cur.push(Span::styled(part, style));
             }

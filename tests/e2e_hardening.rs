@@ -1,0 +1,264 @@
+//! End to end, the real binary in a pseudo-terminal: live reload of a file edited in place
+//! and renamed over (as vim saves), a bad save that keeps the last good log, the terminal
+//! given back on SIGTERM and SIGHUP, and terminals of zero and one cell. Every wait polls
+//! the screen (or the process) until what is expected shows, with a generous deadline;
+//! never a fixed sleep.
+
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    /// The pty is `rows`×`cols`; the emulator reading it at least 1×1.
+    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(rows, cols))
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).expect("spawn dateline");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.max(1), cols.max(1), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            master: pair.master,
+            writer,
+            child,
+        }
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        if rows > 0 && cols > 0 {
+            self.parser
+                .lock()
+                .unwrap()
+                .screen_mut()
+                .set_size(rows, cols);
+        }
+        self.master
+            .resize(size(rows, cols))
+            .expect("resize the pty");
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if test(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a process id");
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -{name} {pid}");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "dateline did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The alternate screen was left and mouse capture released.
+    fn assert_terminal_restored(&self) {
+        let start = Instant::now();
+        while self.parser.lock().unwrap().screen().alternate_screen() {
+            assert!(start.elapsed() < DEADLINE, "alternate screen not left");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let raw = self.raw.lock().unwrap().clone();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(text.contains("\x1b[?1049l"), "alternate screen left");
+        assert!(
+            text.contains("\x1b[?1000l") || text.contains("\x1b[?1006l"),
+            "mouse capture released"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn log_text(title: &str, third: &str) -> String {
+    format!(
+        r#"title: {title}
+parties:
+  - {{id: alpha, name: Alpha}}
+  - {{id: beta, name: Beta}}
+actors:
+  - {{id: ann, name: Ann, party: alpha}}
+  - {{id: bob, name: Bob, party: beta}}
+events:
+  - {{id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}}
+  - {{id: e2, date: 2024-01-05, kind: call, title: Bob calls Ann, actors: [bob, ann]}}
+  - {{id: e3, date: 2024-01-10, kind: statement, title: {third}, actors: [bob]}}
+"#
+    )
+}
+
+/// Writes a temporary file and renames it over the log, as vim does.
+fn rename_over(file: &Path, text: &str) {
+    let tmp = file.with_file_name(".talks.yaml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[test]
+fn live_reload_follows_edits_in_place_and_renames_and_keeps_the_last_good_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(&file, log_text("Version one", "Bob speaks")).unwrap();
+    let mut s = Session::start(&[file.to_str().unwrap()], 30, 100);
+    s.wait_text("Bob speaks");
+    s.wait_text("Version one");
+
+    // Truncate and write in place.
+    std::fs::write(&file, log_text("Version two", "Bob speaks again")).unwrap();
+    s.wait_text("Bob speaks again");
+    s.wait_text("Version two");
+
+    // Rename over.
+    rename_over(&file, &log_text("Version three", "Bob speaks a third time"));
+    s.wait_text("Bob speaks a third time");
+
+    // An invalid save: the old events stay, the status bar counts the errors.
+    let bad = log_text("Broken", "Bob breaks it")
+        .replace("kind: meeting", "kind: meetin")
+        .replace("kind: call", "kind: cal")
+        .replace("kind: statement", "kind: statment");
+    rename_over(&file, &bad);
+    let screen = s.wait_text("file has 3 errors — press E to read them");
+    assert!(screen.contains("Bob speaks a third time"), "{screen}");
+    assert!(screen.contains("Version three"), "{screen}");
+    assert!(!screen.contains("Bob breaks it"), "{screen}");
+
+    s.keys("E");
+    let errors = s.wait_text("Errors in the file");
+    assert!(errors.contains("talks.yaml:"), "{errors}");
+    assert!(errors.contains("kind: meetin"), "{errors}");
+
+    // The next good save is picked up and the error state goes.
+    std::fs::write(&file, log_text("Version four", "Bob is fine")).unwrap();
+    let screen = s.wait_text("Bob is fine");
+    assert!(!screen.contains("Errors in the file"), "{screen}");
+    assert!(!screen.contains("file has 3 errors"), "{screen}");
+
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+fn a_signal_restores_the_terminal(name: &str, number: u32) {
+    let mut s = Session::start(&[], 24, 100);
+    s.wait_text("showing 18 of 18 events");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    s.signal(name);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 128 + number, "{status:?}");
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_ends() {
+    a_signal_restores_the_terminal("TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_ends() {
+    a_signal_restores_the_terminal("HUP", 1);
+}
+
+#[test]
+fn terminals_of_zero_and_one_cell_do_not_panic_and_resizing_back_works() {
+    // Starts on a pty of 0×0, as some hosts report before they know their size.
+    let mut s = Session::start(&[], 0, 0);
+    // The first frame (drawn into nothing) hides the cursor.
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?25l") {
+        assert!(start.elapsed() < DEADLINE, "no first frame");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.resize(24, 100);
+    s.wait_text("showing 18 of 18 events");
+    s.resize(1, 1);
+    s.wait_for("the 1×1 screen", |sc| sc.trim() == "T");
+    s.resize(0, 0);
+    s.resize(0, 40);
+    s.resize(10, 0);
+    s.resize(24, 100);
+    s.wait_text("showing 18 of 18 events");
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}

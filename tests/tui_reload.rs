@@ -1,0 +1,367 @@
+//! Live reload, driven through `update` with new versions of a log: a valid one replaces the
+//! log and the reader keeps their place (by id, since indices shift); an invalid one keeps
+//! the last good log on screen and says how many errors the file has, readable with `E`.
+
+use dateline::filter::Query;
+use dateline::load::load_str;
+use dateline::tui::keymap::Mode;
+use dateline::tui::msg::Reload;
+use dateline::tui::picker::PickerKind;
+use dateline::tui::{Action, App, ColorMode, Msg, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const NAME: &str = "talks.yaml";
+
+const V1: &str = r#"
+title: Version one
+parties:
+  - {id: alpha, name: Alpha}
+  - {id: beta, name: Beta}
+  - {id: gamma, name: Gamma}
+actors:
+  - {id: ann, name: Ann, party: alpha}
+  - {id: bob, name: Bob, party: beta}
+  - {id: cat, name: Cat, party: gamma}
+events:
+  - {id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}
+  - {id: e2, date: 2024-01-05, kind: call, title: Bob calls Cat, actors: [bob, cat]}
+  - {id: e3, date: 2024-01-10, kind: statement, title: Cat speaks, actors: [cat]}
+  - {id: e4, date: 2024-01-30, kind: meeting, title: Ann and Cat meet, actors: [ann, cat]}
+"#;
+
+/// V1 with a party and an actor added before the others (every index shifts), an event
+/// added at the start, and e3's title changed.
+const V2_SHIFTED: &str = r#"
+title: Version two
+parties:
+  - {id: zeta, name: Zeta}
+  - {id: alpha, name: Alpha}
+  - {id: beta, name: Beta}
+  - {id: gamma, name: Gamma}
+actors:
+  - {id: zed, name: Zed, party: zeta}
+  - {id: ann, name: Ann, party: alpha}
+  - {id: bob, name: Bob, party: beta}
+  - {id: cat, name: Cat, party: gamma}
+events:
+  - {id: e0, date: 2023-12-01, kind: meeting, title: Zed and Cat meet first, actors: [zed, cat]}
+  - {id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}
+  - {id: e2, date: 2024-01-05, kind: call, title: Bob calls Cat, actors: [bob, cat]}
+  - {id: e3, date: 2024-01-10, kind: statement, title: Cat speaks again, actors: [cat]}
+  - {id: e4, date: 2024-01-30, kind: meeting, title: Ann and Cat meet, actors: [ann, cat]}
+"#;
+
+/// Three events with a misspelt kind: three errors.
+const BAD: &str = r#"
+title: Broken
+parties:
+  - {id: alpha, name: Alpha}
+actors:
+  - {id: ann, name: Ann, party: alpha}
+events:
+  - {id: e1, date: 2024-01-01, kind: meetin, title: One, actors: [ann]}
+  - {id: e2, date: 2024-01-02, kind: meetin, title: Two, actors: [ann]}
+  - {id: e3, date: 2024-01-03, kind: meetin, title: Three, actors: [ann]}
+"#;
+
+fn open(yaml: &str) -> App {
+    let loaded = load_str(NAME, yaml).expect("fixture loads");
+    let mut app = App::new(loaded, Query::default(), ColorMode::None);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    app
+}
+
+/// What the run loop hands to `update` after reading the file again.
+fn reload(app: &mut App, yaml: &str) {
+    let result = load_str(NAME, yaml);
+    let sources = vec![(NAME.to_owned(), yaml.to_owned())];
+    update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view(app, f)).unwrap();
+    t.backend().to_string()
+}
+
+fn selected_id(app: &App) -> Option<&str> {
+    app.selected.map(|s| app.log.events[s].id.as_str())
+}
+
+fn select_id(app: &mut App, id: &str) {
+    update(app, Action::Top);
+    while selected_id(app) != Some(id) {
+        let before = app.selected;
+        update(app, Action::Down);
+        assert_ne!(before, app.selected, "{id} not reachable");
+    }
+}
+
+fn visible_ids(app: &App) -> Vec<&str> {
+    app.visible
+        .iter()
+        .map(|&i| app.log.events[i].id.as_str())
+        .collect()
+}
+
+fn toggle_in_picker(app: &mut App, kind: PickerKind, name: &str) {
+    update(app, Action::OpenPicker(kind));
+    for c in name.chars() {
+        update(app, Action::Input(c));
+    }
+    update(app, Action::Open);
+}
+
+#[test]
+fn filters_are_kept_by_id_when_every_index_shifts() {
+    let mut app = open(V1);
+    toggle_in_picker(&mut app, PickerKind::Party, "gamma");
+    toggle_in_picker(&mut app, PickerKind::Actor, "bob");
+    assert_eq!(visible_ids(&app), ["e2"], "gamma AND bob");
+    let gamma_before = app.log.party("gamma").unwrap();
+
+    reload(&mut app, V2_SHIFTED);
+    let gamma = app.log.party("gamma").unwrap();
+    let bob = app.log.actor("bob").unwrap();
+    assert_ne!(gamma, gamma_before, "the test shifts the index");
+    assert_eq!(
+        app.query.parties.iter().copied().collect::<Vec<_>>(),
+        [gamma]
+    );
+    assert_eq!(app.query.actors.iter().copied().collect::<Vec<_>>(), [bob]);
+    assert_eq!(visible_ids(&app), ["e2"]);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("party: Gamma"), "{s}");
+    assert!(s.contains("actor: Bob"), "{s}");
+    assert!(s.contains("Version two"), "{s}");
+}
+
+#[test]
+fn the_search_is_kept_and_runs_on_the_new_version() {
+    let mut app = open(V1);
+    update(&mut app, Action::StartSearch);
+    for c in "cat".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::Open);
+    assert_eq!(visible_ids(&app), ["e2", "e3", "e4"]);
+
+    reload(&mut app, V2_SHIFTED);
+    assert_eq!(app.query.search, "cat");
+    assert_eq!(visible_ids(&app), ["e0", "e2", "e3", "e4"]);
+    assert!(screen(&app, 100, 30).contains("search: \"cat\""));
+}
+
+#[test]
+fn the_selection_follows_the_event_id_and_the_new_title_shows() {
+    let mut app = open(V1);
+    select_id(&mut app, "e3");
+    let before = app.selected.unwrap();
+    reload(&mut app, V2_SHIFTED);
+    assert_eq!(selected_id(&app), Some("e3"));
+    assert_ne!(app.selected.unwrap(), before, "its index moved");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("Cat speaks again"), "{s}");
+    assert!(s.contains("reloaded"), "a word says it reloaded: {s}");
+}
+
+#[test]
+fn when_the_selected_event_is_gone_the_nearest_in_time_is_selected() {
+    let mut app = open(V1);
+    // e3 (10 January) goes; e2 (5 January) is nearer than e4 (30 January).
+    select_id(&mut app, "e3");
+    let without_e3: String = V1
+        .lines()
+        .filter(|l| !l.contains("id: e3"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    reload(&mut app, &without_e3);
+    assert_eq!(app.log.events.len(), 3);
+    assert_eq!(selected_id(&app), Some("e2"));
+    assert!(app.selected.is_some_and(|s| app.is_visible(s)));
+}
+
+#[test]
+fn a_party_that_is_gone_is_dropped_from_the_filter_and_said() {
+    let mut app = open(V1);
+    toggle_in_picker(&mut app, PickerKind::Party, "beta");
+    let no_beta = V1
+        .replace("  - {id: beta, name: Beta}\n", "")
+        .replace("party: beta", "party: alpha");
+    reload(&mut app, &no_beta);
+    assert!(app.query.parties.is_empty());
+    assert_eq!(app.visible.len(), 4);
+    let s = screen(&app, 120, 30);
+    assert!(s.contains("beta"), "the message names it: {s}");
+}
+
+#[test]
+fn an_invalid_version_keeps_the_last_good_log_and_counts_its_errors() {
+    let mut app = open(V1);
+    select_id(&mut app, "e2");
+    let report = load_str(NAME, BAD).expect_err("BAD has errors");
+    assert_eq!(report.error_count(), 3);
+    let log_before = app.log.clone();
+
+    reload(&mut app, BAD);
+    assert_eq!(app.log, log_before, "the last good log stays");
+    assert_eq!(selected_id(&app), Some("e2"));
+    let s = screen(&app, 100, 30);
+    assert!(
+        s.contains("file has 3 errors — press E to read them"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Bob calls Cat"),
+        "old events still on screen: {s}"
+    );
+
+    // The notice stays while the reader goes on reading.
+    update(&mut app, Action::Down);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("file has 3 errors"), "{s}");
+}
+
+#[test]
+fn e_opens_the_errors_as_check_prints_them_scrollable_and_esc_closes() {
+    let mut app = open(V1);
+    reload(&mut app, BAD);
+    update(&mut app, Action::ShowErrors);
+    assert_eq!(app.mode(), Mode::Errors);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("Errors in the file"), "{s}");
+    assert!(s.contains("talks.yaml:8:"), "file:line:col: {s}");
+    assert!(s.contains("kind: meetin"), "the line at fault: {s}");
+    assert!(s.contains("^"), "a caret under the spot: {s}");
+    assert!(s.contains("meeting"), "the suggestion: {s}");
+
+    // Three errors do not fit in 12 rows: j scrolls.
+    update(
+        &mut app,
+        Action::Resize {
+            width: 60,
+            height: 12,
+        },
+    );
+    let top = screen(&app, 60, 12);
+    update(&mut app, Action::Down);
+    assert_ne!(screen(&app, 60, 12), top, "j scrolls the errors");
+    update(&mut app, Action::Bottom);
+    let bottom = screen(&app, 60, 12);
+    assert!(
+        bottom.contains("talks.yaml:10:"),
+        "the last error: {bottom}"
+    );
+
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+}
+
+#[test]
+fn the_errors_view_shows_hostile_text_only_sanitised() {
+    let mut app = open(V1);
+    let hostile = "title: x\nevents:\n  - {id: e1, date: 2024-01-01, kind: call, title: t, \"\\e[31mevil\\u202e\": 1}\n";
+    let result = load_str(NAME, hostile);
+    assert!(result.is_err(), "an unknown key is an error");
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: vec![(NAME.to_owned(), hostile.to_owned())],
+        })),
+    );
+    update(&mut app, Action::ShowErrors);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| view(&app, f)).unwrap();
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        for c in cell.symbol().chars() {
+            assert!(
+                !dateline::text::is_unsafe_char(c),
+                "raw {:?} on screen:\n{}",
+                c,
+                t.backend()
+            );
+        }
+    }
+    assert!(t.backend().to_string().contains("␛[31mevil"));
+}
+
+#[test]
+fn the_next_good_save_clears_the_error_state() {
+    let mut app = open(V1);
+    reload(&mut app, BAD);
+    update(&mut app, Action::ShowErrors);
+    reload(&mut app, V2_SHIFTED);
+    assert!(app.file_errors.is_none());
+    assert_eq!(app.mode(), Mode::Browse, "the errors view closes");
+    let s = screen(&app, 100, 30);
+    assert!(!s.contains("errors"), "{s}");
+    assert!(s.contains("Version two"), "{s}");
+    update(&mut app, Action::ShowErrors);
+    assert_eq!(app.mode(), Mode::Browse, "nothing to read");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no errors"))
+    );
+}
+
+#[test]
+fn a_picker_open_during_a_reload_keeps_its_typing_and_toggles() {
+    let mut app = open(V1);
+    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    for c in "gam".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::Toggle);
+    reload(&mut app, V2_SHIFTED);
+    let gamma = app.log.party("gamma").unwrap();
+    let p = app.picker().expect("still open");
+    assert_eq!(p.input, "gam");
+    assert!(p.chosen.contains(&gamma), "the toggle follows the id");
+    update(&mut app, Action::Open);
+    assert_eq!(visible_ids(&app), ["e0", "e2", "e3", "e4"]);
+}
+
+#[test]
+fn quotes_open_on_an_event_that_is_gone_close() {
+    let with_quote = V1.replace(
+        "title: Cat speaks, actors: [cat]}",
+        "title: Cat speaks, actors: [cat], quotes: [{text: hello, speaker: cat}]}",
+    );
+    let mut app = open(&with_quote);
+    select_id(&mut app, "e3");
+    update(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::Quotes);
+    reload(&mut app, &with_quote);
+    assert_eq!(app.mode(), Mode::Quotes, "same event, quotes stay open");
+    let without: String = with_quote
+        .lines()
+        .filter(|l| !l.contains("id: e3"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    reload(&mut app, &without);
+    assert_eq!(app.mode(), Mode::Browse);
+}
+
+#[test]
+fn marks_follow_their_events_by_id_and_the_marked_only_filter_stays() {
+    use dateline::tui::action::MarkAction;
+    let mut app = open(V1);
+    select_id(&mut app, "e3");
+    update(&mut app, Action::Mark(MarkAction::Toggle)); // no marks file: nothing is saved
+    update(&mut app, Action::Mark(MarkAction::OnlyMarked));
+    assert_eq!(visible_ids(&app), ["e3"]);
+    reload(&mut app, V2_SHIFTED);
+    let e3 = app.log.event("e3").unwrap();
+    assert_eq!(app.marked.iter().copied().collect::<Vec<_>>(), [e3]);
+    assert_eq!(visible_ids(&app), ["e3"], "still only the marked event");
+}
