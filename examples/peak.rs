@@ -9,6 +9,10 @@
 //! Prints the mode, the events loaded, the wall and CPU time and the peak resident set (VmHWM from
 //! /proc/self/status, so Linux only), and the same on stdout as one tab-separated line.
 
+// The allocator the dateline binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use dateline::load::{Limits, load_path};
 use dateline::search::SearchIndex;
 use serde::de::IgnoredAny;

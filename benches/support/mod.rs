@@ -9,6 +9,10 @@
 
 #![allow(dead_code)] // each bench uses part of it
 
+// The allocator the dateline binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::Criterion;
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use dateline::load::{Loaded, load_str};

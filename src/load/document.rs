@@ -176,6 +176,9 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         if let Some(e) = event(r, n, &path) {
             doc.events.push(e);
         }
+        // Free this event's part of the tree now, so the tree and the model are never both
+        // whole in memory.
+        n.value = super::yaml::Value::Seq(Vec::new());
     }
     doc
 }

@@ -145,7 +145,7 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
     std::fs::File::open(path)
         .and_then(|f| {
             std::io::Read::read_to_end(
-                &mut std::io::Read::take(f, limits.max_file_bytes + 1),
+                &mut std::io::Read::take(f, limits.max_file_bytes.saturating_add(1)),
                 &mut bytes,
             )
         })
@@ -234,5 +234,14 @@ fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlErr
                 .into(),
         });
     }
-    yaml::parse(text, limits)
+    yaml::parse(text, limits).map_err(|mut e| {
+        // libyaml puts "unexpected end of stream" after the last line; point at the last
+        // line instead, so the message can show it.
+        let lines = text.lines().count().max(1);
+        if e.mark.line > lines {
+            e.mark.line = lines;
+            e.mark.col = text.lines().last().map_or(0, |l| l.chars().count()) + 1;
+        }
+        e
+    })
 }
