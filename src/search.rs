@@ -5,7 +5,7 @@
 //! is a single `memmem` pass over it, however many events there are.
 
 use crate::model::{EventIx, Log};
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 use memchr::memmem;
 
 /// Folded search text of every event, prepared once.
@@ -27,8 +27,13 @@ impl SearchIndex {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(log.events.len() + 1);
         let push = |text: &mut String, s: &str| {
-            let folded = fold(s);
-            text.extend(folded.chars().map(|c| if c == '\0' { ' ' } else { c }));
+            let from = text.len();
+            fold_into(text, s);
+            // NUL separates events: a NUL inside a text must not.
+            if memchr::memchr(0, &text.as_bytes()[from..]).is_some() {
+                let tail = text.split_off(from).replace('\0', " ");
+                text.push_str(&tail);
+            }
             text.push('\n');
         };
         for e in &log.events {

@@ -74,13 +74,23 @@ fn push_safe(out: &mut String, c: char, one_line: bool) {
 /// Folds text for search: lower case, accents removed, so that `Égypte`, `egypte` and
 /// `EGYPTE` meet.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// `fold`, appended to `out` without an intermediate string (the search index folds every
+/// text of a log).
+pub fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(
+            s.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase),
+        );
     }
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
