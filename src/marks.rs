@@ -28,6 +28,19 @@ pub fn state_dir() -> Option<PathBuf> {
         .map(|d| d.join("dateline"))
 }
 
+/// The ids in a marks file, one a line; none when it does not exist yet.
+fn read_ids(file: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(file)
+        .map(|s| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A file name that identifies a log: its readable name and a hash of its full path (or
 /// paths, for a log of several files), so two logs named alike do not share marks.
 pub fn key_for(paths: &[PathBuf]) -> String {
@@ -64,33 +77,14 @@ impl Marks {
     /// Reads the marks of the log made of `paths` (none: the bundled sample).
     pub fn load(paths: &[PathBuf]) -> Marks {
         let file = state_dir().map(|d| d.join("marks").join(key_for(paths)));
-        let ids = file
-            .as_deref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
-            .map(|s| {
-                s.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let ids = file.as_deref().map(read_ids).unwrap_or_default();
         Marks { ids, file }
     }
 
     /// Marks in a given file (for tests and tools).
     pub fn load_from(file: &Path) -> Marks {
-        let ids = std::fs::read_to_string(file)
-            .map(|s| {
-                s.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default();
         Marks {
-            ids,
+            ids: read_ids(file),
             file: Some(file.to_path_buf()),
         }
     }

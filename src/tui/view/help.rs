@@ -8,7 +8,6 @@ use crate::tui::view::timeline::{badge, marker};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -52,20 +51,12 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
 }
 
 pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(app.theme.key())
-        .title(Span::styled(" Keys · Esc back ", app.theme.key()));
-    frame.render_widget(block, area);
-    let inner = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
+    super::page::draw(
+        app,
+        " Keys · Esc back ",
+        |w| lines(app, w),
+        scroll,
+        frame,
+        area,
     );
-    let all = lines(app, inner.width as usize);
-    let h = inner.height as usize;
-    let off = scroll.min(all.len().saturating_sub(h));
-    let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
 }

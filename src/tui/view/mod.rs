@@ -9,6 +9,7 @@ pub mod help;
 mod lanes;
 mod lists;
 pub mod overview;
+mod page;
 pub mod picker;
 pub mod positions;
 pub mod quotes;
