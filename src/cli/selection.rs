@@ -52,7 +52,12 @@ pub fn select(
             return Err(ExitCode::from(EXIT_USAGE));
         }
     };
-    let index = SearchIndex::new(&log);
+    // The search index costs a pass over every text: build it only for a search.
+    let index = if crate::search::terms(&query.search).is_empty() {
+        SearchIndex::default()
+    } else {
+        SearchIndex::new(&log)
+    };
     let events = crate::filter::apply(&log, &index, &query);
     Ok(Selection { log, events })
 }
