@@ -16,23 +16,23 @@ fn pick_a_party_search_read_quotes_and_quit() {
     s.keys("p");
     s.wait_text("Parties");
     s.keys("hamas\r");
-    let screen = s.wait_text("party: Hamas");
-    assert!(!screen.contains("showing 18 of 18"), "{screen}");
+    s.wait_for("the party filter", |sc| {
+        sc.contains("party: Hamas") && !sc.contains("showing 18 of 18")
+    });
 
     s.keys("/cairo");
     s.wait_text("matching");
     s.keys("\r");
-    let screen = s.wait_text("search: \"cairo\"");
-    assert!(screen.contains("party: Hamas"), "filters combine: {screen}");
+    // Filters combine.
+    s.wait_all(&["search: \"cairo\"", "party: Hamas"]);
 
     s.keys("\r");
-    let quotes = s.wait_text("Quotes · Esc back");
     // A quote is never shown without who said it and where it was published.
-    assert!(quotes.contains("— "), "{quotes}");
-    assert!(
-        quotes.contains("Reuters") || quotes.contains("Axios"),
-        "{quotes}"
-    );
+    s.wait_for("quotes with speaker and source", |q| {
+        q.contains("Quotes · Esc back")
+            && q.contains("— ")
+            && (q.contains("Reuters") || q.contains("Axios"))
+    });
 
     s.keys("\x1b");
     s.wait_for("the quote view to close", |sc| {
@@ -67,8 +67,7 @@ fn a_bad_file_is_reported_on_the_normal_screen() {
     let mut s = Session::start(&[bad.to_str().unwrap()], 24, 100);
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 1);
-    let screen = s.wait_text("bad.yaml");
-    assert!(screen.contains("error"), "{screen}");
+    s.wait_all(&["bad.yaml", "error"]);
     let raw = s.raw.lock().unwrap().clone();
     assert!(
         !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
@@ -89,8 +88,7 @@ fn a_tiny_terminal_says_so_and_still_quits() {
 #[test]
 fn the_browser_starts_pre_filtered_by_the_flags() {
     let mut s = Session::start(&["--party", "hamas", "--search", "cairo"], 24, 100);
-    let screen = s.wait_text("party: Hamas");
-    assert!(screen.contains("search: \"cairo\""), "{screen}");
+    s.wait_all(&["party: Hamas", "search: \"cairo\""]);
     s.keys("c");
     s.wait_text("showing 18 of 18 events");
     s.keys("q");
@@ -105,14 +103,12 @@ fn a_mark_made_in_the_browser_survives_a_restart_and_list_marked_sees_it() {
     s.keys("jm");
     s.wait_text("marked “");
     s.keys("M");
-    let screen = s.wait_text("showing 1 of 18 events");
-    assert!(screen.contains("marked only"), "{screen}");
+    s.wait_all(&["showing 1 of 18 events", "marked only"]);
     s.keys("q");
     assert!(s.wait_exit().success());
 
     let mut again = Session::start_in(&["--marked"], 24, 100, state.path());
-    let screen = again.wait_text("showing 1 of 18 events");
-    assert!(screen.contains('●'), "{screen}");
+    again.wait_all(&["showing 1 of 18 events", "●"]);
     again.keys("q");
     assert!(again.wait_exit().success());
 

@@ -113,6 +113,12 @@ impl Session {
         self.wait_for(text, |s| s.contains(text))
     }
 
+    /// Waits until every text shows at once: a frame arrives in pieces, so one part of it
+    /// on screen says nothing yet of the rest.
+    pub fn wait_all(&self, texts: &[&str]) -> String {
+        self.wait_for(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
     pub fn keys(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
