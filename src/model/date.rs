@@ -154,14 +154,6 @@ impl Date {
         })
     }
 
-    /// A year given as a YAML number (`date: 2016`).
-    pub fn from_year(year: i64) -> Result<Date, DateError> {
-        if !(0..=9999).contains(&year) {
-            return Err(DateError(format!("found {year}, expected {DATE_FORMS}")));
-        }
-        Date::parse(&format!("{year:04}"))
-    }
-
     pub fn has_time(&self) -> bool {
         self.offset.is_some()
     }

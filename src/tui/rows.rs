@@ -105,11 +105,6 @@ impl Rows {
         (p < self.event_row.len()).then_some(p)
     }
 
-    /// The position of the last event at or before `row`, if any.
-    pub fn event_at_or_before(&self, row: usize) -> Option<usize> {
-        self.event_row.partition_point(|&r| r <= row).checked_sub(1)
-    }
-
     /// The first header after `row`.
     pub fn next_header(&self, row: usize) -> Option<usize> {
         let p = self.headers.partition_point(|&h| h <= row);
