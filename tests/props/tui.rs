@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::OnceLock;
 
-const HOSTILE: &str = include_str!("fixtures/hostile.yaml");
+const HOSTILE: &str = include_str!("../fixtures/hostile.yaml");
 
 /// Pieces of text meant to break a terminal or a layout.
 const FRAGMENTS: &[&str] = &[

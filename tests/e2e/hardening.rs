@@ -4,9 +4,7 @@
 //! the screen (or the process) until what is expected shows, with a generous deadline;
 //! never a fixed sleep.
 
-mod common;
-
-use common::pty::{DEADLINE, Session};
+use crate::common::pty::{DEADLINE, Session};
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-const HOSTILE: &str = include_str!("fixtures/hostile.yaml");
+const HOSTILE: &str = include_str!("../fixtures/hostile.yaml");
 
 fn hostile(w: u16, h: u16) -> App {
     let loaded = load_str("hostile.yaml", HOSTILE).expect("the hostile log opens");

@@ -4,9 +4,7 @@
 //! output format, regenerate them with `UPDATE_GOLDEN=1 cargo test --test cli_list --test
 //! cli_quotes` and read the diff before committing.
 
-mod common;
-
-use common::cli::{compare_golden, dateline, golden, sample, stdout};
+use crate::common::cli::{compare_golden, dateline, golden, sample, stdout};
 use dateline::cli::FilterArgs;
 use dateline::search::SearchIndex;
 

@@ -2,9 +2,7 @@
 //! (vt100). Keys are typed as a reader would; every wait polls the screen until the
 //! expected text shows, with a generous deadline, never a fixed sleep.
 
-mod common;
-
-use common::pty::{DEADLINE, Session};
+use crate::common::pty::{DEADLINE, Session};
 use std::time::{Duration, Instant};
 
 #[test]

@@ -1,9 +1,7 @@
 //! `dateline quotes`, `completions` and `man` end to end: the real binary on the bundled
 //! sample log. Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test` (see cli_list.rs).
 
-mod common;
-
-use common::cli::{dateline, golden, sample, stdout};
+use crate::common::cli::{dateline, golden, sample, stdout};
 
 #[test]
 fn golden_markdown() {

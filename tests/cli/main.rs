@@ -1,0 +1,9 @@
+//! Integration tests: cli.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod browser_and_list_agree;
+mod check;
+mod list;
+mod quotes;

@@ -1,0 +1,5 @@
+//! Integration tests: core.
+
+mod format_rules;
+mod generate;
+mod merge;

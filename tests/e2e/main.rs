@@ -1,0 +1,7 @@
+//! Integration tests: e2e.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod browse;
+mod hardening;

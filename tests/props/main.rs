@@ -1,0 +1,4 @@
+//! Integration tests: props.
+
+mod loader;
+mod tui;
