@@ -45,6 +45,14 @@ pub fn apply(log: &Log, index: &SearchIndex, query: &Query) -> Vec<EventIx> {
         .collect()
 }
 
+/// Whether an event's period overlaps the query's dates, read as periods of the log's
+/// reading zone (`--from 2023-03-10` is that day in the log's zone, not in UTC).
+fn in_range(log: &Log, e: &crate::model::Event, q: &Query) -> bool {
+    let from = q.from.map(|d| d.in_zone(log.timezone));
+    let to = q.to.map(|d| d.in_zone(log.timezone));
+    Date::overlaps(&e.date, e.end.as_ref(), from.as_ref(), to.as_ref())
+}
+
 /// Whether one event matches every field of `query` but the search text.
 pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
     let e = &log.events[i];
@@ -53,7 +61,6 @@ pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
         && (q.kinds.is_empty() || q.kinds.contains(&e.kind))
         && (q.statuses.is_empty() || q.statuses.contains(&e.status))
         && (q.topics.is_empty() || e.topics.iter().any(|t| q.topics.contains(t)))
-        && ((q.from.is_none() && q.to.is_none())
-            || Date::overlaps(&e.date, e.end.as_ref(), q.from.as_ref(), q.to.as_ref()))
+        && ((q.from.is_none() && q.to.is_none()) || in_range(log, e, q))
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
 }

@@ -8,6 +8,8 @@ use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
 
 pub struct Document {
+    /// The reading zone the file names, where it names one.
+    pub timezone: Option<At<crate::model::Tz>>,
     pub title: Option<String>,
     pub description: Option<String>,
     pub parties: Vec<PartyDef>,
@@ -74,6 +76,7 @@ const TOP: &[&str] = &[
     "dateline",
     "title",
     "description",
+    "timezone",
     "parties",
     "actors",
     "sources",
@@ -110,6 +113,7 @@ const QUOTE: &[&str] = &[
 /// Reads a whole document. Returns what could be read; errors are in `r`.
 pub fn read(r: &mut Reader, root: &mut Node) -> Document {
     let mut doc = Document {
+        timezone: None,
         title: None,
         description: None,
         parties: Vec::new(),
@@ -134,6 +138,11 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         }
     }
     let root: Rc<str> = "".into();
+    // Before any date: the dates of this file are read in its zone.
+    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
+    if let Some(tz) = &doc.timezone {
+        r.zone = tz.value;
+    }
     doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
     doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
 
@@ -181,6 +190,23 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         n.value = super::yaml::Value::Seq(Vec::new());
     }
     doc
+}
+
+/// The log's reading zone: an IANA name from the compiled-in time zone database.
+fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Option<At<crate::model::Tz>> {
+    let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+    let name = r.text(node, loc, true)?;
+    match crate::model::parse_zone(name.trim()) {
+        Ok(tz) => Some(At {
+            value: tz,
+            mark,
+            loc: loc.clone(),
+        }),
+        Err(e) => {
+            r.report(Severity::Error, mark, &loc.render(), e.message, e.help);
+            None
+        }
+    }
 }
 
 fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {

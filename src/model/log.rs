@@ -259,6 +259,8 @@ pub struct Log {
     pub files: Vec<String>,
     pub title: Option<String>,
     pub description: Option<String>,
+    /// The reading zone: days, periods and "which day" questions are answered in it.
+    pub timezone: super::Tz,
     pub parties: Vec<Party>,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,

@@ -68,9 +68,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 ]);
                 buf.set_line(body.x, y, &line, body.width);
             }
-            Row::Gap(days) => {
+            Row::Gap(gap) => {
                 separators(app, &geo, buf, body.x, y);
-                let text = format!("  · {days} days ·");
+                let text = format!("  {}", gap.text());
                 buf.set_stringn(body.x, y, text, w, app.theme.dim());
             }
             Row::Event { ix, .. } => event_row(app, &geo, buf, body, y, ix),

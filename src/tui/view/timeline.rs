@@ -64,9 +64,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 vec![Span::styled(header_text(&app.log, ix), app.theme.heading())],
                 w,
             )),
-            Row::Gap(days) => {
-                Line::from(Span::styled(format!("  · {days} days ·"), app.theme.dim()))
-            }
+            Row::Gap(gap) => Line::from(Span::styled(format!("  {}", gap.text()), app.theme.dim())),
             Row::Event { ix, .. } => {
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
                 let selected = app.selected == Some(ix);
