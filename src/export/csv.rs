@@ -8,10 +8,11 @@ use crate::model::{EventIx, Log};
 /// What joins the items of a list field.
 pub const LIST_SEPARATOR: &str = "; ";
 
-pub const EVENT_COLUMNS: [&str; 17] = [
+pub const EVENT_COLUMNS: [&str; 18] = [
     "id",
     "date",
     "start",
+    "local",
     "precision",
     "end",
     "date_note",
@@ -61,6 +62,7 @@ fn event_row(v: &EventView<'_>) -> Vec<String> {
         v.id.to_owned(),
         v.date.clone(),
         v.start.clone(),
+        v.local.clone(),
         v.precision.to_owned(),
         v.end.clone().unwrap_or_default(),
         opt(v.date_note),

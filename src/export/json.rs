@@ -13,6 +13,8 @@ pub struct EventView<'a> {
     pub date: String,
     /// The instant the date's period starts, in UTC (RFC 3339).
     pub start: String,
+    /// The same instant on the reading zone's clock, RFC 3339 with that zone's offset.
+    pub local: String,
     pub precision: &'static str,
     pub end: Option<String>,
     pub date_note: Option<&'a str>,
@@ -134,6 +136,7 @@ pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
         id: &e.id,
         date: e.date.written(),
         start: e.date.start().to_rfc3339_opts(SecondsFormat::Secs, true),
+        local: e.date.reading_rfc3339(),
         precision: e.date.precision_name(),
         end: e.end.map(|d| d.written()),
         date_note: e.date_note.as_deref(),

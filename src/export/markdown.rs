@@ -287,6 +287,11 @@ pub fn view(log: &Log, events: &[EventIx], query: &Query) -> String {
     } else {
         out.push_str(&format!(". Filters: {}.\n", escape(&filters.join("; "))));
     }
+    // Days and date filters are the reading zone's; each time below names its own clock.
+    out.push_str(&format!(
+        "Days are counted in {}, the log's reading zone.\n",
+        escape(log.timezone.name())
+    ));
     for &ix in events {
         out.push('\n');
         out.push_str(&event_section(log, &log.events[ix]));
