@@ -540,3 +540,67 @@ fn wrong_usage_exits_2() {
         assert!(run.stdout.is_empty());
     }
 }
+
+#[test]
+fn date_mistakes_are_shown_where_they_are_with_their_fix() {
+    let log = "\
+timezone: Africa/Cairo
+events:
+  - date: 2023-03-10T14:00+0330
+    kind: meeting
+    title: Offset without colon
+  - date: 2023-3-10
+    kind: meeting
+    title: Month in one digit
+  - date: March 2023
+    kind: meeting
+    title: Month in words
+  - date: 2023-03-10 14:00+03:30
+    kind: meeting
+    title: Space for T
+  - date: 2023-03-10T14:00
+    kind: meeting
+    title: No clock
+  - date: 2023-03-10T14:00[Asia/Teheran]
+    kind: meeting
+    title: Zone misspelt
+";
+    let (_dir, path) = temp_file("talks.yaml", log.as_bytes());
+    let run = check(&path);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = &format!("{}{}", run.stdout, run.stderr);
+    let name = path.display();
+    for (line, fix) in [
+        (
+            3,
+            "= help: write \"2023-03-10T14:00+03:30\": an offset is written ±HH:MM",
+        ),
+        (
+            6,
+            "= help: write \"2023-03-10\": month and day are written with two digits",
+        ),
+        (9, "= help: write \"2023-03\": a month is written YYYY-MM"),
+        (
+            12,
+            "= help: write \"2023-03-10T14:00+03:30\": date and time are joined by T, with no space",
+        ),
+        (
+            15,
+            "= help: write the offset, 2023-03-10T14:00+02:00, or the zone, 2023-03-10T14:00[Africa/Cairo]",
+        ),
+        (18, "= help: did you mean \"Asia/Tehran\"?"),
+    ] {
+        let place = format!("--> {name}:{line}:11 (events[{}].date)", (line - 3) / 3);
+        let at = out
+            .find(&place)
+            .unwrap_or_else(|| panic!("{place} not in:\n{out}"));
+        let next = out[at..]
+            .find(fix)
+            .unwrap_or_else(|| panic!("{fix} not after {place}:\n{out}"));
+        assert!(
+            !out[at + place.len()..at + next].contains("-->"),
+            "the fix of line {line} is under another error:\n{out}"
+        );
+    }
+    assert!(out.contains("talks.yaml: 6 errors"), "{out}");
+}
