@@ -284,6 +284,73 @@ mod tests {
     }
 
     #[test]
+    fn an_event_is_binned_only_at_a_unit_its_date_supports() {
+        let log = log_with(&["2024-04", "2024-04-03", "2024-04-10", "2024", "2024-04-29"]);
+        let all: Vec<_> = (0..5).collect();
+        // The year-only event starts the span on 1 January: 18 weeks.
+        let weeks = Histogram::new(&log, &all, 20).unwrap();
+        assert_eq!(weeks.unit, Unit::Week);
+        assert_eq!(weeks.counts.iter().sum::<u32>(), 3, "{weeks:?}");
+        assert_eq!((weeks.only_month, weeks.only_year), (1, 1));
+        assert!(
+            weeks
+                .title()
+                .ends_with("· 1 known only by month and 1 only by year, not counted"),
+            "{}",
+            weeks.title()
+        );
+        let month_ix = log
+            .events
+            .iter()
+            .position(|e| e.title == "Event 0")
+            .unwrap();
+        assert_eq!(
+            weeks.describe(&log, month_ix),
+            "April 2024, known only by month: not counted per week"
+        );
+        let months = Histogram::new(&log, &all, 4).unwrap();
+        assert_eq!(months.unit, Unit::Month);
+        assert_eq!(months.counts.iter().sum::<u32>(), 4);
+        assert_eq!(months.only_year, 1);
+        let years = Histogram::new(&log, &all, 1).unwrap();
+        assert_eq!(years.counts, [5]);
+        assert_eq!(years.title(), "Events per year · 2024 · peak 5");
+    }
+
+    #[test]
+    fn long_spans_get_runs_of_years_not_a_squeezed_last_bar() {
+        let log = log_with(&["1948-05-14", "1967-06", "1979", "1993-09-13", "1994"]);
+        let all: Vec<_> = (0..5).collect();
+        let h = Histogram::new(&log, &all, 6).unwrap();
+        assert_eq!(h.unit, Unit::Years(10));
+        assert_eq!(h.counts, [1, 0, 1, 1, 0, 2]);
+        assert_eq!(h.bar_text(0), "1940 – 1949");
+        assert_eq!(h.bar_text(5), "1990 – 1999");
+        assert_eq!(h.title(), "Events per 10 years · 1940 – 1999 · peak 2");
+        let h = Histogram::new(&log, &all, 10).unwrap();
+        assert_eq!(h.unit, Unit::Years(5));
+        assert_eq!(h.counts, [1, 0, 0, 0, 1, 0, 1, 0, 0, 2]);
+        assert_eq!(h.title(), "Events per 5 years · 1945 – 1994 · peak 2");
+        let h = Histogram::new(&log, &all, 30).unwrap();
+        assert_eq!(h.unit, Unit::Years(2));
+        assert_eq!(h.counts.iter().sum::<u32>(), 5);
+        assert_eq!(h.bar_text(h.counts.len() - 1), "1994 – 1995");
+    }
+
+    #[test]
+    fn bins_are_reading_zone_days() {
+        let y = "timezone: Asia/Shanghai\nevents:\n  - {date: \"2023-03-10T23:30-05:00\", kind: call, title: Washington}\n  - {date: 2023-03-10, kind: meeting, title: Beijing}\n";
+        let log = crate::load::load_str("t.yaml", y).unwrap().log;
+        let h = Histogram::new(&log, &[0, 1], 80).unwrap();
+        assert_eq!(h.unit, Unit::Day);
+        assert_eq!(
+            h.counts,
+            [1, 1],
+            "23:30 in Washington is the 11th in Beijing"
+        );
+    }
+
+    #[test]
     fn jumping_to_a_date_finds_the_first_event_from_then() {
         let log = log_with(&["2024-04-03", "2024-05-03", "2024-05-10"]);
         let all: Vec<_> = (0..3).collect();

@@ -243,6 +243,29 @@ impl Date {
         })
     }
 
+    /// The reading zone's day at the instant `now`, as a date of day precision: what
+    /// "today" means for a log.
+    pub fn today_at(now: DateTime<Utc>, reading: Tz) -> Date {
+        let local = now
+            .with_timezone(&reading)
+            .date_naive()
+            .and_time(NaiveTime::MIN);
+        Date {
+            precision: Precision::Day,
+            local,
+            offset: None,
+            offset_written: false,
+            zone: None,
+            reading,
+            start: first_instant(reading, local),
+        }
+    }
+
+    /// Today in the reading zone.
+    pub fn today(reading: Tz) -> Date {
+        Date::today_at(Utc::now(), reading)
+    }
+
     /// The same date read in another reading zone: a date without a time becomes that
     /// zone's period; a time keeps its instant.
     pub fn in_zone(mut self, reading: Tz) -> Date {
@@ -864,6 +887,20 @@ mod tests {
         assert_eq!(
             unknown.help.as_deref(),
             Some("did you mean \"Asia/Tehran\"?")
+        );
+    }
+
+    #[test]
+    fn today_is_the_reading_zones_day() {
+        let now = Utc.with_ymd_and_hms(2023, 3, 10, 22, 0, 0).unwrap();
+        assert_eq!(Date::today_at(now, Tz::UTC).written(), "2023-03-10");
+        assert_eq!(
+            Date::today_at(now, Tz::Asia__Tehran).written(),
+            "2023-03-11"
+        );
+        assert_eq!(
+            Date::today_at(now, Tz::America__New_York).written(),
+            "2023-03-10"
         );
     }
 
