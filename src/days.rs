@@ -135,7 +135,13 @@ impl Gaps {
         };
         let last = e.end.as_ref().unwrap_or(&e.date).reading_last_day();
         let last = last.max(e.date.reading_last_day());
-        if p >= Precision::Day {
+        // A row known to the day, or one whose `end` is (April 2024 through 3 May), covers
+        // days up to its last; a month or year alone says nothing about which days.
+        let day_end = e
+            .end
+            .as_ref()
+            .is_some_and(|d| d.precision >= Precision::Day);
+        if p >= Precision::Day || day_end {
             self.last_day = Some(self.last_day.map_or(last, |l| l.max(last)));
         }
         self.last_any = Some(self.last_any.map_or(last, |l| l.max(last)));
@@ -195,6 +201,19 @@ mod tests {
             [None, Some("· 1 year ·".into())]
         );
         assert_eq!(gaps(&["2022-04", "2022-04-20"]), [None, None]);
+    }
+
+    #[test]
+    fn an_end_known_to_the_day_covers_the_days_up_to_it() {
+        let log = crate::load::load_str(
+            "t.yaml",
+            "events:\n  - {date: 2024-04-04, kind: call, title: A}\n  - {date: 2024-04, end: 2024-05-02, kind: proposal, title: B}\n  - {date: 2024-05-03, kind: call, title: C}\n",
+        )
+        .unwrap()
+        .log;
+        let mut g = Gaps::default();
+        let got: Vec<_> = log.events.iter().map(|e| g.before(e)).collect();
+        assert_eq!(got, [None, None, None]);
     }
 
     #[test]

@@ -213,16 +213,15 @@ impl Histogram {
     }
 
     /// What the bar of the selected event holds: `week of 29 Apr 2024 · 4 events`, or for
-    /// an event too coarse for the bars, `April 2024, known only by month: not counted per
-    /// week`.
+    /// an event too coarse for the bars (the title says they are not counted),
+    /// `April 2024 · known only by month`.
     pub fn describe(&self, log: &Log, ev: EventIx) -> String {
         if !self.counts_event(log, ev) {
             let d = &log.events[ev].date;
             return format!(
-                "{}, known only by {}: not counted per {}",
+                "{} · known only by {}",
                 Period::of(d).text(),
-                d.precision_name(),
-                self.unit.name()
+                d.precision_name()
             );
         }
         let b = self.bucket_of(log, ev);
@@ -306,7 +305,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             weeks.describe(&log, month_ix),
-            "April 2024, known only by month: not counted per week"
+            "April 2024 · known only by month"
         );
         let months = Histogram::new(&log, &all, 4).unwrap();
         assert_eq!(months.unit, Unit::Month);
