@@ -94,7 +94,8 @@ pub struct FilterArgs {
     /// Only events with this topic (repeatable)
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
-    /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD)
+    /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD: days of
+    /// the log's reading zone, its `timezone`)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Only events whose period overlaps this date or earlier
