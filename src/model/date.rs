@@ -450,6 +450,20 @@ impl Date {
         })
     }
 
+    /// A time on the reading zone's clock, naming it, for beside the event's own:
+    /// `Sat 11 March 2023 12:30 +08:00 (Asia/Shanghai)`. None for a date without a time.
+    pub fn reading_human(&self) -> Option<String> {
+        self.offset?;
+        let at = self.start.with_timezone(&self.reading);
+        let clock = self.reading_clock()?;
+        Some(format!(
+            "{} {clock} {} ({})",
+            day_text(at.date_naive(), Precision::Day),
+            clock_name(at.offset().fix()),
+            self.reading.name()
+        ))
+    }
+
     /// The start on the reading zone's clock, RFC 3339 with that zone's offset
     /// (`2023-03-11T06:30:00+02:00`); for a date without a time, its first moment.
     pub fn reading_rfc3339(&self) -> String {
@@ -918,6 +932,10 @@ mod tests {
         assert_eq!(t.reading_clock().unwrap(), "08:00");
         assert_eq!(t.reading_rfc3339(), "2023-03-11T08:00:00+03:30");
         assert_eq!(t.human_day(), "Fri 10 March 2023", "shown on its own clock");
+        assert_eq!(
+            t.reading_human().unwrap(),
+            "Sat 11 March 2023 08:00 +03:30 (Asia/Tehran)"
+        );
         assert_eq!(
             day.in_zone(Tz::UTC).start().to_rfc3339(),
             "2023-03-10T00:00:00+00:00"
