@@ -149,17 +149,17 @@ mod tests {
     fn event_rows_read_back_with_lists_joined() {
         let log = fixture::log();
         let out = events(&log, &[1, 2, 3]);
-        assert!(out.starts_with("id,date,start,"));
+        assert!(out.starts_with("id,date,start,local,precision,"));
         let rows = read(&out);
         assert_eq!(rows.len(), 3);
         assert_eq!(
-            &rows[0][9],
+            &rows[0][10],
             "First line.\nSecond line with \u{1b}[31mescape"
         );
-        assert_eq!(&rows[0][13], "hostages; ceasefire");
-        assert_eq!(&rows[1][8], "Burns *arrives* in Cairo");
-        assert_eq!(&rows[1][16], "3");
-        assert_eq!(&rows[2][11], "burns; barnea; kamel");
+        assert_eq!(&rows[0][14], "hostages; ceasefire");
+        assert_eq!(&rows[1][9], "Burns *arrives* in Cairo");
+        assert_eq!(&rows[1][17], "3");
+        assert_eq!(&rows[2][12], "burns; barnea; kamel");
     }
 
     #[test]
