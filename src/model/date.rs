@@ -719,6 +719,9 @@ fn repair_numeric(s: &str, why: &mut Vec<&'static str>) -> Option<String> {
     } else if let Some(i) = compact.rfind(['+', '-']) {
         let (c, o) = compact.split_at(i);
         let (sign, rest) = o.split_at(1);
+        if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+            return None;
+        }
         let (h, m) = match rest.split_once(':') {
             Some((h, m)) => (h.to_string(), m.to_string()),
             None if rest.len() == 4 => (rest[..2].to_string(), rest[2..].to_string()),
@@ -834,6 +837,15 @@ mod tests {
             help("2023-03-10 14:00")
         );
         assert_eq!(help("yesterday"), "");
+        // Never a panic on what is not ASCII.
+        for odd in [
+            "2023-03-10T14:00+a€",
+            "2023-03-10 14:00+€€",
+            "€€€€-03",
+            "2023-0€",
+        ] {
+            assert!(Date::parse(odd).is_err());
+        }
     }
 
     #[test]

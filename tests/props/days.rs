@@ -139,3 +139,26 @@ proptest! {
         prop_assert_eq!(rows.event_row.len(), log.events.len());
     }
 }
+
+proptest! {
+    #![proptest_config(Config { cases: 2000, failure_persistence: None, ..Config::default() })]
+
+    /// Whatever is written where a date goes, the answer is a date or a message, and a fix
+    /// offered as help is itself a date or names both ways to write the clock.
+    #[test]
+    fn dates_never_panic_and_fixes_parse(
+        text in "[0-9]{1,4}[-/ ]?[0-9]{0,2}[-/]?[0-9]{0,2}[T t]?[0-9]{0,2}:?[0-9]{0,2}(Z|UTC|[+-][0-9]{1,4}:?[0-9]{0,2})?(\\[[A-Za-z/_]{0,20}\\])?|\\PC{0,30}",
+        zone in 0usize..ZONES.len(),
+    ) {
+        let tz: Tz = ZONES[zone].parse().unwrap();
+        if let Err(e) = dateline::model::Date::parse_in(&text, tz)
+            && let Some(help) = e.help
+            && let Some(fixed) = help.strip_prefix("write \"").and_then(|h| h.split('"').next())
+        {
+            prop_assert!(
+                dateline::model::Date::parse_in(fixed, tz).is_ok(),
+                "the fix {fixed:?} of {text:?} does not parse"
+            );
+        }
+    }
+}
