@@ -4,8 +4,8 @@ use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::model::EventIx;
 use dateline::tui::app::{Focus, Overlay};
-use dateline::tui::keymap::Mode;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -422,12 +422,12 @@ fn the_help_lists_every_binding_of_the_keymap() {
     let mut app = sample();
     update(&mut app, Action::Help);
     let w = 120;
-    let lines = dateline::tui::view::help::lines(&app, w);
+    let lines = dateline::tui::overlays::help::lines(&app, w);
     let text: Vec<String> = lines
         .iter()
-        .map(dateline::tui::view::text::line_text)
+        .map(dateline::tui::layout::text::line_text)
         .collect();
-    for b in dateline::tui::keymap::BINDINGS {
+    for b in dateline::tui::input::keymap::BINDINGS {
         assert!(
             text.iter().any(|l| l.contains(b.help)),
             "help lacks {:?}",

@@ -4,10 +4,10 @@
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::tui::app::Overlay;
-use dateline::tui::keymap::{Mode, hints};
+use dateline::tui::input::keymap::{Mode, hints};
 use dateline::tui::lanes::Lane;
-use dateline::tui::lists::ListKind;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::event_list::ListKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

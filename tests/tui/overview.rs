@@ -4,7 +4,7 @@
 
 use dateline::filter::Query;
 use dateline::load::load_str;
-use dateline::tui::action::MarkAction;
+use dateline::tui::input::action::MarkAction;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -4,9 +4,9 @@
 
 use dateline::filter::Query;
 use dateline::load::load_str;
-use dateline::tui::keymap::Mode;
-use dateline::tui::msg::Reload;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::input::msg::Reload;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, Msg, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -354,7 +354,7 @@ fn quotes_open_on_an_event_that_is_gone_close() {
 
 #[test]
 fn marks_follow_their_events_by_id_and_the_marked_only_filter_stays() {
-    use dateline::tui::action::MarkAction;
+    use dateline::tui::input::action::MarkAction;
     let mut app = open(V1);
     select_id(&mut app, "e3");
     update(&mut app, Action::Mark(MarkAction::Toggle)); // no marks file: nothing is saved

@@ -3,7 +3,7 @@
 
 use dateline::filter::Query;
 use dateline::load::load_str;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

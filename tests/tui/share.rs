@@ -9,9 +9,9 @@ use dateline::export::{cite, markdown};
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::model::EventIx;
-use dateline::tui::action::Share;
-use dateline::tui::keymap::Mode;
-use dateline::tui::share::Effect;
+use dateline::tui::input::action::Share;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -277,6 +277,6 @@ fn o_queues_the_url_for_the_run_loop_and_reports_a_failure() {
     update(&mut app, Action::Share(Share::OpenSource));
     assert_eq!(app.message.as_deref(), Some("this quote gives no source"));
     // What the background thread reports comes back as a message.
-    dateline::tui::share::opened(&mut app, Err("no web browser found".into()));
+    dateline::tui::update::share::opened(&mut app, Err("no web browser found".into()));
     assert_eq!(app.message.as_deref(), Some("no web browser found"));
 }

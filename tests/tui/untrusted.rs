@@ -9,7 +9,7 @@ use dateline::load::load_str;
 use dateline::text::is_unsafe_char;
 use dateline::tui::app::Focus;
 use dateline::tui::layout::areas_for;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -4,7 +4,7 @@ use crate::filter::Query;
 use crate::model::{Log, Status};
 use crate::text::sanitize;
 use crate::tui::app::App;
-use crate::tui::view::text::{truncate, width};
+use crate::tui::layout::text::{truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

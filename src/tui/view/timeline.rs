@@ -2,9 +2,9 @@
 
 use crate::model::{Event, Kind, Status};
 use crate::text::sanitize;
+use crate::tui::app::rows::{Row, header_text};
 use crate::tui::app::{App, Focus};
-use crate::tui::rows::{Row, header_text};
-use crate::tui::view::text::{highlighted, truncate, width};
+use crate::tui::layout::text::{highlighted, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
