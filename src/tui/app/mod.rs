@@ -10,8 +10,9 @@ use crate::search::{SearchIndex, terms};
 use crate::tui::app::rows::Rows;
 use crate::tui::input::keymap::Mode;
 use crate::tui::lanes::Lanes;
-use crate::tui::overlays::event_list::EventList;
+pub use crate::tui::overlays::Overlay;
 use crate::tui::overlays::picker::Picker;
+use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overview::Overview;
 use crate::tui::update::reload::FileErrors;
 use crate::tui::update::share::Effect;
@@ -24,40 +25,6 @@ use std::path::PathBuf;
 pub enum Focus {
     Timeline,
     Details,
-}
-
-/// The search prompt while it is open.
-#[derive(Clone, Debug, Default)]
-pub struct SearchPrompt {
-    pub input: String,
-    /// Events the search would show, in timeline order, among those visible now.
-    pub hits: Vec<EventIx>,
-    /// Where the reader was when the prompt opened, to go back on Esc.
-    pub before_selected: Option<EventIx>,
-    pub before_scroll: usize,
-}
-
-/// A view over the browser, closed by Esc.
-#[derive(Clone, Debug)]
-pub enum Overlay {
-    Picker(Picker),
-    Search(SearchPrompt),
-    Quotes {
-        scroll: usize,
-    },
-    Help {
-        scroll: usize,
-    },
-    /// Why the file on disk does not open now (`E`).
-    Errors {
-        scroll: usize,
-    },
-    /// The thread (T) or positions (P) view.
-    List(EventList),
-    /// The jump-to-date prompt (`:`) and what has been typed.
-    Jump {
-        input: String,
-    },
 }
 
 #[derive(Clone, Debug)]
@@ -159,18 +126,9 @@ impl App {
         }
     }
 
-    /// What has the keyboard.
+    /// What has the keyboard: the browser, or the overlay on top.
     pub fn mode(&self) -> Mode {
-        match self.overlays.last() {
-            None => Mode::Browse,
-            Some(Overlay::Picker(_)) => Mode::Picker,
-            Some(Overlay::Search(_)) => Mode::Search,
-            Some(Overlay::Quotes { .. }) => Mode::Quotes,
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Errors { .. }) => Mode::Errors,
-            Some(Overlay::List(_)) => Mode::List,
-            Some(Overlay::Jump { .. }) => Mode::Jump,
-        }
+        self.overlays.last().map_or(Mode::Browse, Overlay::mode)
     }
 
     pub fn search_prompt(&self) -> Option<&SearchPrompt> {

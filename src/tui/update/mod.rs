@@ -9,14 +9,15 @@ pub mod share;
 use crate::filter;
 use crate::model::EventIx;
 use crate::tui::app::rows::{Row, Rows};
-use crate::tui::app::{App, Focus, Overlay, SearchPrompt};
+use crate::tui::app::{App, Focus};
 use crate::tui::input::action::Action;
-use crate::tui::input::keymap::Mode;
 use crate::tui::input::msg::Msg;
 use crate::tui::lanes;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{Picker, set_in};
-use crate::tui::overlays::{errors, event_list, help, jump, picker as picker_view, quotes};
+use crate::tui::overlays::picker::Picker;
+use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::overlays::{self, Overlay};
+use crate::tui::overlays::{event_list, jump};
 use crate::tui::overview;
 use crate::tui::view::detail;
 
@@ -36,14 +37,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             overview::refresh(app);
             scroll_to_selection(app);
         }
-        _ => match app.mode() {
-            Mode::Browse => browse(app, action),
-            Mode::Quotes | Mode::Help | Mode::Errors => reader(app, action),
-            Mode::Picker => picker(app, action),
-            Mode::Search => search(app, action),
-            Mode::List => event_list::update(app, action),
-            Mode::Jump => jump::update(app, action),
-        },
+        _ if app.overlays.is_empty() => browse(app, action),
+        _ => overlays::update(app, action),
     }
 }
 
@@ -170,185 +165,6 @@ fn details(app: &mut App, action: Action) -> bool {
 }
 
 /// Quote view and help: scrolling, and Esc.
-fn reader(app: &mut App, action: Action) {
-    let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
-    match action {
-        Action::Share(what) if in_quotes => return share::share(app, what),
-        Action::Down if in_quotes => return quote_cursor::step(app, 1),
-        Action::Up if in_quotes => return quote_cursor::step(app, -1),
-        _ => {}
-    }
-    let body = areas(app).body;
-    let inner = quotes::inner(body);
-    let h = (inner.height as usize).max(1);
-    let total = match app.overlays.last() {
-        Some(Overlay::Quotes { .. }) => app
-            .selected
-            .map_or(0, |ix| quotes::lines(app, ix, inner.width as usize).len()),
-        Some(Overlay::Errors { .. }) => errors::lines(app, inner.width as usize).len(),
-        _ => help::lines(app, inner.width as usize).len(),
-    };
-    let max = total.saturating_sub(h);
-    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll }) =
-        app.overlays.last_mut()
-    else {
-        return;
-    };
-    let by = |s: usize, n: isize| s.saturating_add_signed(n).min(max);
-    match action {
-        Action::Down => *scroll = by(*scroll, 1),
-        Action::Up => *scroll = by(*scroll, -1),
-        Action::Wheel(n) => *scroll = by(*scroll, n as isize),
-        Action::PageDown => *scroll = by(*scroll, h as isize),
-        Action::PageUp => *scroll = by(*scroll, -(h as isize)),
-        Action::HalfPageDown => *scroll = by(*scroll, (h / 2).max(1) as isize),
-        Action::HalfPageUp => *scroll = by(*scroll, -((h / 2).max(1) as isize)),
-        Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = max,
-        Action::Back => {
-            app.overlays.pop();
-        }
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        _ => {}
-    }
-}
-
-fn picker(app: &mut App, action: Action) {
-    let h = picker_view::draw::list_height(areas(app).body).max(1);
-    let Some(Overlay::Picker(p)) = app.overlays.last_mut() else {
-        return;
-    };
-    let last = p.shown.len().saturating_sub(1);
-    match action {
-        Action::Down => p.cursor = (p.cursor + 1).min(last),
-        Action::Up => p.cursor = p.cursor.saturating_sub(1),
-        Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
-        Action::PageDown => p.cursor = (p.cursor + h).min(last),
-        Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
-        Action::Input(c) => {
-            p.input.push(c);
-            p.cursor = 0;
-            p.narrow();
-        }
-        Action::DeleteChar => {
-            p.input.pop();
-            p.narrow();
-        }
-        Action::Toggle => {
-            if let Some(key) = p.current().map(|e| e.key)
-                && !p.chosen.remove(&key)
-            {
-                p.chosen.insert(key);
-            }
-        }
-        Action::Open => {
-            let (kind, result) = (p.kind, p.result());
-            app.overlays.pop();
-            set_in(&mut app.query, kind, &result);
-            refilter(app);
-            if std::mem::take(&mut app.positions_after_pick) {
-                event_list::open_positions(app, false);
-            }
-        }
-        Action::Back => {
-            app.overlays.pop();
-            app.positions_after_pick = false;
-        }
-        _ => {}
-    }
-}
-
-fn search(app: &mut App, action: Action) {
-    let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Input(c) => {
-            s.input.push(c);
-            search_changed(app);
-        }
-        Action::DeleteChar => {
-            s.input.pop();
-            search_changed(app);
-        }
-        Action::NextMatch => step_hits(app, true),
-        Action::PrevMatch => step_hits(app, false),
-        Action::Open => {
-            let input = s.input.trim().to_owned();
-            app.overlays.pop();
-            if !input.is_empty() {
-                app.query.search = input;
-                refilter(app);
-                app.message = Some(format!(
-                    "search kept as a filter: {} events · n/N move · c clears",
-                    app.visible.len()
-                ));
-            }
-        }
-        Action::Back => {
-            let (sel, scroll) = (s.before_selected, s.before_scroll);
-            app.overlays.pop();
-            if sel.is_some_and(|e| app.is_visible(e)) {
-                app.selected = sel;
-            }
-            app.scroll = scroll;
-            scroll_to_selection(app);
-        }
-        _ => {}
-    }
-}
-
-/// The prompt's text changed: find what it would show and go to the first match at or
-/// after where the reader was.
-fn search_changed(app: &mut App) {
-    let Some(Overlay::Search(s)) = app.overlays.last() else {
-        return;
-    };
-    let input = s.input.clone();
-    let before = s.before_selected;
-    let hits: Vec<EventIx> = if input.trim().is_empty() {
-        Vec::new()
-    } else {
-        let mut q = app.query.clone();
-        q.search = input;
-        filter::apply(&app.log, &app.index, &q)
-            .into_iter()
-            .filter(|&e| app.is_visible(e))
-            .collect()
-    };
-    let target = before
-        .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
-        .or(hits.first())
-        .copied()
-        .or(before);
-    if let Some(Overlay::Search(s)) = app.overlays.last_mut() {
-        s.hits = hits;
-    }
-    if let Some(t) = target.filter(|&t| app.is_visible(t)) {
-        app.selected = Some(t);
-        scroll_to_selection(app);
-    }
-}
-
-/// n/N in the prompt: the next or previous hit, round the end.
-fn step_hits(app: &mut App, forward: bool) {
-    let Some(s) = app.search_prompt() else { return };
-    if s.hits.is_empty() {
-        return;
-    }
-    let hits = &s.hits;
-    let cur = app.selected.unwrap_or(0);
-    let next = if forward {
-        let i = hits.partition_point(|&h| h <= cur);
-        hits.get(i).or(hits.first())
-    } else {
-        let i = hits.partition_point(|&h| h < cur);
-        i.checked_sub(1).map(|i| &hits[i]).or(hits.last())
-    };
-    app.selected = next.copied();
-    scroll_to_selection(app);
-}
-
 /// n/N after a search was kept: every visible event matches, so move to the next one,
 /// round the end; without a search, say how to start one.
 fn next_match(app: &mut App, forward: bool) {

@@ -10,10 +10,9 @@ pub mod theme;
 pub mod timeline;
 mod too_small;
 
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::lanes;
 use crate::tui::layout::areas_in;
-use crate::tui::overlays::{errors, event_list, help, picker, quotes};
 use crate::tui::overview;
 use ratatui::Frame;
 use ratatui::widgets::Clear;
@@ -27,31 +26,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     header::draw(app, frame, a.header);
-    match app
-        .overlays
-        .iter()
-        .rev()
-        .find(|o| !matches!(o, Overlay::Search(_)))
-    {
-        Some(Overlay::Picker(p)) => {
+    match app.overlays.iter().rev().find(|o| o.covers_body()) {
+        Some(o) => {
             frame.render_widget(Clear, a.body);
-            picker::draw::draw(app, p, frame, a.body);
-        }
-        Some(Overlay::Quotes { scroll }) => {
-            frame.render_widget(Clear, a.body);
-            quotes::draw(app, *scroll, frame, a.body);
-        }
-        Some(Overlay::Help { scroll }) => {
-            frame.render_widget(Clear, a.body);
-            help::draw(app, *scroll, frame, a.body);
-        }
-        Some(Overlay::Errors { scroll }) => {
-            frame.render_widget(Clear, a.body);
-            errors::draw(app, *scroll, frame, a.body);
-        }
-        Some(Overlay::List(l)) => {
-            frame.render_widget(Clear, a.body);
-            event_list::draw::draw(app, l, frame, a.body);
+            o.draw(app, frame, a.body);
         }
         _ if app.lanes.on => {
             lanes::draw::draw(app, frame, a.timeline);

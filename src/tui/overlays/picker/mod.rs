@@ -3,6 +3,9 @@
 //! that each number says how many events choosing that entry would show.
 
 pub mod draw;
+mod update;
+
+pub use update::update;
 
 use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
