@@ -2,12 +2,12 @@
 //! log and the reader keeps their place (by id, since indices shift); an invalid one keeps
 //! the last good log on screen and says how many errors the file has, readable with `E`.
 
-use dateline::filter::Query;
+use crate::common::browser::{self, screen, select_id};
 use dateline::load::load_str;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::input::msg::Reload;
 use dateline::tui::overlays::picker::PickerKind;
-use dateline::tui::{Action, App, ColorMode, Msg, update, view};
+use dateline::tui::{Action, App, Msg, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,16 +66,7 @@ events:
 "#;
 
 fn open(yaml: &str) -> App {
-    let loaded = load_str(NAME, yaml).expect("fixture loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    app
+    browser::open(NAME, yaml, 100, 30)
 }
 
 /// What the run loop hands to `update` after reading the file again.
@@ -85,23 +76,8 @@ fn reload(app: &mut App, yaml: &str) {
     update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
-}
-
 fn selected_id(app: &App) -> Option<&str> {
     app.selected.map(|s| app.log.events[s].id.as_str())
-}
-
-fn select_id(app: &mut App, id: &str) {
-    update(app, Action::Top);
-    while selected_id(app) != Some(id) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
-    }
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {

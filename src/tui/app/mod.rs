@@ -64,7 +64,7 @@ pub struct App {
     pub lanes: Lanes,
     /// The party picker was opened by P: show the positions once a party is chosen.
     pub positions_after_pick: bool,
-    // Sharing, marks and the overview (issues 4 and 8).
+    // Sharing, marks and the overview.
     /// The marks of this log, by event id; set with `with_marks`.
     pub marks: Marks,
     /// The marked events present in the log.

@@ -59,7 +59,7 @@ pub enum Action {
     OpenThread,
     /// P: what one party said over time.
     OpenPositions,
-    // Sharing, marks, overview and dates (issues 4 and 8).
+    // Sharing, marks, overview and dates.
     /// y, Y, e, o: copy, export, open the source.
     Share(Share),
     /// m, ', ", M: marks.

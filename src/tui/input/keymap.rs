@@ -324,7 +324,7 @@ pub const BINDINGS: &[Binding] = &[
         "clear every filter and the search",
         Some("clear"),
     ),
-    // Sharing (issue 4), marks, the overview and dates (issue 8).
+    // Sharing, marks, the overview and dates.
     bind(
         &[Quotes],
         &[Char('j'), Code(KeyCode::Down)],

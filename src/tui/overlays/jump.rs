@@ -1,4 +1,4 @@
-//! `:` then a date: the first shown event at or after it (issue 8). The same forms as the
+//! `:` then a date: the first shown event at or after it. The same forms as the
 //! log's dates: `2024`, `2024-05`, `2024-05-03`.
 
 use crate::model::Date;

@@ -1,6 +1,6 @@
-//! The activity overview's state (issue 8, `v`): how many shown events fall in each day,
+//! The activity overview's state (`v`): how many shown events fall in each day,
 //! week, month or year, counted once per filter change or resize, not per frame, so that
-//! drawing it costs the same on 10 events as on 100,000. Drawn by `view::overview`;
+//! drawing it costs the same on 10 events as on 100,000. Drawn by `overview::draw`;
 //! a click on a bar goes to the first event of that bar.
 
 pub mod draw;

@@ -1,4 +1,4 @@
-//! Private marks in the browser (issue 8): `m` marks or unmarks the selected event, `'`
+//! Private marks in the browser: `m` marks or unmarks the selected event, `'`
 //! and `"` go to the next and previous mark, `M` shows only the marked events. Marks are
 //! kept by event id outside the log (`crate::marks`), saved after each change; a mark
 //! whose event is gone stays in the file and is reported.

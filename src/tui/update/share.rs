@@ -1,4 +1,4 @@
-//! Sharing what the reader found (issue 4): `y` copies the selected quote with its
+//! Sharing what the reader found: `y` copies the selected quote with its
 //! citation and `Y` the event as a citation block, through OSC 52; `e` writes the filtered
 //! view to a new Markdown file; `o` opens the source's URL in the web browser.
 //!

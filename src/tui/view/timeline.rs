@@ -105,7 +105,7 @@ fn event_line(
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
-        // Marked events (issue 8): a column only once something is marked.
+        // Marked events: a column only once something is marked.
         Span::styled(
             match (app.marked.is_empty(), marked) {
                 (true, _) => "",
