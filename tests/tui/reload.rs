@@ -132,7 +132,7 @@ fn the_search_is_kept_and_runs_on_the_new_version() {
     reload(&mut app, V2_SHIFTED);
     assert_eq!(app.query.search, "cat");
     assert_eq!(visible_ids(&app), ["e0", "e2", "e3", "e4"]);
-    assert!(screen(&app, 100, 30).contains("search: \"cat\""));
+    assert!(screen(&app, 100, 30).contains("search: “cat”"));
 }
 
 #[test]
