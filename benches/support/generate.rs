@@ -14,6 +14,10 @@
 //! Chinese, accented Latin and emoji text in a fraction of events. Events are written in
 //! roughly chronological order, with some out of place, as a reporter adds them.
 
+// Not part of the installed library: benches include it as `support::generate`, the
+// examples and tests with `#[path]`. Each takes part of it.
+#![allow(dead_code)]
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use std::collections::VecDeque;
 use std::fmt::Write as _;
