@@ -11,7 +11,7 @@ use dateline::model::EventIx;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::update::share::Effect;
-use dateline::tui::{Action, App, update};
+use dateline::tui::{Action, App, Msg, update};
 
 const LOG: &str = r#"
 title: Sharing fixture
@@ -250,6 +250,6 @@ fn o_queues_the_url_for_the_run_loop_and_reports_a_failure() {
     update(&mut app, Action::Share(Share::OpenSource));
     assert_eq!(app.message.as_deref(), Some("this quote gives no source"));
     // What the background thread reports comes back as a message.
-    dateline::tui::update::share::opened(&mut app, Err("no web browser found".into()));
+    update(&mut app, Msg::Opened(Err("no web browser found".into())));
     assert_eq!(app.message.as_deref(), Some("no web browser found"));
 }

@@ -9,6 +9,10 @@ pub enum Msg {
     Action(Action),
     /// The log's files changed and were read again.
     Reloaded(Box<Reload>),
+    /// How opening a URL went (`Effect::OpenUrl`), from the thread that opened it.
+    Opened(Result<(), String>),
+    /// The file watcher could not start: live reload is off, and the reader is told why.
+    WatchFailed(String),
 }
 
 impl From<Action> for Msg {

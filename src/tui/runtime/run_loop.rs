@@ -166,7 +166,7 @@ pub fn run_loop(
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
-                Incoming::Opened(result) => crate::tui::update::share::opened(app, result),
+                Incoming::Opened(result) => update(app, Msg::Opened(result)),
             }
             if app.quit {
                 return Ok(Ended::Quit);

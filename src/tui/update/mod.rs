@@ -25,6 +25,11 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     let action = match msg.into() {
         Msg::Action(a) => a,
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
+        Msg::Opened(result) => return share::opened(app, result),
+        Msg::WatchFailed(why) => {
+            app.message = Some(why);
+            return;
+        }
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
