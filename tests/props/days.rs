@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use dateline::days::Gap;
 use dateline::load::load_str;
 use dateline::model::{Precision, Tz};
-use dateline::tui::rows::{Row, Rows, header_text};
+use dateline::tui::app::rows::{Row, Rows, header_text};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
