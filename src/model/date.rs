@@ -422,20 +422,18 @@ impl Date {
         s
     }
 
-    /// A short form for narrow columns, naming the clock: `10 Mar 14:00 +03:30`, `10 Mar`,
-    /// `Apr 2024`, `2024`.
-    pub fn short(&self) -> String {
-        let d = self.local.date();
-        match self.precision {
-            Precision::Year => format!("{}", d.year()),
-            Precision::Month => d.format("%b %Y").to_string(),
-            Precision::Day => d.format("%-d %b").to_string(),
-            _ => format!(
-                "{} {} {}",
-                d.format("%-d %b"),
-                self.clock(),
-                clock_name(self.offset.expect("a time has an offset"))
-            ),
+    /// A short form on the reading zone's calendar and clock, for rows under headers that
+    /// name it: `11 Mar 12:30`, `3 Apr`, `Apr 2024`, `2024`.
+    pub fn reading_short(&self) -> String {
+        let d = self.reading_day();
+        let day = match self.precision {
+            Precision::Year => return format!("{}", d.year()),
+            Precision::Month => return d.format("%b %Y").to_string(),
+            _ => d.format("%-d %b").to_string(),
+        };
+        match self.reading_clock() {
+            Some(clock) => format!("{day} {}", &clock[..5]),
+            None => day,
         }
     }
 
@@ -451,17 +449,24 @@ impl Date {
     }
 
     /// A time on the reading zone's clock, naming it, for beside the event's own:
-    /// `Sat 11 March 2023 12:30 +08:00 (Asia/Shanghai)`. None for a date without a time.
+    /// `Sat 11 March 2023 12:30 +08:00 (Asia/Shanghai)`. None for a date without a time,
+    /// and when the two clocks agree.
     pub fn reading_human(&self) -> Option<String> {
-        self.offset?;
+        let own = self.offset?;
         let at = self.start.with_timezone(&self.reading);
+        if at.offset().fix() == own {
+            return None;
+        }
         let clock = self.reading_clock()?;
-        Some(format!(
-            "{} {clock} {} ({})",
+        let mut s = format!(
+            "{} {clock} {}",
             day_text(at.date_naive(), Precision::Day),
-            clock_name(at.offset().fix()),
-            self.reading.name()
-        ))
+            clock_name(at.offset().fix())
+        );
+        if self.reading != Tz::UTC {
+            s.push_str(&format!(" ({})", self.reading.name()));
+        }
+        Some(s)
     }
 
     /// The start on the reading zone's clock, RFC 3339 with that zone's offset
@@ -942,6 +947,7 @@ mod tests {
         let t = Date::parse_in("2023-03-10T23:30-05:00", Tz::Asia__Tehran).unwrap();
         assert_eq!(t.reading_day().to_string(), "2023-03-11");
         assert_eq!(t.reading_clock().unwrap(), "08:00");
+        assert_eq!(t.reading_short(), "11 Mar 08:00");
         assert_eq!(t.reading_rfc3339(), "2023-03-11T08:00:00+03:30");
         assert_eq!(t.human_day(), "Fri 10 March 2023", "shown on its own clock");
         assert_eq!(

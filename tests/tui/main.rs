@@ -11,3 +11,4 @@ mod reload;
 mod screens;
 mod share;
 mod untrusted;
+mod zones;

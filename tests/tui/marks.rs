@@ -304,7 +304,17 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     jump(&mut app, "3 May");
     assert_eq!(id(&app), "e2", "a bad date moves nothing");
     let msg = app.message.clone().unwrap();
-    assert!(msg.contains("2024, 2024-05 or 2024-05-03"), "{msg}");
+    assert!(msg.contains("2024, 2024-05, 2024-05-03 or today"), "{msg}");
+    jump(&mut app, "2024-5-3");
+    assert_eq!(id(&app), "e2", "a date written wrong moves nothing");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.contains("write \"2024-05-03\""),
+        "the fix is given: {msg}"
+    );
+    // Today (this log's events are all in the past): the last event.
+    jump(&mut app, "today");
+    assert_eq!(id(&app), "e5");
 }
 
 #[test]

@@ -96,3 +96,15 @@ impl Rows {
 pub fn header_text(log: &Log, ix: EventIx) -> String {
     Period::of(&log.events[ix].date).text()
 }
+
+/// The header as drawn: a day's names the clock its rows' times are on, when any row has a
+/// time (`Sat 11 March 2023 · times in Asia/Shanghai`).
+pub fn header_line(log: &Log, rows: &Rows, ix: EventIx) -> String {
+    let period = Period::of(&log.events[ix].date);
+    match period {
+        Period::Day(_) if rows.has_times => {
+            format!("{} · times in {}", period.text(), log.timezone.name())
+        }
+        _ => period.text(),
+    }
+}

@@ -53,6 +53,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
+    // The rows and headers are on the reading zone's clock: say what that clock read.
+    if let Some(there) = e.date.reading_human() {
+        labelled(&mut out, "Reading zone: ", &there, t.dim());
+    }
     if let Some(n) = &e.date_note {
         labelled(
             &mut out,
