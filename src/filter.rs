@@ -62,6 +62,39 @@ pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
 }
 
+/// A date range as the browser's prompt takes it: `FROM..TO`, `FROM..`, `..TO`, or one date
+/// for that whole period (`2024-04` is all of April). Each side in the forms of `--from` and
+/// `--to`; empty input clears the range. Gives `(from, to)` or what is wrong, in words.
+pub fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), String> {
+    let input = input.trim();
+    let side = |s: &str, which: &str| -> Result<Option<Date>, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        Date::parse(s)
+            .map(Some)
+            .map_err(|e| format!("{which}: {e}"))
+    };
+    let (from, to) = match input.split_once("..") {
+        Some((a, b)) => (side(a, "from")?, side(b, "to")?),
+        None => {
+            let d = side(input, "date")?;
+            (d, d)
+        }
+    };
+    if let (Some(f), Some(t)) = (&from, &to)
+        && f.start() >= t.end_exclusive()
+    {
+        return Err(format!(
+            "{} is after {}: no date can be in both; swap them?",
+            f.written(),
+            t.written()
+        ));
+    }
+    Ok((from, to))
+}
+
 /// One quote of the log: its event, and its place among the event's quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuoteAt {
@@ -105,6 +138,25 @@ mod tests {
     fn all_quotes(log: &Log, q: &Query) -> Vec<QuoteAt> {
         let events: Vec<EventIx> = (0..log.events.len()).collect();
         quotes_of(log, &events, q)
+    }
+
+    #[test]
+    fn a_range_is_from_to_either_side_open_or_one_period() {
+        let d = |s: &str| Some(Date::parse(s).unwrap());
+        assert_eq!(
+            parse_range("2024-04..2024-05-03"),
+            Ok((d("2024-04"), d("2024-05-03")))
+        );
+        assert_eq!(parse_range(" 2024-04 .. "), Ok((d("2024-04"), None)));
+        assert_eq!(parse_range("..2024"), Ok((None, d("2024"))));
+        assert_eq!(parse_range("2024-04"), Ok((d("2024-04"), d("2024-04"))));
+        assert_eq!(parse_range(""), Ok((None, None)));
+        assert!(
+            parse_range("2024-05..2024-04")
+                .unwrap_err()
+                .contains("swap")
+        );
+        assert!(parse_range("April..").unwrap_err().starts_with("from: "));
     }
 
     #[test]

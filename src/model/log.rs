@@ -312,6 +312,16 @@ impl Log {
         (parties, actors)
     }
 
+    /// Every topic of the log, once each, in alphabetical order (the topic picker's list).
+    pub fn topics(&self) -> Vec<&str> {
+        let all: std::collections::BTreeSet<&str> = self
+            .events
+            .iter()
+            .flat_map(|e| e.topics.iter().map(String::as_str))
+            .collect();
+        all.into_iter().collect()
+    }
+
     pub fn quote_count(&self) -> usize {
         self.events.iter().map(|e| e.quotes.len()).sum()
     }
