@@ -194,11 +194,15 @@ mod tests {
     fn an_unnamed_speaker_with_no_party_matches_no_party_or_actor() {
         let log = fixture::log();
         let anonymous = &log.events[2].quotes[2];
-        let mut q = Query::default();
-        q.parties = (0..log.parties.len()).collect();
+        let q = Query {
+            parties: (0..log.parties.len()).collect(),
+            ..Query::default()
+        };
         assert!(!quote_matches(&log, anonymous, &q));
-        let mut q = Query::default();
-        q.actors = (0..log.actors.len()).collect();
+        let q = Query {
+            actors: (0..log.actors.len()).collect(),
+            ..Query::default()
+        };
         assert!(!quote_matches(&log, anonymous, &q));
     }
 }

@@ -1359,13 +1359,13 @@ fn an_event_names_parties_involved_with_no_actor() {
 
 #[test]
 fn the_parties_an_event_involves_come_from_every_place_that_names_one() {
-    let yaml = format!(
-        "parties:\n  - {{id: a, name: A}}\n  - {{id: b, name: B}}\n  - {{id: c, name: C}}\n  - {{id: d, name: D}}\n  - {{id: e, name: E}}\n\
-         actors:\n  - {{id: actor-b, name: Bee, party: b}}\n  - {{id: speaker-c, name: Cee, party: c}}\n\
-         sources:\n  - {{id: s, outlet: S}}\n\
-         events:\n  - date: 2024-05-03\n    kind: meeting\n    title: T\n    parties: [a]\n    actors: [actor-b]\n    sources: [s]\n    quotes:\n      - text: w\n        speaker: speaker-c\n      - text: v\n        attribution: officials\n        party: [d, e]\n"
+    let yaml = concat!(
+        "parties:\n  - {id: a, name: A}\n  - {id: b, name: B}\n  - {id: c, name: C}\n  - {id: d, name: D}\n  - {id: e, name: E}\n",
+        "actors:\n  - {id: actor-b, name: Bee, party: b}\n  - {id: speaker-c, name: Cee, party: c}\n",
+        "sources:\n  - {id: s, outlet: S}\n",
+        "events:\n  - date: 2024-05-03\n    kind: meeting\n    title: T\n    parties: [a]\n    actors: [actor-b]\n    sources: [s]\n    quotes:\n      - text: w\n        speaker: speaker-c\n      - text: v\n        attribution: officials\n        party: [d, e]\n"
     );
-    let l = ok(&yaml);
+    let l = ok(yaml);
     let e = &l.log.events[0];
     let ids: Vec<&str> = e
         .parties
