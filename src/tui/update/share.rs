@@ -35,8 +35,12 @@ pub fn share(app: &mut App, what: Share) {
     }
 }
 
-/// The quote `y` and `o` act on: the quote view's cursor there, else the first quote.
+/// The quote `y` and `o` act on: the quotes browser's cursor there, the quote view's
+/// cursor there, else the first quote of the selected event.
 pub fn current_quote(app: &App) -> Option<(EventIx, usize)> {
+    if app.mode() == Mode::QuoteList {
+        return crate::tui::overlays::quote_list::current(app).map(|at| (at.event, at.quote));
+    }
     let ix = app.selected?;
     let n = app.log.events[ix].quotes.len();
     if n == 0 {

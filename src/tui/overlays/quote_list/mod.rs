@@ -1,0 +1,207 @@
+//! The quotes browser (`Q`): every quote of the events the filters keep, in time order,
+//! each with who said it, its event's date and status, and its source. Here the party and
+//! actor filters select quotes by who said them, as `dateline quotes --party` does; the
+//! other filters (topic, dates, search...) select events. So "what did Iran say about
+//! sanctions in March" is `Q`, `p`, `#` and `r` away, and gives what `quotes` prints.
+
+pub mod draw;
+
+use crate::filter::{self, QuoteAt};
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::{Action, Share};
+use crate::tui::layout::areas;
+use crate::tui::overlays::event_list::ListText;
+use crate::tui::overlays::picker::{Counting, Picker, Purpose};
+use crate::tui::overlays::quotes;
+use crate::tui::overlays::range;
+use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::update::{jump_to, refilter, share};
+
+#[derive(Clone, Debug, Default)]
+pub struct QuoteList {
+    /// The quotes shown, in timeline order, then the order of the log.
+    pub entries: Vec<QuoteAt>,
+    /// The entry under the cursor.
+    pub cursor: usize,
+    /// First line on screen.
+    pub scroll: usize,
+}
+
+/// The quotes the filters select, as `dateline quotes` selects them.
+pub fn selected_quotes(app: &App) -> Vec<QuoteAt> {
+    filter::quotes_of(&app.log, &app.visible, &app.query)
+}
+
+/// Q: opens the browser, the cursor on the first quote at or after the selected event.
+pub fn open(app: &mut App) {
+    let entries = selected_quotes(app);
+    let cursor = app.selected.map_or(0, |s| {
+        entries
+            .partition_point(|q| q.event < s)
+            .min(entries.len().saturating_sub(1))
+    });
+    let mut list = QuoteList {
+        entries,
+        cursor,
+        scroll: 0,
+    };
+    follow_cursor(app, &mut list);
+    app.overlays.push(Overlay::QuoteList(list));
+}
+
+/// The filters changed: every open quotes browser shows what they select now, the cursor
+/// kept on its quote or the nearest one after it.
+pub fn refresh(app: &mut App) {
+    if !app
+        .overlays
+        .iter()
+        .any(|o| matches!(o, Overlay::QuoteList(_)))
+    {
+        return;
+    }
+    let entries = selected_quotes(app);
+    let mut overlays = std::mem::take(&mut app.overlays);
+    for o in &mut overlays {
+        if let Overlay::QuoteList(l) = o {
+            let at = l.entries.get(l.cursor).copied();
+            l.cursor = at.map_or(0, |at| {
+                entries
+                    .partition_point(|q| *q < at)
+                    .min(entries.len().saturating_sub(1))
+            });
+            l.entries = entries.clone();
+            l.scroll = 0;
+            follow_cursor(app, l);
+        }
+    }
+    app.overlays = overlays;
+}
+
+/// The quote under the cursor of the quotes browser on top, if it is on top.
+pub fn current(app: &App) -> Option<QuoteAt> {
+    match app.overlays.last() {
+        Some(Overlay::QuoteList(l)) => l.entries.get(l.cursor).copied(),
+        _ => None,
+    }
+}
+
+fn body_size(app: &App) -> (usize, usize) {
+    let inner = quotes::inner(areas(app).body);
+    (inner.width as usize, (inner.height as usize).max(1))
+}
+
+/// Moves `scroll` so that the entry under the cursor shows, from its first line.
+fn follow_cursor(app: &App, list: &mut QuoteList) {
+    let (w, h) = body_size(app);
+    let t = draw::text(app, list, w);
+    let max = t.lines.len().saturating_sub(h);
+    let start = t.starts.get(list.cursor).copied().unwrap_or(0);
+    let end = t
+        .starts
+        .get(list.cursor + 1)
+        .copied()
+        .unwrap_or(t.lines.len());
+    if list.cursor == 0 {
+        list.scroll = 0; // the first quote shows with the heading above it
+    } else if start < list.scroll || end - start > h {
+        list.scroll = start;
+    } else if end > list.scroll + h {
+        list.scroll = end - h;
+    }
+    list.scroll = list.scroll.min(max);
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let (w, h) = body_size(app);
+    let Some(Overlay::QuoteList(mut list)) = app.overlays.last().cloned() else {
+        return;
+    };
+    let last = list.entries.len().saturating_sub(1);
+    let by_lines = |list: &mut QuoteList, n: isize| {
+        let t: ListText = draw::text(app, list, w);
+        let max = t.lines.len().saturating_sub(h);
+        list.scroll = list.scroll.saturating_add_signed(n).min(max);
+        let on_screen = |c: usize| {
+            t.starts
+                .get(c)
+                .is_some_and(|&s| s >= list.scroll && s < list.scroll + h)
+        };
+        if !on_screen(list.cursor)
+            && let Some(c) = (0..list.entries.len()).find(|&c| on_screen(c))
+        {
+            list.cursor = c;
+        }
+    };
+    match action {
+        Action::Down => list.cursor = (list.cursor + 1).min(last),
+        Action::Up => list.cursor = list.cursor.saturating_sub(1),
+        Action::Top => list.cursor = 0,
+        Action::Bottom => list.cursor = last,
+        Action::PageDown => by_lines(&mut list, h as isize),
+        Action::PageUp => by_lines(&mut list, -(h as isize)),
+        Action::HalfPageDown => by_lines(&mut list, (h / 2).max(1) as isize),
+        Action::HalfPageUp => by_lines(&mut list, -((h / 2).max(1) as isize)),
+        Action::Wheel(n) => by_lines(&mut list, n as isize),
+        Action::Open => return open_event(app, list.entries.get(list.cursor).copied()),
+        Action::Back => {
+            app.overlays.pop();
+            return;
+        }
+        Action::Help => return app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenPicker(kind) => {
+            let p = Picker::open_for(
+                kind,
+                Purpose::Filter,
+                Counting::Quotes,
+                &app.log,
+                &app.index,
+                &app.query,
+            );
+            return app.overlays.push(Overlay::Picker(p));
+        }
+        Action::StartRange => return range::start(app),
+        Action::StartSearch => {
+            let prompt = SearchPrompt {
+                input: String::new(),
+                hits: Vec::new(),
+                before_selected: app.selected,
+                before_scroll: app.scroll,
+            };
+            return app.overlays.push(Overlay::Search(prompt));
+        }
+        Action::ClearFilters => {
+            app.query = filter::Query::default();
+            refilter(app);
+            app.message = Some("filters cleared".into());
+            return;
+        }
+        Action::Share(what @ (Share::CopyQuote | Share::OpenSource)) => {
+            return share::share(app, what);
+        }
+        _ => return,
+    }
+    if matches!(
+        action,
+        Action::Down | Action::Up | Action::Top | Action::Bottom
+    ) {
+        follow_cursor(app, &mut list);
+    }
+    if let Some(Overlay::QuoteList(l)) = app.overlays.last_mut() {
+        *l = list;
+    }
+}
+
+/// Enter: the quote's event, selected in the timeline and open at that quote. Esc comes
+/// back to the quotes browser.
+fn open_event(app: &mut App, at: Option<QuoteAt>) {
+    let Some(at) = at else {
+        app.message = Some("no quote here: the filters select none (c clears them)".into());
+        return;
+    };
+    if app.selected != Some(at.event) {
+        jump_to(app, at.event);
+    }
+    app.quote = at.quote;
+    app.overlays.push(Overlay::Quotes { scroll: 0 });
+    crate::tui::update::quote_cursor::step(app, 0);
+}
