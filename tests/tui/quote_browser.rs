@@ -206,6 +206,14 @@ fn y_copies_the_quote_under_the_cursor_with_status_and_translation() {
         "{copied}"
     );
     assert!(copied.contains("Our embassy will open"), "{copied}");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .ends_with("with its event status: disputed report"),
+        "{:?}",
+        app.message
+    );
 }
 
 #[test]
@@ -291,4 +299,25 @@ fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
     // Esc goes back to the timeline, not to Israel's positions.
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::Browse);
+}
+
+#[test]
+fn o_opens_the_source_of_the_quote_under_the_cursor() {
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Actor, "tal");
+    update(&mut app, Action::Share(Share::OpenSource));
+    assert_eq!(
+        app.effects.last(),
+        Some(&Effect::OpenUrl("https://example.org/daily/deal".into()))
+    );
+    // The minister's second quote comes from a source with no URL: said, not guessed.
+    update(&mut app, Action::Down);
+    let before = app.effects.len();
+    update(&mut app, Action::Share(Share::OpenSource));
+    assert_eq!(app.effects.len(), before);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("this quote's source has no URL")
+    );
 }
