@@ -321,3 +321,37 @@ fn o_opens_the_source_of_the_quote_under_the_cursor() {
         Some("this quote's source has no URL")
     );
 }
+
+#[test]
+fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
+    use dateline::load::load_str;
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Party, "belmont");
+    let before = listed(&app);
+    // A new version: a party added first (every index shifts) and one more Belmont quote.
+    let v2 = VOICES
+        .replace(
+            "parties:\n",
+            "parties:\n  - id: zeta\n    name: Zeta\n",
+        )
+        .replace(
+            "      - text: \"The briefing is postponed.\"",
+            "      - text: \"No comment.\"\n        attribution: a Belmont diplomat\n        party: belmont\n      - text: \"The briefing is postponed.\"",
+        );
+    let result = load_str("voices.yaml", &v2);
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: vec![("voices.yaml".into(), v2.clone())],
+        })),
+    );
+    assert_eq!(app.mode(), Mode::QuoteList);
+    let after = listed(&app);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    assert!(after.iter().any(|(_, t)| t == "No comment."));
+    assert!(screen(&app, 120, 40).contains("said by Belmont"));
+}

@@ -80,20 +80,20 @@ pub fn text(app: &App, list: &QuoteList, width: usize) -> ListText {
         starts.push(lines.len());
         let cursor = if n == list.cursor { "▶ " } else { "  " };
         let title = sanitize(&e.title);
+        let date = e.date.human();
         let first = lines.len();
-        let mut head = vec![
-            (cursor, t.label()),
-            (&e.date.human() as &str, t.dim()),
-            ("  ", Style::new()),
-        ]
-        .into_iter()
-        .map(|(s, st)| (s.to_owned(), st))
-        .collect::<Vec<_>>();
-        head.push((badge(e.kind).to_owned(), t.kind(e.kind)));
-        head.push((" ".into(), Style::new()));
-        head.push((title.into_owned(), t.status(e.status).patch(t.label())));
-        let pieces: Vec<(&str, Style)> = head.iter().map(|(s, st)| (s.as_str(), *st)).collect();
-        lines.extend(wrap(&pieces, w, 4));
+        lines.extend(wrap(
+            &[
+                (cursor, t.label()),
+                (&date, t.dim()),
+                ("  ", Style::new()),
+                (badge(e.kind), t.kind(e.kind)),
+                (" ", Style::new()),
+                (&title, t.status(e.status).patch(t.label())),
+            ],
+            w,
+            4,
+        ));
         if n == list.cursor {
             for l in &mut lines[first..] {
                 *l = std::mem::take(l).style(t.selected(true));
