@@ -355,3 +355,46 @@ fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
     assert!(after.iter().any(|(_, t)| t == "No comment."));
     assert!(screen(&app, 120, 40).contains("said by Belmont"));
 }
+
+/// The line with the cursor's marker shows on every screen, however the reader moves.
+#[test]
+fn the_cursor_stays_on_screen_through_paging() {
+    let mut app = browser::sample(80, 24);
+    update(&mut app, Action::OpenQuoteList);
+    let cursor_shown = |app: &App| screen(app, 80, 24).contains("▶ ");
+    let last = app
+        .log
+        .events
+        .iter()
+        .rev()
+        .find(|e| !e.quotes.is_empty())
+        .unwrap();
+    let last_words = last.quotes.last().unwrap().text.clone();
+    update(&mut app, Action::Bottom);
+    assert!(cursor_shown(&app));
+    assert!(screen(&app, 80, 24).contains(&last_words[..30]));
+    for a in [
+        Action::PageUp,
+        Action::PageUp,
+        Action::Up,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::Wheel(-3),
+        Action::Top,
+        Action::PageDown,
+        Action::PageDown,
+        Action::Down,
+        Action::Wheel(6),
+        Action::HalfPageDown,
+    ] {
+        update(&mut app, a);
+        assert!(cursor_shown(&app), "after {a:?}:\n{}", screen(&app, 80, 24));
+    }
+    // Paging moves: from the top, a page down leaves the first quote.
+    update(&mut app, Action::Top);
+    update(&mut app, Action::PageDown);
+    let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+        panic!()
+    };
+    assert!(l.cursor > 0);
+}

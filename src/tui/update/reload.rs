@@ -11,7 +11,7 @@ use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
 use crate::tui::overlays::picker::{Picker, PickerKind};
-use crate::tui::overlays::quote_list::QuoteList;
+use crate::tui::overlays::quote_list;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
 use crate::tui::view::theme::Theme;
@@ -145,14 +145,7 @@ fn replace(app: &mut App, loaded: Loaded) {
             // Built from event indices when it opened: T or P opens it again.
             Overlay::List(_) => None,
             // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => {
-                let entries = crate::tui::overlays::quote_list::selected_quotes(app);
-                Some(Overlay::QuoteList(QuoteList {
-                    cursor: l.cursor.min(entries.len().saturating_sub(1)),
-                    entries,
-                    scroll: 0,
-                }))
-            }
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
             other => Some(other),
         };
         app.overlays.extend(kept);

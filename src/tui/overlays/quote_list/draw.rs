@@ -5,7 +5,6 @@ use crate::export::describe;
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::event_list::ListText;
 use crate::tui::overlays::quote_list::QuoteList;
 use crate::tui::overlays::quotes::inner;
 use crate::tui::view::citation;
@@ -43,87 +42,112 @@ fn said_by(app: &App) -> Option<String> {
     }
 }
 
-/// The browser's lines at one width, and the line each quote starts on.
-pub fn text(app: &App, list: &QuoteList, width: usize) -> ListText {
+/// The heading: how many quotes, said by whom, of which events.
+fn heading(app: &App, list: &QuoteList, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let log = &app.log;
-    let w = width.max(1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut starts = Vec::with_capacity(list.entries.len());
     let count = match list.entries.len() {
         1 => "1 quote".to_owned(),
         n => format!("{n} quotes"),
     };
-    let mut heading = vec![(count, t.label())];
+    let mut pieces = vec![(count, t.label())];
     if let Some(s) = said_by(app) {
-        heading.push((format!(" {s}"), t.label()));
+        pieces.push((format!(" {s}"), t.label()));
     }
     let mut others = app.query.clone();
     others.parties.clear();
     others.actors.clear();
-    let events = describe::filters(log, &others);
+    let events = describe::filters(&app.log, &others);
     if !events.is_empty() {
-        heading.push((format!(" · of events with {}", events.join(", ")), t.dim()));
+        pieces.push((format!(" · of events with {}", events.join(", ")), t.dim()));
     }
-    let pieces: Vec<(&str, Style)> = heading.iter().map(|(s, st)| (s.as_str(), *st)).collect();
-    lines.extend(wrap(&pieces, w, 2));
+    let pieces: Vec<(&str, Style)> = pieces.iter().map(|(s, st)| (s.as_str(), *st)).collect();
+    let mut lines = wrap(&pieces, w, 2);
     if list.entries.is_empty() {
         lines.push(Line::from(Span::styled(
             "No quote matches: p a # r / change the filters, c clears them.",
             t.dim(),
         )));
     }
-    for (n, at) in list.entries.iter().enumerate() {
-        let e = &log.events[at.event];
-        let q = &e.quotes[at.quote];
-        lines.push(Line::default());
-        starts.push(lines.len());
-        let cursor = if n == list.cursor { "▶ " } else { "  " };
-        let title = sanitize(&e.title);
-        let date = e.date.human();
-        let first = lines.len();
-        lines.extend(wrap(
-            &[
-                (cursor, t.label()),
-                (&date, t.dim()),
-                ("  ", Style::new()),
-                (badge(e.kind), t.kind(e.kind)),
-                (" ", Style::new()),
-                (&title, t.status(e.status).patch(t.label())),
-            ],
-            w,
-            4,
-        ));
-        if n == list.cursor {
-            for l in &mut lines[first..] {
-                *l = std::mem::take(l).style(t.selected(true));
-            }
-        }
-        if let Some(note) = citation::status_note(e) {
-            lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
-        }
-        lines.extend(citation::words_lines(t, q, w, 4));
-        let said = if q.paraphrase {
-            "    — according to the source, "
-        } else {
-            "    — "
-        };
-        lines.extend(wrap(
-            &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
-            w,
-            6,
-        ));
-        let source = match q.source {
-            Some(s) => (citation::source(log, s), Style::new()),
-            None => ("no source given in the log".to_owned(), t.warning()),
-        };
-        lines.extend(wrap(
-            &[("      ", Style::new()), (&source.0, source.1)],
-            w,
-            6,
-        ));
+    lines
+}
+
+/// The lines of item `item` at one width: item 0 is the heading, item `n + 1` the `n`-th
+/// quote (after a blank line). Laid out one at a time, so that a screen costs what it
+/// shows, whatever the number of quotes.
+pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec<Line<'static>> {
+    let w = width.max(1);
+    let Some(n) = item.checked_sub(1) else {
+        return heading(app, list, w);
+    };
+    let Some(at) = list.entries.get(n) else {
+        return Vec::new();
+    };
+    let t = &app.theme;
+    let log = &app.log;
+    let e = &log.events[at.event];
+    let q = &e.quotes[at.quote];
+    let mut lines = vec![Line::default()];
+    let cursor = if n == list.cursor { "▶ " } else { "  " };
+    let title = sanitize(&e.title);
+    let date = e.date.human();
+    let head = wrap(
+        &[
+            (cursor, t.label()),
+            (&date, t.dim()),
+            ("  ", Style::new()),
+            (badge(e.kind), t.kind(e.kind)),
+            (" ", Style::new()),
+            (&title, t.status(e.status).patch(t.label())),
+        ],
+        w,
+        4,
+    );
+    if n == list.cursor {
+        lines.extend(head.into_iter().map(|l| l.style(t.selected(true))));
+    } else {
+        lines.extend(head);
     }
-    ListText { lines, starts }
+    if let Some(note) = citation::status_note(e) {
+        lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
+    }
+    lines.extend(citation::words_lines(t, q, w, 4));
+    let said = if q.paraphrase {
+        "    — according to the source, "
+    } else {
+        "    — "
+    };
+    lines.extend(wrap(
+        &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+        w,
+        6,
+    ));
+    let source = match q.source {
+        Some(s) => (citation::source(log, s), Style::new()),
+        None => ("no source given in the log".to_owned(), t.warning()),
+    };
+    lines.extend(wrap(
+        &[("      ", Style::new()), (&source.0, source.1)],
+        w,
+        6,
+    ));
+    lines
+}
+
+/// The lines on screen: items from `list.top` on, until `height` lines are filled.
+pub fn screen_lines(
+    app: &App,
+    list: &QuoteList,
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(height);
+    let mut item = list.top;
+    while out.len() < height && item <= list.entries.len() {
+        out.extend(item_lines(app, list, item, width));
+        item += 1;
+    }
+    out.truncate(height);
+    out
 }
 
 pub fn draw(app: &App, list: &QuoteList, frame: &mut Frame, area: Rect) {
@@ -134,9 +158,6 @@ pub fn draw(app: &App, list: &QuoteList, frame: &mut Frame, area: Rect) {
         .title(Span::styled(title, app.theme.key()));
     frame.render_widget(block, area);
     let inner = inner(area);
-    let all = text(app, list, inner.width as usize).lines;
-    let h = inner.height as usize;
-    let off = list.scroll.min(all.len().saturating_sub(h));
-    let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
+    let shown = screen_lines(app, list, inner.width as usize, inner.height as usize);
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -10,7 +10,6 @@ use crate::filter::{self, QuoteAt};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
-use crate::tui::overlays::event_list::ListText;
 use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::overlays::range;
@@ -23,8 +22,9 @@ pub struct QuoteList {
     pub entries: Vec<QuoteAt>,
     /// The entry under the cursor.
     pub cursor: usize,
-    /// First line on screen.
-    pub scroll: usize,
+    /// The first item on screen: 0 is the heading, `n + 1` the `n`-th entry. The screen
+    /// is laid out from there down, never from the top of the list.
+    pub top: usize,
 }
 
 /// The quotes the filters select, as `dateline quotes` selects them.
@@ -43,7 +43,7 @@ pub fn open(app: &mut App) {
     let mut list = QuoteList {
         entries,
         cursor,
-        scroll: 0,
+        top: 0,
     };
     follow_cursor(app, &mut list);
     app.overlays.push(Overlay::QuoteList(list));
@@ -70,11 +70,24 @@ pub fn refresh(app: &mut App) {
                     .min(entries.len().saturating_sub(1))
             });
             l.entries = entries.clone();
-            l.scroll = 0;
+            l.top = 0;
             follow_cursor(app, l);
         }
     }
     app.overlays = overlays;
+}
+
+/// `old` on a new version of the log: what the filters (carried over by id) select now,
+/// the cursor kept in range and on screen.
+pub fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
+    let entries = selected_quotes(app);
+    let mut list = QuoteList {
+        cursor: old.cursor.min(entries.len().saturating_sub(1)),
+        entries,
+        top: 0,
+    };
+    follow_cursor(app, &mut list);
+    list
 }
 
 /// The quote under the cursor of the quotes browser on top, if it is on top.
@@ -90,58 +103,88 @@ fn body_size(app: &App) -> (usize, usize) {
     (inner.width as usize, (inner.height as usize).max(1))
 }
 
-/// Moves `scroll` so that the entry under the cursor shows, from its first line.
+fn height(app: &App, list: &QuoteList, item: usize, w: usize) -> usize {
+    draw::item_lines(app, list, item, w).len()
+}
+
+/// Moves `top` so that the entry under the cursor shows whole (from its first line when it
+/// is taller than the screen). Costs the items between, at most a screenful.
 fn follow_cursor(app: &App, list: &mut QuoteList) {
     let (w, h) = body_size(app);
-    let t = draw::text(app, list, w);
-    let max = t.lines.len().saturating_sub(h);
-    let start = t.starts.get(list.cursor).copied().unwrap_or(0);
-    let end = t
-        .starts
-        .get(list.cursor + 1)
-        .copied()
-        .unwrap_or(t.lines.len());
+    let item = list.cursor + 1;
     if list.cursor == 0 {
-        list.scroll = 0; // the first quote shows with the heading above it
-    } else if start < list.scroll || end - start > h {
-        list.scroll = start;
-    } else if end > list.scroll + h {
-        list.scroll = end - h;
+        list.top = 0; // the first quote shows with the heading above it
+        return;
     }
-    list.scroll = list.scroll.min(max);
+    if item <= list.top {
+        list.top = item;
+        return;
+    }
+    // Every item takes a line at least: those more than a screen above cannot show.
+    list.top = list.top.max(item.saturating_sub(h));
+    let mut used: usize = (list.top..=item).map(|i| height(app, list, i, w)).sum();
+    while used > h && list.top < item {
+        used -= height(app, list, list.top, w);
+        list.top += 1;
+    }
+}
+
+/// Scrolls by about `lines` lines (negative: up), a whole item at a time, and keeps the
+/// cursor on screen.
+fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
+    let (w, h) = body_size(app);
+    let last_item = list.entries.len();
+    let mut left = lines.unsigned_abs();
+    while left > 0 {
+        let next = if lines > 0 {
+            (list.top < last_item).then(|| list.top + 1)
+        } else {
+            list.top.checked_sub(1)
+        };
+        let Some(next) = next else { break };
+        let step = height(app, list, if lines > 0 { list.top } else { next }, w);
+        list.top = next;
+        left = left.saturating_sub(step.max(1));
+    }
+    // The cursor onto the screen: the first entry shown, or the last one that fits.
+    let first_entry = list
+        .top
+        .saturating_sub(1)
+        .min(list.entries.len().saturating_sub(1));
+    if list.cursor < first_entry || (list.top == 0 && lines < 0) {
+        list.cursor = first_entry;
+    } else {
+        let mut used = 0;
+        let mut last_shown = first_entry;
+        for item in list.top..=last_item {
+            used += height(app, list, item, w);
+            if used > h {
+                break;
+            }
+            last_shown = item.saturating_sub(1);
+        }
+        if list.cursor > last_shown {
+            list.cursor = last_shown.max(first_entry);
+        }
+    }
 }
 
 pub fn update(app: &mut App, action: Action) {
-    let (w, h) = body_size(app);
+    let (_, h) = body_size(app);
     let Some(Overlay::QuoteList(mut list)) = app.overlays.last().cloned() else {
         return;
     };
     let last = list.entries.len().saturating_sub(1);
-    let by_lines = |list: &mut QuoteList, n: isize| {
-        let t: ListText = draw::text(app, list, w);
-        let max = t.lines.len().saturating_sub(h);
-        list.scroll = list.scroll.saturating_add_signed(n).min(max);
-        let on_screen = |c: usize| {
-            t.starts
-                .get(c)
-                .is_some_and(|&s| s >= list.scroll && s < list.scroll + h)
-        };
-        if !on_screen(list.cursor)
-            && let Some(c) = (0..list.entries.len()).find(|&c| on_screen(c))
-        {
-            list.cursor = c;
-        }
-    };
     match action {
         Action::Down => list.cursor = (list.cursor + 1).min(last),
         Action::Up => list.cursor = list.cursor.saturating_sub(1),
         Action::Top => list.cursor = 0,
         Action::Bottom => list.cursor = last,
-        Action::PageDown => by_lines(&mut list, h as isize),
-        Action::PageUp => by_lines(&mut list, -(h as isize)),
-        Action::HalfPageDown => by_lines(&mut list, (h / 2).max(1) as isize),
-        Action::HalfPageUp => by_lines(&mut list, -((h / 2).max(1) as isize)),
-        Action::Wheel(n) => by_lines(&mut list, n as isize),
+        Action::PageDown => scroll_by(app, &mut list, h as isize),
+        Action::PageUp => scroll_by(app, &mut list, -(h as isize)),
+        Action::HalfPageDown => scroll_by(app, &mut list, (h / 2).max(1) as isize),
+        Action::HalfPageUp => scroll_by(app, &mut list, -((h / 2).max(1) as isize)),
+        Action::Wheel(n) => scroll_by(app, &mut list, n as isize),
         Action::Open => return open_event(app, list.entries.get(list.cursor).copied()),
         Action::Back => {
             app.overlays.pop();
