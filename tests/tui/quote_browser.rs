@@ -3,8 +3,6 @@
 //! that said them.
 
 use crate::common::browser::{self, screen, select_id};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use dateline::tui::app::Overlay;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
@@ -52,14 +50,10 @@ fn pick(app: &mut App, kind: PickerKind, name: &str) {
 }
 
 fn clipboard(app: &App) -> String {
-    let Some(Effect::Output(seq)) = app.effects.last() else {
-        panic!("no output queued: {:?}", app.effects);
+    let Some(Effect::Copy(text)) = app.effects.last() else {
+        panic!("no copy queued: {:?}", app.effects);
     };
-    let payload = seq
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|s| s.strip_suffix('\x07'))
-        .expect("OSC 52 framing");
-    String::from_utf8(STANDARD.decode(payload).expect("base64")).expect("utf-8")
+    text.clone()
 }
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];

@@ -30,6 +30,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             app.message = Some(why);
             return;
         }
+        Msg::Written { result, events } => return share::written(app, result, events),
+        Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
