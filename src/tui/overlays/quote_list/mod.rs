@@ -10,6 +10,7 @@ use crate::filter::{self, QuoteAt};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::overlays::range;
@@ -180,11 +181,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => list.cursor = list.cursor.saturating_sub(1),
         Action::Top => list.cursor = 0,
         Action::Bottom => list.cursor = last,
-        Action::PageDown => scroll_by(app, &mut list, h as isize),
-        Action::PageUp => scroll_by(app, &mut list, -(h as isize)),
-        Action::HalfPageDown => scroll_by(app, &mut list, (h / 2).max(1) as isize),
-        Action::HalfPageUp => scroll_by(app, &mut list, -((h / 2).max(1) as isize)),
-        Action::Wheel(n) => scroll_by(app, &mut list, n as isize),
+        // The keys' distances are every view's (Scroll); the anchor is an item, not a line.
+        Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Wheel(_) => {
+            if let Some(n) = Scroll::new(0, h, 0).lines_for(action) {
+                scroll_by(app, &mut list, n);
+            }
+        }
         Action::Open => return open_event(app, list.entries.get(list.cursor).copied()),
         Action::Back => {
             app.overlays.pop();
