@@ -211,11 +211,21 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                 .iter()
                 .filter_map(|a| lookup(r, &log.actor_ids, a, "actor"))
                 .collect();
-            let sources = e
+            let named_parties = e
+                .parties
+                .iter()
+                .filter_map(|p| lookup(r, &log.party_ids, p, "party"))
+                .collect();
+            let sources: Vec<SourceIx> = e
                 .sources
                 .iter()
                 .filter_map(|s| lookup(r, &log.source_ids, s, "source"))
                 .collect();
+            // The event's only source, for its quotes that name none.
+            let only_source = match (e.sources.len(), sources.as_slice()) {
+                (1, &[s]) => Some(s),
+                _ => None,
+            };
             let quotes = e
                 .quotes
                 .into_iter()
@@ -226,15 +236,23 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                         .as_ref()
                         .and_then(|s| lookup(r, &log.actor_ids, s, "actor")),
                     attribution: q.attribution,
-                    party: q
-                        .party
-                        .as_ref()
-                        .and_then(|p| lookup(r, &log.party_ids, p, "party")),
-                    source: q
-                        .source
-                        .as_ref()
-                        .and_then(|s| lookup(r, &log.source_ids, s, "source")),
+                    parties: {
+                        let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
+                        for p in &q.parties {
+                            if let Some(ix) = lookup(r, &log.party_ids, p, "party")
+                                && !parties.contains(&ix)
+                            {
+                                parties.push(ix);
+                            }
+                        }
+                        parties
+                    },
+                    source: match &q.source {
+                        Some(s) => lookup(r, &log.source_ids, s, "source"),
+                        None => only_source,
+                    },
                     paraphrase: q.paraphrase,
+                    translated: q.translated,
                     origin: Origin {
                         file: fi,
                         line: q.mark.line,
@@ -254,6 +272,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     summary: e.summary,
                     location: e.location,
                     actors,
+                    named_parties,
                     topics: e.topics,
                     sources,
                     related: Vec::new(),
@@ -310,24 +329,11 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         log.events[i].related = related;
     }
     for i in 0..log.events.len() {
-        let (parties, involved) = involvement(&log, &log.events[i]);
+        let (parties, involved) = log.involvement(&log.events[i]);
         log.events[i].parties = parties;
         log.events[i].involved = involved;
     }
     log
-}
-
-/// Parties and actors an event involves, each in log order.
-fn involvement(log: &Log, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
-    let mut actors: Vec<ActorIx> = e.actors.clone();
-    actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
-    actors.sort_unstable();
-    actors.dedup();
-    let mut parties: Vec<PartyIx> = actors.iter().filter_map(|&a| log.actors[a].party).collect();
-    parties.extend(e.quotes.iter().filter_map(|q| q.party));
-    parties.sort_unstable();
-    parties.dedup();
-    (parties, actors)
 }
 
 /// Resolves a reference, reporting an unknown id with the nearest known one.

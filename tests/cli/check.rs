@@ -166,8 +166,9 @@ fn warnings_are_shown_but_do_not_fail_the_check() {
         run.stdout
     );
     assert!(run.stdout.ends_with(&format!(
-        "{name}: 1 event, 0 actors, 0 parties, 1 quote: ok, 1 warning\n"
+        "{name}: 1 event, 0 actors, 0 parties, 1 quote: ok, 2 warnings\n"
     )));
+    assert!(run.stdout.contains("warning: an event with no source"));
 }
 
 // ---------------------------------------------------------------- messages
@@ -215,7 +216,13 @@ error: found the party id \"hamaz\", which no party in the log has
     assert!(after.contains("   = help: did you mean \"title\"?\n"));
     // ... and the title it leaves missing.
     assert!(after.contains("error: an event has no `title`: it is required"));
-    assert!(run.stdout.ends_with(&format!("{name}: 3 errors\n")));
+    // The event also has no source: a warning.
+    assert!(
+        run.stdout
+            .ends_with(&format!("{name}: 3 errors, 1 warning\n")),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -260,7 +267,7 @@ fn the_files_given_are_one_log_each_summarised() {
     // A second file naming an actor of the first.
     let (_dir, extra) = temp_file(
         "extra.yaml",
-        b"events:\n  - date: 2024-05-05\n    kind: meeting\n    title: Extra\n    actors: [burns]\n",
+        b"events:\n  - date: 2024-05-05\n    kind: meeting\n    title: Extra\n    actors: [burns]\n    sources: [axios-2024-04-04]\n",
     );
     let extra_name = extra.display().to_string();
     let run = dateline(&["check", SAMPLE, &extra_name]);
@@ -313,7 +320,7 @@ fn a_big_file_with_many_errors_is_reported_in_full() {
     );
     assert!(
         run.stdout
-            .ends_with(&format!("{}: {n} errors\n", path.display()))
+            .ends_with(&format!("{}: {n} errors, {n} warnings\n", path.display()))
     );
 }
 

@@ -655,7 +655,7 @@ fn check_invariants(log: &Log, spec: &LogSpec) -> Result<(), TestCaseError> {
         }
         for q in &e.quotes {
             prop_assert!(q.speaker.is_none_or(|a| a < log.actors.len()));
-            prop_assert!(q.party.is_none_or(|p| p < log.parties.len()));
+            prop_assert!(q.parties.iter().all(|&p| p < log.parties.len()));
             prop_assert!(q.source.is_none_or(|s| s < log.sources.len()));
             prop_assert!(q.speaker.is_some() || q.attribution.is_some());
         }

@@ -7,6 +7,7 @@ mod behaviour;
 mod lanes;
 mod marks;
 mod overview;
+mod quote_browser;
 mod reload;
 mod screens;
 mod share;

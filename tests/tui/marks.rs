@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// A log of `ids`, one event a day from 1 May 2024, the first two involving Hamas.
 fn log_of(ids: &[&str]) -> String {
     let mut y = String::from(
-        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nevents:\n",
+        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nsources:\n  - {id: s, outlet: Wire}\nevents:\n",
     );
     for id in ids {
         let day: u32 = id
@@ -24,7 +24,7 @@ fn log_of(ids: &[&str]) -> String {
             .parse()
             .unwrap();
         y += &format!(
-            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n"
+            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n    sources: [s]\n"
         );
         if day <= 2 {
             y += "    actors: [h]\n";

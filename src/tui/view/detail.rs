@@ -180,10 +180,11 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         ]));
         for q in &e.quotes {
             let words = sanitize(&q.text);
-            let words = if q.paraphrase {
-                format!("(paraphrase) {words}")
-            } else {
-                format!("“{words}”")
+            let words = match (q.paraphrase, q.translated) {
+                (false, false) => format!("“{words}”"),
+                (true, false) => format!("(paraphrase) {words}"),
+                (false, true) => format!("(translation) “{words}”"),
+                (true, true) => format!("(paraphrase, translated) {words}"),
             };
             let who = citation::speaker(log, q);
             let line = vec![
