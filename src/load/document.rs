@@ -74,6 +74,7 @@ const TOP: &[&str] = &[
     "dateline",
     "title",
     "description",
+    "timezone",
     "parties",
     "actors",
     "sources",
@@ -117,9 +118,23 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         sources: Vec::new(),
         events: Vec::new(),
     };
-    let Some(mut f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
+    // `events` may be left out: a file of a several-file log may hold only the parties,
+    // actors or sources the others name. A file with none of the four is a mistake.
+    let root_mark = root.mark;
+    let Some(mut f) = r.fields(root, "", "an event log", TOP, &[]) else {
         return doc;
     };
+    if ["events", "parties", "actors", "sources"]
+        .iter()
+        .all(|k| f.mark(k).is_none())
+    {
+        r.error(
+            root_mark,
+            "",
+            "found none of `events`, `parties`, `actors`, `sources`: a log file holds at least one"
+                .into(),
+        );
+    }
     if let Some(v) = f.get("dateline") {
         let ok = matches!(&v.value, super::yaml::Value::Scalar { text, .. } if text == "1");
         if !ok {
@@ -134,6 +149,7 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         }
     }
     let root: Rc<str> = "".into();
+    timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
     doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
     doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
 
@@ -182,6 +198,39 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
     }
     doc
 }
+
+/// The reading zone: an IANA time zone name (`Africa/Cairo`).
+fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) {
+    let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+    let Some(name) = r.text(node, loc, true) else {
+        return;
+    };
+    if name.parse::<chrono_tz::Tz>().is_err() {
+        let help = super::suggest::nearest(&name, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()))
+            .map(super::suggest::did_you_mean);
+        r.report(
+            Severity::Error,
+            mark,
+            &loc.render(),
+            format!(
+                "found the time zone \"{}\", expected an IANA time zone name such as Africa/Cairo, Europe/Paris or UTC",
+                crate::text::sanitize(&name)
+            ),
+            help,
+        );
+    }
+}
+
+/// The keys each mapping of the format may hold, for tools that describe the format (the
+/// JSON Schema is checked against them).
+pub const KNOWN_KEYS: [(&str, &[&str]); 6] = [
+    ("log", TOP),
+    ("party", PARTY),
+    ("actor", ACTOR),
+    ("source", SOURCE),
+    ("event", EVENT),
+    ("quote", QUOTE),
+];
 
 fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
     let mut f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;

@@ -106,13 +106,15 @@ impl<'a> Reader<'a> {
     ) -> Option<Fields<'n>> {
         if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
+            let with = if required.is_empty() {
+                keys_list(known)
+            } else {
+                keys_list(required)
+            };
             self.error(
                 node.mark,
                 path,
-                format!(
-                    "found {found}, expected {what} (a mapping with {})",
-                    keys_list(required)
-                ),
+                format!("found {found}, expected {what} (a mapping with {with})"),
             );
             return None;
         }

@@ -12,6 +12,7 @@ pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
+pub use document::KNOWN_KEYS;
 
 use crate::model::Log;
 use std::path::{Path, PathBuf};
@@ -230,8 +231,7 @@ fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlErr
     if text.trim().is_empty() {
         return Err(yaml::YamlError {
             mark: yaml::Mark { line: 1, col: 1 },
-            message: "the file is empty: expected an event log, a mapping with at least `events:`"
-                .into(),
+            message: "the file is empty: expected an event log, a mapping with `events:`".into(),
         });
     }
     yaml::parse(text, limits).map_err(|mut e| {
