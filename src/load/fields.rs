@@ -12,6 +12,9 @@ use std::rc::Rc;
 pub struct Reader<'a> {
     pub file: &'a str,
     pub diags: Vec<Diagnostic>,
+    /// References that named no id of their kind, explained once every namespace is known
+    /// (an id of the wrong kind is the usual mistake): the diagnostic's index and the id.
+    pub unresolved: Vec<(usize, At<String>)>,
 }
 
 /// A value read with the place it was written, for checks made later (references).
@@ -54,6 +57,11 @@ impl Loc {
         }
     }
 
+    /// The key this place is under (`speaker`, `actors`).
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
     pub fn render(&self) -> String {
         let mut s = join(&self.parent, self.key);
         if let Some(i) = self.index {
@@ -68,6 +76,7 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             diags: Vec::new(),
+            unresolved: Vec::new(),
         }
     }
 
