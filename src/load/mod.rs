@@ -8,12 +8,14 @@ mod document;
 mod fields;
 mod ids;
 mod recover;
+mod render;
 mod resolve;
 pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use document::KNOWN_KEYS;
+pub use render::{render as render_diagnostic, render_all};
 
 use crate::model::Log;
 use std::path::{Path, PathBuf};
