@@ -370,6 +370,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char('e')],
+        Action::Edit,
+        "edit the event in your editor ($VISUAL, $EDITOR or vi), at its line",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('w')],
         Action::Share(Share::ExportView),
         "write the filtered view to a new Markdown file here",
         None,
