@@ -262,7 +262,9 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
             Ok(root) => return Parsed::Whole(root),
             Err(e) => e,
         };
-        if let Some((help, line)) = recover::colon_in_value(current, e.mark.line, &e.message) {
+        if let Some((help, line)) =
+            recover::colon_in_value(current, e.mark.line, e.mark.col, &e.message)
+        {
             reader.report(
                 Severity::Error,
                 e.mark,

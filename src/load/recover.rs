@@ -8,9 +8,14 @@
 //! syntax error ends the file there: the text before the top-level entry or list item that
 //! holds it is parsed alone and its errors reported too.
 
-/// The fix for a syntax error at `line` (1-based) of `text`, when it is a colon inside a
-/// plain value: the help to show, and the line rewritten with the value quoted.
-pub fn colon_in_value(text: &str, line: usize, message: &str) -> Option<(String, String)> {
+/// The fix for a syntax error at `line` and `col` (1-based) of `text`, when it is a colon
+/// inside a plain value: the help to show, and the line rewritten with the value quoted.
+pub fn colon_in_value(
+    text: &str,
+    line: usize,
+    col: usize,
+    message: &str,
+) -> Option<(String, String)> {
     if !message.contains("mapping values are not allowed") {
         return None;
     }
@@ -24,6 +29,12 @@ pub fn colon_in_value(text: &str, line: usize, message: &str) -> Option<(String,
     }
     let (key, rest) = body.split_once(": ")?;
     if key.is_empty() || key.starts_with(['"', '\'', '[', '{', '#', '?']) || key.contains(": ") {
+        return None;
+    }
+    // The parser stopped inside the value, not at this line's own key (a line that goes on
+    // with a value begun above it looks like `key: value` too, and quoting it would be wrong).
+    let value_col = source[..body_at + key.len() + 2].chars().count() + 1;
+    if col < value_col {
         return None;
     }
     let value_at = rest.len() - rest.trim_start().len();
@@ -47,6 +58,10 @@ pub fn colon_in_value(text: &str, line: usize, message: &str) -> Option<(String,
 /// The fix for other common syntax errors, from libyaml's message.
 pub fn hint(message: &str) -> Option<&'static str> {
     const HINTS: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "a colon followed by a space starts a key: put a value holding `: ` in quotes, or write it as a block (`summary: |` with the text indented below)",
+        ),
         (
             "while parsing a flow sequence",
             "a list in `[ ]` was left open (on this entry or the one above): close it with `]`, and put any text holding `,` `[` or `]` in quotes",
@@ -155,7 +170,7 @@ mod tests {
     #[test]
     fn a_colon_in_a_value_is_fixed_by_quoting_it() {
         let text = "events:\n  - title: Kirby: US was kept informed   # said Monday\n";
-        let (help, fixed) = colon_in_value(text, 2, MAPPING).unwrap();
+        let (help, fixed) = colon_in_value(text, 2, 17, MAPPING).unwrap();
         assert_eq!(
             help,
             "put the value in quotes: `title: \"Kirby: US was kept informed\"`"
@@ -164,18 +179,22 @@ mod tests {
             fixed,
             "  - title: \"Kirby: US was kept informed\"   # said Monday"
         );
-        let (_, fixed) = colon_in_value("summary: He said \"no\": firmly\n", 1, MAPPING).unwrap();
+        let (_, fixed) =
+            colon_in_value("summary: He said \"no\": firmly\n", 1, 22, MAPPING).unwrap();
         assert_eq!(fixed, "summary: 'He said \"no\": firmly'");
     }
 
     #[test]
     fn other_errors_and_quoted_values_are_not_taken_for_it() {
         assert_eq!(
-            colon_in_value("title: a: b\n", 1, "did not find expected key"),
+            colon_in_value("title: a: b\n", 1, 9, "did not find expected key"),
             None
         );
-        assert_eq!(colon_in_value("title: \"a\": b\n", 1, MAPPING), None);
-        assert_eq!(colon_in_value("title: plain\n", 1, MAPPING), None);
+        assert_eq!(colon_in_value("title: \"a\": b\n", 1, 11, MAPPING), None);
+        assert_eq!(colon_in_value("title: plain\n", 1, 6, MAPPING), None);
+        // A value going on from the line above: the colon is this line's own.
+        let text = "summary: begun here\n  and: going on\n";
+        assert_eq!(colon_in_value(text, 2, 6, MAPPING), None);
     }
 
     #[test]
