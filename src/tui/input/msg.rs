@@ -15,6 +15,13 @@ pub enum Msg {
     WatchFailed(String),
     /// The editor (`Effect::Edit`) ended: how it went.
     Edited(Result<(), String>),
+    /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
+    Written {
+        result: Result<std::path::PathBuf, String>,
+        events: usize,
+    },
+    /// Saving the marks failed (`Effect::SaveMarks`).
+    MarksSaved(Result<(), String>),
 }
 
 impl From<Action> for Msg {

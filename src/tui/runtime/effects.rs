@@ -1,20 +1,21 @@
-//! The run loop's side of `share::Effect`: bytes for the terminal are written after the
-//! frame, URLs are opened in a background thread (a launcher can take a quarter of a
-//! second) and how it went comes back through the loop's channel, so the screen never
-//! waits. The editor (`e`) is given the terminal: the browser waits for it.
+//! The runtime's side of `share::Effect`: the clipboard's bytes are written to the terminal
+//! after the frame, files are written and marks saved at once, URLs are opened in a
+//! background thread (a launcher can take a quarter of a second). Every outcome comes back
+//! to `update` as a `Msg`, so `update` stays free of input and output. The editor (`e`) is
+//! given the terminal, and the browser waits for it.
 
 use crate::tui::app::App;
 use crate::tui::input::msg::Msg;
 use crate::tui::runtime::editor::{self, InputGate};
-use crate::tui::runtime::terminal;
+use crate::tui::runtime::{new_file, open_url, osc52, terminal};
 use crate::tui::update::share::Effect;
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Told how opening a URL went, from the thread that opened it.
-type Done = Arc<dyn Fn(Result<(), String>) + Send + Sync>;
+/// Hands an outcome back to the loop, from whichever thread it arrives on.
+type Done = Arc<dyn Fn(Msg) + Send + Sync>;
 
 pub struct Effects {
     done: Done,
@@ -25,10 +26,10 @@ pub struct Effects {
 }
 
 impl Effects {
-    /// `done` hands the result of opening a URL back to the loop (`share::opened`);
-    /// `reread` asks the loop to read the log again.
+    /// `done` hands outcomes back to the loop; `gate` stops the input thread; `reread`
+    /// asks the loop to read the log again.
     pub fn new(
-        done: impl Fn(Result<(), String>) + Send + Sync + 'static,
+        done: impl Fn(Msg) + Send + Sync + 'static,
         gate: Arc<InputGate>,
         reread: impl Fn() + 'static,
     ) -> Effects {
@@ -43,48 +44,91 @@ impl Effects {
     pub fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<()> {
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::Output(bytes) => {
+                Effect::Copy(text) => {
                     let out = t.backend_mut();
-                    out.write_all(bytes.as_bytes())?;
+                    out.write_all(osc52::sequence(&text).as_bytes())?;
                     out.flush()?;
                 }
+                Effect::Edit { file, line } => self.edit(t, &file, line)?,
                 Effect::OpenUrl(url) => {
                     let done = self.done.clone();
-                    std::thread::spawn(move || done(crate::export::open_url(Some(&url))));
+                    std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
                 }
-                Effect::Edit { file, line } => {
-                    // The editor reads the keys from now on, on the normal screen, in the
-                    // terminal's own mode.
-                    self.gate.close(Duration::from_secs(1));
-                    terminal::restore();
-                    let result = editor::run(&file, line);
-                    terminal::resume()?;
-                    // Whatever the editor left on the screen: every cell is drawn again.
-                    // (Not `Terminal::clear`, which asks the terminal where its cursor is
-                    // and waits for the answer.) A blank frame over a cleared screen makes
-                    // the next frame differ from the last one everywhere it has content.
-                    ratatui::crossterm::execute!(
-                        t.backend_mut(),
-                        ratatui::crossterm::terminal::Clear(
-                            ratatui::crossterm::terminal::ClearType::All
-                        )
-                    )?;
-                    t.draw(|_| {})?;
-                    self.gate.open();
-                    let size = t.size()?;
-                    crate::tui::update(
-                        app,
-                        crate::tui::Action::Resize {
-                            width: size.width,
-                            height: size.height,
-                        },
-                    );
-                    crate::tui::update(app, Msg::Edited(result));
-                    // Not only the watcher's word: the file is read again now.
-                    (self.reread)();
+                other => {
+                    if let Some(msg) = carry_out_file(other) {
+                        (self.done)(msg);
+                    }
                 }
             }
         }
         Ok(())
+    }
+
+    /// Hands the terminal to the editor and takes it back.
+    fn edit(
+        &mut self,
+        t: &mut DefaultTerminal,
+        file: &std::path::Path,
+        line: usize,
+    ) -> std::io::Result<()> {
+        // The editor reads the keys from now on, on the normal screen, in the terminal's
+        // own mode.
+        self.gate.close(Duration::from_secs(1));
+        terminal::restore();
+        let result = editor::run(file, line);
+        terminal::resume()?;
+        // Whatever the editor left on the screen: every cell is drawn again. (Not
+        // `Terminal::clear`, which asks the terminal where its cursor is and waits for the
+        // answer.) A blank frame over a cleared screen makes the next frame differ from the
+        // last one everywhere it has content.
+        ratatui::crossterm::execute!(
+            t.backend_mut(),
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+        )?;
+        t.draw(|_| {})?;
+        self.gate.open();
+        // The size may have changed meanwhile.
+        let size = t.size()?;
+        (self.done)(Msg::Action(crate::tui::Action::Resize {
+            width: size.width,
+            height: size.height,
+        }));
+        (self.done)(Msg::Edited(result));
+        // Not only the watcher's word: the file is read again now.
+        (self.reread)();
+        Ok(())
+    }
+}
+
+/// Writes a file or saves the marks, and says how it went; other effects are not files.
+fn carry_out_file(effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::WriteNew {
+            dir,
+            stem,
+            ext,
+            text,
+            events,
+        } => Some(Msg::Written {
+            result: new_file::write_new(&dir, stem, ext, &text).map_err(|e| e.to_string()),
+            events,
+        }),
+        Effect::SaveMarks(marks) => Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string()))),
+        Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Edit { .. } => None,
+    }
+}
+
+/// For tests, which drive `update` without a run loop: carries out the file effects queued
+/// so far and feeds their outcomes to `update`, leaving the clipboard and URL effects queued
+/// so a test can read them.
+pub fn settle(app: &mut App) {
+    let (files, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut app.effects)
+        .into_iter()
+        .partition(|e| matches!(e, Effect::WriteNew { .. } | Effect::SaveMarks(_)));
+    app.effects = rest;
+    for effect in files {
+        if let Some(msg) = carry_out_file(effect) {
+            crate::tui::update(app, msg);
+        }
     }
 }
