@@ -66,3 +66,32 @@ fn the_bundled_sample_has_no_file_to_edit() {
     assert!(msg.contains("no file to edit"), "{msg}");
     assert!(msg.contains("dateline new"), "{msg}");
 }
+
+#[test]
+fn in_the_quotes_e_opens_the_quote_under_the_cursor() {
+    let log = "\
+actors:
+  - {id: burns, name: William Burns}
+events:
+  - date: 2024-05-01
+    kind: meeting
+    title: Talks
+    quotes:
+      - text: First words
+        speaker: burns
+      - text: Second words
+        speaker: burns
+";
+    let mut app = open("talks.yaml", log, 100, 30);
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Down);
+    assert_eq!(key(&app, 'e'), Some(Action::Edit));
+    update(&mut app, Action::Edit);
+    assert_eq!(
+        app.effects,
+        [Effect::Edit {
+            file: "talks.yaml".into(),
+            line: 10
+        }]
+    );
+}

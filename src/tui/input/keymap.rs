@@ -368,10 +368,10 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        B,
+        &[Browse, Quotes],
         &[Char('e')],
         Action::Edit,
-        "edit the event in your editor ($VISUAL, $EDITOR or vi), at its line",
+        "edit the event (or the quote) in your editor ($VISUAL, $EDITOR or vi), at its line",
         None,
     ),
     bind(

@@ -99,7 +99,11 @@ pub fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
         .next()
         .map(|p| p.rsplit('/').next().unwrap_or(p))
         .unwrap_or("");
-    let file = file.to_string_lossy().into_owned();
+    let mut file = file.to_string_lossy().into_owned();
+    // A name starting with `-` or `+` would be read as an option.
+    if file.starts_with(['-', '+']) {
+        file.insert_str(0, "./");
+    }
     match program {
         "vi" | "vim" | "nvim" | "gvim" | "view" | "nano" | "pico" | "emacs" | "emacsclient"
         | "micro" | "kak" | "hx" | "helix" | "joe" | "mg" | "ne" | "vis" => {
@@ -145,5 +149,6 @@ mod tests {
         assert_eq!(args("code --wait", f, 7), ["-g", "talks/log.yaml:7"]);
         assert_eq!(args("codium", f, 7), ["-g", "talks/log.yaml:7"]);
         assert_eq!(args("ed", f, 7), ["talks/log.yaml"]);
+        assert_eq!(args("vi", Path::new("-n.yaml"), 1), ["+1", "./-n.yaml"]);
     }
 }

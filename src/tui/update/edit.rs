@@ -1,17 +1,25 @@
-//! `e`: the selected event in the reader's editor, at its file and line. The editor runs as
+//! `e`: the selected event (in the quotes, the quote) in the reader's editor, at its file
+//! and line. The editor runs as
 //! an effect (the run loop hands it the terminal); when it ends, live reload shows what was
 //! changed and the selection stays, carried over by id.
 
 use crate::text::sanitize;
 use crate::tui::app::App;
-use crate::tui::update::share::Effect;
+use crate::tui::input::keymap::Mode;
+use crate::tui::update::share::{self, Effect};
 
 pub fn edit(app: &mut App) {
     let Some(ix) = app.selected else {
         app.message = Some("no event selected".into());
         return;
     };
-    let origin = app.log.events[ix].origin;
+    // In the quotes, the quote under the cursor; else the event.
+    let origin = match app.mode() {
+        Mode::Quotes => share::current_quote(app).map_or(app.log.events[ix].origin, |(e, q)| {
+            app.log.events[e].quotes[q].origin
+        }),
+        _ => app.log.events[ix].origin,
+    };
     let Some(file) = app.log.files.get(origin.file) else {
         return;
     };
