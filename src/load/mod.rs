@@ -238,8 +238,10 @@ enum Parsed {
 }
 
 /// At most this many colons in values are fixed to look further: each fix parses the file
-/// again.
+/// again, so a big file gets fewer.
 const MAX_FIXES: usize = 50;
+const MAX_FIXES_BIG: usize = 3;
+const BIG: usize = 8 << 20;
 
 /// Entries cut back from a syntax error to find a part that parses.
 const MAX_CUTS: usize = 4;
@@ -272,7 +274,7 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
                 "YAML syntax: a colon followed by a space inside a value, which YAML reads as the start of a key".into(),
                 Some(help),
             );
-            if fixes < MAX_FIXES {
+            if fixes < if text.len() > BIG { MAX_FIXES_BIG } else { MAX_FIXES } {
                 fixes += 1;
                 fixed = Some(recover::replace_line(current, e.mark.line, &line));
                 continue;
