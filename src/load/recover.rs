@@ -64,11 +64,11 @@ pub fn hint(message: &str) -> Option<&'static str> {
         ),
         (
             "while parsing a flow sequence",
-            "a list in `[ ]` was left open (on this entry or the one above): close it with `]`, and put any text holding `,` `[` or `]` in quotes",
+            "a list in `[ ]` was left open (on this entry or the one above): close it with `]`, and put any text holding `,` `[` `]` or `: ` in quotes",
         ),
         (
             "while parsing a flow mapping",
-            "a mapping in `{ }` was left open (on this entry or the one above): close it with `}`, and put any text holding `,` `{` or `}` in quotes",
+            "a mapping in `{ }` was left open (on this entry or the one above): close it with `}`, and put any text holding `,` `{` `}` or `: ` in quotes",
         ),
         (
             "tab character",
