@@ -62,6 +62,17 @@ impl Loc {
         self.key
     }
 
+    /// The top-level section that defines the ids a reference under this key names:
+    /// `speaker` → `actors`.
+    pub fn section(&self) -> &'static str {
+        match self.key {
+            "speaker" | "actors" => "actors",
+            "party" | "parties" => "parties",
+            "source" | "sources" => "sources",
+            _ => "events",
+        }
+    }
+
     pub fn render(&self) -> String {
         let mut s = join(&self.parent, self.key);
         if let Some(i) = self.index {

@@ -186,15 +186,27 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
                 let doc = document::read(&mut reader, &mut root);
                 docs.push(resolve::FileDoc { reader, doc });
             }
-            Parsed::Before(mut root) => {
+            Parsed::Before(mut root, whole) => {
                 // The part before a syntax error: its own errors, but not those of the
-                // whole document (`events` missing) nor of references it cannot resolve.
+                // whole document (`events` missing), nor references to ids it may not hold
+                // (those of a section it holds only in part, or of another file).
                 let mut part = fields::Reader::new(name);
-                document::read(&mut part, &mut root);
-                let own = part.diags.into_iter();
-                reader
-                    .diags
-                    .extend(own.filter(|d| d.is_error() && !d.path.is_empty()));
+                let doc = document::read(&mut part, &mut root);
+                let mut one = [resolve::FileDoc { reader: part, doc }];
+                resolve::resolve(&mut one);
+                let [resolve::FileDoc { reader: part, .. }] = one;
+                let unsure: std::collections::HashSet<usize> = part
+                    .unresolved
+                    .iter()
+                    .filter(|(_, id)| {
+                        files.len() > 1 || !whole.iter().any(|s| s == id.loc.section())
+                    })
+                    .map(|&(at, _)| at)
+                    .collect();
+                let own = part.diags.into_iter().enumerate();
+                reader.diags.extend(own.filter_map(|(i, d)| {
+                    (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
+                }));
                 diagnostics.append(&mut reader.diags);
             }
             Parsed::Nothing => diagnostics.append(&mut reader.diags),
@@ -231,8 +243,9 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
 enum Parsed {
     /// All of it (after fixing mistakes whose fix is certain, each reported).
     Whole(yaml::Node),
-    /// The part before a syntax error (reported).
-    Before(yaml::Node),
+    /// The part before a syntax error (reported), and the sections (`parties`...) it
+    /// holds whole.
+    Before(yaml::Node, Vec<String>),
     /// Nothing (the error is reported).
     Nothing,
 }
@@ -274,7 +287,13 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
                 "YAML syntax: a colon followed by a space inside a value, which YAML reads as the start of a key".into(),
                 Some(help),
             );
-            if fixes < if text.len() > BIG { MAX_FIXES_BIG } else { MAX_FIXES } {
+            if fixes
+                < if text.len() > BIG {
+                    MAX_FIXES_BIG
+                } else {
+                    MAX_FIXES
+                }
+            {
                 fixes += 1;
                 fixed = Some(recover::replace_line(current, e.mark.line, &line));
                 continue;
@@ -292,7 +311,10 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
                 break;
             };
             match parse_text(part, limits) {
-                Ok(root) => return Parsed::Before(root),
+                Ok(root) => {
+                    let whole = recover::whole_sections(part, &before[part.len()..]);
+                    return Parsed::Before(root, whole);
+                }
                 Err(e) => (before, line) = (part, e.mark.line),
             }
         }

@@ -161,6 +161,26 @@ pub fn before_entry(text: &str, line: usize) -> Option<&str> {
     before.lines().any(is_content).then_some(before)
 }
 
+/// The top-level sections (`parties`, `events`...) that `part` holds whole, `rest` being
+/// the text after it: all of them, except the last when `rest` goes on inside it.
+pub fn whole_sections(part: &str, rest: &str) -> Vec<String> {
+    let top_keys = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim().to_string()))
+            .collect()
+    };
+    let mut keys = top_keys(part);
+    let goes_on = rest
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| l.starts_with([' ', '\t', '-']));
+    if goes_on {
+        keys.pop();
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +233,11 @@ mod tests {
         );
         assert_eq!(before_entry(text, 2), Some("title: t\n"));
         assert_eq!(before_entry("# c\ntitle: [\n", 2), None);
+        let part = "parties:\n  - {id: a, name: A}\nevents:\n  - {date: 2024}\n";
+        assert_eq!(
+            whole_sections(part, "  - {date: [\n"),
+            ["parties".to_string()]
+        );
+        assert_eq!(whole_sections(part, "sources: [\n"), ["parties", "events"]);
     }
 }

@@ -361,7 +361,7 @@ fn lookup(
 fn explain_wrong_kinds(files: &mut [FileDoc], log: &Log) {
     for f in files.iter_mut() {
         let r = &mut f.reader;
-        for (at, id) in std::mem::take(&mut r.unresolved) {
+        for (at, id) in &r.unresolved {
             let name = id.value.as_str();
             let is = if log.party_ids.contains_key(name) {
                 "party"
@@ -378,7 +378,7 @@ fn explain_wrong_kinds(files: &mut [FileDoc], log: &Log) {
             let Some((said, fix)) = wrong_kind(id.loc.key(), name, is, in_actor) else {
                 continue;
             };
-            if let Some(d) = r.diags.get_mut(at) {
+            if let Some(d) = r.diags.get_mut(*at) {
                 d.message = said;
                 d.help = Some(fix);
             }
