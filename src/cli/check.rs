@@ -3,6 +3,7 @@
 
 use super::EXIT_INVALID;
 use crate::load::{self, Diagnostic, Limits, Severity};
+use crate::model::{Log, Verification};
 use crate::text::sanitize;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -40,8 +41,13 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
             Some(log) => {
                 let events: Vec<_> = log.events.iter().filter(|e| e.origin.file == fi).collect();
                 // Parties, actors and sources shared by several files count in the first.
+                // Quotes not found in their archives are errors in a log that opens.
+                let verdict = match errors {
+                    0 => "ok".to_string(),
+                    n => plural(n, "error"),
+                };
                 format!(
-                    "{name}: {}, {}, {}, {}: ok{warned}",
+                    "{name}: {}, {}, {}, {}: {verdict}{warned}",
                     plural(events.len(), "event"),
                     plural(
                         log.actors.iter().filter(|a| a.origin.file == fi).count(),
@@ -64,7 +70,12 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         };
         let _ = writeln!(out, "{line}");
     }
-    if log.is_some() {
+    if let Some(log) = &log
+        && let Some(line) = verification_line(log)
+    {
+        let _ = writeln!(out, "{line}");
+    }
+    if log.is_some() && !diags.iter().any(Diagnostic::is_error) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_INVALID)
@@ -122,6 +133,41 @@ pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
         s += &render(d, line, color);
     }
     s
+}
+
+/// How the log's quotes fared against their archives: "22 quotes: 20 verified, 1 folded,
+/// 1 not checked (paraphrase)". None for a log without quotes.
+fn verification_line(log: &Log) -> Option<String> {
+    let mut counts = [0usize; 6];
+    for q in log.events.iter().flat_map(|e| &e.quotes) {
+        counts[match &q.verification {
+            Verification::Verified { .. } => 0,
+            Verification::Folded { .. } => 1,
+            Verification::NotFound(_) => 2,
+            Verification::NotChecked if q.paraphrase => 3,
+            Verification::NotChecked => 4,
+            Verification::NoArchive => 5,
+        }] += 1;
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    let names = [
+        "verified",
+        "folded",
+        "not found",
+        "not checked (paraphrase)",
+        "not checked (translated)",
+        "without an archive",
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .zip(names)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
+    Some(format!("{}: {}", plural(total, "quote"), parts.join(", ")))
 }
 
 /// `1 party`, `5 parties`.
@@ -199,7 +245,16 @@ pub fn render(d: &Diagnostic, line: Option<&str>, color: bool) -> String {
         }
     }
     if let Some(help) = &d.help {
-        s += &format!("{pad} = help: {}\n", sanitize(help));
+        // A help of several lines (a quote and its closest passage) keeps its lines, each
+        // under the first.
+        let mut lines = help.lines();
+        s += &format!(
+            "{pad} = help: {}\n",
+            sanitize(lines.next().unwrap_or_default())
+        );
+        for more in lines {
+            s += &format!("{pad}         {}\n", sanitize(more));
+        }
     }
     s
 }

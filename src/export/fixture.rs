@@ -3,7 +3,9 @@
 //! date with a note, a timed event on its own clock, an expected event, a paraphrase, an
 //! unnamed speaker with a party, a quote without source, and hostile text.
 
-use crate::model::{Actor, Date, Event, Kind, Log, Origin, Party, Quote, Source, Status};
+use crate::model::{
+    Actor, Date, Event, Kind, Log, Origin, Party, Quote, Source, Status, Verification,
+};
 
 fn d(s: &str) -> Date {
     Date::parse(s).expect("fixture date")
@@ -41,6 +43,8 @@ fn quote(text: &str) -> Quote {
         party: None,
         source: None,
         paraphrase: false,
+        translated: false,
+        verification: Verification::NoArchive,
         origin: Origin::default(),
     }
 }
@@ -86,6 +90,7 @@ pub fn log() -> Log {
             url: Some("https://example.org/reuters".into()),
             published: Some(d("2024-05-03")),
             byline: vec!["Ahmed Mohamed Hassan".into(), "Nidal al-Mughrabi".into()],
+            archive: None,
             origin: Origin::default(),
         },
         Source {
@@ -95,6 +100,7 @@ pub fn log() -> Log {
             url: None,
             published: None,
             byline: vec![],
+            archive: None,
             origin: Origin::default(),
         },
     ];

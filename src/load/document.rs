@@ -40,6 +40,8 @@ pub struct SourceDef {
     pub url: Option<String>,
     pub published: Option<Date>,
     pub byline: Vec<String>,
+    /// As written, with its place; read once the log is resolved.
+    pub archive: Option<At<String>>,
 }
 
 pub struct QuoteDef {
@@ -49,6 +51,7 @@ pub struct QuoteDef {
     pub party: Option<At<String>>,
     pub source: Option<At<String>>,
     pub paraphrase: bool,
+    pub translated: bool,
     pub mark: Mark,
 }
 
@@ -81,7 +84,15 @@ const TOP: &[&str] = &[
 ];
 const PARTY: &[&str] = &["id", "name", "color"];
 const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
-const SOURCE: &[&str] = &["id", "outlet", "title", "url", "published", "byline"];
+const SOURCE: &[&str] = &[
+    "id",
+    "outlet",
+    "title",
+    "url",
+    "published",
+    "byline",
+    "archive",
+];
 const EVENT: &[&str] = &[
     "id",
     "date",
@@ -105,6 +116,7 @@ const QUOTE: &[&str] = &[
     "party",
     "source",
     "paraphrase",
+    "translated",
 ];
 
 /// Reads a whole document. Returns what could be read; errors are in `r`.
@@ -236,6 +248,16 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
     let url = r.text(f.get("url"), &Loc::new(path, "url"), false);
     let published = r.date(f.get("published"), &Loc::new(path, "published"));
     let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
+    let archive_loc = Loc::new(path, "archive");
+    let archive_mark = f.mark("archive");
+    let archive = r
+        .text(f.get("archive"), &archive_loc, false)
+        .zip(archive_mark)
+        .map(|(value, mark)| At {
+            value,
+            mark,
+            loc: archive_loc,
+        });
     Some(SourceDef {
         id: id?,
         outlet: outlet.unwrap_or_default(),
@@ -243,6 +265,7 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
         url,
         published,
         byline,
+        archive,
     })
 }
 
@@ -377,6 +400,9 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
     let paraphrase = r
         .boolean(f.get("paraphrase"), &Loc::new(path, "paraphrase"))
         .unwrap_or(false);
+    let translated = r
+        .boolean(f.get("translated"), &Loc::new(path, "translated"))
+        .unwrap_or(false);
     if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
             qmark,
@@ -400,6 +426,7 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
         party,
         source,
         paraphrase,
+        translated,
         mark: qmark,
     })
 }
