@@ -79,16 +79,23 @@ fn match_at(
     folds: &mut Vec<Fold>,
 ) -> Option<std::ops::Range<usize>> {
     let astart = index.words[first].0;
-    let after = walk(
-        index.text[astart..].chars().peekable(),
-        quote[qfirst..].chars().peekable(),
-        folds,
-    )?;
+    let mut seen = Vec::new();
     let before = walk(
         index.text[..astart].chars().rev().peekable(),
         quote[..qfirst].chars().rev().peekable(),
-        folds,
+        &mut seen,
     )?;
+    seen.reverse(); // found walking backwards: put them in reading order
+    let after = walk(
+        index.text[astart..].chars().peekable(),
+        quote[qfirst..].chars().peekable(),
+        &mut seen,
+    )?;
+    for f in seen {
+        if !folds.contains(&f) {
+            folds.push(f);
+        }
+    }
     Some(astart - before..astart + after)
 }
 
@@ -121,10 +128,7 @@ fn walk(
         if fold(a) != fold(q) {
             return None;
         }
-        let f = Fold { archive: a, log: q };
-        if !folds.contains(&f) {
-            folds.push(f);
-        }
+        folds.push(Fold { archive: a, log: q });
     }
     Some(used)
 }

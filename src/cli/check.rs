@@ -136,8 +136,12 @@ pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
 }
 
 /// How the log's quotes fared against their archives: "22 quotes: 20 verified, 1 folded,
-/// 1 not checked (paraphrase)". None for a log without quotes.
+/// 1 not checked (paraphrase)". None for a log without quotes or without archives.
 fn verification_line(log: &Log) -> Option<String> {
+    // A log that archives none of its sources has nothing to say here.
+    if log.archives.iter().all(Option::is_none) {
+        return None;
+    }
     let mut counts = [0usize; 6];
     for q in log.events.iter().flat_map(|e| &e.quotes) {
         counts[match &q.verification {

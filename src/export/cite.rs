@@ -3,7 +3,7 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
+    PARAPHRASE_LABEL, source_line, status_word, verification_note, when_with_note, who, words,
 };
 use crate::model::{EventIx, Log};
 use crate::text::{sanitize, sanitize_multiline};
@@ -40,6 +40,12 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
         return String::new();
     };
     let mut out = String::new();
+    if q.verification.is_flagged()
+        && let Some(note) = verification_note(log, q)
+    {
+        out.push_str(&note);
+        out.push('\n');
+    }
     if q.paraphrase {
         out.push_str(PARAPHRASE_LABEL);
         out.push_str(":\n");

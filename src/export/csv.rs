@@ -28,7 +28,7 @@ pub const EVENT_COLUMNS: [&str; 17] = [
     "quotes",
 ];
 
-pub const QUOTE_COLUMNS: [&str; 17] = [
+pub const QUOTE_COLUMNS: [&str; 19] = [
     "event",
     "event_date",
     "event_title",
@@ -45,6 +45,8 @@ pub const QUOTE_COLUMNS: [&str; 17] = [
     "published",
     "byline",
     "paraphrase",
+    "verification",
+    "verification_detail",
     "text",
 ];
 
@@ -98,6 +100,8 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
         src.map(|s| join(s.byline.iter().map(String::as_str)))
             .unwrap_or_default(),
         q.paraphrase.to_string(),
+        q.verification.to_owned(),
+        q.verification_detail.clone().unwrap_or_default(),
         q.text.to_owned(),
     ]
 }
@@ -165,7 +169,8 @@ mod tests {
         let log = fixture::log();
         let rows = read(&quotes(&log, &[2]));
         assert_eq!(rows.len(), 3);
-        assert_eq!(&rows[0][16], "There is \"some progress\", but a way to go.");
+        assert_eq!(&rows[0][18], "There is \"some progress\", but a way to go.");
+        assert_eq!(&rows[0][16], "no-archive");
         assert_eq!(&rows[0][14], "Ahmed Mohamed Hassan; Nidal al-Mughrabi");
         assert_eq!(&rows[1][15], "true");
         assert_eq!(&rows[2][9], "");

@@ -197,6 +197,7 @@ pub fn log() -> Log {
         files: vec!["fixture.yaml".into()],
         title: Some("Fixture talks".into()),
         description: None,
+        archives: vec![None; 2],
         party_ids: ids(parties.iter().map(|p| p.id.as_str()).collect()),
         actor_ids: ids(actors.iter().map(|a| a.id.as_str()).collect()),
         source_ids: ids(sources.iter().map(|s| s.id.as_str()).collect()),

@@ -51,6 +51,8 @@ pub struct SourceView<'a> {
     pub url: Option<&'a str>,
     pub published: Option<String>,
     pub byline: &'a [String],
+    /// The archived copy's path, as the log writes it.
+    pub archive: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +70,10 @@ pub struct QuoteView<'a> {
     pub party: Option<&'a str>,
     pub source: Option<&'a str>,
     pub paraphrase: bool,
+    /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
+    pub verification: &'static str,
+    /// For `folded` and `not-found`: what differs.
+    pub verification_detail: Option<String>,
     pub text: &'a str,
 }
 
@@ -82,6 +88,10 @@ pub struct CitedQuoteView<'a> {
     pub party: Option<PartyView<'a>>,
     pub source: Option<SourceView<'a>>,
     pub paraphrase: bool,
+    /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
+    pub verification: &'static str,
+    /// For `folded` and `not-found`: what differs.
+    pub verification_detail: Option<String>,
     pub text: &'a str,
 }
 
@@ -111,6 +121,7 @@ fn source_view(log: &Log, s: usize) -> SourceView<'_> {
         url: src.url.as_deref(),
         published: src.published.map(|d| d.written()),
         byline: &src.byline,
+        archive: src.archive.as_ref().map(|a| a.path.as_str()),
     }
 }
 
@@ -124,6 +135,8 @@ fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
         party: q.effective_party(log).map(|p| log.parties[p].id.as_str()),
         source: q.source.map(|s| log.sources[s].id.as_str()),
         paraphrase: q.paraphrase,
+        verification: q.verification.as_str(),
+        verification_detail: q.verification.detail(),
         text: &q.text,
     }
 }
@@ -170,6 +183,8 @@ pub fn cited_quotes<'a>(log: &'a Log, events: &[EventIx]) -> Vec<CitedQuoteView<
                 party: q.effective_party(log).map(|p| party_view(log, p)),
                 source: q.source.map(|s| source_view(log, s)),
                 paraphrase: q.paraphrase,
+                verification: q.verification.as_str(),
+                verification_detail: q.verification.detail(),
                 text: &q.text,
             })
         })

@@ -6,7 +6,8 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, note_suffix, source_line, status_word, when, when_with_note, who, words,
+    PARAPHRASE_LABEL, note_suffix, source_line, status_word, verification_note, when,
+    when_with_note, who, words,
 };
 use crate::filter::Query;
 use crate::model::{Event, EventIx, Log, Quote};
@@ -187,6 +188,15 @@ fn quote_block(log: &Log, q: &Quote) -> String {
     out.push('\n');
     out.push_str(&quote_credit(log, q));
     out.push('\n');
+    if let Some(note) = verification_note(log, q) {
+        // A quote not found in its archive is flagged in bold, so it cannot go to print
+        // unnoticed.
+        if q.verification.is_flagged() {
+            out.push_str(&format!("\n**{}**\n", escape(&note)));
+        } else {
+            out.push_str(&format!("\n*{}*\n", escape(&note)));
+        }
+    }
     out
 }
 

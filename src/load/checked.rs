@@ -42,7 +42,7 @@ pub fn check_archives(
                     format!(
                         "the quote is in its archive `{}` only once typography is folded: {}",
                         archive.path,
-                        quote.verification.folds_described().unwrap_or_default()
+                        folds_named(&quote.verification)
                     ),
                     Some("write the characters as the publication printed them".to_string()),
                 ),
@@ -93,5 +93,17 @@ fn passage(text: &str) -> String {
     match one_line.char_indices().nth(300) {
         Some((i, _)) => format!("{}…", &one_line[..i]),
         None => one_line,
+    }
+}
+
+/// "`’` in the archive, `'` in the log", the characters marked off from the words.
+fn folds_named(v: &Verification) -> String {
+    match v {
+        Verification::Folded { folds, .. } => folds
+            .iter()
+            .map(|f| format!("`{}` in the archive, `{}` in the log", f.archive, f.log))
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::new(),
     }
 }

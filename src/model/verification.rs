@@ -64,39 +64,22 @@ impl Verification {
         }
     }
 
-    /// What differs when folded: "’ in the archive, ' in the log".
-    pub fn folds_described(&self) -> Option<String> {
+    /// What differs, for a folded or not-found quote: "’ in the archive, ' in the log";
+    /// "log: will never interfere / archive: will not interfere".
+    pub fn detail(&self) -> Option<String> {
         match self {
             Verification::Folded { folds, .. } => Some(
                 folds
                     .iter()
-                    .map(|f| format!("`{}` in the archive, `{}` in the log", f.archive, f.log))
+                    .map(|f| format!("{} in the archive, {} in the log", f.archive, f.log))
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
+            Verification::NotFound(n) if n.closest.is_some() => {
+                Some(format!("log: {} / archive: {}", n.log, n.archive))
+            }
+            Verification::NotFound(_) => Some("no passage of the archive is close".into()),
             _ => None,
-        }
-    }
-
-    /// One line for a reader, or None when verified: "not found in the archive (log: will
-    /// never interfere / archive: will not interfere)".
-    pub fn notice(&self) -> Option<String> {
-        match self {
-            Verification::Verified { .. } => None,
-            Verification::Folded { .. } => Some(format!(
-                "found once typography is folded ({})",
-                self.folds_described().unwrap_or_default()
-            )),
-            Verification::NotFound(n) => Some(if n.closest.is_some() {
-                format!(
-                    "NOT FOUND in the archive (log: {} / archive: {})",
-                    n.log, n.archive
-                )
-            } else {
-                "NOT FOUND in the archive (no passage is close)".to_string()
-            }),
-            Verification::NotChecked => Some("not checked (paraphrase or translation)".into()),
-            Verification::NoArchive => Some("no archive to check against".into()),
         }
     }
 }

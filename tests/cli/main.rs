@@ -7,3 +7,4 @@ mod browser_and_list_agree;
 mod check;
 mod list;
 mod quotes;
+mod verification;
