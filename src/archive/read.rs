@@ -100,8 +100,48 @@ pub fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
             bytes[at]
         )
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
+    };
+    let markdown = Path::new(written)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
+    Ok(if markdown {
+        markdown_text(&text)
+    } else {
+        text
     })
+}
+
+/// The words a reader of a Markdown file sees, without its markup (emphasis, links, headings'
+/// `#`), each block a paragraph of its own: quotes are matched against what was published,
+/// not against how the copy was marked up. Parsed with pulldown-cmark, a CommonMark parser.
+pub fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow,
+            ) => {
+                let kept = out.trim_end_matches('\n').len();
+                out.truncate(kept);
+                out.push_str("\n\n");
+            }
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('\n');
+    out
 }
