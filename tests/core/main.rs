@@ -3,4 +3,6 @@
 mod archive;
 mod format_rules;
 mod generate;
+#[path = "../../benches/support/generate.rs"]
+mod generator;
 mod merge;
