@@ -81,7 +81,10 @@ fn corpus() -> (String, Vec<(String, String)>) {
         let words: Vec<&str> = text.split_whitespace().collect();
         let len = 8 + rng.below(23);
         let from = rng.below(words.len() - len);
-        let mut quote: Vec<String> = words[from..from + len].iter().map(|w| w.to_string()).collect();
+        let mut quote: Vec<String> = words[from..from + len]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
         if q % 10 == 3 {
             quote[len / 2] = "altered".into();
         }

@@ -67,9 +67,9 @@ pub fn marked(text: &str, at: Option<&Range<usize>>) -> (Vec<Paragraph>, usize) 
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
-            let marked = holding.contains(&i).then(|| {
-                at.start.max(p.start) - p.start..at.end.min(p.end).max(p.start) - p.start
-            });
+            let marked = holding
+                .contains(&i)
+                .then(|| at.start.max(p.start) - p.start..at.end.min(p.end).max(p.start) - p.start);
             Paragraph { text: p, marked }
         })
         .collect();
@@ -80,7 +80,8 @@ pub fn marked(text: &str, at: Option<&Range<usize>>) -> (Vec<Paragraph>, usize) 
 mod tests {
     use super::*;
 
-    const TEXT: &str = "Title line\n\nFirst paragraph,\nwrapped.\n\n\n  Second one.  \nStill second.\n\nThird.";
+    const TEXT: &str =
+        "Title line\n\nFirst paragraph,\nwrapped.\n\n\n  Second one.  \nStill second.\n\nThird.";
 
     #[test]
     fn paragraphs_are_split_at_blank_lines() {

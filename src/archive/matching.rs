@@ -42,8 +42,8 @@ pub fn verify(index: &Index, quote: &str) -> Verification {
         .min_by_key(|(_, p)| p.len())
         .expect("a quote with words");
     let mut folded = None;
-    for &p in positions {
-        let Some(first) = (p as usize).checked_sub(anchor) else {
+    for p in positions.iter() {
+        let Some(first) = p.checked_sub(anchor) else {
             continue;
         };
         if first + qwords.len() > index.words.len() {
@@ -153,7 +153,7 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
         if rare && positions.len() > COMMON {
             continue;
         }
-        for &p in positions {
+        for p in positions.iter() {
             *votes.entry(p as i64 - i as i64).or_default() += 1;
         }
     }

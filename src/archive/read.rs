@@ -107,11 +107,7 @@ pub fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
     let markdown = Path::new(written)
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
-    Ok(if markdown {
-        markdown_text(&text)
-    } else {
-        text
-    })
+    Ok(if markdown { markdown_text(&text) } else { text })
 }
 
 /// The words a reader of a Markdown file sees, without its markup (emphasis, links, headings'

@@ -379,3 +379,27 @@ fn every_verbatim_quote_of_the_sample_is_verified() {
     }
     assert!(verbatim >= 5, "the sample has verbatim quotes to check");
 }
+
+#[test]
+fn a_markdown_archive_is_read_as_the_words_a_reader_sees() {
+    let md = "# Hamas sends a delegation\n\nHamas said on *Friday* it was sending a [delegation](https://example.org) to Cairo.\n\n> An official said Israel will **not** interfere.\n";
+    let (_d, log) = on_disk("sources/report.md", Some(md.as_bytes()));
+    let text = std::fs::read_to_string(&log).unwrap().replace(
+        "Hamas said on Friday",
+        "it was sending a delegation to Cairo",
+    );
+    std::fs::write(&log, text).unwrap();
+    let l = load::load_path(&log, &Limits::default()).unwrap();
+    assert!(
+        matches!(
+            l.log.events[0].quotes[0].verification,
+            Verification::Verified { .. }
+        ),
+        "{:?}",
+        l.log.events[0].quotes[0].verification
+    );
+    assert_eq!(
+        l.log.archives[0].as_ref().unwrap().text,
+        "Hamas sends a delegation\n\nHamas said on Friday it was sending a delegation to Cairo.\n\nAn official said Israel will not interfere.\n"
+    );
+}
