@@ -101,3 +101,10 @@ pub fn verify(log: &mut Log) {
         }
     }
 }
+
+/// Where words are in an archive's text, for the context view of a quote that was not
+/// checked (a paraphrase often reports a sentence nearly as printed): where they are, or
+/// the passage closest to them.
+pub fn locate(text: &str, words: &str) -> Option<std::ops::Range<usize>> {
+    matching::verify(&index::Index::new(text), words).at()
+}

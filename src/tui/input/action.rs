@@ -68,6 +68,8 @@ pub enum Action {
     ToggleOverview,
     /// `:`: open the jump-to-date prompt.
     StartJump,
+    /// `C`: the current quote in its archived source.
+    OpenContext,
 }
 
 /// What to share from the browser.

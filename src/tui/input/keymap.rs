@@ -23,12 +23,15 @@ pub enum Mode {
     Jump,
     /// Why the file on disk does not open now.
     Errors,
+    /// A quote in its archived source.
+    Context,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Browse,
         Mode::Quotes,
+        Mode::Context,
         Mode::List,
         Mode::Picker,
         Mode::Search,
@@ -47,6 +50,7 @@ impl Mode {
             Mode::List => "Thread and positions views (T P)",
             Mode::Jump => "Jump to a date (:)",
             Mode::Errors => "Errors of the file on disk (E)",
+            Mode::Context => "A quote in its archived source (C)",
         }
     }
 
@@ -121,12 +125,12 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Errors, Help, Jump, List, Picker, Quotes, Search};
+use Mode::{Browse, Context, Errors, Help, Jump, List, Picker, Quotes, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help, List, Errors];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List, Errors];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List, Errors];
+const READ: &[Mode] = &[Browse, Quotes, Help, List, Errors, Context];
+const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List, Errors, Context];
+const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List, Errors, Context];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -162,14 +166,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -341,6 +345,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[Quotes],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote in its context: its archived source, the quote highlighted",
+        Some("context"),
+    ),
+    bind(
+        B,
+        &[Char('C')],
+        Action::OpenContext,
+        "the event's first quote in its archived source",
+        None,
+    ),
+    bind(
+        &[Quotes],
         &[Char('y')],
         Action::Share(Share::CopyQuote),
         "copy the marked quote with its citation (OSC 52)",
@@ -488,7 +506,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search, List, Errors],
+        &[Quotes, Help, Picker, Search, List, Errors, Context],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",

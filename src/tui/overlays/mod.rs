@@ -1,6 +1,7 @@
 //! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
 //! One module per overlay, holding its state, its update and its draw.
 
+pub mod context;
 pub mod errors;
 pub mod event_list;
 pub mod help;
@@ -13,6 +14,7 @@ pub mod search;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Mode;
+use context::QuoteContext;
 use event_list::EventList;
 use picker::Picker;
 use ratatui::Frame;
@@ -40,6 +42,8 @@ pub enum Overlay {
     Jump {
         input: String,
     },
+    /// A quote in its archived source (`C`).
+    Context(QuoteContext),
 }
 
 impl Overlay {
@@ -53,6 +57,7 @@ impl Overlay {
             Overlay::Errors { .. } => Mode::Errors,
             Overlay::List(_) => Mode::List,
             Overlay::Jump { .. } => Mode::Jump,
+            Overlay::Context(_) => Mode::Context,
         }
     }
 
@@ -65,6 +70,7 @@ impl Overlay {
             Overlay::Help { scroll } => help::draw(app, *scroll, frame, body),
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
+            Overlay::Context(c) => context::draw(app, c, frame, body),
             Overlay::Search(_) | Overlay::Jump { .. } => {}
         }
     }
@@ -81,9 +87,12 @@ pub fn update(app: &mut App, action: Action) {
         None => {}
         Some(Overlay::Picker(_)) => picker::update(app, action),
         Some(Overlay::Search(_)) => search::update(app, action),
-        Some(Overlay::Quotes { .. } | Overlay::Help { .. } | Overlay::Errors { .. }) => {
-            reader::update(app, action)
-        }
+        Some(
+            Overlay::Quotes { .. }
+            | Overlay::Help { .. }
+            | Overlay::Errors { .. }
+            | Overlay::Context(_),
+        ) => reader::update(app, action),
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
     }

@@ -10,6 +10,7 @@ use crate::search::SearchIndex;
 use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
+use crate::tui::overlays::context;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
@@ -53,6 +54,7 @@ pub fn reloaded(app: &mut App, reload: Reload) {
 /// Swaps in the new log, carrying the reader's place over by id.
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
+    let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, log);
     let new = &app.log;
     app.index = SearchIndex::new(new);
@@ -143,6 +145,11 @@ fn replace(app: &mut App, loaded: Loaded) {
             Overlay::Errors { .. } => None,
             // Built from event indices when it opened: T or P opens it again.
             Overlay::List(_) => None,
+            // The quote is found again in the new log and its archive, which may both
+            // have changed: the verdict and the highlight follow.
+            Overlay::Context(c) => event_in(&old, &app.log, c.event)
+                .and_then(|ev| context::build(app, ev, c.quote, c.scroll))
+                .map(Overlay::Context),
             other => Some(other),
         };
         app.overlays.extend(kept);
@@ -157,6 +164,9 @@ fn replace(app: &mut App, loaded: Loaded) {
             " · no longer in the log, dropped from the filters: {}",
             gone.join(", ")
         ));
+    }
+    if let Some(n) = unverified {
+        msg.push_str(&format!(" · {n}"));
     }
     app.message = Some(msg);
 }

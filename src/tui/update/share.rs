@@ -78,8 +78,13 @@ fn copy_quote(app: &mut App) {
     } else {
         "quote by"
     };
+    let flag = if q.verification.is_flagged() {
+        " — NOT FOUND in its archived source, flagged in the copy"
+    } else {
+        ""
+    };
     app.message = Some(format!(
-        "Copied {what} {} to the clipboard",
+        "Copied {what} {} to the clipboard{flag}",
         quote_label(&app.log, q)
     ));
     app.effects.push(Effect::Output(osc52::sequence(&text)));
