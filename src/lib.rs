@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod cli;
+pub mod color;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

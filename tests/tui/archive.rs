@@ -3,8 +3,6 @@
 //! on disk updates the verdicts.
 
 use crate::common::browser::{self, screen, select_id};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use dateline::archive::Archives;
 use dateline::load::{self, Limits};
 use dateline::model::Verification;
@@ -68,14 +66,10 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn clipboard(app: &App) -> String {
-    let Some(Effect::Output(seq)) = app.effects.last() else {
-        panic!("no output queued: {:?}", app.effects);
+    let Some(Effect::Copy(text)) = app.effects.last() else {
+        panic!("no copy queued: {:?}", app.effects);
     };
-    let payload = seq
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|s| s.strip_suffix('\x07'))
-        .expect("OSC 52 framing");
-    String::from_utf8(STANDARD.decode(payload).unwrap()).unwrap()
+    text.clone()
 }
 
 #[test]

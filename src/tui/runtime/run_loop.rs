@@ -33,8 +33,8 @@ pub enum Incoming {
     /// One of the log's files may have changed.
     Changed,
     Signal(i32),
-    /// How opening a URL (`o`) went.
-    Opened(Result<(), String>),
+    /// How an effect went (a URL opened, a file written, the marks saved).
+    Done(Msg),
 }
 
 /// How the browser ended.
@@ -130,9 +130,9 @@ pub fn run_loop(
 ) -> std::io::Result<Ended> {
     // An archive named or renamed in the log is watched from the reload that reads it.
     let mut watched = source.watched(&app.log);
-    let opened = feeds.tx.clone();
-    let mut effects = Effects::new(move |r| {
-        let _ = opened.send(Incoming::Opened(r));
+    let done = feeds.tx.clone();
+    let mut effects = Effects::new(move |msg| {
+        let _ = done.send(Incoming::Done(msg));
     });
     let size = terminal.size()?;
     update(
@@ -172,7 +172,7 @@ pub fn run_loop(
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
-                Incoming::Opened(result) => update(app, Msg::Opened(result)),
+                Incoming::Done(msg) => update(app, msg),
             }
             if app.quit {
                 return Ok(Ended::Quit);
