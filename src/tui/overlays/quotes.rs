@@ -154,10 +154,7 @@ pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.key())
-        .title(Span::styled(
-            " Quotes · C in context · Esc back ",
-            app.theme.key(),
-        ));
+        .title(Span::styled(" Quotes · Esc back ", app.theme.key()));
     frame.render_widget(block, area);
     let Some(ix) = app.selected else { return };
     let inner = inner(area);
