@@ -24,6 +24,7 @@ fn event(id: &str, date: &str, kind: Kind, title: &str) -> Event {
         summary: None,
         location: None,
         actors: vec![],
+        named_parties: vec![],
         topics: vec![],
         sources: vec![],
         related: vec![],
@@ -40,7 +41,7 @@ fn quote(text: &str) -> Quote {
         text: text.into(),
         speaker: None,
         attribution: None,
-        party: None,
+        parties: vec![],
         source: None,
         paraphrase: false,
         translated: false,
@@ -145,7 +146,7 @@ pub fn log() -> Log {
     arrive.quotes = vec![
         Quote {
             attribution: Some("a US official".into()),
-            party: Some(0),
+            parties: vec![0],
             source: Some(0),
             ..quote("There is \"some progress\", but a way to go.")
         },
@@ -198,6 +199,7 @@ pub fn log() -> Log {
         title: Some("Fixture talks".into()),
         description: None,
         archives: vec![None; 2],
+        timezone: crate::model::DEFAULT_ZONE,
         party_ids: ids(parties.iter().map(|p| p.id.as_str()).collect()),
         actor_ids: ids(actors.iter().map(|a| a.id.as_str()).collect()),
         source_ids: ids(sources.iter().map(|s| s.id.as_str()).collect()),

@@ -4,8 +4,11 @@ mod archive;
 mod date;
 mod log;
 mod verification;
+mod zone;
 
 pub use archive::Archive;
-pub use date::{DATE_FORMS, Date, DateError, Precision};
+pub use chrono_tz::Tz;
+pub use date::{DATE_FORMS, Date, DateError, Precision, day_text};
 pub use log::*;
 pub use verification::{Fold, NotFound, Verification};
+pub use zone::{DEFAULT_ZONE, UnknownZone, parse_zone};

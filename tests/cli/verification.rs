@@ -117,10 +117,10 @@ fn quotes_output_carries_the_verification() {
         csv.lines()
             .next()
             .unwrap()
-            .contains(",paraphrase,verification,verification_detail,text")
+            .contains(",paraphrase,translated,verification,verification_detail,text")
     );
     assert!(
-        csv.contains(",false,not-found,log: to reach an / archive: to secure an,"),
+        csv.contains(",false,false,not-found,log: to reach an / archive: to secure an,"),
         "{csv}"
     );
 }

@@ -7,7 +7,9 @@ pub mod event_list;
 pub mod help;
 pub mod jump;
 pub mod picker;
+pub mod quote_list;
 pub mod quotes;
+pub mod range;
 pub mod reader;
 pub mod search;
 
@@ -17,6 +19,7 @@ use crate::tui::input::keymap::Mode;
 use context::QuoteContext;
 use event_list::EventList;
 use picker::Picker;
+use quote_list::QuoteList;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use search::SearchPrompt;
@@ -42,6 +45,12 @@ pub enum Overlay {
     Jump {
         input: String,
     },
+    /// The date-range prompt (`r`) and what has been typed.
+    Range {
+        input: String,
+    },
+    /// The quotes browser (`Q`): every quote of the events shown, by who said it.
+    QuoteList(QuoteList),
     /// A quote in its archived source (`C`).
     Context(QuoteContext),
 }
@@ -57,6 +66,8 @@ impl Overlay {
             Overlay::Errors { .. } => Mode::Errors,
             Overlay::List(_) => Mode::List,
             Overlay::Jump { .. } => Mode::Jump,
+            Overlay::Range { .. } => Mode::Range,
+            Overlay::QuoteList(_) => Mode::QuoteList,
             Overlay::Context(_) => Mode::Context,
         }
     }
@@ -71,13 +82,17 @@ impl Overlay {
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
             Overlay::Context(c) => context::draw(app, c, frame, body),
-            Overlay::Search(_) | Overlay::Jump { .. } => {}
+            Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
         }
     }
 
     /// Whether the overlay covers the body (else the browser is drawn under it).
     pub fn covers_body(&self) -> bool {
-        !matches!(self, Overlay::Search(_) | Overlay::Jump { .. })
+        !matches!(
+            self,
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
+        )
     }
 }
 
@@ -95,5 +110,7 @@ pub fn update(app: &mut App, action: Action) {
         ) => reader::update(app, action),
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
+        Some(Overlay::Range { .. }) => range::update(app, action),
+        Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
     }
 }
