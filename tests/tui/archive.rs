@@ -284,3 +284,21 @@ fn the_watcher_sees_a_change_to_an_archive() {
     // The timeout only bounds a failing test.
     assert!(rx.recv_timeout(Duration::from_secs(10)).is_ok());
 }
+
+#[test]
+fn the_quotes_browser_flags_a_quote_not_found_and_c_opens_it_in_context() {
+    let mut app = app(100, 40);
+    update(&mut app, Action::OpenQuoteList);
+    assert_eq!(app.mode(), Mode::QuoteList);
+    let shown = screen(&app, 100, 40);
+    assert!(
+        shown.contains(
+            "NOT FOUND in the archived source (log: will never interfere / archive: will not interfere)"
+        ),
+        "{shown}"
+    );
+    update(&mut app, Action::OpenContext);
+    assert_eq!(app.mode(), Mode::Context);
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::QuoteList);
+}

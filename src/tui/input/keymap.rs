@@ -415,6 +415,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("context"),
     ),
     bind(
+        &[QuoteList],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote under the cursor in its archived source",
+        None,
+    ),
+    bind(
         B,
         &[Char('C')],
         Action::OpenContext,
