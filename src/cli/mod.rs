@@ -106,7 +106,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
 /// bundled sample when none is.
 pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
     if files.is_empty() {
-        return load::load_str(crate::SAMPLE_NAME, crate::SAMPLE);
+        return crate::load_sample();
     }
     load::load_paths(&load::expand_paths(files)?, limits)
 }

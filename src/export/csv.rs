@@ -30,7 +30,7 @@ pub const EVENT_COLUMNS: [&str; 18] = [
     "quotes",
 ];
 
-pub const QUOTE_COLUMNS: [&str; 19] = [
+pub const QUOTE_COLUMNS: [&str; 21] = [
     "event",
     "event_date",
     "event_title",
@@ -49,6 +49,8 @@ pub const QUOTE_COLUMNS: [&str; 19] = [
     "byline",
     "paraphrase",
     "translated",
+    "verification",
+    "verification_detail",
     "text",
 ];
 
@@ -105,6 +107,8 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
             .unwrap_or_default(),
         q.paraphrase.to_string(),
         q.translated.to_string(),
+        q.verification.to_owned(),
+        q.verification_detail.clone().unwrap_or_default(),
         q.text.to_owned(),
     ]
 }
@@ -173,7 +177,13 @@ mod tests {
         let all = crate::filter::quotes_of(&log, &[2], &Default::default());
         let rows = read(&quotes(&log, &all));
         assert_eq!(rows.len(), 3);
-        assert_eq!(&rows[0][18], "There is \"some progress\", but a way to go.");
+        let col = |name: &str| QUOTE_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(
+            &rows[0][col("text")],
+            "There is \"some progress\", but a way to go."
+        );
+        assert_eq!(&rows[0][col("verification")], "no-archive");
+        assert_eq!(&rows[0][col("verification_detail")], "");
         assert_eq!(&rows[0][15], "Ahmed Mohamed Hassan; Nidal al-Mughrabi");
         assert_eq!(&rows[1][16], "true");
         assert_eq!(&rows[2][10], "");

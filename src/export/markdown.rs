@@ -6,8 +6,8 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    note_suffix, quote_status_line, source_line, status_word, when, when_with_note, who, words,
-    words_label,
+    note_suffix, quote_status_line, source_line, status_word, verification_note, when,
+    when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
@@ -197,6 +197,15 @@ fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
     out.push('\n');
     out.push_str(&quote_credit(log, e, q));
     out.push('\n');
+    if let Some(note) = verification_note(log, q) {
+        // A quote not found in its archive is flagged in bold, so it cannot go to print
+        // unnoticed.
+        if q.verification.is_flagged() {
+            out.push_str(&format!("\n**{}**\n", escape(&note)));
+        } else {
+            out.push_str(&format!("\n*{}*\n", escape(&note)));
+        }
+    }
     out
 }
 

@@ -2,7 +2,7 @@
 //! event happened, who said a quote, where it was published. Each comes out sanitised
 //! (one line), so callers only add their own punctuation and markup.
 
-use crate::model::{Event, Log, Quote, Source, Status};
+use crate::model::{Event, Log, Quote, Source, Status, Verification};
 use crate::text::{sanitize, sanitize_multiline};
 
 /// When an event happened, for people, at the precision written: `Fri 3 May 2024`,
@@ -110,6 +110,35 @@ pub fn words(q: &Quote) -> String {
         format!("“{text}”")
     }
 }
+
+/// What a reader must know about a quote checked against its source's archive, or None
+/// when it was found as written (or is a paraphrase or a translation, labelled already). A quote not found starts with the flag `NOT FOUND`.
+pub fn verification_note(log: &Log, q: &Quote) -> Option<String> {
+    let v = &q.verification;
+    Some(match v {
+        Verification::Verified { .. } => return None,
+        Verification::Folded { .. } => format!(
+            "Found in the archived source once typography is folded ({})",
+            sanitize(&v.detail().unwrap_or_default())
+        ),
+        Verification::NotFound(_) => format!(
+            "{NOT_FOUND} in the archived source ({})",
+            sanitize(&v.detail().unwrap_or_default())
+        ),
+        // Reported speech and translations are labelled as such wherever they are shown:
+        // that says why they were not looked for.
+        Verification::NotChecked => return None,
+        // Said only in a log that archives its sources: elsewhere it would be said of every
+        // quote, and tell nothing.
+        Verification::NoArchive if log.archives.iter().any(Option::is_some) => {
+            "Not checked: no archived copy of the source".into()
+        }
+        Verification::NoArchive => return None,
+    })
+}
+
+/// The flag on a quote not found in its archived source, wherever it is shown or copied.
+pub const NOT_FOUND: &str = "NOT FOUND";
 
 /// The label put before reported speech so it is never taken for a quotation.
 pub const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";

@@ -51,7 +51,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}", self.message)?;
         if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
+            write!(f, " ({})", help.replace('\n', "; "))?;
         }
         Ok(())
     }

@@ -42,6 +42,8 @@ pub struct SourceDef {
     pub url: Option<String>,
     pub published: Option<Date>,
     pub byline: Vec<String>,
+    /// As written, with its place; read once the log is resolved.
+    pub archive: Option<At<String>>,
 }
 
 pub struct QuoteDef {
@@ -87,7 +89,15 @@ const TOP: &[&str] = &[
 ];
 const PARTY: &[&str] = &["id", "name", "color"];
 const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
-const SOURCE: &[&str] = &["id", "outlet", "title", "url", "published", "byline"];
+const SOURCE: &[&str] = &[
+    "id",
+    "outlet",
+    "title",
+    "url",
+    "published",
+    "byline",
+    "archive",
+];
 const EVENT: &[&str] = &[
     "id",
     "date",
@@ -292,6 +302,16 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
     let url = r.text(f.get("url"), &Loc::new(path, "url"), false);
     let published = r.date(f.get("published"), &Loc::new(path, "published"));
     let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
+    let archive_loc = Loc::new(path, "archive");
+    let archive_mark = f.mark("archive");
+    let archive = r
+        .text(f.get("archive"), &archive_loc, false)
+        .zip(archive_mark)
+        .map(|(value, mark)| At {
+            value,
+            mark,
+            loc: archive_loc,
+        });
     Some(SourceDef {
         id: id?,
         outlet: outlet.unwrap_or_default(),
@@ -299,6 +319,7 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
         url,
         published,
         byline,
+        archive,
     })
 }
 

@@ -3,6 +3,7 @@
 //! `yaml` is the only module that parses YAML; `validate` turns its spanned tree into the
 //! model, collecting every error of the file rather than stopping at the first.
 
+mod checked;
 mod diagnostic;
 mod document;
 mod fields;
@@ -17,6 +18,7 @@ pub use diagnostic::{Diagnostic, Report, Severity};
 pub use document::KNOWN_KEYS;
 pub use render::{render as render_diagnostic, render_all};
 
+use crate::archive::Archives;
 use crate::model::Log;
 use std::path::{Path, PathBuf};
 
@@ -41,21 +43,33 @@ impl Default for Limits {
     }
 }
 
-/// A log that opened, with the warnings found on the way.
+/// A log that opened, with what was found on the way: warnings, and errors that do not
+/// keep a log from opening (quotes not found in their archives, flagged where they show).
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub log: Log,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads one log from text; `name` is how messages call the file.
+/// Loads one log from text; `name` is how messages call the file. Text has no folder, so
+/// its archives are not read (see `load_str_with`).
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
     load_bytes(name, text.as_bytes(), &Limits::default())
 }
 
+/// Loads one log from text with its archives, given as paths (as the log writes them) and
+/// texts.
+pub fn load_str_with(name: &str, text: &str, archives: Archives) -> Result<Loaded, Report> {
+    load_many(
+        &[(name.to_string(), text.as_bytes())],
+        &Limits::default(),
+        archives,
+    )
+}
+
 /// Loads one log from bytes, which may be anything.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, Report> {
-    load_many(&[(name.to_string(), bytes)], limits)
+    load_many(&[(name.to_string(), bytes)], limits, Archives::None)
 }
 
 /// The files a list of arguments names: files as they are, directories as the `.yaml` and
@@ -123,7 +137,7 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
         .iter()
         .map(|(n, b)| (n.clone(), b.as_slice()))
         .collect();
-    load_many(&borrowed, limits)
+    load_many(&borrowed, limits, Archives::Beside(paths))
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -176,7 +190,11 @@ fn whole_file(name: &str, message: String) -> Diagnostic {
 }
 
 /// Parses, reads and resolves the files of one log.
-fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Report> {
+fn load_many(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+) -> Result<Loaded, Report> {
     let mut docs = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     for (name, bytes) in files {
@@ -212,10 +230,14 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
             Parsed::Nothing => diagnostics.append(&mut reader.diags),
         }
     }
-    let log = resolve::resolve(&mut docs);
+    let mut log = resolve::resolve(&mut docs);
     for d in docs {
         diagnostics.extend(d.reader.diags);
     }
+    // Quotes not found in their archives are errors that still let the log open.
+    let unverified = checked::check_archives(&mut log, archives, limits, &mut diagnostics);
+    let blocking = diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(unverified);
     // Errors first, each file's in line order; then warnings, likewise.
     let order: std::collections::HashMap<&str, usize> = files
         .iter()
@@ -230,7 +252,7 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
             d.col,
         )
     });
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if blocking {
         return Err(Report { diagnostics });
     }
     Ok(Loaded {

@@ -125,7 +125,16 @@ pub fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> String {
         }
     }
     if let Some(help) = &d.help {
-        s += &format!("{pad} = help: {}\n", sanitize(help));
+        // A help of several lines (a quote and its closest passage) keeps its lines, each
+        // under the first.
+        let mut lines = help.lines();
+        s += &format!(
+            "{pad} = help: {}\n",
+            sanitize(lines.next().unwrap_or_default())
+        );
+        for more in lines {
+            s += &format!("{pad}         {}\n", sanitize(more));
+        }
     }
     s
 }

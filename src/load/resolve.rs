@@ -66,7 +66,9 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                         && first.title == s.title
                         && first.url == s.url
                         && first.published == s.published
-                        && first.byline == s.byline;
+                        && first.byline == s.byline
+                        && first.archive.as_ref().map(|a| &a.value)
+                            == s.archive.as_ref().map(|a| &a.value);
                     let (ff, fl) = (
                         files[*first_file].reader.file.to_string(),
                         first.id.mark.line,
@@ -139,6 +141,11 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
             url: s.url,
             published: s.published,
             byline: s.byline,
+            archive: s.archive.map(|a| ArchiveRef {
+                path: a.value,
+                line: a.mark.line,
+                col: a.mark.col,
+            }),
             origin: Origin {
                 file: fi,
                 line: s.id.mark.line,
@@ -253,6 +260,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     },
                     paraphrase: q.paraphrase,
                     translated: q.translated,
+                    verification: Verification::default(),
                     origin: Origin {
                         file: fi,
                         line: q.mark.line,

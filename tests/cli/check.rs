@@ -128,6 +128,21 @@ fn xorshift(seed: u64) -> impl FnMut() -> u64 {
 
 // ---------------------------------------------------------------- good files
 
+/// The sample's verification line: every verbatim quote verified, the rest paraphrases.
+fn verified_line(log: &dateline::model::Log) -> String {
+    let verbatim = log
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .filter(|q| !q.paraphrase)
+        .count();
+    format!(
+        "{} quotes: {verbatim} verified, {} not checked (paraphrase)",
+        log.quote_count(),
+        log.quote_count() - verbatim
+    )
+}
+
 #[test]
 fn the_sample_checks_ok_with_its_counts() {
     let log = load_path(
@@ -141,11 +156,12 @@ fn the_sample_checks_ok_with_its_counts() {
     assert_eq!(
         run.stdout,
         format!(
-            "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n",
+            "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n{}\n",
             log.events.len(),
             log.actors.len(),
             log.parties.len(),
-            log.quote_count()
+            log.quote_count(),
+            verified_line(&log)
         )
     );
     assert!(log.events.len() > 1 && log.quote_count() > 1);
@@ -276,11 +292,12 @@ fn the_files_given_are_one_log_each_summarised() {
         run.stdout,
         format!(
             "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n\
-             {extra_name}: 1 event, 0 actors, 0 parties, 0 quotes: ok\n",
+             {extra_name}: 1 event, 0 actors, 0 parties, 0 quotes: ok\n{}\n",
             sample.events.len(),
             sample.actors.len(),
             sample.parties.len(),
-            sample.quote_count()
+            sample.quote_count(),
+            verified_line(&sample)
         )
     );
     // One bad file makes the whole log fail, and says which file holds the error.

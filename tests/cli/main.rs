@@ -9,3 +9,4 @@ mod check;
 mod list;
 mod quotes;
 mod writing;
+mod verification;

@@ -16,9 +16,20 @@ pub fn open(name: &str, yaml: &str, width: u16, height: u16) -> App {
     app
 }
 
-/// The browser on the bundled sample log.
+/// The browser on the bundled sample log, with its archived sources, as `dateline` opens it.
 pub fn sample(width: u16, height: u16) -> App {
-    open(dateline::SAMPLE_NAME, dateline::SAMPLE, width, height)
+    with(
+        dateline::load_sample().expect("the sample loads"),
+        width,
+        height,
+    )
+}
+
+/// The browser on a loaded log, without colour, at `width`×`height`.
+pub fn with(loaded: dateline::load::Loaded, width: u16, height: u16) -> App {
+    let mut app = App::new(loaded, Query::default(), ColorMode::None);
+    update(&mut app, Action::Resize { width, height });
+    app
 }
 
 /// What a `width`×`height` terminal shows.

@@ -1,5 +1,6 @@
 //! Integration tests: core.
 
+mod archive;
 mod format_rules;
 mod generate;
 #[path = "../../benches/support/generate.rs"]

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod archive;
 mod behaviour;
 mod edit;
 mod lanes;

@@ -3,7 +3,7 @@
 pub mod rows;
 
 use crate::filter::{self, Query};
-use crate::load::Loaded;
+use crate::load::{Diagnostic, Loaded};
 use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
@@ -19,6 +19,21 @@ use crate::tui::update::share::Effect;
 use crate::tui::view::theme::{ColorMode, Theme};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+/// What the reader must hear first of a log that opened with quotes not found in their
+/// archived sources (the only errors that let a log open).
+pub fn not_found(found: &[Diagnostic]) -> Option<String> {
+    match found.iter().filter(|d| d.is_error()).count() {
+        0 => None,
+        1 => Some(
+            "1 quote is NOT FOUND in its archived source: flagged where it shows; `dateline check` says more"
+                .into(),
+        ),
+        n => Some(format!(
+            "{n} quotes are NOT FOUND in their archived sources: flagged where they show; `dateline check` says more"
+        )),
+    }
+}
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,11 +101,13 @@ impl App {
         let rows = Rows::build(&log, &visible);
         let mut lanes = Lanes::default();
         lanes.rebuild(&log, &query, &visible);
-        let message = (!warnings.is_empty()).then(|| {
-            format!(
-                "{} warning(s) in the log: run `dateline check` to read them",
-                warnings.len()
-            )
+        let message = not_found(&warnings).or_else(|| {
+            (!warnings.is_empty()).then(|| {
+                format!(
+                    "{} warning(s) in the log: run `dateline check` to read them",
+                    warnings.len()
+                )
+            })
         });
         App {
             selected: visible.first().copied(),

@@ -74,6 +74,8 @@ pub enum Action {
     StartRange,
     /// `Q`: the quotes browser.
     OpenQuoteList,
+    /// `C`: the current quote in its archived source.
+    OpenContext,
 }
 
 /// What to share from the browser.

@@ -27,13 +27,16 @@ pub enum Mode {
     QuoteList,
     /// Why the file on disk does not open now.
     Errors,
+    /// A quote in its archived source.
+    Context,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
+        Mode::Context,
         Mode::List,
         Mode::Picker,
         Mode::Search,
@@ -55,6 +58,7 @@ impl Mode {
             Mode::Range => "Date range (r)",
             Mode::QuoteList => "Quotes browser (Q)",
             Mode::Errors => "Errors of the file on disk (E)",
+            Mode::Context => "A quote in its archived source (C)",
         }
     }
 
@@ -129,15 +133,17 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
+use Mode::{Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
 
 const B: &[Mode] = &[Browse];
 /// The timeline and the quotes browser: the filters that both take.
 const BQ: &[Mode] = &[Browse, QuoteList];
-const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors];
-const PAGES: &[Mode] = &[Browse, Quotes, QuoteList, Help, Picker, List, Errors];
+const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors, Context];
+const PAGES: &[Mode] = &[
+    Browse, Quotes, QuoteList, Help, Picker, List, Errors, Context,
+];
 const EVERY: &[Mode] = &[
-    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors,
+    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors, Context,
 ];
 const TEXT: &[Mode] = &[Picker, Search];
 
@@ -174,14 +180,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -403,6 +409,27 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[Quotes],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote in its context: its archived source, the quote highlighted",
+        Some("context"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote under the cursor in its archived source",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('C')],
+        Action::OpenContext,
+        "the event's first quote in its archived source",
+        None,
+    ),
+    bind(
+        &[Quotes],
         &[Char('y')],
         Action::Share(Share::CopyQuote),
         "copy the marked quote with its citation (OSC 52)",
@@ -614,7 +641,9 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(
-        &[Quotes, QuoteList, Help, Picker, Search, List, Errors],
+        &[
+            Quotes, QuoteList, Help, Picker, Search, List, Errors, Context,
+        ],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",

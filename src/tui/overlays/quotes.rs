@@ -1,7 +1,8 @@
 //! The quote view: every quote of the selected event, verbatim and wrapped, each with who
 //! said it and where it was published. Reported speech never gets quotation marks.
 
-use crate::model::EventIx;
+use crate::export::phrases::verification_note;
+use crate::model::{EventIx, Verification};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
 use crate::tui::layout::text::{prose, wrap};
@@ -118,6 +119,18 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                 w,
                 5,
             )),
+        }
+        // How the words fared against the archived source: a quote not found is flagged
+        // so that it cannot be copied unnoticed.
+        let verdict = match &q.verification {
+            Verification::Verified { .. } => {
+                Some(("✓ found in the archived source".into(), t.dim()))
+            }
+            v if v.is_flagged() => verification_note(log, q).map(|n| (n, t.warning())),
+            _ => verification_note(log, q).map(|n| (n, t.dim())),
+        };
+        if let Some((note, style)) = verdict {
+            out.extend(wrap(&[("   ", Style::new()), (&note, style)], w, 5));
         }
     }
     (out, starts)

@@ -31,11 +31,11 @@ pub fn run(
     // Kept until the terminal is restored, so that a signal meanwhile is still caught.
     let mut feeds = None;
     let result = terminal::enter().and_then(|mut t| {
-        let (rx, f) = run_loop::start(&source);
+        let (rx, mut f) = run_loop::start(&source.watched(&app.log));
         if let Some(e) = &f.watch_error {
             crate::tui::update(&mut app, crate::tui::Msg::WatchFailed(e.clone()));
         }
-        let result = run_loop::run_loop(&mut t, &mut app, &rx, &f, &source);
+        let result = run_loop::run_loop(&mut t, &mut app, &rx, &mut f, &source);
         feeds = Some(f);
         result
     });

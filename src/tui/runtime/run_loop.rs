@@ -15,6 +15,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -69,8 +70,8 @@ impl Drop for Feeds {
     }
 }
 
-/// Starts the input thread, the signal thread and the file watcher.
-pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
+/// Starts the input thread, the signal thread and the watcher of `files`.
+pub fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
     let (tx, rx) = mpsc::channel();
     // Sets up crossterm's reader (and its SIGWINCH handler) before the loop asks for the
     // size, so that a resize in between is not lost.
@@ -98,18 +99,7 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
         }
     });
     let signals = signals(tx.clone()).ok();
-    let files = source.files();
-    let (watcher, watch_error) = if files.is_empty() {
-        (None, None)
-    } else {
-        let changed = tx.clone();
-        match FileWatcher::new(&files, move || {
-            let _ = changed.send(Incoming::Changed);
-        }) {
-            Ok(w) => (Some(w), None),
-            Err(e) => (None, Some(format!("live reload is off: {e}"))),
-        }
-    };
+    let (watcher, watch_error) = watch(files, &tx);
     let feeds = Feeds {
         tx,
         gate,
@@ -118,6 +108,20 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
         watch_error,
     };
     (rx, feeds)
+}
+
+/// A watcher of `files` sending `Changed`, or why there is none.
+fn watch(files: &[PathBuf], tx: &Sender<Incoming>) -> (Option<FileWatcher>, Option<String>) {
+    if files.is_empty() {
+        return (None, None);
+    }
+    let changed = tx.clone();
+    match FileWatcher::new(files, move || {
+        let _ = changed.send(Incoming::Changed);
+    }) {
+        Ok(w) => (Some(w), None),
+        Err(e) => (None, Some(format!("live reload is off: {e}"))),
+    }
 }
 
 fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handle> {
@@ -138,9 +142,11 @@ pub fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Incoming>,
-    feeds: &Feeds,
+    feeds: &mut Feeds,
     source: &LogSource,
 ) -> std::io::Result<Ended> {
+    // An archive named or renamed in the log is watched from the reload that reads it.
+    let mut watched = source.watched(&app.log);
     let done = feeds.tx.clone();
     let changed = feeds.tx.clone();
     let mut effects = Effects::new(
@@ -199,6 +205,15 @@ pub fn run_loop(
         if reload.is_some_and(|(_, due)| due <= Instant::now()) {
             reload = None;
             update(app, Msg::Reloaded(Box::new(source.read())));
+            let now = source.watched(&app.log);
+            if now != watched {
+                let (watcher, error) = watch(&now, &feeds.tx);
+                feeds._watcher = watcher;
+                if let Some(e) = error {
+                    update(app, Msg::WatchFailed(e));
+                }
+                watched = now;
+            }
         }
     }
 }

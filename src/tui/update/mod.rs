@@ -123,6 +123,7 @@ fn browse(app: &mut App, action: Action) {
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenContext => overlays::context::open(app),
         Action::ShowErrors => crate::tui::update::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {

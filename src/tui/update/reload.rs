@@ -10,6 +10,7 @@ use crate::search::SearchIndex;
 use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
+use crate::tui::overlays::context;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overlays::quote_list;
 use crate::tui::overview;
@@ -54,6 +55,7 @@ pub fn reloaded(app: &mut App, reload: Reload) {
 /// Swaps in the new log, carrying the reader's place over by id.
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
+    let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, log);
     let new = &app.log;
     app.index = SearchIndex::new(new);
@@ -146,6 +148,11 @@ fn replace(app: &mut App, loaded: Loaded) {
             Overlay::List(_) => None,
             // Rebuilt from the filters, which were carried over by id.
             Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            // The quote is found again in the new log and its archive, which may both
+            // have changed: the verdict and the highlight follow.
+            Overlay::Context(c) => event_in(&old, &app.log, c.event)
+                .and_then(|ev| context::build(app, ev, c.quote, c.scroll))
+                .map(Overlay::Context),
             other => Some(other),
         };
         app.overlays.extend(kept);
@@ -160,6 +167,9 @@ fn replace(app: &mut App, loaded: Loaded) {
             " · no longer in the log, dropped from the filters: {}",
             gone.join(", ")
         ));
+    }
+    if let Some(n) = unverified {
+        msg.push_str(&format!(" · {n}"));
     }
     app.message = Some(msg);
 }

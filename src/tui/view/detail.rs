@@ -1,5 +1,6 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
+use crate::export::phrases::NOT_FOUND;
 use crate::model::{EventIx, Status};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
@@ -187,11 +188,14 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
                 (true, true) => format!("(paraphrase, translated) {words}"),
             };
             let who = citation::speaker(log, q);
-            let line = vec![
-                Span::raw("  "),
+            let mut line = vec![Span::raw("  ")];
+            if q.verification.is_flagged() {
+                line.push(Span::styled(format!("{NOT_FOUND} "), t.warning()));
+            }
+            line.extend([
                 Span::styled(words, Style::new()),
                 Span::styled(format!(" — {who}"), t.dim()),
-            ];
+            ]);
             out.push(Line::from(truncate(line, w)));
         }
     }

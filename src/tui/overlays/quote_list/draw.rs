@@ -130,6 +130,15 @@ pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec
         w,
         6,
     ));
+    if q.verification.is_flagged()
+        && let Some(note) = crate::export::phrases::verification_note(log, q)
+    {
+        lines.extend(wrap(
+            &[("      ", Style::new()), (&note, t.warning())],
+            w,
+            6,
+        ));
+    }
     lines
 }
 
