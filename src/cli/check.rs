@@ -30,6 +30,8 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     for (fi, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
+        // A file name is text from outside too: it could clear the screen or forge a line.
+        let name = sanitize(&name);
         let errors = mine.clone().filter(|d| d.is_error()).count();
         let warnings = mine.count() - errors;
         let warned = match warnings {
@@ -81,12 +83,9 @@ struct SourceLines {
 impl SourceLines {
     /// The file as text, if it can be read within the size limit.
     fn read(path: &str, max_bytes: u64) -> Option<SourceLines> {
+        let (file, _) = load::open_regular(std::path::Path::new(path)).ok()?;
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::fs::File::open(path).ok()?, max_bytes),
-            &mut bytes,
-        )
-        .ok()?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes), &mut bytes).ok()?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))

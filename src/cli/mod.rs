@@ -25,7 +25,18 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version are ours; an error quotes the arguments, which may hold escapes.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            eprint!(
+                "{}",
+                crate::text::sanitize_multiline(&e.render().to_string())
+            );
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
     let limits = Limits {
         max_file_bytes: cli.max_file_size,
         ..Limits::default()

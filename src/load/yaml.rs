@@ -82,6 +82,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         anchors: HashMap::new(),
         written: 0,
         expanded: 0,
+        file_bytes: text.len(),
+        expanded_bytes: 0,
         limits,
         root: None,
         documents: 0,
@@ -118,25 +120,53 @@ enum Event {
 struct Builder<'l> {
     /// Open collections: their node and the anchor to record when they close.
     stack: Vec<(Node, Option<String>, Option<Node>)>,
-    anchors: HashMap<String, (Node, usize)>,
+    /// Each anchored node with its size (nodes, bytes of text).
+    anchors: HashMap<String, (Node, Size)>,
     /// Nodes written in the file, and nodes added by aliases.
     written: usize,
     expanded: usize,
+    /// Bytes of the file, and bytes of text added by aliases: a few nodes holding long
+    /// strings can weigh far more than their count says.
+    file_bytes: usize,
+    expanded_bytes: usize,
     limits: &'l Limits,
     root: Option<Node>,
     documents: usize,
 }
 
-fn count(node: &Node) -> usize {
-    match &node.value {
-        Value::Scalar { .. } => 1,
-        Value::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
-        Value::Map(pairs) => {
-            1 + pairs
-                .iter()
-                .map(|(k, v)| count(k) + count(v))
-                .sum::<usize>()
+/// How much a node weighs: its nodes, and the bytes of its text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl std::ops::Add for Size {
+    type Output = Size;
+    fn add(self, o: Size) -> Size {
+        Size {
+            nodes: self.nodes.saturating_add(o.nodes),
+            bytes: self.bytes.saturating_add(o.bytes),
         }
+    }
+}
+
+/// Bytes counted for a node besides its text, so that aliases of empty strings and
+/// collections weigh something too.
+const NODE_BYTES: usize = 16;
+
+fn size(node: &Node) -> Size {
+    let own = |bytes| Size {
+        nodes: 1,
+        bytes: NODE_BYTES + bytes,
+    };
+    match &node.value {
+        Value::Scalar { text, .. } => own(text.len()),
+        Value::Seq(items) => items.iter().map(size).fold(own(0), |a, b| a + b),
+        Value::Map(pairs) => pairs
+            .iter()
+            .map(|(k, v)| size(k) + size(v))
+            .fold(own(0), |a, b| a + b),
     }
 }
 
@@ -157,14 +187,23 @@ impl Builder<'_> {
             Event::Other => return Ok(false),
             Event::Alias(name) => {
                 let Some((node, size)) = self.anchors.get(&name) else {
-                    return err(format!("alias *{name} names no anchor"));
-                };
-                self.expanded += size;
-                let allowed = self.limits.max_alias_factor * self.written.max(100);
-                if self.expanded > allowed {
                     return err(format!(
-                        "aliases expand to more than {} times the nodes written in the file: refusing a possible alias bomb",
-                        self.limits.max_alias_factor
+                        "alias *{} names no anchor",
+                        crate::text::sanitize(&name)
+                    ));
+                };
+                let factor = self.limits.max_alias_factor;
+                self.expanded = self.expanded.saturating_add(size.nodes);
+                if self.expanded > factor.saturating_mul(self.written.max(100)) {
+                    return err(format!(
+                        "aliases expand to more than {factor} times the nodes written in the file: refusing a possible alias bomb",
+                    ));
+                }
+                // Checked before the copy below is made, so a refused alias never allocates.
+                self.expanded_bytes = self.expanded_bytes.saturating_add(size.bytes);
+                if self.expanded_bytes > factor.saturating_mul(self.file_bytes.max(64 * 1024)) {
+                    return err(format!(
+                        "aliases expand to more than {factor} times the bytes of the file: refusing a possible alias bomb",
                     ));
                 }
                 let mut node = node.clone();
@@ -213,8 +252,8 @@ impl Builder<'_> {
         };
         let (node, anchor) = node;
         if let Some(name) = anchor {
-            let size = count(&node);
-            self.anchors.insert(name, (node.clone(), size));
+            let weight = size(&node);
+            self.anchors.insert(name, (node.clone(), weight));
         }
         self.attach(node)?;
         Ok(false)
@@ -409,6 +448,28 @@ mod tests {
         }
         let e = p(&doc).unwrap_err();
         assert!(e.message.contains("alias bomb"), "{e:?}");
+    }
+
+    #[test]
+    fn aliases_of_long_strings_are_refused_by_their_bytes() {
+        // Few nodes, many bytes: 1,000 aliases of one 1 MiB string would weigh 1 GiB.
+        let mut doc = format!("a: &big \"{}\"\nb: [", "x".repeat(1 << 20));
+        doc += &vec!["*big"; 1000].join(", ");
+        doc += "]\n";
+        let e = p(&doc).unwrap_err();
+        assert!(e.message.contains("times the bytes of the file"), "{e:?}");
+        assert!(e.message.contains("alias bomb"), "{e:?}");
+        assert_eq!(e.mark.line, 2);
+    }
+
+    #[test]
+    fn ordinary_aliases_stay_allowed() {
+        let doc = "who: &w [hamas, israel, egypt]\na: *w\nb: *w\nc: *w\n";
+        let n = p(doc).unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        assert_eq!(pairs[3].1.value, pairs[0].1.value);
     }
 
     #[test]

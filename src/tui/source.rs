@@ -41,11 +41,16 @@ fn sources_of(report: &Report) -> Vec<(String, String)> {
     names
         .into_iter()
         .filter_map(|name| {
-            let meta = std::fs::metadata(name).ok()?;
-            if !meta.is_file() || meta.len() > MAX_SOURCE_SHOWN {
+            let (file, len) = load::open_regular(std::path::Path::new(name)).ok()?;
+            if len > MAX_SOURCE_SHOWN {
                 return None;
             }
-            let bytes = std::fs::read(name).ok()?;
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_SOURCE_SHOWN),
+                &mut bytes,
+            )
+            .ok()?;
             Some((
                 name.to_owned(),
                 String::from_utf8_lossy(&bytes).into_owned(),
