@@ -77,7 +77,8 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
 /// line at once (a scan per diagnostic made a big file with many errors take minutes).
 struct SourceLines {
     text: String,
-    starts: Vec<usize>,
+    /// Each line's start and end in `text`, without its line break.
+    spans: Vec<std::ops::Range<usize>>,
 }
 
 impl SourceLines {
@@ -87,18 +88,14 @@ impl SourceLines {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes), &mut bytes).ok()?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        Some(SourceLines { text, starts })
+        let spans = load::line_spans(&text);
+        Some(SourceLines { text, spans })
     }
 
     /// Line `n` (1-based), without its line break.
     fn line(&self, n: usize) -> Option<&str> {
-        let start = *self.starts.get(n.checked_sub(1)?)?;
-        let end = self.starts.get(n).map_or(self.text.len(), |&e| e - 1);
-        let line = &self.text[start..end];
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        let span = self.spans.get(n.checked_sub(1)?)?;
+        Some(&self.text[span.clone()])
     }
 }
 

@@ -11,7 +11,7 @@ mod resolve;
 pub mod suggest;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 
 use crate::model::Log;
 use std::path::{Path, PathBuf};
@@ -275,10 +275,14 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
 /// Bytes to a YAML tree: UTF-8 checked first, so the message says where it breaks.
 fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        // The valid part is text: its lines, counted as the parser would, place the bad byte.
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let ends_a_line = valid.ends_with(['\n', '\r']);
+        let lines = source_lines(valid);
+        let (line, col) = match lines.last() {
+            Some(last) if !ends_a_line => (lines.len(), last.chars().count() + 1),
+            _ => (lines.len() + 1, 1),
+        };
         yaml::YamlError {
             mark: yaml::Mark { line, col },
             message: format!("the file is not UTF-8 text (byte 0x{:02x} at offset {}): a log must be saved as UTF-8", bytes[e.valid_up_to()], e.valid_up_to()),
@@ -294,10 +298,10 @@ fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlErr
     yaml::parse(text, limits).map_err(|mut e| {
         // libyaml puts "unexpected end of stream" after the last line; point at the last
         // line instead, so the message can show it.
-        let lines = text.lines().count().max(1);
-        if e.mark.line > lines {
-            e.mark.line = lines;
-            e.mark.col = text.lines().last().map_or(0, |l| l.chars().count()) + 1;
+        let lines = source_lines(text);
+        if e.mark.line > lines.len().max(1) {
+            e.mark.line = lines.len().max(1);
+            e.mark.col = lines.last().map_or(0, |l| l.chars().count()) + 1;
         }
         e
     })

@@ -76,7 +76,10 @@ pub struct YamlError {
 
 /// Parses one YAML document into a spanned tree.
 pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
-    let mut parser = Parser::new(text.as_bytes());
+    let stand_ins = StandIns::for_text(text);
+    let swapped = stand_ins.as_ref().map(|s| s.hide(text));
+    let mut parser = Parser::new(swapped.as_deref().unwrap_or(text).as_bytes());
+    parser.stand_ins = stand_ins;
     let mut builder = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
@@ -98,6 +101,60 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         mark: Mark { line: 1, col: 1 },
         message: "the file holds no YAML document: expected a mapping with `events:`".into(),
     })
+}
+
+/// libyaml follows YAML 1.1, where NEL (U+0085), LS (U+2028) and PS (U+2029) break lines: it
+/// counted lines no editor shows, and folded a NEL inside a quoted title into a space. YAML 1.2
+/// and editors take them as ordinary characters, and so does a log: before parsing, each is
+/// replaced by a noncharacter the file does not hold (one character for one, so columns stay),
+/// and put back in every scalar and anchor name the parser returns.
+struct StandIns {
+    /// NEL, LS and PS, and the noncharacter standing in for each.
+    pairs: [(char, char); 3],
+}
+
+impl StandIns {
+    const HIDDEN: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
+
+    /// The stand-ins for a text holding any of the three, or `None` when it holds none (or,
+    /// absurdly, holds nearly every noncharacter).
+    fn for_text(text: &str) -> Option<StandIns> {
+        let holds = |c: char| memchr::memmem::find(text.as_bytes(), c.to_string().as_bytes());
+        if Self::HIDDEN.iter().all(|&c| holds(c).is_none()) {
+            return None;
+        }
+        let mut free = ('\u{fdd0}'..='\u{fdef}').filter(|c| !text.contains(*c));
+        let mut pairs = [('\0', '\0'); 3];
+        for (pair, hidden) in pairs.iter_mut().zip(Self::HIDDEN) {
+            *pair = (hidden, free.next()?);
+        }
+        Some(StandIns { pairs })
+    }
+
+    fn hide(&self, text: &str) -> String {
+        text.chars().map(|c| self.swap(c, false)).collect()
+    }
+
+    fn restore(&self, text: String) -> String {
+        if !text
+            .chars()
+            .any(|c| self.pairs.iter().any(|&(_, s)| s == c))
+        {
+            return text;
+        }
+        text.chars().map(|c| self.swap(c, true)).collect()
+    }
+
+    fn swap(&self, c: char, back: bool) -> char {
+        for &(hidden, stand_in) in &self.pairs {
+            match back {
+                false if c == hidden => return stand_in,
+                true if c == stand_in => return hidden,
+                _ => {}
+            }
+        }
+        c
+    }
 }
 
 /// One parser event, owned.
@@ -283,6 +340,8 @@ struct Parser<'input> {
     sys: Box<MaybeUninit<unsafe_yaml::yaml_parser_t>>,
     _input: &'input [u8],
     done: bool,
+    /// What stands in the input for NEL, LS and PS, to put back.
+    stand_ins: Option<StandIns>,
 }
 
 impl<'input> Parser<'input> {
@@ -303,6 +362,7 @@ impl<'input> Parser<'input> {
             sys,
             _input: input,
             done: false,
+            stand_ins: None,
         }
     }
 
@@ -324,12 +384,37 @@ impl<'input> Parser<'input> {
                 line: (*e).start_mark.line as usize + 1,
                 col: (*e).start_mark.column as usize + 1,
             };
-            let converted = convert(&*e);
+            let mut converted = convert(&*e);
             unsafe_yaml::yaml_event_delete(e);
+            if let Some(stand_ins) = &self.stand_ins {
+                converted = converted.restored(stand_ins);
+            }
             if matches!(converted, Event::StreamEnd) {
                 self.done = true;
             }
             Ok((converted, mark))
+        }
+    }
+}
+
+impl Event {
+    /// The event with the characters stood in for put back.
+    fn restored(self, s: &StandIns) -> Event {
+        let name = |a: Option<String>| a.map(|a| s.restore(a));
+        match self {
+            Event::Alias(a) => Event::Alias(s.restore(a)),
+            Event::Scalar {
+                anchor,
+                text,
+                plain,
+            } => Event::Scalar {
+                anchor: name(anchor),
+                text: s.restore(text),
+                plain,
+            },
+            Event::SeqStart(a) => Event::SeqStart(name(a)),
+            Event::MapStart(a) => Event::MapStart(name(a)),
+            other => other,
         }
     }
 }
@@ -470,6 +555,38 @@ mod tests {
             panic!()
         };
         assert_eq!(pairs[3].1.value, pairs[0].1.value);
+    }
+
+    #[test]
+    fn nel_ls_and_ps_are_characters_not_line_breaks() {
+        let doc = "a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: [\nbad\n";
+        let e = p(doc).unwrap_err();
+        // The error is on the line an editor shows, not five lines further.
+        assert_eq!(e.mark.line, 6, "{e:?}");
+        let n = p("a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: \u{2028}e\n").unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        let text = |i: usize| match &pairs[i].1.value {
+            Value::Scalar { text, .. } => text.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(0), "x\u{85}y");
+        assert_eq!(text(1), "p\u{2028}q");
+        assert_eq!(text(2), "r\u{2029}s");
+        assert_eq!(pairs[3].1.mark, Mark { line: 4, col: 4 });
+        // A file holding the first stand-ins still reads back exactly.
+        let n = p("a: \"\u{fdd0}\u{85}\u{fdd1}\"\n").unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        assert_eq!(
+            pairs[0].1.value,
+            Value::Scalar {
+                text: "\u{fdd0}\u{85}\u{fdd1}".into(),
+                plain: false
+            }
+        );
     }
 
     #[test]

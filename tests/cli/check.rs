@@ -712,3 +712,54 @@ fn the_same_file_named_twice_is_read_once() {
         assert!(run.stdout.ends_with(": ok\n"), "{}", run.stdout);
     }
 }
+
+#[test]
+fn nel_ls_and_ps_neither_shift_line_numbers_nor_change_titles() {
+    // Three titles holding U+0085, U+2028 and U+2029; the error is on line 13 as an editor
+    // counts (libyaml alone took each of them for a line break).
+    let event =
+        |title: &str| format!("  - date: 2024-05-03\n    kind: meeting\n    title: {title}\n");
+    let mut yaml = String::from("events:\n");
+    yaml += &event("\"a\u{85}b\"");
+    yaml += &event("'c\u{2028}d'");
+    yaml += &event("e\u{2029}f");
+    yaml += "  - date: 2024-05-03\n    kind: meeting\n    titel: Talks\n";
+    let (_dir, path) = temp_file("lines.yaml", yaml.as_bytes());
+    let run = check(&path);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("--> {}:13:5 (events[3].titel)", path.display())),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("13 |     titel: Talks"),
+        "{}",
+        run.stdout
+    );
+    // Without the error, the titles come out as written, every character kept.
+    let fixed = yaml.replace("titel", "title");
+    let (_dir, path) = temp_file("lines.yaml", fixed.as_bytes());
+    let run = dateline(&["list", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for title in ["a\u{85}b", "c\u{2028}d", "e\u{2029}f"] {
+        assert!(
+            run.stdout.contains(&serde_json::to_string(title).unwrap()),
+            "{title:?} in {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_file_with_old_mac_line_ends_shows_the_line_at_fault() {
+    let yaml = "events:\r  - date: 2024-05-03\r    kind: meeting\r    titel: Talks\r";
+    let (_dir, path) = temp_file("cr.yaml", yaml.as_bytes());
+    let run = check(&path);
+    assert!(
+        run.stdout.contains("4 |     titel: Talks"),
+        "{}",
+        run.stdout
+    );
+}
