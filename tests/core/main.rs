@@ -3,3 +3,4 @@
 mod format_rules;
 mod generate;
 mod merge;
+mod untrusted_exports;
