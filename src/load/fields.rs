@@ -252,9 +252,13 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A date of format 1; a bare `2016` (a YAML number) is a year.
-    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<Date> {
+    /// A date of format 1; a bare `2016` (a YAML number) is a year. Null is absent, an
+    /// error only where the date is required.
+    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<Date> {
         let node = node?;
+        if node.is_null() && !required {
+            return None;
+        }
         if node.is_null() {
             self.error(
                 node.mark,

@@ -91,6 +91,13 @@ impl Date {
                 "found {s:?}: month {m} does not exist, expected 01 to 12"
             )));
         }
+        // Year 0 is no year of the calendar a log speaks of, and RFC 3339 (the JSON output)
+        // has none: the years are 0001 to 9999.
+        if year == 0 {
+            return Err(DateError(format!(
+                "found {s:?}: there is no year 0, expected a year from 0001 to 9999"
+            )));
+        }
         let date = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
             .ok_or_else(|| DateError(format!("found {s:?}: that day does not exist")))?;
         let Some(time_part) = time_part else {
@@ -143,6 +150,14 @@ impl Date {
                 "found {s:?}, a date-time without an offset: add Z or ±HH:MM so the log says which clock it means"
             )));
         };
+        let utc_year = (date.and_time(time)
+            - chrono::Duration::seconds(offset.local_minus_utc().into()))
+        .year();
+        if !(1..=9999).contains(&utc_year) {
+            return Err(DateError(format!(
+                "found {s:?}: in UTC that instant falls in the year {utc_year}, expected an instant within the years 0001 to 9999"
+            )));
+        }
         Ok(Date {
             precision: if sec.is_some() {
                 Precision::Second
@@ -309,6 +324,28 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_outside_1_to_9999_are_refused() {
+        for (s, says) in [
+            ("0000", "there is no year 0"),
+            ("0000-05-03", "there is no year 0"),
+            ("0001-01-01T00:30+01:00", "falls in the year 0"),
+            ("9999-12-31T23:30-01:00", "falls in the year 10000"),
+        ] {
+            let e = Date::parse(s).unwrap_err();
+            assert!(e.0.contains(says), "{s}: {e:?}");
+        }
+        for ok in [
+            "0001",
+            "9999-12-31",
+            "0001-01-01T00:30Z",
+            "9999-12-31T23:30+01:00",
+        ] {
+            assert!(Date::parse(ok).is_ok(), "{ok}");
+        }
+        assert!(Date::parse("-0001").is_err());
+    }
 
     #[test]
     fn every_precision_parses_and_keeps_its_form() {
