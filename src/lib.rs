@@ -7,7 +7,6 @@ pub mod cli;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]
-pub mod generate;
 pub mod load;
 pub mod marks;
 pub mod model;

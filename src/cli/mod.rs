@@ -10,7 +10,6 @@ mod quotes;
 mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
-pub use check::render as render_diagnostic;
 pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
@@ -99,7 +98,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             eprint!(
                 "{}",
-                check::render_all(&report.diagnostics, limits.max_file_bytes, color)
+                crate::load::render_all(&report.diagnostics, limits.max_file_bytes, color)
             );
             let n = report.error_count();
             eprintln!(

@@ -1,16 +1,15 @@
-//! Private marks in the browser (issue 8): `m`, `'`, `"`, `M`, kept per log outside it,
+//! Private marks in the browser: `m`, `'`, `"`, `M`, kept per log outside it,
 //! surviving a restart, a reload and an event's absence; and `:` to jump to a date.
 //! Every test keeps its marks in its own temporary file, passed to the app explicitly.
 
+use crate::common::browser::{screen, select_id};
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::marks::Marks;
 use dateline::model::EventIx;
-use dateline::tui::action::MarkAction;
-use dateline::tui::keymap::Mode;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use dateline::tui::input::action::MarkAction;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::{Action, App, ColorMode, update};
 use std::path::{Path, PathBuf};
 
 /// A log of `ids`, one event a day from 1 May 2024, the first two involving Hamas.
@@ -59,27 +58,11 @@ fn id(app: &App) -> String {
     app.log.events[app.selected.unwrap()].id.clone()
 }
 
-fn select_id(app: &mut App, id: &str) {
-    let ix = app.log.event(id).unwrap();
-    update(app, Action::Top);
-    while app.selected != Some(ix) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
-    }
-}
-
 fn mark(app: &mut App, ids: &[&str]) {
     for i in ids {
         select_id(app, i);
         update(app, Action::Mark(MarkAction::Toggle));
     }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
 }
 
 fn visible_ids(app: &App) -> Vec<String> {

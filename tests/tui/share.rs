@@ -1,20 +1,17 @@
-//! Sharing from the browser (issue 4): `y` and `Y` put citations on the clipboard through
+//! Sharing from the browser: `y` and `Y` put citations on the clipboard through
 //! OSC 52, `e` writes the filtered view to a new file, `o` opens the source; and the quote
 //! view's cursor that says which quote `y` copies. Driven through actions, no terminal:
 //! the bytes for the terminal are read from the effects the run loop would carry out.
 
+use crate::common::browser::{self, screen, select};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use dateline::export::{cite, markdown};
-use dateline::filter::Query;
-use dateline::load::load_str;
 use dateline::model::EventIx;
-use dateline::tui::action::Share;
-use dateline::tui::keymap::Mode;
-use dateline::tui::share::Effect;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use dateline::tui::input::action::Share;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::update::share::Effect;
+use dateline::tui::{Action, App, Msg, update};
 
 const LOG: &str = r#"
 title: Sharing fixture
@@ -44,16 +41,7 @@ events:
 "#;
 
 fn app_on(name: &str, yaml: &str) -> App {
-    let loaded = load_str(name, yaml).expect("log loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
+    browser::open(name, yaml, 80, 24)
 }
 
 fn fixture() -> App {
@@ -62,15 +50,6 @@ fn fixture() -> App {
 
 fn sample() -> App {
     app_on(dateline::SAMPLE_NAME, dateline::SAMPLE)
-}
-
-fn select(app: &mut App, ix: EventIx) {
-    update(app, Action::Top);
-    while app.selected != Some(ix) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "event {ix} not reachable");
-    }
 }
 
 /// What the last OSC 52 sequence queued for the terminal puts on the clipboard.
@@ -83,12 +62,6 @@ fn clipboard(app: &App) -> String {
         .and_then(|s| s.strip_suffix('\x07'))
         .expect("OSC 52 framing");
     String::from_utf8(STANDARD.decode(payload).expect("base64")).expect("utf-8")
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]
@@ -277,6 +250,6 @@ fn o_queues_the_url_for_the_run_loop_and_reports_a_failure() {
     update(&mut app, Action::Share(Share::OpenSource));
     assert_eq!(app.message.as_deref(), Some("this quote gives no source"));
     // What the background thread reports comes back as a message.
-    dateline::tui::share::opened(&mut app, Err("no web browser found".into()));
+    update(&mut app, Msg::Opened(Err("no web browser found".into())));
     assert_eq!(app.message.as_deref(), Some("no web browser found"));
 }
