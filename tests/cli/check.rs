@@ -763,3 +763,43 @@ fn a_file_with_old_mac_line_ends_shows_the_line_at_fault() {
         run.stdout
     );
 }
+
+// ---------------------------------------------------------------- the world around
+
+#[test]
+fn the_browser_without_a_terminal_says_so_and_points_to_list() {
+    // stdout is a pipe here, stdin /dev/null: nothing may be drawn, nothing is raw.
+    for args in [&[][..], &[SAMPLE], &[SAMPLE, "--party", "hamas"]] {
+        let run = dateline(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{:?}", run.stdout);
+        assert!(
+            run.stderr.contains("the browser needs a terminal")
+                && run.stderr.contains("`dateline list"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    }
+}
+
+#[test]
+fn a_file_size_limit_makes_a_write_fail_with_a_message_not_a_signal() {
+    // Under `ulimit -f`, a write past the limit raised SIGXFSZ, which killed the process.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -f 1 && exec \"$0\" list --format json > \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .arg(&out);
+    // `run` panics if the process was killed by a signal.
+    let run = run(&mut cmd);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("dateline: cannot write the output: File too large"),
+        "{}",
+        run.stderr
+    );
+}
