@@ -123,3 +123,41 @@ fn terminals_of_zero_and_one_cell_do_not_panic_and_resizing_back_works() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn sigint_restores_the_terminal_and_ends() {
+    a_signal_restores_the_terminal("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_ends() {
+    a_signal_restores_the_terminal("QUIT", 3);
+}
+
+#[test]
+fn a_bracketed_paste_is_text_for_the_search_prompt_never_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(&[], 30, 100, dir.path());
+    s.wait_text("showing 18 of 18 events");
+    assert!(
+        String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?2004h"),
+        "bracketed paste is not enabled"
+    );
+    s.keys("/");
+    s.wait_text("/ ");
+    // What the red team pasted: a search, then `m` (mark), `e` (export), `q` (quit), with
+    // line breaks that would have been Enter.
+    s.keys("\x1b[200~Burns Cairo\nmeq\x1b[201~");
+    s.wait_text("Burns Cairo meq");
+    s.keys("\x1b");
+    s.wait_for("the prompt to close", |sc| !sc.contains("Burns Cairo meq"));
+    let marks = dir.path().join("marks");
+    assert!(
+        !marks.exists() || std::fs::read_dir(&marks).unwrap().next().is_none(),
+        "a mark was saved"
+    );
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+    assert!(String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?2004l"));
+}

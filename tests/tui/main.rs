@@ -7,6 +7,7 @@ mod behaviour;
 mod lanes;
 mod marks;
 mod overview;
+mod paste;
 mod reload;
 mod screens;
 mod share;

@@ -13,6 +13,8 @@ pub enum Msg {
     Opened(Result<(), String>),
     /// The file watcher could not start: live reload is off, and the reader is told why.
     WatchFailed(String),
+    /// Text pasted (bracketed paste): for the prompt open, never keys.
+    Paste(String),
 }
 
 impl From<Action> for Msg {

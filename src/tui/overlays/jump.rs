@@ -22,7 +22,11 @@ pub fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Input(c) => input.push(c),
+        Action::Input(c) => {
+            if !crate::tui::overlays::prompt_input::append(input, c.encode_utf8(&mut [0; 4])) {
+                app.message = Some(crate::tui::overlays::prompt_input::cut_message());
+            }
+        }
         Action::DeleteChar => {
             input.pop();
         }

@@ -6,6 +6,7 @@ pub mod event_list;
 pub mod help;
 pub mod jump;
 pub mod picker;
+pub mod prompt_input;
 pub mod quotes;
 pub mod reader;
 pub mod search;

@@ -154,6 +154,7 @@ pub fn run_loop(
         let rest = std::iter::from_fn(|| rx.try_recv().ok());
         for msg in first.into_iter().chain(rest).take(BATCH) {
             match msg {
+                Incoming::Input(Event::Paste(text)) => update(app, Msg::Paste(text)),
                 Incoming::Input(ev) => {
                     if let Some(action) = keymap::action_for(&ev, app.mode()) {
                         update(app, action);

@@ -1,9 +1,11 @@
-//! Taking the terminal and giving it back. Raw mode, the alternate screen and mouse capture
-//! are undone on quit, on error, on panic and on a terminating signal, so that the
-//! reader's shell is never left unusable.
+//! Taking the terminal and giving it back. Raw mode, the alternate screen, mouse capture and
+//! bracketed paste are undone on quit, on error, on panic and on a terminating signal, so
+//! that the reader's shell is never left unusable.
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -13,7 +15,15 @@ use std::io::stdout;
 /// Raw mode, alternate screen, mouse capture. On failure part way, what was done is undone.
 pub fn enter() -> std::io::Result<DefaultTerminal> {
     let entered = enable_raw_mode()
-        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+        .and_then(|()| {
+            // Bracketed paste: a paste arrives as text, not as keys that could act.
+            execute!(
+                stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )
+        })
         .and_then(|()| ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout())));
     if entered.is_err() {
         restore();
@@ -24,7 +34,12 @@ pub fn enter() -> std::io::Result<DefaultTerminal> {
 /// Leaves raw mode, mouse capture and the alternate screen; safe to call twice, and when
 /// the terminal is gone (after a hang-up every write fails, and that is fine).
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
     let _ = disable_raw_mode();
 }
 

@@ -30,6 +30,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             app.message = Some(why);
             return;
         }
+        Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
