@@ -124,8 +124,40 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    /// Waits until the process is stopped (`stopped`) or running again.
+    pub fn wait_stopped(&self, stopped: bool) {
+        let start = Instant::now();
+        loop {
+            let stat =
+                std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+            // The state follows the command name, which is in parentheses.
+            let state = stat
+                .rsplit(')')
+                .next()
+                .and_then(|r| r.split_whitespace().next());
+            if (state == Some("T")) == stopped {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the process is not {}: {stat}",
+                if stopped { "stopped" } else { "running" }
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Forgets what the program wrote so far, to see what it writes next.
+    pub fn clear_raw(&self) {
+        self.raw.lock().unwrap().clear();
+    }
+
     pub fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a process id");
+        let pid = self.pid();
         let ok = std::process::Command::new("kill")
             .args([&format!("-{name}"), &pid.to_string()])
             .status()

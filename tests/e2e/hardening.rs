@@ -161,3 +161,50 @@ fn a_bracketed_paste_is_text_for_the_search_prompt_never_keys() {
     s.assert_terminal_restored();
     assert!(String::from_utf8_lossy(&s.raw.lock().unwrap()).contains("\x1b[?2004l"));
 }
+
+/// Stops the browser with `stop`, checks the terminal was given back, resumes it with
+/// SIGCONT (what `fg` sends) and checks it is whole again and reads keys at once.
+fn suspend_and_resume(stop: impl Fn(&mut Session)) {
+    let mut s = Session::start(&[], 24, 100);
+    s.wait_text("showing 18 of 18 events");
+    s.clear_raw();
+    stop(&mut s);
+    s.wait_stopped(true);
+    s.assert_terminal_restored();
+    s.clear_raw();
+    s.signal("CONT");
+    s.wait_stopped(false);
+    let start = Instant::now();
+    loop {
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+        // Alternate screen, mouse and bracketed paste again, and a full redraw.
+        if ["\x1b[?1049h", "\x1b[?2004h", "\x1b[2J", "showing"]
+            .iter()
+            .all(|t| raw.contains(t))
+            && (raw.contains("\x1b[?1000h") || raw.contains("\x1b[?1006h"))
+        {
+            break;
+        }
+        let head: String = raw.chars().take(300).collect();
+        assert!(
+            start.elapsed() < DEADLINE,
+            "not redrawn after SIGCONT: {head:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.wait_all(&["showing 18 of 18 events", "Hamas cross-border attack"]);
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    // Raw mode: one key acts without Enter.
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes_whole() {
+    suspend_and_resume(|s| s.keys("\x1a"));
+}
+
+#[test]
+fn an_external_sigtstp_suspends_cleanly_too() {
+    suspend_and_resume(|s| s.signal("TSTP"));
+}

@@ -439,6 +439,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
+        &[Jump],
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
+    bind(
         &[Search],
         &[Code(KeyCode::Down)],
         Action::NextMatch,
@@ -510,6 +517,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        EVERY,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
     // Seeing the negotiation: lanes, threads, positions.
     bind(
         B,

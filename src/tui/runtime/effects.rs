@@ -23,10 +23,13 @@ impl Effects {
         }
     }
 
-    /// Carries out what `update` queued.
-    pub fn run(&mut self, app: &mut App, out: &mut impl Write) -> std::io::Result<()> {
+    /// Carries out what `update` queued; true when the reader asked to suspend, which
+    /// the run loop does, as it holds the terminal.
+    pub fn run(&mut self, app: &mut App, out: &mut impl Write) -> std::io::Result<bool> {
+        let mut suspend = false;
         for effect in std::mem::take(&mut app.effects) {
             match effect {
+                Effect::Suspend => suspend = true,
                 Effect::Output(bytes) => {
                     out.write_all(bytes.as_bytes())?;
                     out.flush()?;
@@ -37,6 +40,6 @@ impl Effects {
                 }
             }
         }
-        Ok(())
+        Ok(suspend)
     }
 }

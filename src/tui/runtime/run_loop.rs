@@ -12,7 +12,7 @@ use crate::tui::{App, update, view};
 use crate::watch::FileWatcher;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -104,7 +104,10 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
 }
 
 fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handle> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    // SIGTSTP is caught so that the terminal is given back before stopping; SIGCONT so that
+    // it is taken again and redrawn after any stop.
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -128,19 +131,16 @@ pub fn run_loop(
     let mut effects = Effects::new(move |r| {
         let _ = opened.send(Incoming::Opened(r));
     });
-    let size = terminal.size()?;
-    update(
-        app,
-        crate::tui::Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    resized(app, terminal.size()?);
     // When a change was first seen, and when the reload is due.
     let mut reload: Option<(Instant, Instant)> = None;
     loop {
         terminal.draw(|f| view(app, f))?;
-        effects.run(app, terminal.backend_mut())?;
+        if effects.run(app, terminal.backend_mut())? {
+            let size = super::terminal::suspend(terminal)?;
+            resized(app, size);
+            continue;
+        }
         let first = match reload {
             None => Some(rx.recv().map_err(|_| closed())?),
             Some((_, due)) => {
@@ -166,6 +166,8 @@ pub fn run_loop(
                     let since = reload.map_or(now, |(first, _)| first);
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
+                Incoming::Signal(SIGTSTP) => resized(app, super::terminal::suspend(terminal)?),
+                Incoming::Signal(SIGCONT) => resized(app, super::terminal::resume(terminal)?),
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
                 Incoming::Opened(result) => update(app, Msg::Opened(result)),
             }
@@ -178,6 +180,17 @@ pub fn run_loop(
             update(app, Msg::Reloaded(Box::new(source.read())));
         }
     }
+}
+
+/// Tells the browser the terminal's size.
+fn resized(app: &mut App, size: ratatui::layout::Size) {
+    update(
+        app,
+        crate::tui::Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
 }
 
 fn closed() -> std::io::Error {

@@ -37,6 +37,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.effects.push(share::Effect::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;

@@ -21,6 +21,8 @@ pub enum Effect {
     /// A URL to open in the web browser, away from the drawing thread: launching a
     /// browser can take a quarter of a second.
     OpenUrl(String),
+    /// Give the terminal back and stop until resumed (Ctrl-Z).
+    Suspend,
 }
 
 /// The name `e` gives its file (then `-2`, `-3`… when taken).
