@@ -208,3 +208,50 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes_whole() {
 fn an_external_sigtstp_suspends_cleanly_too() {
     suspend_and_resume(|s| s.signal("TSTP"));
 }
+
+#[test]
+fn a_log_opened_through_a_link_in_another_folder_reloads_and_a_fifo_swapped_in_is_refused() {
+    let real = tempfile::tempdir().unwrap();
+    let links = tempfile::tempdir().unwrap();
+    let file = real.path().join("talks.yaml");
+    std::fs::write(&file, log_text("Linked", "Bob speaks")).unwrap();
+    let link = links.path().join("talks.yaml");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let mut s = Session::start(&[link.to_str().unwrap()], 30, 100);
+    s.wait_text("Bob speaks");
+    rename_over(&file, &log_text("Linked", "Bob speaks through the link"));
+    s.wait_text("Bob speaks through the link");
+    // A FIFO renamed over the log: refused, never opened for a read that would block.
+    let fifo = real.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::rename(&fifo, &file).unwrap();
+    s.wait_text("file has 1 error");
+    s.keys("E");
+    s.wait_text("not a regular file");
+    s.keys("q");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn a_new_file_in_a_watched_folder_joins_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), log_text("Folder", "Bob speaks")).unwrap();
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 30, 100);
+    s.wait_text("showing 3 of 3 events");
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "events:\n  - {id: e9, date: 2024-02-01, kind: meeting, title: A new file's event}\n",
+    )
+    .unwrap();
+    s.wait_all(&["A new file's event", "showing 4 of 4 events"]);
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

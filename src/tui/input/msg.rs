@@ -11,8 +11,8 @@ pub enum Msg {
     Reloaded(Box<Reload>),
     /// How opening a URL went (`Effect::OpenUrl`), from the thread that opened it.
     Opened(Result<(), String>),
-    /// The file watcher could not start: live reload is off, and the reader is told why.
-    WatchFailed(String),
+    /// News of live reload for the status line: it could not start, stopped, or resumed.
+    Watching(String),
     /// Text pasted (bracketed paste): for the prompt open, never keys.
     Paste(String),
 }

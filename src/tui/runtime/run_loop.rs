@@ -9,10 +9,11 @@ use crate::tui::input::msg::Msg;
 use crate::tui::runtime::effects::Effects;
 use crate::tui::runtime::log_source::LogSource;
 use crate::tui::{App, update, view};
-use crate::watch::FileWatcher;
+use crate::watch::{FileWatcher, WatchNews};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -34,6 +35,10 @@ pub enum Incoming {
     Signal(i32),
     /// How opening a URL (`o`) went.
     Opened(Result<(), String>),
+    /// Watching stopped or resumed.
+    Watch(WatchNews),
+    /// The log as read again, off the drawing thread.
+    Reloaded(Box<crate::tui::input::msg::Reload>),
 }
 
 /// How the browser ended.
@@ -82,13 +87,16 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
         }
     });
     let signals = signals(tx.clone()).ok();
-    let files = source.files();
-    let (watcher, watch_error) = if files.is_empty() {
+    let (watcher, watch_error) = if source.args.is_empty() {
         (None, None)
     } else {
-        let changed = tx.clone();
-        match FileWatcher::new(&files, move || {
-            let _ = changed.send(Incoming::Changed);
+        let news = Mutex::new(tx.clone());
+        match FileWatcher::new(&source.args, move |n| {
+            let msg = match n {
+                WatchNews::Changed => Incoming::Changed,
+                other => Incoming::Watch(other),
+            };
+            let _ = news.lock().map(|tx| tx.send(msg));
         }) {
             Ok(w) => (Some(w), None),
             Err(e) => (None, Some(format!("live reload is off: {e}"))),
@@ -134,6 +142,9 @@ pub fn run_loop(
     resized(app, terminal.size()?);
     // When a change was first seen, and when the reload is due.
     let mut reload: Option<(Instant, Instant)> = None;
+    // A reload under way, in its own thread: reading and parsing a big log (or a file
+    // that misbehaves) never holds up keys, signals or the screen.
+    let mut reading = false;
     loop {
         terminal.draw(|f| view(app, f))?;
         if effects.run(app, terminal.backend_mut())? {
@@ -142,14 +153,14 @@ pub fn run_loop(
             continue;
         }
         let first = match reload {
-            None => Some(rx.recv().map_err(|_| closed())?),
-            Some((_, due)) => {
+            Some((_, due)) if !reading => {
                 match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
                     Ok(m) => Some(m),
                     Err(RecvTimeoutError::Timeout) => None,
                     Err(RecvTimeoutError::Disconnected) => return Err(closed()),
                 }
             }
+            _ => Some(rx.recv().map_err(|_| closed())?),
         };
         let rest = std::iter::from_fn(|| rx.try_recv().ok());
         for msg in first.into_iter().chain(rest).take(BATCH) {
@@ -170,14 +181,26 @@ pub fn run_loop(
                 Incoming::Signal(SIGCONT) => resized(app, super::terminal::resume(terminal)?),
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
                 Incoming::Opened(result) => update(app, Msg::Opened(result)),
+                Incoming::Watch(WatchNews::Stopped(why)) => update(app, Msg::Watching(why)),
+                Incoming::Watch(_) => {
+                    update(app, Msg::Watching("live reload resumed".into()));
+                }
+                Incoming::Reloaded(r) => {
+                    reading = false;
+                    update(app, Msg::Reloaded(r));
+                }
             }
             if app.quit {
                 return Ok(Ended::Quit);
             }
         }
-        if reload.is_some_and(|(_, due)| due <= Instant::now()) {
+        if !reading && reload.is_some_and(|(_, due)| due <= Instant::now()) {
             reload = None;
-            update(app, Msg::Reloaded(Box::new(source.read())));
+            reading = true;
+            let (tx, source) = (feeds.tx.clone(), source.clone());
+            std::thread::spawn(move || {
+                let _ = tx.send(Incoming::Reloaded(Box::new(source.read())));
+            });
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Action(a) => a,
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
         Msg::Opened(result) => return share::opened(app, result),
-        Msg::WatchFailed(why) => {
+        Msg::Watching(why) => {
             app.message = Some(why);
             return;
         }
