@@ -391,3 +391,52 @@ fn a_pasted_page_as_a_search_is_answered_at_once() {
     assert!(ids_found(&distinct.join(" ")).is_empty());
     assert!(ids_found(&"x".repeat(100_000)).is_empty());
 }
+
+#[test]
+fn a_directory_logs_marks_survive_a_file_added_to_it() {
+    let state = tempfile::tempdir().unwrap();
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("talks");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.yaml"),
+        "events:\n  - {id: e1, date: 2024-05-01, kind: meeting, title: Marked one}\n",
+    )
+    .unwrap();
+    let marks = state
+        .path()
+        .join("marks")
+        .join(dateline::marks::key_for(std::slice::from_ref(&dir)));
+    std::fs::create_dir_all(marks.parent().unwrap()).unwrap();
+    std::fs::write(&marks, "e1\n").unwrap();
+    let marked = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args([
+                "list",
+                "--marked",
+                "--format",
+                "json",
+                dir.to_str().unwrap(),
+            ])
+            .env("DATELINE_STATE_DIR", state.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(marked().contains("Marked one"));
+    std::fs::write(
+        dir.join("b.yaml"),
+        "events:\n  - {id: e2, date: 2024-05-02, kind: meeting, title: New file}\n",
+    )
+    .unwrap();
+    let after = marked();
+    assert!(
+        after.contains("Marked one") && !after.contains("New file"),
+        "{after}"
+    );
+}

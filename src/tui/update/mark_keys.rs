@@ -64,11 +64,19 @@ fn toggle(app: &mut App) {
         app.marked.remove(&ix);
     }
     let title = sanitize(&app.log.events[ix].title).into_owned();
+    let derived = app.log.events[ix].id_derived;
     app.message = Some(match app.marks.save() {
+        // A derived id (`2024-05-03-talks-2`) names another event when an earlier one with
+        // the same date and title goes: only a written id keeps a mark in place.
+        Ok(()) if now && derived => format!(
+            "marked “{title}” · this event has no `id:` in the log: give it one, or the mark may move to another event"
+        ),
         Ok(()) if now => format!("marked “{title}” · ' next mark · M marked only"),
         Ok(()) => format!("unmarked “{title}”"),
         Err(e) => format!("could not save the marks: {e}"),
     });
+    // The save merged in what another browser on this log marked meanwhile.
+    app.marked = app.marks.present(&app.log);
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());
         let message = app.message.take();
