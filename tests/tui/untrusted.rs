@@ -207,3 +207,12 @@ fn a_huge_title_costs_a_frame_only_what_fits() {
         "{each:?} a frame"
     );
 }
+
+#[test]
+fn extreme_sizes_render_the_hostile_log_without_panic() {
+    for (w, h) in [(4000, 5), (5, 4000), (1, 1), (4000, 1), (1, 300)] {
+        let app = hostile(w, h);
+        let s = crate::common::browser::screen(&app, w, h);
+        assert!(!s.contains('\u{1b}'));
+    }
+}
