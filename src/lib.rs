@@ -4,6 +4,8 @@
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod cli;
+pub mod color;
+pub mod days;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

@@ -132,6 +132,15 @@ impl Marks {
             .map(String::as_str)
     }
 
+    /// A copy holding this session's unsaved changes, to save (`save`) elsewhere; this one
+    /// forgets them, so that they are not saved twice.
+    pub fn take_changes(&mut self) -> Marks {
+        let copy = self.clone();
+        self.added.clear();
+        self.removed.clear();
+        copy
+    }
+
     /// Saves this session's changes: under a lock (a `.lock` file beside the marks, held
     /// with `flock` through fs4), the file is read again, this session's marks and unmarks
     /// applied to it, and the result written atomically (a temporary file in the same

@@ -6,3 +6,4 @@ mod generate;
 mod generator;
 mod merge;
 mod untrusted_exports;
+mod zones;

@@ -41,11 +41,16 @@ events:
         .log
 }
 
+/// Every quote of the log's one event.
+fn all_quotes(log: &Log) -> Vec<dateline::filter::QuoteAt> {
+    dateline::filter::quotes_of(log, &[0], &Query::default())
+}
+
 /// Every Markdown export of a log.
 fn markdowns(log: &Log) -> Vec<(&'static str, String)> {
     vec![
         ("list", markdown::events(log, &[0])),
-        ("quotes", markdown::quotes(log, &[0])),
+        ("quotes", markdown::quotes(log, &all_quotes(log))),
         ("view", markdown::view(log, &[0], &Query::default())),
     ]
 }
@@ -148,7 +153,7 @@ fn csv_cells_never_start_a_formula_and_json_stays_verbatim() {
         let log = log_with(formula, &[formula]);
         for (what, out) in [
             ("list", csv::events(&log, &[0])),
-            ("quotes", csv::quotes(&log, &[0])),
+            ("quotes", csv::quotes(&log, &all_quotes(&log))),
         ] {
             let rows = cells(&out);
             let mut seen = 0;
@@ -166,7 +171,10 @@ fn csv_cells_never_start_a_formula_and_json_stays_verbatim() {
                 "{what}: {formula:?} not kept behind a quote:\n{out}"
             );
         }
-        for out in [json::events(&log, &[0]), json::quotes(&log, &[0])] {
+        for out in [
+            json::events(&log, &[0]),
+            json::quotes(&log, &all_quotes(&log)),
+        ] {
             let v: serde_json::Value = serde_json::from_str(&out).unwrap();
             let first = &v[0];
             let field = if first.get("title").is_some() {
@@ -180,5 +188,5 @@ fn csv_cells_never_start_a_formula_and_json_stays_verbatim() {
     // Text that merely holds those characters later is left alone.
     let log = log_with("Talks: 1 + 1 = 2 @ Cairo - maybe", &["a"]);
     let rows = cells(&csv::events(&log, &[0]));
-    assert_eq!(rows[0][8], "Talks: 1 + 1 = 2 @ Cairo - maybe");
+    assert_eq!(rows[0][9], "Talks: 1 + 1 = 2 @ Cairo - maybe");
 }

@@ -15,6 +15,13 @@ pub enum Msg {
     Watching(String),
     /// Text pasted (bracketed paste): for the prompt open, never keys.
     Paste(String),
+    /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
+    Written {
+        result: Result<std::path::PathBuf, String>,
+        events: usize,
+    },
+    /// Saving the marks failed (`Effect::SaveMarks`).
+    MarksSaved(Result<(), String>),
 }
 
 impl From<Action> for Msg {

@@ -33,12 +33,12 @@ pub enum Incoming {
     /// One of the log's files may have changed.
     Changed,
     Signal(i32),
-    /// How opening a URL (`o`) went.
-    Opened(Result<(), String>),
     /// Watching stopped or resumed.
     Watch(WatchNews),
     /// The log as read again, off the drawing thread.
     Reloaded(Box<crate::tui::input::msg::Reload>),
+    /// How an effect went (a URL opened, a file written, the marks saved).
+    Done(Msg),
 }
 
 /// How the browser ended.
@@ -135,9 +135,9 @@ pub fn run_loop(
     feeds: &Feeds,
     source: &LogSource,
 ) -> std::io::Result<Ended> {
-    let opened = feeds.tx.clone();
-    let mut effects = Effects::new(move |r| {
-        let _ = opened.send(Incoming::Opened(r));
+    let done = feeds.tx.clone();
+    let mut effects = Effects::new(move |msg| {
+        let _ = done.send(Incoming::Done(msg));
     });
     resized(app, terminal.size()?);
     // When a change was first seen, and when the reload is due.
@@ -180,7 +180,6 @@ pub fn run_loop(
                 Incoming::Signal(SIGTSTP) => resized(app, super::terminal::suspend(terminal)?),
                 Incoming::Signal(SIGCONT) => resized(app, super::terminal::resume(terminal)?),
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
-                Incoming::Opened(result) => update(app, Msg::Opened(result)),
                 Incoming::Watch(WatchNews::Stopped(why)) => update(app, Msg::Watching(why)),
                 Incoming::Watch(_) => {
                     update(app, Msg::Watching("live reload resumed".into()));
@@ -189,6 +188,7 @@ pub fn run_loop(
                     reading = false;
                     update(app, Msg::Reloaded(r));
                 }
+                Incoming::Done(msg) => update(app, msg),
             }
             if app.quit {
                 return Ok(Ended::Quit);

@@ -8,6 +8,7 @@ use crate::model::EventIx;
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::MarkAction;
+use crate::tui::update::share::Effect;
 use crate::tui::update::{refilter, select_pos};
 
 impl App {
@@ -65,23 +66,32 @@ fn toggle(app: &mut App) {
     }
     let title = sanitize(&app.log.events[ix].title).into_owned();
     let derived = app.log.events[ix].id_derived;
-    app.message = Some(match app.marks.save() {
+    app.message = Some(if now && derived {
         // A derived id (`2024-05-03-talks-2`) names another event when an earlier one with
         // the same date and title goes: only a written id keeps a mark in place.
-        Ok(()) if now && derived => format!(
+        format!(
             "marked “{title}” · this event has no `id:` in the log: give it one, or the mark may move to another event"
-        ),
-        Ok(()) if now => format!("marked “{title}” · ' next mark · M marked only"),
-        Ok(()) => format!("unmarked “{title}”"),
-        Err(e) => format!("could not save the marks: {e}"),
+        )
+    } else if now {
+        format!("marked “{title}” · ' next mark · M marked only")
+    } else {
+        format!("unmarked “{title}”")
     });
-    // The save merged in what another browser on this log marked meanwhile.
-    app.marked = app.marks.present(&app.log);
+    // The copy saved carries this session's changes, merged into the file as it is then.
+    app.effects
+        .push(Effect::SaveMarks(app.marks.take_changes()));
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());
         let message = app.message.take();
         refilter(app);
         app.message = message;
+    }
+}
+
+/// Saving the marks failed: say so (the marks stay as they are on screen).
+pub fn saved(app: &mut App, result: Result<(), String>) {
+    if let Err(e) = result {
+        app.message = Some(format!("could not save the marks: {e}"));
     }
 }
 

@@ -14,10 +14,11 @@ use crate::tui::input::action::Action;
 use crate::tui::input::msg::Msg;
 use crate::tui::lanes;
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overlays::{self, Overlay};
-use crate::tui::overlays::{event_list, jump};
+use crate::tui::overlays::{event_list, jump, quote_list, range};
 use crate::tui::overview;
 use crate::tui::view::detail;
 
@@ -31,6 +32,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             return;
         }
         Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
+        Msg::Written { result, events } => return share::written(app, result, events),
+        Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
@@ -128,11 +131,13 @@ fn browse(app: &mut App, action: Action) {
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
         Action::OpenThread => event_list::open_thread(app),
-        Action::OpenPositions => event_list::open_positions(app, true),
+        Action::OpenPositions => event_list::open_positions(app),
         Action::Share(what) => share::share(app, what),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::StartJump => jump::start(app),
+        Action::StartRange => range::start(app),
+        Action::OpenQuoteList => quote_list::open(app),
         _ => {}
     }
 }
@@ -146,22 +151,23 @@ fn details(app: &mut App, action: Action) -> bool {
     let total = app.selected.map_or(0, |ix| {
         detail::lines(app, ix, inner.width as usize).lines.len()
     });
-    let max = total.saturating_sub(h);
-    let scroll = |app: &mut App, by: isize| {
-        app.detail_scroll = app.detail_scroll.saturating_add_signed(by).min(max);
-    };
+    let scroll = Scroll::new(app.detail_scroll, h, total);
     match action {
         Action::Down if links > 0 => app.link = (app.link + 1).min(links - 1),
         Action::Up if links > 0 => app.link = app.link.saturating_sub(1),
-        Action::Down => scroll(app, 1),
-        Action::Up => scroll(app, -1),
-        Action::Wheel(n) => scroll(app, n as isize),
-        Action::PageDown => scroll(app, h as isize),
-        Action::PageUp => scroll(app, -(h as isize)),
-        Action::HalfPageDown => scroll(app, (h / 2).max(1) as isize),
-        Action::HalfPageUp => scroll(app, -((h / 2).max(1) as isize)),
-        Action::Top => app.detail_scroll = 0,
-        Action::Bottom => app.detail_scroll = max,
+        Action::Down
+        | Action::Up
+        | Action::Wheel(_)
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Top
+        | Action::Bottom => {
+            if let Some(offset) = scroll.after(action) {
+                app.detail_scroll = offset;
+            }
+        }
         Action::Open if links > 0 => {
             let target = app.links()[app.link.min(links - 1)];
             jump_to(app, target);
@@ -214,6 +220,7 @@ pub fn refilter(app: &mut App) {
     app.detail_scroll = 0;
     overview::refresh(app);
     scroll_to_selection(app);
+    quote_list::refresh(app);
 }
 
 /// The visible event nearest in time to `ix` (the later one on a tie).

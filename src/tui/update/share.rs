@@ -6,7 +6,7 @@
 //! `App::effects` and the run loop carries them out, so that `update` never writes to the
 //! terminal and tests can read what would be sent.
 
-use crate::export::{cite, file, markdown, osc52};
+use crate::export::{cite, markdown};
 use crate::model::{EventIx, Log, Quote};
 use crate::text::sanitize;
 use crate::tui::app::App;
@@ -16,13 +16,25 @@ use crate::tui::input::keymap::Mode;
 /// Work `update` leaves for the run loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Bytes to write to the terminal as they are (an OSC 52 sequence).
-    Output(String),
+    /// Text for the clipboard, sent through the terminal (OSC 52, which works over SSH).
+    Copy(String),
     /// A URL to open in the web browser, away from the drawing thread: launching a
     /// browser can take a quarter of a second.
     OpenUrl(String),
     /// Give the terminal back and stop until resumed (Ctrl-Z).
     Suspend,
+    /// A new file `stem.ext` (then `stem-2.ext`…) in `dir`, never over an existing one,
+    /// holding `events` events; the outcome comes back as `Msg::Written`.
+    WriteNew {
+        dir: std::path::PathBuf,
+        stem: &'static str,
+        ext: &'static str,
+        text: String,
+        events: usize,
+    },
+    /// The reader's marks, to be saved to their file; a failure comes back as
+    /// `Msg::MarksSaved`.
+    SaveMarks(crate::marks::Marks),
 }
 
 /// The name `e` gives its file (then `-2`, `-3`… when taken).
@@ -37,8 +49,12 @@ pub fn share(app: &mut App, what: Share) {
     }
 }
 
-/// The quote `y` and `o` act on: the quote view's cursor there, else the first quote.
+/// The quote `y` and `o` act on: the quotes browser's cursor there, the quote view's
+/// cursor there, else the first quote of the selected event.
 pub fn current_quote(app: &App) -> Option<(EventIx, usize)> {
+    if app.mode() == Mode::QuoteList {
+        return crate::tui::overlays::quote_list::current(app).map(|at| (at.event, at.quote));
+    }
     let ix = app.selected?;
     let n = app.log.events[ix].quotes.len();
     if n == 0 {
@@ -74,17 +90,22 @@ fn copy_quote(app: &mut App) {
         return;
     };
     let text = cite::quote_citation(&app.log, ix, qi);
-    let q = &app.log.events[ix].quotes[qi];
-    let what = if q.paraphrase {
-        "paraphrase of"
-    } else {
-        "quote by"
+    let e = &app.log.events[ix];
+    let q = &e.quotes[qi];
+    let what = match (q.paraphrase, q.translated) {
+        (true, _) => "paraphrase of",
+        (false, true) => "translated quote by",
+        (false, false) => "quote by",
     };
+    // The flags that went with it, said again so the reader knows they travelled.
+    let status = crate::export::phrases::quote_status(e.status)
+        .map(|s| format!(", with its event status: {s}"))
+        .unwrap_or_default();
     app.message = Some(format!(
-        "Copied {what} {} to the clipboard",
+        "Copied {what} {} to the clipboard{status}",
         quote_label(&app.log, q)
     ));
-    app.effects.push(Effect::Output(osc52::sequence(&text)));
+    app.effects.push(Effect::Copy(text));
 }
 
 fn copy_event(app: &mut App) {
@@ -97,46 +118,54 @@ fn copy_event(app: &mut App) {
         "Copied the event “{}” to the clipboard",
         sanitize(&app.log.events[ix].title)
     ));
-    app.effects.push(Effect::Output(osc52::sequence(&text)));
+    app.effects.push(Effect::Copy(text));
 }
 
-/// Writes the filtered view to a new file in `app.export_dir`, never over an existing one.
+/// Asks for the filtered view in a new file in `app.export_dir`, never over an existing one.
 fn export_view(app: &mut App) {
     let text = markdown::view(&app.log, &app.visible, &app.query);
-    app.message = Some(
-        match file::write_new(&app.export_dir, EXPORT_STEM, "md", &text) {
-            Ok(path) => {
-                let shown = path.strip_prefix(".").unwrap_or(&path);
-                format!(
-                    "Wrote {} event{} to {}",
-                    app.visible.len(),
-                    if app.visible.len() == 1 { "" } else { "s" },
-                    sanitize(&shown.display().to_string())
-                )
-            }
-            Err(e) => format!("could not write the view: {e}"),
-        },
-    );
+    app.effects.push(Effect::WriteNew {
+        dir: app.export_dir.clone(),
+        stem: EXPORT_STEM,
+        ext: "md",
+        text,
+        events: app.visible.len(),
+    });
+}
+
+/// How writing a file of the view went.
+pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events: usize) {
+    app.message = Some(match result {
+        Ok(path) => {
+            let shown = path.strip_prefix(".").unwrap_or(&path);
+            format!(
+                "Wrote {events} event{} to {}",
+                if events == 1 { "" } else { "s" },
+                sanitize(&shown.display().to_string())
+            )
+        }
+        Err(e) => format!("could not write the view: {e}"),
+    });
 }
 
 /// The URL `o` opens: the selected quote's source in the quote view; else the first
 /// source of the event with a URL, then of its quotes.
 pub fn source_url(app: &App) -> Result<String, String> {
-    let Some(ix) = app.selected else {
-        return Err("no event selected".into());
-    };
     let log = &app.log;
     let url_of = |s: usize| log.sources[s].url.clone().filter(|u| !u.trim().is_empty());
-    let e = &log.events[ix];
-    if app.mode() == Mode::Quotes {
-        let Some((_, qi)) = current_quote(app) else {
-            return Err("this event has no quotes".into());
+    if matches!(app.mode(), Mode::Quotes | Mode::QuoteList) {
+        let Some((ei, qi)) = current_quote(app) else {
+            return Err("no quote here".into());
         };
-        return match e.quotes[qi].source {
+        return match log.events[ei].quotes[qi].source {
             None => Err("this quote gives no source".into()),
             Some(s) => url_of(s).ok_or_else(|| "this quote's source has no URL".into()),
         };
     }
+    let Some(ix) = app.selected else {
+        return Err("no event selected".into());
+    };
+    let e = &log.events[ix];
     e.sources
         .iter()
         .copied()

@@ -4,7 +4,8 @@
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{Picker, PickerKind};
+use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
 
@@ -63,25 +64,47 @@ pub fn open_thread(app: &mut App) {
 }
 
 /// P: the positions of the party filter's only party, else of the selected event's first
-/// party; else the party picker opens (when `may_pick`) and they follow the choice.
-pub fn open_positions(app: &mut App, may_pick: bool) {
+/// party; else the reader picks the party. The view names the party, and `p` there
+/// picks another.
+pub fn open_positions(app: &mut App) {
     let party = if app.query.parties.len() == 1 {
         app.query.parties.first().copied()
     } else {
         app.selected
             .and_then(|ix| app.log.events[ix].parties.first().copied())
     };
-    let Some(party) = party else {
-        if may_pick && !app.log.parties.is_empty() {
-            let p = Picker::open(PickerKind::Party, &app.log, &app.index, &app.query);
-            app.overlays.push(Overlay::Picker(p));
-            app.positions_after_pick = true;
-            app.message = Some("choose the party whose positions to follow".into());
-        } else {
-            app.message = Some("no party to follow: choose one with p".into());
-        }
+    match party {
+        Some(party) => show_positions(app, party),
+        None => pick_positions_party(app),
+    }
+}
+
+/// The party picker whose Enter shows that party's positions; the filters stay as they are.
+pub fn pick_positions_party(app: &mut App) {
+    if app.log.parties.is_empty() {
+        app.message = Some("the log has no parties whose positions to show".into());
         return;
-    };
+    }
+    let p = Picker::open_for(
+        PickerKind::Party,
+        Purpose::Positions,
+        Counting::Quotes,
+        &app.log,
+        &app.index,
+        &app.query,
+    );
+    app.overlays.push(Overlay::Picker(p));
+}
+
+/// What `party` said among the events shown, in place of a positions view already open.
+pub fn show_positions(app: &mut App, party: PartyIx) {
+    if let Some(Overlay::List(EventList {
+        kind: ListKind::Positions { .. },
+        ..
+    })) = app.overlays.last()
+    {
+        app.overlays.pop();
+    }
     let entries = threads::positions(&app.log, party, &app.visible);
     // Start at the selected event, or the first entry after it.
     let cursor = app.selected.map_or(0, |s| {
@@ -107,20 +130,13 @@ fn open(app: &mut App, kind: ListKind, entries: Vec<Position>, cursor: usize) {
 /// Moves `scroll` so that the entry under the cursor shows, from its first line.
 fn follow_cursor(app: &App, list: &mut EventList, width: usize, height: usize) {
     let t = text(app, list, width);
-    let h = height.max(1);
-    let max = t.lines.len().saturating_sub(h);
     let start = t.starts.get(list.cursor).copied().unwrap_or(0);
     let end = t
         .starts
         .get(list.cursor + 1)
         .copied()
         .unwrap_or(t.lines.len());
-    if start < list.scroll || end - start > h {
-        list.scroll = start;
-    } else if end > list.scroll + h {
-        list.scroll = end - h;
-    }
-    list.scroll = list.scroll.min(max);
+    list.scroll = Scroll::new(list.scroll, height, t.lines.len()).reveal(start, end);
 }
 
 pub fn update(app: &mut App, action: Action) {
@@ -132,8 +148,7 @@ pub fn update(app: &mut App, action: Action) {
     let last = list.entries.len().saturating_sub(1);
     let by_lines = |list: &mut EventList, n: isize| {
         let t = text(app, list, w);
-        let max = t.lines.len().saturating_sub(h);
-        list.scroll = list.scroll.saturating_add_signed(n).min(max);
+        list.scroll = Scroll::new(list.scroll, h, t.lines.len()).by(n);
         // The cursor goes with the page: onto the first entry starting on screen.
         let on_screen = |c: usize| {
             t.starts
@@ -151,11 +166,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => list.cursor = list.cursor.saturating_sub(1),
         Action::Top => list.cursor = 0,
         Action::Bottom => list.cursor = last,
-        Action::PageDown => by_lines(&mut list, h as isize),
-        Action::PageUp => by_lines(&mut list, -(h as isize)),
-        Action::HalfPageDown => by_lines(&mut list, (h / 2).max(1) as isize),
-        Action::HalfPageUp => by_lines(&mut list, -((h / 2).max(1) as isize)),
-        Action::Wheel(n) => by_lines(&mut list, n as isize),
+        Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Wheel(_) => {
+            if let Some(n) = Scroll::new(list.scroll, h, 0).lines_for(action) {
+                by_lines(&mut list, n);
+            }
+        }
         Action::Open => {
             app.overlays.pop();
             match list.entries.get(list.cursor) {
@@ -170,6 +189,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Help => {
             app.overlays.push(Overlay::Help { scroll: 0 });
+            return;
+        }
+        Action::OpenPicker(PickerKind::Party) => {
+            pick_positions_party(app);
             return;
         }
         _ => return,
