@@ -24,7 +24,9 @@ pub fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => {
-            if !crate::tui::overlays::prompt_input::append(input, c.encode_utf8(&mut [0; 4])) {
+            let whole =
+                crate::tui::overlays::prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
+            if !whole {
                 app.message = Some(crate::tui::overlays::prompt_input::cut_message());
             }
         }
