@@ -39,14 +39,39 @@ impl Session {
         s
     }
 
+    /// Starts dateline through `sh -c SCRIPT` (which ends with `exec "$0" "$@"`), in `dir`,
+    /// with its marks in a fresh temporary directory: for limits set with `ulimit`.
+    pub fn start_via_shell(
+        script: &str,
+        args: &[&str],
+        dir: &Path,
+        rows: u16,
+        cols: u16,
+    ) -> Session {
+        let state = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(script);
+        cmd.arg(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        let mut s = Session::spawn(cmd, rows, cols, state.path());
+        s._state = Some(state);
+        s
+    }
+
     /// Starts dateline with its marks in `state`. The pty is `rows`×`cols`; the emulator
     /// reading it at least 1×1.
     pub fn start_in(args: &[&str], rows: u16, cols: u16, state: &Path) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        Session::spawn(cmd, rows, cols, state)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, rows: u16, cols: u16, state: &Path) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("DATELINE_STATE_DIR", state);
