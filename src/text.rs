@@ -71,6 +71,16 @@ fn push_safe(out: &mut String, c: char, one_line: bool) {
     }
 }
 
+/// At most `max` characters of `s`, cut at a character boundary, in time proportional to
+/// `max`: what is laid out on screen never needs more than fits, and a 50 MB title must not
+/// cost every frame.
+pub fn head(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
+}
+
 /// Folds text for search: lower case, accents removed, so that `Égypte`, `egypte` and
 /// `EGYPTE` meet.
 pub fn fold(s: &str) -> String {
@@ -109,6 +119,13 @@ mod tests {
     #[test]
     fn multiline_keeps_line_breaks_only() {
         assert_eq!(sanitize_multiline("a\r\nb\rc\u{7}"), "a\nb\nc\u{2407}");
+    }
+
+    #[test]
+    fn head_cuts_at_a_character_boundary() {
+        assert_eq!(head("Égypte", 2), "Ég");
+        assert_eq!(head("ab", 5), "ab");
+        assert_eq!(head("", 0), "");
     }
 
     #[test]

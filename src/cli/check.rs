@@ -28,6 +28,8 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     for (fi, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
+        // A file name is text from outside too: it could clear the screen or forge a line.
+        let name = crate::text::sanitize(&name);
         let errors = mine.clone().filter(|d| d.is_error()).count();
         let warnings = mine.count() - errors;
         let warned = match warnings {

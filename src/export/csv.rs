@@ -1,6 +1,7 @@
 //! CSV for spreadsheets (RFC 4180, by the csv crate): one row per event for `list`, one
-//! row per quote for `quotes`. Text is verbatim; lists are joined with "; ". Lines end with
-//! CRLF as RFC 4180 asks.
+//! row per quote for `quotes`. Text is verbatim, except that a cell a spreadsheet would run
+//! as a formula gets a leading `'`; lists are joined with "; ". Lines end with CRLF as RFC
+//! 4180 asks.
 
 use crate::export::json::{CitedQuoteView, EventView, cited_quotes, event_view};
 use crate::filter::QuoteAt;
@@ -113,6 +114,17 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
     ]
 }
 
+/// A cell a spreadsheet would take for a formula (a title such as `=HYPERLINK(…)` or
+/// `@SUM(…)`), made plain text with a leading `'`, as OWASP advises against CSV injection:
+/// cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn write_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -120,7 +132,8 @@ fn write_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Stri
     // Writing to a Vec cannot fail; the csv crate only reports I/O errors here.
     w.write_record(header).expect("write to memory");
     for row in rows {
-        w.write_record(&row).expect("write to memory");
+        w.write_record(row.iter().map(|cell| defuse(cell).into_owned()))
+            .expect("write to memory");
     }
     let bytes = w.into_inner().expect("flush to memory");
     String::from_utf8(bytes).expect("rows are built from UTF-8 strings")

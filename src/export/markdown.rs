@@ -13,11 +13,17 @@ use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
 use crate::text::{sanitize, sanitize_multiline};
 
-/// Escapes the characters that inline Markdown would read as markup.
+/// Escapes the characters that Markdown (CommonMark, and GitHub's tables and strikethrough)
+/// would read as markup: emphasis, code, links, HTML, entities (`&#x202E;` would render a
+/// right-to-left override), `~~` strikethrough and `~~~` fences, table bars, and `#`, which
+/// would close a heading. Every one stays a character when rendered.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -26,16 +32,15 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Escapes text that starts a line: inline markup, and what would open a heading, a list,
-/// a quote or a rule at the start of the line.
+/// a quote, a rule or a setext heading at the start of the line. Leading blanks go: four of
+/// them would open a code block, and rendering drops them anyway.
 fn escape_line(line: &str) -> String {
-    let escaped = escape(line);
-    let trimmed = escaped.trim_start();
-    let indent = &escaped[..escaped.len() - trimmed.len()];
-    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    if trimmed.starts_with(['#', '-', '+', '=']) {
-        format!("{indent}\\{trimmed}")
-    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
-        format!("{indent}{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    let escaped = escape(line.trim_start());
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
     } else {
         escaped
     }
@@ -327,7 +332,10 @@ mod tests {
     fn markup_in_log_text_stays_text() {
         assert_eq!(escape("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
         assert_eq!(escape_line("# not a heading"), "\\# not a heading");
-        assert_eq!(escape_line("  - not a list"), "  \\- not a list");
+        assert_eq!(escape_line("  - not a list"), "\\- not a list");
+        assert_eq!(escape_line("    not code"), "not code");
+        assert_eq!(escape_line("~~~ not a fence"), "\\~\\~\\~ not a fence");
+        assert_eq!(escape_line("&#x202E; ~~x~~"), "\\&\\#x202E; \\~\\~x\\~\\~");
         assert_eq!(escape_line("1. not a list"), "1\\. not a list");
     }
 

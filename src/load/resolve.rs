@@ -195,6 +195,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         file: usize,
     }
     let mut pending: Vec<Pending> = Vec::new();
+    let mut next_free: HashMap<String, usize> = HashMap::new();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
         for e in events {
@@ -202,11 +203,13 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                 Some(id) => (id.value.clone(), false),
                 None => {
                     let base = super::ids::derive(&e.date, &e.title);
+                    // The next number to try per base id, so that many events with one
+                    // derived id cost linear time, not a scan from `-2` each time.
+                    let n = next_free.entry(base.clone()).or_insert(2);
                     let mut id = base.clone();
-                    let mut n = 2;
                     while taken.contains_key(&id) {
                         id = format!("{base}-{n}");
-                        n += 1;
+                        *n += 1;
                     }
                     taken.insert(id.clone(), (fi, e.mark.line));
                     (id, true)

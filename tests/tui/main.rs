@@ -9,6 +9,7 @@ mod edit;
 mod lanes;
 mod marks;
 mod overview;
+mod paste;
 mod quote_browser;
 mod reload;
 mod screens;

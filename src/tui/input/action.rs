@@ -6,6 +6,8 @@ use crate::tui::overlays::picker::PickerKind;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: back to the shell until `fg`, as in less and vim.
+    Suspend,
     Up,
     Down,
     PageUp,

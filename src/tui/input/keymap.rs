@@ -570,6 +570,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
+        &[Jump, Range],
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
+    bind(
         &[Range],
         &[Code(KeyCode::Enter)],
         Action::Open,
@@ -665,6 +672,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        EVERY,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
     // Seeing the negotiation: lanes, threads, positions.
     bind(
         B,

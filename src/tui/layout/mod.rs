@@ -64,13 +64,14 @@ pub fn areas_for(full: Rect, focus: Focus) -> Areas {
         full.height - header_h - 1,
     );
     let (timeline, details, details_inner, beside) = if full.width >= WIDE {
-        let dw = body.width * 45 / 100;
+        // In u32: 45 × a width past 1456 columns overflows u16.
+        let dw = (u32::from(body.width) * 45 / 100) as u16;
         let tl = Rect::new(body.x, body.y, body.width - dw, body.height);
         let d = Rect::new(body.x + tl.width, body.y, dw, body.height);
         let inner = Rect::new(d.x + 1, d.y, d.width - 1, d.height);
         (tl, d, inner, true)
     } else if body.height >= 8 {
-        let th = body.height * 55 / 100;
+        let th = (u32::from(body.height) * 55 / 100) as u16;
         let tl = Rect::new(body.x, body.y, body.width, th);
         let d = Rect::new(body.x, body.y + th, body.width, body.height - th);
         let inner = Rect::new(d.x, d.y + 1, d.width, d.height - 1);

@@ -7,6 +7,7 @@ pub mod event_list;
 pub mod help;
 pub mod jump;
 pub mod picker;
+pub mod prompt_input;
 pub mod quote_list;
 pub mod quotes;
 pub mod range;

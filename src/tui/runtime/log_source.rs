@@ -24,10 +24,11 @@ impl LogSource {
         load::expand_paths(&self.args).unwrap_or_else(|_| self.args.clone())
     }
 
-    /// The files to watch for `log`: its own and its sources' archives, so that fixing an
-    /// archive updates the verdicts on its quotes (none for the bundled sample).
+    /// What to watch for `log`: the log as named (files and directories, so new files in a
+    /// directory are seen) and its sources' archives, so that fixing an archive updates the
+    /// verdicts on its quotes (nothing for the bundled sample).
     pub fn watched(&self, log: &Log) -> Vec<PathBuf> {
-        let files = self.files();
+        let files = self.args.clone();
         if files.is_empty() {
             return files;
         }
@@ -60,11 +61,16 @@ fn sources_of(report: &Report) -> Vec<(String, String)> {
     names
         .into_iter()
         .filter_map(|name| {
-            let meta = std::fs::metadata(name).ok()?;
-            if !meta.is_file() || meta.len() > MAX_SOURCE_SHOWN {
+            let (file, len) = load::open_regular(std::path::Path::new(name)).ok()?;
+            if len > MAX_SOURCE_SHOWN {
                 return None;
             }
-            let bytes = std::fs::read(name).ok()?;
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_SOURCE_SHOWN),
+                &mut bytes,
+            )
+            .ok()?;
             Some((
                 name.to_owned(),
                 String::from_utf8_lossy(&bytes).into_owned(),

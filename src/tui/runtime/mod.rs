@@ -33,7 +33,7 @@ pub fn run(
     let result = terminal::enter().and_then(|mut t| {
         let (rx, mut f) = run_loop::start(&source.watched(&app.log));
         if let Some(e) = &f.watch_error {
-            crate::tui::update(&mut app, crate::tui::Msg::WatchFailed(e.clone()));
+            crate::tui::update(&mut app, crate::tui::Msg::Watching(e.clone()));
         }
         let result = run_loop::run_loop(&mut t, &mut app, &rx, &mut f, &source);
         feeds = Some(f);

@@ -29,10 +29,11 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
         Msg::Opened(result) => return share::opened(app, result),
         Msg::Edited(result) => return edit::edited(app, result),
-        Msg::WatchFailed(why) => {
+        Msg::Watching(why) => {
             app.message = Some(why);
             return;
         }
+        Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
@@ -41,6 +42,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.effects.push(share::Effect::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;

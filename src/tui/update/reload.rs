@@ -274,7 +274,7 @@ pub fn show_errors(app: &mut App) {
 fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)> {
     let lines: Vec<(&str, Vec<&str>)> = sources
         .iter()
-        .map(|(name, text)| (name.as_str(), text.lines().collect()))
+        .map(|(name, text)| (name.as_str(), crate::load::source_lines(text)))
         .collect();
     let mut out = Vec::new();
     for d in report.diagnostics.iter().take(MAX_SHOWN) {

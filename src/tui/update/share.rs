@@ -26,6 +26,8 @@ pub enum Effect {
         file: std::path::PathBuf,
         line: usize,
     },
+    /// Give the terminal back and stop until resumed (Ctrl-Z).
+    Suspend,
     /// A new file `stem.ext` (then `stem-2.ext`…) in `dir`, never over an existing one,
     /// holding `events` events; the outcome comes back as `Msg::Written`.
     WriteNew {

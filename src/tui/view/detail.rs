@@ -2,7 +2,7 @@
 
 use crate::export::phrases::NOT_FOUND;
 use crate::model::{EventIx, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{head, sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::text::{highlighted, prose, truncate, wrap};
 use crate::tui::view::citation;
@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The pane's lines for one event at one width, and which line each related event is on.
 pub struct DetailText {
@@ -27,18 +27,24 @@ pub fn status_text(s: Status) -> &'static str {
     }
 }
 
+/// Rows of one text (title, summary, a quote) laid out in the details at most.
+const MAX_ROWS_PER_TEXT: usize = 400;
+
 pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let t = &app.theme;
     let log = &app.log;
     let e = &log.events[ix];
     let terms = app.highlight_terms();
     let w = width.max(1);
+    // The most of one text laid out: far more rows than anyone scrolls through, and a
+    // bound on the work of each frame whatever the log holds.
+    let most = w.saturating_mul(MAX_ROWS_PER_TEXT);
     let mut out: Vec<Line<'static>> = Vec::new();
     let labelled = |out: &mut Vec<Line<'static>>, label: &str, value: &str, style: Style| {
         out.extend(wrap(&[(label, t.label()), (value, style)], w, 2));
     };
 
-    let title = sanitize(&e.title);
+    let title = sanitize(head(&e.title, most));
     let title_style = t.status(e.status).patch(t.label());
     let title_spans = highlighted(&title, &terms, title_style, t.match_hl());
     let pieces: Vec<(&str, Style)> = title_spans
@@ -62,7 +68,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         labelled(
             &mut out,
             "As reported: ",
-            &format!("“{}”", sanitize(n)),
+            &format!("“{}”", sanitize(head(n, most))),
             t.dim(),
         );
     }
@@ -77,7 +83,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         2,
     ));
     if let Some(l) = &e.location {
-        labelled(&mut out, "Where: ", &sanitize(l), Style::new());
+        labelled(&mut out, "Where: ", &sanitize(head(l, most)), Style::new());
     }
     if !e.actors.is_empty() {
         out.push(Line::from(Span::styled("Who:", t.label())));
@@ -118,7 +124,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     if let Some(s) = &e.summary {
         out.push(Line::default());
-        let s = prose(&sanitize_multiline(s));
+        let s = prose(&sanitize_multiline(head(s, most)));
         let spans = highlighted(&s, &terms, Style::new(), t.match_hl());
         let pieces: Vec<(&str, Style)> = spans
             .iter()
@@ -180,7 +186,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             Span::styled(" · Enter reads them", t.dim()),
         ]));
         for q in &e.quotes {
-            let words = sanitize(&q.text);
+            let words = sanitize(head(&q.text, most));
             let words = match (q.paraphrase, q.translated) {
                 (false, false) => format!("“{words}”"),
                 (true, false) => format!("(paraphrase) {words}"),
@@ -244,5 +250,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool)
     let h = inner.height as usize;
     let off = offset(app, &text, h);
     let shown: Vec<Line> = text.lines.into_iter().skip(off).take(h).collect();
+    // Cleared first: a short first line must not leave the block's title showing through.
+    frame.render_widget(Clear, inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }

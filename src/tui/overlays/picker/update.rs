@@ -4,7 +4,7 @@ use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::overlays::picker::{Purpose, draw, set_in};
-use crate::tui::overlays::{Overlay, event_list};
+use crate::tui::overlays::{Overlay, event_list, prompt_input};
 use crate::tui::update::refilter;
 
 pub fn update(app: &mut App, action: Action) {
@@ -20,7 +20,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
         Action::Input(c) => {
-            p.input.push(c);
+            if !prompt_input::append(&mut p.input, c.encode_utf8(&mut [0; 4])) {
+                app.message = Some(prompt_input::cut_message());
+                return;
+            }
             p.cursor = 0;
             p.narrow();
         }
