@@ -122,6 +122,8 @@ fn browse(app: &mut App, action: Action) {
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {
             app.lanes.on = !app.lanes.on;
+            // The timeline's width changes with the details pane moving.
+            overview::refresh(app);
             scroll_to_selection(app);
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
