@@ -519,3 +519,34 @@ fn a_key_press_does_not_walk_the_log() {
         "3000 moves took {moves:?}, one filter change {one_filter:?}"
     );
 }
+
+#[test]
+fn typing_a_name_with_a_space_in_a_picker_picks_that_name() {
+    let mut app = browser::sample(120, 40);
+    browser::press(&mut app, "ahamas delegation");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("> hamas delegation"), "{s}");
+    assert!(s.contains("Enter: Hamas delegation"), "{s}");
+    assert!(!s.contains("[x]"), "the space ticked nothing: {s}");
+    browser::press(&mut app, "\n");
+    let delegation = app.log.actor("hamas-delegation").unwrap();
+    assert_eq!(
+        app.query.actors.iter().copied().collect::<Vec<_>>(),
+        [delegation]
+    );
+    // Space ticks before anything is typed, Tab at any time; Enter applies the ticks.
+    browser::press(&mut app, "ca ");
+    assert!(screen(&app, 120, 40).contains("[x]"));
+    browser::press(&mut app, "egypt\t\n");
+    assert_eq!(app.query.actors.len(), 2, "{:?}", app.query.actors);
+}
+
+#[test]
+fn the_party_picker_shows_the_digit_that_toggles_each_party() {
+    let mut app = browser::sample(120, 40);
+    browser::press(&mut app, "p");
+    let s = screen(&app, 120, 40);
+    for (i, p) in app.log.parties.iter().enumerate().take(9) {
+        assert!(s.contains(&format!("[ ] {} {}", i + 1, p.name)), "{s}");
+    }
+}

@@ -459,18 +459,27 @@ pub const BINDINGS: &[Binding] = &[
         "keep the search as a filter",
         Some("keep"),
     ),
+    // As in fzf: Tab ticks; Space ticks only until a name is being typed, then it types
+    // (names have spaces: "Hamas delegation").
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Tab)],
+        Action::Toggle,
+        "tick the entry (for several at once)",
+        Some("tick"),
+    ),
     bind(
         &[Picker],
         &[Char(' ')],
-        Action::Toggle,
-        "toggle the entry",
-        Some("toggle"),
+        Action::Input(' '),
+        "tick the entry while nothing is typed, else type a space",
+        None,
     ),
     bind(
         &[Picker],
         &[Code(KeyCode::Enter)],
         Action::Open,
-        "apply (the entry under the cursor if none is toggled)",
+        "apply (the entry under the cursor if none is ticked)",
         Some("apply"),
     ),
     bind(

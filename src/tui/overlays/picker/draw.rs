@@ -3,7 +3,7 @@
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::picker::Picker;
+use crate::tui::overlays::picker::{Picker, PickerKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,7 +18,7 @@ pub fn list_height(area: Rect) -> usize {
 pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let title = format!(
-        " {} · Space toggles · Enter applies · Esc cancels ",
+        " {} · Tab ticks · Enter applies · Esc cancels ",
         p.kind.title()
     );
     let block = Block::default()
@@ -32,13 +32,11 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Span::raw(sanitize(&p.input).into_owned()),
         Span::styled("█", t.dim()),
         Span::styled(
-            format!(
-                "  {} of {} · counts under the other filters",
-                p.shown.len(),
-                p.entries.len()
-            ),
+            format!("  {} of {}", p.shown.len(), p.entries.len()),
             t.dim(),
         ),
+        Span::styled(" · Enter: ", t.dim()),
+        Span::styled(applies(p), t.key()),
     ])];
     let h = list_height(area);
     let first = p.cursor.saturating_sub(h.saturating_sub(1));
@@ -54,10 +52,20 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         };
         let count = format!(" {:>5}", e.count);
         let style = match p.kind {
-            crate::tui::overlays::picker::PickerKind::Party => t.party(e.key),
+            PickerKind::Party => t.party(e.key),
             _ => Style::new(),
         };
-        let mut spans = vec![Span::raw(on), Span::styled(e.label.clone(), style)];
+        // The digit that toggles this party from the timeline.
+        let digit = match p.kind {
+            PickerKind::Party if e.key < 9 => format!("{} ", e.key + 1),
+            PickerKind::Party => "  ".to_owned(),
+            _ => String::new(),
+        };
+        let mut spans = vec![
+            Span::raw(on),
+            Span::styled(digit, t.key()),
+            Span::styled(e.label.clone(), style),
+        ];
         if !e.note.is_empty() {
             spans.push(Span::styled(format!("  {}", e.note), t.dim()));
         }
@@ -80,4 +88,24 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         area.height.saturating_sub(1),
     );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What Enter would apply, in words: the ticked entries, else the one under the cursor.
+fn applies(p: &Picker) -> String {
+    let result = p.result();
+    if result.is_empty() {
+        return format!("no {} filter", p.kind.noun());
+    }
+    let mut names: Vec<&str> = p
+        .entries
+        .iter()
+        .filter(|e| result.contains(&e.key))
+        .map(|e| e.label.as_str())
+        .collect();
+    if names.len() > 3 {
+        let more = names.len() - 2;
+        names.truncate(2);
+        return format!("{} and {more} more", names.join(", "));
+    }
+    names.join(", ")
 }

@@ -1,5 +1,5 @@
 //! A picker: every party (actor, kind, status) with its count of events, narrowed by
-//! typing, toggled with Space. The counts are those under the other active filters, so
+//! typing, ticked with Tab (or Space before anything is typed). The counts are those under the other active filters, so
 //! that each number says how many events choosing that entry would show.
 
 pub mod draw;
@@ -24,6 +24,16 @@ pub enum PickerKind {
 }
 
 impl PickerKind {
+    /// The filter's name in the singular: `no actor filter`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            PickerKind::Party => "party",
+            PickerKind::Actor => "actor",
+            PickerKind::Kind => "kind",
+            PickerKind::Status => "status",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             PickerKind::Party => "Parties",

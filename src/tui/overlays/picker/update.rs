@@ -1,9 +1,10 @@
-//! Keys in a picker: move, narrow by typing, toggle with Space, apply with Enter.
+//! Keys in a picker: move, narrow by typing, tick with Tab (or Space before typing),
+//! apply with Enter.
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{draw, set_in};
+use crate::tui::overlays::picker::{Picker, draw, set_in};
 use crate::tui::overlays::{Overlay, event_list};
 use crate::tui::update::refilter;
 
@@ -19,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
+        Action::Input(' ') if p.input.is_empty() => toggle(p),
         Action::Input(c) => {
             p.input.push(c);
             p.cursor = 0;
@@ -28,13 +30,7 @@ pub fn update(app: &mut App, action: Action) {
             p.input.pop();
             p.narrow();
         }
-        Action::Toggle => {
-            if let Some(key) = p.current().map(|e| e.key)
-                && !p.chosen.remove(&key)
-            {
-                p.chosen.insert(key);
-            }
-        }
+        Action::Toggle => toggle(p),
         Action::Open => {
             let (kind, result) = (p.kind, p.result());
             app.overlays.pop();
@@ -49,5 +45,14 @@ pub fn update(app: &mut App, action: Action) {
             app.positions_after_pick = false;
         }
         _ => {}
+    }
+}
+
+/// Ticks the entry under the cursor, or unticks it.
+fn toggle(p: &mut Picker) {
+    if let Some(key) = p.current().map(|e| e.key)
+        && !p.chosen.remove(&key)
+    {
+        p.chosen.insert(key);
     }
 }
