@@ -550,3 +550,22 @@ fn the_party_picker_shows_the_digit_that_toggles_each_party() {
         assert!(s.contains(&format!("[ ] {} {}", i + 1, p.name)), "{s}");
     }
 }
+
+#[test]
+fn the_key_bar_fits_the_width_and_always_offers_help() {
+    for w in [40, 60, 80, 100, 120, 160, 200] {
+        let mut app = browser::sample(w, 24);
+        app.message = None;
+        let s = screen(&app, w, 24);
+        let bar = s.lines().last().unwrap();
+        assert!(bar.contains("? help"), "{w}: {bar}");
+        assert!(!bar.contains('…'), "{w}: a hint is cut: {bar}");
+        assert!(bar.contains("j move"), "{w}: {bar}");
+        if w >= 120 {
+            assert!(
+                bar.contains("L lanes") && bar.contains("/ search"),
+                "{w}: {bar}"
+            );
+        }
+    }
+}

@@ -666,6 +666,62 @@ pub fn keys_label(b: &Binding) -> String {
         .join(" ")
 }
 
+/// The hints that fit in `room` columns, each drawn as `key hint  `: the most useful
+/// first (see `HINT_RANK`), shown in the table's order, with `? help` always kept.
+pub fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
+    let all = hints(mode);
+    let cost = |(k, h): &(String, &str)| crate::tui::layout::text::width(k) + h.len() + 3;
+    let help = all.iter().position(|(k, _)| k == "?");
+    let mut left = room.saturating_sub(help.map_or(0, |i| cost(&all[i])));
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| Some(i) != help).collect();
+    order.sort_by_key(|&i| {
+        HINT_RANK
+            .iter()
+            .position(|h| *h == all[i].1)
+            .unwrap_or(usize::MAX)
+    });
+    let mut keep = vec![false; all.len()];
+    if let Some(i) = help {
+        keep[i] = true;
+    }
+    for i in order {
+        if cost(&all[i]) <= left {
+            left -= cost(&all[i]);
+            keep[i] = true;
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Which hints the status bar keeps first when the width is short.
+const HINT_RANK: &[&str] = &[
+    "move",
+    "quotes",
+    "search",
+    "party",
+    "lanes",
+    "thread",
+    "details",
+    "back",
+    "apply",
+    "tick",
+    "keep",
+    "go",
+    "go to",
+    "copy",
+    "quote",
+    "actor",
+    "positions",
+    "clear",
+    "mark",
+    "kind",
+    "status",
+    "quit",
+];
+
 /// Hints for the status bar: `j move  Enter quotes  p party …`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     BINDINGS
