@@ -569,3 +569,50 @@ fn the_key_bar_fits_the_width_and_always_offers_help() {
         }
     }
 }
+
+#[test]
+fn enter_on_a_related_event_hidden_by_the_filters_offers_to_go_there_and_backspace_brings_them_back()
+ {
+    let mut app = browser::sample(120, 40);
+    let (from, to) = (0..app.log.events.len())
+        .find_map(|i| {
+            let e = &app.log.events[i];
+            let r = *e.related.first()?;
+            (app.log.events[r].kind != e.kind).then_some((i, r))
+        })
+        .expect("an event answering one of another kind");
+    let kind = app.log.events[from].kind.as_str();
+    browser::press(&mut app, &format!("t{kind}\n"));
+    assert!(!app.is_visible(to));
+    let filters = app.query.clone();
+    select(&mut app, from);
+    browser::press(&mut app, "\t\n");
+    assert_eq!(app.selected, Some(from), "the first Enter only offers");
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("hidden by the filters: Enter again clears them"),
+        "{s}"
+    );
+    browser::press(&mut app, "\n");
+    assert_eq!(app.selected, Some(to));
+    assert!(app.query.kinds.is_empty());
+    assert!(screen(&app, 120, 40).contains("Backspace brings them back"));
+    browser::press(&mut app, "\x08");
+    assert_eq!(app.query, filters);
+    assert_eq!(app.selected, Some(from));
+}
+
+#[test]
+fn n_says_when_the_search_wraps_round_the_end() {
+    let mut app = sample();
+    browser::press(&mut app, "/cairo\n");
+    browser::press(&mut app, "n");
+    assert_eq!(app.message, None, "not wrapped yet");
+    browser::press(&mut app, "Gn");
+    assert_eq!(app.selected, app.visible.first().copied());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("search wrapped"), "{s}");
+    browser::press(&mut app, "N");
+    assert_eq!(app.selected, app.visible.last().copied());
+    assert!(screen(&app, 80, 24).contains("search wrapped"));
+}

@@ -53,6 +53,11 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// Where related-event jumps came from, for Backspace.
     pub back: Vec<EventIx>,
+    /// The filters a jump cleared to show a hidden event, with the depth of `back` they
+    /// belong to: Backspace to that depth brings them back.
+    pub filters_back: Vec<(usize, Query)>,
+    /// A hidden event the reader was offered to go to: Enter again goes there.
+    pub reveal: Option<EventIx>,
     pub message: Option<String>,
     /// Set while the files on disk do not open; the last good log stays on screen.
     pub file_errors: Option<FileErrors>,
@@ -110,6 +115,8 @@ impl App {
             link: 0,
             overlays: Vec::new(),
             back: Vec::new(),
+            filters_back: Vec::new(),
+            reveal: None,
             message,
             file_errors: None,
             width: 80,

@@ -157,10 +157,17 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfPageUp => by_lines(&mut list, -((h / 2).max(1) as isize)),
         Action::Wheel(n) => by_lines(&mut list, n as isize),
         Action::Open => {
-            app.overlays.pop();
-            match list.entries.get(list.cursor) {
-                Some(p) if app.selected != Some(p.event) => jump_to(app, p.event),
-                _ => {}
+            let target = list.entries.get(list.cursor).map(|p| p.event);
+            match target {
+                // A hidden event: the offer to clear the filters is made over the list.
+                Some(t) if !app.is_visible(t) && app.reveal != Some(t) => jump_to(app, t),
+                Some(t) if app.selected != Some(t) => {
+                    app.overlays.pop();
+                    jump_to(app, t);
+                }
+                _ => {
+                    app.overlays.pop();
+                }
             }
             return;
         }
