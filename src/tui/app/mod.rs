@@ -56,6 +56,8 @@ pub struct App {
     /// The filters a jump cleared to show a hidden event, with the depth of `back` they
     /// belong to: Backspace to that depth brings them back.
     pub filters_back: Vec<(usize, Query)>,
+    /// The events the last reload added, in timeline order (`+` goes to the first).
+    pub new_events: Vec<EventIx>,
     /// A hidden event the reader was offered to go to: Enter again goes there.
     pub reveal: Option<EventIx>,
     pub message: Option<String>,
@@ -117,6 +119,7 @@ impl App {
             back: Vec::new(),
             filters_back: Vec::new(),
             reveal: None,
+            new_events: Vec::new(),
             message,
             file_errors: None,
             width: 80,

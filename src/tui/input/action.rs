@@ -68,6 +68,8 @@ pub enum Action {
     ToggleOverview,
     /// `:`: open the jump-to-date prompt.
     StartJump,
+    /// Go to the first event a reload added.
+    GoToNew,
 }
 
 /// What to share from the browser.

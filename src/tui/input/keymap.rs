@@ -417,6 +417,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        B,
+        &[Char('+')],
+        Action::GoToNew,
+        "go to the first event the last reload added (Backspace returns)",
+        None,
+    ),
+    bind(
         &[Jump],
         &[Code(KeyCode::Enter)],
         Action::Open,

@@ -136,6 +136,10 @@ fn browse(app: &mut App, action: Action) {
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::StartJump => jump::start(app),
+        Action::GoToNew => match app.new_events.first() {
+            Some(&first) => jump_to(app, first),
+            None => app.message = Some("no new events since the log opened".into()),
+        },
         _ => {}
     }
 }
