@@ -3,7 +3,7 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
+    PARAPHRASE_LABEL, credit, source_line, status_word, when_with_note, words,
 };
 use crate::model::{EventIx, Log};
 use crate::text::{sanitize, sanitize_multiline};
@@ -46,7 +46,8 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
     }
     out.push_str(&words(q));
     out.push('\n');
-    out.push_str(&format!("— {}\n", who(log, q)));
+    out.push_str(&credit(log, q));
+    out.push('\n');
     source_lines(log, q.source, &mut out);
     out
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod behaviour;
+mod details;
 mod lanes;
 mod marks;
 mod overview;

@@ -84,6 +84,9 @@ pub struct App {
     pub export_dir: PathBuf,
     /// The activity overview, when shown.
     pub overview: Option<Overview>,
+    /// URLs are drawn as OSC 8 hyperlinks (set by the run loop for a terminal that takes
+    /// them; off in tests, where a buffer shows the characters only).
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -133,6 +136,7 @@ impl App {
             effects: Vec::new(),
             export_dir: PathBuf::from("."),
             overview: None,
+            hyperlinks: false,
         }
     }
 

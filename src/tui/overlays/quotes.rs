@@ -1,10 +1,11 @@
 //! The quote view: every quote of the selected event, verbatim and wrapped, each with who
 //! said it and where it was published. Reported speech never gets quotation marks.
 
+use crate::export::phrases;
 use crate::model::EventIx;
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::app::App;
-use crate::tui::layout::text::{prose, wrap};
+use crate::tui::layout::text::{url_line, wrap};
 use crate::tui::view::citation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -65,7 +66,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
     for (n, q) in e.quotes.iter().enumerate() {
         out.push(Line::default());
         starts.push(out.len());
-        let text = prose(&sanitize_multiline(&q.text));
+        let text = verbatim_on_screen(&q.text);
         let num = format!("{}. ", n + 1);
         if q.paraphrase {
             out.extend(wrap(
@@ -90,13 +91,9 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                 3,
             ));
         }
-        let said = if q.paraphrase {
-            "   — according to the source, "
-        } else {
-            "   — "
-        };
+        let said = format!("   {}", phrases::SAID_BY);
         out.extend(wrap(
-            &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+            &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
             w,
             5,
         ));
@@ -111,7 +108,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                     5,
                 ));
                 if let Some(u) = citation::source_url(log, s) {
-                    out.extend(wrap(&[("   ", Style::new()), (&u, t.dim())], w, 5));
+                    out.push(url_line("   ", &u, t.dim(), w));
                 }
             }
             None => out.extend(wrap(

@@ -1,10 +1,11 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
+use crate::export::phrases;
 use crate::model::{EventIx, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{sanitize, sanitize_multiline, verbatim_on_screen};
 use crate::tui::app::{App, Focus};
-use crate::tui::layout::text::{highlighted, prose, truncate, wrap};
-use crate::tui::view::citation;
+use crate::tui::layout::text::{highlighted, prose, truncate, url_line, wrap};
+use crate::tui::view::{citation, link};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,6 +16,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 pub struct DetailText {
     pub lines: Vec<Line<'static>>,
     pub link_lines: Vec<usize>,
+    /// The lines that show a URL, each with the URL as written in the log.
+    pub urls: Vec<(usize, String)>,
 }
 
 pub fn status_text(s: Status) -> &'static str {
@@ -33,6 +36,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let terms = app.highlight_terms();
     let w = width.max(1);
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut urls = Vec::new();
     let labelled = |out: &mut Vec<Line<'static>>, label: &str, value: &str, style: Style| {
         out.extend(wrap(&[(label, t.label()), (value, style)], w, 2));
     };
@@ -53,13 +57,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
+    // The log's own note on the date: not put in quotation marks, since the format does
+    // not say whether these are the source's words.
     if let Some(n) = &e.date_note {
-        labelled(
-            &mut out,
-            "As reported: ",
-            &format!("“{}”", sanitize(n)),
-            t.dim(),
-        );
+        labelled(&mut out, "Date note: ", &sanitize(n), t.dim());
     }
     out.extend(wrap(
         &[
@@ -100,6 +101,32 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             ));
         }
     }
+    // The words come right after who took part: what a reader looks for first.
+    if !e.quotes.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
+            Span::styled(" · Enter reads them with their sources", t.dim()),
+        ]));
+        for q in &e.quotes {
+            let words = verbatim_on_screen(&q.text);
+            let words = if q.paraphrase {
+                format!("(paraphrase) {words}")
+            } else {
+                format!("“{words}”")
+            };
+            out.extend(wrap(&[("  ", Style::new()), (&words, Style::new())], w, 4));
+            out.extend(wrap(
+                &[
+                    ("    ", Style::new()),
+                    (phrases::SAID_BY, t.dim()),
+                    (&citation::speaker(log, q), t.dim()),
+                ],
+                w,
+                6,
+            ));
+        }
+    }
     if !e.topics.is_empty() {
         let topics: Vec<_> = e.topics.iter().map(|s| sanitize(s).into_owned()).collect();
         labelled(&mut out, "Topics: ", &topics.join(", "), Style::new());
@@ -134,7 +161,8 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
                 4,
             ));
             if let Some(u) = citation::source_url(log, s) {
-                out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
+                urls.push((out.len(), log.sources[s].url.clone().unwrap_or_default()));
+                out.push(url_line("    ", &u, t.dim(), w));
             }
         }
     }
@@ -168,31 +196,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             link_no += 1;
         }
     }
-    if !e.quotes.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
-            Span::styled(" · Enter reads them", t.dim()),
-        ]));
-        for q in &e.quotes {
-            let words = sanitize(&q.text);
-            let words = if q.paraphrase {
-                format!("(paraphrase) {words}")
-            } else {
-                format!("“{words}”")
-            };
-            let who = citation::speaker(log, q);
-            let line = vec![
-                Span::raw("  "),
-                Span::styled(words, Style::new()),
-                Span::styled(format!(" — {who}"), t.dim()),
-            ];
-            out.push(Line::from(truncate(line, w)));
-        }
-    }
     DetailText {
         lines: out,
         link_lines,
+        urls,
     }
 }
 
@@ -236,4 +243,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool)
     let off = offset(app, &text, h);
     let shown: Vec<Line> = text.lines.into_iter().skip(off).take(h).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if app.hyperlinks {
+        for (line, url) in &text.urls {
+            if let Some(y) = line.checked_sub(off).filter(|&y| y < h) {
+                let row = Rect::new(
+                    inner.x + 4,
+                    inner.y + y as u16,
+                    inner.width.saturating_sub(4),
+                    1,
+                );
+                link::hyperlink(frame.buffer_mut(), row, url);
+            }
+        }
+    }
 }

@@ -2,8 +2,9 @@
 //! and who said them where, so that a shift in a side's conditions shows. Reported speech
 //! is labelled and never gets quotation marks.
 
+use crate::export::phrases;
 use crate::model::PartyIx;
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{sanitize, sanitize_multiline, verbatim_on_screen};
 use crate::tui::app::App;
 use crate::tui::layout::text::{prose, wrap};
 use crate::tui::overlays::event_list::{EventList, ListText};
@@ -82,7 +83,7 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
         }
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
-                let words = prose(&sanitize_multiline(&q.text));
+                let words = verbatim_on_screen(&q.text);
                 if q.paraphrase {
                     lines.extend(wrap(
                         &[
@@ -105,13 +106,9 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                         5,
                     ));
                 }
-                let said = if q.paraphrase {
-                    "    — according to the source, "
-                } else {
-                    "    — "
-                };
+                let said = format!("    {}", phrases::SAID_BY);
                 lines.extend(wrap(
-                    &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+                    &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
                     w,
                     6,
                 ));
