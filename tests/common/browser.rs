@@ -77,3 +77,10 @@ pub fn press(app: &mut App, keys: &str) {
         }
     }
 }
+
+/// Rows of the timeline with the overview strip's rows given back: what the strip's
+/// height is worked out from.
+pub fn timeline_height(app: &App) -> u16 {
+    let a = dateline::tui::layout::areas(app);
+    a.timeline.height + a.overview.height
+}
