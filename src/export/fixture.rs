@@ -199,5 +199,7 @@ pub fn log() -> Log {
         actors,
         sources,
         events,
+        party_files: Vec::new(),
+        actor_files: Vec::new(),
     }
 }

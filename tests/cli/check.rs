@@ -540,3 +540,43 @@ fn wrong_usage_exits_2() {
         assert!(run.stdout.is_empty());
     }
 }
+
+#[test]
+fn the_readme_shows_what_check_prints_on_the_sample() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let shown = readme
+        .lines()
+        .find(|l| l.starts_with(&format!("{SAMPLE}: ")))
+        .expect("the README shows check on the sample");
+    let r = dateline(&["check", SAMPLE]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim_end(), shown);
+}
+
+#[test]
+fn a_party_declared_in_two_files_counts_in_each_files_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: haniyeh, name: Ismail Haniyeh, party: hamas}\n";
+    let a = dir.path().join("a.yaml");
+    let b = dir.path().join("b.yaml");
+    std::fs::write(
+        &a,
+        format!("{shared}events:\n  - {{date: 2024-05-01, kind: statement, title: One, actors: [haniyeh]}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        format!("{shared}events:\n  - {{date: 2024-05-02, kind: statement, title: Two, actors: [haniyeh]}}\n"),
+    )
+    .unwrap();
+    let r = dateline(&["check", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    for line in lines {
+        assert!(
+            line.ends_with("1 event, 1 actor, 1 party, 0 quotes: ok"),
+            "{line}"
+        );
+    }
+}
