@@ -609,8 +609,9 @@ fn at_200_columns_every_side_of_an_eight_party_log_has_its_lane() {
     update(&mut a, Action::ToggleLanes);
     let s = screen(&a);
     let names = s.lines().nth(2).unwrap();
-    for p in &a.log.parties {
-        assert!(names.contains(&p.name), "{} missing: {names}", p.name);
+    for (i, p) in a.log.parties.iter().enumerate() {
+        let chip = format!("{} {}", i + 1, p.name);
+        assert!(names.contains(&chip), "{chip} missing: {names}");
     }
     assert!(!s.contains("more ›"), "{s}");
     // The details pane gives way to the lanes, below them; L gives it back its place.

@@ -102,7 +102,15 @@ fn names(app: &App, geo: &Geometry, buf: &mut Buffer, area: Rect) {
         } else {
             lw.saturating_sub(1)
         };
-        let spans = truncate(vec![Span::styled(name, style)], room);
+        // The digit that toggles this party's filter, as in the party picker.
+        let digit = match lane {
+            Lane::Party(p) if p < 9 => format!("{} ", p + 1),
+            _ => String::new(),
+        };
+        let spans = truncate(
+            vec![Span::styled(digit, t.key()), Span::styled(name, style)],
+            room,
+        );
         buf.set_line(
             area.x + x as u16 + 1,
             area.y,
