@@ -4,6 +4,7 @@
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod cli;
+pub mod color;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

@@ -2,15 +2,15 @@
 //! line and a caret, then one summary line per file. Exit 1 when any file has an error.
 
 use super::EXIT_INVALID;
+use crate::color::ColorMode;
 use crate::load::{self, Limits, render_all};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = std::io::stdout().lock();
+    let color = ColorMode::for_stream(&std::io::stdout());
+    let mut out = color.writer(std::io::stdout().lock());
     // The files are checked together, as the browser would open them: one log.
     let (paths, result) = match load::expand_paths(files) {
         Ok(paths) => {

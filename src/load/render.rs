@@ -1,8 +1,10 @@
 //! Diagnostics rendered as a compiler shows them, with the source line and a caret: for
 //! `check` (in colour on a terminal) and for the browser's error page (plain).
 
+use crate::color::ColorMode;
 use crate::load::{Diagnostic, Severity};
 use crate::text::sanitize;
+use anstyle::{AnsiColor, Style};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
@@ -41,7 +43,7 @@ impl SourceLines {
 /// Every diagnostic rendered, each file's lines read once (within `max_bytes`) and only for
 /// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
 /// again.
-pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
+pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> String {
     let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
     let mut s = String::new();
     for d in diags {
@@ -70,17 +72,19 @@ pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: bool) -> String {
 ///    = help: did you mean "title"?
 /// ```
 /// `line` is the source line the diagnostic points into, when it can be shown.
-pub fn render(d: &Diagnostic, line: Option<&str>, color: bool) -> String {
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
+pub fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> String {
+    let paint = |style: Style, s: &str| {
+        let style = color.style(style);
+        if color == ColorMode::None {
             s.to_string()
+        } else {
+            format!("{style}{s}{style:#}")
         }
     };
+    let bold = |c: AnsiColor| Style::new().bold().fg_color(Some(c.into()));
     let (label, code) = match d.severity {
-        Severity::Error => ("error", "1;31"),
-        Severity::Warning => ("warning", "1;33"),
+        Severity::Error => ("error", bold(AnsiColor::Red)),
+        Severity::Warning => ("warning", bold(AnsiColor::Yellow)),
     };
     let mut s = format!("{}: {}\n", paint(code, label), sanitize(&d.message));
     let mut place = d.file.clone();
@@ -100,16 +104,20 @@ pub fn render(d: &Diagnostic, line: Option<&str>, color: bool) -> String {
         1
     };
     let pad = " ".repeat(gutter);
-    s += &format!("{pad}{} {}\n", paint("1;34", "-->"), sanitize(&place));
+    s += &format!(
+        "{pad}{} {}\n",
+        paint(bold(AnsiColor::Blue), "-->"),
+        sanitize(&place)
+    );
     if let Some(text) = line_text {
-        let bar = paint("1;34", "|");
+        let bar = paint(bold(AnsiColor::Blue), "|");
         let shown: String = text.chars().take(200).collect();
         let prefix: String = text.chars().take(d.col.saturating_sub(1)).collect();
         let caret_at = UnicodeWidthStr::width(sanitize(&prefix).as_ref());
         s += &format!("{pad} {bar}\n");
         s += &format!(
             "{} {bar} {}\n",
-            paint("1;34", &d.line.to_string()),
+            paint(bold(AnsiColor::Blue), &d.line.to_string()),
             sanitize(&shown)
         );
         if d.col > 0 && caret_at <= 200 {

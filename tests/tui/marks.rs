@@ -9,6 +9,7 @@ use dateline::marks::Marks;
 use dateline::model::EventIx;
 use dateline::tui::input::action::MarkAction;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::runtime::effects::settle;
 use dateline::tui::{Action, App, ColorMode, update};
 use std::path::{Path, PathBuf};
 
@@ -62,6 +63,7 @@ fn mark(app: &mut App, ids: &[&str]) {
     for i in ids {
         select_id(app, i);
         update(app, Action::Mark(MarkAction::Toggle));
+        settle(app);
     }
 }
 
@@ -90,6 +92,8 @@ fn m_marks_and_unmarks_shows_it_in_the_row_and_saves_at_once() {
     );
 
     update(&mut app, Action::Mark(MarkAction::Toggle));
+
+    settle(&mut app);
     assert!(app.message.as_deref().unwrap().starts_with("unmarked"));
     assert!(Marks::load_from(&file).ids.is_empty());
     assert!(!screen(&app, 80, 24).contains('●'));
@@ -140,6 +144,7 @@ fn capital_m_shows_only_the_marked_combined_with_other_filters_and_c_clears_it()
 
     // Unmarking while only marked events show hides it.
     update(&mut app, Action::Mark(MarkAction::Toggle));
+    settle(&mut app);
     assert!(app.visible.is_empty());
 
     update(&mut app, Action::ClearFilters);
@@ -213,6 +218,7 @@ fn a_mark_is_kept_while_its_event_is_gone_and_shows_again_when_it_returns() {
     let mut without = without;
     select_id(&mut without, "e4");
     update(&mut without, Action::Mark(MarkAction::Toggle));
+    settle(&mut without);
     assert!(Marks::load_from(&file).contains("e2"));
 
     let back = app_with(&log_of(&FIVE), &file);
@@ -244,6 +250,7 @@ fn a_mark_that_cannot_be_saved_is_a_message_not_a_crash() {
     std::fs::write(&blocker, "x").unwrap();
     let mut app = app_with(&log_of(&FIVE), &blocker.join("log.marks"));
     update(&mut app, Action::Mark(MarkAction::Toggle));
+    settle(&mut app);
     assert!(
         app.message
             .as_deref()

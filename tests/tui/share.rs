@@ -4,12 +4,11 @@
 //! the bytes for the terminal are read from the effects the run loop would carry out.
 
 use crate::common::browser::{self, screen, select};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use dateline::export::{cite, markdown};
 use dateline::model::EventIx;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::runtime::effects::settle;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, Msg, update};
 
@@ -52,16 +51,12 @@ fn sample() -> App {
     app_on(dateline::SAMPLE_NAME, dateline::SAMPLE)
 }
 
-/// What the last OSC 52 sequence queued for the terminal puts on the clipboard.
+/// What the last copy queued for the terminal puts on the clipboard.
 fn clipboard(app: &App) -> String {
-    let Some(Effect::Output(seq)) = app.effects.last() else {
-        panic!("no output queued: {:?}", app.effects);
+    let Some(Effect::Copy(text)) = app.effects.last() else {
+        panic!("no copy queued: {:?}", app.effects);
     };
-    let payload = seq
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|s| s.strip_suffix('\x07'))
-        .expect("OSC 52 framing");
-    String::from_utf8(STANDARD.decode(payload).expect("base64")).expect("utf-8")
+    text.clone()
 }
 
 #[test]
@@ -166,6 +161,7 @@ fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
     let mut app = fixture();
     app.export_dir = dir.path().to_path_buf();
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     let written = dir.path().join("dateline-view-2.md");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("dateline-view.md")).unwrap(),
@@ -182,6 +178,7 @@ fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
     );
     // Again: a third name, the two files before untouched.
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     assert!(dir.path().join("dateline-view-3.md").exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
@@ -194,6 +191,7 @@ fn e_writes_only_what_the_filters_show() {
     let hamas = app.log.party("hamas").unwrap();
     update(&mut app, Action::ToggleParty(hamas));
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     let text = std::fs::read_to_string(dir.path().join("dateline-view.md")).unwrap();
     assert!(text.contains(&format!(
         "Showing {} of {} events",
@@ -209,6 +207,7 @@ fn e_into_a_missing_directory_is_a_message_not_a_crash() {
     let mut app = fixture();
     app.export_dir = dir.path().join("gone");
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     assert!(
         app.message
             .as_deref()
@@ -252,4 +251,21 @@ fn o_queues_the_url_for_the_run_loop_and_reports_a_failure() {
     // What the background thread reports comes back as a message.
     update(&mut app, Msg::Opened(Err("no web browser found".into())));
     assert_eq!(app.message.as_deref(), Some("no web browser found"));
+}
+
+#[test]
+fn update_only_asks_for_the_file_and_the_runtime_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture();
+    app.export_dir = dir.path().to_path_buf();
+    update(&mut app, Action::Share(Share::ExportView));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "update wrote"
+    );
+    assert!(matches!(app.effects.as_slice(), [Effect::WriteNew { .. }]));
+    settle(&mut app);
+    assert!(dir.path().join("dateline-view.md").exists());
+    assert!(app.effects.is_empty());
 }

@@ -13,6 +13,13 @@ pub enum Msg {
     Opened(Result<(), String>),
     /// The file watcher could not start: live reload is off, and the reader is told why.
     WatchFailed(String),
+    /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
+    Written {
+        result: Result<std::path::PathBuf, String>,
+        events: usize,
+    },
+    /// Saving the marks failed (`Effect::SaveMarks`).
+    MarksSaved(Result<(), String>),
 }
 
 impl From<Action> for Msg {

@@ -3,6 +3,9 @@
 
 pub mod effects;
 pub mod log_source;
+pub mod new_file;
+pub mod open_url;
+pub mod osc52;
 pub mod run_loop;
 pub mod terminal;
 

@@ -32,8 +32,8 @@ pub enum Incoming {
     /// One of the log's files may have changed.
     Changed,
     Signal(i32),
-    /// How opening a URL (`o`) went.
-    Opened(Result<(), String>),
+    /// How an effect went (a URL opened, a file written, the marks saved).
+    Done(Msg),
 }
 
 /// How the browser ended.
@@ -124,9 +124,9 @@ pub fn run_loop(
     feeds: &Feeds,
     source: &LogSource,
 ) -> std::io::Result<Ended> {
-    let opened = feeds.tx.clone();
-    let mut effects = Effects::new(move |r| {
-        let _ = opened.send(Incoming::Opened(r));
+    let done = feeds.tx.clone();
+    let mut effects = Effects::new(move |msg| {
+        let _ = done.send(Incoming::Done(msg));
     });
     let size = terminal.size()?;
     update(
@@ -166,7 +166,7 @@ pub fn run_loop(
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
-                Incoming::Opened(result) => update(app, Msg::Opened(result)),
+                Incoming::Done(msg) => update(app, msg),
             }
             if app.quit {
                 return Ok(Ended::Quit);

@@ -8,6 +8,7 @@ use crate::model::EventIx;
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::MarkAction;
+use crate::tui::update::share::Effect;
 use crate::tui::update::{refilter, select_pos};
 
 impl App {
@@ -64,16 +65,24 @@ fn toggle(app: &mut App) {
         app.marked.remove(&ix);
     }
     let title = sanitize(&app.log.events[ix].title).into_owned();
-    app.message = Some(match app.marks.save() {
-        Ok(()) if now => format!("marked “{title}” · ' next mark · M marked only"),
-        Ok(()) => format!("unmarked “{title}”"),
-        Err(e) => format!("could not save the marks: {e}"),
+    app.message = Some(if now {
+        format!("marked “{title}” · ' next mark · M marked only")
+    } else {
+        format!("unmarked “{title}”")
     });
+    app.effects.push(Effect::SaveMarks(app.marks.clone()));
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());
         let message = app.message.take();
         refilter(app);
         app.message = message;
+    }
+}
+
+/// Saving the marks failed: say so (the marks stay as they are on screen).
+pub fn saved(app: &mut App, result: Result<(), String>) {
+    if let Err(e) = result {
+        app.message = Some(format!("could not save the marks: {e}"));
     }
 }
 

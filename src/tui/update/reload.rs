@@ -278,7 +278,7 @@ fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)
             .iter()
             .find(|(name, _)| *name == d.file)
             .and_then(|(_, l)| l.get(d.line.checked_sub(1)?).copied());
-        let text = crate::load::render_diagnostic(d, at_fault, false);
+        let text = crate::load::render_diagnostic(d, at_fault, crate::color::ColorMode::None);
         for (i, line) in text.lines().enumerate() {
             out.push((i == 0, crate::text::sanitize(line).into_owned()));
         }

@@ -6,7 +6,7 @@
 //! `App::effects` and the run loop carries them out, so that `update` never writes to the
 //! terminal and tests can read what would be sent.
 
-use crate::export::{cite, file, markdown, osc52};
+use crate::export::{cite, markdown};
 use crate::model::{EventIx, Log, Quote};
 use crate::text::sanitize;
 use crate::tui::app::App;
@@ -16,11 +16,23 @@ use crate::tui::input::keymap::Mode;
 /// Work `update` leaves for the run loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Bytes to write to the terminal as they are (an OSC 52 sequence).
-    Output(String),
+    /// Text for the clipboard, sent through the terminal (OSC 52, which works over SSH).
+    Copy(String),
     /// A URL to open in the web browser, away from the drawing thread: launching a
     /// browser can take a quarter of a second.
     OpenUrl(String),
+    /// A new file `stem.ext` (then `stem-2.ext`…) in `dir`, never over an existing one,
+    /// holding `events` events; the outcome comes back as `Msg::Written`.
+    WriteNew {
+        dir: std::path::PathBuf,
+        stem: &'static str,
+        ext: &'static str,
+        text: String,
+        events: usize,
+    },
+    /// The reader's marks, to be saved to their file; a failure comes back as
+    /// `Msg::MarksSaved`.
+    SaveMarks(crate::marks::Marks),
 }
 
 /// The name `e` gives its file (then `-2`, `-3`… when taken).
@@ -82,7 +94,7 @@ fn copy_quote(app: &mut App) {
         "Copied {what} {} to the clipboard",
         quote_label(&app.log, q)
     ));
-    app.effects.push(Effect::Output(osc52::sequence(&text)));
+    app.effects.push(Effect::Copy(text));
 }
 
 fn copy_event(app: &mut App) {
@@ -95,26 +107,34 @@ fn copy_event(app: &mut App) {
         "Copied the event “{}” to the clipboard",
         sanitize(&app.log.events[ix].title)
     ));
-    app.effects.push(Effect::Output(osc52::sequence(&text)));
+    app.effects.push(Effect::Copy(text));
 }
 
-/// Writes the filtered view to a new file in `app.export_dir`, never over an existing one.
+/// Asks for the filtered view in a new file in `app.export_dir`, never over an existing one.
 fn export_view(app: &mut App) {
     let text = markdown::view(&app.log, &app.visible, &app.query);
-    app.message = Some(
-        match file::write_new(&app.export_dir, EXPORT_STEM, "md", &text) {
-            Ok(path) => {
-                let shown = path.strip_prefix(".").unwrap_or(&path);
-                format!(
-                    "Wrote {} event{} to {}",
-                    app.visible.len(),
-                    if app.visible.len() == 1 { "" } else { "s" },
-                    sanitize(&shown.display().to_string())
-                )
-            }
-            Err(e) => format!("could not write the view: {e}"),
-        },
-    );
+    app.effects.push(Effect::WriteNew {
+        dir: app.export_dir.clone(),
+        stem: EXPORT_STEM,
+        ext: "md",
+        text,
+        events: app.visible.len(),
+    });
+}
+
+/// How writing a file of the view went.
+pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events: usize) {
+    app.message = Some(match result {
+        Ok(path) => {
+            let shown = path.strip_prefix(".").unwrap_or(&path);
+            format!(
+                "Wrote {events} event{} to {}",
+                if events == 1 { "" } else { "s" },
+                sanitize(&shown.display().to_string())
+            )
+        }
+        Err(e) => format!("could not write the view: {e}"),
+    });
 }
 
 /// The URL `o` opens: the selected quote's source in the quote view; else the first

@@ -6,40 +6,12 @@
 //! italic, underline and reverse. `COLORTERM=truecolor|24bit` allows `#rrggbb` as written.
 //! Otherwise the 16 basic colours only: `#rrggbb` maps to the nearest of them.
 
+use crate::color;
 use crate::model::{Color as LogColor, Kind, Log, NamedColor, PartyIx, Status};
+use anstyle::AnsiColor;
 use ratatui::style::{Color, Modifier, Style};
 
-/// What the terminal may be sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorMode {
-    /// NO_COLOR: emphasis only.
-    None,
-    /// The 16 basic colours.
-    Basic16,
-    /// 24-bit colour.
-    TrueColor,
-}
-
-impl ColorMode {
-    /// Reads NO_COLOR and COLORTERM.
-    pub fn from_env() -> ColorMode {
-        ColorMode::decide(
-            std::env::var_os("NO_COLOR").as_deref(),
-            std::env::var("COLORTERM").ok().as_deref(),
-        )
-    }
-
-    /// The policy itself, given the two variables.
-    pub fn decide(no_color: Option<&std::ffi::OsStr>, colorterm: Option<&str>) -> ColorMode {
-        if no_color.is_some_and(|v| !v.is_empty()) {
-            ColorMode::None
-        } else if matches!(colorterm, Some("truecolor" | "24bit")) {
-            ColorMode::TrueColor
-        } else {
-            ColorMode::Basic16
-        }
-    }
-}
+pub use crate::color::ColorMode;
 
 /// Colours assigned, in order, to parties that give none.
 const PARTY_PALETTE: [Color; 10] = [
@@ -55,55 +27,35 @@ const PARTY_PALETTE: [Color; 10] = [
     Color::Magenta,
 ];
 
-/// The 16 basic colours with the RGB values xterm gives them, for nearest-colour mapping.
-const BASIC16: [(Color, (u8, u8, u8)); 16] = [
-    (Color::Black, (0, 0, 0)),
-    (Color::Red, (205, 0, 0)),
-    (Color::Green, (0, 205, 0)),
-    (Color::Yellow, (205, 205, 0)),
-    (Color::Blue, (0, 0, 238)),
-    (Color::Magenta, (205, 0, 205)),
-    (Color::Cyan, (0, 205, 205)),
-    (Color::Gray, (229, 229, 229)),
-    (Color::DarkGray, (127, 127, 127)),
-    (Color::LightRed, (255, 0, 0)),
-    (Color::LightGreen, (0, 255, 0)),
-    (Color::LightYellow, (255, 255, 0)),
-    (Color::LightBlue, (92, 92, 255)),
-    (Color::LightMagenta, (255, 0, 255)),
-    (Color::LightCyan, (0, 255, 255)),
-    (Color::White, (255, 255, 255)),
-];
+/// A basic terminal colour as ratatui names it.
+fn ansi(c: AnsiColor) -> Color {
+    match c {
+        AnsiColor::Black => Color::Black,
+        AnsiColor::Red => Color::Red,
+        AnsiColor::Green => Color::Green,
+        AnsiColor::Yellow => Color::Yellow,
+        AnsiColor::Blue => Color::Blue,
+        AnsiColor::Magenta => Color::Magenta,
+        AnsiColor::Cyan => Color::Cyan,
+        AnsiColor::White => Color::Gray,
+        AnsiColor::BrightBlack => Color::DarkGray,
+        AnsiColor::BrightRed => Color::LightRed,
+        AnsiColor::BrightGreen => Color::LightGreen,
+        AnsiColor::BrightYellow => Color::LightYellow,
+        AnsiColor::BrightBlue => Color::LightBlue,
+        AnsiColor::BrightMagenta => Color::LightMagenta,
+        AnsiColor::BrightCyan => Color::LightCyan,
+        AnsiColor::BrightWhite => Color::White,
+    }
+}
 
 /// The nearest of the 16 basic colours to an RGB colour.
 pub fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
-    let dist = |&(_, (cr, cg, cb)): &(Color, (u8, u8, u8))| {
-        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
-        d(r, cr) + d(g, cg) + d(b, cb)
-    };
-    BASIC16
-        .iter()
-        .min_by_key(|c| dist(c))
-        .map_or(Color::Reset, |c| c.0)
+    ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
 }
 
 fn named(c: NamedColor) -> Color {
-    match c {
-        NamedColor::Red => Color::Red,
-        NamedColor::Green => Color::Green,
-        NamedColor::Yellow => Color::Yellow,
-        NamedColor::Blue => Color::Blue,
-        NamedColor::Magenta => Color::Magenta,
-        NamedColor::Cyan => Color::Cyan,
-        NamedColor::Gray => Color::Gray,
-        NamedColor::LightRed => Color::LightRed,
-        NamedColor::LightGreen => Color::LightGreen,
-        NamedColor::LightYellow => Color::LightYellow,
-        NamedColor::LightBlue => Color::LightBlue,
-        NamedColor::LightMagenta => Color::LightMagenta,
-        NamedColor::LightCyan => Color::LightCyan,
-        NamedColor::LightGray => Color::White,
-    }
+    ansi(color::named(c))
 }
 
 /// The styles the views use.
