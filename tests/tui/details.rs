@@ -98,6 +98,35 @@ fn urls_are_osc8_hyperlinks_when_the_terminal_takes_them() {
         "{:?}",
         linked[0]
     );
+    // The quote view links its sources' URLs too, cut or whole.
+    for w in [80, 200] {
+        update(
+            &mut a,
+            Action::Resize {
+                width: w,
+                height: 40,
+            },
+        );
+        update(&mut a, Action::Open);
+        let mut t = Terminal::new(TestBackend::new(w, 40)).unwrap();
+        t.draw(|f| view(&a, f)).unwrap();
+        let links = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.symbol().starts_with("\x1b]8;id="))
+            .count();
+        assert!(links > 20, "{w}: {links} linked cells");
+        update(&mut a, Action::Back);
+    }
+    update(
+        &mut a,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
     // Without them, the cells hold only characters.
     a.hyperlinks = false;
     t.draw(|f| view(&a, f)).unwrap();

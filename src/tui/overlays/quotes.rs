@@ -6,7 +6,7 @@ use crate::model::EventIx;
 use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::app::App;
 use crate::tui::layout::text::{url_line, wrap};
-use crate::tui::view::citation;
+use crate::tui::view::{citation, link};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -147,4 +147,13 @@ pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let off = scroll.min(all.len().saturating_sub(h));
     let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if app.hyperlinks {
+        let log = &app.log;
+        let urls: Vec<&str> = log.events[ix]
+            .quotes
+            .iter()
+            .filter_map(|q| log.sources.get(q.source?)?.url.as_deref())
+            .collect();
+        link::link_drawn(frame.buffer_mut(), inner, &urls);
+    }
 }

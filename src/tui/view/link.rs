@@ -42,3 +42,40 @@ pub fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
         }
     }
 }
+
+/// Links every URL drawn in `area` that is one of `urls` (or the start of one, cut with
+/// `…`): for views whose lines are laid out before it is known where they land.
+pub fn link_drawn(buf: &mut Buffer, area: Rect, urls: &[&str]) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let row: Vec<String> = (area.left()..area.right())
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        let Some(start) = (0..row.len()).find(|&i| {
+            let rest: String = row[i..].iter().take(8).map(String::as_str).collect();
+            rest.starts_with("https://") || rest.starts_with("http://")
+        }) else {
+            continue;
+        };
+        let len = row[start..]
+            .iter()
+            .take_while(|s| !s.trim().is_empty())
+            .count();
+        let shown: String = row[start..start + len].concat();
+        let (prefix, cut) = match shown.strip_suffix('…') {
+            Some(p) => (p, true),
+            None => (shown.as_str(), false),
+        };
+        let url = urls.iter().find(|u| {
+            if cut {
+                u.starts_with(prefix)
+            } else {
+                **u == prefix
+            }
+        });
+        if let Some(url) = url {
+            let cells = Rect::new(area.x + start as u16, y, len as u16, 1);
+            hyperlink(buf, cells, url);
+        }
+    }
+}
