@@ -3,6 +3,7 @@
 
 use crate::common::browser::{self, screen, select_id};
 use dateline::export::{cite, markdown};
+use dateline::filter::QuoteAt;
 use dateline::model::EventIx;
 use dateline::tui::{Action, update, view};
 use ratatui::Terminal;
@@ -162,7 +163,8 @@ fn a_quote_is_the_logs_text_byte_for_byte_in_exports_and_the_clipboard() {
     let ix = talks(&a);
     let copied = cite::quote_citation(&a.log, ix, 0);
     assert!(copied.starts_with("“  We will\tsee.  ”\n"), "{copied:?}");
-    let md = markdown::quotes(&a.log, &[ix]);
+    let at = |quote| QuoteAt { event: ix, quote };
+    let md = markdown::quotes(&a.log, &[at(0), at(1)]);
     assert!(md.contains("  We will\tsee.  ”"), "{md:?}");
     // On screen, the tab is shown escaped and nothing else changes.
     let mut a = a;
@@ -192,7 +194,8 @@ fn who_said_it_reads_the_same_on_screen_and_in_the_clipboard() {
 fn markdown_keeps_urls_as_written() {
     let a = open(120, 40);
     let ix = talks(&a);
-    let md = markdown::quotes(&a.log, &[ix]);
+    let at = |quote| QuoteAt { event: ix, quote };
+    let md = markdown::quotes(&a.log, &[at(0), at(1)]);
     assert!(md.contains(&format!("<{LONG_URL}>")), "{md}");
     let list = markdown::events(&a.log, &[ix]);
     assert!(list.contains(&format!("[Wire](<{LONG_URL}>)")), "{list}");

@@ -70,6 +70,10 @@ pub enum Action {
     StartJump,
     /// Go to the first event a reload added.
     GoToNew,
+    /// `r`: open the date-range prompt.
+    StartRange,
+    /// `Q`: the quotes browser.
+    OpenQuoteList,
 }
 
 /// What to share from the browser.

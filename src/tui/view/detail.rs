@@ -57,6 +57,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
+    // The rows and headers are on the reading zone's clock: say what that clock read.
+    if let Some(there) = e.date.reading_human() {
+        labelled(&mut out, "Reading zone: ", &there, t.dim());
+    }
     // The log's own note on the date: not put in quotation marks, since the format does
     // not say whether these are the source's words.
     if let Some(n) = &e.date_note {
@@ -110,10 +114,11 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         ]));
         for q in &e.quotes {
             let words = verbatim_on_screen(&q.text);
-            let words = if q.paraphrase {
-                format!("(paraphrase) {words}")
-            } else {
-                format!("“{words}”")
+            let words = match (q.paraphrase, q.translated) {
+                (false, false) => format!("“{words}”"),
+                (true, false) => format!("(paraphrase) {words}"),
+                (false, true) => format!("(translation) “{words}”"),
+                (true, true) => format!("(paraphrase, translated) {words}"),
             };
             out.extend(wrap(&[("  ", Style::new()), (&words, Style::new())], w, 4));
             out.extend(wrap(

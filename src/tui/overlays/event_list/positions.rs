@@ -4,13 +4,13 @@
 
 use crate::export::phrases;
 use crate::model::PartyIx;
-use crate::text::{sanitize, sanitize_multiline, verbatim_on_screen};
+use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
 use crate::tui::layout::text::{prose, wrap};
 use crate::tui::overlays::event_list::{EventList, ListText};
 use crate::tui::view::citation;
 use crate::tui::view::timeline::badge;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListText {
@@ -36,6 +36,7 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                 },
                 t.dim(),
             ),
+            (" · p another party", t.dim()),
         ],
         w,
         2,
@@ -81,31 +82,12 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                 6,
             ));
         }
+        if let Some(note) = citation::status_note(e) {
+            lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
+        }
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
-                let words = verbatim_on_screen(&q.text);
-                if q.paraphrase {
-                    lines.extend(wrap(
-                        &[
-                            ("    ", Style::new()),
-                            ("paraphrase, reported speech, not verbatim:", t.key()),
-                        ],
-                        w,
-                        4,
-                    ));
-                    let italic = Style::new().add_modifier(Modifier::ITALIC);
-                    lines.extend(wrap(&[("    ", Style::new()), (&words, italic)], w, 4));
-                } else {
-                    lines.extend(wrap(
-                        &[
-                            ("    “", Style::new()),
-                            (&words, Style::new()),
-                            ("”", Style::new()),
-                        ],
-                        w,
-                        5,
-                    ));
-                }
+                lines.extend(citation::words_lines(t, q, w, 4));
                 let said = format!("    {}", phrases::SAID_BY);
                 lines.extend(wrap(
                     &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
