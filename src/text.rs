@@ -59,6 +59,43 @@ pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Words quoted from a source, for exports and the clipboard: the log's text byte for
+/// byte (spaces, tabs and line breaks included, nothing trimmed); only the characters that
+/// could act on a terminal are shown visibly, as `sanitize` does.
+pub fn verbatim(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t'))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Words quoted from a source, for the screen: line breaks kept, every other control
+/// character shown visibly (a tab as `␉`), nothing else changed.
+pub fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe_char(c) && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push(c),
+            '\t' => out.push('\u{2409}'),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn push_safe(out: &mut String, c: char, one_line: bool) {
     match c {
         '\n' | '\r' if one_line => out.push(' '),

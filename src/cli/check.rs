@@ -39,7 +39,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         let line = match &log {
             Some(log) => {
                 let events: Vec<_> = log.events.iter().filter(|e| e.origin.file == fi).collect();
-                // Parties, actors and sources shared by several files count in the first.
+                // A party or actor declared alike in several files counts in each.
                 // Quotes not found in their archives are errors in a log that opens.
                 let verdict = match errors {
                     0 => "ok".to_string(),
@@ -49,11 +49,15 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
                     "{name}: {}, {}, {}, {}: {verdict}{warned}",
                     plural(events.len(), "event"),
                     plural(
-                        log.actors.iter().filter(|a| a.origin.file == fi).count(),
+                        (0..log.actors.len())
+                            .filter(|&a| log.actor_in_file(a, fi))
+                            .count(),
                         "actor"
                     ),
                     plural_y(
-                        log.parties.iter().filter(|p| p.origin.file == fi).count(),
+                        (0..log.parties.len())
+                            .filter(|&p| log.party_in_file(p, fi))
+                            .count(),
                         "part"
                     ),
                     plural(

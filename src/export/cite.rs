@@ -3,7 +3,7 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    quote_status_line, source_line, status_word, verification_note, when_with_note, who, words,
+    credit, quote_status_line, source_line, status_word, verification_note, when_with_note, words,
     words_label,
 };
 use crate::model::{EventIx, Log};
@@ -58,7 +58,8 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
     }
     out.push_str(&words(q));
     out.push('\n');
-    out.push_str(&format!("— {}\n", who(log, q)));
+    out.push_str(&credit(log, q));
+    out.push('\n');
     if let Some(status) = quote_status_line(e) {
         out.push_str(&status);
         out.push('\n');

@@ -208,5 +208,7 @@ pub fn log() -> Log {
         actors,
         sources,
         events,
+        party_files: Vec::new(),
+        actor_files: Vec::new(),
     }
 }

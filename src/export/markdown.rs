@@ -6,7 +6,7 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    note_suffix, quote_status_line, source_line, status_word, verification_note, when,
+    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note, when,
     when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
@@ -50,32 +50,52 @@ fn is_web(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
-/// A URL as a Markdown link target: only http(s), with the characters that would end the
-/// target percent-encoded. Anything else is shown as text, not linked.
+/// A URL as a Markdown link: only http(s), the URL kept as written inside a `<…>` link
+/// destination (parentheses and spaces need no encoding there). Anything else is shown as
+/// text, not linked.
 fn link(label: &str, url: &str) -> String {
     if !is_web(url) {
         return format!("{label} ({})", escape(&sanitize(url)));
     }
-    format!("[{label}]({})", link_target(url))
+    format!("[{label}]({})", destination(url))
 }
 
-/// A bare URL as an autolink, `<https://…>`; other schemes as text.
+/// A bare URL as an autolink, `<https://…>`, when it can be one as written (no space or
+/// angle bracket); else a link whose text is the URL. Other schemes as text.
 fn autolink(url: &str) -> String {
-    if is_web(url) {
-        format!("<{}>", link_target(url))
-    } else {
+    if !is_web(url) {
         escape(&sanitize(url))
+    } else if url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '<' | '>') || unsafe_in_link(c))
+    {
+        link(&escape(&sanitize(url)), url)
+    } else {
+        format!("<{url}>")
     }
 }
 
-fn link_target(url: &str) -> String {
-    let mut target = String::with_capacity(url.len());
+fn unsafe_in_link(c: char) -> bool {
+    c.is_control() || crate::text::is_unsafe_char(c)
+}
+
+/// The URL as written, as a link destination: bare when nothing in it could end one, else
+/// in `<…>` where only `<`, `>` and `\` are backslash-escaped; characters that could act on
+/// a terminal are percent-encoded.
+fn destination(url: &str) -> String {
+    let plain = |c: char| !c.is_whitespace() && !"()<>\\".contains(c) && !unsafe_in_link(c);
+    if url.chars().all(plain) {
+        return url.to_owned();
+    }
+    let mut target = String::with_capacity(url.len() + 2);
+    target.push('<');
     for c in url.chars() {
         match c {
-            ' ' | '(' | ')' | '<' | '>' | '[' | ']' | '`' | '"' | '\\' => {
-                target.push_str(&format!("%{:02X}", c as u32))
+            '<' | '>' | '\\' => {
+                target.push('\\');
+                target.push(c);
             }
-            c if c.is_control() || crate::text::is_unsafe_char(c) => {
+            c if unsafe_in_link(c) => {
                 let mut buf = [0; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     target.push_str(&format!("%{b:02X}"));
@@ -84,6 +104,7 @@ fn link_target(url: &str) -> String {
             c => target.push(c),
         }
     }
+    target.push('>');
     target
 }
 
@@ -152,7 +173,7 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
 /// The citation under a quote: who, where, when, the link; then, for an event that did
 /// not simply happen, its status, so the words never pass for an established fact.
 fn quote_credit(log: &Log, e: &Event, q: &Quote) -> String {
-    let mut credit = format!("— {}", escape(&who(log, q)));
+    let mut credit = format!("{SAID_BY}{}", escape(&who(log, q)));
     match q.source {
         Some(s) => {
             let src = &log.sources[s];
@@ -408,7 +429,11 @@ mod tests {
     fn hostile_urls_cannot_break_out_of_the_link() {
         assert_eq!(
             link("x", "https://e.org/a) [y](z"),
-            "[x](https://e.org/a%29%20%5By%5D%28z)"
+            "[x](<https://e.org/a) [y](z>)"
+        );
+        assert_eq!(
+            link("x", "https://e.org/a>b\\c\n"),
+            "[x](<https://e.org/a\\>b\\\\c%0A>)"
         );
         assert_eq!(link("x", "javascript:alert(1)"), "x (javascript:alert(1))");
     }

@@ -3,7 +3,7 @@
 //! (one line), so callers only add their own punctuation and markup.
 
 use crate::model::{Event, Log, Quote, Source, Status, Verification};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{sanitize, verbatim};
 
 /// When an event happened, for people, at the precision written: `Fri 3 May 2024`,
 /// `April 2024`, `Sat 4 May 2024 – Sun 5 May 2024`.
@@ -75,6 +75,15 @@ pub fn who(log: &Log, q: &Quote) -> String {
     }
 }
 
+/// What comes before who said a quote, verbatim or reported, on screen and in every
+/// export: `— Ismail Haniyeh (…)`. Reported speech is told by its own label, not here.
+pub const SAID_BY: &str = "— ";
+
+/// `— Ismail Haniyeh (Hamas political leader, Hamas)`.
+pub fn credit(log: &Log, q: &Quote) -> String {
+    format!("{SAID_BY}{}", who(log, q))
+}
+
 /// Names joined as a byline: `A`, `A and B`, `A, B and C`.
 pub fn byline(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
@@ -101,9 +110,9 @@ pub fn source_line(s: &Source) -> String {
 }
 
 /// The words themselves: in quotation marks when verbatim, bare when reported speech.
-/// Line breaks inside the quote are kept.
+/// The text is the log's, byte for byte (see `text::verbatim`).
 pub fn words(q: &Quote) -> String {
-    let text = sanitize_multiline(q.text.trim_end());
+    let text = verbatim(&q.text);
     if q.paraphrase {
         text.into_owned()
     } else {

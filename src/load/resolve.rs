@@ -15,6 +15,16 @@ pub struct FileDoc<'a> {
     pub doc: Document,
 }
 
+/// Notes that file `fi` declares entry `ix` (a party or an actor), once per file.
+fn declared_in(files_of: &mut Vec<Vec<usize>>, ix: usize, fi: usize) {
+    if files_of.len() <= ix {
+        files_of.resize(ix + 1, Vec::new());
+    }
+    if !files_of[ix].contains(&fi) {
+        files_of[ix].push(fi);
+    }
+}
+
 /// Merges and resolves. Diagnostics go to each file's reader.
 pub fn resolve(files: &mut [FileDoc]) -> Log {
     let mut log = Log {
@@ -35,6 +45,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         for p in parties {
             match log.party_ids.get(&p.id.value) {
                 Some(&ix) => {
+                    declared_in(&mut log.party_files, ix, fi);
                     let (first_file, first) = &party_defs[ix];
                     let same = first.name == p.name && first.color == p.color;
                     let (ff, fl) = (
@@ -52,6 +63,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     );
                 }
                 None => {
+                    declared_in(&mut log.party_files, party_defs.len(), fi);
                     log.party_ids.insert(p.id.value.clone(), party_defs.len());
                     party_defs.push((fi, p));
                 }
@@ -95,6 +107,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         for a in actors {
             match log.actor_ids.get(&a.id.value) {
                 Some(&ix) => {
+                    declared_in(&mut log.actor_files, ix, fi);
                     let (first_file, first) = &actor_defs[ix];
                     let same = first.name == a.name
                         && first.party.as_ref().map(|p| &p.value)
@@ -116,6 +129,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     );
                 }
                 None => {
+                    declared_in(&mut log.actor_files, actor_defs.len(), fi);
                     log.actor_ids.insert(a.id.value.clone(), actor_defs.len());
                     actor_defs.push((fi, a));
                 }

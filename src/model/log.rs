@@ -300,6 +300,10 @@ pub struct Log {
     pub actor_ids: HashMap<String, ActorIx>,
     pub source_ids: HashMap<String, SourceIx>,
     pub event_ids: HashMap<String, EventIx>,
+    /// The files that declare each party and each actor, by index, the first first: a
+    /// party declared alike in two files belongs to both. Empty for a log built in code.
+    pub party_files: Vec<Vec<usize>>,
+    pub actor_files: Vec<Vec<usize>>,
 }
 
 impl Log {
@@ -313,6 +317,22 @@ impl Log {
 
     pub fn event(&self, id: &str) -> Option<EventIx> {
         self.event_ids.get(id).copied()
+    }
+
+    /// Whether file `fi` declares party `p` (alone or alike with other files).
+    pub fn party_in_file(&self, p: PartyIx, fi: usize) -> bool {
+        match self.party_files.get(p) {
+            Some(files) => files.contains(&fi),
+            None => self.parties[p].origin.file == fi,
+        }
+    }
+
+    /// Whether file `fi` declares actor `a` (alone or alike with other files).
+    pub fn actor_in_file(&self, a: ActorIx, fi: usize) -> bool {
+        match self.actor_files.get(a) {
+            Some(files) => files.contains(&fi),
+            None => self.actors[a].origin.file == fi,
+        }
     }
 
     /// The parties and actors an event involves, each in log order. Parties: its own

@@ -6,6 +6,6 @@ mod generate;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod merge;
+mod schema;
 mod untrusted_exports;
 mod zones;
-mod schema;

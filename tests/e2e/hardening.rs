@@ -258,7 +258,7 @@ fn a_new_file_in_a_watched_folder_joins_the_log() {
 
 #[test]
 fn an_export_past_the_file_size_limit_is_an_error_not_a_killed_browser() {
-    // Under `ulimit -f 1` (512 bytes), `e` writes a view of several kilobytes: SIGXFSZ used
+    // Under `ulimit -f 1` (512 bytes), `w` writes a view of several kilobytes: SIGXFSZ used
     // to kill the browser with the terminal broken and half a file left.
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start_via_shell(
@@ -269,7 +269,7 @@ fn an_export_past_the_file_size_limit_is_an_error_not_a_killed_browser() {
         100,
     );
     s.wait_text("showing 18 of 18 events");
-    s.keys("e");
+    s.keys("w");
     s.wait_text("could not write the view");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "a half-written export was left: {left:?}");

@@ -276,8 +276,10 @@ fn the_watcher_sees_a_change_to_an_archive() {
     };
     let loaded = load::load_path(&log, &Limits::default()).unwrap();
     let (tx, rx) = mpsc::channel();
-    let _w = dateline::watch::FileWatcher::new(&source.watched(&loaded.log), move || {
-        let _ = tx.send(());
+    let _w = dateline::watch::FileWatcher::new(&source.watched(&loaded.log), move |news| {
+        if matches!(news, dateline::watch::WatchNews::Changed) {
+            let _ = tx.send(());
+        }
     })
     .unwrap();
     std::fs::write(&archive, "changed").unwrap();

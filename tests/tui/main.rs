@@ -5,6 +5,7 @@ mod common;
 
 mod archive;
 mod behaviour;
+mod details;
 mod edit;
 mod lanes;
 mod marks;

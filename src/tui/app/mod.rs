@@ -68,6 +68,13 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// Where related-event jumps came from, for Backspace.
     pub back: Vec<EventIx>,
+    /// The filters a jump cleared to show a hidden event, with the depth of `back` they
+    /// belong to: Backspace to that depth brings them back.
+    pub filters_back: Vec<(usize, Query)>,
+    /// The events the last reload added, in timeline order (`+` goes to the first).
+    pub new_events: Vec<EventIx>,
+    /// A hidden event the reader was offered to go to: Enter again goes there.
+    pub reveal: Option<EventIx>,
     pub message: Option<String>,
     /// Set while the files on disk do not open; the last good log stays on screen.
     pub file_errors: Option<FileErrors>,
@@ -90,6 +97,9 @@ pub struct App {
     pub export_dir: PathBuf,
     /// The activity overview, when shown.
     pub overview: Option<Overview>,
+    /// URLs are drawn as OSC 8 hyperlinks (set by the run loop for a terminal that takes
+    /// them; off in tests, where a buffer shows the characters only).
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -125,6 +135,9 @@ impl App {
             link: 0,
             overlays: Vec::new(),
             back: Vec::new(),
+            filters_back: Vec::new(),
+            reveal: None,
+            new_events: Vec::new(),
             message,
             file_errors: None,
             width: 80,
@@ -137,6 +150,7 @@ impl App {
             effects: Vec::new(),
             export_dir: PathBuf::from("."),
             overview: None,
+            hyperlinks: false,
         }
     }
 

@@ -72,6 +72,8 @@ pub enum Action {
     ToggleOverview,
     /// `:`: open the jump-to-date prompt.
     StartJump,
+    /// Go to the first event a reload added.
+    GoToNew,
     /// `r`: open the date-range prompt.
     StartRange,
     /// `Q`: the quotes browser.

@@ -548,6 +548,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        B,
+        &[Char('+')],
+        Action::GoToNew,
+        "go to the first event the last reload added (Backspace returns)",
+        None,
+    ),
+    bind(
         &[Jump],
         &[Code(KeyCode::Enter)],
         Action::Open,
@@ -619,18 +626,27 @@ pub const BINDINGS: &[Binding] = &[
         "keep the search as a filter",
         Some("keep"),
     ),
+    // As in fzf: Tab ticks; Space ticks only until a name is being typed, then it types
+    // (names have spaces: "Hamas delegation").
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Tab)],
+        Action::Toggle,
+        "tick the entry (for several at once)",
+        Some("tick"),
+    ),
     bind(
         &[Picker],
         &[Char(' ')],
-        Action::Toggle,
-        "toggle the entry",
-        Some("toggle"),
+        Action::Input(' '),
+        "tick the entry while nothing is typed, else type a space",
+        None,
     ),
     bind(
         &[Picker],
         &[Code(KeyCode::Enter)],
         Action::Open,
-        "apply (the entry under the cursor if none is toggled)",
+        "apply (the entry under the cursor if none is ticked)",
         Some("apply"),
     ),
     bind(
@@ -840,6 +856,62 @@ pub fn keys_label(b: &Binding) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The hints that fit in `room` columns, each drawn as `key hint  `: the most useful
+/// first (see `HINT_RANK`), shown in the table's order, with `? help` always kept.
+pub fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
+    let all = hints(mode);
+    let cost = |(k, h): &(String, &str)| crate::tui::layout::text::width(k) + h.len() + 3;
+    let help = all.iter().position(|(k, _)| k == "?");
+    let mut left = room.saturating_sub(help.map_or(0, |i| cost(&all[i])));
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| Some(i) != help).collect();
+    order.sort_by_key(|&i| {
+        HINT_RANK
+            .iter()
+            .position(|h| *h == all[i].1)
+            .unwrap_or(usize::MAX)
+    });
+    let mut keep = vec![false; all.len()];
+    if let Some(i) = help {
+        keep[i] = true;
+    }
+    for i in order {
+        if cost(&all[i]) <= left {
+            left -= cost(&all[i]);
+            keep[i] = true;
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Which hints the status bar keeps first when the width is short.
+const HINT_RANK: &[&str] = &[
+    "move",
+    "quotes",
+    "search",
+    "party",
+    "lanes",
+    "thread",
+    "details",
+    "back",
+    "apply",
+    "tick",
+    "keep",
+    "go",
+    "go to",
+    "copy",
+    "quote",
+    "actor",
+    "positions",
+    "clear",
+    "mark",
+    "kind",
+    "status",
+    "quit",
+];
 
 /// Hints for the status bar: `j move  Enter quotes  p party …`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {

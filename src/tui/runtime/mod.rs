@@ -27,6 +27,10 @@ pub fn run(
 ) -> std::io::Result<Ended> {
     let mut app =
         crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
+    app.hyperlinks = hyperlinks_wanted(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var_os("DATELINE_NO_HYPERLINKS").is_some(),
+    );
     terminal::restore_on_panic();
     // Kept until the terminal is restored, so that a signal meanwhile is still caught.
     let mut feeds = None;
@@ -42,4 +46,16 @@ pub fn run(
     terminal::restore();
     drop(feeds);
     result
+}
+
+/// Whether to draw URLs as OSC 8 hyperlinks. Terminals without them ignore the sequence,
+/// except the Linux console and GNU screen, which may show it; `DATELINE_NO_HYPERLINKS`
+/// turns them off.
+pub fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
+    let term = term.unwrap_or("");
+    !turned_off
+        && !term.is_empty()
+        && term != "dumb"
+        && term != "linux"
+        && !term.starts_with("screen")
 }

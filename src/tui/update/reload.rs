@@ -11,6 +11,7 @@ use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
 use crate::tui::overlays::context;
+use crate::tui::overlays::event_list;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overlays::quote_list;
 use crate::tui::overview;
@@ -144,8 +145,8 @@ fn replace(app: &mut App, loaded: Loaded) {
                 None
             }
             Overlay::Errors { .. } => None,
-            // Built from event indices when it opened: T or P opens it again.
-            Overlay::List(_) => None,
+            // Open again on the new log, on the same event, while it is still there.
+            Overlay::List(l) => event_list::reopened(app, &old, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
             Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
             // The quote is found again in the new log and its archive, which may both
@@ -161,7 +162,21 @@ fn replace(app: &mut App, loaded: Loaded) {
     scroll_to_selection(app);
 
     app.file_errors = None;
+    // Events are in timeline order, so the new ones are too.
+    app.new_events = (0..app.log.events.len())
+        .filter(|&i| old.event(&app.log.events[i].id).is_none())
+        .collect();
     let mut msg = format!("reloaded: {} events", app.log.events.len());
+    match app.new_events.len() {
+        0 => {}
+        1 => msg.push_str(" · 1 new event: + goes to it"),
+        n => msg.push_str(&format!(" · {n} new events: + goes to the first")),
+    }
+    match app.warnings {
+        0 => {}
+        1 => msg.push_str(" · 1 warning: `dateline check` reads it"),
+        n => msg.push_str(&format!(" · {n} warnings: `dateline check` reads them")),
+    }
     if !gone.is_empty() {
         msg.push_str(&format!(
             " · no longer in the log, dropped from the filters: {}",

@@ -2,7 +2,7 @@
 //! and who said them where, so that a shift in a side's conditions shows. Reported speech
 //! is labelled and never gets quotation marks.
 
-use crate::export::phrases::verification_note;
+use crate::export::phrases::{self, verification_note};
 use crate::model::PartyIx;
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
@@ -88,13 +88,9 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
                 lines.extend(citation::words_lines(t, q, w, 4));
-                let said = if q.paraphrase {
-                    "    — according to the source, "
-                } else {
-                    "    — "
-                };
+                let said = format!("    {}", phrases::SAID_BY);
                 lines.extend(wrap(
-                    &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+                    &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
                     w,
                     6,
                 ));
