@@ -27,10 +27,15 @@ pub fn run(
         QuoteFormat::Csv => export::csv::quotes(log, &quotes),
     };
     if format == QuoteFormat::Markdown && quotes.is_empty() {
+        let (n, q) = (events.len(), log.quote_count());
+        let matched = if n == 1 {
+            "1 event matches".to_string()
+        } else {
+            format!("{n} events match")
+        };
         eprintln!(
-            "dateline: no quote matches ({} events match, {} quotes in the log)",
-            events.len(),
-            log.quote_count()
+            "dateline: no quote matches ({matched}, {q} quote{} in the log)",
+            if q == 1 { "" } else { "s" }
         );
     }
     write_stdout(&out)
