@@ -432,7 +432,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Quotes],
         &[Char('y')],
         Action::Share(Share::CopyQuote),
-        "copy the marked quote with its citation (OSC 52)",
+        "copy the quote under the cursor with its citation (OSC 52)",
         Some("copy"),
     ),
     bind(
@@ -934,6 +934,24 @@ mod tests {
             kind: KeyEventKind::Press,
             state: KeyEventState::NONE,
         })
+    }
+
+    #[test]
+    fn help_says_marked_only_of_marks() {
+        // `m` marks events; a help line that calls the quote under the cursor "marked"
+        // sends the reader looking for a mark.
+        for b in BINDINGS {
+            if b.help.contains("marked") {
+                assert!(
+                    b.keys
+                        .iter()
+                        .any(|k| matches!(k, Char('m' | 'M' | '\'' | '"'))),
+                    "{:?}: {}",
+                    b.keys,
+                    b.help
+                );
+            }
+        }
     }
 
     #[test]
