@@ -114,6 +114,12 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// TimelineJS3 JSON, for a Knight Lab timeline embed
+    Timelinejs,
+    /// iCalendar (RFC 5545), for a calendar
+    Ics,
+    /// One self-contained web page
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

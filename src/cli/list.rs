@@ -1,4 +1,4 @@
-//! `dateline list [FILE]... [filters] --format text|markdown|json|csv`: the matching events
+//! `dateline list [FILE]... [filters] --format text|markdown|json|csv|timelinejs|ics|html`: the matching events
 //! in timeline order.
 
 use super::selection::{select, write_stdout};
@@ -25,6 +25,9 @@ pub fn run(files: &[PathBuf], filters: &FilterArgs, format: Format, limits: &Lim
         Format::Markdown => export::markdown::events(log, events),
         Format::Json => export::json::events(log, events),
         Format::Csv => export::csv::events(log, events),
+        Format::Timelinejs => export::timelinejs::events(log, events),
+        Format::Ics => export::ics::events(log, events),
+        Format::Html => export::html::page(log, events, &sel.query),
     };
     if events.is_empty() && format == Format::Text {
         eprintln!(

@@ -2,6 +2,7 @@
 //! events, and write the result to stdout. Messages go to stderr; stdout carries data only.
 
 use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs, load_files};
+use crate::filter::Query;
 use crate::load::Limits;
 use crate::model::{EventIx, Log};
 use crate::search::SearchIndex;
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 pub struct Selection {
     pub log: Log,
     pub events: Vec<EventIx>,
+    /// The filters, for the outputs that name them.
+    pub query: Query,
 }
 
 /// Loads the files (the bundled sample when none) and applies the filters. On failure,
@@ -59,7 +62,7 @@ pub fn select(
         SearchIndex::new(&log)
     };
     let events = crate::filter::apply(&log, &index, &query);
-    Ok(Selection { log, events })
+    Ok(Selection { log, events, query })
 }
 
 /// The marks of the log these arguments open (the same key the browser uses).
