@@ -1,6 +1,6 @@
 //! dateline: a terminal timeline of negotiations, read from a YAML event log (format 1).
 //!
-//! The core (`model`, `load`, `filter`, `search`, `export`, `text`) knows nothing of
+//! The core (`model`, `load`, `filter`, `search`, `export`, `import`, `text`) knows nothing of
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod cli;
@@ -8,6 +8,7 @@ pub mod export;
 pub mod filter;
 #[doc(hidden)]
 pub mod generate;
+pub mod import;
 pub mod load;
 pub mod marks;
 pub mod model;

@@ -62,6 +62,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Turn a TimelineJS timeline (JSON, or the Google Sheets template saved as CSV) into a
+    /// format-1 log, printed to stdout
+    ///
+    /// For example: `dateline import timeline.json > talks.yaml`. Dates keep their precision,
+    /// groups become parties, media and backgrounds are kept under `x-` keys; actors, quotes
+    /// and sources are left for you to add.
+    Import {
+        /// The TimelineJS file: .json, or .csv for the sheet template
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     ///
     /// For example: `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`

@@ -1,10 +1,11 @@
-//! The command line: `dateline [FILE]...` opens the browser; `check`, `list` and `quotes`
-//! print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
+//! The command line: `dateline [FILE]...` opens the browser; `check`, `list`, `quotes` and
+//! `import` print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
 
 mod args;
 mod check;
 mod completions;
 mod filters;
+mod import;
 mod list;
 mod quotes;
 mod selection;
@@ -42,6 +43,7 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Import { file }) => import::run(&file),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man) => completions::man(),
         None => browse(&cli.files, &cli.filters, &limits),

@@ -82,7 +82,7 @@ const TOP: &[&str] = &[
 const PARTY: &[&str] = &["id", "name", "color"];
 const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
 const SOURCE: &[&str] = &["id", "outlet", "title", "url", "published", "byline"];
-const EVENT: &[&str] = &[
+pub(super) const EVENT: &[&str] = &[
     "id",
     "date",
     "end",

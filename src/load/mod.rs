@@ -6,12 +6,17 @@
 mod diagnostic;
 mod document;
 mod fields;
-mod ids;
+pub mod ids;
 mod resolve;
 pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
+
+/// The keys an event may have (besides `x-` keys), for writers of logs.
+pub fn event_keys() -> &'static [&'static str] {
+    document::EVENT
+}
 
 use crate::model::Log;
 use std::path::{Path, PathBuf};
