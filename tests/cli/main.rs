@@ -5,5 +5,7 @@ mod common;
 
 mod browser_and_list_agree;
 mod check;
+mod import;
 mod list;
 mod quotes;
+mod web;
