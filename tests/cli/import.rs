@@ -96,17 +96,44 @@ fn bad_files_are_named_with_the_place_and_what_was_expected() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected a .json file"));
 }
 
+/// A log with every precision, times on several clocks, and ends.
+const TIMED: &str = r#"
+title: "Clocks & precision"
+parties: [{id: eg, name: Egypt}]
+actors: [{id: k, name: Kamel, party: eg}]
+events:
+  - {id: y, date: 2016, kind: development, title: A year}
+  - {id: m, date: 2024-04, end: 2024-05, kind: proposal, status: expected, title: "A month, then \"another\""}
+  - {id: d, date: 2024-05-03, kind: travel, title: A day, actors: [k]}
+  - {id: t, date: "2024-05-03T14:05+03:00", end: "2024-05-03T18:30+03:00", kind: meeting, title: On a Cairo clock}
+  - {id: s, date: "2024-05-03T09:00:30-04:30", kind: call, status: cancelled, title: With seconds}
+  - {id: z, date: "2024-05-04T00:15Z", end: 2024-05-05, kind: statement, title: In UTC}
+"#;
+
 /// Export, then import: every event keeps its id, title, date and precision (and end).
 #[test]
 fn round_trip_keeps_ids_titles_dates_and_precision() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("sample.json");
-    std::fs::write(&file, stdout(&["list", "--format", "timelinejs"])).unwrap();
+    let timed = dir.path().join("timed.yaml");
+    std::fs::write(&timed, TIMED).unwrap();
+    round_trip(&[], sample());
+    round_trip(
+        &[timed.to_str().unwrap()],
+        load_str("timed", TIMED).unwrap().log,
+    );
+}
+
+fn round_trip(files: &[&str], original: dateline::model::Log) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.json");
+    let mut args = vec!["list"];
+    args.extend(files);
+    args.extend(["--format", "timelinejs"]);
+    std::fs::write(&file, stdout(&args)).unwrap();
     let yaml = stdout(&["import", file.to_str().unwrap()]);
     let back = load_str("round trip", &yaml)
         .unwrap_or_else(|r| panic!("{:?}", r.diagnostics))
         .log;
-    let original = sample();
     assert_eq!(back.events.len(), original.events.len());
     for e in &original.events {
         let ix = back
