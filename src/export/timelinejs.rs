@@ -11,6 +11,10 @@
 //!   the log is escaped, and only http(s) URLs become links (`autolink` is off, so nothing
 //!   else is turned into one).
 //! - `group` is the event's first party (TimelineJS allows one per slide).
+//! - TimelineJS reads `group` and every `display_date` as markup and keeps their text (its
+//!   `stripMarkup`, which decodes entities), then puts that text into the page as HTML: a
+//!   name escaped once would come back as markup there. Those fields are escaped twice, so
+//!   what reaches the page is the escaped text, shown as written.
 
 use crate::export::phrases::{
     PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
@@ -79,8 +83,13 @@ fn tl_date(d: &Date) -> TlDate {
         hour: part(Precision::Minute, local.hour()),
         minute: part(Precision::Minute, local.minute()),
         second: part(Precision::Second, local.second()),
-        display_date: web::escape(&d.human()),
+        display_date: plain_field(&d.human()),
     }
+}
+
+/// Text for a field TimelineJS strips of markup and then inserts as HTML (see above).
+fn plain_field(s: &str) -> String {
+    web::escape(&web::text(s))
 }
 
 /// The label that keeps reported or translated words from being read as a quotation.
@@ -154,12 +163,15 @@ fn event_slide(log: &Log, e: &Event) -> Slide {
         unique_id: Some(e.id.clone()),
         start_date: Some(tl_date(&e.date)),
         end_date: e.end.as_ref().map(tl_date),
-        display_date: Some(web::escape(&when_with_note(e))),
+        display_date: Some(plain_field(&when_with_note(e))),
         text: Text {
             headline: web::text(&e.title),
             text: event_text(log, e),
         },
-        group: e.parties.first().map(|&p| web::text(&log.parties[p].name)),
+        group: e
+            .parties
+            .first()
+            .map(|&p| plain_field(&log.parties[p].name)),
         autolink: false,
     }
 }
@@ -243,5 +255,24 @@ mod tests {
         assert_eq!(expected["text"]["headline"], "Meeting in Cairo\\u{202e}gpj");
         assert_eq!(expected["group"], "United States");
         assert_eq!(v["title"]["text"]["headline"], "Fixture talks");
+    }
+
+    /// TimelineJS decodes `group` and `display_date` once (stripping markup) before it puts
+    /// them in the page as HTML: escaped twice, they still arrive as text.
+    #[test]
+    fn fields_timelinejs_strips_are_escaped_twice() {
+        let mut log = fixture::log();
+        log.parties[0].name = "US <img src=x onerror=alert(1)>".into();
+        log.events[3].date_note = Some("\"soon\" & <b>late</b>".into());
+        let v: Value = serde_json::from_str(&events(&log, &[3])).unwrap();
+        assert_eq!(
+            v["events"][0]["group"],
+            "US &amp;lt;img src=x onerror=alert(1)&amp;gt;"
+        );
+        let shown = v["events"][0]["display_date"].as_str().unwrap();
+        assert!(
+            shown.ends_with("&amp;quot;soon&amp;quot; &amp;amp; &amp;lt;b&amp;gt;late&amp;lt;&amp;#x2F;b&amp;gt;"),
+            "{shown}"
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! template does not have is kept under an `x-` key.
 
 use super::html_text::to_text;
-use super::timelinejs::{key_slug, take_status};
+use super::timelinejs::{key_slug, plain_field, take_status};
 use super::{ImportError, Parts, Slide, Timeline};
 
 /// Columns read into the log, and the `x-` key each kept one goes under.
@@ -225,7 +225,7 @@ pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                     kept.push(("x-timelinejs-type".to_owned(), t.to_owned()));
                 }
                 if let Some(d) = &display {
-                    kept.insert(0, ("x-timelinejs-display-date".to_owned(), to_text(d)));
+                    kept.insert(0, ("x-timelinejs-display-date".to_owned(), plain_field(d)));
                 }
                 let mut summary = body;
                 let status = take_status(&mut summary);
@@ -238,7 +238,9 @@ pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                     title: headline.unwrap_or_else(|| "(no headline in TimelineJS)".to_owned()),
                     summary,
                     status,
-                    group: cell("group").map(|g| to_text(&g)).filter(|g| !g.is_empty()),
+                    group: cell("group")
+                        .map(|g| plain_field(&g))
+                        .filter(|g| !g.is_empty()),
                     extra: kept,
                 });
             }

@@ -137,6 +137,12 @@ pub(super) fn take_status(summary: &mut Option<String>) -> Status {
     Status::Occurred
 }
 
+/// The text of a field TimelineJS strips of markup and then shows as HTML (`group`,
+/// `display_date`): what a reader sees there is its text decoded twice.
+pub(super) fn plain_field(s: &str) -> String {
+    to_text(&to_text(s))
+}
+
 pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
     let r = Reader { file };
     let root: Value = serde_json::from_str(text).map_err(|e| {
@@ -264,7 +270,7 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
     let status = take_status(&mut summary);
     let mut extra = Vec::new();
     if let Some(d) = display {
-        extra.push(("x-timelinejs-display-date".to_owned(), to_text(d)));
+        extra.push(("x-timelinejs-display-date".to_owned(), plain_field(d)));
     }
     for (key, value) in slide {
         match key.as_str() {
