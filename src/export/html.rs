@@ -11,10 +11,10 @@
 
 use crate::export::describe;
 use crate::export::phrases::{PARAPHRASE_LABEL, source_line, when_with_note, who, words};
-use crate::export::web::is_web_url;
+use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
 use crate::model::{Color, Event, EventIx, Log, NamedColor, PartyIx, Quote, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::sanitize;
 use askama::Template;
 use chrono::{DateTime, Utc};
 
@@ -89,16 +89,6 @@ struct RelatedView {
     how: &'static str,
     id: String,
     label: String,
-}
-
-/// Paragraphs of text: a blank line separates paragraphs; a single line break is where the
-/// writer wrapped the YAML, so it reads as a space (as Markdown reads it).
-fn paragraphs(s: &str) -> Vec<String> {
-    sanitize_multiline(s.trim())
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 fn source_view(log: &Log, s: usize) -> SourceView {

@@ -19,9 +19,9 @@
 //! folding and escaping below, each tested.
 
 use crate::export::phrases::{PARAPHRASE_LABEL, source_line, when_with_note, who, words};
-use crate::export::web::is_web_url;
+use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Precision, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::sanitize;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
@@ -137,14 +137,14 @@ fn description(log: &Log, e: &Event) -> String {
     }
     if let Some(summary) = &e.summary {
         lines.push(String::new());
-        lines.push(sanitize_multiline(summary.trim()).into_owned());
+        lines.push(reflow(summary).join("\n\n"));
     }
     for q in &e.quotes {
         lines.push(String::new());
         if q.paraphrase {
             lines.push(format!("{PARAPHRASE_LABEL}:"));
         }
-        lines.push(words(q));
+        lines.push(reflow(&words(q)).join("\n\n"));
         let mut credit = format!("— {}", who(log, q));
         match q.source {
             Some(s) => credit.push_str(&format!(", {}", source_line(&log.sources[s]))),

@@ -17,32 +17,31 @@ pub fn escape(s: &str) -> String {
     html_escape::encode_safe(s).into_owned()
 }
 
+/// Multi-line log text as paragraphs of one line each (sanitised, not escaped): a blank
+/// line separates paragraphs; a single line break is where the writer wrapped the YAML, so
+/// it reads as a space, as Markdown reads it.
+pub fn reflow(s: &str) -> Vec<String> {
+    sanitize_multiline(s.trim())
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// Multi-line log text as HTML paragraphs: a blank line starts a new `<p>`; a single line
 /// break is where the writer wrapped the YAML, so it reads as a space (as in Markdown).
 /// Empty text gives nothing.
 pub fn paragraphs(s: &str) -> String {
-    let clean = sanitize_multiline(s.trim());
-    let mut out = String::new();
-    for para in clean.split("\n\n") {
-        let words: Vec<&str> = para.split_whitespace().collect();
-        if !words.is_empty() {
-            out.push_str("<p>");
-            out.push_str(&escape(&words.join(" ")));
-            out.push_str("</p>");
-        }
-    }
-    out
+    reflow(s)
+        .iter()
+        .map(|p| format!("<p>{}</p>", escape(p)))
+        .collect()
 }
 
 /// Text that may span lines as inline HTML: wrapped lines joined by spaces, paragraphs
 /// separated by an empty line (`<br><br>`), for inside a `<p>` or a `<blockquote>`.
 pub fn flow(s: &str) -> String {
-    let clean = sanitize_multiline(s.trim());
-    let paras: Vec<String> = clean
-        .split("\n\n")
-        .map(|p| escape(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let paras: Vec<String> = reflow(s).iter().map(|p| escape(p)).collect();
     paras.join("<br><br>")
 }
 
