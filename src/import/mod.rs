@@ -39,6 +39,8 @@ pub struct Slide {
     /// The date or end had a time but TimelineJS named no clock: read as UTC.
     pub clock_assumed: bool,
     pub title: String,
+    /// How the sources put the date, when the display date adds it to the date itself.
+    pub date_note: Option<String>,
     pub summary: Option<String>,
     pub status: Status,
     pub group: Option<String>,
@@ -106,6 +108,32 @@ impl Parts {
         let assumed = named.is_none();
         s.push_str(named.as_deref().unwrap_or("Z"));
         Date::parse(&s).map(|d| (d, assumed)).map_err(|e| e.0)
+    }
+}
+
+/// What a slide's display date says beyond its dates. `list --format timelinejs` writes
+/// the dates as dateline shows them, then `, ` and the date note: that comes back as the
+/// note, and a display date that is only the dates is not kept twice. Any other display
+/// date is kept as it is. Returns (note, display date to keep).
+pub fn split_display(
+    display: &str,
+    date: &Date,
+    end: Option<&Date>,
+) -> (Option<String>, Option<String>) {
+    // The dates as the exports show them (`phrases::when`).
+    let when = match end {
+        Some(end) => format!("{} – {}", date.human(), end.human()),
+        None => date.human(),
+    };
+    if display == when {
+        return (None, None);
+    }
+    match display
+        .strip_prefix(&when)
+        .and_then(|r| r.strip_prefix(", "))
+    {
+        Some(note) if !note.trim().is_empty() => (Some(note.trim().to_owned()), None),
+        _ => (None, Some(display.to_owned())),
     }
 }
 

@@ -224,8 +224,13 @@ pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                 if let Some(t) = kind.as_deref().filter(|t| !t.is_empty()) {
                     kept.push(("x-timelinejs-type".to_owned(), t.to_owned()));
                 }
-                if let Some(d) = &display {
-                    kept.insert(0, ("x-timelinejs-display-date".to_owned(), plain_field(d)));
+                let end_date = end.as_ref().map(|e| e.0);
+                let (date_note, shown) = display
+                    .as_deref()
+                    .map(|d| super::split_display(&plain_field(d), &date, end_date.as_ref()))
+                    .unwrap_or_default();
+                if let Some(d) = shown {
+                    kept.insert(0, ("x-timelinejs-display-date".to_owned(), d));
                 }
                 let mut summary = body;
                 let status = take_status(&mut summary);
@@ -234,8 +239,9 @@ pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                     unique_id: None,
                     date,
                     clock_assumed: start_assumed || end.is_some_and(|e| e.1),
-                    end: end.map(|e| e.0),
+                    end: end_date,
                     title: headline.unwrap_or_else(|| "(no headline in TimelineJS)".to_owned()),
+                    date_note,
                     summary,
                     status,
                     group: cell("group")

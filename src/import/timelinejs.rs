@@ -269,8 +269,12 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
         .filter(|t| !t.is_empty());
     let status = take_status(&mut summary);
     let mut extra = Vec::new();
-    if let Some(d) = display {
-        extra.push(("x-timelinejs-display-date".to_owned(), plain_field(d)));
+    let end_date = end.as_ref().map(|e| e.0);
+    let (date_note, shown) = display
+        .map(|d| super::split_display(&plain_field(d), &date, end_date.as_ref()))
+        .unwrap_or_default();
+    if let Some(d) = shown {
+        extra.push(("x-timelinejs-display-date".to_owned(), d));
     }
     for (key, value) in slide {
         match key.as_str() {
@@ -289,8 +293,9 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
         unique_id: string(slide, "unique_id").map(str::to_owned),
         date,
         clock_assumed: start_assumed || end.as_ref().is_some_and(|e| e.1),
-        end: end.map(|e| e.0),
+        end: end_date,
         title,
+        date_note,
         summary,
         status,
         group: string(slide, "group")

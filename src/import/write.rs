@@ -173,6 +173,9 @@ pub fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         if let Some(end) = &e.end {
             let _ = writeln!(out, "    end: {}", end.written());
         }
+        if let Some(note) = &e.date_note {
+            let _ = writeln!(out, "    date_note: {}", quoted(note));
+        }
         out.push_str("    kind: development\n");
         if e.status != crate::model::Status::Occurred {
             let _ = writeln!(out, "    status: {}", e.status.as_str());

@@ -102,7 +102,7 @@ title: "Clocks & precision"
 parties: [{id: eg, name: Egypt}]
 actors: [{id: k, name: Kamel, party: eg}]
 events:
-  - {id: y, date: 2016, kind: development, title: A year}
+  - {id: y, date: 2016, kind: development, title: A year, date_note: "\"that year\", & so on"}
   - {id: m, date: 2024-04, end: 2024-05, kind: proposal, status: expected, title: "A month, then \"another\""}
   - {id: d, date: 2024-05-03, kind: travel, title: A day, actors: [k]}
   - {id: t, date: "2024-05-03T14:05+03:00", end: "2024-05-03T18:30+03:00", kind: meeting, title: On a Cairo clock}
@@ -150,6 +150,7 @@ fn round_trip(files: &[&str], original: dateline::model::Log) {
             e.id
         );
         assert_eq!(b.status, e.status, "{}", e.id);
+        assert_eq!(b.date_note, e.date_note, "{}", e.id);
     }
     // Events that had a party come back with it as their group's party.
     assert!(!back.parties.is_empty());
