@@ -43,7 +43,7 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
-        Some(Command::Import { file }) => import::run(&file),
+        Some(Command::Import { file }) => import::run(&file, limits.max_file_bytes),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man) => completions::man(),
         None => browse(&cli.files, &cli.filters, &limits),

@@ -159,13 +159,27 @@ pub fn named_offset(text: &str) -> Option<String> {
 }
 
 /// Reads a TimelineJS file by its extension: `.json`, or `.csv` for the sheet template.
-pub fn read_file(path: &std::path::Path) -> Result<Timeline, ImportError> {
+/// Only a regular file of at most `max_bytes` is read (not a pipe or a device, which could
+/// hang or never end).
+pub fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Timeline, ImportError> {
     let file = crate::text::sanitize(&path.display().to_string()).into_owned();
     let fail = |message: String| ImportError {
         file: file.clone(),
         place: None,
         message,
     };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file: expected a .json or .csv file".into(),
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(fail(format!(
+            "the file is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)",
+            meta.len()
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(format!(

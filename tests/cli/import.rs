@@ -94,6 +94,12 @@ fn bad_files_are_named_with_the_place_and_what_was_expected() {
     let out = dateline(&["import", other.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected a .json file"));
+    let out = dateline(&["import", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    let out = dateline(&["import", JSON, "--max-file-size", "100"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 100 bytes"));
 }
 
 /// A log with every precision, times on several clocks, and ends.
