@@ -4,10 +4,10 @@
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod cli;
+pub mod color;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]
-pub mod generate;
 pub mod import;
 pub mod load;
 pub mod marks;

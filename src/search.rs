@@ -102,15 +102,6 @@ impl SearchIndex {
         }
         out
     }
-
-    /// Whether one event holds every term.
-    pub fn event_matches(&self, ev: EventIx, terms: &[String]) -> bool {
-        let hay = &self.text.as_bytes()[self.starts[ev]..self.starts[ev + 1]];
-        !terms.is_empty()
-            && terms
-                .iter()
-                .all(|t| memmem::find(hay, t.as_bytes()).is_some())
-    }
 }
 
 /// Byte ranges in `text` (original, unfolded) where any of the folded `terms` occur, for

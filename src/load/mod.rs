@@ -7,11 +7,13 @@ mod diagnostic;
 mod document;
 mod fields;
 pub mod ids;
+mod render;
 mod resolve;
 pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
+pub use render::{render as render_diagnostic, render_all};
 
 /// The keys an event may have (besides `x-` keys), for writers of logs.
 pub fn event_keys() -> &'static [&'static str] {

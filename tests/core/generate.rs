@@ -1,7 +1,7 @@
 //! The synthetic log generator: what it writes must open cleanly, be the size asked for,
 //! and be the same for the same seed, since benchmarks compare runs on it.
 
-use dateline::generate::{self, generate, quoted, write_log};
+use crate::generator::{self as generate, generate, quoted, write_log};
 use dateline::load::load_str;
 use proptest::prelude::*;
 

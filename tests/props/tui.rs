@@ -5,9 +5,9 @@
 
 use dateline::filter::Query;
 use dateline::load::{Loaded, load_str};
-use dateline::tui::action::{MarkAction, Share};
+use dateline::tui::input::action::{MarkAction, Share};
 use dateline::tui::layout::areas;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, Msg, update, view};
 use proptest::prelude::*;
 use ratatui::Terminal;

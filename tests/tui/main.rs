@@ -1,5 +1,8 @@
 //! Integration tests: tui.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod behaviour;
 mod lanes;
 mod marks;

@@ -1,10 +1,10 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
-use super::cite;
-use super::text::{highlighted, prose, truncate, wrap};
 use crate::model::{EventIx, Status};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
+use crate::tui::layout::text::{highlighted, prose, truncate, wrap};
+use crate::tui::view::citation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -126,11 +126,14 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         out.push(Line::from(Span::styled("Sources:", t.label())));
         for &s in &e.sources {
             out.extend(wrap(
-                &[("  ", Style::new()), (&cite::source(log, s), Style::new())],
+                &[
+                    ("  ", Style::new()),
+                    (&citation::source(log, s), Style::new()),
+                ],
                 w,
                 4,
             ));
-            if let Some(u) = cite::source_url(log, s) {
+            if let Some(u) = citation::source_url(log, s) {
                 out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
             }
         }
@@ -178,7 +181,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             } else {
                 format!("“{words}”")
             };
-            let who = cite::speaker(log, q);
+            let who = citation::speaker(log, q);
             let line = vec![
                 Span::raw("  "),
                 Span::styled(words, Style::new()),

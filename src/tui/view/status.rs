@@ -3,9 +3,9 @@
 
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
-use crate::tui::jump;
-use crate::tui::keymap::hints;
-use crate::tui::view::text::{truncate, width};
+use crate::tui::input::keymap::hints;
+use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::jump;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -2,9 +2,9 @@
 
 use crate::model::{Event, Kind, Status};
 use crate::text::sanitize;
+use crate::tui::app::rows::{Row, header_text};
 use crate::tui::app::{App, Focus};
-use crate::tui::rows::{Row, header_text};
-use crate::tui::view::text::{highlighted, truncate, width};
+use crate::tui::layout::text::{highlighted, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -105,7 +105,7 @@ fn event_line(
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
-        // Marked events (issue 8): a column only once something is marked.
+        // Marked events: a column only once something is marked.
         Span::styled(
             match (app.marked.is_empty(), marked) {
                 (true, _) => "",

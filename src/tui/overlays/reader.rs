@@ -1,0 +1,51 @@
+//! Quotes, help and the file errors: pages the reader scrolls through; in the quotes,
+//! the cursor moves among the quotes and sharing keys work.
+
+use crate::tui::app::App;
+use crate::tui::input::action::Action;
+use crate::tui::layout::areas;
+use crate::tui::overlays::{Overlay, errors, help, quotes};
+use crate::tui::update::{quote_cursor, share};
+
+pub fn update(app: &mut App, action: Action) {
+    let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
+    match action {
+        Action::Share(what) if in_quotes => return share::share(app, what),
+        Action::Down if in_quotes => return quote_cursor::step(app, 1),
+        Action::Up if in_quotes => return quote_cursor::step(app, -1),
+        _ => {}
+    }
+    let body = areas(app).body;
+    let inner = quotes::inner(body);
+    let h = (inner.height as usize).max(1);
+    let total = match app.overlays.last() {
+        Some(Overlay::Quotes { .. }) => app
+            .selected
+            .map_or(0, |ix| quotes::lines(app, ix, inner.width as usize).len()),
+        Some(Overlay::Errors { .. }) => errors::lines(app, inner.width as usize).len(),
+        _ => help::lines(app, inner.width as usize).len(),
+    };
+    let max = total.saturating_sub(h);
+    let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll }) =
+        app.overlays.last_mut()
+    else {
+        return;
+    };
+    let by = |s: usize, n: isize| s.saturating_add_signed(n).min(max);
+    match action {
+        Action::Down => *scroll = by(*scroll, 1),
+        Action::Up => *scroll = by(*scroll, -1),
+        Action::Wheel(n) => *scroll = by(*scroll, n as isize),
+        Action::PageDown => *scroll = by(*scroll, h as isize),
+        Action::PageUp => *scroll = by(*scroll, -(h as isize)),
+        Action::HalfPageDown => *scroll = by(*scroll, (h / 2).max(1) as isize),
+        Action::HalfPageUp => *scroll = by(*scroll, -((h / 2).max(1) as isize)),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = max,
+        Action::Back => {
+            app.overlays.pop();
+        }
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        _ => {}
+    }
+}
