@@ -4,6 +4,7 @@
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::{Overlay, errors, help, quotes};
 use crate::tui::update::{quote_cursor, share};
 
@@ -25,23 +26,16 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Errors { .. }) => errors::lines(app, inner.width as usize).len(),
         _ => help::lines(app, inner.width as usize).len(),
     };
-    let max = total.saturating_sub(h);
     let Some(Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll }) =
         app.overlays.last_mut()
     else {
         return;
     };
-    let by = |s: usize, n: isize| s.saturating_add_signed(n).min(max);
+    if let Some(offset) = Scroll::new(*scroll, h, total).after(action) {
+        *scroll = offset;
+        return;
+    }
     match action {
-        Action::Down => *scroll = by(*scroll, 1),
-        Action::Up => *scroll = by(*scroll, -1),
-        Action::Wheel(n) => *scroll = by(*scroll, n as isize),
-        Action::PageDown => *scroll = by(*scroll, h as isize),
-        Action::PageUp => *scroll = by(*scroll, -(h as isize)),
-        Action::HalfPageDown => *scroll = by(*scroll, (h / 2).max(1) as isize),
-        Action::HalfPageUp => *scroll = by(*scroll, -((h / 2).max(1) as isize)),
-        Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = max,
         Action::Back => {
             app.overlays.pop();
         }

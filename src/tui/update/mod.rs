@@ -14,6 +14,7 @@ use crate::tui::input::action::Action;
 use crate::tui::input::msg::Msg;
 use crate::tui::lanes;
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overlays::{self, Overlay};
@@ -146,22 +147,23 @@ fn details(app: &mut App, action: Action) -> bool {
     let total = app.selected.map_or(0, |ix| {
         detail::lines(app, ix, inner.width as usize).lines.len()
     });
-    let max = total.saturating_sub(h);
-    let scroll = |app: &mut App, by: isize| {
-        app.detail_scroll = app.detail_scroll.saturating_add_signed(by).min(max);
-    };
+    let scroll = Scroll::new(app.detail_scroll, h, total);
     match action {
         Action::Down if links > 0 => app.link = (app.link + 1).min(links - 1),
         Action::Up if links > 0 => app.link = app.link.saturating_sub(1),
-        Action::Down => scroll(app, 1),
-        Action::Up => scroll(app, -1),
-        Action::Wheel(n) => scroll(app, n as isize),
-        Action::PageDown => scroll(app, h as isize),
-        Action::PageUp => scroll(app, -(h as isize)),
-        Action::HalfPageDown => scroll(app, (h / 2).max(1) as isize),
-        Action::HalfPageUp => scroll(app, -((h / 2).max(1) as isize)),
-        Action::Top => app.detail_scroll = 0,
-        Action::Bottom => app.detail_scroll = max,
+        Action::Down
+        | Action::Up
+        | Action::Wheel(_)
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Top
+        | Action::Bottom => {
+            if let Some(offset) = scroll.after(action) {
+                app.detail_scroll = offset;
+            }
+        }
         Action::Open if links > 0 => {
             let target = app.links()[app.link.min(links - 1)];
             jump_to(app, target);

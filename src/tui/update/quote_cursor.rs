@@ -3,6 +3,7 @@
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::quotes;
 
 /// Moves the cursor `by` quotes (clamped to the event's quotes) and scrolls to it.
@@ -21,17 +22,11 @@ pub fn step(app: &mut App, by: isize) {
     let start = starts[app.quote];
     // The blank line before the next quote, or the end.
     let end = starts.get(app.quote + 1).map_or(total, |&s| s - 1);
-    let max = total.saturating_sub(h);
     let Some(Overlay::Quotes { scroll }) = app.overlays.last_mut() else {
         return;
     };
-    if app.quote == 0 {
-        // The first quote shows with the event's title above it.
-        *scroll = 0;
-    } else if start < *scroll || end - start > h {
-        *scroll = start.saturating_sub(1);
-    } else if end > *scroll + h {
-        *scroll = end - h;
-    }
-    *scroll = (*scroll).min(max);
+    // The first quote shows with the event's title above it; others with the blank line
+    // before them when they are shown from their start.
+    let from = if app.quote == 0 { 0 } else { start - 1 };
+    *scroll = Scroll::new(*scroll, h, total).reveal(from, end);
 }

@@ -4,6 +4,7 @@
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
@@ -107,20 +108,13 @@ fn open(app: &mut App, kind: ListKind, entries: Vec<Position>, cursor: usize) {
 /// Moves `scroll` so that the entry under the cursor shows, from its first line.
 fn follow_cursor(app: &App, list: &mut EventList, width: usize, height: usize) {
     let t = text(app, list, width);
-    let h = height.max(1);
-    let max = t.lines.len().saturating_sub(h);
     let start = t.starts.get(list.cursor).copied().unwrap_or(0);
     let end = t
         .starts
         .get(list.cursor + 1)
         .copied()
         .unwrap_or(t.lines.len());
-    if start < list.scroll || end - start > h {
-        list.scroll = start;
-    } else if end > list.scroll + h {
-        list.scroll = end - h;
-    }
-    list.scroll = list.scroll.min(max);
+    list.scroll = Scroll::new(list.scroll, height, t.lines.len()).reveal(start, end);
 }
 
 pub fn update(app: &mut App, action: Action) {
@@ -132,8 +126,7 @@ pub fn update(app: &mut App, action: Action) {
     let last = list.entries.len().saturating_sub(1);
     let by_lines = |list: &mut EventList, n: isize| {
         let t = text(app, list, w);
-        let max = t.lines.len().saturating_sub(h);
-        list.scroll = list.scroll.saturating_add_signed(n).min(max);
+        list.scroll = Scroll::new(list.scroll, h, t.lines.len()).by(n);
         // The cursor goes with the page: onto the first entry starting on screen.
         let on_screen = |c: usize| {
             t.starts
@@ -151,11 +144,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => list.cursor = list.cursor.saturating_sub(1),
         Action::Top => list.cursor = 0,
         Action::Bottom => list.cursor = last,
-        Action::PageDown => by_lines(&mut list, h as isize),
-        Action::PageUp => by_lines(&mut list, -(h as isize)),
-        Action::HalfPageDown => by_lines(&mut list, (h / 2).max(1) as isize),
-        Action::HalfPageUp => by_lines(&mut list, -((h / 2).max(1) as isize)),
-        Action::Wheel(n) => by_lines(&mut list, n as isize),
+        Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Wheel(_) => {
+            if let Some(n) = Scroll::new(list.scroll, h, 0).lines_for(action) {
+                by_lines(&mut list, n);
+            }
+        }
         Action::Open => {
             app.overlays.pop();
             match list.entries.get(list.cursor) {
