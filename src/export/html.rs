@@ -10,7 +10,7 @@
 //! both): the party filter is checkboxes and CSS `:has()`.
 
 use crate::export::describe;
-use crate::export::phrases::{PARAPHRASE_LABEL, source_line, when_with_note, who, words};
+use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
 use crate::model::{Color, Event, EventIx, Log, NamedColor, PartyIx, Quote, Status};
@@ -105,14 +105,9 @@ fn source_view(log: &Log, s: usize) -> SourceView {
     }
 }
 
-/// The label that keeps reported words from being read as a quotation.
-fn quote_label(q: &Quote) -> Option<&'static str> {
-    q.paraphrase.then_some(PARAPHRASE_LABEL)
-}
-
 fn quote_view(log: &Log, q: &Quote) -> QuoteView {
     QuoteView {
-        label: quote_label(q),
+        label: words_label(q),
         lines: paragraphs(&words(q)),
         who: who(log, q),
         source: q.source.map(|s| source_view(log, s)),
@@ -349,6 +344,7 @@ pub fn page(log: &Log, shown: &[EventIx], query: &Query) -> String {
 mod tests {
     use super::*;
     use crate::export::fixture;
+    use crate::export::phrases::PARAPHRASE_LABEL;
 
     #[test]
     fn text_from_the_log_is_escaped_and_only_web_urls_link() {

@@ -18,7 +18,7 @@
 //! its all-day helper sets `DTEND` to the same day; what remains to write is the
 //! folding and escaping below, each tested.
 
-use crate::export::phrases::{PARAPHRASE_LABEL, source_line, when_with_note, who, words};
+use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
 use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Precision, Status};
 use crate::text::sanitize;
@@ -141,8 +141,8 @@ fn description(log: &Log, e: &Event) -> String {
     }
     for q in &e.quotes {
         lines.push(String::new());
-        if q.paraphrase {
-            lines.push(format!("{PARAPHRASE_LABEL}:"));
+        if let Some(label) = words_label(q) {
+            lines.push(format!("{label}:"));
         }
         lines.push(reflow(&words(q)).join("\n\n"));
         let mut credit = format!("— {}", who(log, q));

@@ -105,6 +105,11 @@ pub fn words(q: &Quote) -> String {
 /// The label put before reported speech so it is never taken for a quotation.
 pub const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";
 
+/// The label for words that are not the speaker's own verbatim; `None` for verbatim words.
+pub fn words_label(q: &Quote) -> Option<&'static str> {
+    q.paraphrase.then_some(PARAPHRASE_LABEL)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,9 +16,7 @@
 //!   name escaped once would come back as markup there. Those fields are escaped twice, so
 //!   what reaches the page is the escaped text, shown as written.
 
-use crate::export::phrases::{
-    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
-};
+use crate::export::phrases::{source_line, status_word, when_with_note, who, words, words_label};
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote};
 use crate::text::sanitize;
@@ -92,16 +90,11 @@ fn plain_field(s: &str) -> String {
     web::escape(&web::text(s))
 }
 
-/// The label that keeps reported or translated words from being read as a quotation.
-pub fn quote_label(q: &Quote) -> Option<&'static str> {
-    q.paraphrase.then_some(PARAPHRASE_LABEL)
-}
-
 /// A quote as HTML: the words (a blockquote when verbatim, a labelled paragraph when not),
 /// then who said them and where it was published.
 fn quote_html(log: &Log, q: &Quote) -> String {
     let words = words(q);
-    let mut out = match quote_label(q) {
+    let mut out = match words_label(q) {
         Some(label) => format!(
             "<p><em>{}:</em> {}</p>",
             web::escape(label),
@@ -213,6 +206,7 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
 mod tests {
     use super::*;
     use crate::export::fixture;
+    use crate::export::phrases::PARAPHRASE_LABEL;
     use serde_json::Value;
 
     fn json(ix: &[usize]) -> Value {
