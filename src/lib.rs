@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod color;
+pub mod days;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

@@ -1092,25 +1092,29 @@ impl Timeline {
             80..=94 => 2,
             _ => 3,
         };
-        // Sources published around the event; every quote cites one of them.
+        // Sources published around the event; every quote cites one of them. Every event
+        // has one (a log without is warned of); the draws are those of earlier versions, so
+        // a seed gives the same events as before.
         let mut sources: Vec<usize> = Vec::new();
+        let n = cast.sources.len();
+        let near = (minute as usize).saturating_mul(n) / cast.span as usize;
         if n_quotes > 0 || rng.chance(50) {
-            let n = cast.sources.len();
-            let near = (minute as usize).saturating_mul(n) / cast.span as usize;
             for _ in 0..1 + rng.below(2) {
                 let s = (near + rng.below(3)).min(n - 1);
                 if !sources.contains(&s) {
                     sources.push(s);
                 }
             }
-            out.push_str("    sources: ");
-            push_list(
-                out,
-                sources.iter().map(|&s| cast.sources[s].id.as_str()),
-                false,
-            );
-            out.push('\n');
+        } else {
+            sources.push(near.min(n - 1));
         }
+        out.push_str("    sources: ");
+        push_list(
+            out,
+            sources.iter().map(|&s| cast.sources[s].id.as_str()),
+            false,
+        );
+        out.push('\n');
         if rng.chance(15) && self.recent.len() > 1 {
             // Earlier events this one answers (never itself: the last pushed is skipped).
             let mut related: Vec<&str> = Vec::new();

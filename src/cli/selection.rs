@@ -2,7 +2,6 @@
 //! events, and write the result to stdout. Messages go to stderr; stdout carries data only.
 
 use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs, load_files};
-use crate::filter::Query;
 use crate::load::Limits;
 use crate::model::{EventIx, Log};
 use crate::search::SearchIndex;
@@ -14,9 +13,9 @@ use std::process::ExitCode;
 /// The log and the events the flags pick from it, in timeline order.
 pub struct Selection {
     pub log: Log,
+    /// The query the flags ask for (`quotes` also selects quotes with it).
+    pub query: crate::filter::Query,
     pub events: Vec<EventIx>,
-    /// The filters, for the outputs that name them.
-    pub query: Query,
 }
 
 /// Loads the files (the bundled sample when none) and applies the filters. On failure,
@@ -62,7 +61,7 @@ pub fn select(
         SearchIndex::new(&log)
     };
     let events = crate::filter::apply(&log, &index, &query);
-    Ok(Selection { log, events, query })
+    Ok(Selection { log, query, events })
 }
 
 /// The marks of the log these arguments open (the same key the browser uses).

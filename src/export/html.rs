@@ -9,17 +9,14 @@
 //! http(s). The page loads nothing and runs no script (its Content-Security-Policy forbids
 //! both): the party filter is checkboxes and CSS `:has()`.
 
+use crate::days::{Gaps, Period};
 use crate::export::describe;
 use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
-use crate::model::{Color, Event, EventIx, Log, NamedColor, PartyIx, Quote, Status};
+use crate::model::{Color, EventIx, Log, NamedColor, PartyIx, Quote, Status};
 use crate::text::sanitize;
 use askama::Template;
-use chrono::{DateTime, Utc};
-
-/// Gaps longer than this many days between neighbouring events are shown, as in the browser.
-const GAP_DAYS: i64 = 7;
 
 #[derive(Template)]
 #[template(path = "timeline.html")]
@@ -195,34 +192,24 @@ fn event_view(log: &Log, ix: EventIx, shown: &[EventIx]) -> EventView {
     }
 }
 
-/// What puts events under one header: the day on the event's own clock, or its month or
-/// year when that is all the log knows (the heading says which).
-fn heading(e: &Event) -> String {
-    e.date.human_day()
-}
-
-fn period_end(e: &Event) -> DateTime<Utc> {
-    e.end.as_ref().unwrap_or(&e.date).end_exclusive()
-}
-
+/// The events under headers of the reading zone's calendar (a day, or the month or year
+/// an event is known by), with the quiet stretches between them, as the browser shows them.
 fn days(log: &Log, shown: &[EventIx]) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
-    let mut covered: Option<DateTime<Utc>> = None;
+    let mut last: Option<Period> = None;
+    let mut gaps = Gaps::default();
     for &ix in shown {
         let e = &log.events[ix];
-        let gap = covered
-            .map(|end| (e.date.start() - end).num_days())
-            .filter(|&d| d > GAP_DAYS)
-            .map(|d| format!("{d} days"));
-        let head = heading(e);
-        let same_day = days.last().is_some_and(|d| d.heading == head) && gap.is_none();
-        if !same_day {
+        let gap = gaps.before(e).map(|g| g.text());
+        let period = Period::of(&e.date);
+        if last != Some(period) || gap.is_some() {
             days.push(Day {
-                heading: head,
+                heading: period.text(),
                 gap,
                 parties: Vec::new(),
                 events: Vec::new(),
             });
+            last = Some(period);
         }
         let day = days.last_mut().expect("a day was just pushed");
         for &p in &e.parties {
@@ -232,8 +219,6 @@ fn days(log: &Log, shown: &[EventIx]) -> Vec<Day> {
             }
         }
         day.events.push(event_view(log, ix, shown));
-        let end = period_end(e);
-        covered = Some(covered.map_or(end, |c| c.max(end)));
     }
     days
 }

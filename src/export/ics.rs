@@ -20,7 +20,7 @@
 
 use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
 use crate::export::web::{is_web_url, reflow};
-use crate::model::{Date, Event, EventIx, Log, Precision, Status};
+use crate::model::{Date, Event, EventIx, Log, Status};
 use crate::text::sanitize;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -71,13 +71,10 @@ fn date_value(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-/// The last day of a date's period, plus one: where an all-day span ending there stops.
+/// The day after the last day of a date's period in the reading zone: where an all-day
+/// span ending with it stops (RFC 5545's DTEND is exclusive).
 fn day_after(d: &Date) -> NaiveDate {
-    match d.precision {
-        Precision::Year | Precision::Month | Precision::Day => d.end_exclusive().date_naive(),
-        // A timed end: the whole of its own calendar day.
-        Precision::Minute | Precision::Second => d.local_day().succ_opt().unwrap_or(NaiveDate::MAX),
-    }
+    d.reading_last_day().succ_opt().unwrap_or(NaiveDate::MAX)
 }
 
 /// DTSTART and DTEND lines of an event.
@@ -98,7 +95,7 @@ fn dates(out: &mut String, e: &Event) {
         let last = e.end.as_ref().unwrap_or(&e.date);
         push_line(
             out,
-            &format!("DTSTART;VALUE=DATE:{}", date_value(e.date.local_day())),
+            &format!("DTSTART;VALUE=DATE:{}", date_value(e.date.reading_day())),
         );
         push_line(
             out,

@@ -90,15 +90,15 @@ impl Parts {
         }
         let mut s = format!("{year:04}");
         let Some(month) = self.month else {
-            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.0);
+            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.message);
         };
         s.push_str(&format!("-{month:02}"));
         let Some(day) = self.day else {
-            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.0);
+            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.message);
         };
         s.push_str(&format!("-{day:02}"));
         let Some(hour) = self.hour else {
-            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.0);
+            return Date::parse(&s).map(|d| (d, false)).map_err(|e| e.message);
         };
         s.push_str(&format!("T{hour:02}:{:02}", self.minute.unwrap_or(0)));
         if let Some(sec) = self.second {
@@ -107,7 +107,7 @@ impl Parts {
         let named = clock.iter().flatten().find_map(|c| named_offset(c));
         let assumed = named.is_none();
         s.push_str(named.as_deref().unwrap_or("Z"));
-        Date::parse(&s).map(|d| (d, assumed)).map_err(|e| e.0)
+        Date::parse(&s).map(|d| (d, assumed)).map_err(|e| e.message)
     }
 }
 

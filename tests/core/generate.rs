@@ -62,7 +62,7 @@ fn generated_logs_hold_what_the_benchmarks_rely_on() {
     assert!(log.events.iter().any(|e| e.id_derived));
     let quotes = || log.events.iter().flat_map(|e| &e.quotes);
     assert!(quotes().any(|q| q.paraphrase));
-    assert!(quotes().any(|q| q.speaker.is_none() && q.party.is_some()));
+    assert!(quotes().any(|q| q.speaker.is_none() && !q.parties.is_empty()));
     assert!(quotes().any(|q| q.text.contains('\u{200d}')));
     assert!(log.events.iter().any(|e| {
         e.title

@@ -5,3 +5,4 @@ mod generate;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod merge;
+mod zones;

@@ -1,4 +1,5 @@
 //! Integration tests: props.
 
+mod days;
 mod loader;
 mod tui;

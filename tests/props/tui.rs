@@ -157,10 +157,13 @@ fn action() -> impl Strategy<Value = Action> {
         Action::Mark(MarkAction::OnlyMarked),
         Action::ToggleOverview,
         Action::StartJump,
+        Action::StartRange,
+        Action::OpenQuoteList,
+        Action::OpenPicker(PickerKind::Topic),
     ]);
     prop_oneof![
         6 => plain,
-        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}', '2', '0', '4', '-'])
+        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}', '2', '0', '4', '-', '.'])
             .prop_map(Action::Input),
         1 => (0usize..8).prop_map(Action::ToggleParty),
         1 => (-20i16..20).prop_map(Action::Wheel),

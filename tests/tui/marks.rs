@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// A log of `ids`, one event a day from 1 May 2024, the first two involving Hamas.
 fn log_of(ids: &[&str]) -> String {
     let mut y = String::from(
-        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nevents:\n",
+        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nsources:\n  - {id: s, outlet: Wire}\nevents:\n",
     );
     for id in ids {
         let day: u32 = id
@@ -24,7 +24,7 @@ fn log_of(ids: &[&str]) -> String {
             .parse()
             .unwrap();
         y += &format!(
-            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n"
+            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n    sources: [s]\n"
         );
         if day <= 2 {
             y += "    actors: [h]\n";
@@ -311,7 +311,17 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     jump(&mut app, "3 May");
     assert_eq!(id(&app), "e2", "a bad date moves nothing");
     let msg = app.message.clone().unwrap();
-    assert!(msg.contains("2024, 2024-05 or 2024-05-03"), "{msg}");
+    assert!(msg.contains("2024, 2024-05, 2024-05-03 or today"), "{msg}");
+    jump(&mut app, "2024-5-3");
+    assert_eq!(id(&app), "e2", "a date written wrong moves nothing");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.contains("write \"2024-05-03\""),
+        "the fix is given: {msg}"
+    );
+    // Today (this log's events are all in the past): the last event.
+    jump(&mut app, "today");
+    assert_eq!(id(&app), "e5");
 }
 
 #[test]

@@ -62,8 +62,6 @@ pub struct App {
     pub quit: bool,
     /// The lanes view (L): one column per party.
     pub lanes: Lanes,
-    /// The party picker was opened by P: show the positions once a party is chosen.
-    pub positions_after_pick: bool,
     // Sharing, marks and the overview.
     /// The marks of this log, by event id; set with `with_marks`.
     pub marks: Marks,
@@ -116,7 +114,6 @@ impl App {
             height: 24,
             quit: false,
             lanes,
-            positions_after_pick: false,
             marks: Marks::default(),
             marked: BTreeSet::new(),
             quote: 0,

@@ -1,19 +1,17 @@
 //! The rows of the timeline: date headers, gaps and events, built from the visible events
 //! once per filter change, so that moving and drawing never walk the whole log.
 
-use crate::model::{Date, EventIx, Log, Precision};
-use chrono::{DateTime, Utc};
-
-/// Gaps longer than this many days between neighbours get a row of their own.
-pub const GAP_DAYS: i64 = 7;
+use crate::days::{Gap, Gaps, Period};
+use crate::model::{EventIx, Log};
 
 /// One line of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
-    /// A header for the day, month or year of this event's date (the first event under it).
+    /// A header for the reading-zone day, month or year of this event's date (the first
+    /// event under it).
     Header(EventIx),
-    /// So many whole days without events.
-    Gap(i64),
+    /// A quiet stretch.
+    Gap(Gap),
     /// An event, by its position in the visible list and its index in the log.
     Event { pos: usize, ix: EventIx },
 }
@@ -30,31 +28,6 @@ pub struct Rows {
     pub has_times: bool,
 }
 
-/// What groups events under one header: the day on the event's own clock, or its month
-/// or year when that is all the log knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Group {
-    Year(i32),
-    Month(i32, u32),
-    Day(chrono::NaiveDate),
-}
-
-fn group(d: &Date) -> Group {
-    use chrono::Datelike;
-    let day = d.local_day();
-    match d.precision {
-        Precision::Year => Group::Year(day.year()),
-        Precision::Month => Group::Month(day.year(), day.month()),
-        _ => Group::Day(day),
-    }
-}
-
-/// Instant an event's period ends (exclusive).
-fn period_end(log: &Log, ix: EventIx) -> DateTime<Utc> {
-    let e = &log.events[ix];
-    e.end.as_ref().unwrap_or(&e.date).end_exclusive()
-}
-
 impl Rows {
     /// Rows for `visible` (in timeline order).
     pub fn build(log: &Log, visible: &[EventIx]) -> Rows {
@@ -62,17 +35,13 @@ impl Rows {
         let mut event_row = Vec::with_capacity(visible.len());
         let mut headers = Vec::new();
         let mut last_group = None;
-        // Latest end of any event so far: a long event covering a quiet stretch is no gap.
-        let mut covered: Option<DateTime<Utc>> = None;
+        let mut gaps = Gaps::default();
         for (pos, &ix) in visible.iter().enumerate() {
             let e = &log.events[ix];
-            if let Some(end) = covered {
-                let days = (e.date.start() - end).num_days();
-                if days > GAP_DAYS {
-                    rows.push(Row::Gap(days));
-                }
+            if let Some(gap) = gaps.before(e) {
+                rows.push(Row::Gap(gap));
             }
-            let g = group(&e.date);
+            let g = Period::of(&e.date);
             if last_group != Some(g) {
                 headers.push(rows.len());
                 rows.push(Row::Header(ix));
@@ -80,8 +49,6 @@ impl Rows {
             }
             event_row.push(rows.len());
             rows.push(Row::Event { pos, ix });
-            let end = period_end(log, ix);
-            covered = Some(covered.map_or(end, |c| c.max(end)));
         }
         Rows {
             rows,
@@ -124,7 +91,20 @@ impl Rows {
     }
 }
 
-/// Header text for a group: `Wed 3 April 2024`, `April 2024` or `2024`.
+/// Header text for the reading-zone period of an event: `Wed 3 April 2024`, `April 2024`
+/// or `2024`.
 pub fn header_text(log: &Log, ix: EventIx) -> String {
-    log.events[ix].date.human_day()
+    Period::of(&log.events[ix].date).text()
+}
+
+/// The header as drawn: a day's names the clock its rows' times are on, when any row has a
+/// time (`Sat 11 March 2023 · times in Asia/Shanghai`).
+pub fn header_line(log: &Log, rows: &Rows, ix: EventIx) -> String {
+    let period = Period::of(&log.events[ix].date);
+    match period {
+        Period::Day(_) if rows.has_times => {
+            format!("{} · times in {}", period.text(), log.timezone.name())
+        }
+        _ => period.text(),
+    }
 }

@@ -68,6 +68,10 @@ pub enum Action {
     ToggleOverview,
     /// `:`: open the jump-to-date prompt.
     StartJump,
+    /// `r`: open the date-range prompt.
+    StartRange,
+    /// `Q`: the quotes browser.
+    OpenQuoteList,
 }
 
 /// What to share from the browser.

@@ -21,19 +21,25 @@ pub enum Mode {
     List,
     /// The jump-to-date prompt.
     Jump,
+    /// The date-range prompt.
+    Range,
+    /// The quotes browser.
+    QuoteList,
     /// Why the file on disk does not open now.
     Errors,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Browse,
         Mode::Quotes,
+        Mode::QuoteList,
         Mode::List,
         Mode::Picker,
         Mode::Search,
         Mode::Help,
         Mode::Jump,
+        Mode::Range,
         Mode::Errors,
     ];
 
@@ -41,18 +47,20 @@ impl Mode {
         match self {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
-            Mode::Picker => "Pickers (p a t s)",
+            Mode::Picker => "Pickers (p a t s #)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
             Mode::List => "Thread and positions views (T P)",
             Mode::Jump => "Jump to a date (:)",
+            Mode::Range => "Date range (r)",
+            Mode::QuoteList => "Quotes browser (Q)",
             Mode::Errors => "Errors of the file on disk (E)",
         }
     }
 
     /// Modes where typed characters go into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Search | Mode::Jump)
+        matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
     }
 }
 
@@ -121,12 +129,16 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Errors, Help, Jump, List, Picker, Quotes, Search};
+use Mode::{Browse, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
 
 const B: &[Mode] = &[Browse];
-const READ: &[Mode] = &[Browse, Quotes, Help, List, Errors];
-const PAGES: &[Mode] = &[Browse, Quotes, Help, Picker, List, Errors];
-const EVERY: &[Mode] = &[Browse, Quotes, Picker, Search, Help, List, Errors];
+/// The timeline and the quotes browser: the filters that both take.
+const BQ: &[Mode] = &[Browse, QuoteList];
+const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors];
+const PAGES: &[Mode] = &[Browse, Quotes, QuoteList, Help, Picker, List, Errors];
+const EVERY: &[Mode] = &[
+    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors,
+];
 const TEXT: &[Mode] = &[Picker, Search];
 
 const fn bind(
@@ -262,10 +274,24 @@ pub const BINDINGS: &[Binding] = &[
         Some("party"),
     ),
     bind(
+        &[QuoteList],
+        &[Char('p')],
+        Action::OpenPicker(PickerKind::Party),
+        "only what these parties said",
+        Some("party"),
+    ),
+    bind(
         B,
         &[Char('a')],
         Action::OpenPicker(PickerKind::Actor),
         "filter by actor (taking part or quoted)",
+        Some("actor"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('a')],
+        Action::OpenPicker(PickerKind::Actor),
+        "only what these actors said",
         Some("actor"),
     ),
     bind(
@@ -282,6 +308,35 @@ pub const BINDINGS: &[Binding] = &[
         "filter by status",
         Some("status"),
     ),
+    // The header names these two, so the status bar keeps its room for the others.
+    bind(
+        B,
+        &[Char('#')],
+        Action::OpenPicker(PickerKind::Topic),
+        "filter by topic",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('r')],
+        Action::StartRange,
+        "date range: 2024-04..2024-05-03, 2024-04.., ..2024-05 (as --from, --to)",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('#')],
+        Action::OpenPicker(PickerKind::Topic),
+        "only quotes of events with this topic",
+        Some("topic"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('r')],
+        Action::StartRange,
+        "only quotes of events in a date range: 2024-04..2024-05-03, 2024-04.., ..2024-05",
+        Some("dates"),
+    ),
     bind(
         B,
         &[Key::Digits],
@@ -295,6 +350,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::ClearParties,
         "clear the party filter",
         None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('/')],
+        Action::StartSearch,
+        "search the events whose quotes are shown",
+        Some("search"),
     ),
     bind(
         B,
@@ -318,7 +380,7 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        B,
+        BQ,
         &[Char('c')],
         Action::ClearFilters,
         "clear every filter and the search",
@@ -345,6 +407,41 @@ pub const BINDINGS: &[Binding] = &[
         Action::Share(Share::CopyQuote),
         "copy the marked quote with its citation (OSC 52)",
         Some("copy"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next quote",
+        Some("move"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous quote",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "open the quote's event, at the quote (Esc comes back)",
+        Some("event"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the quote with its citation, its event's status and any translation (OSC 52)",
+        Some("copy"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('o')],
+        Action::Share(Share::OpenSource),
+        "open the quote's source URL in the web browser",
+        None,
     ),
     bind(
         B,
@@ -439,6 +536,28 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
+        &[Range],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "apply the range (empty clears it)",
+        Some("apply"),
+    ),
+    bind(
+        &[Range],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Range],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Range], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
         &[Search],
         &[Code(KeyCode::Down)],
         Action::NextMatch,
@@ -481,14 +600,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Browse, Quotes, List],
+        &[Browse, Quotes, QuoteList, List],
         &[Char('?')],
         Action::Help,
         "this help",
         Some("help"),
     ),
     bind(
-        &[Quotes, Help, Picker, Search, List, Errors],
+        &[Quotes, QuoteList, Help, Picker, Search, List, Errors],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -543,8 +662,15 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('P')],
         Action::OpenPositions,
-        "positions: what a party said over time",
+        "positions: what a party said over time (p there picks the party)",
         Some("positions"),
+    ),
+    bind(
+        B,
+        &[Char('Q')],
+        Action::OpenQuoteList,
+        "quotes browser: every quote of the events shown, by who said it",
+        Some("all quotes"),
     ),
     bind(
         &[List],
@@ -568,6 +694,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("go to"),
     ),
     bind(
+        &[List],
+        &[Char('p')],
+        Action::OpenPicker(PickerKind::Party),
+        "positions: choose the party whose positions to show",
+        Some("whose positions"),
+    ),
+    bind(
         EVERY,
         &[Key::Wheel],
         Action::Wheel(3),
@@ -589,6 +722,7 @@ pub fn text_help(mode: Mode) -> Option<&'static str> {
         Mode::Picker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: 2024, 2024-05 or 2024-05-03"),
+        Mode::Range => Some("type a range: 2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04"),
         _ => None,
     }
 }

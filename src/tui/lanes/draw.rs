@@ -3,9 +3,9 @@
 //! event of several neighbouring lanes spans them in one cell. Only the rows and lanes on
 //! screen are laid out.
 
-use crate::model::{Date, EventIx, Precision, Status};
+use crate::model::{EventIx, Status};
 use crate::text::sanitize;
-use crate::tui::app::rows::{Row, header_text};
+use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
 use crate::tui::lanes::{Geometry, Lane};
 use crate::tui::layout::text::{highlighted, truncate, width};
@@ -16,21 +16,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// The date column's text: `3 Apr 14:05`, `3 Apr`, `Apr 2024` or `2024`.
-pub fn short_date(d: &Date) -> String {
-    let day = d.local_day();
-    let text = match d.precision {
-        Precision::Year => day.format("%Y").to_string(),
-        Precision::Month => day.format("%b %Y").to_string(),
-        _ => day.format("%-d %b").to_string(),
-    };
-    match d.human_time() {
-        // The clock without its offset, which the details pane gives in full.
-        Some(t) => format!("{text} {}", t.split(' ').next().unwrap_or_default()),
-        None => text,
-    }
-}
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.height == 0 || area.width == 0 {
@@ -59,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let y = body.y + i as u16;
         match *row {
             Row::Header(ix) => {
-                let text = header_text(&app.log, ix);
+                let text = header_line(&app.log, &app.rows, ix);
                 let rule = "─".repeat(w.saturating_sub(width(&text) + 1));
                 let line = Line::from(vec![
                     Span::styled(text, app.theme.heading()),
@@ -68,9 +53,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 ]);
                 buf.set_line(body.x, y, &line, body.width);
             }
-            Row::Gap(days) => {
+            Row::Gap(gap) => {
                 separators(app, &geo, buf, body.x, y);
-                let text = format!("  · {days} days ·");
+                let text = format!("  {}", gap.text());
                 buf.set_stringn(body.x, y, text, w, app.theme.dim());
             }
             Row::Event { ix, .. } => event_row(app, &geo, buf, body, y, ix),
@@ -135,7 +120,7 @@ fn event_row(app: &App, geo: &Geometry, buf: &mut Buffer, body: Rect, y: u16, ix
     let date = format!(
         "{}{}",
         if selected { "▶" } else { " " },
-        short_date(&e.date)
+        e.date.reading_short()
     );
     let date_style = if selected { sel_style } else { t.dim() };
     buf.set_stringn(body.x, y, date, geo.date_w.saturating_sub(1), date_style);

@@ -58,7 +58,8 @@ impl Geometry {
     }
 }
 
-/// Width of the date column: `▶30 Apr 14:05 ` with times, `▶Apr 2024 ` without.
+/// Width of the date column: `▶30 Apr 14:05 ` with times (the reading zone's clock, which
+/// the day headers name), `▶Apr 2024 ` without.
 pub fn date_width(has_times: bool) -> usize {
     if has_times { 14 } else { 10 }
 }

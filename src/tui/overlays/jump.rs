@@ -1,5 +1,6 @@
 //! `:` then a date: the first shown event at or after it. The same forms as the
-//! log's dates: `2024`, `2024-05`, `2024-05-03`.
+//! log's dates (`2024`, `2024-05`, `2024-05-03`), or `today`, all read as periods of the
+//! log's reading zone.
 
 use crate::model::Date;
 use crate::overview::first_at_or_after;
@@ -8,7 +9,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::update::select_pos;
 
-pub const FORMS: &str = "2024, 2024-05 or 2024-05-03";
+pub const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
 
 pub fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
@@ -42,10 +43,21 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Selects the first shown event at or after `text`'s date, or says why not.
 pub fn go(app: &mut App, text: &str) {
-    let date = match Date::parse(text) {
+    let zone = app.log.timezone;
+    let parsed = if text.eq_ignore_ascii_case("today") {
+        Ok(Date::today(zone))
+    } else {
+        Date::parse_in(text, zone)
+    };
+    let date = match parsed {
         Ok(d) => d,
-        Err(_) => {
-            app.message = Some(format!("“{}” is not a date: type {FORMS}", sanitize(text)));
+        Err(e) => {
+            let fix = e.help.map(|h| format!(" ({h})")).unwrap_or_default();
+            app.message = Some(format!(
+                "“{}” is not a date: type {FORMS}{}",
+                sanitize(text),
+                sanitize(&fix)
+            ));
             return;
         }
     };

@@ -6,7 +6,9 @@ pub mod event_list;
 pub mod help;
 pub mod jump;
 pub mod picker;
+pub mod quote_list;
 pub mod quotes;
+pub mod range;
 pub mod reader;
 pub mod search;
 
@@ -15,6 +17,7 @@ use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Mode;
 use event_list::EventList;
 use picker::Picker;
+use quote_list::QuoteList;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use search::SearchPrompt;
@@ -40,6 +43,12 @@ pub enum Overlay {
     Jump {
         input: String,
     },
+    /// The date-range prompt (`r`) and what has been typed.
+    Range {
+        input: String,
+    },
+    /// The quotes browser (`Q`): every quote of the events shown, by who said it.
+    QuoteList(QuoteList),
 }
 
 impl Overlay {
@@ -53,6 +62,8 @@ impl Overlay {
             Overlay::Errors { .. } => Mode::Errors,
             Overlay::List(_) => Mode::List,
             Overlay::Jump { .. } => Mode::Jump,
+            Overlay::Range { .. } => Mode::Range,
+            Overlay::QuoteList(_) => Mode::QuoteList,
         }
     }
 
@@ -65,13 +76,17 @@ impl Overlay {
             Overlay::Help { scroll } => help::draw(app, *scroll, frame, body),
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
-            Overlay::Search(_) | Overlay::Jump { .. } => {}
+            Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
         }
     }
 
     /// Whether the overlay covers the body (else the browser is drawn under it).
     pub fn covers_body(&self) -> bool {
-        !matches!(self, Overlay::Search(_) | Overlay::Jump { .. })
+        !matches!(
+            self,
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
+        )
     }
 }
 
@@ -86,5 +101,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
+        Some(Overlay::Range { .. }) => range::update(app, action),
+        Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
     }
 }

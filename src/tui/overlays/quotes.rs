@@ -8,7 +8,7 @@ use crate::tui::layout::text::{prose, wrap};
 use crate::tui::view::citation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -59,6 +59,10 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
         w,
         2,
     ));
+    // Every quote of an event that did not simply happen is read under its status.
+    if let Some(note) = citation::status_note(e) {
+        out.extend(wrap(&[(&note, t.warning())], w, 2));
+    }
     if e.quotes.is_empty() {
         out.push(Line::from("This event has no quotes."));
     }
@@ -67,17 +71,9 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
         starts.push(out.len());
         let text = prose(&sanitize_multiline(&q.text));
         let num = format!("{}. ", n + 1);
-        if q.paraphrase {
-            out.extend(wrap(
-                &[
-                    (&num, t.label()),
-                    ("paraphrase, reported speech, not verbatim:", t.key()),
-                ],
-                w,
-                3,
-            ));
-            let italic = Style::new().add_modifier(Modifier::ITALIC);
-            out.extend(wrap(&[("   ", Style::new()), (&text, italic)], w, 3));
+        if let Some(label) = citation::words_label(q) {
+            out.extend(wrap(&[(&num, t.label()), (label, t.key())], w, 3));
+            out.extend(citation::bare_words(q, w, 3));
         } else {
             out.extend(wrap(
                 &[

@@ -3,11 +3,10 @@
 //! marking the selected event's bar. Counts come cached from `strip::Overview`; drawing
 //! walks only the bars, never the events.
 
-use crate::overview::{Histogram, Unit};
+use crate::overview::Histogram;
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,38 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-/// A day, week, month or year as the unit reads best.
-fn day_text(unit: Unit, d: NaiveDate) -> String {
-    match unit {
-        Unit::Day | Unit::Week => d.format("%-d %b %Y").to_string(),
-        Unit::Month => d.format("%b %Y").to_string(),
-        Unit::Year => d.format("%Y").to_string(),
-    }
-}
-
-/// `week of 29 Apr 2024`, `May 2024`: what one bar covers.
-fn bar_text(h: &Histogram, b: usize) -> String {
-    let d = day_text(h.unit, h.start_of(b));
-    match h.unit {
-        Unit::Week => format!("week of {d}"),
-        _ => d,
-    }
-}
-
-/// `Events per week · 1 Apr 2024 – 2 Jun 2024 · peak 5`.
-pub fn title(h: &Histogram) -> String {
-    let last = h.counts.len().saturating_sub(1);
-    let from = day_text(h.unit, h.start_of(0));
-    let to = day_text(h.unit, h.end_of(last));
-    let span = if from == to {
-        from
-    } else {
-        format!("{from} – {to}")
-    };
-    let peak = h.counts.iter().copied().max().unwrap_or(0);
-    format!("Events per {} · {span} · peak {peak}", h.unit.name())
-}
 
 /// One row of bars, each `bar_w` columns, scaled so that `peak` fills a cell.
 fn bars(counts: &[u32], peak: u32, bar_w: usize) -> String {
@@ -90,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let peak = h.counts.iter().copied().max().unwrap_or(0);
     let mut lines = vec![Line::from(truncate(
-        vec![Span::styled(title(h), t.heading())],
+        vec![Span::styled(h.title(), t.heading())],
         w,
     ))];
     lines.push(Line::from(truncate(
@@ -133,12 +100,7 @@ fn marker_row(
     let t = &app.theme;
     let b = h.bucket_of(&app.log, sel);
     let col = ov.name_w + b * ov.bar_w;
-    let n = h.counts[b];
-    let words = format!(
-        "{} · {n} event{}",
-        bar_text(h, b),
-        if n == 1 { "" } else { "s" }
-    );
+    let words = h.describe(&app.log, sel);
     let ww = width(&words);
     if col + 2 + ww <= w || col < ww + 1 {
         vec![

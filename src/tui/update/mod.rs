@@ -18,7 +18,7 @@ use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overlays::{self, Overlay};
-use crate::tui::overlays::{event_list, jump};
+use crate::tui::overlays::{event_list, jump, quote_list, range};
 use crate::tui::overview;
 use crate::tui::view::detail;
 
@@ -129,11 +129,13 @@ fn browse(app: &mut App, action: Action) {
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
         Action::OpenThread => event_list::open_thread(app),
-        Action::OpenPositions => event_list::open_positions(app, true),
+        Action::OpenPositions => event_list::open_positions(app),
         Action::Share(what) => share::share(app, what),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::StartJump => jump::start(app),
+        Action::StartRange => range::start(app),
+        Action::OpenQuoteList => quote_list::open(app),
         _ => {}
     }
 }
@@ -216,6 +218,7 @@ pub fn refilter(app: &mut App) {
     app.detail_scroll = 0;
     overview::refresh(app);
     scroll_to_selection(app);
+    quote_list::refresh(app);
 }
 
 /// The visible event nearest in time to `ix` (the later one on a tie).

@@ -11,6 +11,7 @@ use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
 use crate::tui::overlays::picker::{Picker, PickerKind};
+use crate::tui::overlays::quote_list;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
 use crate::tui::view::theme::Theme;
@@ -143,6 +144,8 @@ fn replace(app: &mut App, loaded: Loaded) {
             Overlay::Errors { .. } => None,
             // Built from event indices when it opened: T or P opens it again.
             Overlay::List(_) => None,
+            // Rebuilt from the filters, which were carried over by id.
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
             other => Some(other),
         };
         app.overlays.extend(kept);
@@ -169,7 +172,7 @@ fn event_in(old: &Log, new: &Log, ix: EventIx) -> Option<EventIx> {
 /// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.
 fn same_ids<'a>(
     set: &BTreeSet<usize>,
-    old_id: impl Fn(usize) -> &'a String,
+    old_id: impl Fn(usize) -> &'a str,
     new_ix: impl Fn(&str) -> Option<usize>,
     gone: &mut Vec<String>,
 ) -> BTreeSet<usize> {
@@ -217,10 +220,16 @@ fn rebuild_picker(app: &App, old: &Log, p: Picker) -> Picker {
                 |id| app.log.actor(id),
                 &mut gone,
             ),
+            PickerKind::Topic => {
+                let (was, now) = (old.topics(), app.log.topics());
+                same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
+            }
             PickerKind::Kind | PickerKind::Status => keys.clone(),
         }
     };
-    let mut n = Picker::open(p.kind, &app.log, &app.index, &app.query);
+    let mut n = Picker::open_for(
+        p.kind, p.purpose, p.counting, &app.log, &app.index, &app.query,
+    );
     n.chosen = remap(&p.chosen);
     n.initial = remap(&p.initial);
     n.input = p.input.clone();

@@ -47,8 +47,12 @@ pub fn share(app: &mut App, what: Share) {
     }
 }
 
-/// The quote `y` and `o` act on: the quote view's cursor there, else the first quote.
+/// The quote `y` and `o` act on: the quotes browser's cursor there, the quote view's
+/// cursor there, else the first quote of the selected event.
 pub fn current_quote(app: &App) -> Option<(EventIx, usize)> {
+    if app.mode() == Mode::QuoteList {
+        return crate::tui::overlays::quote_list::current(app).map(|at| (at.event, at.quote));
+    }
     let ix = app.selected?;
     let n = app.log.events[ix].quotes.len();
     if n == 0 {
@@ -84,14 +88,19 @@ fn copy_quote(app: &mut App) {
         return;
     };
     let text = cite::quote_citation(&app.log, ix, qi);
-    let q = &app.log.events[ix].quotes[qi];
-    let what = if q.paraphrase {
-        "paraphrase of"
-    } else {
-        "quote by"
+    let e = &app.log.events[ix];
+    let q = &e.quotes[qi];
+    let what = match (q.paraphrase, q.translated) {
+        (true, _) => "paraphrase of",
+        (false, true) => "translated quote by",
+        (false, false) => "quote by",
     };
+    // The flags that went with it, said again so the reader knows they travelled.
+    let status = crate::export::phrases::quote_status(e.status)
+        .map(|s| format!(", with its event status: {s}"))
+        .unwrap_or_default();
     app.message = Some(format!(
-        "Copied {what} {} to the clipboard",
+        "Copied {what} {} to the clipboard{status}",
         quote_label(&app.log, q)
     ));
     app.effects.push(Effect::Copy(text));
@@ -140,21 +149,21 @@ pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events
 /// The URL `o` opens: the selected quote's source in the quote view; else the first
 /// source of the event with a URL, then of its quotes.
 pub fn source_url(app: &App) -> Result<String, String> {
-    let Some(ix) = app.selected else {
-        return Err("no event selected".into());
-    };
     let log = &app.log;
     let url_of = |s: usize| log.sources[s].url.clone().filter(|u| !u.trim().is_empty());
-    let e = &log.events[ix];
-    if app.mode() == Mode::Quotes {
-        let Some((_, qi)) = current_quote(app) else {
-            return Err("this event has no quotes".into());
+    if matches!(app.mode(), Mode::Quotes | Mode::QuoteList) {
+        let Some((ei, qi)) = current_quote(app) else {
+            return Err("no quote here".into());
         };
-        return match e.quotes[qi].source {
+        return match log.events[ei].quotes[qi].source {
             None => Err("this quote gives no source".into()),
             Some(s) => url_of(s).ok_or_else(|| "this quote's source has no URL".into()),
         };
     }
+    let Some(ix) = app.selected else {
+        return Err("no event selected".into());
+    };
+    let e = &log.events[ix];
     e.sources
         .iter()
         .copied()

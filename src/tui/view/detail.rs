@@ -53,6 +53,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
+    // The rows and headers are on the reading zone's clock: say what that clock read.
+    if let Some(there) = e.date.reading_human() {
+        labelled(&mut out, "Reading zone: ", &there, t.dim());
+    }
     if let Some(n) = &e.date_note {
         labelled(
             &mut out,
@@ -176,10 +180,11 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         ]));
         for q in &e.quotes {
             let words = sanitize(&q.text);
-            let words = if q.paraphrase {
-                format!("(paraphrase) {words}")
-            } else {
-                format!("“{words}”")
+            let words = match (q.paraphrase, q.translated) {
+                (false, false) => format!("“{words}”"),
+                (true, false) => format!("(paraphrase) {words}"),
+                (false, true) => format!("(translation) “{words}”"),
+                (true, true) => format!("(paraphrase, translated) {words}"),
             };
             let who = citation::speaker(log, q);
             let line = vec![

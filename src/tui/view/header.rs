@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let filters = describe::filters(&app.log, &app.query).join(" · ");
     let second = if filters.is_empty() {
         vec![Span::styled(
-            "no filters · p party · a actor · t kind · s status · / search",
+            "no filters: p party  a actor  t kind  s status  # topic  r dates  / search",
             app.theme.dim(),
         )]
     } else {

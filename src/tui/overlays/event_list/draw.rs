@@ -1,5 +1,6 @@
 //! Draws the thread and positions views: a titled pane over the body, scrolled.
 
+use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::overlays::event_list::{EventList, ListKind, text};
 use crate::tui::overlays::quotes::inner;
@@ -9,9 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(app: &App, list: &EventList, frame: &mut Frame, area: Rect) {
+    // Whose positions, always in sight: the list below scrolls.
     let title = match list.kind {
-        ListKind::Thread { .. } => " Thread · Enter goes to the event · Esc back ",
-        ListKind::Positions { .. } => " Positions · Enter goes to the event · Esc back ",
+        ListKind::Thread { .. } => " Thread · Enter goes to the event · Esc back ".to_owned(),
+        ListKind::Positions { party } => format!(
+            " Positions of {} · p another party · Enter goes to the event · Esc back ",
+            sanitize(&app.log.parties[party].name)
+        ),
     };
     let block = Block::default()
         .borders(Borders::TOP)

@@ -5,7 +5,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::layout::scroll::Scroll;
-use crate::tui::overlays::picker::{Picker, PickerKind};
+use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
 
@@ -64,25 +64,47 @@ pub fn open_thread(app: &mut App) {
 }
 
 /// P: the positions of the party filter's only party, else of the selected event's first
-/// party; else the party picker opens (when `may_pick`) and they follow the choice.
-pub fn open_positions(app: &mut App, may_pick: bool) {
+/// party; else the reader picks the party. The view names the party, and `p` there
+/// picks another.
+pub fn open_positions(app: &mut App) {
     let party = if app.query.parties.len() == 1 {
         app.query.parties.first().copied()
     } else {
         app.selected
             .and_then(|ix| app.log.events[ix].parties.first().copied())
     };
-    let Some(party) = party else {
-        if may_pick && !app.log.parties.is_empty() {
-            let p = Picker::open(PickerKind::Party, &app.log, &app.index, &app.query);
-            app.overlays.push(Overlay::Picker(p));
-            app.positions_after_pick = true;
-            app.message = Some("choose the party whose positions to follow".into());
-        } else {
-            app.message = Some("no party to follow: choose one with p".into());
-        }
+    match party {
+        Some(party) => show_positions(app, party),
+        None => pick_positions_party(app),
+    }
+}
+
+/// The party picker whose Enter shows that party's positions; the filters stay as they are.
+pub fn pick_positions_party(app: &mut App) {
+    if app.log.parties.is_empty() {
+        app.message = Some("the log has no parties whose positions to show".into());
         return;
-    };
+    }
+    let p = Picker::open_for(
+        PickerKind::Party,
+        Purpose::Positions,
+        Counting::Quotes,
+        &app.log,
+        &app.index,
+        &app.query,
+    );
+    app.overlays.push(Overlay::Picker(p));
+}
+
+/// What `party` said among the events shown, in place of a positions view already open.
+pub fn show_positions(app: &mut App, party: PartyIx) {
+    if let Some(Overlay::List(EventList {
+        kind: ListKind::Positions { .. },
+        ..
+    })) = app.overlays.last()
+    {
+        app.overlays.pop();
+    }
     let entries = threads::positions(&app.log, party, &app.visible);
     // Start at the selected event, or the first entry after it.
     let cursor = app.selected.map_or(0, |s| {
@@ -167,6 +189,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Help => {
             app.overlays.push(Overlay::Help { scroll: 0 });
+            return;
+        }
+        Action::OpenPicker(PickerKind::Party) => {
+            pick_positions_party(app);
             return;
         }
         _ => return,

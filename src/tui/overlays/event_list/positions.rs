@@ -9,7 +9,7 @@ use crate::tui::layout::text::{prose, wrap};
 use crate::tui::overlays::event_list::{EventList, ListText};
 use crate::tui::view::citation;
 use crate::tui::view::timeline::badge;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListText {
@@ -35,6 +35,7 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                 },
                 t.dim(),
             ),
+            (" · p another party", t.dim()),
         ],
         w,
         2,
@@ -80,31 +81,12 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                 6,
             ));
         }
+        if let Some(note) = citation::status_note(e) {
+            lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
+        }
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
-                let words = prose(&sanitize_multiline(&q.text));
-                if q.paraphrase {
-                    lines.extend(wrap(
-                        &[
-                            ("    ", Style::new()),
-                            ("paraphrase, reported speech, not verbatim:", t.key()),
-                        ],
-                        w,
-                        4,
-                    ));
-                    let italic = Style::new().add_modifier(Modifier::ITALIC);
-                    lines.extend(wrap(&[("    ", Style::new()), (&words, italic)], w, 4));
-                } else {
-                    lines.extend(wrap(
-                        &[
-                            ("    “", Style::new()),
-                            (&words, Style::new()),
-                            ("”", Style::new()),
-                        ],
-                        w,
-                        5,
-                    ));
-                }
+                lines.extend(citation::words_lines(t, q, w, 4));
                 let said = if q.paraphrase {
                     "    — according to the source, "
                 } else {

@@ -3,7 +3,7 @@
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::picker::Picker;
+use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,10 +17,17 @@ pub fn list_height(area: Rect) -> usize {
 
 pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let title = format!(
-        " {} · Space toggles · Enter applies · Esc cancels ",
-        p.kind.title()
-    );
+    let title = match p.purpose {
+        Purpose::Filter => format!(
+            " {} · Space toggles · Enter applies · Esc cancels ",
+            p.kind.title()
+        ),
+        Purpose::Positions => " Whose positions? · Enter shows them · Esc cancels ".to_owned(),
+    };
+    let counted = match p.counting {
+        Counting::Events => "counts under the other filters",
+        Counting::Quotes => "quotes under the other filters",
+    };
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.key())
@@ -32,11 +39,7 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Span::raw(sanitize(&p.input).into_owned()),
         Span::styled("█", t.dim()),
         Span::styled(
-            format!(
-                "  {} of {} · counts under the other filters",
-                p.shown.len(),
-                p.entries.len()
-            ),
+            format!("  {} of {} · {counted}", p.shown.len(), p.entries.len()),
             t.dim(),
         ),
     ])];
@@ -47,10 +50,10 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     }
     for (row, &i) in p.shown.iter().enumerate().skip(first).take(h) {
         let e = &p.entries[i];
-        let on = if p.chosen.contains(&e.key) {
-            "[x] "
-        } else {
-            "[ ] "
+        let on = match p.purpose {
+            Purpose::Positions => "",
+            Purpose::Filter if p.chosen.contains(&e.key) => "[x] ",
+            Purpose::Filter => "[ ] ",
         };
         let count = format!(" {:>5}", e.count);
         let style = match p.kind {

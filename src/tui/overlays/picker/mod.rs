@@ -1,6 +1,8 @@
-//! A picker: every party (actor, kind, status) with its count of events, narrowed by
-//! typing, toggled with Space. The counts are those under the other active filters, so
-//! that each number says how many events choosing that entry would show.
+//! A picker: every party (actor, kind, status, topic) with its count of events, narrowed
+//! by typing, toggled with Space. The counts are those under the other active filters, so
+//! that each number says how many events choosing that entry would show (in the quotes
+//! browser: how many quotes). A picker may also choose the one party whose positions `P`
+//! shows, leaving the filters alone.
 
 pub mod draw;
 mod update;
@@ -21,6 +23,7 @@ pub enum PickerKind {
     Actor,
     Kind,
     Status,
+    Topic,
 }
 
 impl PickerKind {
@@ -30,8 +33,27 @@ impl PickerKind {
             PickerKind::Actor => "Actors",
             PickerKind::Kind => "Kinds",
             PickerKind::Status => "Statuses",
+            PickerKind::Topic => "Topics",
         }
     }
+}
+
+/// What Enter does with the choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Sets the filter of the picker's kind.
+    Filter,
+    /// Shows the positions of the party under the cursor; the filters stay as they are.
+    Positions,
+}
+
+/// What the counts count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counting {
+    /// Events that choosing the entry would show.
+    Events,
+    /// Quotes (the quotes browser): for parties and actors, the quotes they said.
+    Quotes,
 }
 
 /// One entry: `key` is the party, actor, kind or status index.
@@ -48,6 +70,8 @@ pub struct Entry {
 #[derive(Clone, Debug)]
 pub struct Picker {
     pub kind: PickerKind,
+    pub purpose: Purpose,
+    pub counting: Counting,
     pub entries: Vec<Entry>,
     /// Keys toggled on.
     pub chosen: BTreeSet<usize>,
@@ -60,9 +84,17 @@ pub struct Picker {
     pub cursor: usize,
 }
 
-/// The keys a query holds for one kind of picker.
-pub fn chosen_in(query: &Query, kind: PickerKind) -> BTreeSet<usize> {
+/// The keys a query holds for one kind of picker (a topic's key is its place in
+/// `Log::topics`).
+pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
     match kind {
+        PickerKind::Topic => log
+            .topics()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| query.topics.contains(**t))
+            .map(|(i, _)| i)
+            .collect(),
         PickerKind::Party => query.parties.clone(),
         PickerKind::Actor => query.actors.clone(),
         PickerKind::Kind => query
@@ -79,8 +111,15 @@ pub fn chosen_in(query: &Query, kind: PickerKind) -> BTreeSet<usize> {
 }
 
 /// `query` with the picker's field set to `keys`.
-pub fn set_in(query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
+pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
     match kind {
+        PickerKind::Topic => {
+            let topics = log.topics();
+            query.topics = keys
+                .iter()
+                .filter_map(|&k| topics.get(k).map(|t| (*t).to_owned()))
+                .collect()
+        }
         PickerKind::Party => query.parties = keys.clone(),
         PickerKind::Actor => query.actors = keys.clone(),
         PickerKind::Kind => {
@@ -99,25 +138,66 @@ pub fn set_in(query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
 }
 
 impl Picker {
-    /// A picker over `kind`, with counts under the other filters of `query`.
+    /// A picker that filters by `kind`, with counts of events under the other filters.
     pub fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
+        Picker::open_for(kind, Purpose::Filter, Counting::Events, log, index, query)
+    }
+
+    /// A picker over `kind` for `purpose`, counting `counting` under the other filters.
+    pub fn open_for(
+        kind: PickerKind,
+        purpose: Purpose,
+        counting: Counting,
+        log: &Log,
+        index: &SearchIndex,
+        query: &Query,
+    ) -> Picker {
         let mut others = query.clone();
-        set_in(&mut others, kind, &BTreeSet::new());
+        set_in(log, &mut others, kind, &BTreeSet::new());
         let matching = filter::apply(log, index, &others);
+        let topics = log.topics();
         let size = match kind {
             PickerKind::Party => log.parties.len(),
             PickerKind::Actor => log.actors.len(),
             PickerKind::Kind => Kind::ALL.len(),
             PickerKind::Status => Status::ALL.len(),
+            PickerKind::Topic => topics.len(),
         };
         let mut counts = vec![0usize; size];
-        for &i in &matching {
-            let e = &log.events[i];
-            match kind {
-                PickerKind::Party => e.parties.iter().for_each(|&p| counts[p] += 1),
-                PickerKind::Actor => e.involved.iter().for_each(|&a| counts[a] += 1),
-                PickerKind::Kind => counts[e.kind as usize] += 1,
-                PickerKind::Status => counts[e.status as usize] += 1,
+        let topic_key = |t: &String| topics.binary_search(&t.as_str()).ok();
+        match counting {
+            Counting::Events => {
+                for &i in &matching {
+                    let e = &log.events[i];
+                    match kind {
+                        PickerKind::Party => e.parties.iter().for_each(|&p| counts[p] += 1),
+                        PickerKind::Actor => e.involved.iter().for_each(|&a| counts[a] += 1),
+                        PickerKind::Kind => counts[e.kind as usize] += 1,
+                        PickerKind::Status => counts[e.status as usize] += 1,
+                        PickerKind::Topic => e
+                            .topics
+                            .iter()
+                            .filter_map(topic_key)
+                            .for_each(|k| counts[k] += 1),
+                    }
+                }
+            }
+            Counting::Quotes => {
+                for at in filter::quotes_of(log, &matching, &others) {
+                    let e = &log.events[at.event];
+                    let q = &e.quotes[at.quote];
+                    match kind {
+                        PickerKind::Party => q.said_by(log).iter().for_each(|&p| counts[p] += 1),
+                        PickerKind::Actor => q.speaker.iter().for_each(|&a| counts[a] += 1),
+                        PickerKind::Kind => counts[e.kind as usize] += 1,
+                        PickerKind::Status => counts[e.status as usize] += 1,
+                        PickerKind::Topic => e
+                            .topics
+                            .iter()
+                            .filter_map(topic_key)
+                            .for_each(|k| counts[k] += 1),
+                    }
+                }
             }
         }
         let entries = (0..size)
@@ -140,6 +220,7 @@ impl Picker {
                     }
                     PickerKind::Kind => (Kind::ALL[key].as_str().to_owned(), String::new()),
                     PickerKind::Status => (Status::ALL[key].as_str().to_owned(), String::new()),
+                    PickerKind::Topic => (sanitize(topics[key]).into_owned(), String::new()),
                 };
                 Entry {
                     key,
@@ -149,9 +230,16 @@ impl Picker {
                 }
             })
             .collect();
-        let chosen = chosen_in(query, kind);
+        // Choosing whose positions to show starts from nothing chosen: Enter takes the
+        // entry under the cursor.
+        let chosen = match purpose {
+            Purpose::Filter => chosen_in(log, query, kind),
+            Purpose::Positions => BTreeSet::new(),
+        };
         let mut p = Picker {
             kind,
+            purpose,
+            counting,
             entries,
             initial: chosen.clone(),
             chosen,

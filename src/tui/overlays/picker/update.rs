@@ -3,7 +3,7 @@
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{draw, set_in};
+use crate::tui::overlays::picker::{Purpose, draw, set_in};
 use crate::tui::overlays::{Overlay, event_list};
 use crate::tui::update::refilter;
 
@@ -36,17 +36,23 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Open => {
-            let (kind, result) = (p.kind, p.result());
+            let (kind, purpose, result) = (p.kind, p.purpose, p.result());
+            let current = p.current().map(|e| e.key);
             app.overlays.pop();
-            set_in(&mut app.query, kind, &result);
-            refilter(app);
-            if std::mem::take(&mut app.positions_after_pick) {
-                event_list::open_positions(app, false);
+            match purpose {
+                Purpose::Filter => {
+                    set_in(&app.log, &mut app.query, kind, &result);
+                    refilter(app);
+                }
+                Purpose::Positions => {
+                    if let Some(party) = current {
+                        event_list::show_positions(app, party);
+                    }
+                }
             }
         }
         Action::Back => {
             app.overlays.pop();
-            app.positions_after_pick = false;
         }
         _ => {}
     }
