@@ -147,6 +147,22 @@ fn ics_lines_are_crlf_short_and_escaped() {
     assert!(!hostile.contains("URL:javascript"));
 }
 
+/// Words that are not the speaker's own say so in every format: reported speech and the log
+/// author's translations.
+#[test]
+fn paraphrases_and_translations_say_so() {
+    for format in ["timelinejs", "html", "ics"] {
+        let out = stdout(&["list", HOSTILE, "--format", format]).replace("\r\n ", "");
+        assert!(out.contains("Paraphrase (reported speech"), "{format}");
+        assert!(
+            out.contains("Translation by the log's author")
+                || out.contains("Translation by the log&#x27;s author")
+                || out.contains("Translation by the log&#39;s author"),
+            "{format}"
+        );
+    }
+}
+
 #[test]
 fn ics_is_byte_stable() {
     assert_eq!(
