@@ -1,5 +1,5 @@
-//! `dateline list [FILE]... [filters] --format text|markdown|json|csv|timelinejs|ics|html`: the matching events
-//! in timeline order.
+//! `dateline list [FILE]... [filters] --format FORMAT`: the matching events in timeline
+//! order, as text, markdown, json, csv, timelinejs, ics or html.
 
 use super::selection::{select, write_stdout};
 use super::{FilterArgs, Format};
