@@ -7,6 +7,7 @@ mod completions;
 mod filters;
 mod import;
 mod list;
+mod new;
 mod quotes;
 mod selection;
 
@@ -43,6 +44,11 @@ pub fn main() -> ExitCode {
             format,
         }) => quotes::run(&files, &filters, format, &limits),
         Some(Command::Import { file }) => import::run(&file, limits.max_file_bytes),
+        Some(Command::New { file }) => new::run(&file),
+        Some(Command::Schema) => {
+            print!("{}", crate::SCHEMA);
+            ExitCode::SUCCESS
+        }
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man) => completions::man(),
         None => browse(&cli.files, &cli.filters, &limits),

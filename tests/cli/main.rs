@@ -10,3 +10,4 @@ mod import;
 mod list;
 mod quotes;
 mod web;
+mod writing;
