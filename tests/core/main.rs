@@ -5,5 +5,5 @@ mod generate;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod merge;
-mod zones;
 mod schema;
+mod zones;
