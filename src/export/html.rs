@@ -11,10 +11,12 @@
 
 use crate::days::{Gaps, Period};
 use crate::export::describe;
-use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
+use crate::export::phrases::{
+    source_line, verification_note, when_with_note, who, words, words_label,
+};
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
-use crate::model::{Color, EventIx, Log, NamedColor, PartyIx, Quote, Status};
+use crate::model::{Color, EventIx, Log, NamedColor, PartyIx, Quote, Status, Verification};
 use crate::text::sanitize;
 use askama::Template;
 
@@ -70,7 +72,7 @@ struct QuoteView {
     lines: Vec<String>,
     who: String,
     source: Option<SourceView>,
-    /// The archive check's verdict on the quote, once sources carry archives; none until then.
+    /// The archive check's verdict on the quote, when there is one to say.
     verification: Option<String>,
 }
 
@@ -108,7 +110,12 @@ fn quote_view(log: &Log, q: &Quote) -> QuoteView {
         lines: paragraphs(&words(q)),
         who: who(log, q),
         source: q.source.map(|s| source_view(log, s)),
-        verification: None,
+        verification: match &q.verification {
+            Verification::Verified { .. } => {
+                Some("verified: found word for word in the archived source".to_owned())
+            }
+            _ => verification_note(log, q),
+        },
     }
 }
 

@@ -18,7 +18,9 @@
 //! its all-day helper sets `DTEND` to the same day; what remains to write is the
 //! folding and escaping below, each tested.
 
-use crate::export::phrases::{source_line, when_with_note, who, words, words_label};
+use crate::export::phrases::{
+    source_line, verification_note, when_with_note, who, words, words_label,
+};
 use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Status};
 use crate::text::sanitize;
@@ -148,6 +150,9 @@ fn description(log: &Log, e: &Event) -> String {
             None => credit.push_str(", source not given in the log"),
         }
         lines.push(credit);
+        if let Some(note) = verification_note(log, q) {
+            lines.push(note);
+        }
     }
     if !e.sources.is_empty() {
         lines.push(String::new());

@@ -16,7 +16,9 @@
 //!   name escaped once would come back as markup there. Those fields are escaped twice, so
 //!   what reaches the page is the escaped text, shown as written.
 
-use crate::export::phrases::{source_line, status_word, when_with_note, who, words, words_label};
+use crate::export::phrases::{
+    source_line, status_word, verification_note, when_with_note, who, words, words_label,
+};
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote};
 use crate::text::sanitize;
@@ -115,6 +117,9 @@ fn quote_html(log: &Log, q: &Quote) -> String {
         None => out.push_str(", source not given in the log"),
     }
     out.push_str("</p>");
+    if let Some(note) = verification_note(log, q) {
+        out.push_str(&format!("<p><strong>{}</strong></p>", web::escape(&note)));
+    }
     out
 }
 

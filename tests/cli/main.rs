@@ -9,5 +9,6 @@ mod check;
 mod import;
 mod list;
 mod quotes;
+mod verification;
 mod web;
 mod writing;
