@@ -507,6 +507,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         B,
+        &[Char('W')],
+        Action::Share(Share::ExportPage),
+        "write the filtered view as a web page (HTML) to a new file here",
+        None,
+    ),
+    bind(
+        B,
         &[Char('m')],
         Action::Mark(MarkAction::Toggle),
         "mark or unmark the event (kept outside the log)",
