@@ -6,3 +6,4 @@ mod common;
 mod browse;
 mod edit;
 mod hardening;
+mod held;
