@@ -42,7 +42,7 @@ fn load(c: &mut Criterion<support::Clock>) {
                     || (),
                     |()| {
                         let loaded = load_str("bench.yaml", black_box(text)).expect("loads");
-                        let index = SearchIndex::new(&loaded.log);
+                        let index = SearchIndex::with_text(&loaded.log);
                         (loaded, index)
                     },
                     BatchSize::PerIteration,

@@ -97,7 +97,7 @@ fn run(mode: &str, path: &PathBuf) -> Result<Option<usize>, String> {
                         .map_or(String::new(), ToString::to_string)
                 )
             })?;
-            let index = SearchIndex::new(&loaded.log);
+            let index = SearchIndex::with_text(&loaded.log);
             std::hint::black_box(&index);
             Ok(Some(loaded.log.events.len()))
         }

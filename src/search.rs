@@ -1,16 +1,81 @@
-//! Full-text search over a log, ignoring case and accents.
+//! Searching a log: which events hold a word (case and accents ignored), and which have a
+//! party, actor, kind, status or topic.
 //!
 //! The searchable text of every event (title, summary, quotes, location, topics, actor
-//! names and aliases, party names) is folded once, at load, into one buffer, so a search
-//! is a single `memmem` pass over it, however many events there are.
+//! names and aliases, party names) is folded once into one buffer, so a search is a single
+//! `memmem` pass over it, however many events there are. Folding costs about a fifth of a
+//! load, so it is done on first search, or ahead of time on another thread
+//! (`prepare_text_in_background`), never before a first frame or a `list` without a search.
+//! The posting lists (`crate::postings`) cost little and are built at once.
 
 use crate::model::{EventIx, Log};
+use crate::postings::Postings;
 use crate::text::{fold, fold_into};
 use memchr::memmem;
+use std::sync::{Arc, OnceLock};
+
+/// What a query is answered from: the posting lists, and the folded text once built.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    postings: Postings,
+    /// Shared with the thread that may be building it; whoever asks first builds it, and
+    /// a search asked for while it is being built waits for it.
+    text: Arc<OnceLock<TextIndex>>,
+}
+
+impl SearchIndex {
+    /// The posting lists of `log`; its text is folded when first needed.
+    pub fn new(log: &Log) -> SearchIndex {
+        SearchIndex {
+            postings: Postings::new(log),
+            text: Arc::default(),
+        }
+    }
+
+    /// The posting lists and the folded text, both built now.
+    pub fn with_text(log: &Log) -> SearchIndex {
+        let index = SearchIndex::new(log);
+        index.text(log);
+        index
+    }
+
+    pub fn postings(&self) -> &Postings {
+        &self.postings
+    }
+
+    /// The folded text of `log` (the log this index was built for), built on first call.
+    pub fn text(&self, log: &Log) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(log))
+    }
+
+    /// Whether the folded text is ready (a search would not wait).
+    pub fn text_ready(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// Starts folding the text on a thread of its own, so that the first search finds it
+    /// ready and the screen thread never pays for it.
+    pub fn prepare_text_in_background(&self, log: Arc<Log>) {
+        let text = Arc::clone(&self.text);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                text.get_or_init(|| TextIndex::new(&log));
+            });
+        // Without a thread, the first search builds it instead.
+        drop(spawned);
+    }
+
+    /// Events whose text holds every term of `query`, in timeline order. An empty query
+    /// matches nothing.
+    pub fn find(&self, log: &Log, query: &str) -> Vec<EventIx> {
+        self.text(log).find(&terms(query))
+    }
+}
 
 /// Folded search text of every event, prepared once.
 #[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
+pub struct TextIndex {
     /// All events' folded text, each followed by a NUL separator.
     text: String,
     /// `starts[i]` is where event `i` begins in `text`; one extra entry marks the end.
@@ -22,8 +87,8 @@ pub fn terms(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_owned).collect()
 }
 
-impl SearchIndex {
-    pub fn new(log: &Log) -> SearchIndex {
+impl TextIndex {
+    pub fn new(log: &Log) -> TextIndex {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(log.events.len() + 1);
         let push = |text: &mut String, s: &str| {
@@ -67,14 +132,16 @@ impl SearchIndex {
             text.push('\0');
         }
         starts.push(text.len());
-        SearchIndex { text, starts }
+        TextIndex { text, starts }
     }
 
-    /// Events whose text holds every term of `query`, in timeline order. An empty query
-    /// matches nothing.
-    pub fn find(&self, query: &str) -> Vec<EventIx> {
-        let mut terms = terms(query);
-        if terms.is_empty() {
+    /// Events whose text holds every one of `terms` (folded, as `terms` gives them), in
+    /// timeline order. No terms match nothing.
+    pub fn find(&self, terms: &[String]) -> Vec<EventIx> {
+        let mut terms: Vec<&String> = terms.iter().collect();
+        // A NUL never occurs inside an event's text (it only separates events), so a term
+        // holding one matches nothing; a match across a separator must not count.
+        if terms.is_empty() || terms.iter().any(|t| t.contains('\0')) {
             return Vec::new();
         }
         // Scan for the longest term (fewest candidates), then check the rest per event.

@@ -16,6 +16,7 @@ use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,8 @@ pub enum Overlay {
 
 #[derive(Clone, Debug)]
 pub struct App {
-    pub log: Log,
+    /// Shared with the thread that folds the search text.
+    pub log: Arc<Log>,
     pub index: SearchIndex,
     pub theme: Theme,
     /// Warnings the loader found.
@@ -113,7 +115,9 @@ pub struct App {
 impl App {
     pub fn new(loaded: Loaded, query: Query, color: ColorMode) -> App {
         let Loaded { log, warnings } = loaded;
+        let log = Arc::new(log);
         let index = SearchIndex::new(&log);
+        index.prepare_text_in_background(Arc::clone(&log));
         let theme = Theme::new(&log, color);
         let visible = filter::apply(&log, &index, &query);
         let rows = Rows::build(&log, &visible);

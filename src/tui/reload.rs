@@ -53,9 +53,11 @@ pub fn reloaded(app: &mut App, reload: Reload) {
 /// Swaps in the new log, carrying the reader's place over by id.
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
-    let old = std::mem::replace(&mut app.log, log);
+    let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
     let new = &app.log;
     app.index = SearchIndex::new(new);
+    app.index
+        .prepare_text_in_background(std::sync::Arc::clone(new));
     app.theme = Theme::new(new, app.theme.mode);
     app.warnings = warnings.len();
 

@@ -1,4 +1,5 @@
 //! Integration tests: props.
 
+mod filter;
 mod loader;
 mod tui;
