@@ -122,7 +122,7 @@ impl App {
         let visible = filter::apply(&log, &index, &query);
         let rows = Rows::build(&log, &visible);
         let mut lanes = Lanes::default();
-        lanes.rebuild(&log, &query, &visible);
+        lanes.rebuild(&log, index.postings(), &query, &visible);
         let message = (!warnings.is_empty()).then(|| {
             format!(
                 "{} warning(s) in the log: run `dateline check` to read them",

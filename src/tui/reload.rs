@@ -83,7 +83,8 @@ fn replace(app: &mut App, loaded: Loaded) {
     }
     app.visible = filter::apply(&app.log, &app.index, &app.query);
     app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes.rebuild(&app.log, &app.query, &app.visible);
+    app.lanes
+        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
 
     let before = app.selected;
     app.remembered = app.remembered.and_then(|r| event_in(&old, &app.log, r));
