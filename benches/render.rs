@@ -9,6 +9,7 @@ mod support;
 use criterion::measurement::Measurement;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::Query;
+use dateline::tui::rows::Rows;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -95,6 +96,12 @@ fn render(c: &mut Criterion<support::Clock>) {
                 })
             });
         }
+        // What a filter key spends outside the filter: the timeline's rows (headers, gaps)
+        // for every event, as when a filter is taken off.
+        let all: Vec<usize> = (0..app.log.events.len()).collect();
+        group.bench_function(BenchmarkId::new("timeline_rows_of_all", &id), |b| {
+            b.iter(|| Rows::build(&app.log, std::hint::black_box(&all)))
+        });
         // Search as you type: one key of a word typed into the search prompt (the prompt
         // finds the hits and moves to the first), averaged over the word's keys; the
         // prompt is opened and closed between words, untimed.

@@ -154,10 +154,18 @@ impl TextIndex {
         let bytes = self.text.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
+        let mut ev = 0;
         while let Some(found) = finder.find(&bytes[pos..]) {
             let at = pos + found;
-            // The event holding `at`: the last start at or before it.
-            let ev = self.starts.partition_point(|&s| s <= at) - 1;
+            // The event holding `at`: the last start at or before it, searched for forward
+            // from the last one found, by steps that double (a short word is found in
+            // nearly every event: each is then one step, not a search of all the starts).
+            let mut step = 1;
+            while ev + step < self.starts.len() && self.starts[ev + step] <= at {
+                step *= 2;
+            }
+            let window = &self.starts[ev..(ev + step).min(self.starts.len())];
+            ev += window.partition_point(|&s| s <= at) - 1;
             let (s, e) = (self.starts[ev], self.starts[ev + 1]);
             if rest.iter().all(|f| f.find(&bytes[s..e]).is_some()) {
                 out.push(ev);
