@@ -3,10 +3,10 @@
 //! rather than to the log: a party filter copies that party's list, and a second field is
 //! an intersection of two sorted lists, never a walk over every event's own vectors.
 //!
-//! Sorted `Vec<u32>` rather than compressed bitmaps (`roaring`): at the sizes a log
-//! reaches (a million events) the lists are small, an intersection of two of them is a
-//! merge or a gallop, and the result is wanted as a list of indices anyway
-//! (docs/PERFORMANCE.md gives the comparison).
+//! Sorted `Vec<u32>` rather than compressed bitmaps (`roaring`): the result is wanted as a
+//! list of event indices, which a sorted list already is (a party's list turns into one
+//! 35 times faster than a roaring bitmap does), and intersecting two lists through a bit
+//! set is as fast as roaring's (docs/PERFORMANCE.md gives the comparison).
 
 use crate::filter::Query;
 use crate::model::{EventIx, Log};
@@ -179,15 +179,17 @@ pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
             }
         }
     } else {
-        let (mut i, mut j) = (0, 0);
-        while i < small.len() && j < large.len() {
-            let (x, y) = (small[i], large[j]);
-            if x == y {
-                out.push(x);
-            }
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
+        // Alike in size: a bit per event for the shorter, then one test per event of the
+        // longer; no comparison whose outcome the processor has to guess.
+        let top = small.last().map_or(0, |&x| x as usize + 1);
+        let mut bits = vec![0u64; top.div_ceil(64)];
+        for &x in small {
+            bits[x as usize / 64] |= 1 << (x % 64);
         }
+        out.extend(large.iter().copied().filter(|&y| {
+            bits.get(y as usize / 64)
+                .is_some_and(|w| w & (1 << (y % 64)) != 0)
+        }));
     }
     out
 }
