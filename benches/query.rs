@@ -7,10 +7,10 @@ mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::{Query, apply};
-use dateline::generate::{ABSENT_WORD, COMMON_WORD, RARE_WORD};
 use dateline::model::{Kind, Status};
 use dateline::search::SearchIndex;
 use std::hint::black_box;
+use support::generate::{ABSENT_WORD, COMMON_WORD, RARE_WORD};
 
 fn query(c: &mut Criterion<support::Clock>) {
     let mut group = c.benchmark_group("query");

@@ -9,7 +9,7 @@ mod support;
 use criterion::measurement::Measurement;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::Query;
-use dateline::tui::rows::Rows;
+use dateline::tui::app::rows::Rows;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -3,6 +3,9 @@
 //! `cargo run --release --example gen -- EVENTS [PATH|-] [SEED]`: PATH `-` or absent is
 //! standard output; the same EVENTS and SEED always give the same file.
 
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -55,6 +58,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn write<W: Write>(w: W, events: usize, seed: u64) -> io::Result<dateline::generate::Stats> {
-    dateline::generate::write_log(w, events, seed)
+fn write<W: Write>(w: W, events: usize, seed: u64) -> io::Result<generate::Stats> {
+    generate::write_log(w, events, seed)
 }

@@ -3,8 +3,12 @@
 //!
 //! AND across fields, OR within one: `--party hamas --party qatar --kind meeting` is
 //! (hamas OR qatar) AND meeting.
+//!
+//! Quotes are selected in two steps: the events the query keeps, then, among their quotes,
+//! those said by the parties and actors it names (`quotes`): "what did Hamas say" must
+//! never return Israel's words about Hamas.
 
-use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Status};
+use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status};
 use crate::postings::intersect;
 use crate::search::{SearchIndex, terms};
 use std::collections::BTreeSet;
@@ -81,6 +85,14 @@ pub fn apply(log: &Log, index: &SearchIndex, query: &Query) -> Vec<EventIx> {
     events
 }
 
+/// Whether an event's period overlaps the query's dates, read as periods of the log's
+/// reading zone (`--from 2023-03-10` is that day in the log's zone, not in UTC).
+fn in_range(log: &Log, e: &crate::model::Event, q: &Query) -> bool {
+    let from = q.from.map(|d| d.in_zone(log.timezone));
+    let to = q.to.map(|d| d.in_zone(log.timezone));
+    Date::overlaps(&e.date, e.end.as_ref(), from.as_ref(), to.as_ref())
+}
+
 /// Whether one event matches every field of `query` but the search text.
 pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
     facets_match(log, i, q) && other_fields_match(log, i, q)
@@ -104,7 +116,151 @@ fn has_other_fields(q: &Query) -> bool {
 /// The fields checked event by event: dates and marks.
 fn other_fields_match(log: &Log, i: EventIx, q: &Query) -> bool {
     let e = &log.events[i];
-    ((q.from.is_none() && q.to.is_none())
-        || Date::overlaps(&e.date, e.end.as_ref(), q.from.as_ref(), q.to.as_ref()))
+    ((q.from.is_none() && q.to.is_none()) || in_range(log, e, q))
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
+}
+
+/// A date range as the browser's prompt takes it: `FROM..TO`, `FROM..`, `..TO`, or one date
+/// for that whole period (`2024-04` is all of April). Each side in the forms of `--from` and
+/// `--to`; empty input clears the range. Gives `(from, to)` or what is wrong, in words.
+pub fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), String> {
+    let input = input.trim();
+    let side = |s: &str, which: &str| -> Result<Option<Date>, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        Date::parse(s)
+            .map(Some)
+            .map_err(|e| format!("{which}: {e}"))
+    };
+    let (from, to) = match input.split_once("..") {
+        Some((a, b)) => (side(a, "from")?, side(b, "to")?),
+        None => {
+            let d = side(input, "date")?;
+            (d, d)
+        }
+    };
+    if let (Some(f), Some(t)) = (&from, &to)
+        && f.start() >= t.end_exclusive()
+    {
+        return Err(format!(
+            "{} is after {}: no date can be in both; swap them?",
+            f.written(),
+            t.written()
+        ));
+    }
+    Ok((from, to))
+}
+
+/// One quote of the log: its event, and its place among the event's quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteAt {
+    pub event: EventIx,
+    pub quote: usize,
+}
+
+/// Whether a quote was said by whom `q` asks for: one of its parties (the quote's own,
+/// else its speaker's) among `q.parties`, and its speaker among `q.actors`.
+pub fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
+    (q.parties.is_empty() || quote.said_by(log).iter().any(|p| q.parties.contains(p)))
+        && (q.actors.is_empty() || quote.speaker.is_some_and(|a| q.actors.contains(&a)))
+}
+
+/// The quotes `query` selects, in timeline order, then the order of the log: every quote
+/// of the matching events that was said by the parties and actors it names.
+pub fn quotes(log: &Log, index: &SearchIndex, query: &Query) -> Vec<QuoteAt> {
+    quotes_of(log, &apply(log, index, query), query)
+}
+
+/// The quotes of `events` (already filtered by `query`) said by whom `query` names.
+pub fn quotes_of(log: &Log, events: &[EventIx], query: &Query) -> Vec<QuoteAt> {
+    events
+        .iter()
+        .flat_map(|&event| {
+            log.events[event]
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| quote_matches(log, q, query))
+                .map(move |(quote, _)| QuoteAt { event, quote })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture;
+
+    fn all_quotes(log: &Log, q: &Query) -> Vec<QuoteAt> {
+        let events: Vec<EventIx> = (0..log.events.len()).collect();
+        quotes_of(log, &events, q)
+    }
+
+    #[test]
+    fn a_range_is_from_to_either_side_open_or_one_period() {
+        let d = |s: &str| Some(Date::parse(s).unwrap());
+        assert_eq!(
+            parse_range("2024-04..2024-05-03"),
+            Ok((d("2024-04"), d("2024-05-03")))
+        );
+        assert_eq!(parse_range(" 2024-04 .. "), Ok((d("2024-04"), None)));
+        assert_eq!(parse_range("..2024"), Ok((None, d("2024"))));
+        assert_eq!(parse_range("2024-04"), Ok((d("2024-04"), d("2024-04"))));
+        assert_eq!(parse_range(""), Ok((None, None)));
+        assert!(
+            parse_range("2024-05..2024-04")
+                .unwrap_err()
+                .contains("swap")
+        );
+        assert!(parse_range("April..").unwrap_err().starts_with("from: "));
+    }
+
+    #[test]
+    fn quotes_are_selected_by_who_said_them_not_by_their_event() {
+        let log = fixture::log();
+        // Event 2 involves the US and Hamas; only its first quote is the US's.
+        let mut q = Query::default();
+        q.parties.insert(0);
+        assert_eq!(all_quotes(&log, &q), [QuoteAt { event: 2, quote: 0 }]);
+        let mut q = Query::default();
+        q.actors.insert(2);
+        assert_eq!(
+            all_quotes(&log, &q),
+            [
+                QuoteAt { event: 1, quote: 0 },
+                QuoteAt { event: 2, quote: 1 }
+            ]
+        );
+        // Without party or actor, every quote of the events.
+        assert_eq!(all_quotes(&log, &Query::default()).len(), 4);
+    }
+
+    #[test]
+    fn a_joint_quote_belongs_to_each_of_its_parties() {
+        let mut log = fixture::log();
+        log.events[2].quotes[0].parties = vec![0, 1];
+        for party in [0, 1] {
+            let mut q = Query::default();
+            q.parties.insert(party);
+            assert!(all_quotes(&log, &q).contains(&QuoteAt { event: 2, quote: 0 }));
+        }
+    }
+
+    #[test]
+    fn an_unnamed_speaker_with_no_party_matches_no_party_or_actor() {
+        let log = fixture::log();
+        let anonymous = &log.events[2].quotes[2];
+        let q = Query {
+            parties: (0..log.parties.len()).collect(),
+            ..Query::default()
+        };
+        assert!(!quote_matches(&log, anonymous, &q));
+        let q = Query {
+            actors: (0..log.actors.len()).collect(),
+            ..Query::default()
+        };
+        assert!(!quote_matches(&log, anonymous, &q));
+    }
 }

@@ -4,10 +4,11 @@
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod cli;
+pub mod color;
+pub mod days;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]
-pub mod generate;
 pub mod load;
 pub mod marks;
 pub mod model;

@@ -1,6 +1,9 @@
-//! The shape of the talks: how many events fall in each day, week, month or year.
+//! The shape of the talks: how many events fall in each day, week, month, year or run of
+//! years, counted in the log's reading zone. An event is counted only at a unit its date
+//! supports: one known only by its month is never put in a day or a week.
 
-use crate::model::{EventIx, Log};
+use crate::days::Period;
+use crate::model::{EventIx, Log, Precision};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The width of one bar.
@@ -10,15 +13,40 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// Runs of this many years (2 or more), aligned on multiples of it (decades for 10),
+    /// for spans too long for one bar a year.
+    Years(u32),
 }
 
+/// Runs of years tried, shortest first, when one bar a year does not fit.
+const YEAR_RUNS: [u32; 10] = [2, 5, 10, 20, 25, 50, 100, 200, 500, 1000];
+
 impl Unit {
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Unit::Day => "day",
-            Unit::Week => "week",
-            Unit::Month => "month",
-            Unit::Year => "year",
+            Unit::Day => "day".into(),
+            Unit::Week => "week".into(),
+            Unit::Month => "month".into(),
+            Unit::Year => "year".into(),
+            Unit::Years(n) => format!("{n} years"),
+        }
+    }
+
+    /// The coarsest precision an event needs to be counted in a bar of this unit.
+    fn needs(self) -> Precision {
+        match self {
+            Unit::Day | Unit::Week => Precision::Day,
+            Unit::Month => Precision::Month,
+            Unit::Year | Unit::Years(_) => Precision::Year,
+        }
+    }
+
+    /// A day as this unit reads best: `3 May 2024`, `May 2024`, `2024`.
+    fn label(self, d: NaiveDate) -> String {
+        match self {
+            Unit::Day | Unit::Week => d.format("%-d %b %Y").to_string(),
+            Unit::Month => d.format("%b %Y").to_string(),
+            Unit::Year | Unit::Years(_) => d.format("%Y").to_string(),
         }
     }
 }
@@ -32,6 +60,10 @@ pub struct Histogram {
     pub counts: Vec<u32>,
     /// `per_party[p][b]`: events of bucket `b` involving party `p`.
     pub per_party: Vec<Vec<u32>>,
+    /// Events known only by their month, not counted because the bars are finer.
+    pub only_month: u32,
+    /// Events known only by their year, not counted because the bars are finer.
+    pub only_year: u32,
 }
 
 /// The bucket's ordinal from the start of the era, for each unit.
@@ -44,11 +76,15 @@ fn ordinal(unit: Unit, d: NaiveDate) -> i64 {
         }
         Unit::Month => d.year() as i64 * 12 + d.month0() as i64,
         Unit::Year => d.year() as i64,
+        Unit::Years(n) => (d.year() as i64).div_euclid(n as i64),
     }
 }
 
 /// The first day of the bucket with this ordinal.
 fn bucket_start(unit: Unit, ord: i64) -> NaiveDate {
+    let year = |y: i64| {
+        NaiveDate::from_ymd_opt(y.clamp(-200_000, 200_000) as i32, 1, 1).unwrap_or(NaiveDate::MIN)
+    };
     match unit {
         Unit::Day => NaiveDate::from_num_days_from_ce_opt(ord as i32).unwrap_or(NaiveDate::MIN),
         Unit::Week => {
@@ -58,43 +94,68 @@ fn bucket_start(unit: Unit, ord: i64) -> NaiveDate {
             NaiveDate::from_ymd_opt(ord.div_euclid(12) as i32, ord.rem_euclid(12) as u32 + 1, 1)
                 .unwrap_or(NaiveDate::MIN)
         }
-        Unit::Year => NaiveDate::from_ymd_opt(ord as i32, 1, 1).unwrap_or(NaiveDate::MIN),
+        Unit::Year => year(ord),
+        Unit::Years(n) => year(ord * n as i64),
     }
+}
+
+/// The reading-zone day an event is binned by: the first day of its period.
+fn day_of(log: &Log, i: EventIx) -> NaiveDate {
+    Period::of(&log.events[i].date).first_day()
 }
 
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
     pub fn new(log: &Log, events: &[EventIx], width: usize) -> Option<Histogram> {
-        let day = |i: EventIx| log.events[i].date.start().date_naive();
-        let (first, last) = (day(*events.first()?), day(*events.last()?));
+        let first = day_of(log, *events.first()?);
+        let last = day_of(log, *events.last()?).max(first);
         let width = width.max(1) as i64;
+        let fits = |u: Unit| ordinal(u, last) - ordinal(u, first) < width;
         let unit = [Unit::Day, Unit::Week, Unit::Month, Unit::Year]
             .into_iter()
-            .find(|&u| ordinal(u, last) - ordinal(u, first) < width)
-            .unwrap_or(Unit::Year);
+            .chain(YEAR_RUNS.map(Unit::Years))
+            .find(|&u| fits(u))
+            .unwrap_or(Unit::Years(1000));
         let base = ordinal(unit, first);
-        let len = ((ordinal(unit, last) - base + 1).min(width)) as usize;
-        let mut counts = vec![0; len];
-        let mut per_party = vec![vec![0; len]; log.parties.len()];
-        for &i in events {
-            let b = ((ordinal(unit, day(i)) - base) as usize).min(len - 1);
-            counts[b] += 1;
-            for &p in &log.events[i].parties {
-                per_party[p][b] += 1;
-            }
-        }
-        Some(Histogram {
+        let len = ((ordinal(unit, last) - base + 1).clamp(1, width)) as usize;
+        let mut h = Histogram {
             unit,
             first: bucket_start(unit, base),
-            counts,
-            per_party,
-        })
+            counts: vec![0; len],
+            per_party: vec![vec![0; len]; log.parties.len()],
+            only_month: 0,
+            only_year: 0,
+        };
+        for &i in events {
+            match log.events[i].date.precision {
+                p if p >= unit.needs() => {}
+                Precision::Month => {
+                    h.only_month += 1;
+                    continue;
+                }
+                _ => {
+                    h.only_year += 1;
+                    continue;
+                }
+            }
+            let b = h.bucket_of(log, i);
+            h.counts[b] += 1;
+            for &p in &log.events[i].parties {
+                h.per_party[p][b] += 1;
+            }
+        }
+        Some(h)
     }
 
-    /// The bucket an event falls in.
+    /// Whether an event's date is precise enough to be counted in a bar.
+    pub fn counts_event(&self, log: &Log, ev: EventIx) -> bool {
+        log.events[ev].date.precision >= self.unit.needs()
+    }
+
+    /// The bucket an event falls in (for an event too coarse to be counted, the bucket
+    /// its period starts in).
     pub fn bucket_of(&self, log: &Log, ev: EventIx) -> usize {
-        let d = log.events[ev].date.start().date_naive();
-        let b = ordinal(self.unit, d) - ordinal(self.unit, self.first);
+        let b = ordinal(self.unit, day_of(log, ev)) - ordinal(self.unit, self.first);
         b.clamp(0, self.counts.len() as i64 - 1) as usize
     }
 
@@ -109,6 +170,68 @@ impl Histogram {
             .checked_sub_days(Days::new(1))
             .unwrap_or(NaiveDate::MAX)
     }
+
+    /// What one bar covers: `3 May 2024`, `week of 29 Apr 2024`, `May 2024`, `2024`,
+    /// `1940 – 1949`.
+    pub fn bar_text(&self, b: usize) -> String {
+        let d = self.unit.label(self.start_of(b));
+        match self.unit {
+            Unit::Week => format!("week of {d}"),
+            Unit::Years(_) => format!("{d} – {}", self.unit.label(self.end_of(b))),
+            _ => d,
+        }
+    }
+
+    /// `Events per week · 1 Apr 2024 – 2 Jun 2024 · peak 5 · 2 known only by month, not
+    /// counted`.
+    pub fn title(&self) -> String {
+        let last = self.counts.len().saturating_sub(1);
+        let from = self.unit.label(self.start_of(0));
+        let to = self.unit.label(self.end_of(last));
+        let span = if from == to {
+            from
+        } else {
+            format!("{from} – {to}")
+        };
+        let peak = self.counts.iter().copied().max().unwrap_or(0);
+        let mut t = format!("Events per {} · {span} · peak {peak}", self.unit.name());
+        if let Some(left) = self.left_out() {
+            t.push_str(&format!(" · {left}, not counted"));
+        }
+        t
+    }
+
+    /// `2 known only by month`, `1 known only by month and 1 only by year`: events the bars
+    /// leave out because their dates are coarser than a bar.
+    pub fn left_out(&self) -> Option<String> {
+        match (self.only_month, self.only_year) {
+            (0, 0) => None,
+            (m, 0) => Some(format!("{m} known only by month")),
+            (0, y) => Some(format!("{y} known only by year")),
+            (m, y) => Some(format!("{m} known only by month and {y} only by year")),
+        }
+    }
+
+    /// What the bar of the selected event holds: `week of 29 Apr 2024 · 4 events`, or for
+    /// an event too coarse for the bars (the title says they are not counted),
+    /// `April 2024 · known only by month`.
+    pub fn describe(&self, log: &Log, ev: EventIx) -> String {
+        if !self.counts_event(log, ev) {
+            let d = &log.events[ev].date;
+            return format!(
+                "{} · known only by {}",
+                Period::of(d).text(),
+                d.precision_name()
+            );
+        }
+        let b = self.bucket_of(log, ev);
+        let n = self.counts[b];
+        format!(
+            "{} · {n} event{}",
+            self.bar_text(b),
+            if n == 1 { "" } else { "s" }
+        )
+    }
 }
 
 /// The position in `events` (timeline order) of the first event starting at or after
@@ -121,7 +244,7 @@ pub fn first_at_or_after(
     if events.is_empty() {
         return None;
     }
-    let at = date.start();
+    let at = date.in_zone(log.timezone).start();
     let pos = events.partition_point(|&i| log.events[i].date.start() < at);
     Some(pos.min(events.len() - 1))
 }
@@ -157,6 +280,73 @@ mod tests {
         assert_eq!(h.counts.len(), 11);
         assert_eq!(h.start_of(10), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
         assert_eq!(h.end_of(10), NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn an_event_is_binned_only_at_a_unit_its_date_supports() {
+        let log = log_with(&["2024-04", "2024-04-03", "2024-04-10", "2024", "2024-04-29"]);
+        let all: Vec<_> = (0..5).collect();
+        // The year-only event starts the span on 1 January: 18 weeks.
+        let weeks = Histogram::new(&log, &all, 20).unwrap();
+        assert_eq!(weeks.unit, Unit::Week);
+        assert_eq!(weeks.counts.iter().sum::<u32>(), 3, "{weeks:?}");
+        assert_eq!((weeks.only_month, weeks.only_year), (1, 1));
+        assert!(
+            weeks
+                .title()
+                .ends_with("· 1 known only by month and 1 only by year, not counted"),
+            "{}",
+            weeks.title()
+        );
+        let month_ix = log
+            .events
+            .iter()
+            .position(|e| e.title == "Event 0")
+            .unwrap();
+        assert_eq!(
+            weeks.describe(&log, month_ix),
+            "April 2024 · known only by month"
+        );
+        let months = Histogram::new(&log, &all, 4).unwrap();
+        assert_eq!(months.unit, Unit::Month);
+        assert_eq!(months.counts.iter().sum::<u32>(), 4);
+        assert_eq!(months.only_year, 1);
+        let years = Histogram::new(&log, &all, 1).unwrap();
+        assert_eq!(years.counts, [5]);
+        assert_eq!(years.title(), "Events per year · 2024 · peak 5");
+    }
+
+    #[test]
+    fn long_spans_get_runs_of_years_not_a_squeezed_last_bar() {
+        let log = log_with(&["1948-05-14", "1967-06", "1979", "1993-09-13", "1994"]);
+        let all: Vec<_> = (0..5).collect();
+        let h = Histogram::new(&log, &all, 6).unwrap();
+        assert_eq!(h.unit, Unit::Years(10));
+        assert_eq!(h.counts, [1, 0, 1, 1, 0, 2]);
+        assert_eq!(h.bar_text(0), "1940 – 1949");
+        assert_eq!(h.bar_text(5), "1990 – 1999");
+        assert_eq!(h.title(), "Events per 10 years · 1940 – 1999 · peak 2");
+        let h = Histogram::new(&log, &all, 10).unwrap();
+        assert_eq!(h.unit, Unit::Years(5));
+        assert_eq!(h.counts, [1, 0, 0, 0, 1, 0, 1, 0, 0, 2]);
+        assert_eq!(h.title(), "Events per 5 years · 1945 – 1994 · peak 2");
+        let h = Histogram::new(&log, &all, 30).unwrap();
+        assert_eq!(h.unit, Unit::Years(2));
+        assert_eq!(h.counts.iter().sum::<u32>(), 5);
+        assert_eq!(h.bar_text(h.counts.len() - 1), "1994 – 1995");
+    }
+
+    #[test]
+    fn bins_are_reading_zone_days() {
+        let y = "timezone: Asia/Shanghai\nevents:\n  - {date: \"2023-03-10T23:30-05:00\", kind: call, title: Washington}\n  - {date: 2023-03-10, kind: meeting, title: Beijing}\n";
+        let log = crate::load::load_str("t.yaml", y).unwrap().log;
+        let h = Histogram::new(&log, &[0, 1], 80).unwrap();
+        assert_eq!(h.unit, Unit::Day);
+        assert_eq!(
+            h.counts,
+            [1, 1],
+            "23:30 in Washington is the 11th in Beijing"
+        );
     }
 
     #[test]

@@ -178,7 +178,8 @@ impl TextIndex {
         out
     }
 
-    /// Whether one event holds every term.
+    /// Whether one event holds every term (the filter asks this of a few candidates,
+    /// rather than scanning all the text).
     pub fn event_matches(&self, ev: EventIx, terms: &[String]) -> bool {
         let hay = &self.text.as_bytes()[self.starts[ev]..self.starts[ev + 1]];
         !terms.is_empty()

@@ -36,7 +36,7 @@ pub fn positions(log: &Log, party: PartyIx, events: &[EventIx]) -> Vec<Position>
         let e = &log.events[ev];
         let before = out.len();
         for (qi, q) in e.quotes.iter().enumerate() {
-            if q.effective_party(log) == Some(party) {
+            if q.said_by(log).contains(&party) {
                 out.push(Position {
                     event: ev,
                     quote: Some(qi),
@@ -93,9 +93,10 @@ mod tests {
         assert!(!p.is_empty());
         for pos in &p {
             if let Some(q) = pos.quote {
-                assert_eq!(
-                    log.events[pos.event].quotes[q].effective_party(&log),
-                    Some(hamas)
+                assert!(
+                    log.events[pos.event].quotes[q]
+                        .said_by(&log)
+                        .contains(&hamas)
                 );
             }
         }

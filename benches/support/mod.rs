@@ -9,6 +9,8 @@
 
 #![allow(dead_code)] // each bench uses part of it
 
+pub mod generate;
+
 // The allocator the dateline binary uses, so the figures are the program's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -34,7 +36,7 @@ pub fn sizes() -> Vec<usize> {
 
 /// The YAML text of a log of `events` events.
 pub fn text(events: usize) -> String {
-    dateline::generate::generate(events, SEED)
+    generate::generate(events, SEED)
 }
 
 /// A loaded log of `events` events.

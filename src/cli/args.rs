@@ -52,6 +52,13 @@ pub enum Command {
         format: Format,
     },
     /// Print the quotes of the matching events, each with its full citation
+    ///
+    /// --party and --actor select quotes by who said them: the quote's party (its own, else
+    /// its speaker's) and its speaker. Every other filter (--kind, --status, --topic, --from,
+    /// --to, --search, --marked) selects the events whose quotes are printed.
+    #[command(
+        after_help = "--party and --actor select quotes by who said them; the other filters select events."
+    )]
     Quotes {
         /// Event log(s) to read (the bundled sample when none)
         #[arg(value_name = "FILE")]
@@ -79,10 +86,12 @@ pub enum Command {
 /// The browser's filters, as flags. AND across flags, OR within a repeated one.
 #[derive(Debug, Default, Clone, Args)]
 pub struct FilterArgs {
-    /// Only events this actor takes part in or is quoted in (repeatable)
+    /// Only events this actor takes part in or is quoted in; for `quotes`, only what this
+    /// actor said (repeatable)
     #[arg(long = "actor", value_name = "ID")]
     pub actors: Vec<String>,
-    /// Only events involving this party (repeatable)
+    /// Only events involving this party; for `quotes`, only what this party said
+    /// (repeatable)
     #[arg(long = "party", value_name = "ID")]
     pub parties: Vec<String>,
     /// Only events of this kind (repeatable)
@@ -94,7 +103,8 @@ pub struct FilterArgs {
     /// Only events with this topic (repeatable)
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
-    /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD)
+    /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD: days of
+    /// the log's reading zone, its `timezone`)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// Only events whose period overlaps this date or earlier

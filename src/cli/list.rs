@@ -3,16 +3,11 @@
 
 use super::selection::{select, write_stdout};
 use super::{FilterArgs, Format};
+use crate::color::ColorMode;
 use crate::export;
 use crate::load::Limits;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
-pub fn wants_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
 
 pub fn run(files: &[PathBuf], filters: &FilterArgs, format: Format, limits: &Limits) -> ExitCode {
     let sel = match select(files, filters, limits) {
@@ -21,7 +16,9 @@ pub fn run(files: &[PathBuf], filters: &FilterArgs, format: Format, limits: &Lim
     };
     let (log, events) = (&sel.log, &sel.events);
     let out = match format {
-        Format::Text => export::text::events(log, events, wants_color()),
+        Format::Text => {
+            export::text::events(log, events, ColorMode::for_stream(&std::io::stdout()))
+        }
         Format::Markdown => export::markdown::events(log, events),
         Format::Json => export::json::events(log, events),
         Format::Csv => export::csv::events(log, events),

@@ -10,12 +10,11 @@ mod quotes;
 mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
-pub use check::render as render_diagnostic;
 pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
-use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -84,12 +83,9 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
             }
         }
         Err(report) => {
-            let color = std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            eprint!(
-                "{}",
-                check::render_all(&report.diagnostics, limits.max_file_bytes, color)
-            );
+            let color = crate::color::ColorMode::for_stream(&std::io::stderr());
+            let text = crate::load::render_all(&report.diagnostics, limits.max_file_bytes, color);
+            let _ = write!(color.writer(std::io::stderr()), "{text}");
             let n = report.error_count();
             eprintln!(
                 "dateline: the log does not open ({n} error{}); fix it and run again",

@@ -1,5 +1,5 @@
 //! `dateline quotes [FILE]... [filters] --format markdown|json|csv`: the quotes of the
-//! matching events, each with its full citation.
+//! matching events said by the parties and actors asked for, each with its full citation.
 
 use super::selection::{select, write_stdout};
 use super::{FilterArgs, QuoteFormat};
@@ -19,12 +19,14 @@ pub fn run(
         Err(code) => return code,
     };
     let (log, events) = (&sel.log, &sel.events);
+    // `--party` and `--actor` pick quotes by who said them; the other flags pick events.
+    let quotes = crate::filter::quotes_of(log, events, &sel.query);
     let out = match format {
-        QuoteFormat::Markdown => export::markdown::quotes(log, events),
-        QuoteFormat::Json => export::json::quotes(log, events),
-        QuoteFormat::Csv => export::csv::quotes(log, events),
+        QuoteFormat::Markdown => export::markdown::quotes(log, &quotes),
+        QuoteFormat::Json => export::json::quotes(log, &quotes),
+        QuoteFormat::Csv => export::csv::quotes(log, &quotes),
     };
-    if format == QuoteFormat::Markdown && events.iter().all(|&i| log.events[i].quotes.is_empty()) {
+    if format == QuoteFormat::Markdown && quotes.is_empty() {
         eprintln!(
             "dateline: no quote matches ({} events match, {} quotes in the log)",
             events.len(),

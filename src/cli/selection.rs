@@ -13,6 +13,8 @@ use std::process::ExitCode;
 /// The log and the events the flags pick from it, in timeline order.
 pub struct Selection {
     pub log: Log,
+    /// The query the flags ask for (`quotes` also selects quotes with it).
+    pub query: crate::filter::Query,
     pub events: Vec<EventIx>,
 }
 
@@ -55,7 +57,7 @@ pub fn select(
     // The posting lists only: the search text is folded if, and when, there is a search.
     let index = SearchIndex::new(&log);
     let events = crate::filter::apply(&log, &index, &query);
-    Ok(Selection { log, events })
+    Ok(Selection { log, query, events })
 }
 
 /// The marks of the log these arguments open (the same key the browser uses).

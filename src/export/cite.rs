@@ -3,7 +3,7 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, source_line, status_word, when_with_note, who, words,
+    quote_status_line, source_line, status_word, when_with_note, who, words, words_label,
 };
 use crate::model::{EventIx, Log};
 use crate::text::{sanitize, sanitize_multiline};
@@ -33,20 +33,29 @@ fn source_lines(log: &Log, source: Option<usize>, out: &mut String) {
 /// https://…
 /// ```
 ///
-/// Reported speech is labelled and carries no quotation marks. Returns an empty string when
-/// the indices are out of range (the caller's selection went stale), never panics.
+/// Reported speech is labelled and carries no quotation marks; a translation is labelled;
+/// a quote from an event that did not simply happen says the event's status
+/// (`Event status: disputed report`). Returns an empty string when the indices are out of
+/// range (the caller's selection went stale), never panics.
 pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
-    let Some(q) = log.events.get(ev_ix).and_then(|e| e.quotes.get(quote_ix)) else {
+    let Some(e) = log.events.get(ev_ix) else {
+        return String::new();
+    };
+    let Some(q) = e.quotes.get(quote_ix) else {
         return String::new();
     };
     let mut out = String::new();
-    if q.paraphrase {
-        out.push_str(PARAPHRASE_LABEL);
+    if let Some(label) = words_label(q) {
+        out.push_str(label);
         out.push_str(":\n");
     }
     out.push_str(&words(q));
     out.push('\n');
     out.push_str(&format!("— {}\n", who(log, q)));
+    if let Some(status) = quote_status_line(e) {
+        out.push_str(&status);
+        out.push('\n');
+    }
     source_lines(log, q.source, &mut out);
     out
 }
@@ -110,6 +119,26 @@ mod tests {
             "Paraphrase (reported speech, not verbatim):\nHamas said it would study the proposal\n"
         ));
         assert!(!c.contains('“') || !c.lines().nth(1).unwrap().contains('“'));
+    }
+
+    #[test]
+    fn a_quote_carries_its_events_status_and_its_translation() {
+        let mut log = fixture::log();
+        log.events[2].status = crate::model::Status::Expected;
+        log.events[2].quotes[0].translated = true;
+        assert_eq!(
+            quote_citation(&log, 2, 0),
+            "Translation by the log's author, not the speaker's own words:\n\
+             “There is \"some progress\", but a way to go.”\n\
+             — a US official (United States)\n\
+             Event status: expected\n\
+             Reuters, “Hamas delegation heads to Cairo”, by Ahmed Mohamed Hassan and Nidal al-Mughrabi, Fri 3 May 2024\n\
+             https://example.org/reuters\n"
+        );
+        log.events[2].status = crate::model::Status::Disputed;
+        assert!(quote_citation(&log, 2, 1).contains("\nEvent status: disputed report\n"));
+        log.events[2].status = crate::model::Status::Cancelled;
+        assert!(quote_citation(&log, 2, 2).contains("\nEvent status: cancelled\n"));
     }
 
     #[test]

@@ -3,15 +3,17 @@
 //! CRLF as RFC 4180 asks.
 
 use crate::export::json::{CitedQuoteView, EventView, cited_quotes, event_view};
+use crate::filter::QuoteAt;
 use crate::model::{EventIx, Log};
 
 /// What joins the items of a list field.
 pub const LIST_SEPARATOR: &str = "; ";
 
-pub const EVENT_COLUMNS: [&str; 17] = [
+pub const EVENT_COLUMNS: [&str; 18] = [
     "id",
     "date",
     "start",
+    "local",
     "precision",
     "end",
     "date_note",
@@ -28,10 +30,11 @@ pub const EVENT_COLUMNS: [&str; 17] = [
     "quotes",
 ];
 
-pub const QUOTE_COLUMNS: [&str; 17] = [
+pub const QUOTE_COLUMNS: [&str; 19] = [
     "event",
     "event_date",
     "event_title",
+    "event_status",
     "speaker_id",
     "speaker_name",
     "speaker_role",
@@ -45,6 +48,7 @@ pub const QUOTE_COLUMNS: [&str; 17] = [
     "published",
     "byline",
     "paraphrase",
+    "translated",
     "text",
 ];
 
@@ -61,6 +65,7 @@ fn event_row(v: &EventView<'_>) -> Vec<String> {
         v.id.to_owned(),
         v.date.clone(),
         v.start.clone(),
+        v.local.clone(),
         v.precision.to_owned(),
         v.end.clone().unwrap_or_default(),
         opt(v.date_note),
@@ -84,12 +89,13 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
         q.event.to_owned(),
         q.event_date.clone(),
         q.event_title.to_owned(),
+        q.event_status.to_owned(),
         opt(q.speaker.as_ref().map(|s| s.id)),
         opt(q.speaker.as_ref().map(|s| s.name)),
         opt(q.speaker.as_ref().and_then(|s| s.role)),
         opt(q.attribution),
-        opt(q.party.as_ref().map(|p| p.id)),
-        opt(q.party.as_ref().map(|p| p.name)),
+        join(q.party.iter().map(|p| p.id)),
+        join(q.party.iter().map(|p| p.name)),
         opt(src.map(|s| s.id)),
         opt(src.map(|s| s.outlet)),
         opt(src.and_then(|s| s.title)),
@@ -98,6 +104,7 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
         src.map(|s| join(s.byline.iter().map(String::as_str)))
             .unwrap_or_default(),
         q.paraphrase.to_string(),
+        q.translated.to_string(),
         q.text.to_owned(),
     ]
 }
@@ -124,10 +131,10 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
 }
 
 /// `quotes --format csv`: a header, then one row per quote.
-pub fn quotes(log: &Log, events: &[EventIx]) -> String {
+pub fn quotes(log: &Log, quotes: &[QuoteAt]) -> String {
     write_table(
         &QUOTE_COLUMNS,
-        cited_quotes(log, events).iter().map(quote_row),
+        cited_quotes(log, quotes).iter().map(quote_row),
     )
 }
 
@@ -147,27 +154,45 @@ mod tests {
     fn event_rows_read_back_with_lists_joined() {
         let log = fixture::log();
         let out = events(&log, &[1, 2, 3]);
-        assert!(out.starts_with("id,date,start,"));
+        assert!(out.starts_with("id,date,start,local,precision,"));
         let rows = read(&out);
         assert_eq!(rows.len(), 3);
         assert_eq!(
-            &rows[0][9],
+            &rows[0][10],
             "First line.\nSecond line with \u{1b}[31mescape"
         );
-        assert_eq!(&rows[0][13], "hostages; ceasefire");
-        assert_eq!(&rows[1][8], "Burns *arrives* in Cairo");
-        assert_eq!(&rows[1][16], "3");
-        assert_eq!(&rows[2][11], "burns; barnea; kamel");
+        assert_eq!(&rows[0][14], "hostages; ceasefire");
+        assert_eq!(&rows[1][9], "Burns *arrives* in Cairo");
+        assert_eq!(&rows[1][17], "3");
+        assert_eq!(&rows[2][12], "burns; barnea; kamel");
     }
 
     #[test]
     fn quote_rows_keep_text_with_quotes_and_commas_verbatim() {
         let log = fixture::log();
-        let rows = read(&quotes(&log, &[2]));
+        let all = crate::filter::quotes_of(&log, &[2], &Default::default());
+        let rows = read(&quotes(&log, &all));
         assert_eq!(rows.len(), 3);
-        assert_eq!(&rows[0][16], "There is \"some progress\", but a way to go.");
-        assert_eq!(&rows[0][14], "Ahmed Mohamed Hassan; Nidal al-Mughrabi");
-        assert_eq!(&rows[1][15], "true");
-        assert_eq!(&rows[2][9], "");
+        assert_eq!(&rows[0][18], "There is \"some progress\", but a way to go.");
+        assert_eq!(&rows[0][15], "Ahmed Mohamed Hassan; Nidal al-Mughrabi");
+        assert_eq!(&rows[1][16], "true");
+        assert_eq!(&rows[2][10], "");
+    }
+
+    #[test]
+    fn quote_rows_carry_event_status_translation_and_every_party() {
+        let mut log = fixture::log();
+        log.events[2].status = crate::model::Status::Disputed;
+        log.events[2].quotes[0].translated = true;
+        log.events[2].quotes[0].parties = vec![0, 1];
+        let all = crate::filter::quotes_of(&log, &[2], &Default::default());
+        let out = quotes(&log, &all);
+        let col = |name: &str| QUOTE_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let rows = read(&out);
+        assert_eq!(&rows[0][col("event_status")], "disputed");
+        assert_eq!(&rows[0][col("translated")], "true");
+        assert_eq!(&rows[1][col("translated")], "false");
+        assert_eq!(&rows[0][col("party_id")], "us; israel");
+        assert_eq!(&rows[0][col("party_name")], "United States; Israel");
     }
 }

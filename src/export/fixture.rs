@@ -22,6 +22,7 @@ fn event(id: &str, date: &str, kind: Kind, title: &str) -> Event {
         summary: None,
         location: None,
         actors: vec![],
+        named_parties: vec![],
         topics: vec![],
         sources: vec![],
         related: vec![],
@@ -38,9 +39,10 @@ fn quote(text: &str) -> Quote {
         text: text.into(),
         speaker: None,
         attribution: None,
-        party: None,
+        parties: vec![],
         source: None,
         paraphrase: false,
+        translated: false,
         origin: Origin::default(),
     }
 }
@@ -139,7 +141,7 @@ pub fn log() -> Log {
     arrive.quotes = vec![
         Quote {
             attribution: Some("a US official".into()),
-            party: Some(0),
+            parties: vec![0],
             source: Some(0),
             ..quote("There is \"some progress\", but a way to go.")
         },
@@ -191,6 +193,7 @@ pub fn log() -> Log {
         files: vec!["fixture.yaml".into()],
         title: Some("Fixture talks".into()),
         description: None,
+        timezone: crate::model::DEFAULT_ZONE,
         party_ids: ids(parties.iter().map(|p| p.id.as_str()).collect()),
         actor_ids: ids(actors.iter().map(|a| a.id.as_str()).collect()),
         source_ids: ids(sources.iter().map(|s| s.id.as_str()).collect()),

@@ -2,6 +2,7 @@
 //! their citation). Text is verbatim; serde_json escapes it. The view structs fix the field
 //! order, so the same query always gives the same bytes. The README documents every field.
 
+use crate::filter::QuoteAt;
 use crate::model::{EventIx, Log, Quote};
 use chrono::SecondsFormat;
 use serde::Serialize;
@@ -13,6 +14,8 @@ pub struct EventView<'a> {
     pub date: String,
     /// The instant the date's period starts, in UTC (RFC 3339).
     pub start: String,
+    /// The same instant on the reading zone's clock, RFC 3339 with that zone's offset.
+    pub local: String,
     pub precision: &'static str,
     pub end: Option<String>,
     pub date_note: Option<&'a str>,
@@ -64,10 +67,12 @@ pub struct SpeakerView<'a> {
 pub struct QuoteView<'a> {
     pub speaker: Option<SpeakerView<'a>>,
     pub attribution: Option<&'a str>,
-    /// The party the words are attributed to: the quote's own, else the speaker's.
-    pub party: Option<&'a str>,
+    /// Who said it: the quote's own parties, else the speaker's party (may be empty).
+    pub party: Vec<PartyView<'a>>,
     pub source: Option<&'a str>,
     pub paraphrase: bool,
+    /// Translated by the log's author: not the speaker's own wording.
+    pub translated: bool,
     pub text: &'a str,
 }
 
@@ -77,11 +82,15 @@ pub struct CitedQuoteView<'a> {
     pub event: &'a str,
     pub event_date: String,
     pub event_title: &'a str,
+    /// The event's status: a quote from a disputed or expected event says so.
+    pub event_status: &'static str,
     pub speaker: Option<ActorView<'a>>,
     pub attribution: Option<&'a str>,
-    pub party: Option<PartyView<'a>>,
+    /// Who said it: the quote's own parties, else the speaker's party (may be empty).
+    pub party: Vec<PartyView<'a>>,
     pub source: Option<SourceView<'a>>,
     pub paraphrase: bool,
+    pub translated: bool,
     pub text: &'a str,
 }
 
@@ -121,9 +130,10 @@ fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
             name: &log.actors[a].name,
         }),
         attribution: q.attribution.as_deref(),
-        party: q.effective_party(log).map(|p| log.parties[p].id.as_str()),
+        party: q.said_by(log).iter().map(|&p| party_view(log, p)).collect(),
         source: q.source.map(|s| log.sources[s].id.as_str()),
         paraphrase: q.paraphrase,
+        translated: q.translated,
         text: &q.text,
     }
 }
@@ -134,6 +144,7 @@ pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
         id: &e.id,
         date: e.date.written(),
         start: e.date.start().to_rfc3339_opts(SecondsFormat::Secs, true),
+        local: e.date.reading_rfc3339(),
         precision: e.date.precision_name(),
         end: e.end.map(|d| d.written()),
         date_note: e.date_note.as_deref(),
@@ -155,23 +166,26 @@ pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
     }
 }
 
-/// Every quote of the given events, in timeline order, then the order of the log.
-pub fn cited_quotes<'a>(log: &'a Log, events: &[EventIx]) -> Vec<CitedQuoteView<'a>> {
-    events
+/// The given quotes, each with its event and its citation, in the order given.
+pub fn cited_quotes<'a>(log: &'a Log, quotes: &[QuoteAt]) -> Vec<CitedQuoteView<'a>> {
+    quotes
         .iter()
-        .flat_map(|&ix| {
-            let e = &log.events[ix];
-            e.quotes.iter().map(move |q| CitedQuoteView {
+        .map(|at| {
+            let e = &log.events[at.event];
+            let q = &e.quotes[at.quote];
+            CitedQuoteView {
                 event: &e.id,
                 event_date: e.date.written(),
                 event_title: &e.title,
+                event_status: e.status.as_str(),
                 speaker: q.speaker.map(|a| actor_view(log, a)),
                 attribution: q.attribution.as_deref(),
-                party: q.effective_party(log).map(|p| party_view(log, p)),
+                party: q.said_by(log).iter().map(|&p| party_view(log, p)).collect(),
                 source: q.source.map(|s| source_view(log, s)),
                 paraphrase: q.paraphrase,
+                translated: q.translated,
                 text: &q.text,
-            })
+            }
         })
         .collect()
 }
@@ -189,8 +203,8 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
 }
 
 /// `quotes --format json`: an array of quotes with their citation.
-pub fn quotes(log: &Log, events: &[EventIx]) -> String {
-    to_pretty(&cited_quotes(log, events))
+pub fn quotes(log: &Log, quotes: &[QuoteAt]) -> String {
+    to_pretty(&cited_quotes(log, quotes))
 }
 
 #[cfg(test)]
@@ -228,14 +242,35 @@ mod tests {
     #[test]
     fn quotes_name_speaker_party_and_source() {
         let log = fixture::log();
-        let v: Value = serde_json::from_str(&quotes(&log, &[2])).unwrap();
+        let all = crate::filter::quotes_of(&log, &[2], &Default::default());
+        let v: Value = serde_json::from_str(&quotes(&log, &all)).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 3);
         assert_eq!(v[0]["speaker"], Value::Null);
-        assert_eq!(v[0]["party"]["id"], "us");
+        assert_eq!(v[0]["party"][0]["id"], "us");
+        assert_eq!(v[0]["party"][0]["name"], "United States");
         assert_eq!(v[0]["source"]["byline"][1], "Nidal al-Mughrabi");
         assert_eq!(v[1]["speaker"]["id"], "haniyeh");
-        assert_eq!(v[1]["party"]["id"], "hamas");
+        assert_eq!(v[1]["party"][0]["id"], "hamas");
         assert_eq!(v[1]["paraphrase"], true);
         assert_eq!(v[2]["source"], Value::Null);
+        assert_eq!(v[2]["party"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn quotes_carry_their_events_status_and_translation() {
+        let mut log = fixture::log();
+        log.events[2].status = crate::model::Status::Disputed;
+        log.events[2].quotes[0].translated = true;
+        log.events[2].quotes[0].parties = vec![0, 1];
+        let all = crate::filter::quotes_of(&log, &[1, 2], &Default::default());
+        let v: Value = serde_json::from_str(&quotes(&log, &all)).unwrap();
+        assert_eq!(v[0]["event_status"], "occurred");
+        assert_eq!(v[0]["translated"], false);
+        assert_eq!(v[1]["event_status"], "disputed");
+        assert_eq!(v[1]["translated"], true);
+        assert_eq!(v[1]["party"][1]["id"], "israel");
+        let e: Value = serde_json::from_str(&events(&log, &[2])).unwrap();
+        assert_eq!(e[0]["quotes"][0]["translated"], true);
+        assert_eq!(e[0]["quotes"][0]["party"][1]["name"], "Israel");
     }
 }

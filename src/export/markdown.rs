@@ -6,9 +6,10 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    PARAPHRASE_LABEL, note_suffix, source_line, status_word, when, when_with_note, who, words,
+    note_suffix, quote_status_line, source_line, status_word, when, when_with_note, who, words,
+    words_label,
 };
-use crate::filter::Query;
+use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
 use crate::text::{sanitize, sanitize_multiline};
 
@@ -143,8 +144,9 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
         .collect()
 }
 
-/// The citation under a quote: who, where, when, the link.
-fn quote_credit(log: &Log, q: &Quote) -> String {
+/// The citation under a quote: who, where, when, the link; then, for an event that did
+/// not simply happen, its status, so the words never pass for an established fact.
+fn quote_credit(log: &Log, e: &Event, q: &Quote) -> String {
     let mut credit = format!("— {}", escape(&who(log, q)));
     match q.source {
         Some(s) => {
@@ -157,18 +159,23 @@ fn quote_credit(log: &Log, q: &Quote) -> String {
         None => credit.push_str(". Source not given in the log"),
     }
     credit.push('.');
+    if let Some(status) = quote_status_line(e) {
+        credit.push_str(&format!(" **{status}.**"));
+    }
     credit
 }
 
 /// One quote with its citation, as paragraphs. Verbatim words go in a blockquote with
-/// quotation marks; reported speech is a labelled paragraph, never a blockquote.
-fn quote_block(log: &Log, q: &Quote) -> String {
+/// quotation marks; reported speech is a labelled paragraph, never a blockquote; a
+/// translation is labelled above its blockquote.
+fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
     let words = words(q);
     let mut out = String::new();
     if q.paraphrase {
+        let label = words_label(q).unwrap_or_default();
         let mut lines = words.lines();
         out.push_str(&format!(
-            "*{PARAPHRASE_LABEL}:* {}\n",
+            "*{label}:* {}\n",
             escape(lines.next().unwrap_or(""))
         ));
         for line in lines {
@@ -176,6 +183,9 @@ fn quote_block(log: &Log, q: &Quote) -> String {
             out.push('\n');
         }
     } else {
+        if let Some(label) = words_label(q) {
+            out.push_str(&format!("*{label}:*\n\n"));
+        }
         for line in words.lines() {
             if line.trim().is_empty() {
                 out.push_str(">\n");
@@ -185,7 +195,7 @@ fn quote_block(log: &Log, q: &Quote) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&quote_credit(log, q));
+    out.push_str(&quote_credit(log, e, q));
     out.push('\n');
     out
 }
@@ -199,20 +209,20 @@ fn event_heading(e: &Event, level: &str) -> String {
     )
 }
 
-/// `quotes` (markdown): per event with quotes, a heading, then each quote and its citation.
-pub fn quotes(log: &Log, events: &[EventIx]) -> String {
-    let mut blocks = Vec::new();
-    for &ix in events {
-        let e = &log.events[ix];
-        if e.quotes.is_empty() {
-            continue;
+/// `quotes` (markdown): the given quotes under a heading for each of their events, each
+/// with its citation.
+pub fn quotes(log: &Log, quotes: &[QuoteAt]) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = None;
+    for at in quotes {
+        let e = &log.events[at.event];
+        if current != Some(at.event) {
+            current = Some(at.event);
+            blocks.push(event_heading(e, "##"));
         }
-        let mut block = event_heading(e, "##");
-        for q in &e.quotes {
-            block.push('\n');
-            block.push_str(&quote_block(log, q));
-        }
-        blocks.push(block);
+        let block = blocks.last_mut().expect("a heading was pushed");
+        block.push('\n');
+        block.push_str(&quote_block(log, e, &e.quotes[at.quote]));
     }
     blocks.join("\n")
 }
@@ -262,7 +272,7 @@ fn event_section(log: &Log, e: &Event) -> String {
     }
     for q in &e.quotes {
         out.push('\n');
-        out.push_str(&quote_block(log, q));
+        out.push_str(&quote_block(log, e, q));
     }
     let sources = source_links(log, e);
     if !sources.is_empty() {
@@ -287,6 +297,11 @@ pub fn view(log: &Log, events: &[EventIx], query: &Query) -> String {
     } else {
         out.push_str(&format!(". Filters: {}.\n", escape(&filters.join("; "))));
     }
+    // Days and date filters are the reading zone's; each time below names its own clock.
+    out.push_str(&format!(
+        "Days are counted in {}, the log's reading zone.\n",
+        escape(log.timezone.name())
+    ));
     for &ix in events {
         out.push('\n');
         out.push_str(&event_section(log, &log.events[ix]));
@@ -322,7 +337,10 @@ mod tests {
     #[test]
     fn quotes_are_cited_and_paraphrase_has_no_quotation_marks() {
         let log = fixture::log();
-        let out = quotes(&log, &[0, 2]);
+        let out = quotes(
+            &log,
+            &crate::filter::quotes_of(&log, &[0, 2], &Query::default()),
+        );
         assert!(out.starts_with("## Fri 3 May 2024: Burns"), "{out}");
         assert!(out.contains("> “There is \"some progress\", but a way to go.”\n"));
         assert!(out.contains("— a US official (United States). Reuters, “Hamas delegation heads to Cairo”, by Ahmed Mohamed Hassan and Nidal al-Mughrabi, Fri 3 May 2024. <https://example.org/reuters>.\n"), "{out}");
@@ -331,6 +349,42 @@ mod tests {
         ));
         assert!(!out.contains("“Hamas said"));
         assert!(out.contains("— a senior official. Source not given in the log.\n"));
+    }
+
+    #[test]
+    fn quotes_say_their_events_status_and_label_translations() {
+        let mut log = fixture::log();
+        log.events[2].status = crate::model::Status::Disputed;
+        log.events[2].quotes[0].translated = true;
+        log.events[2].quotes[1].translated = true;
+        let out = quotes(
+            &log,
+            &crate::filter::quotes_of(&log, &[1, 2], &Query::default()),
+        );
+        assert_eq!(
+            out.matches("**Event status: disputed report.**").count(),
+            3,
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "*Translation by the log's author, not the speaker's own words:*\n\n> “There is"
+            ),
+            "{out}"
+        );
+        assert!(out.contains(
+            "*Paraphrase (reported speech, not verbatim), translated by the log's author:* Hamas said"
+        ), "{out}");
+        // The speech of event 1 occurred and is the speaker's own: no flag.
+        let first = out.split("## ").nth(1).unwrap();
+        assert!(
+            !first.contains("Event status") && !first.contains("Translation"),
+            "{first}"
+        );
+        // The browser's `w`/`e` export carries the same flags.
+        let view = view(&log, &[2], &Query::default());
+        assert!(view.contains("**Event status: disputed report.**"));
+        assert!(view.contains("Translation by the log's author"));
     }
 
     #[test]

@@ -1,20 +1,13 @@
-//! Output of a filtered view for scripts and stories: text, markdown, JSON, CSV; citations
-//! for the clipboard; and the small effects the browser needs to share them (OSC 52, a new
-//! file that never overwrites, opening a URL).
+//! Output of a filtered view for scripts and stories: text, markdown, JSON, CSV, and
+//! citations for the clipboard. Writing, copying and opening are the browser runtime's.
 
 pub mod cite;
 pub mod csv;
 pub mod describe;
-pub mod file;
 pub mod json;
 pub mod markdown;
-pub mod osc52;
 pub mod phrases;
 pub mod text;
-
-mod open;
-
-pub use open::open_url;
 
 #[cfg(test)]
 pub(crate) mod fixture;

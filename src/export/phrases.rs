@@ -39,13 +39,17 @@ pub fn status_word(s: Status) -> Option<&'static str> {
 /// description of an unnamed speaker with its party, `a US official (United States)`. A
 /// named speaker that also has an attribution gets it after a comma.
 pub fn who(log: &Log, q: &Quote) -> String {
-    let party = q.effective_party(log).map(|p| log.parties[p].name.as_str());
+    let parties: Vec<&str> = q
+        .said_by(log)
+        .iter()
+        .map(|&p| log.parties[p].name.as_str())
+        .collect();
     match q.speaker {
         Some(a) => {
             let actor = &log.actors[a];
             // An organisation that is its own party ("Hamas") needs no "(Hamas)".
-            let party = party.filter(|p| *p != actor.name);
-            let details: Vec<&str> = actor.role.as_deref().into_iter().chain(party).collect();
+            let parties = parties.into_iter().filter(|p| *p != actor.name);
+            let details: Vec<&str> = actor.role.as_deref().into_iter().chain(parties).collect();
             let mut out = sanitize(&actor.name).into_owned();
             if !details.is_empty() {
                 out.push_str(&format!(" ({})", sanitize(&details.join(", "))));
@@ -58,9 +62,14 @@ pub fn who(log: &Log, q: &Quote) -> String {
         None => {
             let attr = q.attribution.as_deref().unwrap_or("unattributed");
             // "Hamas" attributed to the party Hamas needs no "(Hamas)".
-            match party.filter(|p| !p.eq_ignore_ascii_case(attr.trim())) {
-                Some(p) => format!("{} ({})", sanitize(attr), sanitize(p)),
-                None => sanitize(attr).into_owned(),
+            let parties: Vec<&str> = parties
+                .into_iter()
+                .filter(|p| !p.eq_ignore_ascii_case(attr.trim()))
+                .collect();
+            if parties.is_empty() {
+                sanitize(attr).into_owned()
+            } else {
+                format!("{} ({})", sanitize(attr), sanitize(&parties.join(", ")))
             }
         }
     }
@@ -105,6 +114,40 @@ pub fn words(q: &Quote) -> String {
 /// The label put before reported speech so it is never taken for a quotation.
 pub const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";
 
+/// The label put before words the log's author translated, so they are never taken for the
+/// speaker's own wording.
+pub const TRANSLATION_LABEL: &str = "Translation by the log's author, not the speaker's own words";
+
+/// What to say before the words when they are not the speaker's own verbatim wording:
+/// reported speech, a translation by the log's author, or both. `None` for verbatim words.
+pub fn words_label(q: &Quote) -> Option<&'static str> {
+    match (q.paraphrase, q.translated) {
+        (false, false) => None,
+        (true, false) => Some(PARAPHRASE_LABEL),
+        (false, true) => Some(TRANSLATION_LABEL),
+        (true, true) => {
+            Some("Paraphrase (reported speech, not verbatim), translated by the log's author")
+        }
+    }
+}
+
+/// How an event's status travels with each of its quotes: `disputed report`, `expected`,
+/// `cancelled`; `None` for an event that occurred.
+pub fn quote_status(s: Status) -> Option<&'static str> {
+    match s {
+        Status::Occurred => None,
+        Status::Expected => Some("expected"),
+        Status::Cancelled => Some("cancelled"),
+        Status::Disputed => Some("disputed report"),
+    }
+}
+
+/// The line that goes with a quote of an event that did not simply happen:
+/// `Event status: disputed report`.
+pub fn quote_status_line(e: &Event) -> Option<String> {
+    quote_status(e.status).map(|s| format!("Event status: {s}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,8 +175,39 @@ mod tests {
         let mut log = fixture::log();
         let q = &mut log.events[2].quotes[0];
         q.attribution = Some("hamas".into());
-        q.party = Some(2);
+        q.parties = vec![2];
         assert_eq!(who(&log, &log.events[2].quotes[0]), "hamas");
+    }
+
+    #[test]
+    fn a_joint_voice_names_every_party() {
+        let mut log = fixture::log();
+        log.events[2].quotes[0].parties = vec![0, 1];
+        assert_eq!(
+            who(&log, &log.events[2].quotes[0]),
+            "a US official (United States, Israel)"
+        );
+    }
+
+    #[test]
+    fn labels_say_when_the_words_are_not_the_speakers_own() {
+        let log = fixture::log();
+        let [verbatim, paraphrase] = [&log.events[1].quotes[0], &log.events[2].quotes[1]];
+        assert_eq!(words_label(verbatim), None);
+        assert_eq!(words_label(paraphrase), Some(PARAPHRASE_LABEL));
+        let mut translated = verbatim.clone();
+        translated.translated = true;
+        assert_eq!(words_label(&translated), Some(TRANSLATION_LABEL));
+        translated.paraphrase = true;
+        assert!(words_label(&translated).unwrap().contains("translated"));
+    }
+
+    #[test]
+    fn every_status_but_occurred_travels_with_quotes() {
+        assert_eq!(quote_status(Status::Occurred), None);
+        assert_eq!(quote_status(Status::Disputed), Some("disputed report"));
+        assert_eq!(quote_status(Status::Expected), Some("expected"));
+        assert_eq!(quote_status(Status::Cancelled), Some("cancelled"));
     }
 
     #[test]

@@ -3,91 +3,79 @@
 //! terminal that wants colour. Every log string is sanitised; widths are display widths,
 //! so CJK and emoji keep the columns straight.
 
+use crate::color::ColorMode;
 use crate::export::phrases::{status_word, when};
-use crate::model::{Color, EventIx, Kind, Log, NamedColor, Status};
+use crate::model::{EventIx, Kind, Log, Status};
 use crate::text::sanitize;
+use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
-const RESET: &str = "\x1b[0m";
-
-/// SGR foreground code for a colour of the log.
-fn sgr(c: Color) -> String {
-    let code = |n: NamedColor| match n {
-        NamedColor::Red => "31",
-        NamedColor::Green => "32",
-        NamedColor::Yellow => "33",
-        NamedColor::Blue => "34",
-        NamedColor::Magenta => "35",
-        NamedColor::Cyan => "36",
-        NamedColor::Gray => "37",
-        NamedColor::LightRed => "91",
-        NamedColor::LightGreen => "92",
-        NamedColor::LightYellow => "93",
-        NamedColor::LightBlue => "94",
-        NamedColor::LightMagenta => "95",
-        NamedColor::LightCyan => "96",
-        NamedColor::LightGray => "97",
+/// Kinds in the basic colours, so that every terminal shows them.
+fn kind_style(k: Kind) -> Style {
+    let c = match k {
+        Kind::Meeting => AnsiColor::Cyan,
+        Kind::Call => AnsiColor::Blue,
+        Kind::Statement => AnsiColor::White,
+        Kind::Proposal => AnsiColor::Green,
+        Kind::Response => AnsiColor::BrightGreen,
+        Kind::Agreement => return Style::new().bold().fg_color(Some(AnsiColor::Green.into())),
+        Kind::Travel => AnsiColor::Magenta,
+        Kind::Development => AnsiColor::Yellow,
     };
-    match c {
-        Color::Rgb(r, g, b) => format!("\x1b[38;2;{r};{g};{b}m"),
-        Color::Named(n) => format!("\x1b[{}m", code(n)),
-    }
+    Style::new().fg_color(Some(c.into()))
 }
 
-/// 16-colour codes, so that every terminal shows them.
-fn kind_sgr(k: Kind) -> &'static str {
-    match k {
-        Kind::Meeting => "\x1b[36m",
-        Kind::Call => "\x1b[34m",
-        Kind::Statement => "\x1b[37m",
-        Kind::Proposal => "\x1b[32m",
-        Kind::Response => "\x1b[92m",
-        Kind::Agreement => "\x1b[1;32m",
-        Kind::Travel => "\x1b[35m",
-        Kind::Development => "\x1b[33m",
-    }
-}
-
-fn status_sgr(s: Status) -> &'static str {
+fn status_style(s: Status) -> Style {
+    let fg = |c: AnsiColor| Some(c.into());
     match s {
-        Status::Occurred => "",
-        Status::Expected => "\x1b[3;33m",
-        Status::Cancelled => "\x1b[9;31m",
-        Status::Disputed => "\x1b[1;31m",
+        Status::Occurred => Style::new(),
+        Status::Expected => Style::new().italic().fg_color(fg(AnsiColor::Yellow)),
+        Status::Cancelled => Style::new().strikethrough().fg_color(fg(AnsiColor::Red)),
+        Status::Disputed => Style::new().bold().fg_color(fg(AnsiColor::Red)),
+    }
+}
+
+/// `text` in `style`, as the colour mode allows.
+fn paint(mode: ColorMode, style: Style, text: &str) -> String {
+    let style = mode.style(style);
+    if mode == ColorMode::None || style == Style::new() || text.is_empty() {
+        text.to_string()
+    } else {
+        format!("{style}{text}{style:#}")
     }
 }
 
 /// One cell: its plain text (for width) and how to colour it.
 struct Cell {
     text: String,
-    style: String,
+    style: Style,
 }
 
 impl Cell {
     fn plain(text: String) -> Cell {
         Cell {
             text,
-            style: String::new(),
+            style: Style::new(),
         }
     }
 }
 
 /// The parties column: names, each in its colour when the log gives one.
-fn parties(log: &Log, ix: EventIx, color: bool) -> String {
+fn parties(log: &Log, ix: EventIx, mode: ColorMode) -> String {
     let e = &log.events[ix];
     let names = e.parties.iter().map(|&p| {
         let party = &log.parties[p];
         let name = sanitize(&party.name);
-        match party.color {
-            Some(c) if color => format!("{}{name}{RESET}", sgr(c)),
-            _ => name.into_owned(),
+        match party.color.and_then(|c| mode.log_color(c)) {
+            Some(c) => paint(mode, Style::new().fg_color(Some(c)), &name),
+            None => name.into_owned(),
         }
     });
     names.collect::<Vec<_>>().join(", ")
 }
 
-/// The events as aligned lines, each ending with `\n`. `color` adds SGR escapes.
-pub fn events(log: &Log, events: &[EventIx], color: bool) -> String {
+/// The events as aligned lines, each ending with `\n`, styled as `mode` allows.
+pub fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
     let rows: Vec<[Cell; 4]> = events
         .iter()
         .map(|&ix| {
@@ -95,15 +83,15 @@ pub fn events(log: &Log, events: &[EventIx], color: bool) -> String {
             [
                 Cell {
                     text: when(e),
-                    style: "\x1b[1m".into(),
+                    style: Style::new().bold(),
                 },
                 Cell {
                     text: e.kind.as_str().into(),
-                    style: kind_sgr(e.kind).into(),
+                    style: kind_style(e.kind),
                 },
                 Cell {
                     text: status_word(e.status).unwrap_or("").into(),
-                    style: status_sgr(e.status).into(),
+                    style: status_style(e.status),
                 },
                 Cell::plain(sanitize(&e.title).into_owned()),
             ]
@@ -125,17 +113,11 @@ pub fn events(log: &Log, events: &[EventIx], color: bool) -> String {
             if i > 0 {
                 line.push_str("  ");
             }
-            if color && !cell.style.is_empty() && !cell.text.is_empty() {
-                line.push_str(&cell.style);
-                line.push_str(&cell.text);
-                line.push_str(RESET);
-            } else {
-                line.push_str(&cell.text);
-            }
+            line.push_str(&paint(mode, cell.style, &cell.text));
             line.extend(std::iter::repeat_n(' ', w - cell.text.width()));
         }
         line.push_str("  ");
-        line.push_str(&parties(log, ix, color));
+        line.push_str(&parties(log, ix, mode));
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -150,7 +132,7 @@ mod tests {
     #[test]
     fn columns_line_up_without_colour() {
         let log = fixture::log();
-        let out = events(&log, &[0, 1, 2, 3], false);
+        let out = events(&log, &[0, 1, 2, 3], ColorMode::None);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 4);
         // The kind column starts at the same display column on every line.
@@ -167,7 +149,7 @@ mod tests {
     #[test]
     fn hostile_titles_are_shown_escaped() {
         let log = fixture::log();
-        let out = events(&log, &[3], true);
+        let out = events(&log, &[3], ColorMode::Basic16);
         assert!(!out.contains('\u{202e}'));
         assert!(out.contains("Meeting in Cairo\\u{202e}gpj"));
     }
@@ -175,13 +157,13 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let log = fixture::log();
-        assert!(events(&log, &[3], true).contains("\x1b["));
+        assert!(events(&log, &[3], ColorMode::Basic16).contains("\x1b["));
     }
 
     #[test]
     fn an_empty_status_column_takes_no_room() {
         let log = fixture::log();
-        let out = events(&log, &[1], false);
+        let out = events(&log, &[1], ColorMode::None);
         assert_eq!(
             out,
             "Fri 5 April 2024 21:00 +03:00  statement  Haniyeh lists demands  Hamas\n"

@@ -8,6 +8,8 @@ use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
 
 pub struct Document {
+    /// The reading zone the file names, where it names one.
+    pub timezone: Option<At<crate::model::Tz>>,
     pub title: Option<String>,
     pub description: Option<String>,
     pub parties: Vec<PartyDef>,
@@ -46,9 +48,11 @@ pub struct QuoteDef {
     pub text: String,
     pub speaker: Option<At<String>>,
     pub attribution: Option<String>,
-    pub party: Option<At<String>>,
+    /// One party id or a list of them, as written.
+    pub parties: Vec<At<String>>,
     pub source: Option<At<String>>,
     pub paraphrase: bool,
+    pub translated: bool,
     pub mark: Mark,
 }
 
@@ -63,6 +67,7 @@ pub struct EventDef {
     pub summary: Option<String>,
     pub location: Option<String>,
     pub actors: Vec<At<String>>,
+    pub parties: Vec<At<String>>,
     pub topics: Vec<String>,
     pub sources: Vec<At<String>>,
     pub related: Vec<At<String>>,
@@ -74,6 +79,7 @@ const TOP: &[&str] = &[
     "dateline",
     "title",
     "description",
+    "timezone",
     "parties",
     "actors",
     "sources",
@@ -93,6 +99,7 @@ const EVENT: &[&str] = &[
     "summary",
     "location",
     "actors",
+    "parties",
     "topics",
     "sources",
     "related",
@@ -105,11 +112,13 @@ const QUOTE: &[&str] = &[
     "party",
     "source",
     "paraphrase",
+    "translated",
 ];
 
 /// Reads a whole document. Returns what could be read; errors are in `r`.
 pub fn read(r: &mut Reader, root: &mut Node) -> Document {
     let mut doc = Document {
+        timezone: None,
         title: None,
         description: None,
         parties: Vec::new(),
@@ -134,6 +143,11 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         }
     }
     let root: Rc<str> = "".into();
+    // Before any date: the dates of this file are read in its zone.
+    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
+    if let Some(tz) = &doc.timezone {
+        r.zone = tz.value;
+    }
     doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
     doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
 
@@ -181,6 +195,23 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         n.value = super::yaml::Value::Seq(Vec::new());
     }
     doc
+}
+
+/// The log's reading zone: an IANA name from the compiled-in time zone database.
+fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Option<At<crate::model::Tz>> {
+    let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+    let name = r.text(node, loc, true)?;
+    match crate::model::parse_zone(name.trim()) {
+        Ok(tz) => Some(At {
+            value: tz,
+            mark,
+            loc: loc.clone(),
+        }),
+        Err(e) => {
+            r.report(Severity::Error, mark, &loc.render(), e.message, e.help);
+            None
+        }
+    }
 }
 
 fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
@@ -247,6 +278,7 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
 }
 
 fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
+    let n_mark = n.mark;
     let mut f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
     let date = r.date(f.get("date"), &Loc::new(path, "date"));
@@ -282,6 +314,7 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     let summary = r.text(f.get("summary"), &Loc::new(path, "summary"), false);
     let location = r.text(f.get("location"), &Loc::new(path, "location"), false);
     let actors = r.ids(f.get("actors"), &Loc::new(path, "actors"), "actor ids");
+    let parties = r.ids(f.get("parties"), &Loc::new(path, "parties"), "party ids");
     let tpath = Loc::new(path, "topics");
     let raw_topics = r.texts(f.get("topics"), &tpath, "topics");
     let mut topics = Vec::with_capacity(raw_topics.len());
@@ -305,6 +338,10 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     }
     let sources = r.ids(f.get("sources"), &Loc::new(path, "sources"), "source ids");
     let related = r.ids(f.get("related"), &Loc::new(path, "related"), "event ids");
+    // A quote without its own source takes the event's when the event lists exactly one.
+    let one_source = f
+        .get("sources")
+        .is_some_and(|n| matches!(&n.value, super::yaml::Value::Seq(items) if items.len() == 1));
     let mut quotes = Vec::new();
     let qpath = Loc::new(path, "quotes");
     for (i, qn) in r
@@ -312,9 +349,18 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
         .iter_mut()
         .enumerate()
     {
-        if let Some(q) = quote(r, qn, &qpath.item(i).render().into()) {
+        if let Some(q) = quote(r, qn, &qpath.item(i).render().into(), one_source) {
             quotes.push(q);
         }
+    }
+    if sources.is_empty() && quotes.iter().all(|q| q.source.is_none()) {
+        r.report(
+            Severity::Warning,
+            n_mark,
+            path,
+            "an event with no source: readers cannot check it; add `sources: [id]`".into(),
+            None,
+        );
     }
     // An event whose date, kind or title is wrong (already an error) is still kept, with
     // stand-ins, so that its references are checked and `related` links to it resolve: the
@@ -343,11 +389,12 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
         summary,
         location,
         actors,
+        parties,
         topics,
         sources,
         related,
         quotes,
-        mark: n.mark,
+        mark: n_mark,
     })
 }
 
@@ -358,7 +405,13 @@ fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
     }
 }
 
-fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
+/// One quote. `event_has_one_source`: a quote without `source` takes the event's.
+fn quote(
+    r: &mut Reader,
+    n: &mut Node,
+    path: &Rc<str>,
+    event_has_one_source: bool,
+) -> Option<QuoteDef> {
     let qmark = n.mark;
     let mut f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
     // Decided before the values are read, since reading moves text out of the tree. A
@@ -372,10 +425,13 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
     let text = r.text(f.get("text"), &Loc::new(path, "text"), true);
     let speaker = r.id(f.get("speaker"), &Loc::new(path, "speaker"), false);
     let attribution = r.text(f.get("attribution"), &Loc::new(path, "attribution"), false);
-    let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
+    let parties = party_or_parties(r, f.get("party"), &Loc::new(path, "party"));
     let source = r.id(f.get("source"), &Loc::new(path, "source"), false);
     let paraphrase = r
         .boolean(f.get("paraphrase"), &Loc::new(path, "paraphrase"))
+        .unwrap_or(false);
+    let translated = r
+        .boolean(f.get("translated"), &Loc::new(path, "translated"))
         .unwrap_or(false);
     if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
@@ -384,12 +440,12 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
     }
-    if !source_written {
+    if !source_written && !event_has_one_source {
         r.report(
             Severity::Warning,
             qmark,
             path,
-            "a quote without `source`: readers cannot see where it was published".into(),
+            "a quote without `source`, in an event that does not list exactly one: readers cannot see where it was published".into(),
             None,
         );
     }
@@ -397,11 +453,29 @@ fn quote(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<QuoteDef> {
         text: text?,
         speaker,
         attribution,
-        party,
+        parties,
         source,
         paraphrase,
+        translated,
         mark: qmark,
     })
+}
+
+/// A quote's `party`: one party id, or a list of them for a joint voice.
+fn party_or_parties(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Vec<At<String>> {
+    let Some(node) = node else { return Vec::new() };
+    match &node.value {
+        super::yaml::Value::Seq(_) => r.ids(Some(node), loc, "party ids"),
+        super::yaml::Value::Map(_) => {
+            r.error(
+                node.mark,
+                &loc.render(),
+                "found a mapping, expected a party id or a list of party ids".into(),
+            );
+            Vec::new()
+        }
+        super::yaml::Value::Scalar { .. } => r.id(Some(node), loc, false).into_iter().collect(),
+    }
 }
 
 /// One of a fixed set of words, with a suggestion when misspelt.

@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub struct Reader<'a> {
     pub file: &'a str,
     pub diags: Vec<Diagnostic>,
+    /// The reading zone dates are read in: the file's `timezone`, once read (UTC before).
+    pub zone: crate::model::Tz,
 }
 
 /// A value read with the place it was written, for checks made later (references).
@@ -68,6 +70,7 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             diags: Vec::new(),
+            zone: crate::model::DEFAULT_ZONE,
         }
     }
 
@@ -274,10 +277,10 @@ impl<'a> Reader<'a> {
         };
         // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
         // number of another form (`24`, `+2016`) is not YYYY and stays an error.
-        match Date::parse(text) {
+        match Date::parse_in(text, self.zone) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error(node.mark, &loc.render(), e.0);
+                self.report(Severity::Error, node.mark, &loc.render(), e.message, e.help);
                 None
             }
         }

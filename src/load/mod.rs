@@ -7,11 +7,13 @@ mod diagnostic;
 mod document;
 mod fields;
 mod ids;
+mod render;
 mod resolve;
 pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
+pub use render::{render as render_diagnostic, render_all};
 
 use crate::model::Log;
 use std::path::{Path, PathBuf};

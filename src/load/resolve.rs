@@ -23,6 +23,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
     };
     log.title = files.iter().find_map(|f| f.doc.title.clone());
     log.description = files.iter().find_map(|f| f.doc.description.clone());
+    log.timezone = reading_zone(files);
 
     // Parties, actors and sources: the first definition wins; a later one with the
     // same id must say the same thing.
@@ -210,11 +211,21 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                 .iter()
                 .filter_map(|a| lookup(r, &log.actor_ids, a, "actor"))
                 .collect();
-            let sources = e
+            let named_parties = e
+                .parties
+                .iter()
+                .filter_map(|p| lookup(r, &log.party_ids, p, "party"))
+                .collect();
+            let sources: Vec<SourceIx> = e
                 .sources
                 .iter()
                 .filter_map(|s| lookup(r, &log.source_ids, s, "source"))
                 .collect();
+            // The event's only source, for its quotes that name none.
+            let only_source = match (e.sources.len(), sources.as_slice()) {
+                (1, &[s]) => Some(s),
+                _ => None,
+            };
             let quotes = e
                 .quotes
                 .into_iter()
@@ -225,15 +236,23 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                         .as_ref()
                         .and_then(|s| lookup(r, &log.actor_ids, s, "actor")),
                     attribution: q.attribution,
-                    party: q
-                        .party
-                        .as_ref()
-                        .and_then(|p| lookup(r, &log.party_ids, p, "party")),
-                    source: q
-                        .source
-                        .as_ref()
-                        .and_then(|s| lookup(r, &log.source_ids, s, "source")),
+                    parties: {
+                        let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
+                        for p in &q.parties {
+                            if let Some(ix) = lookup(r, &log.party_ids, p, "party")
+                                && !parties.contains(&ix)
+                            {
+                                parties.push(ix);
+                            }
+                        }
+                        parties
+                    },
+                    source: match &q.source {
+                        Some(s) => lookup(r, &log.source_ids, s, "source"),
+                        None => only_source,
+                    },
                     paraphrase: q.paraphrase,
+                    translated: q.translated,
                     origin: Origin {
                         file: fi,
                         line: q.mark.line,
@@ -253,6 +272,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     summary: e.summary,
                     location: e.location,
                     actors,
+                    named_parties,
                     topics: e.topics,
                     sources,
                     related: Vec::new(),
@@ -273,14 +293,19 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
 
     // Timeline order: by the instant a date starts, then file order (a stable sort).
     // Sort positions, not the (large) events themselves, then take them in that order.
-    let mut order: Vec<(i64, usize)> = pending
+    // At one instant, coarser dates first: a year or month starts at the same moment as its
+    // first day, and putting it first keeps every header of the timeline after the last.
+    let mut order: Vec<(i64, Precision, usize)> = pending
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.event.date.start_ts(), i))
+        .map(|(i, p)| (p.event.date.start_ts(), p.event.date.precision, i))
         .collect();
-    order.sort_unstable(); // (instant, file order): unique keys, so as good as stable
+    order.sort_unstable(); // (instant, precision, file order): unique keys, so as good as stable
     let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
-    let pending: Vec<Pending> = order.iter().filter_map(|&(_, i)| slots[i].take()).collect();
+    let pending: Vec<Pending> = order
+        .iter()
+        .filter_map(|&(_, _, i)| slots[i].take())
+        .collect();
     for (i, p) in pending.iter().enumerate() {
         log.event_ids.insert(p.event.id.clone(), i);
     }
@@ -304,24 +329,11 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         log.events[i].related = related;
     }
     for i in 0..log.events.len() {
-        let (parties, involved) = involvement(&log, &log.events[i]);
+        let (parties, involved) = log.involvement(&log.events[i]);
         log.events[i].parties = parties;
         log.events[i].involved = involved;
     }
     log
-}
-
-/// Parties and actors an event involves, each in log order.
-fn involvement(log: &Log, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
-    let mut actors: Vec<ActorIx> = e.actors.clone();
-    actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
-    actors.sort_unstable();
-    actors.dedup();
-    let mut parties: Vec<PartyIx> = actors.iter().filter_map(|&a| log.actors[a].party).collect();
-    parties.extend(e.quotes.iter().filter_map(|q| q.party));
-    parties.sort_unstable();
-    parties.dedup();
-    (parties, actors)
 }
 
 /// Resolves a reference, reporting an unknown id with the nearest known one.
@@ -355,6 +367,48 @@ fn lookup(
 
 /// A second definition of an id: an error within one file; across files, an error only
 /// when the two disagree.
+/// The log's reading zone: the one its files name (they must agree), else UTC. The dates of
+/// a file that names none were read in UTC; they are read again in the log's zone.
+fn reading_zone(files: &mut [FileDoc]) -> Tz {
+    let mut first: Option<(usize, Tz, usize)> = None;
+    for fi in 0..files.len() {
+        let Some(tz) = files[fi].doc.timezone.clone() else {
+            continue;
+        };
+        match first {
+            None => first = Some((fi, tz.value, tz.mark.line)),
+            Some((ff, ftz, fl)) if ftz != tz.value => {
+                let first_file = files[ff].reader.file.to_string();
+                files[fi].reader.error(
+                    tz.mark,
+                    &tz.path(),
+                    format!(
+                        "timezone {} differs from {} in {first_file}:{fl}: files of one log must agree on its reading zone",
+                        tz.value.name(),
+                        ftz.name()
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    let zone = first.map_or(DEFAULT_ZONE, |(_, tz, _)| tz);
+    for f in files.iter_mut() {
+        if f.reader.zone == zone {
+            continue;
+        }
+        f.reader.zone = zone;
+        for e in &mut f.doc.events {
+            e.date = e.date.in_zone(zone);
+            e.end = e.end.map(|d| d.in_zone(zone));
+        }
+        for s in &mut f.doc.sources {
+            s.published = s.published.map(|d| d.in_zone(zone));
+        }
+    }
+    zone
+}
+
 fn duplicate(
     r: &mut Reader,
     what: &str,

@@ -207,18 +207,29 @@ pub struct Quote {
     pub text: String,
     pub speaker: Option<ActorIx>,
     pub attribution: Option<String>,
-    /// The party given on the quote itself (for unnamed speakers).
-    pub party: Option<PartyIx>,
+    /// The parties given on the quote itself, in the order written: the party of an
+    /// unnamed speaker, or several for a joint voice.
+    pub parties: Vec<PartyIx>,
+    /// Its own `source`, else the event's source when the event lists exactly one.
     pub source: Option<SourceIx>,
     pub paraphrase: bool,
+    /// The log's author translated the words: never the speaker's own wording.
+    pub translated: bool,
     pub origin: Origin,
 }
 
 impl Quote {
-    /// The party the words are attributed to: the quote's own, else the speaker's.
-    pub fn effective_party(&self, log: &Log) -> Option<PartyIx> {
-        self.party
-            .or_else(|| self.speaker.and_then(|a| log.actors[a].party))
+    /// Who said it: the quote's own parties, else its speaker's party. The one answer to
+    /// "which side said these words", used by every filter, view and export.
+    pub fn said_by<'a>(&'a self, log: &'a Log) -> &'a [PartyIx] {
+        if self.parties.is_empty() {
+            self.speaker
+                .and_then(|a| log.actors[a].party.as_ref())
+                .map(std::slice::from_ref)
+                .unwrap_or_default()
+        } else {
+            &self.parties
+        }
     }
 }
 
@@ -237,6 +248,8 @@ pub struct Event {
     pub summary: Option<String>,
     pub location: Option<String>,
     pub actors: Vec<ActorIx>,
+    /// The parties written on the event: sides involved with no actor named.
+    pub named_parties: Vec<PartyIx>,
     pub topics: Vec<String>,
     pub sources: Vec<SourceIx>,
     /// Events this one answers or follows.
@@ -245,8 +258,7 @@ pub struct Event {
     pub origin: Origin,
     /// Derived: events that name this one in their `related` (what answered it).
     pub related_by: Vec<EventIx>,
-    /// Derived: parties involved, in log order: those of its actors, its quotes' parties
-    /// and its speakers' parties.
+    /// Derived (`Log::involvement`): the parties the event involves, in log order.
     pub parties: Vec<PartyIx>,
     /// Derived: actors involved, in log order: those taking part and those quoted.
     pub involved: Vec<ActorIx>,
@@ -259,6 +271,8 @@ pub struct Log {
     pub files: Vec<String>,
     pub title: Option<String>,
     pub description: Option<String>,
+    /// The reading zone: days, periods and "which day" questions are answered in it.
+    pub timezone: super::Tz,
     pub parties: Vec<Party>,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
@@ -281,6 +295,33 @@ impl Log {
 
     pub fn event(&self, id: &str) -> Option<EventIx> {
         self.event_ids.get(id).copied()
+    }
+
+    /// The parties and actors an event involves, each in log order. Parties: its own
+    /// `parties`, its actors' parties, its speakers' parties and its quotes' parties (the one
+    /// definition behind the party filter, the lanes, the overview and positions). Actors:
+    /// those taking part and those quoted.
+    pub fn involvement(&self, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
+        let mut actors: Vec<ActorIx> = e.actors.clone();
+        actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
+        actors.sort_unstable();
+        actors.dedup();
+        let mut parties: Vec<PartyIx> = e.named_parties.clone();
+        parties.extend(actors.iter().filter_map(|&a| self.actors[a].party));
+        parties.extend(e.quotes.iter().flat_map(|q| q.parties.iter().copied()));
+        parties.sort_unstable();
+        parties.dedup();
+        (parties, actors)
+    }
+
+    /// Every topic of the log, once each, in alphabetical order (the topic picker's list).
+    pub fn topics(&self) -> Vec<&str> {
+        let all: std::collections::BTreeSet<&str> = self
+            .events
+            .iter()
+            .flat_map(|e| e.topics.iter().map(String::as_str))
+            .collect();
+        all.into_iter().collect()
     }
 
     pub fn quote_count(&self) -> usize {

@@ -2,6 +2,9 @@
 
 mod date;
 mod log;
+mod zone;
 
-pub use date::{DATE_FORMS, Date, DateError, Precision};
+pub use chrono_tz::Tz;
+pub use date::{DATE_FORMS, Date, DateError, Precision, day_text};
 pub use log::*;
+pub use zone::{DEFAULT_ZONE, UnknownZone, parse_zone};

@@ -3,7 +3,7 @@
 
 use dateline::filter::Query;
 use dateline::load::load_str;
-use dateline::tui::keymap::action_for;
+use dateline::tui::input::keymap::action_for;
 use dateline::tui::{App, ColorMode, update};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::process::Command;

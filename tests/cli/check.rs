@@ -166,8 +166,9 @@ fn warnings_are_shown_but_do_not_fail_the_check() {
         run.stdout
     );
     assert!(run.stdout.ends_with(&format!(
-        "{name}: 1 event, 0 actors, 0 parties, 1 quote: ok, 1 warning\n"
+        "{name}: 1 event, 0 actors, 0 parties, 1 quote: ok, 2 warnings\n"
     )));
+    assert!(run.stdout.contains("warning: an event with no source"));
 }
 
 // ---------------------------------------------------------------- messages
@@ -215,7 +216,13 @@ error: found the party id \"hamaz\", which no party in the log has
     assert!(after.contains("   = help: did you mean \"title\"?\n"));
     // ... and the title it leaves missing.
     assert!(after.contains("error: an event has no `title`: it is required"));
-    assert!(run.stdout.ends_with(&format!("{name}: 3 errors\n")));
+    // The event also has no source: a warning.
+    assert!(
+        run.stdout
+            .ends_with(&format!("{name}: 3 errors, 1 warning\n")),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -260,7 +267,7 @@ fn the_files_given_are_one_log_each_summarised() {
     // A second file naming an actor of the first.
     let (_dir, extra) = temp_file(
         "extra.yaml",
-        b"events:\n  - date: 2024-05-05\n    kind: meeting\n    title: Extra\n    actors: [burns]\n",
+        b"events:\n  - date: 2024-05-05\n    kind: meeting\n    title: Extra\n    actors: [burns]\n    sources: [axios-2024-04-04]\n",
     );
     let extra_name = extra.display().to_string();
     let run = dateline(&["check", SAMPLE, &extra_name]);
@@ -313,7 +320,7 @@ fn a_big_file_with_many_errors_is_reported_in_full() {
     );
     assert!(
         run.stdout
-            .ends_with(&format!("{}: {n} errors\n", path.display()))
+            .ends_with(&format!("{}: {n} errors, {n} warnings\n", path.display()))
     );
 }
 
@@ -539,4 +546,68 @@ fn wrong_usage_exits_2() {
         assert!(run.stderr.contains("--help"), "{}", run.stderr);
         assert!(run.stdout.is_empty());
     }
+}
+
+#[test]
+fn date_mistakes_are_shown_where_they_are_with_their_fix() {
+    let log = "\
+timezone: Africa/Cairo
+events:
+  - date: 2023-03-10T14:00+0330
+    kind: meeting
+    title: Offset without colon
+  - date: 2023-3-10
+    kind: meeting
+    title: Month in one digit
+  - date: March 2023
+    kind: meeting
+    title: Month in words
+  - date: 2023-03-10 14:00+03:30
+    kind: meeting
+    title: Space for T
+  - date: 2023-03-10T14:00
+    kind: meeting
+    title: No clock
+  - date: 2023-03-10T14:00[Asia/Teheran]
+    kind: meeting
+    title: Zone misspelt
+";
+    let (_dir, path) = temp_file("talks.yaml", log.as_bytes());
+    let run = check(&path);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = &format!("{}{}", run.stdout, run.stderr);
+    let name = path.display();
+    for (line, fix) in [
+        (
+            3,
+            "= help: write \"2023-03-10T14:00+03:30\": an offset is written ±HH:MM",
+        ),
+        (
+            6,
+            "= help: write \"2023-03-10\": month and day are written with two digits",
+        ),
+        (9, "= help: write \"2023-03\": a month is written YYYY-MM"),
+        (
+            12,
+            "= help: write \"2023-03-10T14:00+03:30\": date and time are joined by T, with no space",
+        ),
+        (
+            15,
+            "= help: write the offset, 2023-03-10T14:00+02:00, or the zone, 2023-03-10T14:00[Africa/Cairo]",
+        ),
+        (18, "= help: did you mean \"Asia/Tehran\"?"),
+    ] {
+        let place = format!("--> {name}:{line}:11 (events[{}].date)", (line - 3) / 3);
+        let at = out
+            .find(&place)
+            .unwrap_or_else(|| panic!("{place} not in:\n{out}"));
+        let next = out[at..]
+            .find(fix)
+            .unwrap_or_else(|| panic!("{fix} not after {place}:\n{out}"));
+        assert!(
+            !out[at + place.len()..at + next].contains("-->"),
+            "the fix of line {line} is under another error:\n{out}"
+        );
+    }
+    assert!(out.contains("talks.yaml: 6 errors"), "{out}");
 }

@@ -343,3 +343,67 @@ fn run_in_pty(env: &[(&str, &str)]) -> String {
     assert!(status.success());
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The log with clocks in four zones, read in Beijing's.
+const FOUR_ZONES: &str = "tests/fixtures/four-zones.yaml";
+
+#[test]
+fn a_day_is_the_reading_zones_day_and_json_gives_its_clock() {
+    let out = stdout(&[
+        "list",
+        FOUR_ZONES,
+        "--from",
+        "2023-03-11",
+        "--to",
+        "2023-03-11",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let got: Vec<(&str, &str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["start"].as_str().unwrap(),
+                e["local"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The month known only as March covers the 11th; 02:00 in Tehran and 23:30 the
+    // evening before in Washington are both 11 March in Beijing; each keeps its date as
+    // written.
+    assert_eq!(
+        got,
+        [
+            (
+                "2023-03",
+                "2023-02-28T16:00:00Z",
+                "2023-03-01T00:00:00+08:00"
+            ),
+            (
+                "2023-03-11T02:00+03:30",
+                "2023-03-10T22:30:00Z",
+                "2023-03-11T06:30:00+08:00"
+            ),
+            (
+                "2023-03-10T23:30-05:00",
+                "2023-03-11T04:30:00Z",
+                "2023-03-11T12:30:00+08:00"
+            ),
+        ]
+    );
+    // A month known only as March is March in Beijing, from its first day.
+    let march = stdout(&[
+        "list",
+        FOUR_ZONES,
+        "--from",
+        "2023-03",
+        "--to",
+        "2023-03-06",
+    ]);
+    assert!(march.starts_with("March 2023"), "{march}");
+    assert_eq!(march.lines().count(), 2, "{march}");
+}

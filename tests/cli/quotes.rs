@@ -168,3 +168,191 @@ fn man_page_is_roff_with_every_subcommand() {
         assert!(page.contains(sub), "man page lacks {sub}");
     }
 }
+
+// ---------------------------------------------------------------- who said it
+
+/// A log with joint, anonymous, translated and disputed quotes.
+const VOICES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/voices.yaml");
+
+fn voices() -> dateline::model::Log {
+    dateline::load::load_path(
+        std::path::Path::new(VOICES),
+        &dateline::load::Limits::default(),
+    )
+    .expect("the fixture loads")
+    .log
+}
+
+#[test]
+fn golden_quotes_by_who_said_them() {
+    golden("voices-arden.md", &["quotes", VOICES, "--party", "arden"]);
+    golden(
+        "voices-belmont.json",
+        &["quotes", VOICES, "--party", "belmont", "--format", "json"],
+    );
+    golden(
+        "voices-envoy.csv",
+        &[
+            "quotes",
+            VOICES,
+            "--actor",
+            "cordova-envoy",
+            "--format",
+            "csv",
+        ],
+    );
+    golden(
+        "voices-arden-disputed.md",
+        &["quotes", VOICES, "--party", "arden", "--status", "disputed"],
+    );
+}
+
+/// `--party P` prints exactly the quotes P said (its own party or its speaker's), never
+/// words said about P in an event P is part of; `--actor A` exactly A's words.
+#[test]
+fn party_and_actor_select_quotes_by_speaker_not_by_event() {
+    let log = voices();
+    let said = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["quotes", VOICES, "--format", "json"];
+        all.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&all)).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for party in &log.parties {
+        let mut expected = Vec::new();
+        for e in &log.events {
+            for q in &e.quotes {
+                let parties: Vec<&str> = q
+                    .said_by(&log)
+                    .iter()
+                    .map(|&p| log.parties[p].id.as_str())
+                    .collect();
+                if parties.contains(&party.id.as_str()) {
+                    expected.push(q.text.clone());
+                }
+            }
+        }
+        assert!(!expected.is_empty(), "{} says something", party.id);
+        assert_eq!(said(&["--party", &party.id]), expected, "{}", party.id);
+    }
+    // Arden is part of "Belmont accuses Arden", but did not say it.
+    assert!(
+        !said(&["--party", "arden"])
+            .iter()
+            .any(|t| t.contains("stalling"))
+    );
+    // The joint statement belongs to each of its three parties.
+    for p in ["arden", "belmont", "cordova"] {
+        assert!(
+            said(&["--party", p])
+                .iter()
+                .any(|t| t.contains("three countries"))
+        );
+    }
+    // An anonymous diplomat with no party is nobody's.
+    for p in ["arden", "belmont", "cordova"] {
+        assert!(
+            !said(&["--party", p])
+                .iter()
+                .any(|t| t.contains("Nobody expects"))
+        );
+    }
+    assert_eq!(
+        said(&["--actor", "arden-fm"]),
+        [
+            "This is a victory for dialogue.",
+            "Our embassy will open its doors before the month is out."
+        ]
+    );
+    // Two parties: what either said. Party and actor: both must hold.
+    assert_eq!(
+        said(&["--party", "arden", "--party", "cordova"]).len(),
+        said(&["--party", "arden"]).len() + said(&["--party", "cordova"]).len() - 1
+    );
+    assert_eq!(
+        said(&["--party", "belmont", "--actor", "arden-fm"]),
+        Vec::<String>::new()
+    );
+    // Other filters still select events: the disputed event's quotes, whoever said them.
+    assert_eq!(said(&["--status", "disputed"]).len(), 2);
+}
+
+/// `list --party` keeps selecting events: Arden is part of the event where it is accused.
+#[test]
+fn list_party_still_selects_events() {
+    let out = stdout(&["list", VOICES, "--party", "arden", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"belmont-accuses"), "{ids:?}");
+    assert!(ids.contains(&"talks-open"), "named on the event: {ids:?}");
+}
+
+/// No flag is lost on the way out: every export of a quote from a disputed, expected or
+/// cancelled event says so, and every translated quote is marked as a translation.
+#[test]
+fn every_quote_export_carries_status_and_translation() {
+    let log = voices();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["quotes", VOICES, "--format", "json"])).unwrap();
+    let csv_text = stdout(&["quotes", VOICES, "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let md = stdout(&["quotes", VOICES]);
+    let md_blocks: Vec<&str> = md.split("\n— ").skip(1).collect();
+    let mut n = 0;
+    let (mut flagged, mut translated) = (0, 0);
+    for (ei, e) in log.events.iter().enumerate() {
+        for (qi, q) in e.quotes.iter().enumerate() {
+            let status = e.status.as_str();
+            assert_eq!(json[n]["event_status"], status);
+            assert_eq!(json[n]["translated"], q.translated);
+            assert_eq!(&rows[n][col("event_status")], status);
+            assert_eq!(&rows[n][col("translated")], q.translated.to_string());
+            let cited = dateline::export::cite::quote_citation(&log, ei, qi);
+            let credit = md_blocks[n].split("\n\n").next().unwrap();
+            let phrase = dateline::export::phrases::quote_status(e.status);
+            match phrase {
+                Some(p) => {
+                    flagged += 1;
+                    assert!(cited.contains(&format!("Event status: {p}")), "{cited}");
+                    assert!(credit.contains(&format!("Event status: {p}")), "{credit}");
+                }
+                None => {
+                    assert!(!cited.contains("Event status"), "{cited}");
+                    assert!(!credit.contains("Event status"), "{credit}");
+                }
+            }
+            assert_eq!(
+                cited.contains("translated by the log's author")
+                    || cited.contains("Translation by the log's author"),
+                q.translated,
+                "{cited}"
+            );
+            if q.translated {
+                translated += 1;
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(json.as_array().unwrap().len(), n);
+    assert_eq!(rows.len(), n);
+    assert_eq!(md_blocks.len(), n);
+    // Markdown labels each translation above its words.
+    assert_eq!(
+        md.matches("Translation by the log's author").count()
+            + md.matches("translated by the log's author").count(),
+        translated
+    );
+    assert!(flagged >= 4 && translated == 2, "{flagged} {translated}");
+}

@@ -187,7 +187,7 @@ events:
     assert_eq!(log.actors[e.actors[0]].name, "Hamas political bureau");
     assert_eq!(log.sources[e.sources[0]].outlet, "Hamas statement");
     assert_eq!(e.related, [0]);
-    assert_eq!(log.parties[e.quotes[0].party.unwrap()].name, "Hamas");
+    assert_eq!(log.parties[e.quotes[0].parties[0]].name, "Hamas");
 }
 
 #[test]
@@ -461,7 +461,12 @@ fn a_date_time_without_offset_is_an_error() {
         &d,
         at(&yaml, "date: 2024-05-03T14:05", "2024"),
         "events[0].date",
-        &["without an offset", "Z or ±HH:MM"],
+        &["without an offset or a zone"],
+    );
+    assert!(
+        help(&d).contains("2024-05-03T14:05Z")
+            && help(&d).contains("2024-05-03T14:05[Asia/Tehran]"),
+        "both ways to name the clock: {d:?}"
     );
     // The same in `end` and `published`.
     let yaml = "\
@@ -540,9 +545,10 @@ fn events_are_ordered_by_start_instant_then_file_order() {
         titles,
         [
             "the year",
-            // The month sorts at its first day; the two tie and keep file order.
-            "first of may written first",
+            // The month sorts at its first day; at one instant the coarser date comes
+            // first, so the month's header never follows its first day's.
             "month of may",
+            "first of may written first",
             // 01:00 +02:00 is 23:00 UTC on 2 May.
             "timed on the second in utc",
             // Known only by its date: before the timed ones of that day.
@@ -644,7 +650,7 @@ fn every_reference_resolves_when_the_id_exists() {
     assert_eq!(log.events[e.related[0]].id, "call");
     assert_eq!(log.events[0].related_by, [1]);
     assert_eq!(log.actors[e.quotes[0].speaker.unwrap()].id, "haniyeh");
-    assert_eq!(log.parties[e.quotes[1].party.unwrap()].id, "us");
+    assert_eq!(log.parties[e.quotes[1].parties[0]].id, "us");
     assert_eq!(log.parties[log.actors[0].party.unwrap()].id, "us");
 }
 
@@ -1200,11 +1206,13 @@ fn a_title_is_one_line() {
 
 #[test]
 fn a_quote_without_source_is_a_warning_not_an_error() {
+    // The event lists two sources: the quote cannot take "the" event's source.
     let yaml = with_events(
-        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    quotes:\n      - text: Words.\n        speaker: burns\n",
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters, reuters]\n    quotes:\n      - text: Words.\n        speaker: burns\n",
     );
     let l = ok(&yaml);
     assert_eq!(l.log.quote_count(), 1);
+    assert_eq!(l.log.events[0].quotes[0].source, None);
     assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
     let w = &l.warnings[0];
     assert_eq!(w.severity, Severity::Warning);
@@ -1227,7 +1235,7 @@ fn a_quote_without_source_is_a_warning_not_an_error() {
 #[test]
 fn control_characters_in_text_are_a_warning() {
     let yaml = with_events(
-        "  - date: 2024-05-03\n    kind: statement\n    title: \"Burns \\e[31m arrives\"\n    summary: \"bidi \\u202E override\"\n    quotes:\n      - text: \"bell \\a\"\n        speaker: burns\n        source: reuters\n",
+        "  - date: 2024-05-03\n    kind: statement\n    title: \"Burns \\e[31m arrives\"\n    summary: \"bidi \\u202E override\"\n    sources: [reuters]\n    quotes:\n      - text: \"bell \\a\"\n        speaker: burns\n",
     );
     let l = ok(&yaml);
     let paths: Vec<&str> = l.warnings.iter().map(|w| w.path.as_str()).collect();
@@ -1248,7 +1256,7 @@ fn control_characters_in_text_are_a_warning() {
     assert!(l.log.events[0].title.contains('\u{1b}'));
     // Line breaks and tabs in a multi-line summary are not control characters to warn of.
     let yaml = with_events(
-        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    summary: \"one\\n\\ttwo\"\n",
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    summary: \"one\\n\\ttwo\"\n    sources: [reuters]\n",
     );
     assert!(ok(&yaml).warnings.is_empty());
 }
@@ -1257,7 +1265,7 @@ fn control_characters_in_text_are_a_warning() {
 fn warnings_are_listed_apart_from_errors() {
     // A log with both: the report gives errors first, then the warnings.
     let yaml = with_events(
-        "  - date: 2024-05-03\n    kind: statement\n    title: \"\\e\"\n    quotes:\n      - text: w\n        speaker: nobody\n",
+        "  - date: 2024-05-03\n    kind: statement\n    title: \"\\e\"\n    sources: [reuters, reuters]\n    quotes:\n      - text: w\n        speaker: nobody\n",
     );
     let r = load_str("log.yaml", &yaml).unwrap_err();
     let sev: Vec<Severity> = r.diagnostics.iter().map(|d| d.severity).collect();
@@ -1333,4 +1341,211 @@ fn a_party_with_an_empty_name_is_still_known_by_its_id() {
     let yaml = "parties:\n  - id: us\n    name: \"\"\nactors:\n  - id: burns\n    name: Burns\n    party: us\nevents: []\n";
     let d = one_error(yaml);
     assert_eq!(d.path, "parties[0].name");
+}
+
+// ---------------------------------------------------------------- revision 2: who said it
+
+#[test]
+fn an_event_names_parties_involved_with_no_actor() {
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: development\n    title: Both sides gave ground\n    parties: [hamas, us]\n    sources: [reuters]\n",
+    );
+    let l = ok(&yaml);
+    let e = &l.log.events[0];
+    let ids: Vec<&str> = e
+        .parties
+        .iter()
+        .map(|&p| l.log.parties[p].id.as_str())
+        .collect();
+    // In log order, whatever the order written.
+    assert_eq!(ids, ["us", "hamas"]);
+    assert_eq!(e.named_parties.len(), 2);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
+
+#[test]
+fn the_parties_an_event_involves_come_from_every_place_that_names_one() {
+    let yaml = concat!(
+        "parties:\n  - {id: a, name: A}\n  - {id: b, name: B}\n  - {id: c, name: C}\n  - {id: d, name: D}\n  - {id: e, name: E}\n",
+        "actors:\n  - {id: actor-b, name: Bee, party: b}\n  - {id: speaker-c, name: Cee, party: c}\n",
+        "sources:\n  - {id: s, outlet: S}\n",
+        "events:\n  - date: 2024-05-03\n    kind: meeting\n    title: T\n    parties: [a]\n    actors: [actor-b]\n    sources: [s]\n    quotes:\n      - text: w\n        speaker: speaker-c\n      - text: v\n        attribution: officials\n        party: [d, e]\n"
+    );
+    let l = ok(yaml);
+    let e = &l.log.events[0];
+    let ids: Vec<&str> = e
+        .parties
+        .iter()
+        .map(|&p| l.log.parties[p].id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+}
+
+#[test]
+fn an_events_parties_must_exist_and_be_a_list() {
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: development\n    title: T\n    parties: [us, hamaz]\n    sources: [reuters]\n",
+    );
+    let d = one_error(&yaml);
+    assert_diag(
+        &d,
+        at(&yaml, "parties: [us, hamaz]", "hamaz"),
+        "events[0].parties[1]",
+        &["found the party id \"hamaz\", which no party in the log has"],
+    );
+    assert_eq!(help(&d), "did you mean \"hamas\"?");
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: development\n    title: T\n    parties: us\n    sources: [reuters]\n",
+    );
+    let d = one_error(&yaml);
+    assert_eq!(d.path, "events[0].parties");
+    assert!(d.message.contains("expected a list of party ids"), "{d:?}");
+    assert_eq!(help(&d), "write a list, even of one: [us]");
+}
+
+#[test]
+fn a_quote_may_be_said_by_several_parties() {
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: statement\n    title: Joint statement\n    sources: [reuters]\n    quotes:\n      - text: Together.\n        attribution: a joint statement\n        party: [us, hamas, us]\n      - text: Alone.\n        attribution: an official\n        party: hamas\n",
+    );
+    let l = ok(&yaml);
+    let log = &l.log;
+    let said = |q: usize| -> Vec<&str> {
+        log.events[0].quotes[q]
+            .said_by(log)
+            .iter()
+            .map(|&p| log.parties[p].id.as_str())
+            .collect()
+    };
+    // As written, each once.
+    assert_eq!(said(0), ["us", "hamas"]);
+    assert_eq!(said(1), ["hamas"]);
+}
+
+#[test]
+fn a_quotes_party_is_an_id_or_a_list_of_ids_that_exist() {
+    let quote = |party: &str| {
+        with_events(&format!(
+            "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: w\n        attribution: officials\n        party: {party}\n"
+        ))
+    };
+    let yaml = quote("[us, hamaz]");
+    let d = one_error(&yaml);
+    assert_diag(
+        &d,
+        at(&yaml, "party: [us, hamaz]", "hamaz"),
+        "events[0].quotes[0].party[1]",
+        &["found the party id \"hamaz\""],
+    );
+    assert_eq!(help(&d), "did you mean \"hamas\"?");
+    let yaml = quote("{us: yes}");
+    let d = one_error(&yaml);
+    assert_eq!(d.path, "events[0].quotes[0].party");
+    assert!(
+        d.message
+            .contains("found a mapping, expected a party id or a list of party ids"),
+        "{d:?}"
+    );
+    let yaml = quote("[United States]");
+    let d = one_error(&yaml);
+    assert_eq!(d.path, "events[0].quotes[0].party[0]");
+    assert!(d.message.contains("expected lower-case letters"), "{d:?}");
+}
+
+#[test]
+fn who_said_it_is_the_quotes_party_else_its_speakers() {
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: Own words.\n        speaker: haniyeh\n      - text: For the other side.\n        speaker: haniyeh\n        party: us\n      - text: Nobody's.\n        attribution: a diplomat\n",
+    );
+    let l = ok(&yaml);
+    let log = &l.log;
+    let said = |q: usize| -> Vec<&str> {
+        log.events[0].quotes[q]
+            .said_by(log)
+            .iter()
+            .map(|&p| log.parties[p].id.as_str())
+            .collect()
+    };
+    assert_eq!(said(0), ["hamas"]);
+    assert_eq!(said(1), ["us"]);
+    assert!(said(2).is_empty());
+}
+
+#[test]
+fn a_quote_without_source_takes_the_events_only_source() {
+    let yaml = format!(
+        "{CAST}  - id: axios\n    outlet: Axios\nevents:\n  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: Taken.\n        speaker: burns\n      - text: Own.\n        speaker: burns\n        source: axios\n"
+    );
+    let l = ok(&yaml);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    let log = &l.log;
+    let source = |q: usize| {
+        log.sources[log.events[0].quotes[q].source.unwrap()]
+            .id
+            .as_str()
+    };
+    assert_eq!(source(0), "reuters");
+    assert_eq!(source(1), "axios");
+}
+
+#[test]
+fn an_event_with_no_source_at_all_is_a_warning() {
+    let yaml = with_events("  - date: 2024-05-03\n    kind: meeting\n    title: Talks\n");
+    let l = ok(&yaml);
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    assert_diag(
+        &l.warnings[0],
+        at(&yaml, "- date: 2024-05-03", "date"),
+        "events[0]",
+        &["an event with no source"],
+    );
+    assert_eq!(l.warnings[0].severity, Severity::Warning);
+    // A source on one of its quotes is a source.
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: meeting\n    title: Talks\n    quotes:\n      - text: w\n        speaker: burns\n        source: reuters\n",
+    );
+    assert!(ok(&yaml).warnings.is_empty());
+}
+
+#[test]
+fn translated_is_true_or_false() {
+    let quote = |v: &str| {
+        with_events(&format!(
+            "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: w\n        speaker: burns\n        translated: {v}\n"
+        ))
+    };
+    assert!(ok(&quote("true")).log.events[0].quotes[0].translated);
+    assert!(!ok(&quote("false")).log.events[0].quotes[0].translated);
+    let without = with_events(
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: w\n        speaker: burns\n",
+    );
+    assert!(!ok(&without).log.events[0].quotes[0].translated);
+    let yaml = quote("yes");
+    let d = one_error(&yaml);
+    assert_diag(
+        &d,
+        at(&yaml, "translated: yes", "yes"),
+        "events[0].quotes[0].translated",
+        &["expected true or false"],
+    );
+    assert_eq!(help(&d), "did you mean \"true\"?");
+}
+
+#[test]
+fn misspelt_revision_2_keys_are_errors_with_a_suggestion() {
+    let yaml = with_events(
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    partys: [us]\n    sources: [reuters]\n    quotes:\n      - text: w\n        speaker: burns\n        translate: true\n",
+    );
+    let errs = errors(&yaml);
+    let got: Vec<(&str, &str)> = errs.iter().map(|d| (d.path.as_str(), help(d))).collect();
+    assert_eq!(
+        got,
+        [
+            ("events[0].partys", "did you mean \"parties\"?"),
+            (
+                "events[0].quotes[0].translate",
+                "did you mean \"translated\"?"
+            ),
+        ]
+    );
 }

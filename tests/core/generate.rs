@@ -1,7 +1,7 @@
 //! The synthetic log generator: what it writes must open cleanly, be the size asked for,
 //! and be the same for the same seed, since benchmarks compare runs on it.
 
-use dateline::generate::{self, generate, quoted, write_log};
+use crate::generator::{self as generate, generate, quoted, write_log};
 use dateline::load::load_str;
 use proptest::prelude::*;
 
@@ -62,7 +62,7 @@ fn generated_logs_hold_what_the_benchmarks_rely_on() {
     assert!(log.events.iter().any(|e| e.id_derived));
     let quotes = || log.events.iter().flat_map(|e| &e.quotes);
     assert!(quotes().any(|q| q.paraphrase));
-    assert!(quotes().any(|q| q.speaker.is_none() && q.party.is_some()));
+    assert!(quotes().any(|q| q.speaker.is_none() && !q.parties.is_empty()));
     assert!(quotes().any(|q| q.text.contains('\u{200d}')));
     assert!(log.events.iter().any(|e| {
         e.title

@@ -2,4 +2,7 @@
 
 mod format_rules;
 mod generate;
+#[path = "../../benches/support/generate.rs"]
+mod generator;
 mod merge;
+mod zones;

@@ -1,4 +1,4 @@
-//! Logs in several files (issue 7): the merge rules of the loader, the browser on a merged
+//! Logs in several files: the merge rules of the loader, the browser on a merged
 //! log, and `check` and `list` with the real binary.
 
 use dateline::filter::Query;

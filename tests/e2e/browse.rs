@@ -22,7 +22,7 @@ fn pick_a_party_search_read_quotes_and_quit() {
     s.wait_text("matching");
     s.keys("\r");
     // Filters combine.
-    s.wait_all(&["search: \"cairo\"", "party: Hamas"]);
+    s.wait_all(&["search: “cairo”", "party: Hamas"]);
 
     s.keys("\r");
     // A quote is never shown without who said it and where it was published.
@@ -86,7 +86,7 @@ fn a_tiny_terminal_says_so_and_still_quits() {
 #[test]
 fn the_browser_starts_pre_filtered_by_the_flags() {
     let mut s = Session::start(&["--party", "hamas", "--search", "cairo"], 24, 100);
-    s.wait_all(&["party: Hamas", "search: \"cairo\""]);
+    s.wait_all(&["party: Hamas", "search: “cairo”"]);
     s.keys("c");
     s.wait_text("showing 18 of 18 events");
     s.keys("q");

@@ -3,8 +3,8 @@
 //! parties, actors, kinds, statuses, topics, dates, marks and search words) over generated
 //! logs of several sizes and the sample.
 
+use crate::generator::{ABSENT_WORD, COMMON_WORD, RARE_WORD, generate};
 use dateline::filter::{Query, apply, event_matches};
-use dateline::generate::{ABSENT_WORD, COMMON_WORD, RARE_WORD, generate};
 use dateline::load::load_str;
 use dateline::model::{EventIx, Kind, Log, Status};
 use dateline::search::{SearchIndex, terms};

@@ -576,7 +576,7 @@ fn check_invariants(log: &Log, spec: &LogSpec) -> Result<(), TestCaseError> {
     let quotes: usize = spec.events.iter().map(|e| e.quotes.len()).sum();
     prop_assert_eq!(log.quote_count(), quotes);
 
-    // Timeline order: by start instant, then file order.
+    // Timeline order: by start instant, then the coarser date, then file order.
     for w in log.events.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         prop_assert!(
@@ -586,7 +586,10 @@ fn check_invariants(log: &Log, spec: &LogSpec) -> Result<(), TestCaseError> {
             b.date
         );
         if a.date.start() == b.date.start() {
-            prop_assert!(a.origin.line < b.origin.line, "tie not in file order");
+            prop_assert!(
+                (a.date.precision, a.origin.line) < (b.date.precision, b.origin.line),
+                "tie not coarser first, then in file order"
+            );
         }
     }
 
@@ -652,7 +655,7 @@ fn check_invariants(log: &Log, spec: &LogSpec) -> Result<(), TestCaseError> {
         }
         for q in &e.quotes {
             prop_assert!(q.speaker.is_none_or(|a| a < log.actors.len()));
-            prop_assert!(q.party.is_none_or(|p| p < log.parties.len()));
+            prop_assert!(q.parties.iter().all(|&p| p < log.parties.len()));
             prop_assert!(q.source.is_none_or(|s| s < log.sources.len()));
             prop_assert!(q.speaker.is_some() || q.attribution.is_some());
         }

@@ -5,9 +5,9 @@
 
 use dateline::filter::Query;
 use dateline::load::{Loaded, load_str};
-use dateline::tui::action::{MarkAction, Share};
+use dateline::tui::input::action::{MarkAction, Share};
 use dateline::tui::layout::areas;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, Msg, update, view};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -157,10 +157,13 @@ fn action() -> impl Strategy<Value = Action> {
         Action::Mark(MarkAction::OnlyMarked),
         Action::ToggleOverview,
         Action::StartJump,
+        Action::StartRange,
+        Action::OpenQuoteList,
+        Action::OpenPicker(PickerKind::Topic),
     ]);
     prop_oneof![
         6 => plain,
-        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}', '2', '0', '4', '-'])
+        2 => prop::sample::select(vec!['a', 'e', 'i', 'c', 'h', ' ', '中', '\u{202e}', '\u{1b}', '2', '0', '4', '-', '.'])
             .prop_map(Action::Input),
         1 => (0usize..8).prop_map(Action::ToggleParty),
         1 => (-20i16..20).prop_map(Action::Wheel),

@@ -1,27 +1,18 @@
 //! The browser's behaviour, driven through actions on its state, without a terminal.
 
-use dateline::filter::Query;
-use dateline::load::load_str;
+use crate::common::browser::{self, screen, select};
 use dateline::model::EventIx;
 use dateline::tui::app::{Focus, Overlay};
-use dateline::tui::keymap::Mode;
-use dateline::tui::picker::PickerKind;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::picker::PickerKind;
+use dateline::tui::{Action, App, update};
 
 fn sample() -> App {
-    let loaded = load_str(dateline::SAMPLE_NAME, dateline::SAMPLE).expect("sample loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    resize(&mut app, 80, 24);
-    app
+    browser::sample(80, 24)
 }
 
 fn fixture(yaml: &str) -> App {
-    let loaded = load_str("fixture.yaml", yaml).expect("fixture loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    resize(&mut app, 80, 24);
-    app
+    browser::open("fixture.yaml", yaml, 80, 24)
 }
 
 fn resize(app: &mut App, width: u16, height: u16) {
@@ -42,21 +33,6 @@ fn type_text(app: &mut App, text: &str) {
 
 fn party(app: &App, id: &str) -> usize {
     app.log.party(id).expect("party exists")
-}
-
-fn select(app: &mut App, ix: EventIx) {
-    update(app, Action::Top);
-    while app.selected != Some(ix) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "event {ix} not reachable");
-    }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]
@@ -422,12 +398,12 @@ fn the_help_lists_every_binding_of_the_keymap() {
     let mut app = sample();
     update(&mut app, Action::Help);
     let w = 120;
-    let lines = dateline::tui::view::help::lines(&app, w);
+    let lines = dateline::tui::overlays::help::lines(&app, w);
     let text: Vec<String> = lines
         .iter()
-        .map(dateline::tui::view::text::line_text)
+        .map(dateline::tui::layout::text::line_text)
         .collect();
-    for b in dateline::tui::keymap::BINDINGS {
+    for b in dateline::tui::input::keymap::BINDINGS {
         assert!(
             text.iter().any(|l| l.contains(b.help)),
             "help lacks {:?}",

@@ -1,13 +1,14 @@
-//! The lanes, thread and positions views (issue 7): snapshots at several sizes on a log of
+//! The lanes, thread and positions views: snapshots at several sizes on a log of
 //! nine parties (more than fit), and behaviour through actions.
 
+use crate::common::browser::{self, screen_now as screen, select_id as select};
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::tui::app::Overlay;
-use dateline::tui::keymap::{Mode, hints};
+use dateline::tui::input::keymap::{Mode, hints};
 use dateline::tui::lanes::Lane;
-use dateline::tui::lists::ListKind;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::event_list::ListKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -111,37 +112,12 @@ events:
 "#;
 
 fn app(yaml: &str, w: u16, h: u16) -> App {
-    let loaded = load_str("many.yaml", yaml).expect("fixture loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: w,
-            height: h,
-        },
-    );
-    app
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
+    browser::open("many.yaml", yaml, w, h)
 }
 
 fn run(app: &mut App, actions: &[Action]) {
     for &a in actions {
         update(app, a);
-    }
-}
-
-fn select(app: &mut App, id: &str) {
-    let target = app.log.event(id).expect("event exists");
-    update(app, Action::Top);
-    while app.selected != Some(target) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
     }
 }
 

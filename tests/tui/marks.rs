@@ -1,22 +1,22 @@
-//! Private marks in the browser (issue 8): `m`, `'`, `"`, `M`, kept per log outside it,
+//! Private marks in the browser: `m`, `'`, `"`, `M`, kept per log outside it,
 //! surviving a restart, a reload and an event's absence; and `:` to jump to a date.
 //! Every test keeps its marks in its own temporary file, passed to the app explicitly.
 
+use crate::common::browser::{screen, select_id};
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::marks::Marks;
 use dateline::model::EventIx;
-use dateline::tui::action::MarkAction;
-use dateline::tui::keymap::Mode;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use dateline::tui::input::action::MarkAction;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::runtime::effects::settle;
+use dateline::tui::{Action, App, ColorMode, update};
 use std::path::{Path, PathBuf};
 
 /// A log of `ids`, one event a day from 1 May 2024, the first two involving Hamas.
 fn log_of(ids: &[&str]) -> String {
     let mut y = String::from(
-        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nevents:\n",
+        "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: h, name: Haniyeh, party: hamas}\nsources:\n  - {id: s, outlet: Wire}\nevents:\n",
     );
     for id in ids {
         let day: u32 = id
@@ -24,7 +24,7 @@ fn log_of(ids: &[&str]) -> String {
             .parse()
             .unwrap();
         y += &format!(
-            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n"
+            "  - id: {id}\n    date: 2024-05-{day:02}\n    kind: meeting\n    title: Event {id}\n    sources: [s]\n"
         );
         if day <= 2 {
             y += "    actors: [h]\n";
@@ -59,27 +59,12 @@ fn id(app: &App) -> String {
     app.log.events[app.selected.unwrap()].id.clone()
 }
 
-fn select_id(app: &mut App, id: &str) {
-    let ix = app.log.event(id).unwrap();
-    update(app, Action::Top);
-    while app.selected != Some(ix) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
-    }
-}
-
 fn mark(app: &mut App, ids: &[&str]) {
     for i in ids {
         select_id(app, i);
         update(app, Action::Mark(MarkAction::Toggle));
+        settle(app);
     }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
 }
 
 fn visible_ids(app: &App) -> Vec<String> {
@@ -107,6 +92,8 @@ fn m_marks_and_unmarks_shows_it_in_the_row_and_saves_at_once() {
     );
 
     update(&mut app, Action::Mark(MarkAction::Toggle));
+
+    settle(&mut app);
     assert!(app.message.as_deref().unwrap().starts_with("unmarked"));
     assert!(Marks::load_from(&file).ids.is_empty());
     assert!(!screen(&app, 80, 24).contains('●'));
@@ -157,6 +144,7 @@ fn capital_m_shows_only_the_marked_combined_with_other_filters_and_c_clears_it()
 
     // Unmarking while only marked events show hides it.
     update(&mut app, Action::Mark(MarkAction::Toggle));
+    settle(&mut app);
     assert!(app.visible.is_empty());
 
     update(&mut app, Action::ClearFilters);
@@ -230,6 +218,7 @@ fn a_mark_is_kept_while_its_event_is_gone_and_shows_again_when_it_returns() {
     let mut without = without;
     select_id(&mut without, "e4");
     update(&mut without, Action::Mark(MarkAction::Toggle));
+    settle(&mut without);
     assert!(Marks::load_from(&file).contains("e2"));
 
     let back = app_with(&log_of(&FIVE), &file);
@@ -261,6 +250,7 @@ fn a_mark_that_cannot_be_saved_is_a_message_not_a_crash() {
     std::fs::write(&blocker, "x").unwrap();
     let mut app = app_with(&log_of(&FIVE), &blocker.join("log.marks"));
     update(&mut app, Action::Mark(MarkAction::Toggle));
+    settle(&mut app);
     assert!(
         app.message
             .as_deref()
@@ -321,7 +311,17 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     jump(&mut app, "3 May");
     assert_eq!(id(&app), "e2", "a bad date moves nothing");
     let msg = app.message.clone().unwrap();
-    assert!(msg.contains("2024, 2024-05 or 2024-05-03"), "{msg}");
+    assert!(msg.contains("2024, 2024-05, 2024-05-03 or today"), "{msg}");
+    jump(&mut app, "2024-5-3");
+    assert_eq!(id(&app), "e2", "a date written wrong moves nothing");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.contains("write \"2024-05-03\""),
+        "the fix is given: {msg}"
+    );
+    // Today (this log's events are all in the past): the last event.
+    jump(&mut app, "today");
+    assert_eq!(id(&app), "e5");
 }
 
 #[test]

@@ -1,13 +1,10 @@
-//! The activity overview strip (issue 8, `v`): snapshots at several widths over logs that
+//! The activity overview strip (`v`): snapshots at several widths over logs that
 //! span one day, one month and ten years; it follows the filters; a click on a bar goes
 //! to that bar's first event. Read the `.snap` files in tests/snapshots to review them.
 
-use dateline::filter::Query;
-use dateline::load::load_str;
-use dateline::tui::action::MarkAction;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::common::browser::{self, screen};
+use dateline::tui::input::action::MarkAction;
+use dateline::tui::{Action, App, update};
 
 const SIZES: [(u16, u16); 3] = [(40, 16), (80, 24), (120, 30)];
 
@@ -74,23 +71,9 @@ fn ten_years() -> String {
 }
 
 fn app(yaml: &str, w: u16, h: u16) -> App {
-    let loaded = load_str("overview.yaml", yaml).expect("fixture loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: w,
-            height: h,
-        },
-    );
+    let mut app = browser::open("overview.yaml", yaml, w, h);
     update(&mut app, Action::ToggleOverview);
     app
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
 }
 
 fn snapshot(name: &str, yaml: &str, setup: impl Fn(&mut App)) {

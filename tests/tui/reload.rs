@@ -2,12 +2,12 @@
 //! log and the reader keeps their place (by id, since indices shift); an invalid one keeps
 //! the last good log on screen and says how many errors the file has, readable with `E`.
 
-use dateline::filter::Query;
+use crate::common::browser::{self, screen, select_id};
 use dateline::load::load_str;
-use dateline::tui::keymap::Mode;
-use dateline::tui::msg::Reload;
-use dateline::tui::picker::PickerKind;
-use dateline::tui::{Action, App, ColorMode, Msg, update, view};
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::input::msg::Reload;
+use dateline::tui::overlays::picker::PickerKind;
+use dateline::tui::{Action, App, Msg, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,16 +66,7 @@ events:
 "#;
 
 fn open(yaml: &str) -> App {
-    let loaded = load_str(NAME, yaml).expect("fixture loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 100,
-            height: 30,
-        },
-    );
-    app
+    browser::open(NAME, yaml, 100, 30)
 }
 
 /// What the run loop hands to `update` after reading the file again.
@@ -85,23 +76,8 @@ fn reload(app: &mut App, yaml: &str) {
     update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
-}
-
 fn selected_id(app: &App) -> Option<&str> {
     app.selected.map(|s| app.log.events[s].id.as_str())
-}
-
-fn select_id(app: &mut App, id: &str) {
-    update(app, Action::Top);
-    while selected_id(app) != Some(id) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
-    }
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {
@@ -156,7 +132,7 @@ fn the_search_is_kept_and_runs_on_the_new_version() {
     reload(&mut app, V2_SHIFTED);
     assert_eq!(app.query.search, "cat");
     assert_eq!(visible_ids(&app), ["e0", "e2", "e3", "e4"]);
-    assert!(screen(&app, 100, 30).contains("search: \"cat\""));
+    assert!(screen(&app, 100, 30).contains("search: “cat”"));
 }
 
 #[test]
@@ -354,7 +330,7 @@ fn quotes_open_on_an_event_that_is_gone_close() {
 
 #[test]
 fn marks_follow_their_events_by_id_and_the_marked_only_filter_stays() {
-    use dateline::tui::action::MarkAction;
+    use dateline::tui::input::action::MarkAction;
     let mut app = open(V1);
     select_id(&mut app, "e3");
     update(&mut app, Action::Mark(MarkAction::Toggle)); // no marks file: nothing is saved

@@ -1,26 +1,16 @@
 //! Snapshots of every state of the browser at 80×24, 120×40 and 40×12, on the sample log.
 //! Read the `.snap` files in tests/snapshots to review what the reader sees.
 
-use dateline::filter::Query;
-use dateline::load::load_str;
-use dateline::tui::picker::PickerKind;
-use dateline::tui::{Action, App, ColorMode, update, view};
+use crate::common::browser;
+use dateline::tui::overlays::picker::PickerKind;
+use dateline::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 
 fn app(w: u16, h: u16) -> App {
-    let loaded = load_str(dateline::SAMPLE_NAME, dateline::SAMPLE).expect("sample loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: w,
-            height: h,
-        },
-    );
-    app
+    browser::sample(w, h)
 }
 
 fn typed(text: &str) -> Vec<Action> {

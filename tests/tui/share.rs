@@ -1,20 +1,16 @@
-//! Sharing from the browser (issue 4): `y` and `Y` put citations on the clipboard through
+//! Sharing from the browser: `y` and `Y` put citations on the clipboard through
 //! OSC 52, `e` writes the filtered view to a new file, `o` opens the source; and the quote
 //! view's cursor that says which quote `y` copies. Driven through actions, no terminal:
 //! the bytes for the terminal are read from the effects the run loop would carry out.
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
+use crate::common::browser::{self, screen, select};
 use dateline::export::{cite, markdown};
-use dateline::filter::Query;
-use dateline::load::load_str;
 use dateline::model::EventIx;
-use dateline::tui::action::Share;
-use dateline::tui::keymap::Mode;
-use dateline::tui::share::Effect;
-use dateline::tui::{Action, App, ColorMode, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use dateline::tui::input::action::Share;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::runtime::effects::settle;
+use dateline::tui::update::share::Effect;
+use dateline::tui::{Action, App, Msg, update};
 
 const LOG: &str = r#"
 title: Sharing fixture
@@ -44,16 +40,7 @@ events:
 "#;
 
 fn app_on(name: &str, yaml: &str) -> App {
-    let loaded = load_str(name, yaml).expect("log loads");
-    let mut app = App::new(loaded, Query::default(), ColorMode::None);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    app
+    browser::open(name, yaml, 80, 24)
 }
 
 fn fixture() -> App {
@@ -64,31 +51,12 @@ fn sample() -> App {
     app_on(dateline::SAMPLE_NAME, dateline::SAMPLE)
 }
 
-fn select(app: &mut App, ix: EventIx) {
-    update(app, Action::Top);
-    while app.selected != Some(ix) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "event {ix} not reachable");
-    }
-}
-
-/// What the last OSC 52 sequence queued for the terminal puts on the clipboard.
+/// What the last copy queued for the terminal puts on the clipboard.
 fn clipboard(app: &App) -> String {
-    let Some(Effect::Output(seq)) = app.effects.last() else {
-        panic!("no output queued: {:?}", app.effects);
+    let Some(Effect::Copy(text)) = app.effects.last() else {
+        panic!("no copy queued: {:?}", app.effects);
     };
-    let payload = seq
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|s| s.strip_suffix('\x07'))
-        .expect("OSC 52 framing");
-    String::from_utf8(STANDARD.decode(payload).expect("base64")).expect("utf-8")
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t.backend().to_string()
+    text.clone()
 }
 
 #[test]
@@ -193,6 +161,7 @@ fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
     let mut app = fixture();
     app.export_dir = dir.path().to_path_buf();
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     let written = dir.path().join("dateline-view-2.md");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("dateline-view.md")).unwrap(),
@@ -209,6 +178,7 @@ fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
     );
     // Again: a third name, the two files before untouched.
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     assert!(dir.path().join("dateline-view-3.md").exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
@@ -221,6 +191,7 @@ fn e_writes_only_what_the_filters_show() {
     let hamas = app.log.party("hamas").unwrap();
     update(&mut app, Action::ToggleParty(hamas));
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     let text = std::fs::read_to_string(dir.path().join("dateline-view.md")).unwrap();
     assert!(text.contains(&format!(
         "Showing {} of {} events",
@@ -236,6 +207,7 @@ fn e_into_a_missing_directory_is_a_message_not_a_crash() {
     let mut app = fixture();
     app.export_dir = dir.path().join("gone");
     update(&mut app, Action::Share(Share::ExportView));
+    settle(&mut app);
     assert!(
         app.message
             .as_deref()
@@ -277,6 +249,23 @@ fn o_queues_the_url_for_the_run_loop_and_reports_a_failure() {
     update(&mut app, Action::Share(Share::OpenSource));
     assert_eq!(app.message.as_deref(), Some("this quote gives no source"));
     // What the background thread reports comes back as a message.
-    dateline::tui::share::opened(&mut app, Err("no web browser found".into()));
+    update(&mut app, Msg::Opened(Err("no web browser found".into())));
     assert_eq!(app.message.as_deref(), Some("no web browser found"));
+}
+
+#[test]
+fn update_only_asks_for_the_file_and_the_runtime_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture();
+    app.export_dir = dir.path().to_path_buf();
+    update(&mut app, Action::Share(Share::ExportView));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "update wrote"
+    );
+    assert!(matches!(app.effects.as_slice(), [Effect::WriteNew { .. }]));
+    settle(&mut app);
+    assert!(dir.path().join("dateline-view.md").exists());
+    assert!(app.effects.is_empty());
 }

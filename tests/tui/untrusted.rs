@@ -4,12 +4,13 @@
 //! every state at several widths: no raw control or bidi override character reaches the
 //! screen, and no text spills out of its pane.
 
+use crate::common::browser::select_id;
 use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::text::is_unsafe_char;
 use dateline::tui::app::Focus;
 use dateline::tui::layout::areas_for;
-use dateline::tui::picker::PickerKind;
+use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -29,15 +30,6 @@ fn hostile(w: u16, h: u16) -> App {
         },
     );
     app
-}
-
-fn select_id(app: &mut App, id: &str) {
-    update(app, Action::Top);
-    while app.selected.map(|s| app.log.events[s].id.as_str()) != Some(id) {
-        let before = app.selected;
-        update(app, Action::Down);
-        assert_ne!(before, app.selected, "{id} not reachable");
-    }
 }
 
 /// Draws the app and checks what must hold on any screen; returns the screen's text.

@@ -1,10 +1,10 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
-use super::cite;
-use super::text::{highlighted, prose, truncate, wrap};
 use crate::model::{EventIx, Status};
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::{App, Focus};
+use crate::tui::layout::text::{highlighted, prose, truncate, wrap};
+use crate::tui::view::citation;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -53,6 +53,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     when.push_str(&format!(" ({} precision)", e.date.precision_name()));
     labelled(&mut out, "When: ", &when, Style::new());
+    // The rows and headers are on the reading zone's clock: say what that clock read.
+    if let Some(there) = e.date.reading_human() {
+        labelled(&mut out, "Reading zone: ", &there, t.dim());
+    }
     if let Some(n) = &e.date_note {
         labelled(
             &mut out,
@@ -126,11 +130,14 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         out.push(Line::from(Span::styled("Sources:", t.label())));
         for &s in &e.sources {
             out.extend(wrap(
-                &[("  ", Style::new()), (&cite::source(log, s), Style::new())],
+                &[
+                    ("  ", Style::new()),
+                    (&citation::source(log, s), Style::new()),
+                ],
                 w,
                 4,
             ));
-            if let Some(u) = cite::source_url(log, s) {
+            if let Some(u) = citation::source_url(log, s) {
                 out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
             }
         }
@@ -173,12 +180,13 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         ]));
         for q in &e.quotes {
             let words = sanitize(&q.text);
-            let words = if q.paraphrase {
-                format!("(paraphrase) {words}")
-            } else {
-                format!("“{words}”")
+            let words = match (q.paraphrase, q.translated) {
+                (false, false) => format!("“{words}”"),
+                (true, false) => format!("(paraphrase) {words}"),
+                (false, true) => format!("(translation) “{words}”"),
+                (true, true) => format!("(paraphrase, translated) {words}"),
             };
-            let who = cite::speaker(log, q);
+            let who = citation::speaker(log, q);
             let line = vec![
                 Span::raw("  "),
                 Span::styled(words, Style::new()),

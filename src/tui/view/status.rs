@@ -3,9 +3,9 @@
 
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
-use crate::tui::jump;
-use crate::tui::keymap::hints;
-use crate::tui::view::text::{truncate, width};
+use crate::tui::input::keymap::hints;
+use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::{jump, range};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,6 +38,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled("█", t.dim()));
         left.push(Span::styled(
             format!("  go to a date: {}  Enter goes · Esc cancels", jump::FORMS),
+            t.dim(),
+        ));
+    } else if let Some(Overlay::Range { input }) = app.overlays.last() {
+        left.push(Span::styled("dates: ", t.key()));
+        left.push(Span::raw(sanitize(input).into_owned()));
+        left.push(Span::styled("█", t.dim()));
+        left.push(Span::styled(
+            format!(
+                "  {}  Enter applies (empty clears) · Esc cancels",
+                range::FORMS
+            ),
             t.dim(),
         ));
     } else if let Some(m) = &app.message {

@@ -2,17 +2,18 @@
 
 use crate::model::{Event, Kind, Status};
 use crate::text::sanitize;
+use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
-use crate::tui::rows::{Row, header_text};
-use crate::tui::view::text::{highlighted, truncate, width};
+use crate::tui::layout::text::{highlighted, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Width of the time column: `14:05 +03:00`.
-const TIME_W: usize = 12;
+/// Width of the time column: `14:05`, on the reading zone's clock, which the day headers
+/// name (the details give the event's own).
+const TIME_W: usize = 5;
 
 /// The short badge of a kind, four columns.
 pub fn badge(k: Kind) -> &'static str {
@@ -61,12 +62,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for row in &app.rows.rows[start..end] {
         let line = match *row {
             Row::Header(ix) => Line::from(truncate(
-                vec![Span::styled(header_text(&app.log, ix), app.theme.heading())],
+                vec![Span::styled(
+                    header_line(&app.log, &app.rows, ix),
+                    app.theme.heading(),
+                )],
                 w,
             )),
-            Row::Gap(days) => {
-                Line::from(Span::styled(format!("  · {days} days ·"), app.theme.dim()))
-            }
+            Row::Gap(gap) => Line::from(Span::styled(format!("  {}", gap.text()), app.theme.dim())),
             Row::Event { ix, .. } => {
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
                 let selected = app.selected == Some(ix);
@@ -90,7 +92,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// `▶14:05 +03:00 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
+/// `▶14:05 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
 fn event_line(
     app: &App,
     e: &Event,
@@ -101,11 +103,17 @@ fn event_line(
     w: usize,
 ) -> Line<'static> {
     let t = &app.theme;
-    let time = e.date.human_time().unwrap_or_default();
+    let time: String = e
+        .date
+        .reading_clock()
+        .unwrap_or_default()
+        .chars()
+        .take(TIME_W)
+        .collect();
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
-        // Marked events (issue 8): a column only once something is marked.
+        // Marked events: a column only once something is marked.
         Span::styled(
             match (app.marked.is_empty(), marked) {
                 (true, _) => "",

@@ -1,6 +1,6 @@
 //! Below the usable size: say so instead of drawing a broken screen.
 
-use super::super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};

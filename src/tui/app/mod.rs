@@ -1,0 +1,175 @@
+//! The browser's whole state. Only `update` changes it; `view` reads it.
+
+pub mod rows;
+
+use crate::filter::{self, Query};
+use crate::load::Loaded;
+use crate::marks::Marks;
+use crate::model::{EventIx, Log};
+use crate::search::{SearchIndex, terms};
+use crate::tui::app::rows::Rows;
+use crate::tui::input::keymap::Mode;
+use crate::tui::lanes::Lanes;
+pub use crate::tui::overlays::Overlay;
+use crate::tui::overlays::picker::Picker;
+use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::overview::Overview;
+use crate::tui::update::reload::FileErrors;
+use crate::tui::update::share::Effect;
+use crate::tui::view::theme::{ColorMode, Theme};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Which pane has the keyboard in the browse mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    Details,
+}
+
+#[derive(Clone, Debug)]
+pub struct App {
+    /// Shared with the thread that folds the search text.
+    pub log: Arc<Log>,
+    pub index: SearchIndex,
+    pub theme: Theme,
+    /// Warnings the loader found.
+    pub warnings: usize,
+    /// The active filters (the kept search included).
+    pub query: Query,
+    /// Events matching `query`, in timeline order.
+    pub visible: Vec<EventIx>,
+    pub rows: Rows,
+    /// The selected event, always one of `visible` (None only when nothing is visible).
+    pub selected: Option<EventIx>,
+    /// The selection a filter hid, given back when a filter shows it again.
+    pub remembered: Option<EventIx>,
+    /// First timeline row on screen.
+    pub scroll: usize,
+    pub focus: Focus,
+    pub detail_scroll: usize,
+    /// Cursor among the related events in the details pane.
+    pub link: usize,
+    /// Views on top of the browser; the last has the keyboard.
+    pub overlays: Vec<Overlay>,
+    /// Where related-event jumps came from, for Backspace.
+    pub back: Vec<EventIx>,
+    pub message: Option<String>,
+    /// Set while the files on disk do not open; the last good log stays on screen.
+    pub file_errors: Option<FileErrors>,
+    /// Terminal size as last reported.
+    pub width: u16,
+    pub height: u16,
+    pub quit: bool,
+    /// The lanes view (L): one column per party.
+    pub lanes: Lanes,
+    // Sharing, marks and the overview.
+    /// The marks of this log, by event id; set with `with_marks`.
+    pub marks: Marks,
+    /// The marked events present in the log.
+    pub marked: BTreeSet<EventIx>,
+    /// The selected quote of the selected event (the quote view's cursor).
+    pub quote: usize,
+    /// Work for the run loop (terminal output, opening a URL), which drains it.
+    pub effects: Vec<Effect>,
+    /// Where `e` writes its file.
+    pub export_dir: PathBuf,
+    /// The activity overview, when shown.
+    pub overview: Option<Overview>,
+}
+
+impl App {
+    pub fn new(loaded: Loaded, query: Query, color: ColorMode) -> App {
+        let Loaded { log, warnings } = loaded;
+        let log = Arc::new(log);
+        let index = SearchIndex::new(&log);
+        index.prepare_text_in_background(Arc::clone(&log));
+        let theme = Theme::new(&log, color);
+        let visible = filter::apply(&log, &index, &query);
+        let rows = Rows::build(&log, &visible);
+        let mut lanes = Lanes::default();
+        lanes.rebuild(&log, index.postings(), &query, &visible);
+        let message = (!warnings.is_empty()).then(|| {
+            format!(
+                "{} warning(s) in the log: run `dateline check` to read them",
+                warnings.len()
+            )
+        });
+        App {
+            selected: visible.first().copied(),
+            warnings: warnings.len(),
+            log,
+            index,
+            theme,
+            query,
+            visible,
+            rows,
+            remembered: None,
+            scroll: 0,
+            focus: Focus::Timeline,
+            detail_scroll: 0,
+            link: 0,
+            overlays: Vec::new(),
+            back: Vec::new(),
+            message,
+            file_errors: None,
+            width: 80,
+            height: 24,
+            quit: false,
+            lanes,
+            marks: Marks::default(),
+            marked: BTreeSet::new(),
+            quote: 0,
+            effects: Vec::new(),
+            export_dir: PathBuf::from("."),
+            overview: None,
+        }
+    }
+
+    /// What has the keyboard: the browser, or the overlay on top.
+    pub fn mode(&self) -> Mode {
+        self.overlays.last().map_or(Mode::Browse, Overlay::mode)
+    }
+
+    pub fn search_prompt(&self) -> Option<&SearchPrompt> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Search(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        match self.overlays.last() {
+            Some(Overlay::Picker(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The search terms to highlight: those being typed, else the kept search's.
+    pub fn highlight_terms(&self) -> Vec<String> {
+        match self.search_prompt() {
+            Some(s) => terms(&s.input),
+            None => terms(&self.query.search),
+        }
+    }
+
+    /// Position of the selected event in `visible`. O(log n): `visible` is ascending.
+    pub fn selected_pos(&self) -> Option<usize> {
+        self.selected
+            .and_then(|s| self.visible.binary_search(&s).ok())
+    }
+
+    pub fn is_visible(&self, ix: EventIx) -> bool {
+        self.visible.binary_search(&ix).is_ok()
+    }
+
+    /// Related events of the selected event as listed in the details pane: what it
+    /// answers, then what answered it.
+    pub fn links(&self) -> Vec<EventIx> {
+        self.selected.map_or_else(Vec::new, |s| {
+            let e = &self.log.events[s];
+            e.related.iter().chain(&e.related_by).copied().collect()
+        })
+    }
+}

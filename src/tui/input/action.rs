@@ -1,0 +1,98 @@
+//! Everything the reader can ask of the browser. The keymap turns input into these;
+//! `update` is the only place they take effect.
+
+use crate::tui::overlays::picker::PickerKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    NextDay,
+    PrevDay,
+    /// Tab: timeline ↔ details.
+    FocusNext,
+    /// Enter: open the quotes, follow a related event, apply a picker, keep a search.
+    Open,
+    /// Esc: close the view on top, cancel a picker or a search.
+    Back,
+    /// Backspace: return from a related event.
+    JumpBack,
+    OpenPicker(PickerKind),
+    /// Toggle the n-th party (0-based) in the party filter.
+    ToggleParty(usize),
+    ClearParties,
+    ClearFilters,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    Help,
+    /// `E`: read why the file on disk does not open now.
+    ShowErrors,
+    /// A character typed into a prompt or a picker's filter.
+    Input(char),
+    /// Backspace in a prompt.
+    DeleteChar,
+    /// Space in a picker.
+    Toggle,
+    /// Mouse wheel: lines down (negative: up).
+    Wheel(i16),
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// L: the lanes view instead of the timeline list, and back.
+    ToggleLanes,
+    /// h/l: scroll the lanes sideways by so many lanes.
+    ScrollLanes(isize),
+    /// T: the thread of the selected event.
+    OpenThread,
+    /// P: what one party said over time.
+    OpenPositions,
+    // Sharing, marks, overview and dates.
+    /// y, Y, e, o: copy, export, open the source.
+    Share(Share),
+    /// m, ', ", M: marks.
+    Mark(MarkAction),
+    /// v: show or hide the activity overview.
+    ToggleOverview,
+    /// `:`: open the jump-to-date prompt.
+    StartJump,
+    /// `r`: open the date-range prompt.
+    StartRange,
+    /// `Q`: the quotes browser.
+    OpenQuoteList,
+}
+
+/// What to share from the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// The selected quote with its citation, to the clipboard.
+    CopyQuote,
+    /// The selected event as a citation block, to the clipboard.
+    CopyEvent,
+    /// The filtered view as Markdown, to a new file.
+    ExportView,
+    /// The source's URL, in the web browser.
+    OpenSource,
+}
+
+/// What to do with marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkAction {
+    Toggle,
+    Next,
+    Previous,
+    /// Show only the marked events, or all again.
+    OnlyMarked,
+}

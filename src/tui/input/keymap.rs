@@ -1,0 +1,899 @@
+//! The one keymap: which input does what in which mode. The help screen and the status
+//! bar's hints are generated from `BINDINGS`, so they cannot disagree with it. Adding a
+//! key is one line here (plus its `Action` and its arm in `update`).
+
+use crate::tui::input::action::{Action, MarkAction, Share};
+use crate::tui::overlays::picker::PickerKind;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+/// What has the keyboard: the view on top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Timeline and details.
+    Browse,
+    Quotes,
+    Picker,
+    Search,
+    Help,
+    /// The thread and positions views.
+    List,
+    /// The jump-to-date prompt.
+    Jump,
+    /// The date-range prompt.
+    Range,
+    /// The quotes browser.
+    QuoteList,
+    /// Why the file on disk does not open now.
+    Errors,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 10] = [
+        Mode::Browse,
+        Mode::Quotes,
+        Mode::QuoteList,
+        Mode::List,
+        Mode::Picker,
+        Mode::Search,
+        Mode::Help,
+        Mode::Jump,
+        Mode::Range,
+        Mode::Errors,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Browse => "Timeline and details",
+            Mode::Quotes => "Quotes",
+            Mode::Picker => "Pickers (p a t s #)",
+            Mode::Search => "Search prompt (/)",
+            Mode::Help => "This help",
+            Mode::List => "Thread and positions views (T P)",
+            Mode::Jump => "Jump to a date (:)",
+            Mode::Range => "Date range (r)",
+            Mode::QuoteList => "Quotes browser (Q)",
+            Mode::Errors => "Errors of the file on disk (E)",
+        }
+    }
+
+    /// Modes where typed characters go into a text field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
+    }
+}
+
+/// One input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    /// 1 to 9; the action gets the digit's 0-based index.
+    Digits,
+    Wheel,
+    Click,
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Digits => "1–9".into(),
+            Key::Wheel => "wheel".into(),
+            Key::Click => "click".into(),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
+    fn matches(self, k: &KeyEvent) -> bool {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = k.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            Key::Char(c) => k.code == KeyCode::Char(c) && !ctrl && !alt,
+            Key::Ctrl(c) => k.code == KeyCode::Char(c) && ctrl,
+            Key::Code(code) => k.code == code && !ctrl && !alt,
+            Key::Digits => matches!(k.code, KeyCode::Char('1'..='9')) && !ctrl && !alt,
+            Key::Wheel | Key::Click => false,
+        }
+    }
+}
+
+/// One line of the keymap.
+pub struct Binding {
+    pub modes: &'static [Mode],
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What it does, for the help screen.
+    pub help: &'static str,
+    /// A word or two for the status bar's hints, when it is worth a place there.
+    pub hint: Option<&'static str>,
+}
+
+use Key::{Char, Code, Ctrl};
+use Mode::{Browse, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
+
+const B: &[Mode] = &[Browse];
+/// The timeline and the quotes browser: the filters that both take.
+const BQ: &[Mode] = &[Browse, QuoteList];
+const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors];
+const PAGES: &[Mode] = &[Browse, Quotes, QuoteList, Help, Picker, List, Errors];
+const EVERY: &[Mode] = &[
+    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors,
+];
+const TEXT: &[Mode] = &[Picker, Search];
+
+const fn bind(
+    modes: &'static [Mode],
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        modes,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+/// The keymap, in the order the help screen lists it.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        B,
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next event (in details: next related event)",
+        Some("move"),
+    ),
+    bind(
+        B,
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous event (in details: previous related event)",
+        None,
+    ),
+    bind(
+        &[Help, Errors],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(
+        &[Help, Errors],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Down), Ctrl('n')],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Up), Ctrl('p')],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    bind(
+        PAGES,
+        &[Code(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        PAGES,
+        &[Code(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        READ,
+        &[Ctrl('d')],
+        Action::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    bind(
+        READ,
+        &[Ctrl('u')],
+        Action::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    bind(
+        READ,
+        &[Char('g'), Code(KeyCode::Home)],
+        Action::Top,
+        "first event / top",
+        None,
+    ),
+    bind(
+        READ,
+        &[Char('G'), Code(KeyCode::End)],
+        Action::Bottom,
+        "last event / bottom",
+        None,
+    ),
+    bind(B, &[Char(']')], Action::NextDay, "next day", None),
+    bind(B, &[Char('[')], Action::PrevDay, "previous day", None),
+    bind(
+        B,
+        &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
+        Action::FocusNext,
+        "focus timeline / details",
+        Some("details"),
+    ),
+    bind(
+        B,
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "open the quotes (in details: go to the related event)",
+        Some("quotes"),
+    ),
+    bind(
+        B,
+        &[Code(KeyCode::Backspace)],
+        Action::JumpBack,
+        "return from a related event",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('p')],
+        Action::OpenPicker(PickerKind::Party),
+        "filter by party",
+        Some("party"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('p')],
+        Action::OpenPicker(PickerKind::Party),
+        "only what these parties said",
+        Some("party"),
+    ),
+    bind(
+        B,
+        &[Char('a')],
+        Action::OpenPicker(PickerKind::Actor),
+        "filter by actor (taking part or quoted)",
+        Some("actor"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('a')],
+        Action::OpenPicker(PickerKind::Actor),
+        "only what these actors said",
+        Some("actor"),
+    ),
+    bind(
+        B,
+        &[Char('t')],
+        Action::OpenPicker(PickerKind::Kind),
+        "filter by kind",
+        Some("kind"),
+    ),
+    bind(
+        B,
+        &[Char('s')],
+        Action::OpenPicker(PickerKind::Status),
+        "filter by status",
+        Some("status"),
+    ),
+    // The header names these two, so the status bar keeps its room for the others.
+    bind(
+        B,
+        &[Char('#')],
+        Action::OpenPicker(PickerKind::Topic),
+        "filter by topic",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('r')],
+        Action::StartRange,
+        "date range: 2024-04..2024-05-03, 2024-04.., ..2024-05 (as --from, --to)",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('#')],
+        Action::OpenPicker(PickerKind::Topic),
+        "only quotes of events with this topic",
+        Some("topic"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('r')],
+        Action::StartRange,
+        "only quotes of events in a date range: 2024-04..2024-05-03, 2024-04.., ..2024-05",
+        Some("dates"),
+    ),
+    bind(
+        B,
+        &[Key::Digits],
+        Action::ToggleParty(0),
+        "toggle the n-th party in the filter",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('0')],
+        Action::ClearParties,
+        "clear the party filter",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('/')],
+        Action::StartSearch,
+        "search the events whose quotes are shown",
+        Some("search"),
+    ),
+    bind(
+        B,
+        &[Char('/')],
+        Action::StartSearch,
+        "search titles, summaries, quotes, places, topics, names",
+        Some("search"),
+    ),
+    bind(
+        B,
+        &[Char('n')],
+        Action::NextMatch,
+        "next match of the search",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('N')],
+        Action::PrevMatch,
+        "previous match of the search",
+        None,
+    ),
+    bind(
+        BQ,
+        &[Char('c')],
+        Action::ClearFilters,
+        "clear every filter and the search",
+        Some("clear"),
+    ),
+    // Sharing, marks, the overview and dates.
+    bind(
+        &[Quotes],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next quote",
+        Some("quote"),
+    ),
+    bind(
+        &[Quotes],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous quote",
+        None,
+    ),
+    bind(
+        &[Quotes],
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the marked quote with its citation (OSC 52)",
+        Some("copy"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next quote",
+        Some("move"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous quote",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "open the quote's event, at the quote (Esc comes back)",
+        Some("event"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the quote with its citation, its event's status and any translation (OSC 52)",
+        Some("copy"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('o')],
+        Action::Share(Share::OpenSource),
+        "open the quote's source URL in the web browser",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('y')],
+        Action::Share(Share::CopyQuote),
+        "copy the event's first quote with its citation (OSC 52)",
+        None,
+    ),
+    bind(
+        &[Browse, Quotes],
+        &[Char('Y')],
+        Action::Share(Share::CopyEvent),
+        "copy the event as a citation block",
+        None,
+    ),
+    bind(
+        &[Browse, Quotes],
+        &[Char('o')],
+        Action::Share(Share::OpenSource),
+        "open the source's URL in the web browser",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('e')],
+        Action::Share(Share::ExportView),
+        "write the filtered view to a new Markdown file here",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('m')],
+        Action::Mark(MarkAction::Toggle),
+        "mark or unmark the event (kept outside the log)",
+        Some("mark"),
+    ),
+    bind(
+        B,
+        &[Char('\'')],
+        Action::Mark(MarkAction::Next),
+        "next marked event",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('"')],
+        Action::Mark(MarkAction::Previous),
+        "previous marked event",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('M')],
+        Action::Mark(MarkAction::OnlyMarked),
+        "show only the marked events, or all again",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('v')],
+        Action::ToggleOverview,
+        "show or hide the activity overview (click a bar to go there)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char(':')],
+        Action::StartJump,
+        "jump to a date: 2024, 2024-05 or 2024-05-03",
+        None,
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "go to the first event at or after the date",
+        Some("go"),
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Jump],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        &[Range],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "apply the range (empty clears it)",
+        Some("apply"),
+    ),
+    bind(
+        &[Range],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Range],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Range], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        &[Search],
+        &[Code(KeyCode::Down)],
+        Action::NextMatch,
+        "next match",
+        None,
+    ),
+    bind(
+        &[Search],
+        &[Code(KeyCode::Up)],
+        Action::PrevMatch,
+        "previous match",
+        None,
+    ),
+    bind(
+        &[Search],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "keep the search as a filter",
+        Some("keep"),
+    ),
+    bind(
+        &[Picker],
+        &[Char(' ')],
+        Action::Toggle,
+        "toggle the entry",
+        Some("toggle"),
+    ),
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "apply (the entry under the cursor if none is toggled)",
+        Some("apply"),
+    ),
+    bind(
+        TEXT,
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Browse, Quotes, QuoteList, List],
+        &[Char('?')],
+        Action::Help,
+        "this help",
+        Some("help"),
+    ),
+    bind(
+        &[Quotes, QuoteList, Help, Picker, Search, List, Errors],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "back / cancel",
+        Some("back"),
+    ),
+    bind(
+        B,
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "back to the timeline",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('E')],
+        Action::ShowErrors,
+        "read why the file on disk does not open (it reloads on save)",
+        None,
+    ),
+    bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
+    bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    // Seeing the negotiation: lanes, threads, positions.
+    bind(
+        B,
+        &[Char('L')],
+        Action::ToggleLanes,
+        "lanes view: one column per party (again: back to the list)",
+        Some("lanes"),
+    ),
+    bind(
+        B,
+        &[Char('h'), Code(KeyCode::Left)],
+        Action::ScrollLanes(-1),
+        "lanes view: scroll the lanes left",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('l'), Code(KeyCode::Right)],
+        Action::ScrollLanes(1),
+        "lanes view: scroll the lanes right",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('T')],
+        Action::OpenThread,
+        "thread: what the event answers and what answered it, in order",
+        Some("thread"),
+    ),
+    bind(
+        B,
+        &[Char('P')],
+        Action::OpenPositions,
+        "positions: what a party said over time (p there picks the party)",
+        Some("positions"),
+    ),
+    bind(
+        B,
+        &[Char('Q')],
+        Action::OpenQuoteList,
+        "quotes browser: every quote of the events shown, by who said it",
+        Some("all quotes"),
+    ),
+    bind(
+        &[List],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    bind(
+        &[List],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    bind(
+        &[List],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "go to the event in the timeline (Backspace returns)",
+        Some("go to"),
+    ),
+    bind(
+        &[List],
+        &[Char('p')],
+        Action::OpenPicker(PickerKind::Party),
+        "positions: choose the party whose positions to show",
+        Some("whose positions"),
+    ),
+    bind(
+        EVERY,
+        &[Key::Wheel],
+        Action::Wheel(3),
+        "mouse wheel scrolls",
+        None,
+    ),
+    bind(
+        B,
+        &[Key::Click],
+        Action::Click { col: 0, row: 0 },
+        "mouse click selects a row",
+        None,
+    ),
+];
+
+/// Lines of help that are not single keys.
+pub fn text_help(mode: Mode) -> Option<&'static str> {
+    match mode {
+        Mode::Picker => Some("type to narrow the list (fuzzy)"),
+        Mode::Search => Some("type to search; case and accents are ignored"),
+        Mode::Jump => Some("type a date: 2024, 2024-05 or 2024-05-03"),
+        Mode::Range => Some("type a range: 2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04"),
+        _ => None,
+    }
+}
+
+/// The action an input asks for in `mode`, if any.
+pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        Event::Mouse(m) => {
+            let wanted = match m.kind {
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Key::Wheel,
+                MouseEventKind::Down(MouseButton::Left) => Key::Click,
+                _ => return None,
+            };
+            let bound = BINDINGS
+                .iter()
+                .any(|b| b.modes.contains(&mode) && b.keys.contains(&wanted));
+            match m.kind {
+                _ if !bound => None,
+                MouseEventKind::ScrollDown => Some(Action::Wheel(3)),
+                MouseEventKind::ScrollUp => Some(Action::Wheel(-3)),
+                _ => Some(Action::Click {
+                    col: m.column,
+                    row: m.row,
+                }),
+            }
+        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(k, mode),
+        _ => None,
+    }
+}
+
+fn key_action(k: &KeyEvent, mode: Mode) -> Option<Action> {
+    for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+        if let Some(key) = b.keys.iter().find(|key| key.matches(k)) {
+            return Some(match (key, b.action, k.code) {
+                (Key::Digits, Action::ToggleParty(_), KeyCode::Char(d)) => {
+                    Action::ToggleParty(d.to_digit(10).map_or(0, |d| d as usize - 1))
+                }
+                _ => b.action,
+            });
+        }
+    }
+    match k.code {
+        KeyCode::Char(c)
+            if mode.takes_text()
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// All keys of a binding, for the help screen: `j ↓`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Hints for the status bar: `j move  Enter quotes  p party …`.
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.modes.contains(&mode))
+        .filter_map(|b| Some((b.keys[0].label(), b.hint?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyEventState, MouseEvent};
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_do_the_same() {
+        let none = KeyModifiers::NONE;
+        for m in [Mode::Browse, Mode::Quotes, Mode::Help] {
+            assert_eq!(
+                action_for(&key(KeyCode::Char('j'), none), m),
+                action_for(&key(KeyCode::Down, none), m)
+            );
+            assert_eq!(
+                action_for(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), m),
+                Some(Action::Bottom)
+            );
+        }
+    }
+
+    #[test]
+    fn digits_toggle_the_nth_party_and_text_modes_take_letters() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(&key(KeyCode::Char('3'), none), Mode::Browse),
+            Some(Action::ToggleParty(2))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('q'), none), Mode::Search),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('j'), none), Mode::Picker),
+            Some(Action::Input('j'))
+        );
+        assert_eq!(
+            action_for(
+                &key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Mode::Search
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('x'), none), Mode::Browse),
+            None
+        );
+    }
+
+    #[test]
+    fn mouse_and_resize_become_actions() {
+        let m = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 4,
+                row: 7,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            action_for(&m(MouseEventKind::ScrollUp), Mode::Browse),
+            Some(Action::Wheel(-3))
+        );
+        assert_eq!(
+            action_for(&m(MouseEventKind::Down(MouseButton::Left)), Mode::Browse),
+            Some(Action::Click { col: 4, row: 7 })
+        );
+        assert_eq!(
+            action_for(&Event::Resize(3, 1), Mode::Help),
+            Some(Action::Resize {
+                width: 3,
+                height: 1
+            })
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for mode in Mode::ALL {
+            let mut seen = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {mode:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+}

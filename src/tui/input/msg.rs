@@ -1,0 +1,46 @@
+//! What `update` takes: an `Action` of the reader, or news from outside (the log's files
+//! were read again). Kept apart from `Action` so that actions stay small and `Copy`.
+
+use crate::load::{Loaded, Report};
+use crate::tui::input::action::Action;
+
+#[derive(Clone, Debug)]
+pub enum Msg {
+    Action(Action),
+    /// The log's files changed and were read again.
+    Reloaded(Box<Reload>),
+    /// How opening a URL went (`Effect::OpenUrl`), from the thread that opened it.
+    Opened(Result<(), String>),
+    /// The file watcher could not start: live reload is off, and the reader is told why.
+    WatchFailed(String),
+    /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
+    Written {
+        result: Result<std::path::PathBuf, String>,
+        events: usize,
+    },
+    /// Saving the marks failed (`Effect::SaveMarks`).
+    MarksSaved(Result<(), String>),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
+}
+
+/// The log as read again: the new version, or why it does not open.
+#[derive(Clone, Debug)]
+pub struct Reload {
+    pub result: Result<Loaded, Report>,
+    /// The text of the files the diagnostics name, to show the lines at fault.
+    pub sources: Vec<(String, String)>,
+}
+
+impl Msg {
+    pub fn reloaded(result: Result<Loaded, Report>) -> Msg {
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: Vec::new(),
+        }))
+    }
+}

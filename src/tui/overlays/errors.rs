@@ -1,0 +1,49 @@
+//! The errors of the file on disk (`E`), while the last good log stays on screen: each
+//! diagnostic as `dateline check` prints it (rendered and sanitised when the reload
+//! failed, see `reload::FileErrors`), wrapped to the view.
+
+use crate::tui::app::App;
+use crate::tui::layout::text::wrap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let w = width.max(1);
+    let Some(fe) = &app.file_errors else {
+        return wrap(
+            &[("The file on disk opens without errors.", Style::new())],
+            w,
+            0,
+        );
+    };
+    let n = fe.report.error_count();
+    let intro = format!(
+        "The file on disk does not open ({} error{}). The browser still shows the last good \
+         version; save a fixed file and it reloads.",
+        n,
+        if n == 1 { "" } else { "s" }
+    );
+    let mut out = wrap(&[(intro.as_str(), t.label())], w, 0);
+    for (first, line) in &fe.lines {
+        if *first {
+            out.push(Line::default());
+        }
+        let style = if *first { t.warning() } else { Style::new() };
+        out.extend(wrap(&[(line.as_str(), style)], w, 0));
+    }
+    out
+}
+
+pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+    crate::tui::view::page::draw(
+        app,
+        " Errors in the file · Esc back ",
+        |w| lines(app, w),
+        scroll,
+        frame,
+        area,
+    );
+}

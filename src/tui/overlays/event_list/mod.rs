@@ -1,0 +1,209 @@
+//! The thread (T) and positions (P) views: lists of events built when the view opens, that
+//! the reader moves through with j/k and leaves with Enter (to the event) or Esc.
+
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
+use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
+use crate::tui::overlays::quotes;
+use crate::tui::update::jump_to;
+
+pub mod draw;
+pub mod positions;
+pub mod thread;
+use crate::model::{EventIx, PartyIx};
+use crate::threads::{self, Position};
+use ratatui::text::Line;
+
+/// What a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    /// The chain of related events around `around`.
+    Thread { around: EventIx },
+    /// What `party` said, among the visible events.
+    Positions { party: PartyIx },
+}
+
+#[derive(Clone, Debug)]
+pub struct EventList {
+    pub kind: ListKind,
+    /// In timeline order; a thread's entries carry no quote.
+    pub entries: Vec<Position>,
+    /// The entry under the cursor.
+    pub cursor: usize,
+    /// First line on screen.
+    pub scroll: usize,
+}
+
+/// A list's lines at one width, and the line each entry starts on.
+pub struct ListText {
+    pub lines: Vec<Line<'static>>,
+    pub starts: Vec<usize>,
+}
+
+pub fn text(app: &App, list: &EventList, width: usize) -> ListText {
+    match list.kind {
+        ListKind::Thread { around } => thread::lines(app, list, around, width),
+        ListKind::Positions { party } => positions::lines(app, list, party, width),
+    }
+}
+
+/// T: the thread of the selected event, the cursor on it.
+pub fn open_thread(app: &mut App) {
+    let Some(ix) = app.selected else {
+        app.message = Some("no event selected".into());
+        return;
+    };
+    let entries: Vec<Position> = threads::thread(&app.log, ix)
+        .into_iter()
+        .map(|event| Position { event, quote: None })
+        .collect();
+    let cursor = entries.iter().position(|p| p.event == ix).unwrap_or(0);
+    open(app, ListKind::Thread { around: ix }, entries, cursor);
+}
+
+/// P: the positions of the party filter's only party, else of the selected event's first
+/// party; else the reader picks the party. The view names the party, and `p` there
+/// picks another.
+pub fn open_positions(app: &mut App) {
+    let party = if app.query.parties.len() == 1 {
+        app.query.parties.first().copied()
+    } else {
+        app.selected
+            .and_then(|ix| app.log.events[ix].parties.first().copied())
+    };
+    match party {
+        Some(party) => show_positions(app, party),
+        None => pick_positions_party(app),
+    }
+}
+
+/// The party picker whose Enter shows that party's positions; the filters stay as they are.
+pub fn pick_positions_party(app: &mut App) {
+    if app.log.parties.is_empty() {
+        app.message = Some("the log has no parties whose positions to show".into());
+        return;
+    }
+    let p = Picker::open_for(
+        PickerKind::Party,
+        Purpose::Positions,
+        Counting::Quotes,
+        &app.log,
+        &app.index,
+        &app.query,
+    );
+    app.overlays.push(Overlay::Picker(p));
+}
+
+/// What `party` said among the events shown, in place of a positions view already open.
+pub fn show_positions(app: &mut App, party: PartyIx) {
+    if let Some(Overlay::List(EventList {
+        kind: ListKind::Positions { .. },
+        ..
+    })) = app.overlays.last()
+    {
+        app.overlays.pop();
+    }
+    let entries = threads::positions(&app.log, party, &app.visible);
+    // Start at the selected event, or the first entry after it.
+    let cursor = app.selected.map_or(0, |s| {
+        entries
+            .partition_point(|p| p.event < s)
+            .min(entries.len().saturating_sub(1))
+    });
+    open(app, ListKind::Positions { party }, entries, cursor);
+}
+
+fn open(app: &mut App, kind: ListKind, entries: Vec<Position>, cursor: usize) {
+    let mut list = EventList {
+        kind,
+        entries,
+        cursor,
+        scroll: 0,
+    };
+    let inner = quotes::inner(areas(app).body);
+    follow_cursor(app, &mut list, inner.width as usize, inner.height as usize);
+    app.overlays.push(Overlay::List(list));
+}
+
+/// Moves `scroll` so that the entry under the cursor shows, from its first line.
+fn follow_cursor(app: &App, list: &mut EventList, width: usize, height: usize) {
+    let t = text(app, list, width);
+    let start = t.starts.get(list.cursor).copied().unwrap_or(0);
+    let end = t
+        .starts
+        .get(list.cursor + 1)
+        .copied()
+        .unwrap_or(t.lines.len());
+    list.scroll = Scroll::new(list.scroll, height, t.lines.len()).reveal(start, end);
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let inner = quotes::inner(areas(app).body);
+    let (w, h) = (inner.width as usize, (inner.height as usize).max(1));
+    let Some(Overlay::List(mut list)) = app.overlays.last().cloned() else {
+        return;
+    };
+    let last = list.entries.len().saturating_sub(1);
+    let by_lines = |list: &mut EventList, n: isize| {
+        let t = text(app, list, w);
+        list.scroll = Scroll::new(list.scroll, h, t.lines.len()).by(n);
+        // The cursor goes with the page: onto the first entry starting on screen.
+        let on_screen = |c: usize| {
+            t.starts
+                .get(c)
+                .is_some_and(|&s| s >= list.scroll && s < list.scroll + h)
+        };
+        if !on_screen(list.cursor)
+            && let Some(c) = (0..list.entries.len()).find(|&c| on_screen(c))
+        {
+            list.cursor = c;
+        }
+    };
+    match action {
+        Action::Down => list.cursor = (list.cursor + 1).min(last),
+        Action::Up => list.cursor = list.cursor.saturating_sub(1),
+        Action::Top => list.cursor = 0,
+        Action::Bottom => list.cursor = last,
+        Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Wheel(_) => {
+            if let Some(n) = Scroll::new(list.scroll, h, 0).lines_for(action) {
+                by_lines(&mut list, n);
+            }
+        }
+        Action::Open => {
+            app.overlays.pop();
+            match list.entries.get(list.cursor) {
+                Some(p) if app.selected != Some(p.event) => jump_to(app, p.event),
+                _ => {}
+            }
+            return;
+        }
+        Action::Back => {
+            app.overlays.pop();
+            return;
+        }
+        Action::Help => {
+            app.overlays.push(Overlay::Help { scroll: 0 });
+            return;
+        }
+        Action::OpenPicker(PickerKind::Party) => {
+            pick_positions_party(app);
+            return;
+        }
+        _ => return,
+    }
+    if matches!(
+        action,
+        Action::Down | Action::Up | Action::Top | Action::Bottom
+    ) {
+        follow_cursor(app, &mut list, w, h);
+    }
+    if let Some(Overlay::List(l)) = app.overlays.last_mut() {
+        *l = list;
+    }
+}

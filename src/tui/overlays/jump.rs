@@ -1,0 +1,75 @@
+//! `:` then a date: the first shown event at or after it. The same forms as the
+//! log's dates (`2024`, `2024-05`, `2024-05-03`), or `today`, all read as periods of the
+//! log's reading zone.
+
+use crate::model::Date;
+use crate::overview::first_at_or_after;
+use crate::text::sanitize;
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
+use crate::tui::update::select_pos;
+
+pub const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
+
+pub fn start(app: &mut App) {
+    app.overlays.push(Overlay::Jump {
+        input: String::new(),
+    });
+}
+
+/// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.
+pub fn update(app: &mut App, action: Action) {
+    let Some(Overlay::Jump { input }) = app.overlays.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Input(c) => input.push(c),
+        Action::DeleteChar => {
+            input.pop();
+        }
+        Action::Open => {
+            let text = std::mem::take(input);
+            app.overlays.pop();
+            if !text.trim().is_empty() {
+                go(app, text.trim());
+            }
+        }
+        Action::Back => {
+            app.overlays.pop();
+        }
+        _ => {}
+    }
+}
+
+/// Selects the first shown event at or after `text`'s date, or says why not.
+pub fn go(app: &mut App, text: &str) {
+    let zone = app.log.timezone;
+    let parsed = if text.eq_ignore_ascii_case("today") {
+        Ok(Date::today(zone))
+    } else {
+        Date::parse_in(text, zone)
+    };
+    let date = match parsed {
+        Ok(d) => d,
+        Err(e) => {
+            let fix = e.help.map(|h| format!(" ({h})")).unwrap_or_default();
+            app.message = Some(format!(
+                "“{}” is not a date: type {FORMS}{}",
+                sanitize(text),
+                sanitize(&fix)
+            ));
+            return;
+        }
+    };
+    let Some(pos) = first_at_or_after(&app.log, &app.visible, &date) else {
+        app.message = Some("no event is shown: c clears the filters".into());
+        return;
+    };
+    select_pos(app, pos);
+    let e = &app.log.events[app.visible[pos]];
+    app.message = Some(if e.date.start() < date.start() {
+        format!("nothing from {} on: this is the last event", date.human())
+    } else {
+        format!("from {}: {}", date.human(), e.date.human())
+    });
+}

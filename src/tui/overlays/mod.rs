@@ -1,0 +1,107 @@
+//! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
+//! One module per overlay, holding its state, its update and its draw.
+
+pub mod errors;
+pub mod event_list;
+pub mod help;
+pub mod jump;
+pub mod picker;
+pub mod quote_list;
+pub mod quotes;
+pub mod range;
+pub mod reader;
+pub mod search;
+
+use crate::tui::app::App;
+use crate::tui::input::action::Action;
+use crate::tui::input::keymap::Mode;
+use event_list::EventList;
+use picker::Picker;
+use quote_list::QuoteList;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use search::SearchPrompt;
+
+/// A view over the browser, closed by Esc.
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    Picker(Picker),
+    Search(SearchPrompt),
+    Quotes {
+        scroll: usize,
+    },
+    Help {
+        scroll: usize,
+    },
+    /// Why the file on disk does not open now (`E`).
+    Errors {
+        scroll: usize,
+    },
+    /// The thread (T) or positions (P) view.
+    List(EventList),
+    /// The jump-to-date prompt (`:`) and what has been typed.
+    Jump {
+        input: String,
+    },
+    /// The date-range prompt (`r`) and what has been typed.
+    Range {
+        input: String,
+    },
+    /// The quotes browser (`Q`): every quote of the events shown, by who said it.
+    QuoteList(QuoteList),
+}
+
+impl Overlay {
+    /// Which key table applies while this overlay has the keyboard.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Search(_) => Mode::Search,
+            Overlay::Quotes { .. } => Mode::Quotes,
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Errors { .. } => Mode::Errors,
+            Overlay::List(_) => Mode::List,
+            Overlay::Jump { .. } => Mode::Jump,
+            Overlay::Range { .. } => Mode::Range,
+            Overlay::QuoteList(_) => Mode::QuoteList,
+        }
+    }
+
+    /// Draws this overlay over the body of the screen. The search and jump prompts are
+    /// drawn in the status line, over the browser, so they draw nothing here.
+    pub fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
+        match self {
+            Overlay::Picker(p) => picker::draw::draw(app, p, frame, body),
+            Overlay::Quotes { scroll } => quotes::draw(app, *scroll, frame, body),
+            Overlay::Help { scroll } => help::draw(app, *scroll, frame, body),
+            Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
+            Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
+            Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
+        }
+    }
+
+    /// Whether the overlay covers the body (else the browser is drawn under it).
+    pub fn covers_body(&self) -> bool {
+        !matches!(
+            self,
+            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
+        )
+    }
+}
+
+/// Keys while an overlay is open go to the one on top.
+pub fn update(app: &mut App, action: Action) {
+    match app.overlays.last() {
+        None => {}
+        Some(Overlay::Picker(_)) => picker::update(app, action),
+        Some(Overlay::Search(_)) => search::update(app, action),
+        Some(Overlay::Quotes { .. } | Overlay::Help { .. } | Overlay::Errors { .. }) => {
+            reader::update(app, action)
+        }
+        Some(Overlay::List(_)) => event_list::update(app, action),
+        Some(Overlay::Jump { .. }) => jump::update(app, action),
+        Some(Overlay::Range { .. }) => range::update(app, action),
+        Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
+    }
+}

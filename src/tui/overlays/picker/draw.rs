@@ -1,0 +1,86 @@
+//! A picker over parties, actors, kinds or statuses, with counts.
+
+use crate::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::picker::{Counting, Picker, Purpose};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Rows of entries that fit in a body area (border and input line taken).
+pub fn list_height(area: Rect) -> usize {
+    area.height.saturating_sub(2) as usize
+}
+
+pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let title = match p.purpose {
+        Purpose::Filter => format!(
+            " {} · Space toggles · Enter applies · Esc cancels ",
+            p.kind.title()
+        ),
+        Purpose::Positions => " Whose positions? · Enter shows them · Esc cancels ".to_owned(),
+    };
+    let counted = match p.counting {
+        Counting::Events => "counts under the other filters",
+        Counting::Quotes => "quotes under the other filters",
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.key())
+        .title(Span::styled(title, t.key()));
+    frame.render_widget(block, area);
+    let w = area.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", t.key()),
+        Span::raw(sanitize(&p.input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(
+            format!("  {} of {} · {counted}", p.shown.len(), p.entries.len()),
+            t.dim(),
+        ),
+    ])];
+    let h = list_height(area);
+    let first = p.cursor.saturating_sub(h.saturating_sub(1));
+    if p.shown.is_empty() {
+        lines.push(Line::from(Span::styled("no match", t.dim())));
+    }
+    for (row, &i) in p.shown.iter().enumerate().skip(first).take(h) {
+        let e = &p.entries[i];
+        let on = match p.purpose {
+            Purpose::Positions => "",
+            Purpose::Filter if p.chosen.contains(&e.key) => "[x] ",
+            Purpose::Filter => "[ ] ",
+        };
+        let count = format!(" {:>5}", e.count);
+        let style = match p.kind {
+            crate::tui::overlays::picker::PickerKind::Party => t.party(e.key),
+            _ => Style::new(),
+        };
+        let mut spans = vec![Span::raw(on), Span::styled(e.label.clone(), style)];
+        if !e.note.is_empty() {
+            spans.push(Span::styled(format!("  {}", e.note), t.dim()));
+        }
+        let room = w.saturating_sub(width(&count));
+        let spans = truncate(spans, room);
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let mut spans = spans;
+        spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
+        spans.push(Span::raw(count));
+        let mut line = Line::from(spans);
+        if row == p.cursor {
+            line = line.style(t.selected(true));
+        }
+        lines.push(line);
+    }
+    let inner = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,290 @@
+//! A picker: every party (actor, kind, status, topic) with its count of events, narrowed
+//! by typing, toggled with Space. The counts are those under the other active filters, so
+//! that each number says how many events choosing that entry would show (in the quotes
+//! browser: how many quotes). A picker may also choose the one party whose positions `P`
+//! shows, leaving the filters alone.
+
+pub mod draw;
+mod update;
+
+pub use update::update;
+
+use crate::filter::{self, Query};
+use crate::model::{Kind, Log, Status};
+use crate::search::SearchIndex;
+use crate::text::sanitize;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickerKind {
+    Party,
+    Actor,
+    Kind,
+    Status,
+    Topic,
+}
+
+impl PickerKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            PickerKind::Party => "Parties",
+            PickerKind::Actor => "Actors",
+            PickerKind::Kind => "Kinds",
+            PickerKind::Status => "Statuses",
+            PickerKind::Topic => "Topics",
+        }
+    }
+}
+
+/// What Enter does with the choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Sets the filter of the picker's kind.
+    Filter,
+    /// Shows the positions of the party under the cursor; the filters stay as they are.
+    Positions,
+}
+
+/// What the counts count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counting {
+    /// Events that choosing the entry would show.
+    Events,
+    /// Quotes (the quotes browser): for parties and actors, the quotes they said.
+    Quotes,
+}
+
+/// One entry: `key` is the party, actor, kind or status index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub key: usize,
+    /// Sanitised name.
+    pub label: String,
+    /// Sanitised second line: id, role, party.
+    pub note: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub purpose: Purpose,
+    pub counting: Counting,
+    pub entries: Vec<Entry>,
+    /// Keys toggled on.
+    pub chosen: BTreeSet<usize>,
+    /// Keys that were on when the picker opened.
+    pub initial: BTreeSet<usize>,
+    pub input: String,
+    /// Indices into `entries` that match `input`, best first.
+    pub shown: Vec<usize>,
+    /// Position in `shown`.
+    pub cursor: usize,
+}
+
+/// The keys a query holds for one kind of picker (a topic's key is its place in
+/// `Log::topics`).
+pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
+    match kind {
+        PickerKind::Topic => log
+            .topics()
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| query.topics.contains(**t))
+            .map(|(i, _)| i)
+            .collect(),
+        PickerKind::Party => query.parties.clone(),
+        PickerKind::Actor => query.actors.clone(),
+        PickerKind::Kind => query
+            .kinds
+            .iter()
+            .filter_map(|k| Kind::ALL.iter().position(|x| x == k))
+            .collect(),
+        PickerKind::Status => query
+            .statuses
+            .iter()
+            .filter_map(|s| Status::ALL.iter().position(|x| x == s))
+            .collect(),
+    }
+}
+
+/// `query` with the picker's field set to `keys`.
+pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
+    match kind {
+        PickerKind::Topic => {
+            let topics = log.topics();
+            query.topics = keys
+                .iter()
+                .filter_map(|&k| topics.get(k).map(|t| (*t).to_owned()))
+                .collect()
+        }
+        PickerKind::Party => query.parties = keys.clone(),
+        PickerKind::Actor => query.actors = keys.clone(),
+        PickerKind::Kind => {
+            query.kinds = keys
+                .iter()
+                .filter_map(|&k| Kind::ALL.get(k).copied())
+                .collect()
+        }
+        PickerKind::Status => {
+            query.statuses = keys
+                .iter()
+                .filter_map(|&k| Status::ALL.get(k).copied())
+                .collect()
+        }
+    }
+}
+
+impl Picker {
+    /// A picker that filters by `kind`, with counts of events under the other filters.
+    pub fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
+        Picker::open_for(kind, Purpose::Filter, Counting::Events, log, index, query)
+    }
+
+    /// A picker over `kind` for `purpose`, counting `counting` under the other filters.
+    pub fn open_for(
+        kind: PickerKind,
+        purpose: Purpose,
+        counting: Counting,
+        log: &Log,
+        index: &SearchIndex,
+        query: &Query,
+    ) -> Picker {
+        let mut others = query.clone();
+        set_in(log, &mut others, kind, &BTreeSet::new());
+        let matching = filter::apply(log, index, &others);
+        let topics = log.topics();
+        let size = match kind {
+            PickerKind::Party => log.parties.len(),
+            PickerKind::Actor => log.actors.len(),
+            PickerKind::Kind => Kind::ALL.len(),
+            PickerKind::Status => Status::ALL.len(),
+            PickerKind::Topic => topics.len(),
+        };
+        let mut counts = vec![0usize; size];
+        let topic_key = |t: &String| topics.binary_search(&t.as_str()).ok();
+        match counting {
+            Counting::Events => {
+                for &i in &matching {
+                    let e = &log.events[i];
+                    match kind {
+                        PickerKind::Party => e.parties.iter().for_each(|&p| counts[p] += 1),
+                        PickerKind::Actor => e.involved.iter().for_each(|&a| counts[a] += 1),
+                        PickerKind::Kind => counts[e.kind as usize] += 1,
+                        PickerKind::Status => counts[e.status as usize] += 1,
+                        PickerKind::Topic => e
+                            .topics
+                            .iter()
+                            .filter_map(topic_key)
+                            .for_each(|k| counts[k] += 1),
+                    }
+                }
+            }
+            Counting::Quotes => {
+                for at in filter::quotes_of(log, &matching, &others) {
+                    let e = &log.events[at.event];
+                    let q = &e.quotes[at.quote];
+                    match kind {
+                        PickerKind::Party => q.said_by(log).iter().for_each(|&p| counts[p] += 1),
+                        PickerKind::Actor => q.speaker.iter().for_each(|&a| counts[a] += 1),
+                        PickerKind::Kind => counts[e.kind as usize] += 1,
+                        PickerKind::Status => counts[e.status as usize] += 1,
+                        PickerKind::Topic => e
+                            .topics
+                            .iter()
+                            .filter_map(topic_key)
+                            .for_each(|k| counts[k] += 1),
+                    }
+                }
+            }
+        }
+        let entries = (0..size)
+            .map(|key| {
+                let (label, note) = match kind {
+                    PickerKind::Party => {
+                        let p = &log.parties[key];
+                        (sanitize(&p.name).into_owned(), sanitize(&p.id).into_owned())
+                    }
+                    PickerKind::Actor => {
+                        let a = &log.actors[key];
+                        let mut note = Vec::new();
+                        if let Some(r) = &a.role {
+                            note.push(sanitize(r).into_owned());
+                        }
+                        if let Some(p) = a.party {
+                            note.push(sanitize(&log.parties[p].name).into_owned());
+                        }
+                        (sanitize(&a.name).into_owned(), note.join(", "))
+                    }
+                    PickerKind::Kind => (Kind::ALL[key].as_str().to_owned(), String::new()),
+                    PickerKind::Status => (Status::ALL[key].as_str().to_owned(), String::new()),
+                    PickerKind::Topic => (sanitize(topics[key]).into_owned(), String::new()),
+                };
+                Entry {
+                    key,
+                    label,
+                    note,
+                    count: counts[key],
+                }
+            })
+            .collect();
+        // Choosing whose positions to show starts from nothing chosen: Enter takes the
+        // entry under the cursor.
+        let chosen = match purpose {
+            Purpose::Filter => chosen_in(log, query, kind),
+            Purpose::Positions => BTreeSet::new(),
+        };
+        let mut p = Picker {
+            kind,
+            purpose,
+            counting,
+            entries,
+            initial: chosen.clone(),
+            chosen,
+            input: String::new(),
+            shown: Vec::new(),
+            cursor: 0,
+        };
+        p.narrow();
+        p
+    }
+
+    /// Recomputes `shown` from `input`: all entries in log order when empty, else the
+    /// fuzzy matches, best first.
+    pub fn narrow(&mut self) {
+        if self.input.trim().is_empty() {
+            self.shown = (0..self.entries.len()).collect();
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let mut scored: Vec<(i64, usize)> = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| {
+                    let hay = format!("{} {}", e.label, e.note);
+                    matcher.fuzzy_match(&hay, self.input.trim()).map(|s| (s, i))
+                })
+                .collect();
+            scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+            self.shown = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// The entry under the cursor.
+    pub fn current(&self) -> Option<&Entry> {
+        self.shown.get(self.cursor).map(|&i| &self.entries[i])
+    }
+
+    /// What Enter applies: the toggled entries, or the one under the cursor when nothing
+    /// was toggled on and nothing was on before.
+    pub fn result(&self) -> BTreeSet<usize> {
+        if self.chosen.is_empty() && self.initial.is_empty() {
+            self.current().map(|e| e.key).into_iter().collect()
+        } else {
+            self.chosen.clone()
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Keys in a picker: move, narrow by typing, toggle with Space, apply with Enter.
+
+use crate::tui::app::App;
+use crate::tui::input::action::Action;
+use crate::tui::layout::areas;
+use crate::tui::overlays::picker::{Purpose, draw, set_in};
+use crate::tui::overlays::{Overlay, event_list};
+use crate::tui::update::refilter;
+
+pub fn update(app: &mut App, action: Action) {
+    let h = draw::list_height(areas(app).body).max(1);
+    let Some(Overlay::Picker(p)) = app.overlays.last_mut() else {
+        return;
+    };
+    let last = p.shown.len().saturating_sub(1);
+    match action {
+        Action::Down => p.cursor = (p.cursor + 1).min(last),
+        Action::Up => p.cursor = p.cursor.saturating_sub(1),
+        Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
+        Action::PageDown => p.cursor = (p.cursor + h).min(last),
+        Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
+        Action::Input(c) => {
+            p.input.push(c);
+            p.cursor = 0;
+            p.narrow();
+        }
+        Action::DeleteChar => {
+            p.input.pop();
+            p.narrow();
+        }
+        Action::Toggle => {
+            if let Some(key) = p.current().map(|e| e.key)
+                && !p.chosen.remove(&key)
+            {
+                p.chosen.insert(key);
+            }
+        }
+        Action::Open => {
+            let (kind, purpose, result) = (p.kind, p.purpose, p.result());
+            let current = p.current().map(|e| e.key);
+            app.overlays.pop();
+            match purpose {
+                Purpose::Filter => {
+                    set_in(&app.log, &mut app.query, kind, &result);
+                    refilter(app);
+                }
+                Purpose::Positions => {
+                    if let Some(party) = current {
+                        event_list::show_positions(app, party);
+                    }
+                }
+            }
+        }
+        Action::Back => {
+            app.overlays.pop();
+        }
+        _ => {}
+    }
+}

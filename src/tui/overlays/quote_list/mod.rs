@@ -1,0 +1,256 @@
+//! The quotes browser (`Q`): every quote of the events the filters keep, in time order,
+//! each with who said it, its event's date and status, and its source. Here the party and
+//! actor filters select quotes by who said them, as `dateline quotes --party` does; the
+//! other filters (topic, dates, search...) select events. So "what did Iran say about
+//! sanctions in March" is `Q`, `p`, `#` and `r` away, and gives what `quotes` prints.
+
+pub mod draw;
+
+use crate::filter::{self, QuoteAt};
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::{Action, Share};
+use crate::tui::layout::areas;
+use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::picker::{Counting, Picker, Purpose};
+use crate::tui::overlays::quotes;
+use crate::tui::overlays::range;
+use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::update::{jump_to, refilter, share};
+
+#[derive(Clone, Debug, Default)]
+pub struct QuoteList {
+    /// The quotes shown, in timeline order, then the order of the log.
+    pub entries: Vec<QuoteAt>,
+    /// The entry under the cursor.
+    pub cursor: usize,
+    /// The first item on screen: 0 is the heading, `n + 1` the `n`-th entry. The screen
+    /// is laid out from there down, never from the top of the list.
+    pub top: usize,
+}
+
+/// The quotes the filters select, as `dateline quotes` selects them.
+pub fn selected_quotes(app: &App) -> Vec<QuoteAt> {
+    filter::quotes_of(&app.log, &app.visible, &app.query)
+}
+
+/// Q: opens the browser, the cursor on the first quote at or after the selected event.
+pub fn open(app: &mut App) {
+    let entries = selected_quotes(app);
+    let cursor = app.selected.map_or(0, |s| {
+        entries
+            .partition_point(|q| q.event < s)
+            .min(entries.len().saturating_sub(1))
+    });
+    let mut list = QuoteList {
+        entries,
+        cursor,
+        top: 0,
+    };
+    follow_cursor(app, &mut list);
+    app.overlays.push(Overlay::QuoteList(list));
+}
+
+/// The filters changed: every open quotes browser shows what they select now, the cursor
+/// kept on its quote or the nearest one after it.
+pub fn refresh(app: &mut App) {
+    if !app
+        .overlays
+        .iter()
+        .any(|o| matches!(o, Overlay::QuoteList(_)))
+    {
+        return;
+    }
+    let entries = selected_quotes(app);
+    let mut overlays = std::mem::take(&mut app.overlays);
+    for o in &mut overlays {
+        if let Overlay::QuoteList(l) = o {
+            let at = l.entries.get(l.cursor).copied();
+            l.cursor = at.map_or(0, |at| {
+                entries
+                    .partition_point(|q| *q < at)
+                    .min(entries.len().saturating_sub(1))
+            });
+            l.entries = entries.clone();
+            l.top = 0;
+            follow_cursor(app, l);
+        }
+    }
+    app.overlays = overlays;
+}
+
+/// `old` on a new version of the log: what the filters (carried over by id) select now,
+/// the cursor kept in range and on screen.
+pub fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
+    let entries = selected_quotes(app);
+    let mut list = QuoteList {
+        cursor: old.cursor.min(entries.len().saturating_sub(1)),
+        entries,
+        top: 0,
+    };
+    follow_cursor(app, &mut list);
+    list
+}
+
+/// The quote under the cursor of the quotes browser on top, if it is on top.
+pub fn current(app: &App) -> Option<QuoteAt> {
+    match app.overlays.last() {
+        Some(Overlay::QuoteList(l)) => l.entries.get(l.cursor).copied(),
+        _ => None,
+    }
+}
+
+fn body_size(app: &App) -> (usize, usize) {
+    let inner = quotes::inner(areas(app).body);
+    (inner.width as usize, (inner.height as usize).max(1))
+}
+
+fn height(app: &App, list: &QuoteList, item: usize, w: usize) -> usize {
+    draw::item_lines(app, list, item, w).len()
+}
+
+/// Moves `top` so that the entry under the cursor shows whole (from its first line when it
+/// is taller than the screen). Costs the items between, at most a screenful.
+fn follow_cursor(app: &App, list: &mut QuoteList) {
+    let (w, h) = body_size(app);
+    let item = list.cursor + 1;
+    if list.cursor == 0 {
+        list.top = 0; // the first quote shows with the heading above it
+        return;
+    }
+    if item <= list.top {
+        list.top = item;
+        return;
+    }
+    // Every item takes a line at least: those more than a screen above cannot show.
+    list.top = list.top.max(item.saturating_sub(h));
+    let mut used: usize = (list.top..=item).map(|i| height(app, list, i, w)).sum();
+    while used > h && list.top < item {
+        used -= height(app, list, list.top, w);
+        list.top += 1;
+    }
+}
+
+/// Scrolls by about `lines` lines (negative: up), a whole item at a time, and keeps the
+/// cursor on screen.
+fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
+    let (w, h) = body_size(app);
+    let last_item = list.entries.len();
+    let mut left = lines.unsigned_abs();
+    while left > 0 {
+        let next = if lines > 0 {
+            (list.top < last_item).then(|| list.top + 1)
+        } else {
+            list.top.checked_sub(1)
+        };
+        let Some(next) = next else { break };
+        let step = height(app, list, if lines > 0 { list.top } else { next }, w);
+        list.top = next;
+        left = left.saturating_sub(step.max(1));
+    }
+    // The cursor onto the screen: the first entry shown, or the last one that fits.
+    let first_entry = list
+        .top
+        .saturating_sub(1)
+        .min(list.entries.len().saturating_sub(1));
+    if list.cursor < first_entry || (list.top == 0 && lines < 0) {
+        list.cursor = first_entry;
+    } else {
+        let mut used = 0;
+        let mut last_shown = first_entry;
+        for item in list.top..=last_item {
+            used += height(app, list, item, w);
+            if used > h {
+                break;
+            }
+            last_shown = item.saturating_sub(1);
+        }
+        if list.cursor > last_shown {
+            list.cursor = last_shown.max(first_entry);
+        }
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let (_, h) = body_size(app);
+    let Some(Overlay::QuoteList(mut list)) = app.overlays.last().cloned() else {
+        return;
+    };
+    let last = list.entries.len().saturating_sub(1);
+    match action {
+        Action::Down => list.cursor = (list.cursor + 1).min(last),
+        Action::Up => list.cursor = list.cursor.saturating_sub(1),
+        Action::Top => list.cursor = 0,
+        Action::Bottom => list.cursor = last,
+        // The keys' distances are every view's (Scroll); the anchor is an item, not a line.
+        Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Wheel(_) => {
+            if let Some(n) = Scroll::new(0, h, 0).lines_for(action) {
+                scroll_by(app, &mut list, n);
+            }
+        }
+        Action::Open => return open_event(app, list.entries.get(list.cursor).copied()),
+        Action::Back => {
+            app.overlays.pop();
+            return;
+        }
+        Action::Help => return app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenPicker(kind) => {
+            let p = Picker::open_for(
+                kind,
+                Purpose::Filter,
+                Counting::Quotes,
+                &app.log,
+                &app.index,
+                &app.query,
+            );
+            return app.overlays.push(Overlay::Picker(p));
+        }
+        Action::StartRange => return range::start(app),
+        Action::StartSearch => {
+            let prompt = SearchPrompt {
+                input: String::new(),
+                hits: Vec::new(),
+                before_selected: app.selected,
+                before_scroll: app.scroll,
+            };
+            return app.overlays.push(Overlay::Search(prompt));
+        }
+        Action::ClearFilters => {
+            app.query = filter::Query::default();
+            refilter(app);
+            app.message = Some("filters cleared".into());
+            return;
+        }
+        Action::Share(what @ (Share::CopyQuote | Share::OpenSource)) => {
+            return share::share(app, what);
+        }
+        _ => return,
+    }
+    if matches!(
+        action,
+        Action::Down | Action::Up | Action::Top | Action::Bottom
+    ) {
+        follow_cursor(app, &mut list);
+    }
+    if let Some(Overlay::QuoteList(l)) = app.overlays.last_mut() {
+        *l = list;
+    }
+}
+
+/// Enter: the quote's event, selected in the timeline and open at that quote. Esc comes
+/// back to the quotes browser.
+fn open_event(app: &mut App, at: Option<QuoteAt>) {
+    let Some(at) = at else {
+        app.message = Some("no quote here: the filters select none (c clears them)".into());
+        return;
+    };
+    if app.selected != Some(at.event) {
+        jump_to(app, at.event);
+    }
+    app.quote = at.quote;
+    app.overlays.push(Overlay::Quotes { scroll: 0 });
+    crate::tui::update::quote_cursor::step(app, 0);
+}

@@ -1,0 +1,149 @@
+//! The quote view: every quote of the selected event, verbatim and wrapped, each with who
+//! said it and where it was published. Reported speech never gets quotation marks.
+
+use crate::model::EventIx;
+use crate::text::{sanitize, sanitize_multiline};
+use crate::tui::app::App;
+use crate::tui::layout::text::{prose, wrap};
+use crate::tui::view::citation;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Columns on the left where the selected quote is marked.
+const GUTTER: usize = 2;
+
+/// The view's lines for one event at one width, the selected quote (`App::quote`) marked
+/// in the gutter so that it shows without colour.
+pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
+    let (text, starts) = laid_out(app, ix, width.saturating_sub(GUTTER));
+    let sel = app.quote.min(starts.len().saturating_sub(1));
+    let range = starts.get(sel).map_or(0..0, |&s| {
+        s..starts.get(sel + 1).map_or(text.len(), |&n| n - 1)
+    });
+    text.into_iter()
+        .enumerate()
+        .map(|(i, mut line)| {
+            let mark = if range.contains(&i) {
+                Span::styled("▌ ", app.theme.key())
+            } else {
+                Span::raw("  ")
+            };
+            line.spans.insert(0, mark);
+            line
+        })
+        .collect()
+}
+
+/// Where each quote starts among `lines` (its number line), for the quote cursor.
+pub fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
+    laid_out(app, ix, width.saturating_sub(GUTTER)).1
+}
+
+/// The lines without the gutter, and the line each quote starts on.
+fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+    let t = &app.theme;
+    let log = &app.log;
+    let e = &log.events[ix];
+    let w = width.max(1);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut starts = Vec::with_capacity(e.quotes.len());
+    out.extend(wrap(
+        &[
+            (&e.date.human(), t.dim()),
+            (" · ", t.dim()),
+            (&sanitize(&e.title), t.label()),
+        ],
+        w,
+        2,
+    ));
+    // Every quote of an event that did not simply happen is read under its status.
+    if let Some(note) = citation::status_note(e) {
+        out.extend(wrap(&[(&note, t.warning())], w, 2));
+    }
+    if e.quotes.is_empty() {
+        out.push(Line::from("This event has no quotes."));
+    }
+    for (n, q) in e.quotes.iter().enumerate() {
+        out.push(Line::default());
+        starts.push(out.len());
+        let text = prose(&sanitize_multiline(&q.text));
+        let num = format!("{}. ", n + 1);
+        if let Some(label) = citation::words_label(q) {
+            out.extend(wrap(&[(&num, t.label()), (label, t.key())], w, 3));
+            out.extend(citation::bare_words(q, w, 3));
+        } else {
+            out.extend(wrap(
+                &[
+                    (&num, t.label()),
+                    ("“", Style::new()),
+                    (&text, Style::new()),
+                    ("”", Style::new()),
+                ],
+                w,
+                3,
+            ));
+        }
+        let said = if q.paraphrase {
+            "   — according to the source, "
+        } else {
+            "   — "
+        };
+        out.extend(wrap(
+            &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+            w,
+            5,
+        ));
+        match q.source {
+            Some(s) => {
+                out.extend(wrap(
+                    &[
+                        ("   ", Style::new()),
+                        (&citation::source(log, s), Style::new()),
+                    ],
+                    w,
+                    5,
+                ));
+                if let Some(u) = citation::source_url(log, s) {
+                    out.extend(wrap(&[("   ", Style::new()), (&u, t.dim())], w, 5));
+                }
+            }
+            None => out.extend(wrap(
+                &[
+                    ("   ", Style::new()),
+                    ("no source given in the log", t.warning()),
+                ],
+                w,
+                5,
+            )),
+        }
+    }
+    (out, starts)
+}
+
+/// Content height and width inside the view's border, for a body area.
+pub fn inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
+}
+
+pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(app.theme.key())
+        .title(Span::styled(" Quotes · Esc back ", app.theme.key()));
+    frame.render_widget(block, area);
+    let Some(ix) = app.selected else { return };
+    let inner = inner(area);
+    let all = lines(app, ix, inner.width as usize);
+    let h = inner.height as usize;
+    let off = scroll.min(all.len().saturating_sub(h));
+    let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

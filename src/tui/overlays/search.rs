@@ -1,0 +1,117 @@
+//! The search prompt (`/`): typing shows what the search would show, n/N step through the
+//! hits, Enter keeps the search as a filter, Esc goes back to where the reader was.
+
+use crate::filter;
+use crate::model::EventIx;
+use crate::tui::app::App;
+use crate::tui::input::action::Action;
+use crate::tui::overlays::Overlay;
+use crate::tui::update::{refilter, scroll_to_selection};
+
+/// The search prompt while it is open.
+#[derive(Clone, Debug, Default)]
+pub struct SearchPrompt {
+    pub input: String,
+    /// Events the search would show, in timeline order, among those visible now.
+    pub hits: Vec<EventIx>,
+    /// Where the reader was when the prompt opened, to go back on Esc.
+    pub before_selected: Option<EventIx>,
+    pub before_scroll: usize,
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Input(c) => {
+            s.input.push(c);
+            changed(app);
+        }
+        Action::DeleteChar => {
+            s.input.pop();
+            changed(app);
+        }
+        Action::NextMatch => step_hits(app, true),
+        Action::PrevMatch => step_hits(app, false),
+        Action::Open => {
+            let input = s.input.trim().to_owned();
+            app.overlays.pop();
+            if !input.is_empty() {
+                app.query.search = input;
+                refilter(app);
+                app.message = Some(format!(
+                    "search kept as a filter: {} events · n/N move · c clears",
+                    app.visible.len()
+                ));
+            }
+        }
+        Action::Back => {
+            let (sel, scroll) = (s.before_selected, s.before_scroll);
+            app.overlays.pop();
+            if sel.is_some_and(|e| app.is_visible(e)) {
+                app.selected = sel;
+            }
+            app.scroll = scroll;
+            scroll_to_selection(app);
+        }
+        _ => {}
+    }
+}
+
+/// The prompt's text changed: find what it would show and go to the first match at or
+/// after where the reader was.
+fn changed(app: &mut App) {
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        return;
+    };
+    let input = s.input.clone();
+    let before = s.before_selected;
+    let hits: Vec<EventIx> = if input.trim().is_empty() {
+        Vec::new()
+    } else {
+        let mut q = app.query.clone();
+        q.search = input;
+        // Both ascending: one walk along `visible`, not a search of it per hit (a first
+        // letter hits nearly every event).
+        let mut visible = app.visible.iter().peekable();
+        filter::apply(&app.log, &app.index, &q)
+            .into_iter()
+            .filter(|&e| {
+                while visible.next_if(|&&v| v < e).is_some() {}
+                visible.peek() == Some(&&e)
+            })
+            .collect()
+    };
+    let target = before
+        .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
+        .or(hits.first())
+        .copied()
+        .or(before);
+    if let Some(Overlay::Search(s)) = app.overlays.last_mut() {
+        s.hits = hits;
+    }
+    if let Some(t) = target.filter(|&t| app.is_visible(t)) {
+        app.selected = Some(t);
+        scroll_to_selection(app);
+    }
+}
+
+/// n/N in the prompt: the next or previous hit, round the end.
+fn step_hits(app: &mut App, forward: bool) {
+    let Some(s) = app.search_prompt() else { return };
+    if s.hits.is_empty() {
+        return;
+    }
+    let hits = &s.hits;
+    let cur = app.selected.unwrap_or(0);
+    let next = if forward {
+        let i = hits.partition_point(|&h| h <= cur);
+        hits.get(i).or(hits.first())
+    } else {
+        let i = hits.partition_point(|&h| h < cur);
+        i.checked_sub(1).map(|i| &hits[i]).or(hits.last())
+    };
+    app.selected = next.copied();
+    scroll_to_selection(app);
+}

@@ -1,0 +1,44 @@
+//! Everything that touches the world: the terminal, signals, the file watcher, the run
+//! loop that feeds `update` and draws `view`, and the effects `update` asks for.
+
+pub mod effects;
+pub mod log_source;
+pub mod new_file;
+pub mod open_url;
+pub mod osc52;
+pub mod run_loop;
+pub mod terminal;
+
+use crate::filter::Query;
+use crate::load::Loaded;
+use crate::marks::Marks;
+use log_source::LogSource;
+use run_loop::Ended;
+
+/// Opens the browser on a loaded log until the reader quits or a terminating signal
+/// arrives, reloading the log when its files change. The terminal is restored on quit, on
+/// error, on panic and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+pub fn run(
+    loaded: Loaded,
+    query: Query,
+    marks: Marks,
+    source: LogSource,
+) -> std::io::Result<Ended> {
+    let mut app =
+        crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
+    terminal::restore_on_panic();
+    // Kept until the terminal is restored, so that a signal meanwhile is still caught.
+    let mut feeds = None;
+    let result = terminal::enter().and_then(|mut t| {
+        let (rx, f) = run_loop::start(&source);
+        if let Some(e) = &f.watch_error {
+            crate::tui::update(&mut app, crate::tui::Msg::WatchFailed(e.clone()));
+        }
+        let result = run_loop::run_loop(&mut t, &mut app, &rx, &f, &source);
+        feeds = Some(f);
+        result
+    });
+    terminal::restore();
+    drop(feeds);
+    result
+}

@@ -1,0 +1,291 @@
+//! Live reload, as `update` applies it. A valid new version of the log replaces the old one
+//! and the reader keeps their place: filters, search and selection are carried over by id,
+//! never by index, since an edit can shift every index. An invalid version replaces
+//! nothing: the last good log stays on screen, and the errors can be read with `E`.
+
+use crate::filter;
+use crate::load::{Loaded, Report};
+use crate::model::{EventIx, Log};
+use crate::search::SearchIndex;
+use crate::tui::app::rows::Rows;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::input::msg::Reload;
+use crate::tui::overlays::picker::{Picker, PickerKind};
+use crate::tui::overlays::quote_list;
+use crate::tui::overview;
+use crate::tui::update::scroll_to_selection;
+use crate::tui::view::theme::Theme;
+use std::collections::BTreeSet;
+
+/// At most this many diagnostics are laid out for `E`; `dateline check` lists them all.
+const MAX_SHOWN: usize = 200;
+
+/// Why the files on disk do not open now, while the last good log stays on screen.
+#[derive(Clone, Debug)]
+pub struct FileErrors {
+    pub report: Report,
+    /// The diagnostics as `dateline check` prints them, without colour and sanitised, a
+    /// line each; true on the first line of each. Rendered once, when the reload failed.
+    pub lines: Vec<(bool, String)>,
+}
+
+impl FileErrors {
+    /// `file has 3 errors — press E to read them`.
+    pub fn notice(&self) -> String {
+        match self.report.error_count() {
+            1 => "file has 1 error — press E to read it".into(),
+            n => format!("file has {n} errors — press E to read them"),
+        }
+    }
+}
+
+pub fn reloaded(app: &mut App, reload: Reload) {
+    match reload.result {
+        Ok(loaded) => replace(app, loaded),
+        Err(report) => {
+            let lines = rendered(&report, &reload.sources);
+            let errors = FileErrors { report, lines };
+            app.message = Some(errors.notice());
+            app.file_errors = Some(errors);
+        }
+    }
+}
+
+/// Swaps in the new log, carrying the reader's place over by id.
+fn replace(app: &mut App, loaded: Loaded) {
+    let Loaded { log, warnings } = loaded;
+    let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
+    let new = &app.log;
+    app.index = SearchIndex::new(new);
+    app.index
+        .prepare_text_in_background(std::sync::Arc::clone(new));
+    app.theme = Theme::new(new, app.theme.mode);
+    app.warnings = warnings.len();
+
+    let mut gone = Vec::new();
+    let q = &mut app.query;
+    q.parties = same_ids(
+        &q.parties,
+        |p| &old.parties[p].id,
+        |id| new.party(id),
+        &mut gone,
+    );
+    q.actors = same_ids(
+        &q.actors,
+        |a| &old.actors[a].id,
+        |id| new.actor(id),
+        &mut gone,
+    );
+    // Marks are kept by id: find their events in the new version, and keep a "marked
+    // only" filter in step.
+    app.marked = app.marks.present(new);
+    if q.only.is_some() {
+        q.only = Some(app.marked.clone());
+    }
+    app.visible = filter::apply(&app.log, &app.index, &app.query);
+    app.rows = Rows::build(&app.log, &app.visible);
+    app.lanes
+        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
+
+    let before = app.selected;
+    app.remembered = app.remembered.and_then(|r| event_in(&old, &app.log, r));
+    app.selected = match before {
+        Some(s) => match event_in(&old, &app.log, s) {
+            Some(n) if app.is_visible(n) => Some(n),
+            Some(n) => {
+                // Still there but hidden now: given back when a filter shows it.
+                app.remembered.get_or_insert(n);
+                nearest_in_time(app, app.log.events[n].date.start_ts())
+            }
+            None => nearest_in_time(app, old.events[s].date.start_ts()),
+        },
+        None => match app.remembered.filter(|&r| app.is_visible(r)) {
+            Some(r) => {
+                app.remembered = None;
+                Some(r)
+            }
+            None => app.visible.first().copied(),
+        },
+    };
+    app.back = app
+        .back
+        .iter()
+        .filter_map(|&b| event_in(&old, &app.log, b))
+        .collect();
+    let same = match (before, app.selected) {
+        (Some(b), Some(s)) => old.events[b].id == app.log.events[s].id,
+        _ => false,
+    };
+    if same {
+        app.link = app.link.min(app.links().len().saturating_sub(1));
+        let quotes = app.selected.map_or(0, |s| app.log.events[s].quotes.len());
+        app.quote = app.quote.min(quotes.saturating_sub(1));
+    } else {
+        app.link = 0;
+        app.detail_scroll = 0;
+        app.quote = 0;
+        app.focus = Focus::Timeline;
+    }
+
+    let overlays = std::mem::take(&mut app.overlays);
+    for o in overlays {
+        let kept = match o {
+            Overlay::Picker(p) => Some(Overlay::Picker(rebuild_picker(app, &old, p))),
+            Overlay::Search(mut s) => {
+                s.before_selected = s.before_selected.and_then(|b| event_in(&old, &app.log, b));
+                s.hits = search_hits(app, &s.input);
+                Some(Overlay::Search(s))
+            }
+            Overlay::Quotes { .. } if !same => None,
+            Overlay::Quotes { .. }
+                if app
+                    .selected
+                    .is_none_or(|s| app.log.events[s].quotes.is_empty()) =>
+            {
+                None
+            }
+            Overlay::Errors { .. } => None,
+            // Built from event indices when it opened: T or P opens it again.
+            Overlay::List(_) => None,
+            // Rebuilt from the filters, which were carried over by id.
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            other => Some(other),
+        };
+        app.overlays.extend(kept);
+    }
+    overview::refresh(app);
+    scroll_to_selection(app);
+
+    app.file_errors = None;
+    let mut msg = format!("reloaded: {} events", app.log.events.len());
+    if !gone.is_empty() {
+        msg.push_str(&format!(
+            " · no longer in the log, dropped from the filters: {}",
+            gone.join(", ")
+        ));
+    }
+    app.message = Some(msg);
+}
+
+/// The event of the old log with the same id in the new one.
+fn event_in(old: &Log, new: &Log, ix: EventIx) -> Option<EventIx> {
+    old.events.get(ix).and_then(|e| new.event(&e.id))
+}
+
+/// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.
+fn same_ids<'a>(
+    set: &BTreeSet<usize>,
+    old_id: impl Fn(usize) -> &'a str,
+    new_ix: impl Fn(&str) -> Option<usize>,
+    gone: &mut Vec<String>,
+) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for &i in set {
+        let id = old_id(i);
+        match new_ix(id) {
+            Some(n) => {
+                out.insert(n);
+            }
+            None => gone.push(crate::text::sanitize(id).into_owned()),
+        }
+    }
+    out
+}
+
+/// The visible event nearest in time to `ts` (the later one on a tie); visible events are
+/// in timeline order, which is by start instant.
+fn nearest_in_time(app: &App, ts: i64) -> Option<EventIx> {
+    let ev = &app.log.events;
+    let v = &app.visible;
+    let p = v.partition_point(|&i| ev[i].date.start_ts() < ts);
+    let dist = |i: EventIx| (ev[i].date.start_ts() - ts).abs();
+    match (p.checked_sub(1).map(|i| v[i]), v.get(p).copied()) {
+        (Some(a), Some(b)) => Some(if dist(a) < dist(b) { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A picker open during the reload, rebuilt on the new log with its typing and its
+/// toggles kept (parties and actors by id).
+fn rebuild_picker(app: &App, old: &Log, p: Picker) -> Picker {
+    let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
+        let mut gone = Vec::new();
+        match p.kind {
+            PickerKind::Party => same_ids(
+                keys,
+                |k| &old.parties[k].id,
+                |id| app.log.party(id),
+                &mut gone,
+            ),
+            PickerKind::Actor => same_ids(
+                keys,
+                |k| &old.actors[k].id,
+                |id| app.log.actor(id),
+                &mut gone,
+            ),
+            PickerKind::Topic => {
+                let (was, now) = (old.topics(), app.log.topics());
+                same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
+            }
+            PickerKind::Kind | PickerKind::Status => keys.clone(),
+        }
+    };
+    let mut n = Picker::open_for(
+        p.kind, p.purpose, p.counting, &app.log, &app.index, &app.query,
+    );
+    n.chosen = remap(&p.chosen);
+    n.initial = remap(&p.initial);
+    n.input = p.input.clone();
+    n.cursor = p.cursor;
+    n.narrow();
+    n
+}
+
+/// What the open search prompt would show on the new log, among the visible events.
+fn search_hits(app: &App, input: &str) -> Vec<EventIx> {
+    if input.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut q = app.query.clone();
+    q.search = input.to_owned();
+    filter::apply(&app.log, &app.index, &q)
+        .into_iter()
+        .filter(|&e| app.is_visible(e))
+        .collect()
+}
+
+/// `E`: the errors of the file on disk, when it does not open.
+pub fn show_errors(app: &mut App) {
+    if app.file_errors.is_some() {
+        app.overlays.push(Overlay::Errors { scroll: 0 });
+    } else {
+        app.message = Some("no errors: the log on screen is the file as it is on disk".into());
+    }
+}
+
+/// Each diagnostic as `check` prints it, with the line at fault from `sources`.
+fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)> {
+    let lines: Vec<(&str, Vec<&str>)> = sources
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.lines().collect()))
+        .collect();
+    let mut out = Vec::new();
+    for d in report.diagnostics.iter().take(MAX_SHOWN) {
+        let at_fault = lines
+            .iter()
+            .find(|(name, _)| *name == d.file)
+            .and_then(|(_, l)| l.get(d.line.checked_sub(1)?).copied());
+        let text = crate::load::render_diagnostic(d, at_fault, crate::color::ColorMode::None);
+        for (i, line) in text.lines().enumerate() {
+            out.push((i == 0, crate::text::sanitize(line).into_owned()));
+        }
+    }
+    let more = report.diagnostics.len().saturating_sub(MAX_SHOWN);
+    if more > 0 {
+        out.push((
+            true,
+            format!("… and {more} more: `dateline check` lists them all"),
+        ));
+    }
+    out
+}

@@ -1,0 +1,77 @@
+//! How people and sources are named on screen: the same phrases as the exports and the
+//! copied citations (`export::phrases`), so what a reader sees is what they paste.
+
+use crate::export::phrases;
+use crate::model::{Event, Log, Quote, SourceIx};
+use crate::text::{sanitize, sanitize_multiline};
+use crate::tui::layout::text::{prose, wrap};
+use crate::tui::view::theme::Theme;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+/// `Reuters, “Hamas delegation heads to Cairo”, by A and B, Fri 3 May 2024`.
+pub fn source(log: &Log, s: SourceIx) -> String {
+    phrases::source_line(&log.sources[s])
+}
+
+pub fn source_url(log: &Log, s: SourceIx) -> Option<String> {
+    log.sources[s]
+        .url
+        .as_deref()
+        .map(|u| sanitize(u).into_owned())
+}
+
+/// Who said it: `Ismail Haniyeh (Hamas chief, Hamas)`, or the attribution with its party.
+pub fn speaker(log: &Log, q: &Quote) -> String {
+    phrases::who(log, q)
+}
+
+/// What the screen says before words that are not the speaker's own verbatim wording;
+/// `None` for verbatim words. The same cases as the exports' labels.
+pub fn words_label(q: &Quote) -> Option<&'static str> {
+    match (q.paraphrase, q.translated) {
+        (false, false) => None,
+        (true, false) => Some("paraphrase, reported speech, not verbatim:"),
+        (false, true) => Some("translation by the log's author, not the speaker's own words:"),
+        (true, true) => Some("paraphrase, reported speech, translated by the log's author:"),
+    }
+}
+
+/// A quote's words as lines, `pad` spaces in: its label first when it has one, then the
+/// words, in quotation marks unless they are reported speech (then in italics).
+pub fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+    let pad_text = " ".repeat(pad);
+    let mut out = Vec::new();
+    if let Some(label) = words_label(q) {
+        out.extend(wrap(&[(&pad_text, Style::new()), (label, t.key())], w, pad));
+    }
+    out.extend(bare_words(q, w, pad));
+    out
+}
+
+/// The words alone, without their label: in quotation marks, or in italics when reported.
+pub fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+    let pad_text = " ".repeat(pad);
+    let mut out = Vec::new();
+    let words = prose(&sanitize_multiline(&q.text));
+    if q.paraphrase {
+        let italic = Style::new().add_modifier(Modifier::ITALIC);
+        out.extend(wrap(&[(&pad_text, Style::new()), (&words, italic)], w, pad));
+    } else {
+        out.extend(wrap(
+            &[
+                (&format!("{pad_text}“"), Style::new()),
+                (&words, Style::new()),
+                ("”", Style::new()),
+            ],
+            w,
+            pad + 1,
+        ));
+    }
+    out
+}
+
+/// `event status: disputed report`, for the quotes of an event that did not simply happen.
+pub fn status_note(e: &Event) -> Option<String> {
+    phrases::quote_status(e.status).map(|s| format!("event status: {s}"))
+}

@@ -1,0 +1,239 @@
+//! Colours and emphasis. The colour capability is decided once, from the environment, in
+//! `ColorMode::from_env`, and passed in: everything else is a pure function of it, so the
+//! policy can be tested without touching the environment.
+//!
+//! Policy: `NO_COLOR` (any non-empty value) means no colour at all, emphasis only by bold,
+//! italic, underline and reverse. `COLORTERM=truecolor|24bit` allows `#rrggbb` as written.
+//! Otherwise the 16 basic colours only: `#rrggbb` maps to the nearest of them.
+
+use crate::color;
+use crate::model::{Color as LogColor, Kind, Log, NamedColor, PartyIx, Status};
+use anstyle::AnsiColor;
+use ratatui::style::{Color, Modifier, Style};
+
+pub use crate::color::ColorMode;
+
+/// Colours assigned, in order, to parties that give none.
+const PARTY_PALETTE: [Color; 10] = [
+    Color::LightBlue,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightYellow,
+    Color::LightMagenta,
+    Color::LightCyan,
+    Color::Blue,
+    Color::Red,
+    Color::Green,
+    Color::Magenta,
+];
+
+/// A basic terminal colour as ratatui names it.
+fn ansi(c: AnsiColor) -> Color {
+    match c {
+        AnsiColor::Black => Color::Black,
+        AnsiColor::Red => Color::Red,
+        AnsiColor::Green => Color::Green,
+        AnsiColor::Yellow => Color::Yellow,
+        AnsiColor::Blue => Color::Blue,
+        AnsiColor::Magenta => Color::Magenta,
+        AnsiColor::Cyan => Color::Cyan,
+        AnsiColor::White => Color::Gray,
+        AnsiColor::BrightBlack => Color::DarkGray,
+        AnsiColor::BrightRed => Color::LightRed,
+        AnsiColor::BrightGreen => Color::LightGreen,
+        AnsiColor::BrightYellow => Color::LightYellow,
+        AnsiColor::BrightBlue => Color::LightBlue,
+        AnsiColor::BrightMagenta => Color::LightMagenta,
+        AnsiColor::BrightCyan => Color::LightCyan,
+        AnsiColor::BrightWhite => Color::White,
+    }
+}
+
+/// The nearest of the 16 basic colours to an RGB colour.
+pub fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
+    ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
+}
+
+fn named(c: NamedColor) -> Color {
+    ansi(color::named(c))
+}
+
+/// The styles the views use.
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub mode: ColorMode,
+    /// One colour per party, in log order (unused with `ColorMode::None`).
+    party_colors: Vec<Color>,
+}
+
+impl Theme {
+    pub fn new(log: &Log, mode: ColorMode) -> Theme {
+        let mut next = 0;
+        let party_colors = log
+            .parties
+            .iter()
+            .map(|p| match p.color {
+                Some(LogColor::Rgb(r, g, b)) if mode == ColorMode::TrueColor => Color::Rgb(r, g, b),
+                Some(LogColor::Rgb(r, g, b)) => nearest_basic(r, g, b),
+                Some(LogColor::Named(n)) => named(n),
+                None => {
+                    next += 1;
+                    PARTY_PALETTE[(next - 1) % PARTY_PALETTE.len()]
+                }
+            })
+            .collect();
+        Theme { mode, party_colors }
+    }
+
+    fn colored(&self) -> bool {
+        self.mode != ColorMode::None
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.colored() {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The colour a party is drawn in, when colours are allowed.
+    pub fn party_color(&self, p: PartyIx) -> Option<Color> {
+        if self.colored() {
+            self.party_colors.get(p).copied()
+        } else {
+            None
+        }
+    }
+
+    pub fn party(&self, p: PartyIx) -> Style {
+        match self.party_color(p) {
+            Some(c) => Style::new().fg(c),
+            None => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    pub fn kind(&self, k: Kind) -> Style {
+        let c = match k {
+            Kind::Meeting => Color::Blue,
+            Kind::Call => Color::Cyan,
+            Kind::Statement => Color::Yellow,
+            Kind::Proposal => Color::Green,
+            Kind::Response => Color::Magenta,
+            Kind::Agreement => Color::LightGreen,
+            Kind::Travel => Color::LightBlue,
+            Kind::Development => Color::Gray,
+        };
+        self.fg(c).add_modifier(Modifier::BOLD)
+    }
+
+    /// How the title of an event of this status looks: an expected event must never look
+    /// like one that happened.
+    pub fn status(&self, s: Status) -> Style {
+        match s {
+            Status::Occurred => Style::new(),
+            Status::Expected => Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
+            Status::Cancelled => Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+            Status::Disputed => self.fg(Color::LightRed).add_modifier(Modifier::ITALIC),
+        }
+    }
+
+    pub fn selected(&self, focused: bool) -> Style {
+        if self.colored() && !focused {
+            Style::new().bg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn match_hl(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.colored() {
+            s.fg(Color::LightYellow)
+        } else {
+            s
+        }
+    }
+
+    pub fn heading(&self) -> Style {
+        self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn label(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.colored() {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn warning(&self) -> Style {
+        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_wins_over_colorterm() {
+        assert_eq!(
+            ColorMode::decide(Some(OsStr::new("1")), Some("truecolor")),
+            ColorMode::None
+        );
+        assert_eq!(
+            ColorMode::decide(Some(OsStr::new("")), Some("truecolor")),
+            ColorMode::TrueColor
+        );
+        assert_eq!(ColorMode::decide(None, Some("24bit")), ColorMode::TrueColor);
+        assert_eq!(ColorMode::decide(None, None), ColorMode::Basic16);
+        assert_eq!(ColorMode::decide(None, Some("yes")), ColorMode::Basic16);
+    }
+
+    #[test]
+    fn rgb_maps_to_the_nearest_basic_colour() {
+        assert_eq!(nearest_basic(0x3b, 0x82, 0xf6), Color::LightBlue);
+        assert_eq!(nearest_basic(250, 10, 10), Color::LightRed);
+        assert_eq!(nearest_basic(10, 10, 10), Color::Black);
+    }
+
+    #[test]
+    fn no_color_theme_sends_no_colour() {
+        let mut log = Log::default();
+        log.parties.push(crate::model::Party {
+            id: "us".into(),
+            name: "United States".into(),
+            color: Some(LogColor::Rgb(1, 2, 200)),
+            origin: Default::default(),
+        });
+        let t = Theme::new(&log, ColorMode::None);
+        for s in [
+            t.party(0),
+            t.kind(Kind::Call),
+            t.match_hl(),
+            t.selected(false),
+            t.dim(),
+        ] {
+            assert_eq!(s.fg, None);
+            assert_eq!(s.bg, None);
+        }
+        assert_eq!(
+            Theme::new(&log, ColorMode::Basic16).party_color(0),
+            Some(Color::Blue)
+        );
+        assert_eq!(
+            Theme::new(&log, ColorMode::TrueColor).party_color(0),
+            Some(Color::Rgb(1, 2, 200))
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! The quotes browser (`Q`), the topic picker (`#`), the date range (`r`) and choosing
+//! whose positions `P` shows: what the reader sees, and that the quotes selected are those
+//! that said them.
+
+use crate::common::browser::{self, screen, select_id};
+use dateline::tui::app::Overlay;
+use dateline::tui::input::action::Share;
+use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::picker::PickerKind;
+use dateline::tui::update::share::Effect;
+use dateline::tui::{Action, App, update};
+
+const VOICES: &str = include_str!("../fixtures/voices.yaml");
+
+fn voices(w: u16, h: u16) -> App {
+    browser::open("voices.yaml", VOICES, w, h)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        update(app, a);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+/// The quotes the browser lists, as (event id, words).
+fn listed(app: &App) -> Vec<(String, String)> {
+    let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+        panic!("the quotes browser is not on top: {:?}", app.mode());
+    };
+    l.entries
+        .iter()
+        .map(|at| {
+            let e = &app.log.events[at.event];
+            (e.id.clone(), e.quotes[at.quote].text.clone())
+        })
+        .collect()
+}
+
+/// Picks `name` in the picker of `kind`, from where the reader is.
+fn pick(app: &mut App, kind: PickerKind, name: &str) {
+    update(app, Action::OpenPicker(kind));
+    typed(app, name);
+    run(app, &[Action::Toggle, Action::Open]);
+}
+
+fn clipboard(app: &App) -> String {
+    let Some(Effect::Copy(text)) = app.effects.last() else {
+        panic!("no copy queued: {:?}", app.effects);
+    };
+    text.clone()
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snapshot(name: &str, open: impl Fn(u16, u16) -> App, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        setup(&mut app);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn snapshot_the_quotes_browser() {
+    snapshot("quote_browser", voices, |app| {
+        update(app, Action::OpenQuoteList);
+    });
+    snapshot("quote_browser_sample", browser::sample, |app| {
+        update(app, Action::OpenQuoteList);
+    });
+}
+
+#[test]
+fn snapshot_the_quotes_browser_by_who_said_it() {
+    snapshot("quote_browser_arden", voices, |app| {
+        update(app, Action::OpenQuoteList);
+        pick(app, PickerKind::Party, "arden");
+        update(app, Action::Down);
+    });
+}
+
+#[test]
+fn snapshot_the_new_pickers_and_prompt() {
+    snapshot("topic_picker", browser::sample, |app| {
+        update(app, Action::OpenPicker(PickerKind::Topic));
+        typed(app, "ra");
+        update(app, Action::Toggle);
+    });
+    snapshot("topic_picker_in_quotes", voices, |app| {
+        update(app, Action::OpenQuoteList);
+        update(app, Action::OpenPicker(PickerKind::Topic));
+    });
+    snapshot("range_prompt", browser::sample, |app| {
+        update(app, Action::StartRange);
+        typed(app, "2024-05..2024-05-03");
+    });
+    snapshot("range_applied", browser::sample, |app| {
+        pick(app, PickerKind::Topic, "rafah");
+        update(app, Action::StartRange);
+        typed(app, "2024-05..");
+        update(app, Action::Open);
+    });
+    snapshot("positions_picker", browser::sample, |app| {
+        select_id(app, "positions-restated");
+        run(
+            app,
+            &[Action::OpenPositions, Action::OpenPicker(PickerKind::Party)],
+        );
+    });
+}
+
+#[test]
+fn the_quotes_browser_selects_by_who_said_it_and_the_rest_by_event() {
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    assert_eq!(app.mode(), Mode::QuoteList);
+    assert_eq!(listed(&app).len(), app.log.quote_count());
+    pick(&mut app, PickerKind::Party, "arden");
+    let arden = listed(&app);
+    // The joint statement, the minister's words (twice), the Arden officials: never
+    // Belmont's "Arden is stalling".
+    assert_eq!(arden.len(), 4, "{arden:?}");
+    assert!(arden.iter().all(|(_, t)| !t.contains("stalling")));
+    assert!(arden.iter().any(|(_, t)| t.contains("three countries")));
+    // Still in the browser, with the filter in the header.
+    assert_eq!(app.mode(), Mode::QuoteList);
+    assert!(screen(&app, 120, 40).contains("party: Arden"));
+    update(&mut app, Action::StartRange);
+    typed(&mut app, "2023-03-11..");
+    update(&mut app, Action::Open);
+    assert_eq!(
+        listed(&app),
+        [
+            (
+                "embassy-report".to_owned(),
+                "Our embassy will open its doors before the month is out.".to_owned()
+            ),
+            (
+                "embassy-report".to_owned(),
+                "the embassy could reopen within days".to_owned()
+            )
+        ]
+    );
+    // The actor picker in the browser counts the quotes each actor said.
+    update(&mut app, Action::ClearFilters);
+    update(&mut app, Action::OpenPicker(PickerKind::Actor));
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("no picker")
+    };
+    let envoy = p.entries.iter().find(|e| e.label == "Lia Vance").unwrap();
+    assert_eq!(envoy.count, 2);
+}
+
+#[test]
+fn enter_opens_the_quotes_event_at_the_quote_and_esc_comes_back() {
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Actor, "tal");
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::Quotes);
+    let e = &app.log.events[app.selected.unwrap()];
+    assert_eq!(e.id, "embassy-report");
+    assert_eq!(app.quote, 0);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("event status: disputed report"), "{s}");
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::QuoteList);
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(
+        app.log.events[app.selected.unwrap()].id,
+        "embassy-report",
+        "the timeline stays on the quote's event"
+    );
+}
+
+#[test]
+fn y_copies_the_quote_under_the_cursor_with_status_and_translation() {
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Actor, "tal");
+    update(&mut app, Action::Share(Share::CopyQuote));
+    let copied = clipboard(&app);
+    assert!(
+        copied.starts_with("Translation by the log's author, not the speaker's own words:\n“This is a victory for dialogue.”\n"),
+        "{copied}"
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Share(Share::CopyQuote));
+    let copied = clipboard(&app);
+    assert!(
+        copied.contains("\nEvent status: disputed report\n"),
+        "{copied}"
+    );
+    assert!(copied.contains("Our embassy will open"), "{copied}");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .ends_with("with its event status: disputed report"),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn the_screen_never_shows_a_translation_as_the_speakers_own_words() {
+    let mut app = voices(120, 40);
+    select_id(&mut app, "deal-signed");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("translation by the log's author, not the speaker's own words:"),
+        "{s}"
+    );
+    assert!(
+        s.contains("paraphrase, reported speech, translated by the log's author:"),
+        "{s}"
+    );
+    update(&mut app, Action::Back);
+    update(&mut app, Action::OpenQuoteList);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("translation by the log's author"), "{s}");
+    assert!(s.contains("event status: expected"), "{s}");
+    update(&mut app, Action::Bottom);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("event status: cancelled"), "{s}");
+}
+
+#[test]
+fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
+    let mut app = browser::sample(120, 40);
+    pick(&mut app, PickerKind::Topic, "rafah");
+    assert!(!app.query.topics.is_empty());
+    assert!(
+        app.visible
+            .iter()
+            .all(|&i| app.log.events[i].topics.iter().any(|t| t == "rafah"))
+    );
+    update(&mut app, Action::StartRange);
+    typed(&mut app, "2024-05-03");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("topic: rafah"), "{s}");
+    assert!(s.contains("from Fri 3 May 2024"), "{s}");
+    // The prompt opens on the range in force; emptied, it clears the range.
+    update(&mut app, Action::StartRange);
+    let Some(Overlay::Range { input }) = app.overlays.last() else {
+        panic!("no range prompt")
+    };
+    assert_eq!(input, "2024-05-03");
+    for _ in 0..input.len() {
+        update(&mut app, Action::DeleteChar);
+    }
+    update(&mut app, Action::Open);
+    assert_eq!((app.query.from, app.query.to), (None, None));
+    // A range the wrong way round is refused with the forms to type.
+    update(&mut app, Action::StartRange);
+    typed(&mut app, "2024-05..2024-04");
+    update(&mut app, Action::Open);
+    assert!(
+        app.message.as_deref().unwrap().contains("is after"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!((app.query.from, app.query.to), (None, None));
+}
+
+#[test]
+fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
+    let mut app = browser::sample(120, 40);
+    select_id(&mut app, "positions-restated");
+    update(&mut app, Action::OpenPositions);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Positions of Israel"), "{s}");
+    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    assert_eq!(app.mode(), Mode::Picker);
+    typed(&mut app, "hamas");
+    update(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::List);
+    assert!(screen(&app, 120, 40).contains("Positions of Hamas"));
+    assert!(
+        app.query.is_empty(),
+        "choosing whose positions is not a filter"
+    );
+    // Esc goes back to the timeline, not to Israel's positions.
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+}
+
+#[test]
+fn o_opens_the_source_of_the_quote_under_the_cursor() {
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Actor, "tal");
+    update(&mut app, Action::Share(Share::OpenSource));
+    assert_eq!(
+        app.effects.last(),
+        Some(&Effect::OpenUrl("https://example.org/daily/deal".into()))
+    );
+    // The minister's second quote comes from a source with no URL: said, not guessed.
+    update(&mut app, Action::Down);
+    let before = app.effects.len();
+    update(&mut app, Action::Share(Share::OpenSource));
+    assert_eq!(app.effects.len(), before);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("this quote's source has no URL")
+    );
+}
+
+#[test]
+fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
+    use dateline::load::load_str;
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let mut app = voices(120, 40);
+    update(&mut app, Action::OpenQuoteList);
+    pick(&mut app, PickerKind::Party, "belmont");
+    let before = listed(&app);
+    // A new version: a party added first (every index shifts) and one more Belmont quote.
+    let v2 = VOICES
+        .replace(
+            "parties:\n",
+            "parties:\n  - id: zeta\n    name: Zeta\n",
+        )
+        .replace(
+            "      - text: \"The briefing is postponed.\"",
+            "      - text: \"No comment.\"\n        attribution: a Belmont diplomat\n        party: belmont\n      - text: \"The briefing is postponed.\"",
+        );
+    let result = load_str("voices.yaml", &v2);
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: vec![("voices.yaml".into(), v2.clone())],
+        })),
+    );
+    assert_eq!(app.mode(), Mode::QuoteList);
+    let after = listed(&app);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    assert!(after.iter().any(|(_, t)| t == "No comment."));
+    assert!(screen(&app, 120, 40).contains("said by Belmont"));
+}
+
+/// The line with the cursor's marker shows on every screen, however the reader moves.
+#[test]
+fn the_cursor_stays_on_screen_through_paging() {
+    let mut app = browser::sample(80, 24);
+    update(&mut app, Action::OpenQuoteList);
+    let cursor_shown = |app: &App| screen(app, 80, 24).contains("▶ ");
+    let last = app
+        .log
+        .events
+        .iter()
+        .rev()
+        .find(|e| !e.quotes.is_empty())
+        .unwrap();
+    let last_words = last.quotes.last().unwrap().text.clone();
+    update(&mut app, Action::Bottom);
+    assert!(cursor_shown(&app));
+    assert!(screen(&app, 80, 24).contains(&last_words[..30]));
+    for a in [
+        Action::PageUp,
+        Action::PageUp,
+        Action::Up,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::Wheel(-3),
+        Action::Top,
+        Action::PageDown,
+        Action::PageDown,
+        Action::Down,
+        Action::Wheel(6),
+        Action::HalfPageDown,
+    ] {
+        update(&mut app, a);
+        assert!(cursor_shown(&app), "after {a:?}:\n{}", screen(&app, 80, 24));
+    }
+    // Paging moves: from the top, a page down leaves the first quote.
+    update(&mut app, Action::Top);
+    update(&mut app, Action::PageDown);
+    let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+        panic!()
+    };
+    assert!(l.cursor > 0);
+}
