@@ -24,3 +24,7 @@ pub mod watch;
 pub const SAMPLE: &str = include_str!("../data/cairo-talks-2024.yaml");
 /// The name the sample goes by in messages.
 pub const SAMPLE_NAME: &str = "cairo-talks-2024.yaml (bundled sample)";
+/// The starter log that `dateline new` writes.
+pub const STARTER: &str = include_str!("../data/starter.yaml");
+/// The JSON Schema of format 1 (revision 2), for editors: `dateline schema` prints it.
+pub const SCHEMA: &str = include_str!("../docs/format-1.schema.json");

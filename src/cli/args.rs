@@ -69,6 +69,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Write a short, commented starter log to FILE (never over an existing file)
+    ///
+    /// For example: `dateline new talks.yaml`, then `dateline check talks.yaml`
+    New {
+        /// The file to create
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the log format, for editors
+    ///
+    /// Editors that use yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed)
+    /// then complete keys, explain them on hover and flag mistakes while you type:
+    /// `dateline schema > format-1.schema.json` beside the log, whose first line is
+    /// `# yaml-language-server: $schema=format-1.schema.json`.
+    Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     ///
     /// For example: `dateline completions bash > ~/.local/share/bash-completion/completions/dateline`

@@ -6,6 +6,7 @@ mod check;
 mod completions;
 mod filters;
 mod list;
+mod new;
 mod quotes;
 mod selection;
 
@@ -41,6 +42,11 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::New { file }) => new::run(&file),
+        Some(Command::Schema) => {
+            print!("{}", crate::SCHEMA);
+            ExitCode::SUCCESS
+        }
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man) => completions::man(),
         None => browse(&cli.files, &cli.filters, &limits),

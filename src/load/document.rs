@@ -126,9 +126,23 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         sources: Vec::new(),
         events: Vec::new(),
     };
-    let Some(mut f) = r.fields(root, "", "an event log", TOP, &["events"]) else {
+    // `events` may be left out: a file of a several-file log may hold only the parties,
+    // actors or sources the others name. A file with none of the four is a mistake.
+    let root_mark = root.mark;
+    let Some(mut f) = r.fields(root, "", "an event log", TOP, &[]) else {
         return doc;
     };
+    if ["events", "parties", "actors", "sources"]
+        .iter()
+        .all(|k| f.mark(k).is_none())
+    {
+        r.error(
+            root_mark,
+            "",
+            "found none of `events`, `parties`, `actors`, `sources`: a log file holds at least one"
+                .into(),
+        );
+    }
     if let Some(v) = f.get("dateline") {
         let ok = matches!(&v.value, super::yaml::Value::Scalar { text, .. } if text == "1");
         if !ok {
@@ -213,6 +227,17 @@ fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Option<At<cra
         }
     }
 }
+
+/// The keys each mapping of the format may hold, for tools that describe the format (the
+/// JSON Schema is checked against them).
+pub const KNOWN_KEYS: [(&str, &[&str]); 6] = [
+    ("log", TOP),
+    ("party", PARTY),
+    ("actor", ACTOR),
+    ("source", SOURCE),
+    ("event", EVENT),
+    ("quote", QUOTE),
+];
 
 fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
     let mut f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
@@ -478,6 +503,77 @@ fn party_or_parties(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Vec<A
     }
 }
 
+/// Words journalists write for a kind or a status, and the format's word for each.
+const SYNONYMS: &[(&str, &str, &str)] = &[
+    ("status", "postponed", "expected"),
+    ("status", "delayed", "expected"),
+    ("status", "planned", "expected"),
+    ("status", "scheduled", "expected"),
+    ("status", "upcoming", "expected"),
+    ("status", "announced", "expected"),
+    ("status", "canceled", "cancelled"),
+    ("status", "called-off", "cancelled"),
+    ("status", "happened", "occurred"),
+    ("status", "held", "occurred"),
+    ("status", "done", "occurred"),
+    ("status", "confirmed", "occurred"),
+    ("status", "contested", "disputed"),
+    ("status", "denied", "disputed"),
+    ("status", "unconfirmed", "disputed"),
+    ("status", "alleged", "disputed"),
+    ("kind", "talks", "meeting"),
+    ("kind", "summit", "meeting"),
+    ("kind", "negotiation", "meeting"),
+    ("kind", "phone", "call"),
+    ("kind", "phone-call", "call"),
+    ("kind", "announcement", "statement"),
+    ("kind", "remarks", "statement"),
+    ("kind", "interview", "statement"),
+    ("kind", "speech", "statement"),
+    ("kind", "offer", "proposal"),
+    ("kind", "plan", "proposal"),
+    ("kind", "draft", "proposal"),
+    ("kind", "reply", "response"),
+    ("kind", "answer", "response"),
+    ("kind", "counterproposal", "response"),
+    ("kind", "deal", "agreement"),
+    ("kind", "accord", "agreement"),
+    ("kind", "truce", "agreement"),
+    ("kind", "ceasefire", "agreement"),
+    ("kind", "visit", "travel"),
+    ("kind", "trip", "travel"),
+    ("kind", "news", "development"),
+    ("kind", "report", "development"),
+    ("kind", "attack", "development"),
+];
+
+/// The allowed word closest to `found`: by meaning when it is a known synonym (`postponed`
+/// → `expected`), else by spelling. Always one: the writer must pick one of the set.
+fn closest_word(what: &str, found: &str, allowed: &[&str]) -> String {
+    let folded = found.trim().to_lowercase().replace([' ', '_'], "-");
+    let by_meaning = SYNONYMS
+        .iter()
+        .find(|(w, s, _)| *w == what && (*s == folded || folded.starts_with(&format!("{s}-"))))
+        .map(|&(_, _, word)| word);
+    if let Some(word) = by_meaning {
+        let note = if what == "status" && word == "expected" {
+            " (an event that has not happened yet: give it its new date, and say why in `date_note` or `summary`)"
+        } else {
+            ""
+        };
+        return format!("closest in meaning: `{what}: {word}`{note}");
+    }
+    let word = allowed
+        .iter()
+        .min_by_key(|a| strsim::damerau_levenshtein(&folded, a))
+        .copied()
+        .unwrap_or_default();
+    match super::suggest::nearest(found, allowed.iter().copied()) {
+        Some(near) => super::suggest::did_you_mean(near),
+        None => format!("closest: `{what}: {word}`"),
+    }
+}
+
 /// One of a fixed set of words, with a suggestion when misspelt.
 fn enumerated(
     r: &mut Reader,
@@ -491,8 +587,7 @@ fn enumerated(
     if allowed.contains(&s.as_str()) {
         return Some(s);
     }
-    let help =
-        super::suggest::nearest(&s, allowed.iter().copied()).map(super::suggest::did_you_mean);
+    let help = Some(closest_word(what, &s, allowed));
     r.report(
         Severity::Error,
         mark,

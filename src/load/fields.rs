@@ -14,6 +14,9 @@ pub struct Reader<'a> {
     pub diags: Vec<Diagnostic>,
     /// The reading zone dates are read in: the file's `timezone`, once read (UTC before).
     pub zone: crate::model::Tz,
+    /// References that named no id of their kind, explained once every namespace is known
+    /// (an id of the wrong kind is the usual mistake): the diagnostic's index and the id.
+    pub unresolved: Vec<(usize, At<String>)>,
 }
 
 /// A value read with the place it was written, for checks made later (references).
@@ -56,6 +59,22 @@ impl Loc {
         }
     }
 
+    /// The key this place is under (`speaker`, `actors`).
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The top-level section that defines the ids a reference under this key names:
+    /// `speaker` → `actors`.
+    pub fn section(&self) -> &'static str {
+        match self.key {
+            "speaker" | "actors" => "actors",
+            "party" | "parties" => "parties",
+            "source" | "sources" => "sources",
+            _ => "events",
+        }
+    }
+
     pub fn render(&self) -> String {
         let mut s = join(&self.parent, self.key);
         if let Some(i) = self.index {
@@ -71,6 +90,7 @@ impl<'a> Reader<'a> {
             file,
             diags: Vec::new(),
             zone: crate::model::DEFAULT_ZONE,
+            unresolved: Vec::new(),
         }
     }
 
@@ -109,13 +129,15 @@ impl<'a> Reader<'a> {
     ) -> Option<Fields<'n>> {
         if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
+            let with = if required.is_empty() {
+                keys_list(known)
+            } else {
+                keys_list(required)
+            };
             self.error(
                 node.mark,
                 path,
-                format!(
-                    "found {found}, expected {what} (a mapping with {})",
-                    keys_list(required)
-                ),
+                format!("found {found}, expected {what} (a mapping with {with})"),
             );
             return None;
         }

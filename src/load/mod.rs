@@ -7,12 +7,14 @@ mod diagnostic;
 mod document;
 mod fields;
 mod ids;
+mod recover;
 mod render;
 mod resolve;
 pub mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
+pub use document::KNOWN_KEYS;
 pub use render::{render as render_diagnostic, render_all};
 
 use crate::model::Log;
@@ -179,15 +181,35 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
     let mut diagnostics = Vec::new();
     for (name, bytes) in files {
         let mut reader = fields::Reader::new(name);
-        match parse_file(bytes, limits) {
-            Ok(mut root) => {
+        match parse_recovering(bytes, limits, &mut reader) {
+            Parsed::Whole(mut root) => {
                 let doc = document::read(&mut reader, &mut root);
                 docs.push(resolve::FileDoc { reader, doc });
             }
-            Err(e) => {
-                reader.error(e.mark, "", e.message);
+            Parsed::Before(mut root, whole) => {
+                // The part before a syntax error: its own errors, but not those of the
+                // whole document (`events` missing), nor references to ids it may not hold
+                // (those of a section it holds only in part, or of another file).
+                let mut part = fields::Reader::new(name);
+                let doc = document::read(&mut part, &mut root);
+                let mut one = [resolve::FileDoc { reader: part, doc }];
+                resolve::resolve(&mut one);
+                let [resolve::FileDoc { reader: part, .. }] = one;
+                let unsure: std::collections::HashSet<usize> = part
+                    .unresolved
+                    .iter()
+                    .filter(|(_, id)| {
+                        files.len() > 1 || !whole.iter().any(|s| s == id.loc.section())
+                    })
+                    .map(|&(at, _)| at)
+                    .collect();
+                let own = part.diags.into_iter().enumerate();
+                reader.diags.extend(own.filter_map(|(i, d)| {
+                    (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
+                }));
                 diagnostics.append(&mut reader.diags);
             }
+            Parsed::Nothing => diagnostics.append(&mut reader.diags),
         }
     }
     let log = resolve::resolve(&mut docs);
@@ -217,9 +239,92 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
     })
 }
 
-/// Bytes to a YAML tree: UTF-8 checked first, so the message says where it breaks.
-fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+/// How much of a file could be parsed.
+enum Parsed {
+    /// All of it (after fixing mistakes whose fix is certain, each reported).
+    Whole(yaml::Node),
+    /// The part before a syntax error (reported), and the sections (`parties`...) it
+    /// holds whole.
+    Before(yaml::Node, Vec<String>),
+    /// Nothing (the error is reported).
+    Nothing,
+}
+
+/// At most this many colons in values are fixed to look further: each fix parses the file
+/// again, so a big file gets fewer.
+const MAX_FIXES: usize = 50;
+const MAX_FIXES_BIG: usize = 3;
+const BIG: usize = 8 << 20;
+
+/// Entries cut back from a syntax error to find a part that parses.
+const MAX_CUTS: usize = 4;
+
+/// Bytes to a YAML tree, reporting syntax errors in `reader` and parsing past the ones
+/// whose fix is certain.
+fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) -> Parsed {
+    let text = match utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            reader.error(e.mark, "", e.message);
+            return Parsed::Nothing;
+        }
+    };
+    let mut fixed: Option<String> = None;
+    let mut fixes = 0;
+    loop {
+        let current = fixed.as_deref().unwrap_or(text);
+        let e = match parse_text(current, limits) {
+            Ok(root) => return Parsed::Whole(root),
+            Err(e) => e,
+        };
+        if let Some((help, line)) =
+            recover::colon_in_value(current, e.mark.line, e.mark.col, &e.message)
+        {
+            reader.report(
+                Severity::Error,
+                e.mark,
+                "",
+                "YAML syntax: a colon followed by a space inside a value, which YAML reads as the start of a key".into(),
+                Some(help),
+            );
+            if fixes
+                < if text.len() > BIG {
+                    MAX_FIXES_BIG
+                } else {
+                    MAX_FIXES
+                }
+            {
+                fixes += 1;
+                fixed = Some(recover::replace_line(current, e.mark.line, &line));
+                continue;
+            }
+        } else {
+            let help = recover::hint(&e.message).map(str::to_string);
+            reader.report(Severity::Error, e.mark, "", e.message, help);
+        }
+        // The error may be found an entry after the mistake (an unclosed bracket): cut back
+        // one entry at a time, a few times at most.
+        let mut before = current;
+        let mut line = e.mark.line;
+        for _ in 0..MAX_CUTS {
+            let Some(part) = recover::before_entry(before, line) else {
+                break;
+            };
+            match parse_text(part, limits) {
+                Ok(root) => {
+                    let whole = recover::whole_sections(part, &before[part.len()..]);
+                    return Parsed::Before(root, whole);
+                }
+                Err(e) => (before, line) = (part, e.mark.line),
+            }
+        }
+        return Parsed::Nothing;
+    }
+}
+
+/// The bytes as text, or where they stop being UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, yaml::YamlError> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -228,12 +333,15 @@ fn parse_file(bytes: &[u8], limits: &Limits) -> Result<yaml::Node, yaml::YamlErr
             mark: yaml::Mark { line, col },
             message: format!("the file is not UTF-8 text (byte 0x{:02x} at offset {}): a log must be saved as UTF-8", bytes[e.valid_up_to()], e.valid_up_to()),
         }
-    })?;
+    })
+}
+
+/// Text to a YAML tree.
+fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError> {
     if text.trim().is_empty() {
         return Err(yaml::YamlError {
             mark: yaml::Mark { line: 1, col: 1 },
-            message: "the file is empty: expected an event log, a mapping with at least `events:`"
-                .into(),
+            message: "the file is empty: expected an event log, a mapping with `events:`".into(),
         });
     }
     yaml::parse(text, limits).map_err(|mut e| {

@@ -333,6 +333,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         log.events[i].parties = parties;
         log.events[i].involved = involved;
     }
+    explain_wrong_kinds(files, &log);
     log
 }
 
@@ -362,7 +363,106 @@ fn lookup(
         ),
         help,
     );
+    let at = r.diags.len() - 1;
+    r.unresolved.push((at, id.clone()));
     None
+}
+
+/// Rewrites the message of each reference that names an id of another kind (`speaker:
+/// iran` where iran is a party) to say so and what to write instead.
+fn explain_wrong_kinds(files: &mut [FileDoc], log: &Log) {
+    for f in files.iter_mut() {
+        let r = &mut f.reader;
+        for (at, id) in &r.unresolved {
+            let name = id.value.as_str();
+            let is = if log.party_ids.contains_key(name) {
+                "party"
+            } else if log.actor_ids.contains_key(name) {
+                "actor"
+            } else if log.source_ids.contains_key(name) {
+                "source"
+            } else if log.event_ids.contains_key(name) {
+                "event"
+            } else {
+                continue;
+            };
+            let in_actor = id.path().starts_with("actors[");
+            let Some((said, fix)) = wrong_kind(id.loc.key(), name, is, in_actor) else {
+                continue;
+            };
+            if let Some(d) = r.diags.get_mut(*at) {
+                d.message = said;
+                d.help = Some(fix);
+            }
+        }
+    }
+}
+
+/// What an id of kind `is` under `key` means, and the fix.
+fn wrong_kind(key: &str, id: &str, is: &str, in_actor: bool) -> Option<(String, String)> {
+    let an = |k: &str| {
+        if k == "actor" || k == "event" {
+            "an"
+        } else {
+            "a"
+        }
+    };
+    let add = |k: &str| format!("or add {} {k} with the id \"{id}\"", an(k));
+    let (said, fix) = match (key, is) {
+        ("speaker", "party") => (
+            "a speaker is an actor".to_string(),
+            format!("write `party: {id}` with an `attribution`, or add an actor"),
+        ),
+        ("speaker", _) => ("a speaker is an actor".into(), add("actor")),
+        ("actors", "party") => (
+            "`actors` lists actors".into(),
+            format!(
+                "write `parties: [{id}]` for a party with no actor named, {}",
+                add("actor")
+            ),
+        ),
+        ("actors", _) => ("`actors` lists actors".into(), add("actor")),
+        ("party", "actor") if in_actor => (
+            "an actor's `party` names a party".into(),
+            format!("name the party this actor belongs to, {}", add("party")),
+        ),
+        ("party", "actor") => (
+            "`party` names a party".into(),
+            format!(
+                "write `speaker: {id}` (the party then comes from the actor), {}",
+                add("party")
+            ),
+        ),
+        ("party", _) => ("`party` names a party".into(), add("party")),
+        ("parties", "actor") => (
+            "`parties` lists parties".into(),
+            format!("write `actors: [{id}]`, {}", add("party")),
+        ),
+        ("parties", _) => ("`parties` lists parties".into(), add("party")),
+        ("sources" | "source", "event") => (
+            format!("`{key}` names sources"),
+            format!(
+                "for an event this one answers or follows write `related: [{id}]`, {}",
+                add("source")
+            ),
+        ),
+        ("sources" | "source", _) => (format!("`{key}` names sources"), add("source")),
+        ("related", "source") => (
+            "`related` lists events".into(),
+            format!("write `sources: [{id}]`, {}", add("event")),
+        ),
+        ("related", "actor") => (
+            "`related` lists events".into(),
+            format!("write `actors: [{id}]`, {}", add("event")),
+        ),
+        ("related", "party") => (
+            "`related` lists events".into(),
+            format!("write `parties: [{id}]`, {}", add("event")),
+        ),
+        ("related", _) => ("`related` lists events".into(), add("event")),
+        _ => return None,
+    };
+    Some((format!("{id} is {} {is}; {said}", an(is)), fix))
 }
 
 /// A second definition of an id: an error within one file; across files, an error only

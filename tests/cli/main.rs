@@ -8,3 +8,4 @@ mod browser_quotes_and_quotes_agree;
 mod check;
 mod list;
 mod quotes;
+mod writing;

@@ -42,6 +42,17 @@ impl Session {
     /// Starts dateline with its marks in `state`. The pty is `rows`×`cols`; the emulator
     /// reading it at least 1×1.
     pub fn start_in(args: &[&str], rows: u16, cols: u16, state: &Path) -> Session {
+        Session::start_with(args, rows, cols, state, &[])
+    }
+
+    /// Starts dateline with its marks in `state` and these environment variables set.
+    pub fn start_with(
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        state: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
@@ -50,6 +61,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("DATELINE_STATE_DIR", state);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn dateline");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");

@@ -205,8 +205,9 @@ fn an_id_of_another_namespace_does_not_resolve() {
         &d,
         at(&yaml, "actors: [burns, us]", "us]"),
         "events[0].actors[1]",
-        &["actor id \"us\"", "no actor"],
+        &["us is a party", "`actors` lists actors"],
     );
+    assert!(help(&d).contains("write `parties: [us]`"), "{d:?}");
 }
 
 #[test]
@@ -1055,8 +1056,15 @@ fn a_required_key_left_out_is_an_error_naming_it() {
     assert_eq!(errs.len(), 2, "{errs:#?}");
     assert_diag(&errs[0], (2, 5), "parties[0]", &["no `name`", "required"]);
     assert_diag(&errs[1], (4, 5), "events[0]", &["no `kind`", "required"]);
+    // `events` may be left out of a file of parties, actors or sources; not of one with none.
+    ok("parties:\n  - {id: us, name: United States}\n");
     let d = one_error("title: A log without events\n");
-    assert_diag(&d, (1, 1), "", &["no `events`"]);
+    assert_diag(
+        &d,
+        (1, 1),
+        "",
+        &["none of `events`, `parties`, `actors`, `sources`"],
+    );
 }
 
 #[test]
@@ -1103,7 +1111,7 @@ events:
             ("title", ""),
             ("parties", ""),
             ("events[0].date", ""),
-            ("events[0].status", ""),
+            ("events[0].status", "closest in meaning: `status: occurred`"),
             ("events[0].title", ""),
             ("events[1].kind", "did you mean \"meeting\"?"),
             ("events[1].quotes[0].source", ""),

@@ -6,3 +6,4 @@ mod generate;
 mod generator;
 mod merge;
 mod zones;
+mod schema;

@@ -4,6 +4,7 @@
 mod common;
 
 mod behaviour;
+mod edit;
 mod lanes;
 mod marks;
 mod overview;

@@ -155,7 +155,7 @@ fn the_selected_quote_is_marked_and_stays_on_screen() {
 }
 
 #[test]
-fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
+fn w_writes_the_view_to_a_new_file_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("dateline-view.md"), "my notes").unwrap();
     let mut app = fixture();
@@ -184,7 +184,7 @@ fn e_writes_the_view_to_a_new_file_and_never_overwrites() {
 }
 
 #[test]
-fn e_writes_only_what_the_filters_show() {
+fn w_writes_only_what_the_filters_show() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample();
     app.export_dir = dir.path().to_path_buf();

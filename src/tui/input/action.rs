@@ -59,9 +59,11 @@ pub enum Action {
     OpenThread,
     /// P: what one party said over time.
     OpenPositions,
-    // Sharing, marks, overview and dates.
-    /// y, Y, e, o: copy, export, open the source.
+    // Sharing, editing, marks, overview and dates.
+    /// y, Y, w, o: copy, write the view, open the source.
     Share(Share),
+    /// e: open the selected event in the reader's editor, at its line.
+    Edit,
     /// m, ', ", M: marks.
     Mark(MarkAction),
     /// v: show or hide the activity overview.

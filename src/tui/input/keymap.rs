@@ -465,8 +465,15 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        B,
+        &[Browse, Quotes],
         &[Char('e')],
+        Action::Edit,
+        "edit the event (or the quote) in your editor ($VISUAL, $EDITOR or vi), at its line",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('w')],
         Action::Share(Share::ExportView),
         "write the filtered view to a new Markdown file here",
         None,

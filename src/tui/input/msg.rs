@@ -13,6 +13,8 @@ pub enum Msg {
     Opened(Result<(), String>),
     /// The file watcher could not start: live reload is off, and the reader is told why.
     WatchFailed(String),
+    /// The editor (`Effect::Edit`) ended: how it went.
+    Edited(Result<(), String>),
     /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
     Written {
         result: Result<std::path::PathBuf, String>,

@@ -12,6 +12,7 @@ pub fn update(app: &mut App, action: Action) {
     let in_quotes = matches!(app.overlays.last(), Some(Overlay::Quotes { .. }));
     match action {
         Action::Share(what) if in_quotes => return share::share(app, what),
+        Action::Edit if in_quotes => return crate::tui::update::edit::edit(app),
         Action::Down if in_quotes => return quote_cursor::step(app, 1),
         Action::Up if in_quotes => return quote_cursor::step(app, -1),
         _ => {}

@@ -1,37 +1,55 @@
 //! The runtime's side of `share::Effect`: the clipboard's bytes are written to the terminal
 //! after the frame, files are written and marks saved at once, URLs are opened in a
 //! background thread (a launcher can take a quarter of a second). Every outcome comes back
-//! to `update` as a `Msg`, so `update` stays free of input and output.
+//! to `update` as a `Msg`, so `update` stays free of input and output. The editor (`e`) is
+//! given the terminal, and the browser waits for it.
 
 use crate::tui::app::App;
 use crate::tui::input::msg::Msg;
-use crate::tui::runtime::{new_file, open_url, osc52};
+use crate::tui::runtime::editor::{self, InputGate};
+use crate::tui::runtime::{new_file, open_url, osc52, terminal};
 use crate::tui::update::share::Effect;
+use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Hands an outcome back to the loop, from whichever thread it arrives on.
 type Done = Arc<dyn Fn(Msg) + Send + Sync>;
 
 pub struct Effects {
     done: Done,
+    /// Stops the input thread while the editor has the terminal.
+    gate: Arc<InputGate>,
+    /// Asks for the log to be read again (after the editor).
+    reread: Box<dyn Fn()>,
 }
 
 impl Effects {
-    pub fn new(done: impl Fn(Msg) + Send + Sync + 'static) -> Effects {
+    /// `done` hands outcomes back to the loop; `gate` stops the input thread; `reread`
+    /// asks the loop to read the log again.
+    pub fn new(
+        done: impl Fn(Msg) + Send + Sync + 'static,
+        gate: Arc<InputGate>,
+        reread: impl Fn() + 'static,
+    ) -> Effects {
         Effects {
             done: Arc::new(done),
+            gate,
+            reread: Box::new(reread),
         }
     }
 
     /// Carries out what `update` queued.
-    pub fn run(&mut self, app: &mut App, out: &mut impl Write) -> std::io::Result<()> {
+    pub fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<()> {
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => {
+                    let out = t.backend_mut();
                     out.write_all(osc52::sequence(&text).as_bytes())?;
                     out.flush()?;
                 }
+                Effect::Edit { file, line } => self.edit(t, &file, line)?,
                 Effect::OpenUrl(url) => {
                     let done = self.done.clone();
                     std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
@@ -43,6 +61,41 @@ impl Effects {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Hands the terminal to the editor and takes it back.
+    fn edit(
+        &mut self,
+        t: &mut DefaultTerminal,
+        file: &std::path::Path,
+        line: usize,
+    ) -> std::io::Result<()> {
+        // The editor reads the keys from now on, on the normal screen, in the terminal's
+        // own mode.
+        self.gate.close(Duration::from_secs(1));
+        terminal::restore();
+        let result = editor::run(file, line);
+        terminal::resume()?;
+        // Whatever the editor left on the screen: every cell is drawn again. (Not
+        // `Terminal::clear`, which asks the terminal where its cursor is and waits for the
+        // answer.) A blank frame over a cleared screen makes the next frame differ from the
+        // last one everywhere it has content.
+        ratatui::crossterm::execute!(
+            t.backend_mut(),
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+        )?;
+        t.draw(|_| {})?;
+        self.gate.open();
+        // The size may have changed meanwhile.
+        let size = t.size()?;
+        (self.done)(Msg::Action(crate::tui::Action::Resize {
+            width: size.width,
+            height: size.height,
+        }));
+        (self.done)(Msg::Edited(result));
+        // Not only the watcher's word: the file is read again now.
+        (self.reread)();
         Ok(())
     }
 }
@@ -61,7 +114,7 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
             events,
         }),
         Effect::SaveMarks(marks) => Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string()))),
-        Effect::Copy(_) | Effect::OpenUrl(_) => None,
+        Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Edit { .. } => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Everything that touches the world: the terminal, signals, the file watcher, the run
 //! loop that feeds `update` and draws `view`, and the effects `update` asks for.
 
+pub mod editor;
 pub mod effects;
 pub mod log_source;
 pub mod new_file;

@@ -6,6 +6,7 @@
 
 use crate::tui::input::keymap;
 use crate::tui::input::msg::Msg;
+use crate::tui::runtime::editor::InputGate;
 use crate::tui::runtime::effects::Effects;
 use crate::tui::runtime::log_source::LogSource;
 use crate::tui::{App, update, view};
@@ -13,6 +14,7 @@ use crate::watch::FileWatcher;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -24,6 +26,9 @@ const QUIET: Duration = Duration::from_millis(40);
 const MAX_WAIT: Duration = Duration::from_millis(400);
 /// Messages taken before drawing again, so a flood of input cannot starve the screen.
 const BATCH: usize = 256;
+/// How long the input thread waits for a key before it checks whether to stop reading (the
+/// editor is about to have the terminal): the longest wait after `e`.
+const INPUT_POLL: Duration = Duration::from_millis(200);
 
 pub enum Incoming {
     Input(Event),
@@ -48,6 +53,8 @@ pub enum Ended {
 pub struct Feeds {
     /// For the threads started later (opening URLs).
     tx: Sender<Incoming>,
+    /// Stops the input thread while another program has the terminal.
+    gate: Arc<InputGate>,
     _watcher: Option<FileWatcher>,
     signals: Option<signal_hook::iterator::Handle>,
     /// Why live reload is off, if it is.
@@ -69,10 +76,19 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
     // size, so that a resize in between is not lost.
     let _ = event::poll(Duration::ZERO);
     let input = tx.clone();
+    let gate = InputGate::new();
+    let input_gate = gate.clone();
     std::thread::spawn(move || {
         loop {
-            let msg = match event::read() {
-                Ok(ev) => Incoming::Input(ev),
+            // Between reads, the gate may be closed (the editor has the terminal): the
+            // thread polls rather than blocks in a read, so that it can stop.
+            input_gate.pass();
+            let msg = match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => match event::read() {
+                    Ok(ev) => Incoming::Input(ev),
+                    Err(e) => Incoming::InputFailed(e),
+                },
                 Err(e) => Incoming::InputFailed(e),
             };
             let failed = matches!(msg, Incoming::InputFailed(_));
@@ -96,6 +112,7 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
     };
     let feeds = Feeds {
         tx,
+        gate,
         _watcher: watcher,
         signals,
         watch_error,
@@ -125,9 +142,16 @@ pub fn run_loop(
     source: &LogSource,
 ) -> std::io::Result<Ended> {
     let done = feeds.tx.clone();
-    let mut effects = Effects::new(move |msg| {
-        let _ = done.send(Incoming::Done(msg));
-    });
+    let changed = feeds.tx.clone();
+    let mut effects = Effects::new(
+        move |msg| {
+            let _ = done.send(Incoming::Done(msg));
+        },
+        feeds.gate.clone(),
+        move || {
+            let _ = changed.send(Incoming::Changed);
+        },
+    );
     let size = terminal.size()?;
     update(
         app,
@@ -140,7 +164,7 @@ pub fn run_loop(
     let mut reload: Option<(Instant, Instant)> = None;
     loop {
         terminal.draw(|f| view(app, f))?;
-        effects.run(app, terminal.backend_mut())?;
+        effects.run(app, terminal)?;
         let first = match reload {
             None => Some(rx.recv().map_err(|_| closed())?),
             Some((_, due)) => {

@@ -12,13 +12,25 @@ use std::io::stdout;
 
 /// Raw mode, alternate screen, mouse capture. On failure part way, what was done is undone.
 pub fn enter() -> std::io::Result<DefaultTerminal> {
-    let entered = enable_raw_mode()
-        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+    let entered = take()
         .and_then(|()| ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout())));
     if entered.is_err() {
         restore();
     }
     entered
+}
+
+/// Takes the terminal again after handing it to another program (the editor).
+pub fn resume() -> std::io::Result<()> {
+    let taken = take();
+    if taken.is_err() {
+        restore();
+    }
+    taken
+}
+
+fn take() -> std::io::Result<()> {
+    enable_raw_mode().and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
 }
 
 /// Leaves raw mode, mouse capture and the alternate screen; safe to call twice, and when

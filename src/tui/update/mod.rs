@@ -1,6 +1,7 @@
 //! `update`: the only place the browser's state changes. Key presses cost O(log n) in the
 //! number of events; only filter changes (pickers, search, clearing) walk the log.
 
+pub mod edit;
 pub mod mark_keys;
 pub mod quote_cursor;
 pub mod reload;
@@ -27,6 +28,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Action(a) => a,
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
         Msg::Opened(result) => return share::opened(app, result),
+        Msg::Edited(result) => return edit::edited(app, result),
         Msg::WatchFailed(why) => {
             app.message = Some(why);
             return;
@@ -131,6 +133,7 @@ fn browse(app: &mut App, action: Action) {
         Action::OpenThread => event_list::open_thread(app),
         Action::OpenPositions => event_list::open_positions(app),
         Action::Share(what) => share::share(app, what),
+        Action::Edit => edit::edit(app),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::StartJump => jump::start(app),

@@ -1,5 +1,5 @@
 //! Sharing what the reader found: `y` copies the selected quote with its
-//! citation and `Y` the event as a citation block, through OSC 52; `e` writes the filtered
+//! citation and `Y` the event as a citation block, through OSC 52; `w` writes the filtered
 //! view to a new Markdown file; `o` opens the source's URL in the web browser.
 //!
 //! Bytes for the terminal and the browser launch are effects: `update` queues them in
@@ -21,6 +21,11 @@ pub enum Effect {
     /// A URL to open in the web browser, away from the drawing thread: launching a
     /// browser can take a quarter of a second.
     OpenUrl(String),
+    /// A file to open in the reader's editor at a line, the terminal handed over to it.
+    Edit {
+        file: std::path::PathBuf,
+        line: usize,
+    },
     /// A new file `stem.ext` (then `stem-2.ext`…) in `dir`, never over an existing one,
     /// holding `events` events; the outcome comes back as `Msg::Written`.
     WriteNew {
@@ -35,7 +40,7 @@ pub enum Effect {
     SaveMarks(crate::marks::Marks),
 }
 
-/// The name `e` gives its file (then `-2`, `-3`… when taken).
+/// The name `w` gives its file (then `-2`, `-3`… when taken).
 pub const EXPORT_STEM: &str = "dateline-view";
 
 pub fn share(app: &mut App, what: Share) {
