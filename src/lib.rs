@@ -3,6 +3,7 @@
 //! The core (`model`, `load`, `filter`, `search`, `export`, `text`) knows nothing of
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
+pub mod archive;
 pub mod cli;
 pub mod color;
 pub mod days;
@@ -28,3 +29,23 @@ pub const SAMPLE_NAME: &str = "cairo-talks-2024.yaml (bundled sample)";
 pub const STARTER: &str = include_str!("../data/starter.yaml");
 /// The JSON Schema of format 1 (revision 2), for editors: `dateline schema` prints it.
 pub const SCHEMA: &str = include_str!("../docs/format-1.schema.json");
+/// The sample's archived sources (the two reports its quotes come from), compiled in with it.
+pub const SAMPLE_ARCHIVES: &[(&str, &str)] = &[
+    (
+        "sources/axios-2024-04-04.txt",
+        include_str!("../data/sources/axios-2024-04-04.txt"),
+    ),
+    (
+        "sources/reuters-2024-05-03.txt",
+        include_str!("../data/sources/reuters-2024-05-03.txt"),
+    ),
+];
+
+/// Loads the bundled sample, its archives with it.
+pub fn load_sample() -> Result<load::Loaded, load::Report> {
+    load::load_str_with(
+        SAMPLE_NAME,
+        SAMPLE,
+        archive::Archives::Given(SAMPLE_ARCHIVES),
+    )
+}

@@ -1,8 +1,10 @@
 //! Private marks on events: kept per log in the user's state directory, never in the log.
 //!
 //! One file per log, one event id per line, written atomically (a temporary file renamed
-//! over the old one). A mark whose event is gone from the log is kept, so it comes back
-//! when the event does, and reported.
+//! over the old one). Two browsers on one log each save only what they changed, merged
+//! into the file as it is on disk under a lock, so neither loses the other's marks. A mark
+//! whose event is gone from the log is kept, so it comes back when the event does, and
+//! reported.
 
 use crate::model::{EventIx, Log};
 use std::collections::BTreeSet;
@@ -16,6 +18,9 @@ pub struct Marks {
     pub ids: BTreeSet<String>,
     /// Where they are kept; None when there is no state directory (marks last the session).
     pub file: Option<PathBuf>,
+    /// What this session marked and unmarked since it last saved, to merge into the file.
+    added: BTreeSet<String>,
+    removed: BTreeSet<String>,
 }
 
 /// The state directory: `$DATELINE_STATE_DIR`, else XDG's (`~/.local/state/dateline`).
@@ -42,7 +47,9 @@ fn read_ids(file: &Path) -> BTreeSet<String> {
 }
 
 /// A file name that identifies a log: its readable name and a hash of its full path (or
-/// paths, for a log of several files), so two logs named alike do not share marks.
+/// paths, for a log of several files), so two logs named alike do not share marks. `paths`
+/// are as named on the command line: a directory stands for itself, so a file added to it
+/// keeps the marks.
 pub fn key_for(paths: &[PathBuf]) -> String {
     if paths.is_empty() {
         return "bundled-sample.marks".into();
@@ -78,7 +85,11 @@ impl Marks {
     pub fn load(paths: &[PathBuf]) -> Marks {
         let file = state_dir().map(|d| d.join("marks").join(key_for(paths)));
         let ids = file.as_deref().map(read_ids).unwrap_or_default();
-        Marks { ids, file }
+        Marks {
+            ids,
+            file,
+            ..Marks::default()
+        }
     }
 
     /// Marks in a given file (for tests and tools).
@@ -86,6 +97,7 @@ impl Marks {
         Marks {
             ids: read_ids(file),
             file: Some(file.to_path_buf()),
+            ..Marks::default()
         }
     }
 
@@ -95,12 +107,16 @@ impl Marks {
 
     /// Marks or unmarks an event; true when it is now marked.
     pub fn toggle(&mut self, id: &str) -> bool {
-        if !self.ids.remove(id) {
+        let now = !self.ids.remove(id);
+        if now {
             self.ids.insert(id.to_string());
-            true
+            self.removed.remove(id);
+            self.added.insert(id.to_string());
         } else {
-            false
+            self.added.remove(id);
+            self.removed.insert(id.to_string());
         }
+        now
     }
 
     /// The marked events present in the log.
@@ -116,19 +132,47 @@ impl Marks {
             .map(String::as_str)
     }
 
-    /// Writes the marks atomically: a temporary file in the same directory, renamed over.
-    pub fn save(&self) -> std::io::Result<()> {
-        let Some(file) = &self.file else {
+    /// A copy holding this session's unsaved changes, to save (`save`) elsewhere; this one
+    /// forgets them, so that they are not saved twice.
+    pub fn take_changes(&mut self) -> Marks {
+        let copy = self.clone();
+        self.added.clear();
+        self.removed.clear();
+        copy
+    }
+
+    /// Saves this session's changes: under a lock (a `.lock` file beside the marks, held
+    /// with `flock` through fs4), the file is read again, this session's marks and unmarks
+    /// applied to it, and the result written atomically (a temporary file in the same
+    /// directory, renamed over). Marks saved meanwhile by another browser are kept, and
+    /// become this session's too.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(file) = self.file.clone() else {
             return Ok(());
         };
         let dir = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(file.with_extension("marks.lock"))?;
+        fs4::FileExt::lock(&lock)?;
+        let mut ids = read_ids(&file);
+        for id in &self.removed {
+            ids.remove(id);
+        }
+        ids.extend(self.added.iter().cloned());
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        for id in &self.ids {
+        for id in &ids {
             writeln!(tmp, "{id}")?;
         }
         tmp.as_file().sync_all()?;
-        tmp.persist(file).map_err(|e| e.error)?;
+        tmp.persist(&file).map_err(|e| e.error)?;
+        drop(lock);
+        self.ids = ids;
+        self.added.clear();
+        self.removed.clear();
         Ok(())
     }
 }
@@ -153,10 +197,35 @@ mod tests {
         assert_eq!(again.present(&log).len(), 1);
         assert_eq!(again.missing(&log).collect::<Vec<_>>(), ["gone-event"]);
 
-        let mut off = again.clone();
+        let mut off = Marks::load_from(&file);
         assert!(!off.toggle("talks-resume"));
         off.save().unwrap();
         assert_eq!(Marks::load_from(&file).ids.len(), 1);
+    }
+
+    #[test]
+    fn two_sessions_on_one_log_keep_each_others_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("log.marks");
+        let mut a = Marks::load_from(&file);
+        let mut b = Marks::load_from(&file);
+        a.toggle("one");
+        a.save().unwrap();
+        b.toggle("two");
+        b.save().unwrap();
+        assert_eq!(
+            Marks::load_from(&file).ids,
+            ["one", "two"].map(String::from).into()
+        );
+        assert!(b.contains("one"), "the other session's mark is merged in");
+        // An unmark is merged too, and leaves the other session's marks alone.
+        a.toggle("one");
+        a.save().unwrap();
+        assert_eq!(
+            Marks::load_from(&file).ids,
+            ["two"].map(String::from).into()
+        );
+        assert!(a.contains("two"));
     }
 
     #[test]

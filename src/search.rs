@@ -2,11 +2,11 @@
 //! party, actor, kind, status or topic.
 //!
 //! The searchable text of every event (title, summary, quotes, location, topics, actor
-//! names and aliases, party names) is folded once into one buffer, so a search is a single
-//! `memmem` pass over it, however many events there are. Folding costs about a fifth of a
-//! load, so it is done on first search, or ahead of time on another thread
-//! (`prepare_text_in_background`), never before a first frame or a `list` without a search.
-//! The posting lists (`crate::postings`) cost little and are built at once.
+//! names and aliases, party names, its sources' outlets and bylines) is folded once into one
+//! buffer, so a search is a single `memmem` pass over it, however many events there are.
+//! Folding costs about a fifth of a load, so it is done on first search, or ahead of time on
+//! another thread (`prepare_text_in_background`), never before a first frame or a `list`
+//! without a search. The posting lists (`crate::postings`) cost little and are built at once.
 
 use crate::model::{EventIx, Log};
 use crate::postings::Postings;
@@ -82,9 +82,16 @@ pub struct TextIndex {
     starts: Vec<usize>,
 }
 
-/// The terms of a query: folded, split on white space. Every term must match (AND).
+/// The terms of a query: folded, split on white space, each once. Every term must match
+/// (AND). A repeated term adds nothing but cost: a pasted page of the same words would be
+/// searched for once per copy.
 pub fn terms(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
+    let mut seen = std::collections::HashSet::new();
+    fold(query)
+        .split_whitespace()
+        .filter(|t| seen.insert(*t))
+        .map(str::to_owned)
+        .collect()
 }
 
 impl TextIndex {
@@ -104,6 +111,18 @@ impl TextIndex {
         for e in &log.events {
             starts.push(text.len());
             push(&mut text, &e.title);
+            // Who published it: `reuters` finds the events Reuters reported.
+            let mut sources: Vec<_> = e.sources.clone();
+            sources.extend(e.quotes.iter().filter_map(|q| q.source));
+            sources.sort_unstable();
+            sources.dedup();
+            for src in sources {
+                let source = &log.sources[src];
+                push(&mut text, &source.outlet);
+                for name in &source.byline {
+                    push(&mut text, name);
+                }
+            }
             for s in [&e.summary, &e.location, &e.date_note]
                 .into_iter()
                 .flatten()
@@ -236,6 +255,11 @@ mod tests {
         let r = highlight_ranges(text, &terms("reunion caire"));
         let parts: Vec<_> = r.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(parts, ["Réunion", "Caire"]);
+    }
+
+    #[test]
+    fn repeated_terms_count_once() {
+        assert_eq!(terms("Cairo cairo  CAIRO talks"), ["cairo", "talks"]);
     }
 
     #[test]

@@ -59,6 +59,43 @@ pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Words quoted from a source, for exports and the clipboard: the log's text byte for
+/// byte (spaces, tabs and line breaks included, nothing trimmed); only the characters that
+/// could act on a terminal are shown visibly, as `sanitize` does.
+pub fn verbatim(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t'))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Words quoted from a source, for the screen: line breaks kept, every other control
+/// character shown visibly (a tab as `␉`), nothing else changed.
+pub fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe_char(c) && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push(c),
+            '\t' => out.push('\u{2409}'),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn push_safe(out: &mut String, c: char, one_line: bool) {
     match c {
         '\n' | '\r' if one_line => out.push(' '),
@@ -68,6 +105,16 @@ fn push_safe(out: &mut String, c: char, one_line: bool) {
         '\u{7f}' => out.push('\u{2421}'),
         c if is_unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
         c => out.push(c),
+    }
+}
+
+/// At most `max` characters of `s`, cut at a character boundary, in time proportional to
+/// `max`: what is laid out on screen never needs more than fits, and a 50 MB title must not
+/// cost every frame.
+pub fn head(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => &s[..at],
+        None => s,
     }
 }
 
@@ -109,6 +156,13 @@ mod tests {
     #[test]
     fn multiline_keeps_line_breaks_only() {
         assert_eq!(sanitize_multiline("a\r\nb\rc\u{7}"), "a\nb\nc\u{2407}");
+    }
+
+    #[test]
+    fn head_cuts_at_a_character_boundary() {
+        assert_eq!(head("Égypte", 2), "Ég");
+        assert_eq!(head("ab", 5), "ab");
+        assert_eq!(head("", 0), "");
     }
 
     #[test]

@@ -25,7 +25,25 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version are ours; an error quotes the arguments, which may hold escapes.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            eprint!(
+                "{}",
+                crate::text::sanitize_multiline(&e.render().to_string())
+            );
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    // Past `ulimit -f`, the kernel ends a writer with SIGXFSZ, leaving a truncated file
+    // (and, in the browser, a broken terminal). Caught, the write fails with "File too
+    // large" instead, reported as any failed write, and the cleanup runs.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let limits = Limits {
         max_file_bytes: cli.max_file_size,
         ..Limits::default()
@@ -56,6 +74,14 @@ pub fn main() -> ExitCode {
 /// `dateline [FILE]... [filters]`: the browser, pre-filtered by the flags. A bad log or a
 /// bad flag is reported on the normal screen, before the browser takes the terminal.
 fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode {
+    if let Err(why) = has_terminal() {
+        eprintln!(
+            "dateline: the browser needs a terminal, and {why}; \
+             to print the events instead, run `dateline list{}`",
+            if files.is_empty() { "" } else { " FILE" }
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     match load_files(files, limits) {
         Ok(loaded) => {
             // The same marks as `list --marked`: kept per log in the state directory.
@@ -102,11 +128,26 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
     }
 }
 
+/// Whether the browser can run: it draws on standard output and reads keys from standard
+/// input or, when that is redirected, from the controlling terminal (as crossterm does).
+/// Checked before anything is written, so that `dateline log.yaml > out.txt` or a run
+/// without a terminal says so instead of drawing into a file.
+fn has_terminal() -> Result<(), &'static str> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Err("standard output is not one (it goes to a file or a pipe)");
+    }
+    if !std::io::stdin().is_terminal() && std::fs::File::open("/dev/tty").is_err() {
+        return Err("there is none to read keys from");
+    }
+    Ok(())
+}
+
 /// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
 /// bundled sample when none is.
 pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
     if files.is_empty() {
-        return load::load_str(crate::SAMPLE_NAME, crate::SAMPLE);
+        return crate::load_sample();
     }
     load::load_paths(&load::expand_paths(files)?, limits)
 }

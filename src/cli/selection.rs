@@ -61,9 +61,9 @@ pub fn select(
 }
 
 /// The marks of the log these arguments open (the same key the browser uses).
+/// Keyed on the arguments themselves: a directory's marks outlive files added to it.
 pub fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
-    let paths = crate::load::expand_paths(files).unwrap_or_else(|_| files.to_vec());
-    crate::marks::Marks::load(&paths)
+    crate::marks::Marks::load(files)
 }
 
 /// Writes `data` to stdout. A closed pipe (`dateline list | head`) is a normal end, not an

@@ -3,7 +3,8 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    quote_status_line, source_line, status_word, when_with_note, who, words, words_label,
+    credit, quote_status_line, source_line, status_word, verification_note, when_with_note, words,
+    words_label,
 };
 use crate::model::{EventIx, Log};
 use crate::text::{sanitize, sanitize_multiline};
@@ -45,13 +46,20 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
         return String::new();
     };
     let mut out = String::new();
+    if q.verification.is_flagged()
+        && let Some(note) = verification_note(log, q)
+    {
+        out.push_str(&note);
+        out.push('\n');
+    }
     if let Some(label) = words_label(q) {
         out.push_str(label);
         out.push_str(":\n");
     }
     out.push_str(&words(q));
     out.push('\n');
-    out.push_str(&format!("— {}\n", who(log, q)));
+    out.push_str(&credit(log, q));
+    out.push('\n');
     if let Some(status) = quote_status_line(e) {
         out.push_str(&status);
         out.push('\n');

@@ -1,6 +1,7 @@
 //! CSV for spreadsheets (RFC 4180, by the csv crate): one row per event for `list`, one
-//! row per quote for `quotes`. Text is verbatim; lists are joined with "; ". Lines end with
-//! CRLF as RFC 4180 asks.
+//! row per quote for `quotes`. Text is verbatim, except that a cell a spreadsheet would run
+//! as a formula gets a leading `'`; lists are joined with "; ". Lines end with CRLF as RFC
+//! 4180 asks.
 
 use crate::export::json::{CitedQuoteView, EventView, cited_quotes, event_view};
 use crate::filter::QuoteAt;
@@ -30,7 +31,7 @@ pub const EVENT_COLUMNS: [&str; 18] = [
     "quotes",
 ];
 
-pub const QUOTE_COLUMNS: [&str; 19] = [
+pub const QUOTE_COLUMNS: [&str; 21] = [
     "event",
     "event_date",
     "event_title",
@@ -49,6 +50,8 @@ pub const QUOTE_COLUMNS: [&str; 19] = [
     "byline",
     "paraphrase",
     "translated",
+    "verification",
+    "verification_detail",
     "text",
 ];
 
@@ -105,8 +108,21 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
             .unwrap_or_default(),
         q.paraphrase.to_string(),
         q.translated.to_string(),
+        q.verification.to_owned(),
+        q.verification_detail.clone().unwrap_or_default(),
         q.text.to_owned(),
     ]
+}
+
+/// A cell a spreadsheet would take for a formula (a title such as `=HYPERLINK(…)` or
+/// `@SUM(…)`), made plain text with a leading `'`, as OWASP advises against CSV injection:
+/// cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 fn write_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
@@ -116,7 +132,8 @@ fn write_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Stri
     // Writing to a Vec cannot fail; the csv crate only reports I/O errors here.
     w.write_record(header).expect("write to memory");
     for row in rows {
-        w.write_record(&row).expect("write to memory");
+        w.write_record(row.iter().map(|cell| defuse(cell).into_owned()))
+            .expect("write to memory");
     }
     let bytes = w.into_inner().expect("flush to memory");
     String::from_utf8(bytes).expect("rows are built from UTF-8 strings")
@@ -173,7 +190,13 @@ mod tests {
         let all = crate::filter::quotes_of(&log, &[2], &Default::default());
         let rows = read(&quotes(&log, &all));
         assert_eq!(rows.len(), 3);
-        assert_eq!(&rows[0][18], "There is \"some progress\", but a way to go.");
+        let col = |name: &str| QUOTE_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(
+            &rows[0][col("text")],
+            "There is \"some progress\", but a way to go."
+        );
+        assert_eq!(&rows[0][col("verification")], "no-archive");
+        assert_eq!(&rows[0][col("verification_detail")], "");
         assert_eq!(&rows[0][15], "Ahmed Mohamed Hassan; Nidal al-Mughrabi");
         assert_eq!(&rows[1][16], "true");
         assert_eq!(&rows[2][10], "");

@@ -3,7 +3,9 @@
 //! date with a note, a timed event on its own clock, an expected event, a paraphrase, an
 //! unnamed speaker with a party, a quote without source, and hostile text.
 
-use crate::model::{Actor, Date, Event, Kind, Log, Origin, Party, Quote, Source, Status};
+use crate::model::{
+    Actor, Date, Event, Kind, Log, Origin, Party, Quote, Source, Status, Verification,
+};
 
 fn d(s: &str) -> Date {
     Date::parse(s).expect("fixture date")
@@ -43,6 +45,7 @@ fn quote(text: &str) -> Quote {
         source: None,
         paraphrase: false,
         translated: false,
+        verification: Verification::NoArchive,
         origin: Origin::default(),
     }
 }
@@ -88,6 +91,7 @@ pub fn log() -> Log {
             url: Some("https://example.org/reuters".into()),
             published: Some(d("2024-05-03")),
             byline: vec!["Ahmed Mohamed Hassan".into(), "Nidal al-Mughrabi".into()],
+            archive: None,
             origin: Origin::default(),
         },
         Source {
@@ -97,6 +101,7 @@ pub fn log() -> Log {
             url: None,
             published: None,
             byline: vec![],
+            archive: None,
             origin: Origin::default(),
         },
     ];
@@ -193,6 +198,7 @@ pub fn log() -> Log {
         files: vec!["fixture.yaml".into()],
         title: Some("Fixture talks".into()),
         description: None,
+        archives: vec![None; 2],
         timezone: crate::model::DEFAULT_ZONE,
         party_ids: ids(parties.iter().map(|p| p.id.as_str()).collect()),
         actor_ids: ids(actors.iter().map(|a| a.id.as_str()).collect()),
@@ -202,5 +208,7 @@ pub fn log() -> Log {
         actors,
         sources,
         events,
+        party_files: Vec::new(),
+        actor_files: Vec::new(),
     }
 }

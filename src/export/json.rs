@@ -54,6 +54,8 @@ pub struct SourceView<'a> {
     pub url: Option<&'a str>,
     pub published: Option<String>,
     pub byline: &'a [String],
+    /// The archived copy's path, as the log writes it.
+    pub archive: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +75,10 @@ pub struct QuoteView<'a> {
     pub paraphrase: bool,
     /// Translated by the log's author: not the speaker's own wording.
     pub translated: bool,
+    /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
+    pub verification: &'static str,
+    /// For `folded` and `not-found`: what differs.
+    pub verification_detail: Option<String>,
     pub text: &'a str,
 }
 
@@ -91,6 +97,10 @@ pub struct CitedQuoteView<'a> {
     pub source: Option<SourceView<'a>>,
     pub paraphrase: bool,
     pub translated: bool,
+    /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
+    pub verification: &'static str,
+    /// For `folded` and `not-found`: what differs.
+    pub verification_detail: Option<String>,
     pub text: &'a str,
 }
 
@@ -120,6 +130,7 @@ fn source_view(log: &Log, s: usize) -> SourceView<'_> {
         url: src.url.as_deref(),
         published: src.published.map(|d| d.written()),
         byline: &src.byline,
+        archive: src.archive.as_ref().map(|a| a.path.as_str()),
     }
 }
 
@@ -134,6 +145,8 @@ fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
         source: q.source.map(|s| log.sources[s].id.as_str()),
         paraphrase: q.paraphrase,
         translated: q.translated,
+        verification: q.verification.as_str(),
+        verification_detail: q.verification.detail(),
         text: &q.text,
     }
 }
@@ -184,6 +197,8 @@ pub fn cited_quotes<'a>(log: &'a Log, quotes: &[QuoteAt]) -> Vec<CitedQuoteView<
                 source: q.source.map(|s| source_view(log, s)),
                 paraphrase: q.paraphrase,
                 translated: q.translated,
+                verification: q.verification.as_str(),
+                verification_detail: q.verification.detail(),
                 text: &q.text,
             }
         })

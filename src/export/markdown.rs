@@ -6,18 +6,24 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    note_suffix, quote_status_line, source_line, status_word, when, when_with_note, who, words,
-    words_label,
+    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note, when,
+    when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
 use crate::text::{sanitize, sanitize_multiline};
 
-/// Escapes the characters that inline Markdown would read as markup.
+/// Escapes the characters that Markdown (CommonMark, and GitHub's tables and strikethrough)
+/// would read as markup: emphasis, code, links, HTML, entities (`&#x202E;` would render a
+/// right-to-left override), `~~` strikethrough and `~~~` fences, table bars, and `#`, which
+/// would close a heading. Every one stays a character when rendered.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -26,16 +32,15 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Escapes text that starts a line: inline markup, and what would open a heading, a list,
-/// a quote or a rule at the start of the line.
+/// a quote, a rule or a setext heading at the start of the line. Leading blanks go: four of
+/// them would open a code block, and rendering drops them anyway.
 fn escape_line(line: &str) -> String {
-    let escaped = escape(line);
-    let trimmed = escaped.trim_start();
-    let indent = &escaped[..escaped.len() - trimmed.len()];
-    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    if trimmed.starts_with(['#', '-', '+', '=']) {
-        format!("{indent}\\{trimmed}")
-    } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
-        format!("{indent}{}\\{}", &trimmed[..digits], &trimmed[digits..])
+    let escaped = escape(line.trim_start());
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
     } else {
         escaped
     }
@@ -45,32 +50,52 @@ fn is_web(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
-/// A URL as a Markdown link target: only http(s), with the characters that would end the
-/// target percent-encoded. Anything else is shown as text, not linked.
+/// A URL as a Markdown link: only http(s), the URL kept as written inside a `<…>` link
+/// destination (parentheses and spaces need no encoding there). Anything else is shown as
+/// text, not linked.
 fn link(label: &str, url: &str) -> String {
     if !is_web(url) {
         return format!("{label} ({})", escape(&sanitize(url)));
     }
-    format!("[{label}]({})", link_target(url))
+    format!("[{label}]({})", destination(url))
 }
 
-/// A bare URL as an autolink, `<https://…>`; other schemes as text.
+/// A bare URL as an autolink, `<https://…>`, when it can be one as written (no space or
+/// angle bracket); else a link whose text is the URL. Other schemes as text.
 fn autolink(url: &str) -> String {
-    if is_web(url) {
-        format!("<{}>", link_target(url))
-    } else {
+    if !is_web(url) {
         escape(&sanitize(url))
+    } else if url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '<' | '>') || unsafe_in_link(c))
+    {
+        link(&escape(&sanitize(url)), url)
+    } else {
+        format!("<{url}>")
     }
 }
 
-fn link_target(url: &str) -> String {
-    let mut target = String::with_capacity(url.len());
+fn unsafe_in_link(c: char) -> bool {
+    c.is_control() || crate::text::is_unsafe_char(c)
+}
+
+/// The URL as written, as a link destination: bare when nothing in it could end one, else
+/// in `<…>` where only `<`, `>` and `\` are backslash-escaped; characters that could act on
+/// a terminal are percent-encoded.
+fn destination(url: &str) -> String {
+    let plain = |c: char| !c.is_whitespace() && !"()<>\\".contains(c) && !unsafe_in_link(c);
+    if url.chars().all(plain) {
+        return url.to_owned();
+    }
+    let mut target = String::with_capacity(url.len() + 2);
+    target.push('<');
     for c in url.chars() {
         match c {
-            ' ' | '(' | ')' | '<' | '>' | '[' | ']' | '`' | '"' | '\\' => {
-                target.push_str(&format!("%{:02X}", c as u32))
+            '<' | '>' | '\\' => {
+                target.push('\\');
+                target.push(c);
             }
-            c if c.is_control() || crate::text::is_unsafe_char(c) => {
+            c if unsafe_in_link(c) => {
                 let mut buf = [0; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     target.push_str(&format!("%{b:02X}"));
@@ -79,6 +104,7 @@ fn link_target(url: &str) -> String {
             c => target.push(c),
         }
     }
+    target.push('>');
     target
 }
 
@@ -147,7 +173,7 @@ pub fn events(log: &Log, events: &[EventIx]) -> String {
 /// The citation under a quote: who, where, when, the link; then, for an event that did
 /// not simply happen, its status, so the words never pass for an established fact.
 fn quote_credit(log: &Log, e: &Event, q: &Quote) -> String {
-    let mut credit = format!("— {}", escape(&who(log, q)));
+    let mut credit = format!("{SAID_BY}{}", escape(&who(log, q)));
     match q.source {
         Some(s) => {
             let src = &log.sources[s];
@@ -197,6 +223,15 @@ fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
     out.push('\n');
     out.push_str(&quote_credit(log, e, q));
     out.push('\n');
+    if let Some(note) = verification_note(log, q) {
+        // A quote not found in its archive is flagged in bold, so it cannot go to print
+        // unnoticed.
+        if q.verification.is_flagged() {
+            out.push_str(&format!("\n**{}**\n", escape(&note)));
+        } else {
+            out.push_str(&format!("\n*{}*\n", escape(&note)));
+        }
+    }
     out
 }
 
@@ -318,7 +353,10 @@ mod tests {
     fn markup_in_log_text_stays_text() {
         assert_eq!(escape("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
         assert_eq!(escape_line("# not a heading"), "\\# not a heading");
-        assert_eq!(escape_line("  - not a list"), "  \\- not a list");
+        assert_eq!(escape_line("  - not a list"), "\\- not a list");
+        assert_eq!(escape_line("    not code"), "not code");
+        assert_eq!(escape_line("~~~ not a fence"), "\\~\\~\\~ not a fence");
+        assert_eq!(escape_line("&#x202E; ~~x~~"), "\\&\\#x202E; \\~\\~x\\~\\~");
         assert_eq!(escape_line("1. not a list"), "1\\. not a list");
     }
 
@@ -391,7 +429,11 @@ mod tests {
     fn hostile_urls_cannot_break_out_of_the_link() {
         assert_eq!(
             link("x", "https://e.org/a) [y](z"),
-            "[x](https://e.org/a%29%20%5By%5D%28z)"
+            "[x](<https://e.org/a) [y](z>)"
+        );
+        assert_eq!(
+            link("x", "https://e.org/a>b\\c\n"),
+            "[x](<https://e.org/a\\>b\\\\c%0A>)"
         );
         assert_eq!(link("x", "javascript:alert(1)"), "x (javascript:alert(1))");
     }

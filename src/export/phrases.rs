@@ -2,8 +2,8 @@
 //! event happened, who said a quote, where it was published. Each comes out sanitised
 //! (one line), so callers only add their own punctuation and markup.
 
-use crate::model::{Event, Log, Quote, Source, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::model::{Event, Log, Quote, Source, Status, Verification};
+use crate::text::{sanitize, verbatim};
 
 /// When an event happened, for people, at the precision written: `Fri 3 May 2024`,
 /// `April 2024`, `Sat 4 May 2024 – Sun 5 May 2024`.
@@ -75,6 +75,15 @@ pub fn who(log: &Log, q: &Quote) -> String {
     }
 }
 
+/// What comes before who said a quote, verbatim or reported, on screen and in every
+/// export: `— Ismail Haniyeh (…)`. Reported speech is told by its own label, not here.
+pub const SAID_BY: &str = "— ";
+
+/// `— Ismail Haniyeh (Hamas political leader, Hamas)`.
+pub fn credit(log: &Log, q: &Quote) -> String {
+    format!("{SAID_BY}{}", who(log, q))
+}
+
 /// Names joined as a byline: `A`, `A and B`, `A, B and C`.
 pub fn byline(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
@@ -101,15 +110,44 @@ pub fn source_line(s: &Source) -> String {
 }
 
 /// The words themselves: in quotation marks when verbatim, bare when reported speech.
-/// Line breaks inside the quote are kept.
+/// The text is the log's, byte for byte (see `text::verbatim`).
 pub fn words(q: &Quote) -> String {
-    let text = sanitize_multiline(q.text.trim_end());
+    let text = verbatim(&q.text);
     if q.paraphrase {
         text.into_owned()
     } else {
         format!("“{text}”")
     }
 }
+
+/// What a reader must know about a quote checked against its source's archive, or None
+/// when it was found as written (or is a paraphrase or a translation, labelled already). A quote not found starts with the flag `NOT FOUND`.
+pub fn verification_note(log: &Log, q: &Quote) -> Option<String> {
+    let v = &q.verification;
+    Some(match v {
+        Verification::Verified { .. } => return None,
+        Verification::Folded { .. } => format!(
+            "Found in the archived source once typography is folded ({})",
+            sanitize(&v.detail().unwrap_or_default())
+        ),
+        Verification::NotFound(_) => format!(
+            "{NOT_FOUND} in the archived source ({})",
+            sanitize(&v.detail().unwrap_or_default())
+        ),
+        // Reported speech and translations are labelled as such wherever they are shown:
+        // that says why they were not looked for.
+        Verification::NotChecked => return None,
+        // Said only in a log that archives its sources: elsewhere it would be said of every
+        // quote, and tell nothing.
+        Verification::NoArchive if log.archives.iter().any(Option::is_some) => {
+            "Not checked: no archived copy of the source".into()
+        }
+        Verification::NoArchive => return None,
+    })
+}
+
+/// The flag on a quote not found in its archived source, wherever it is shown or copied.
+pub const NOT_FOUND: &str = "NOT FOUND";
 
 /// The label put before reported speech so it is never taken for a quotation.
 pub const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";

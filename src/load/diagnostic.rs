@@ -2,6 +2,33 @@
 
 use std::fmt;
 
+/// The lines of a file as the parser counts them, so that a diagnostic's line number finds
+/// its text: a line ends at LF, CRLF or a lone CR.
+pub fn source_lines(text: &str) -> Vec<&str> {
+    line_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// Where each line of `source_lines` starts and ends in `text`, without its line break.
+pub fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+            continue; // the LF of a CRLF, whose CR ended the line
+        }
+        lines.push(start..i);
+        start = i + 1;
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            start += 1;
+        }
+    }
+    if start < text.len() {
+        lines.push(start..text.len());
+    }
+    lines
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -51,7 +78,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}", self.message)?;
         if let Some(help) = &self.help {
-            write!(f, " ({help})")?;
+            write!(f, " ({})", help.replace('\n', "; "))?;
         }
         Ok(())
     }
@@ -70,5 +97,18 @@ impl Report {
 
     pub fn error_count(&self) -> usize {
         self.errors().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_where_the_parser_ends_them() {
+        assert_eq!(source_lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(source_lines("a\n\nb\n"), ["a", "", "b"]);
+        assert_eq!(source_lines("x\u{85}y\u{2028}z\n"), ["x\u{85}y\u{2028}z"]);
+        assert!(source_lines("").is_empty());
     }
 }

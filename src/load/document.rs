@@ -42,6 +42,8 @@ pub struct SourceDef {
     pub url: Option<String>,
     pub published: Option<Date>,
     pub byline: Vec<String>,
+    /// As written, with its place; read once the log is resolved.
+    pub archive: Option<At<String>>,
 }
 
 pub struct QuoteDef {
@@ -87,7 +89,15 @@ const TOP: &[&str] = &[
 ];
 const PARTY: &[&str] = &["id", "name", "color"];
 const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
-const SOURCE: &[&str] = &["id", "outlet", "title", "url", "published", "byline"];
+const SOURCE: &[&str] = &[
+    "id",
+    "outlet",
+    "title",
+    "url",
+    "published",
+    "byline",
+    "archive",
+];
 const EVENT: &[&str] = &[
     "id",
     "date",
@@ -290,8 +300,18 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
     let outlet = r.text(f.get("outlet"), &Loc::new(path, "outlet"), true);
     let title = r.text(f.get("title"), &Loc::new(path, "title"), false);
     let url = r.text(f.get("url"), &Loc::new(path, "url"), false);
-    let published = r.date(f.get("published"), &Loc::new(path, "published"));
+    let published = r.date(f.get("published"), &Loc::new(path, "published"), false);
     let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
+    let archive_loc = Loc::new(path, "archive");
+    let archive_mark = f.mark("archive");
+    let archive = r
+        .text(f.get("archive"), &archive_loc, false)
+        .zip(archive_mark)
+        .map(|(value, mark)| At {
+            value,
+            mark,
+            loc: archive_loc,
+        });
     Some(SourceDef {
         id: id?,
         outlet: outlet.unwrap_or_default(),
@@ -299,6 +319,7 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
         url,
         published,
         byline,
+        archive,
     })
 }
 
@@ -306,8 +327,8 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     let n_mark = n.mark;
     let mut f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
-    let date = r.date(f.get("date"), &Loc::new(path, "date"));
-    let end = r.date(f.get("end"), &Loc::new(path, "end"));
+    let date = r.date(f.get("date"), &Loc::new(path, "date"), true);
+    let end = r.date(f.get("end"), &Loc::new(path, "end"), false);
     let date_note = r.text(f.get("date_note"), &Loc::new(path, "date_note"), false);
     let kind = enumerated(
         r,
@@ -315,6 +336,7 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
         &Loc::new(path, "kind"),
         "kind",
         &Kind::ALL.map(Kind::as_str),
+        true,
     )
     .and_then(|s| Kind::parse(&s));
     let status = enumerated(
@@ -323,6 +345,7 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
         &Loc::new(path, "status"),
         "status",
         &Status::ALL.map(Status::as_str),
+        false,
     )
     .and_then(|s| Status::parse(&s))
     .unwrap_or_default();
@@ -581,8 +604,13 @@ fn enumerated(
     loc: &Loc,
     what: &str,
     allowed: &[&str],
+    required: bool,
 ) -> Option<String> {
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
+    // Null is absent, like every optional key; an error where the key is required.
+    if !required && node.as_ref().is_some_and(|n| n.is_null()) {
+        return None;
+    }
     let s = r.text(node, loc, true)?;
     if allowed.contains(&s.as_str()) {
         return Some(s);

@@ -144,11 +144,10 @@ impl<'a> Reader<'a> {
         let Value::Map(pairs) = &mut node.value else {
             return None;
         };
-        // Few keys per mapping: a linear scan beats hashing.
         let mut out = Fields {
             found: Vec::with_capacity(pairs.len()),
         };
-        let mut seen: Vec<(&str, Mark)> = Vec::with_capacity(pairs.len());
+        let mut seen = SeenKeys::default();
         for (k, v) in pairs.iter_mut() {
             let k: &'n Node = k;
             let Value::Scalar { text: key, .. } = &k.value else {
@@ -163,7 +162,7 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            if let Some((_, first)) = seen.iter().find(|(s, _)| s == key) {
+            if let Some(first) = seen.get(key) {
                 let msg = format!(
                     "`{}` is given twice (first on line {}): a key may appear once",
                     crate::text::sanitize(key),
@@ -172,7 +171,7 @@ impl<'a> Reader<'a> {
                 self.error(k.mark, &join(path, key), msg);
                 continue;
             }
-            seen.push((key, k.mark));
+            seen.insert(key, k.mark);
             if key.starts_with("x-") {
                 continue;
             }
@@ -190,7 +189,7 @@ impl<'a> Reader<'a> {
             }
         }
         for r in required {
-            if !seen.iter().any(|(s, _)| s == r) {
+            if seen.get(r).is_none() {
                 self.error(
                     node.mark,
                     path,
@@ -278,9 +277,13 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A date of format 1; a bare `2016` (a YAML number) is a year.
-    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<Date> {
+    /// A date of format 1; a bare `2016` (a YAML number) is a year. Null is absent, an
+    /// error only where the date is required.
+    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<Date> {
         let node = node?;
+        if node.is_null() && !required {
+            return None;
+        }
         if node.is_null() {
             self.error(
                 node.mark,
@@ -446,4 +449,36 @@ fn keys_list(keys: &[&str]) -> String {
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The keys met so far in one mapping. Mappings of a log have a few keys, where a scan
+/// beats hashing; a hostile one may have hundreds of thousands, where only a set stays
+/// linear.
+#[derive(Default)]
+struct SeenKeys<'n> {
+    few: Vec<(&'n str, Mark)>,
+    many: Option<std::collections::HashMap<&'n str, Mark>>,
+}
+
+impl<'n> SeenKeys<'n> {
+    const FEW: usize = 16;
+
+    fn get(&self, key: &str) -> Option<Mark> {
+        match &self.many {
+            Some(set) => set.get(key).copied(),
+            None => self.few.iter().find(|(s, _)| *s == key).map(|&(_, m)| m),
+        }
+    }
+
+    fn insert(&mut self, key: &'n str, mark: Mark) {
+        if let Some(set) = &mut self.many {
+            set.entry(key).or_insert(mark);
+        } else if self.few.len() < Self::FEW {
+            self.few.push((key, mark));
+        } else {
+            let mut set: std::collections::HashMap<&str, Mark> = self.few.drain(..).collect();
+            set.entry(key).or_insert(mark);
+            self.many = Some(set);
+        }
+    }
 }

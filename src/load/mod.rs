@@ -3,6 +3,7 @@
 //! `yaml` is the only module that parses YAML; `validate` turns its spanned tree into the
 //! model, collecting every error of the file rather than stopping at the first.
 
+mod checked;
 mod diagnostic;
 mod document;
 mod fields;
@@ -13,10 +14,11 @@ mod resolve;
 pub mod suggest;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub use render::{render as render_diagnostic, render_all};
 
+use crate::archive::Archives;
 use crate::model::Log;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +29,8 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Deepest nesting of sequences and mappings.
     pub max_depth: usize,
-    /// Most nodes that aliases may add, as a multiple of the nodes written in the file.
+    /// Most nodes and bytes that aliases may add, as a multiple of the nodes and bytes
+    /// written in the file.
     pub max_alias_factor: usize,
 }
 
@@ -41,25 +44,37 @@ impl Default for Limits {
     }
 }
 
-/// A log that opened, with the warnings found on the way.
+/// A log that opened, with what was found on the way: warnings, and errors that do not
+/// keep a log from opening (quotes not found in their archives, flagged where they show).
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub log: Log,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads one log from text; `name` is how messages call the file.
+/// Loads one log from text; `name` is how messages call the file. Text has no folder, so
+/// its archives are not read (see `load_str_with`).
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
     load_bytes(name, text.as_bytes(), &Limits::default())
 }
 
+/// Loads one log from text with its archives, given as paths (as the log writes them) and
+/// texts.
+pub fn load_str_with(name: &str, text: &str, archives: Archives) -> Result<Loaded, Report> {
+    load_many(
+        &[(name.to_string(), text.as_bytes())],
+        &Limits::default(),
+        archives,
+    )
+}
+
 /// Loads one log from bytes, which may be anything.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, Report> {
-    load_many(&[(name.to_string(), bytes)], limits)
+    load_many(&[(name.to_string(), bytes)], limits, Archives::None)
 }
 
 /// The files a list of arguments names: files as they are, directories as the `.yaml` and
-/// `.yml` files directly inside them, in name order.
+/// `.yml` files directly inside them, in name order; each file once.
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
     let mut out = Vec::new();
     let mut diagnostics = Vec::new();
@@ -93,6 +108,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
         found.sort();
         out.extend(found);
     }
+    // A file named twice (`a.yaml a.yaml`, or `dir dir/a.yaml`, or through a link) is one
+    // file of the log, read once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     if diagnostics.is_empty() {
         Ok(out)
     } else {
@@ -123,37 +142,24 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
         .iter()
         .map(|(n, b)| (n.clone(), b.as_slice()))
         .collect();
-    load_many(&borrowed, limits)
+    load_many(&borrowed, limits, Archives::Beside(paths))
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
 fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied: cannot read this file".to_string()
-        }
-        _ => format!("cannot read: {e}"),
-    })?;
-    if meta.is_dir() {
-        return Err("is a directory, expected a YAML event log file".into()); // see expand_paths
-    }
-    if meta.len() > limits.max_file_bytes {
+    let (file, len) = open_regular(path)?;
+    if len > limits.max_file_bytes {
         return Err(format!(
-            "the file is {} bytes, over the limit of {} bytes (raise it with --max-file-size)",
-            meta.len(),
+            "the file is {len} bytes, over the limit of {} bytes (raise it with --max-file-size)",
             limits.max_file_bytes
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| {
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(f, limits.max_file_bytes.saturating_add(1)),
-                &mut bytes,
-            )
-        })
-        .map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(format!(
             "the file is over the limit of {} bytes (raise it with --max-file-size)",
@@ -161,6 +167,71 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// Opens a file for reading if it is a regular file once links are followed, with its
+/// size. A FIFO, a device or a socket is refused before it is opened (opening a FIFO
+/// blocks until a writer comes; `/dev/zero` never ends), and the file opened is checked
+/// again, without blocking, in case another was swapped in meanwhile.
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, u64), String> {
+    let cannot = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: cannot read this file".to_string()
+        }
+        _ => format!("cannot read: {e}"),
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    not_regular(&meta)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Non-blocking, so that opening a FIFO swapped in since the check returns at once;
+        // on a regular file the flag changes nothing.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    not_regular(&meta)?;
+    Ok((file, meta.len()))
+}
+
+/// The refusal of anything but a regular file, naming what it is.
+fn not_regular(meta: &std::fs::Metadata) -> Result<(), String> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
+        return Err("is a directory, expected a YAML event log file".into()); // see expand_paths
+    }
+    let what = special_kind(&kind);
+    Err(format!(
+        "is {what}, not a regular file: expected a YAML event log file"
+    ))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 fn whole_file(name: &str, message: String) -> Diagnostic {
@@ -176,7 +247,11 @@ fn whole_file(name: &str, message: String) -> Diagnostic {
 }
 
 /// Parses, reads and resolves the files of one log.
-fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Report> {
+fn load_many(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+) -> Result<Loaded, Report> {
     let mut docs = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     for (name, bytes) in files {
@@ -212,10 +287,14 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
             Parsed::Nothing => diagnostics.append(&mut reader.diags),
         }
     }
-    let log = resolve::resolve(&mut docs);
+    let mut log = resolve::resolve(&mut docs);
     for d in docs {
         diagnostics.extend(d.reader.diags);
     }
+    // Quotes not found in their archives are errors that still let the log open.
+    let unverified = checked::check_archives(&mut log, archives, limits, &mut diagnostics);
+    let blocking = diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(unverified);
     // Errors first, each file's in line order; then warnings, likewise.
     let order: std::collections::HashMap<&str, usize> = files
         .iter()
@@ -230,7 +309,7 @@ fn load_many(files: &[(String, &[u8])], limits: &Limits) -> Result<Loaded, Repor
             d.col,
         )
     });
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if blocking {
         return Err(Report { diagnostics });
     }
     Ok(Loaded {
@@ -325,10 +404,14 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
 /// The bytes as text, or where they stop being UTF-8.
 fn utf8(bytes: &[u8]) -> Result<&str, yaml::YamlError> {
     std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        // The valid part is text: its lines, counted as the parser would, place the bad byte.
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let ends_a_line = valid.ends_with(['\n', '\r']);
+        let lines = source_lines(valid);
+        let (line, col) = match lines.last() {
+            Some(last) if !ends_a_line => (lines.len(), last.chars().count() + 1),
+            _ => (lines.len() + 1, 1),
+        };
         yaml::YamlError {
             mark: yaml::Mark { line, col },
             message: format!("the file is not UTF-8 text (byte 0x{:02x} at offset {}): a log must be saved as UTF-8", bytes[e.valid_up_to()], e.valid_up_to()),
@@ -347,10 +430,10 @@ fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError
     yaml::parse(text, limits).map_err(|mut e| {
         // libyaml puts "unexpected end of stream" after the last line; point at the last
         // line instead, so the message can show it.
-        let lines = text.lines().count().max(1);
-        if e.mark.line > lines {
-            e.mark.line = lines;
-            e.mark.col = text.lines().last().map_or(0, |l| l.chars().count()) + 1;
+        let lines = source_lines(text);
+        if e.mark.line > lines.len().max(1) {
+            e.mark.line = lines.len().max(1);
+            e.mark.col = lines.last().map_or(0, |l| l.chars().count()) + 1;
         }
         e
     })

@@ -12,31 +12,25 @@ use unicode_width::UnicodeWidthStr;
 /// line at once (a scan per diagnostic made a big file with many errors take minutes).
 struct SourceLines {
     text: String,
-    starts: Vec<usize>,
+    /// Each line's start and end in `text`, without its line break.
+    spans: Vec<std::ops::Range<usize>>,
 }
 
 impl SourceLines {
-    /// The file as text, if it can be read within the size limit.
+    /// The file as text, if it is a regular file and can be read within the size limit.
     fn read(path: &str, max_bytes: u64) -> Option<SourceLines> {
+        let (file, _) = super::open_regular(std::path::Path::new(path)).ok()?;
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::fs::File::open(path).ok()?, max_bytes),
-            &mut bytes,
-        )
-        .ok()?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes), &mut bytes).ok()?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        Some(SourceLines { text, starts })
+        let spans = super::line_spans(&text);
+        Some(SourceLines { text, spans })
     }
 
-    /// Line `n` (1-based), without its line break.
+    /// Line `n` (1-based) as the parser counts lines, without its line break.
     fn line(&self, n: usize) -> Option<&str> {
-        let start = *self.starts.get(n.checked_sub(1)?)?;
-        let end = self.starts.get(n).map_or(self.text.len(), |&e| e - 1);
-        let line = &self.text[start..end];
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        let span = self.spans.get(n.checked_sub(1)?)?;
+        Some(&self.text[span.clone()])
     }
 }
 
@@ -125,7 +119,16 @@ pub fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> String {
         }
     }
     if let Some(help) = &d.help {
-        s += &format!("{pad} = help: {}\n", sanitize(help));
+        // A help of several lines (a quote and its closest passage) keeps its lines, each
+        // under the first.
+        let mut lines = help.lines();
+        s += &format!(
+            "{pad} = help: {}\n",
+            sanitize(lines.next().unwrap_or_default())
+        );
+        for more in lines {
+            s += &format!("{pad}         {}\n", sanitize(more));
+        }
     }
     s
 }

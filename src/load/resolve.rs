@@ -15,6 +15,16 @@ pub struct FileDoc<'a> {
     pub doc: Document,
 }
 
+/// Notes that file `fi` declares entry `ix` (a party or an actor), once per file.
+fn declared_in(files_of: &mut Vec<Vec<usize>>, ix: usize, fi: usize) {
+    if files_of.len() <= ix {
+        files_of.resize(ix + 1, Vec::new());
+    }
+    if !files_of[ix].contains(&fi) {
+        files_of[ix].push(fi);
+    }
+}
+
 /// Merges and resolves. Diagnostics go to each file's reader.
 pub fn resolve(files: &mut [FileDoc]) -> Log {
     let mut log = Log {
@@ -35,6 +45,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         for p in parties {
             match log.party_ids.get(&p.id.value) {
                 Some(&ix) => {
+                    declared_in(&mut log.party_files, ix, fi);
                     let (first_file, first) = &party_defs[ix];
                     let same = first.name == p.name && first.color == p.color;
                     let (ff, fl) = (
@@ -52,6 +63,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     );
                 }
                 None => {
+                    declared_in(&mut log.party_files, party_defs.len(), fi);
                     log.party_ids.insert(p.id.value.clone(), party_defs.len());
                     party_defs.push((fi, p));
                 }
@@ -66,7 +78,9 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                         && first.title == s.title
                         && first.url == s.url
                         && first.published == s.published
-                        && first.byline == s.byline;
+                        && first.byline == s.byline
+                        && first.archive.as_ref().map(|a| &a.value)
+                            == s.archive.as_ref().map(|a| &a.value);
                     let (ff, fl) = (
                         files[*first_file].reader.file.to_string(),
                         first.id.mark.line,
@@ -93,6 +107,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         for a in actors {
             match log.actor_ids.get(&a.id.value) {
                 Some(&ix) => {
+                    declared_in(&mut log.actor_files, ix, fi);
                     let (first_file, first) = &actor_defs[ix];
                     let same = first.name == a.name
                         && first.party.as_ref().map(|p| &p.value)
@@ -114,6 +129,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     );
                 }
                 None => {
+                    declared_in(&mut log.actor_files, actor_defs.len(), fi);
                     log.actor_ids.insert(a.id.value.clone(), actor_defs.len());
                     actor_defs.push((fi, a));
                 }
@@ -139,6 +155,11 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
             url: s.url,
             published: s.published,
             byline: s.byline,
+            archive: s.archive.map(|a| ArchiveRef {
+                path: a.value,
+                line: a.mark.line,
+                col: a.mark.col,
+            }),
             origin: Origin {
                 file: fi,
                 line: s.id.mark.line,
@@ -188,6 +209,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         file: usize,
     }
     let mut pending: Vec<Pending> = Vec::new();
+    let mut next_free: HashMap<String, usize> = HashMap::new();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
         for e in events {
@@ -195,11 +217,13 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                 Some(id) => (id.value.clone(), false),
                 None => {
                     let base = super::ids::derive(&e.date, &e.title);
+                    // The next number to try per base id, so that many events with one
+                    // derived id cost linear time, not a scan from `-2` each time.
+                    let n = next_free.entry(base.clone()).or_insert(2);
                     let mut id = base.clone();
-                    let mut n = 2;
                     while taken.contains_key(&id) {
                         id = format!("{base}-{n}");
-                        n += 1;
+                        *n += 1;
                     }
                     taken.insert(id.clone(), (fi, e.mark.line));
                     (id, true)
@@ -253,6 +277,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
                     },
                     paraphrase: q.paraphrase,
                     translated: q.translated,
+                    verification: Verification::default(),
                     origin: Origin {
                         file: fi,
                         line: q.mark.line,

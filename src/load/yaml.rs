@@ -76,12 +76,17 @@ pub struct YamlError {
 
 /// Parses one YAML document into a spanned tree.
 pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
-    let mut parser = Parser::new(text.as_bytes());
+    let stand_ins = StandIns::for_text(text);
+    let swapped = stand_ins.as_ref().map(|s| s.hide(text));
+    let mut parser = Parser::new(swapped.as_deref().unwrap_or(text).as_bytes());
+    parser.stand_ins = stand_ins;
     let mut builder = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
         written: 0,
         expanded: 0,
+        file_bytes: text.len(),
+        expanded_bytes: 0,
         limits,
         root: None,
         documents: 0,
@@ -96,6 +101,60 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         mark: Mark { line: 1, col: 1 },
         message: "the file holds no YAML document: expected a mapping with `events:`".into(),
     })
+}
+
+/// libyaml follows YAML 1.1, where NEL (U+0085), LS (U+2028) and PS (U+2029) break lines: it
+/// counted lines no editor shows, and folded a NEL inside a quoted title into a space. YAML 1.2
+/// and editors take them as ordinary characters, and so does a log: before parsing, each is
+/// replaced by a noncharacter the file does not hold (one character for one, so columns stay),
+/// and put back in every scalar and anchor name the parser returns.
+struct StandIns {
+    /// NEL, LS and PS, and the noncharacter standing in for each.
+    pairs: [(char, char); 3],
+}
+
+impl StandIns {
+    const HIDDEN: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
+
+    /// The stand-ins for a text holding any of the three, or `None` when it holds none (or,
+    /// absurdly, holds nearly every noncharacter).
+    fn for_text(text: &str) -> Option<StandIns> {
+        let holds = |c: char| memchr::memmem::find(text.as_bytes(), c.to_string().as_bytes());
+        if Self::HIDDEN.iter().all(|&c| holds(c).is_none()) {
+            return None;
+        }
+        let mut free = ('\u{fdd0}'..='\u{fdef}').filter(|c| !text.contains(*c));
+        let mut pairs = [('\0', '\0'); 3];
+        for (pair, hidden) in pairs.iter_mut().zip(Self::HIDDEN) {
+            *pair = (hidden, free.next()?);
+        }
+        Some(StandIns { pairs })
+    }
+
+    fn hide(&self, text: &str) -> String {
+        text.chars().map(|c| self.swap(c, false)).collect()
+    }
+
+    fn restore(&self, text: String) -> String {
+        if !text
+            .chars()
+            .any(|c| self.pairs.iter().any(|&(_, s)| s == c))
+        {
+            return text;
+        }
+        text.chars().map(|c| self.swap(c, true)).collect()
+    }
+
+    fn swap(&self, c: char, back: bool) -> char {
+        for &(hidden, stand_in) in &self.pairs {
+            match back {
+                false if c == hidden => return stand_in,
+                true if c == stand_in => return hidden,
+                _ => {}
+            }
+        }
+        c
+    }
 }
 
 /// One parser event, owned.
@@ -118,25 +177,53 @@ enum Event {
 struct Builder<'l> {
     /// Open collections: their node and the anchor to record when they close.
     stack: Vec<(Node, Option<String>, Option<Node>)>,
-    anchors: HashMap<String, (Node, usize)>,
+    /// Each anchored node with its size (nodes, bytes of text).
+    anchors: HashMap<String, (Node, Size)>,
     /// Nodes written in the file, and nodes added by aliases.
     written: usize,
     expanded: usize,
+    /// Bytes of the file, and bytes of text added by aliases: a few nodes holding long
+    /// strings can weigh far more than their count says.
+    file_bytes: usize,
+    expanded_bytes: usize,
     limits: &'l Limits,
     root: Option<Node>,
     documents: usize,
 }
 
-fn count(node: &Node) -> usize {
-    match &node.value {
-        Value::Scalar { .. } => 1,
-        Value::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
-        Value::Map(pairs) => {
-            1 + pairs
-                .iter()
-                .map(|(k, v)| count(k) + count(v))
-                .sum::<usize>()
+/// How much a node weighs: its nodes, and the bytes of its text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl std::ops::Add for Size {
+    type Output = Size;
+    fn add(self, o: Size) -> Size {
+        Size {
+            nodes: self.nodes.saturating_add(o.nodes),
+            bytes: self.bytes.saturating_add(o.bytes),
         }
+    }
+}
+
+/// Bytes counted for a node besides its text, so that aliases of empty strings and
+/// collections weigh something too.
+const NODE_BYTES: usize = 16;
+
+fn size(node: &Node) -> Size {
+    let own = |bytes| Size {
+        nodes: 1,
+        bytes: NODE_BYTES + bytes,
+    };
+    match &node.value {
+        Value::Scalar { text, .. } => own(text.len()),
+        Value::Seq(items) => items.iter().map(size).fold(own(0), |a, b| a + b),
+        Value::Map(pairs) => pairs
+            .iter()
+            .map(|(k, v)| size(k) + size(v))
+            .fold(own(0), |a, b| a + b),
     }
 }
 
@@ -157,14 +244,23 @@ impl Builder<'_> {
             Event::Other => return Ok(false),
             Event::Alias(name) => {
                 let Some((node, size)) = self.anchors.get(&name) else {
-                    return err(format!("alias *{name} names no anchor"));
-                };
-                self.expanded += size;
-                let allowed = self.limits.max_alias_factor * self.written.max(100);
-                if self.expanded > allowed {
                     return err(format!(
-                        "aliases expand to more than {} times the nodes written in the file: refusing a possible alias bomb",
-                        self.limits.max_alias_factor
+                        "alias *{} names no anchor",
+                        crate::text::sanitize(&name)
+                    ));
+                };
+                let factor = self.limits.max_alias_factor;
+                self.expanded = self.expanded.saturating_add(size.nodes);
+                if self.expanded > factor.saturating_mul(self.written.max(100)) {
+                    return err(format!(
+                        "aliases expand to more than {factor} times the nodes written in the file: refusing a possible alias bomb",
+                    ));
+                }
+                // Checked before the copy below is made, so a refused alias never allocates.
+                self.expanded_bytes = self.expanded_bytes.saturating_add(size.bytes);
+                if self.expanded_bytes > factor.saturating_mul(self.file_bytes.max(64 * 1024)) {
+                    return err(format!(
+                        "aliases expand to more than {factor} times the bytes of the file: refusing a possible alias bomb",
                     ));
                 }
                 let mut node = node.clone();
@@ -213,8 +309,8 @@ impl Builder<'_> {
         };
         let (node, anchor) = node;
         if let Some(name) = anchor {
-            let size = count(&node);
-            self.anchors.insert(name, (node.clone(), size));
+            let weight = size(&node);
+            self.anchors.insert(name, (node.clone(), weight));
         }
         self.attach(node)?;
         Ok(false)
@@ -244,6 +340,8 @@ struct Parser<'input> {
     sys: Box<MaybeUninit<unsafe_yaml::yaml_parser_t>>,
     _input: &'input [u8],
     done: bool,
+    /// What stands in the input for NEL, LS and PS, to put back.
+    stand_ins: Option<StandIns>,
 }
 
 impl<'input> Parser<'input> {
@@ -264,6 +362,7 @@ impl<'input> Parser<'input> {
             sys,
             _input: input,
             done: false,
+            stand_ins: None,
         }
     }
 
@@ -285,12 +384,37 @@ impl<'input> Parser<'input> {
                 line: (*e).start_mark.line as usize + 1,
                 col: (*e).start_mark.column as usize + 1,
             };
-            let converted = convert(&*e);
+            let mut converted = convert(&*e);
             unsafe_yaml::yaml_event_delete(e);
+            if let Some(stand_ins) = &self.stand_ins {
+                converted = converted.restored(stand_ins);
+            }
             if matches!(converted, Event::StreamEnd) {
                 self.done = true;
             }
             Ok((converted, mark))
+        }
+    }
+}
+
+impl Event {
+    /// The event with the characters stood in for put back.
+    fn restored(self, s: &StandIns) -> Event {
+        let name = |a: Option<String>| a.map(|a| s.restore(a));
+        match self {
+            Event::Alias(a) => Event::Alias(s.restore(a)),
+            Event::Scalar {
+                anchor,
+                text,
+                plain,
+            } => Event::Scalar {
+                anchor: name(anchor),
+                text: s.restore(text),
+                plain,
+            },
+            Event::SeqStart(a) => Event::SeqStart(name(a)),
+            Event::MapStart(a) => Event::MapStart(name(a)),
+            other => other,
         }
     }
 }
@@ -409,6 +533,60 @@ mod tests {
         }
         let e = p(&doc).unwrap_err();
         assert!(e.message.contains("alias bomb"), "{e:?}");
+    }
+
+    #[test]
+    fn aliases_of_long_strings_are_refused_by_their_bytes() {
+        // Few nodes, many bytes: 1,000 aliases of one 1 MiB string would weigh 1 GiB.
+        let mut doc = format!("a: &big \"{}\"\nb: [", "x".repeat(1 << 20));
+        doc += &vec!["*big"; 1000].join(", ");
+        doc += "]\n";
+        let e = p(&doc).unwrap_err();
+        assert!(e.message.contains("times the bytes of the file"), "{e:?}");
+        assert!(e.message.contains("alias bomb"), "{e:?}");
+        assert_eq!(e.mark.line, 2);
+    }
+
+    #[test]
+    fn ordinary_aliases_stay_allowed() {
+        let doc = "who: &w [hamas, israel, egypt]\na: *w\nb: *w\nc: *w\n";
+        let n = p(doc).unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        assert_eq!(pairs[3].1.value, pairs[0].1.value);
+    }
+
+    #[test]
+    fn nel_ls_and_ps_are_characters_not_line_breaks() {
+        let doc = "a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: [\nbad\n";
+        let e = p(doc).unwrap_err();
+        // The error is on the line an editor shows, not five lines further.
+        assert_eq!(e.mark.line, 6, "{e:?}");
+        let n = p("a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: \u{2028}e\n").unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        let text = |i: usize| match &pairs[i].1.value {
+            Value::Scalar { text, .. } => text.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(0), "x\u{85}y");
+        assert_eq!(text(1), "p\u{2028}q");
+        assert_eq!(text(2), "r\u{2029}s");
+        assert_eq!(pairs[3].1.mark, Mark { line: 4, col: 4 });
+        // A file holding the first stand-ins still reads back exactly.
+        let n = p("a: \"\u{fdd0}\u{85}\u{fdd1}\"\n").unwrap();
+        let Value::Map(pairs) = &n.value else {
+            panic!()
+        };
+        assert_eq!(
+            pairs[0].1.value,
+            Value::Scalar {
+                text: "\u{fdd0}\u{85}\u{fdd1}".into(),
+                plain: false
+            }
+        );
     }
 
     #[test]

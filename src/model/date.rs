@@ -149,6 +149,13 @@ impl Date {
                 "found {s:?}: month {m} does not exist, expected 01 to 12"
             )));
         }
+        // Year 0 is no year of the calendar a log speaks of, and RFC 3339 (the JSON output)
+        // has none: the years are 0001 to 9999.
+        if year == 0 {
+            return Err(DateError::new(format!(
+                "found {s:?}: there is no year 0, expected a year from 0001 to 9999"
+            )));
+        }
         let date = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
             .ok_or_else(|| DateError::new(format!("found {s:?}: that day does not exist")))?;
         let Some(time_part) = time_part else {
@@ -228,6 +235,12 @@ impl Date {
             .single()
             .expect("fixed offsets are unambiguous")
             .with_timezone(&Utc);
+        if !(1..=9999).contains(&start.year()) {
+            return Err(DateError::new(format!(
+                "found {s:?}: in UTC that instant falls in the year {}, expected an instant within the years 0001 to 9999",
+                start.year()
+            )));
+        }
         Ok(Date {
             precision: if sec.is_some() {
                 Precision::Second
@@ -762,6 +775,28 @@ fn repair_numeric(s: &str, why: &mut Vec<&'static str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_outside_1_to_9999_are_refused() {
+        for (s, says) in [
+            ("0000", "there is no year 0"),
+            ("0000-05-03", "there is no year 0"),
+            ("0001-01-01T00:30+01:00", "falls in the year 0"),
+            ("9999-12-31T23:30-01:00", "falls in the year 10000"),
+        ] {
+            let e = Date::parse(s).unwrap_err();
+            assert!(e.message.contains(says), "{s}: {e:?}");
+        }
+        for ok in [
+            "0001",
+            "9999-12-31",
+            "0001-01-01T00:30Z",
+            "9999-12-31T23:30+01:00",
+        ] {
+            assert!(Date::parse(ok).is_ok(), "{ok}");
+        }
+        assert!(Date::parse("-0001").is_err());
+    }
 
     #[test]
     fn every_precision_parses_and_keeps_its_form() {

@@ -1,7 +1,8 @@
 //! A validated event log: parties, actors, sources and events, cross-referenced by index.
 
-use super::Date;
+use super::{Archive, Date, Verification};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Index of a party in `Log::parties`.
 pub type PartyIx = usize;
@@ -197,7 +198,19 @@ pub struct Source {
     pub url: Option<String>,
     pub published: Option<Date>,
     pub byline: Vec<String>,
+    /// The journalist's own copy of the text, a file beside the log.
+    pub archive: Option<ArchiveRef>,
     pub origin: Origin,
+}
+
+/// Where a source's archive was named in the log, and the path as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchiveRef {
+    /// Relative to the folder of the log file that names it.
+    pub path: String,
+    /// The `archive:` value's place, for messages about the file.
+    pub line: usize,
+    pub col: usize,
 }
 
 /// Words someone said, with who said them and where they were published.
@@ -215,6 +228,8 @@ pub struct Quote {
     pub paraphrase: bool,
     /// The log's author translated the words: never the speaker's own wording.
     pub translated: bool,
+    /// Derived: whether the words were found in the source's archive.
+    pub verification: Verification,
     pub origin: Origin,
 }
 
@@ -276,12 +291,19 @@ pub struct Log {
     pub parties: Vec<Party>,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
+    /// The text of each source's archive, by `SourceIx` (None without one); shared, since
+    /// the browser keeps it across reloads of an unchanged log and archives can be large.
+    pub archives: Vec<Option<Arc<Archive>>>,
     /// In timeline order: by start instant, then file order.
     pub events: Vec<Event>,
     pub party_ids: HashMap<String, PartyIx>,
     pub actor_ids: HashMap<String, ActorIx>,
     pub source_ids: HashMap<String, SourceIx>,
     pub event_ids: HashMap<String, EventIx>,
+    /// The files that declare each party and each actor, by index, the first first: a
+    /// party declared alike in two files belongs to both. Empty for a log built in code.
+    pub party_files: Vec<Vec<usize>>,
+    pub actor_files: Vec<Vec<usize>>,
 }
 
 impl Log {
@@ -295,6 +317,22 @@ impl Log {
 
     pub fn event(&self, id: &str) -> Option<EventIx> {
         self.event_ids.get(id).copied()
+    }
+
+    /// Whether file `fi` declares party `p` (alone or alike with other files).
+    pub fn party_in_file(&self, p: PartyIx, fi: usize) -> bool {
+        match self.party_files.get(p) {
+            Some(files) => files.contains(&fi),
+            None => self.parties[p].origin.file == fi,
+        }
+    }
+
+    /// Whether file `fi` declares actor `a` (alone or alike with other files).
+    pub fn actor_in_file(&self, a: ActorIx, fi: usize) -> bool {
+        match self.actor_files.get(a) {
+            Some(files) => files.contains(&fi),
+            None => self.actors[a].origin.file == fi,
+        }
     }
 
     /// The parties and actors an event involves, each in log order. Parties: its own

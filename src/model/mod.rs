@@ -1,10 +1,14 @@
 //! The types of an event log, format 1 (see docs/FORMAT.md). No terminal, no YAML here.
 
+mod archive;
 mod date;
 mod log;
+mod verification;
 mod zone;
 
+pub use archive::Archive;
 pub use chrono_tz::Tz;
 pub use date::{DATE_FORMS, Date, DateError, Precision, day_text};
 pub use log::*;
+pub use verification::{Fold, NotFound, Verification};
 pub use zone::{DEFAULT_ZONE, UnknownZone, parse_zone};

@@ -128,6 +128,21 @@ fn xorshift(seed: u64) -> impl FnMut() -> u64 {
 
 // ---------------------------------------------------------------- good files
 
+/// The sample's verification line: every verbatim quote verified, the rest paraphrases.
+fn verified_line(log: &dateline::model::Log) -> String {
+    let verbatim = log
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .filter(|q| !q.paraphrase)
+        .count();
+    format!(
+        "{} quotes: {verbatim} verified, {} not checked (paraphrase)",
+        log.quote_count(),
+        log.quote_count() - verbatim
+    )
+}
+
 #[test]
 fn the_sample_checks_ok_with_its_counts() {
     let log = load_path(
@@ -141,11 +156,12 @@ fn the_sample_checks_ok_with_its_counts() {
     assert_eq!(
         run.stdout,
         format!(
-            "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n",
+            "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n{}\n",
             log.events.len(),
             log.actors.len(),
             log.parties.len(),
-            log.quote_count()
+            log.quote_count(),
+            verified_line(&log)
         )
     );
     assert!(log.events.len() > 1 && log.quote_count() > 1);
@@ -276,11 +292,12 @@ fn the_files_given_are_one_log_each_summarised() {
         run.stdout,
         format!(
             "{SAMPLE}: {} events, {} actors, {} parties, {} quotes: ok\n\
-             {extra_name}: 1 event, 0 actors, 0 parties, 0 quotes: ok\n",
+             {extra_name}: 1 event, 0 actors, 0 parties, 0 quotes: ok\n{}\n",
             sample.events.len(),
             sample.actors.len(),
             sample.parties.len(),
-            sample.quote_count()
+            sample.quote_count(),
+            verified_line(&sample)
         )
     );
     // One bad file makes the whole log fail, and says which file holds the error.
@@ -548,6 +565,318 @@ fn wrong_usage_exits_2() {
     }
 }
 
+// ---------------------------------------------------------------- hostile files
+
+#[test]
+fn aliases_of_a_long_string_are_refused_by_the_bytes_they_add() {
+    // Five nodes' worth of aliases, but each one a 5 MiB string: 1,000 of them would take
+    // 5 GiB. Checked in 1 GiB of address space, the refusal must come before any copy.
+    let mut doc = format!(
+        "events: []\nx-big: &big \"{}\"\nx-copies: [",
+        "x".repeat(5 << 20)
+    );
+    doc += &vec!["*big"; 1000].join(", ");
+    doc += "]\n";
+    let (_dir, path) = temp_file("bytes.yaml", doc.as_bytes());
+    let run = dateline_within(1 << 20, &["check", path.to_str().unwrap()]);
+    assert_refused(
+        &run,
+        &path,
+        "aliases expand to more than 10 times the bytes of the file: refusing a possible alias bomb",
+    );
+}
+
+#[test]
+fn many_events_with_one_derived_id_take_linear_time() {
+    // 40,000 events with the same date and title: a scan from `-2` for each took an hour.
+    let mut doc = String::from("events:\n");
+    for _ in 0..40_000 {
+        doc += "  - {date: 2024-05-03, kind: meeting, title: Talks}\n";
+    }
+    let (_dir, path) = temp_file("same.yaml", doc.as_bytes());
+    let run = dateline(&["list", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let events: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let ids: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 40_000);
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), 40_000);
+    assert!(unique.contains("2024-05-03-talks"));
+    assert!(unique.contains("2024-05-03-talks-2"));
+    assert!(unique.contains("2024-05-03-talks-40000"));
+}
+
+#[test]
+fn a_mapping_of_many_keys_takes_linear_time_and_still_finds_duplicates() {
+    // 160,000 keys in one event: comparing each with all before it took minutes.
+    let mut doc =
+        String::from("events:\n  - date: 2024-05-03\n    kind: meeting\n    title: Talks\n");
+    for i in 0..160_000 {
+        doc += &format!("    x-k{i}: 1\n");
+    }
+    doc += "    x-k123456: 2\n";
+    let (_dir, path) = temp_file("keys.yaml", doc.as_bytes());
+    let run = check(&path);
+    assert_refused(
+        &run,
+        &path,
+        "`x-k123456` is given twice (first on line 123461): a key may appear once",
+    );
+    assert!(run.stdout.contains(": 1 error"), "{}", run.stdout);
+}
+
+/// Checks a special file: refused at once, saying what it is, never read.
+fn assert_special_refused(path: &Path, what: &str) {
+    let run = dateline_within(1 << 20, &["check", path.to_str().unwrap()]);
+    assert_refused(
+        &run,
+        path,
+        &format!("is {what}, not a regular file: expected a YAML event log file"),
+    );
+    for args in [&["list"][..], &["quotes"]] {
+        let mut args = args.to_vec();
+        args.push(path.to_str().unwrap());
+        let run = dateline_within(1 << 20, &args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("log.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    assert_special_refused(&fifo, "a named pipe (FIFO)");
+    // Through a link too: what counts is what the link leads to.
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    assert_special_refused(&link, "a named pipe (FIFO)");
+}
+
+#[test]
+fn devices_are_refused_before_anything_is_read() {
+    // /dev/zero never ends; reading it up to the size limit would take 512 MiB.
+    assert_special_refused(Path::new("/dev/zero"), "a character device");
+    assert_special_refused(Path::new("/dev/null"), "a character device");
+}
+
+#[test]
+fn a_socket_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.yaml");
+    let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    assert_special_refused(&path, "a socket");
+}
+
+#[test]
+fn a_link_to_a_regular_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("link.yaml");
+    let target = dir.path().join("target.yaml");
+    std::fs::write(&target, sample_without_archives()).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let run = check(&link);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn file_names_are_sanitised_in_every_line_check_prints() {
+    // A name that clears the screen and forges an "ok" line after a newline.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir
+        .path()
+        .join("x\u{1b}[2J\nforged.yaml: 1 event: ok\u{1b}]0;t\u{7}.yaml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &good).unwrap();
+    let bad = dir.path().join("bad\u{1b}[31m.yaml");
+    std::fs::write(&bad, "events: [1]\n").unwrap();
+    for path in [&good, &bad] {
+        let run = check(path);
+        for out in [&run.stdout, &run.stderr] {
+            assert!(!out.contains('\u{1b}'), "{out:?}");
+            assert!(!out.contains('\u{7}'), "{out:?}");
+        }
+        assert!(
+            !run.stdout.lines().any(|l| l.starts_with("forged")),
+            "{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains('\u{241b}'), "{}", run.stdout);
+        let run = dateline(&["list", path.to_str().unwrap()]);
+        assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    }
+    let missing = dir.path().join("gone\u{1b}[2J.yaml");
+    let run = check(&missing);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    // Arguments quoted back by a usage error are text from outside too.
+    let run = dateline(&["check", "--max-file-size", "1\u{1b}[2J", SAMPLE]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+}
+
+#[test]
+fn the_same_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("log.yaml");
+    std::fs::write(&file, sample_without_archives()).unwrap();
+    let name = file.to_str().unwrap();
+    let dir_name = dir.path().to_str().unwrap();
+    for args in [
+        vec!["check", name, name],
+        vec!["check", dir_name, name],
+        vec!["check", name, &format!("{dir_name}/./log.yaml")],
+    ] {
+        let run = dateline(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stdout);
+        assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+        assert!(run.stdout.ends_with(": ok\n"), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn nel_ls_and_ps_neither_shift_line_numbers_nor_change_titles() {
+    // Three titles holding U+0085, U+2028 and U+2029; the error is on line 13 as an editor
+    // counts (libyaml alone took each of them for a line break).
+    let event =
+        |title: &str| format!("  - date: 2024-05-03\n    kind: meeting\n    title: {title}\n");
+    let mut yaml = String::from("events:\n");
+    yaml += &event("\"a\u{85}b\"");
+    yaml += &event("'c\u{2028}d'");
+    yaml += &event("e\u{2029}f");
+    yaml += "  - date: 2024-05-03\n    kind: meeting\n    titel: Talks\n";
+    let (_dir, path) = temp_file("lines.yaml", yaml.as_bytes());
+    let run = check(&path);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("--> {}:13:5 (events[3].titel)", path.display())),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("13 |     titel: Talks"),
+        "{}",
+        run.stdout
+    );
+    // Without the error, the titles come out as written, every character kept.
+    let fixed = yaml.replace("titel", "title");
+    let (_dir, path) = temp_file("lines.yaml", fixed.as_bytes());
+    let run = dateline(&["list", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for title in ["a\u{85}b", "c\u{2028}d", "e\u{2029}f"] {
+        assert!(
+            run.stdout.contains(&serde_json::to_string(title).unwrap()),
+            "{title:?} in {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_file_with_old_mac_line_ends_shows_the_line_at_fault() {
+    let yaml = "events:\r  - date: 2024-05-03\r    kind: meeting\r    titel: Talks\r";
+    let (_dir, path) = temp_file("cr.yaml", yaml.as_bytes());
+    let run = check(&path);
+    assert!(
+        run.stdout.contains("4 |     titel: Talks"),
+        "{}",
+        run.stdout
+    );
+}
+
+// ---------------------------------------------------------------- the world around
+
+#[test]
+fn the_browser_without_a_terminal_says_so_and_points_to_list() {
+    // stdout is a pipe here, stdin /dev/null: nothing may be drawn, nothing is raw.
+    for args in [&[][..], &[SAMPLE], &[SAMPLE, "--party", "hamas"]] {
+        let run = dateline(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{:?}", run.stdout);
+        assert!(
+            run.stderr.contains("the browser needs a terminal")
+                && run.stderr.contains("`dateline list"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    }
+}
+
+#[test]
+fn a_file_size_limit_makes_a_write_fail_with_a_message_not_a_signal() {
+    // Under `ulimit -f`, a write past the limit raised SIGXFSZ, which killed the process.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -f 1 && exec \"$0\" list --format json > \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .arg(&out);
+    // `run` panics if the process was killed by a signal.
+    let run = run(&mut cmd);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("dateline: cannot write the output: File too large"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_readme_shows_what_check_prints_on_the_sample() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let r = dateline(&["check", SAMPLE]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines = r.stdout.lines().count();
+    let at = readme
+        .lines()
+        .position(|l| l.starts_with(&format!("{SAMPLE}: ")))
+        .expect("the README shows check on the sample");
+    let shown: Vec<&str> = readme.lines().skip(at).take(lines).collect();
+    assert_eq!(r.stdout.trim_end(), shown.join("\n"));
+}
+
+#[test]
+fn a_party_declared_in_two_files_counts_in_each_files_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = "parties:\n  - {id: hamas, name: Hamas}\nactors:\n  - {id: haniyeh, name: Ismail Haniyeh, party: hamas}\n";
+    let a = dir.path().join("a.yaml");
+    let b = dir.path().join("b.yaml");
+    std::fs::write(
+        &a,
+        format!("{shared}events:\n  - {{date: 2024-05-01, kind: statement, title: One, actors: [haniyeh]}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        format!("{shared}events:\n  - {{date: 2024-05-02, kind: statement, title: Two, actors: [haniyeh]}}\n"),
+    )
+    .unwrap();
+    let r = dateline(&["check", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // The summary lines, one per file (warnings may come before them).
+    let lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(dir.path().to_str().unwrap()))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    for line in lines {
+        assert!(
+            line.contains(": 1 event, 1 actor, 1 party, 0 quotes: ok"),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn date_mistakes_are_shown_where_they_are_with_their_fix() {
     let log = "\
@@ -610,4 +939,13 @@ events:
         );
     }
     assert!(out.contains("talks.yaml: 6 errors"), "{out}");
+}
+
+/// The sample's text without its `archive:` lines, to copy where its archives are not.
+fn sample_without_archives() -> String {
+    dateline::SAMPLE
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("archive:"))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }

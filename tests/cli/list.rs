@@ -344,6 +344,103 @@ fn run_in_pty(env: &[(&str, &str)]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The ids `list --search QUERY` prints, in order.
+fn ids_found(query: &str) -> Vec<String> {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["list", "--format", "json", "--search", query])).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn search_finds_events_by_their_sources_outlets_and_bylines() {
+    let log = sample();
+    let published_by = |word: &str| -> Vec<String> {
+        log.events
+            .iter()
+            .filter(|e| {
+                e.sources
+                    .iter()
+                    .copied()
+                    .chain(e.quotes.iter().filter_map(|q| q.source))
+                    .any(|s| {
+                        let src = &log.sources[s];
+                        src.outlet.contains(word) || src.byline.iter().any(|b| b.contains(word))
+                    })
+            })
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let reuters = published_by("Reuters");
+    assert!(reuters.len() >= 3, "{reuters:?}");
+    assert_eq!(ids_found("reuters"), reuters);
+    let landay = published_by("Landay");
+    assert!(!landay.is_empty());
+    assert_eq!(ids_found("landay"), landay);
+}
+
+#[test]
+fn a_pasted_page_as_a_search_is_answered_at_once() {
+    // 100 KB of one word repeated is the word; of distinct words, a query nothing matches.
+    let repeated = vec!["Cairo"; 16_000].join(" ");
+    assert_eq!(ids_found(&repeated), ids_found("cairo"));
+    let distinct: Vec<String> = (0..12_000).map(|i| format!("w{i}")).collect();
+    assert!(ids_found(&distinct.join(" ")).is_empty());
+    assert!(ids_found(&"x".repeat(100_000)).is_empty());
+}
+
+#[test]
+fn a_directory_logs_marks_survive_a_file_added_to_it() {
+    let state = tempfile::tempdir().unwrap();
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("talks");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.yaml"),
+        "events:\n  - {id: e1, date: 2024-05-01, kind: meeting, title: Marked one}\n",
+    )
+    .unwrap();
+    let marks = state
+        .path()
+        .join("marks")
+        .join(dateline::marks::key_for(std::slice::from_ref(&dir)));
+    std::fs::create_dir_all(marks.parent().unwrap()).unwrap();
+    std::fs::write(&marks, "e1\n").unwrap();
+    let marked = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args([
+                "list",
+                "--marked",
+                "--format",
+                "json",
+                dir.to_str().unwrap(),
+            ])
+            .env("DATELINE_STATE_DIR", state.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(marked().contains("Marked one"));
+    std::fs::write(
+        dir.join("b.yaml"),
+        "events:\n  - {id: e2, date: 2024-05-02, kind: meeting, title: New file}\n",
+    )
+    .unwrap();
+    let after = marked();
+    assert!(
+        after.contains("Marked one") && !after.contains("New file"),
+        "{after}"
+    );
+}
+
 /// The log with clocks in four zones, read in Beijing's.
 const FOUR_ZONES: &str = "tests/fixtures/four-zones.yaml";
 

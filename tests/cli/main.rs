@@ -8,4 +8,5 @@ mod browser_quotes_and_quotes_agree;
 mod check;
 mod list;
 mod quotes;
+mod verification;
 mod writing;

@@ -16,9 +16,20 @@ pub fn open(name: &str, yaml: &str, width: u16, height: u16) -> App {
     app
 }
 
-/// The browser on the bundled sample log.
+/// The browser on the bundled sample log, with its archived sources, as `dateline` opens it.
 pub fn sample(width: u16, height: u16) -> App {
-    open(dateline::SAMPLE_NAME, dateline::SAMPLE, width, height)
+    with(
+        dateline::load_sample().expect("the sample loads"),
+        width,
+        height,
+    )
+}
+
+/// The browser on a loaded log, without colour, at `width`×`height`.
+pub fn with(loaded: dateline::load::Loaded, width: u16, height: u16) -> App {
+    let mut app = App::new(loaded, Query::default(), ColorMode::None);
+    update(&mut app, Action::Resize { width, height });
+    app
 }
 
 /// What a `width`×`height` terminal shows.
@@ -51,4 +62,36 @@ pub fn select_id(app: &mut App, id: &str) {
         update(app, Action::Down);
         assert_ne!(before, app.selected, "{id} not reachable");
     }
+}
+
+/// Types `keys` as key presses, each through the key table of the mode the browser is in
+/// at that moment: `"a"`, `"hamas delegation"`, `"\n"` for Enter, `"\t"` for Tab,
+/// `"\x1b"` for Esc, `"\x08"` for Backspace.
+pub fn press(app: &mut App, keys: &str) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            '\x08' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        let event = Event::Key(KeyEvent::new(code, mods));
+        if let Some(a) = dateline::tui::input::keymap::action_for(&event, app.mode()) {
+            update(app, a);
+        }
+    }
+}
+
+/// Rows of the timeline with the overview strip's rows given back: what the strip's
+/// height is worked out from.
+pub fn timeline_height(app: &App) -> u16 {
+    let a = dateline::tui::layout::areas(app);
+    a.timeline.height + a.overview.height
 }

@@ -27,9 +27,7 @@ pub fn stdout(args: &[&str]) -> String {
 }
 
 pub fn sample() -> Log {
-    dateline::load::load_str(dateline::SAMPLE_NAME, dateline::SAMPLE)
-        .expect("the sample loads")
-        .log
+    dateline::load_sample().expect("the sample loads").log
 }
 
 /// Compares the output of `dateline ARGS` with tests/golden/NAME byte for byte, or

@@ -39,6 +39,27 @@ impl Session {
         s
     }
 
+    /// Starts dateline through `sh -c SCRIPT` (which ends with `exec "$0" "$@"`), in `dir`,
+    /// with its marks in a fresh temporary directory: for limits set with `ulimit`.
+    pub fn start_via_shell(
+        script: &str,
+        args: &[&str],
+        dir: &Path,
+        rows: u16,
+        cols: u16,
+    ) -> Session {
+        let state = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(script);
+        cmd.arg(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        let mut s = Session::spawn(cmd, rows, cols, state.path(), &[]);
+        s._state = Some(state);
+        s
+    }
+
     /// Starts dateline with its marks in `state`. The pty is `rows`×`cols`; the emulator
     /// reading it at least 1×1.
     pub fn start_in(args: &[&str], rows: u16, cols: u16, state: &Path) -> Session {
@@ -53,11 +74,22 @@ impl Session {
         state: &Path,
         env: &[(&str, &str)],
     ) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+        cmd.args(args);
+        Session::spawn(cmd, rows, cols, state, env)
+    }
+
+    /// `env` is set last, over the defaults.
+    fn spawn(
+        mut cmd: CommandBuilder,
+        rows: u16,
+        cols: u16,
+        state: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("DATELINE_STATE_DIR", state);
@@ -138,8 +170,40 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    /// Waits until the process is stopped (`stopped`) or running again.
+    pub fn wait_stopped(&self, stopped: bool) {
+        let start = Instant::now();
+        loop {
+            let stat =
+                std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+            // The state follows the command name, which is in parentheses.
+            let state = stat
+                .rsplit(')')
+                .next()
+                .and_then(|r| r.split_whitespace().next());
+            if (state == Some("T")) == stopped {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the process is not {}: {stat}",
+                if stopped { "stopped" } else { "running" }
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Forgets what the program wrote so far, to see what it writes next.
+    pub fn clear_raw(&self) {
+        self.raw.lock().unwrap().clear();
+    }
+
     pub fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("a process id");
+        let pid = self.pid();
         let ok = std::process::Command::new("kill")
             .args([&format!("-{name}"), &pid.to_string()])
             .status()

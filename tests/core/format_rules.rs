@@ -1351,6 +1351,104 @@ fn a_party_with_an_empty_name_is_still_known_by_its_id() {
     assert_eq!(d.path, "parties[0].name");
 }
 
+// ---------------------------------------------------------------- null and years
+
+#[test]
+fn null_is_absent_for_every_optional_key() {
+    let with_nulls = ok("\
+title: ~
+description: ~
+parties:
+  - {id: p, name: P, color: ~}
+actors:
+  - {id: a, name: A, party: ~, role: ~, aliases: ~}
+sources:
+  - {id: s, outlet: O, title: ~, url: ~, published: ~, byline: ~}
+events:
+  - id: ~
+    date: 2024-05-03
+    end: ~
+    date_note: ~
+    kind: meeting
+    status: ~
+    title: T
+    summary: ~
+    location: ~
+    actors: ~
+    topics: ~
+    sources: ~
+    related: ~
+    quotes:
+      - {text: Q, speaker: a, attribution: ~, party: ~, source: s, paraphrase: ~}
+");
+    let without = ok("\
+parties:
+  - {id: p, name: P}
+actors:
+  - {id: a, name: A}
+sources:
+  - {id: s, outlet: O}
+events:
+  - date: 2024-05-03
+    kind: meeting
+    title: T
+    quotes:
+      - {text: Q, speaker: a, source: s}
+");
+    let (a, b) = (&with_nulls.log.events[0], &without.log.events[0]);
+    assert_eq!(a.status, Status::Occurred);
+    assert_eq!(a.end, None);
+    assert_eq!((a.status, &a.end, &a.id), (b.status, &b.end, &b.id));
+    assert_eq!(with_nulls.log.sources[0].published, None);
+    // Where a key is required, null is still an error.
+    for (key, says) in [
+        ("date", "found nothing, expected"),
+        ("kind", "expected a value"),
+        ("title", "expected a value"),
+    ] {
+        let event = format!("  - {{date: 2024-05-03, kind: meeting, title: T, {key}: ~}}\n")
+            .replacen(&format!("{key}: "), "x-was: ", 1);
+        let errs = errors(&with_events(&event));
+        assert!(
+            errs.iter().any(|e| e.message.contains(says)),
+            "{key}: {errs:?}"
+        );
+    }
+}
+
+#[test]
+fn years_outside_1_to_9999_are_refused_with_a_clear_error() {
+    for (date, says) in [
+        (
+            "0000-05-03",
+            "there is no year 0, expected a year from 0001 to 9999",
+        ),
+        (
+            "\"0001-01-01T00:30+01:00\"",
+            "in UTC that instant falls in the year 0",
+        ),
+        (
+            "\"9999-12-31T23:30-01:00\"",
+            "in UTC that instant falls in the year 10000",
+        ),
+    ] {
+        let errs = errors(&with_events(&format!(
+            "  - {{date: {date}, kind: meeting, title: T}}\n"
+        )));
+        assert!(errs[0].message.contains(says), "{date}: {errs:?}");
+        assert_eq!(errs[0].path, "events[0].date");
+    }
+    let log = ok(&with_events(
+        "  - {date: 0001, kind: meeting, title: First}\n  - {date: 9999-12-31, kind: meeting, title: Last}\n",
+    ))
+    .log;
+    let json = dateline::export::json::events(&log, &[0, 1]);
+    assert!(
+        json.contains("\"start\": \"0001-01-01T00:00:00Z\""),
+        "{json}"
+    );
+}
+
 // ---------------------------------------------------------------- revision 2: who said it
 
 #[test]

@@ -1,9 +1,11 @@
 //! Integration tests: core.
 
+mod archive;
 mod format_rules;
 mod generate;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod merge;
-mod zones;
 mod schema;
+mod untrusted_exports;
+mod zones;

@@ -150,3 +150,32 @@ fn y_sends_the_citation_to_the_terminal_clipboard_through_osc52() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_source_url_is_an_osc8_link_and_the_screen_stays_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(
+        &file,
+        "sources:\n  - {id: wire, outlet: Wire, url: \"https://example.org/a_(b)/report\"}\nevents:\n  - {date: 2024-05-03, kind: meeting, title: Talks resume, sources: [wire]}\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[file.to_str().unwrap()], 24, 120);
+    let screen = s.wait_text("https://example.org/a_(b)/report");
+    // The link's escapes take no column: the URL sits where the pane puts it, whole.
+    let row = screen
+        .lines()
+        .find(|l| l.contains("https://"))
+        .unwrap()
+        .to_owned();
+    // At 120 columns the details pane starts at column 66 (its border), the URL 5 further.
+    let col = row[..row.find("https://").unwrap()].chars().count();
+    assert_eq!(col, 71, "{row}");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.contains(";https://example.org/a_(b)/report\x1b\\h\x1b]8;;\x1b\\"),
+        "no OSC 8 link in the output"
+    );
+    s.keys("q");
+    s.wait_exit();
+}

@@ -519,3 +519,100 @@ fn a_key_press_does_not_walk_the_log() {
         "3000 moves took {moves:?}, one filter change {one_filter:?}"
     );
 }
+
+#[test]
+fn typing_a_name_with_a_space_in_a_picker_picks_that_name() {
+    let mut app = browser::sample(120, 40);
+    browser::press(&mut app, "ahamas delegation");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("> hamas delegation"), "{s}");
+    assert!(s.contains("Enter: Hamas delegation"), "{s}");
+    assert!(!s.contains("[x]"), "the space ticked nothing: {s}");
+    browser::press(&mut app, "\n");
+    let delegation = app.log.actor("hamas-delegation").unwrap();
+    assert_eq!(
+        app.query.actors.iter().copied().collect::<Vec<_>>(),
+        [delegation]
+    );
+    // Space ticks before anything is typed, Tab at any time; Enter applies the ticks.
+    browser::press(&mut app, "ca ");
+    assert!(screen(&app, 120, 40).contains("[x]"));
+    browser::press(&mut app, "egypt\t\n");
+    assert_eq!(app.query.actors.len(), 2, "{:?}", app.query.actors);
+}
+
+#[test]
+fn the_party_picker_shows_the_digit_that_toggles_each_party() {
+    let mut app = browser::sample(120, 40);
+    browser::press(&mut app, "p");
+    let s = screen(&app, 120, 40);
+    for (i, p) in app.log.parties.iter().enumerate().take(9) {
+        assert!(s.contains(&format!("[ ] {} {}", i + 1, p.name)), "{s}");
+    }
+}
+
+#[test]
+fn the_key_bar_fits_the_width_and_always_offers_help() {
+    for w in [40, 60, 80, 100, 120, 160, 200] {
+        let mut app = browser::sample(w, 24);
+        app.message = None;
+        let s = screen(&app, w, 24);
+        let bar = s.lines().last().unwrap();
+        assert!(bar.contains("? help"), "{w}: {bar}");
+        assert!(!bar.contains('…'), "{w}: a hint is cut: {bar}");
+        assert!(bar.contains("j move"), "{w}: {bar}");
+        if w >= 120 {
+            assert!(
+                bar.contains("L lanes") && bar.contains("/ search"),
+                "{w}: {bar}"
+            );
+        }
+    }
+}
+
+#[test]
+fn enter_on_a_related_event_hidden_by_the_filters_offers_to_go_there_and_backspace_brings_them_back()
+ {
+    let mut app = browser::sample(120, 40);
+    let (from, to) = (0..app.log.events.len())
+        .find_map(|i| {
+            let e = &app.log.events[i];
+            let r = *e.related.first()?;
+            (app.log.events[r].kind != e.kind).then_some((i, r))
+        })
+        .expect("an event answering one of another kind");
+    let kind = app.log.events[from].kind.as_str();
+    browser::press(&mut app, &format!("t{kind}\n"));
+    assert!(!app.is_visible(to));
+    let filters = app.query.clone();
+    select(&mut app, from);
+    browser::press(&mut app, "\t\n");
+    assert_eq!(app.selected, Some(from), "the first Enter only offers");
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("hidden by the filters: Enter again clears them"),
+        "{s}"
+    );
+    browser::press(&mut app, "\n");
+    assert_eq!(app.selected, Some(to));
+    assert!(app.query.kinds.is_empty());
+    assert!(screen(&app, 120, 40).contains("Backspace brings them back"));
+    browser::press(&mut app, "\x08");
+    assert_eq!(app.query, filters);
+    assert_eq!(app.selected, Some(from));
+}
+
+#[test]
+fn n_says_when_the_search_wraps_round_the_end() {
+    let mut app = sample();
+    browser::press(&mut app, "/cairo\n");
+    browser::press(&mut app, "n");
+    assert_eq!(app.message, None, "not wrapped yet");
+    browser::press(&mut app, "Gn");
+    assert_eq!(app.selected, app.visible.first().copied());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("search wrapped"), "{s}");
+    browser::press(&mut app, "N");
+    assert_eq!(app.selected, app.visible.last().copied());
+    assert!(screen(&app, 80, 24).contains("search wrapped"));
+}

@@ -354,12 +354,9 @@ fn enter_opens_the_quotes_and_a_click_selects_in_the_lanes() {
     assert_eq!(a.mode(), Mode::Quotes);
     update(&mut a, Action::Back);
     let s = screen(&a);
-    let y = s
-        .lines()
-        .position(|l| l.contains("Burns and Barnea"))
-        .unwrap() as u16;
+    let y = s.lines().position(|l| l.contains("Hamas, Qatari")).unwrap() as u16;
     update(&mut a, Action::Click { col: 30, row: y });
-    assert_eq!(a.selected, a.log.event("us-israel-call"));
+    assert_eq!(a.selected, a.log.event("three-way-meeting"));
 }
 
 #[test]
@@ -538,4 +535,89 @@ fn the_new_keys_are_in_the_keymap_help_and_hints() {
     for h in ["lanes", "thread", "positions"] {
         assert!(hints.contains(&h), "{h} hint");
     }
+}
+
+/// Where each event of the screen is drawn: every title shown sits in a lane of one of
+/// its parties; an event with no lane on screen has a margin marker on its row instead.
+fn assert_events_in_their_own_lanes(a: &App) {
+    let s = screen(a);
+    let lines: Vec<&str> = s.lines().collect();
+    let area = dateline::tui::layout::areas(a).timeline;
+    let geo = a.lanes.geometry(area.width as usize, a.rows.has_times);
+    let page = area.height as usize - 1;
+    for (pos, &ix) in a.visible.iter().enumerate() {
+        let row = a.rows.event_row[pos];
+        if row < a.scroll || row >= a.scroll + page {
+            continue;
+        }
+        let line: Vec<char> = lines[area.y as usize + 1 + row - a.scroll]
+            .trim_matches('"')
+            .chars()
+            .collect();
+        let text: String = line.iter().collect();
+        let title: String = a.log.events[ix].title.chars().take(8).collect();
+        let runs = a.lanes.runs(&a.log, ix);
+        let in_lane = |l: usize| runs.iter().any(|&(f, t)| f <= l && l <= t);
+        let mut shown = false;
+        let mut from = 0;
+        while let Some(found) = text[from..].find(&title) {
+            let col = text[..from + found].chars().count();
+            let lane = geo
+                .columns
+                .iter()
+                .position(|&(x, w)| x <= col && col < x + w)
+                .map(|i| geo.first + i);
+            assert!(
+                lane.is_some_and(in_lane),
+                "{:?} drawn in lane {lane:?}, not one of its own {runs:?}: {text}",
+                a.log.events[ix].title
+            );
+            shown = true;
+            from += found + title.len();
+        }
+        let (left, right) = a.lanes.off_screen(&a.log, ix, &geo);
+        if left > 0 {
+            assert!(text.contains(&format!("‹ {left}")), "{text}");
+        }
+        if right > 0 {
+            assert!(text.contains(&format!("{right} ›")), "{text}");
+        }
+        assert!(shown || left + right > 0, "event {ix} has no sign: {text}");
+    }
+}
+
+#[test]
+fn an_event_is_never_drawn_in_the_lane_of_a_party_it_does_not_involve() {
+    for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 50)] {
+        let mut a = app(MANY, w, h);
+        update(&mut a, Action::ToggleLanes);
+        assert_events_in_their_own_lanes(&a);
+        for _ in 0..a.lanes.lanes.len() {
+            update(&mut a, Action::ScrollLanes(1));
+            assert_events_in_their_own_lanes(&a);
+        }
+    }
+    // On the sample, the meeting of the US and Egypt at 80 columns keeps a sign of Egypt.
+    let mut a = browser::sample(80, 24);
+    update(&mut a, Action::ToggleLanes);
+    assert_events_in_their_own_lanes(&a);
+}
+
+#[test]
+fn at_200_columns_every_side_of_an_eight_party_log_has_its_lane() {
+    let mut a = app(MANY, 200, 50);
+    update(&mut a, Action::ToggleLanes);
+    let s = screen(&a);
+    let names = s.lines().nth(2).unwrap();
+    for (i, p) in a.log.parties.iter().enumerate() {
+        let chip = format!("{} {}", i + 1, p.name);
+        assert!(names.contains(&chip), "{chip} missing: {names}");
+    }
+    assert!(!s.contains("more ›"), "{s}");
+    // The details pane gives way to the lanes, below them; L gives it back its place.
+    let area = dateline::tui::layout::areas(&a);
+    assert_eq!(area.timeline.width, 200);
+    assert!(area.details.height > 0 && !area.beside);
+    update(&mut a, Action::ToggleLanes);
+    assert!(dateline::tui::layout::areas(&a).beside);
 }

@@ -3,11 +3,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod archive;
 mod behaviour;
+mod details;
 mod edit;
 mod lanes;
 mod marks;
 mod overview;
+mod paste;
 mod quote_browser;
 mod reload;
 mod screens;

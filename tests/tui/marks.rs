@@ -342,3 +342,51 @@ fn the_jump_prompt_shows_what_is_typed_and_esc_cancels() {
     assert_eq!(id(&app), "e2");
     assert!(!screen(&app, 80, 24).contains(":2024-05-04"));
 }
+
+#[test]
+fn two_browsers_on_one_log_keep_each_others_marks() {
+    let (_dir, file) = marks_file();
+    let yaml = log_of(&FIVE);
+    let mut a = app_with(&yaml, &file);
+    let mut b = app_with(&yaml, &file);
+    mark(&mut a, &["e1"]);
+    mark(&mut b, &["e3"]);
+    mark(&mut a, &["e5"]);
+    let saved = Marks::load_from(&file).ids;
+    assert_eq!(saved, ["e1", "e3", "e5"].map(String::from).into());
+    // An unmark in one leaves the other's marks on disk.
+    mark(&mut b, &["e3"]);
+    let saved = Marks::load_from(&file).ids;
+    assert_eq!(saved, ["e1", "e5"].map(String::from).into());
+}
+
+#[test]
+fn marking_an_event_without_a_written_id_warns_that_the_mark_may_move() {
+    let (_dir, file) = marks_file();
+    let yaml = "events:\n  - {date: 2024-05-01, kind: meeting, title: Talks}\n  - {id: kept, date: 2024-05-02, kind: meeting, title: Talks}\n";
+    let mut app = app_with(yaml, &file);
+    update(&mut app, Action::Top);
+    update(&mut app, Action::Mark(MarkAction::Toggle));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("no `id:` in the log") && message.contains("the mark may move"),
+        "{message}"
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Mark(MarkAction::Toggle));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(!message.contains("no `id:`"), "{message}");
+}
+
+#[test]
+fn a_directory_logs_marks_are_named_after_the_directory_and_survive_a_new_file() {
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("talks");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.yaml"), log_of(&["e1"])).unwrap();
+    let arg = [dir.clone()];
+    let before = dateline::marks::key_for(&arg);
+    std::fs::write(dir.join("b.yaml"), log_of(&["e2"])).unwrap();
+    assert_eq!(dateline::marks::key_for(&arg), before);
+    assert!(before.starts_with("talks-"), "{before}");
+}

@@ -182,3 +182,24 @@ fn any_size_draws_without_panic() {
         }
     }
 }
+
+#[test]
+fn the_strip_says_when_more_parties_exist_than_it_has_rows_for() {
+    for (w, h) in [(80, 24), (120, 30)] {
+        let mut a = crate::common::browser::sample(w, h);
+        update(&mut a, Action::ToggleOverview);
+        let ov = a.overview.as_ref().unwrap();
+        let rows = ov.party_rows(crate::common::browser::timeline_height(&a));
+        let more = ov.parties.len() - rows;
+        assert!(more > 0, "the sample has more parties than rows");
+        let s = screen(&a, w, h);
+        let names_end = s.lines().position(|l| l.contains("▲")).unwrap();
+        assert!(
+            s.lines()
+                .nth(names_end)
+                .unwrap()
+                .starts_with(&format!("\"+{more} more")),
+            "{s}"
+        );
+    }
+}

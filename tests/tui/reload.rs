@@ -341,3 +341,94 @@ fn marks_follow_their_events_by_id_and_the_marked_only_filter_stays() {
     assert_eq!(app.marked.iter().copied().collect::<Vec<_>>(), [e3]);
     assert_eq!(visible_ids(&app), ["e3"], "still only the marked event");
 }
+
+/// V1 with two events added at the end, one with a topic in capitals (a warning).
+const V2_TWO_NEW: &str = r#"
+title: Version one
+parties:
+  - {id: alpha, name: Alpha}
+  - {id: beta, name: Beta}
+  - {id: gamma, name: Gamma}
+actors:
+  - {id: ann, name: Ann, party: alpha}
+  - {id: bob, name: Bob, party: beta}
+  - {id: cat, name: Cat, party: gamma}
+events:
+  - {id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}
+  - {id: e2, date: 2024-01-05, kind: call, title: Bob calls Cat, actors: [bob, cat]}
+  - {id: e3, date: 2024-01-10, kind: statement, title: Cat speaks, actors: [cat]}
+  - {id: e4, date: 2024-01-30, kind: meeting, title: Ann and Cat meet, actors: [ann, cat]}
+  - {id: e5, date: 2024-02-02, kind: statement, title: Bob answers, actors: [bob], related: [e4]}
+  - {id: e6, date: 2024-02-03, kind: statement, title: Ann answers, actors: [ann], topics: [Truce]}
+"#;
+
+#[test]
+fn a_reload_that_adds_events_says_how_many_with_a_key_to_the_first_and_its_warnings() {
+    let mut app = open(V1);
+    reload(&mut app, V2_TWO_NEW);
+    let s = screen(&app, 120, 30);
+    assert!(s.contains("2 new events: + goes to the first"), "{s}");
+    assert!(app.warnings > 0);
+    let warned = match app.warnings {
+        1 => "1 warning".to_owned(),
+        n => format!("{n} warnings"),
+    };
+    assert!(s.contains(&warned), "{s}");
+    browser::press(&mut app, "+");
+    assert_eq!(selected_id(&app), Some("e5"));
+    browser::press(&mut app, "\x08");
+    assert_eq!(selected_id(&app), Some("e1"), "Backspace returns");
+    // Nothing new the next time: no such words.
+    reload(&mut app, V2_TWO_NEW);
+    assert!(!screen(&app, 120, 30).contains("new event"));
+}
+
+#[test]
+fn a_thread_or_positions_view_stays_open_on_the_same_event_across_a_reload() {
+    let mut app = open(V2_TWO_NEW);
+    select_id(&mut app, "e4");
+    browser::press(&mut app, "T");
+    assert_eq!(app.mode(), Mode::List);
+    browser::press(&mut app, "j");
+    reload(&mut app, V2_SHIFTED_WITH_ANSWER);
+    assert_eq!(app.mode(), Mode::List, "the thread stays open");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("Bob answers"), "{s}");
+    // The cursor stays on the answer: Enter goes to it in the new log.
+    browser::press(&mut app, "\n");
+    assert_eq!(selected_id(&app), Some("e5"));
+
+    browser::press(&mut app, "P");
+    assert_eq!(app.mode(), Mode::List);
+    reload(&mut app, V2_TWO_NEW);
+    assert_eq!(app.mode(), Mode::List, "the positions stay open");
+    // An event that is gone closes the thread around it.
+    browser::press(&mut app, "\x1b");
+    select_id(&mut app, "e6");
+    browser::press(&mut app, "T");
+    assert_eq!(app.mode(), Mode::List);
+    reload(&mut app, V2_SHIFTED_WITH_ANSWER);
+    assert_eq!(app.mode(), Mode::Browse);
+}
+
+/// V2_SHIFTED with e5 (the answer to e4) and without e6: every index shifts.
+const V2_SHIFTED_WITH_ANSWER: &str = r#"
+title: Version two
+parties:
+  - {id: zeta, name: Zeta}
+  - {id: alpha, name: Alpha}
+  - {id: beta, name: Beta}
+  - {id: gamma, name: Gamma}
+actors:
+  - {id: zed, name: Zed, party: zeta}
+  - {id: ann, name: Ann, party: alpha}
+  - {id: bob, name: Bob, party: beta}
+  - {id: cat, name: Cat, party: gamma}
+events:
+  - {id: e0, date: 2023-12-01, kind: meeting, title: Zed and Cat meet first, actors: [zed, cat]}
+  - {id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}
+  - {id: e2, date: 2024-01-05, kind: call, title: Bob calls Cat, actors: [bob, cat]}
+  - {id: e3, date: 2024-01-10, kind: statement, title: Cat speaks again, actors: [cat]}
+  - {id: e4, date: 2024-01-30, kind: meeting, title: Ann and Cat meet, actors: [ann, cat]}
+  - {id: e5, date: 2024-02-02, kind: statement, title: Bob answers, actors: [bob], related: [e4]}
+"#;

@@ -178,3 +178,41 @@ fn snapshots_at_40_80_and_120_columns() {
         }
     }
 }
+
+#[test]
+fn the_details_title_never_shows_through_a_short_event_title() {
+    let yaml = "events:\n  - {date: 2024-05-03, kind: meeting, title: Truce}\n";
+    let app = crate::common::browser::open("short.yaml", yaml, 100, 20);
+    let s = crate::common::browser::screen(&app, 100, 20);
+    assert!(s.contains("│Truce "), "{s}");
+    assert!(!s.contains("Truceils") && !s.contains("Details"), "{s}");
+}
+
+#[test]
+fn a_huge_title_costs_a_frame_only_what_fits() {
+    // 20 MB of title: every frame laid it all out (wrapped, sanitised, highlighted).
+    let title = "Cairo talks ".repeat(20 * 1024 * 1024 / 12);
+    let yaml = format!("events:\n  - {{date: 2024-05-03, kind: meeting, title: \"{title}\"}}\n");
+    let mut app = crate::common::browser::open("huge.yaml", &yaml, 120, 40);
+    dateline::tui::update(&mut app, dateline::tui::Action::FocusNext);
+    let start = std::time::Instant::now();
+    for _ in 0..5 {
+        let s = crate::common::browser::screen(&app, 120, 40);
+        assert!(s.contains("Cairo talks"));
+    }
+    let each = start.elapsed() / 5;
+    // Generous for a debug build on a loaded machine; laying out 20 MB took seconds.
+    assert!(
+        each < std::time::Duration::from_millis(500),
+        "{each:?} a frame"
+    );
+}
+
+#[test]
+fn extreme_sizes_render_the_hostile_log_without_panic() {
+    for (w, h) in [(4000, 5), (5, 4000), (1, 1), (4000, 1), (1, 300)] {
+        let app = hostile(w, h);
+        let s = crate::common::browser::screen(&app, w, h);
+        assert!(!s.contains('\u{1b}'));
+    }
+}

@@ -3,7 +3,7 @@
 pub mod rows;
 
 use crate::filter::{self, Query};
-use crate::load::Loaded;
+use crate::load::{Diagnostic, Loaded};
 use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
@@ -20,6 +20,21 @@ use crate::tui::view::theme::{ColorMode, Theme};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// What the reader must hear first of a log that opened with quotes not found in their
+/// archived sources (the only errors that let a log open).
+pub fn not_found(found: &[Diagnostic]) -> Option<String> {
+    match found.iter().filter(|d| d.is_error()).count() {
+        0 => None,
+        1 => Some(
+            "1 quote is NOT FOUND in its archived source: flagged where it shows; `dateline check` says more"
+                .into(),
+        ),
+        n => Some(format!(
+            "{n} quotes are NOT FOUND in their archived sources: flagged where they show; `dateline check` says more"
+        )),
+    }
+}
 
 /// Which pane has the keyboard in the browse mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +70,13 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// Where related-event jumps came from, for Backspace.
     pub back: Vec<EventIx>,
+    /// The filters a jump cleared to show a hidden event, with the depth of `back` they
+    /// belong to: Backspace to that depth brings them back.
+    pub filters_back: Vec<(usize, Query)>,
+    /// The events the last reload added, in timeline order (`+` goes to the first).
+    pub new_events: Vec<EventIx>,
+    /// A hidden event the reader was offered to go to: Enter again goes there.
+    pub reveal: Option<EventIx>,
     pub message: Option<String>,
     /// Set while the files on disk do not open; the last good log stays on screen.
     pub file_errors: Option<FileErrors>,
@@ -77,6 +99,9 @@ pub struct App {
     pub export_dir: PathBuf,
     /// The activity overview, when shown.
     pub overview: Option<Overview>,
+    /// URLs are drawn as OSC 8 hyperlinks (set by the run loop for a terminal that takes
+    /// them; off in tests, where a buffer shows the characters only).
+    pub hyperlinks: bool,
 }
 
 impl App {
@@ -90,11 +115,13 @@ impl App {
         let rows = Rows::build(&log, &visible);
         let mut lanes = Lanes::default();
         lanes.rebuild(&log, index.postings(), &query, &visible);
-        let message = (!warnings.is_empty()).then(|| {
-            format!(
-                "{} warning(s) in the log: run `dateline check` to read them",
-                warnings.len()
-            )
+        let message = not_found(&warnings).or_else(|| {
+            (!warnings.is_empty()).then(|| {
+                format!(
+                    "{} warning(s) in the log: run `dateline check` to read them",
+                    warnings.len()
+                )
+            })
         });
         App {
             selected: visible.first().copied(),
@@ -112,6 +139,9 @@ impl App {
             link: 0,
             overlays: Vec::new(),
             back: Vec::new(),
+            filters_back: Vec::new(),
+            reveal: None,
+            new_events: Vec::new(),
             message,
             file_errors: None,
             width: 80,
@@ -124,6 +154,7 @@ impl App {
             effects: Vec::new(),
             export_dir: PathBuf::from("."),
             overview: None,
+            hyperlinks: false,
         }
     }
 

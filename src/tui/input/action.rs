@@ -6,6 +6,8 @@ use crate::tui::overlays::picker::PickerKind;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: back to the shell until `fg`, as in less and vim.
+    Suspend,
     Up,
     Down,
     PageUp,
@@ -70,10 +72,14 @@ pub enum Action {
     ToggleOverview,
     /// `:`: open the jump-to-date prompt.
     StartJump,
+    /// Go to the first event a reload added.
+    GoToNew,
     /// `r`: open the date-range prompt.
     StartRange,
     /// `Q`: the quotes browser.
     OpenQuoteList,
+    /// `C`: the current quote in its archived source.
+    OpenContext,
 }
 
 /// What to share from the browser.

@@ -27,13 +27,16 @@ pub enum Mode {
     QuoteList,
     /// Why the file on disk does not open now.
     Errors,
+    /// A quote in its archived source.
+    Context,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
+        Mode::Context,
         Mode::List,
         Mode::Picker,
         Mode::Search,
@@ -55,6 +58,7 @@ impl Mode {
             Mode::Range => "Date range (r)",
             Mode::QuoteList => "Quotes browser (Q)",
             Mode::Errors => "Errors of the file on disk (E)",
+            Mode::Context => "A quote in its archived source (C)",
         }
     }
 
@@ -129,15 +133,17 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
+use Mode::{Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
 
 const B: &[Mode] = &[Browse];
 /// The timeline and the quotes browser: the filters that both take.
 const BQ: &[Mode] = &[Browse, QuoteList];
-const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors];
-const PAGES: &[Mode] = &[Browse, Quotes, QuoteList, Help, Picker, List, Errors];
+const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors, Context];
+const PAGES: &[Mode] = &[
+    Browse, Quotes, QuoteList, Help, Picker, List, Errors, Context,
+];
 const EVERY: &[Mode] = &[
-    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors,
+    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors, Context,
 ];
 const TEXT: &[Mode] = &[Picker, Search];
 
@@ -174,14 +180,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
         "scroll down",
         Some("scroll"),
     ),
     bind(
-        &[Help, Errors],
+        &[Help, Errors, Context],
         &[Char('k'), Code(KeyCode::Up)],
         Action::Up,
         "scroll up",
@@ -403,6 +409,27 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[Quotes],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote in its context: its archived source, the quote highlighted",
+        Some("context"),
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('C')],
+        Action::OpenContext,
+        "the quote under the cursor in its archived source",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('C')],
+        Action::OpenContext,
+        "the event's first quote in its archived source",
+        None,
+    ),
+    bind(
+        &[Quotes],
         &[Char('y')],
         Action::Share(Share::CopyQuote),
         "copy the marked quote with its citation (OSC 52)",
@@ -521,6 +548,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        B,
+        &[Char('+')],
+        Action::GoToNew,
+        "go to the first event the last reload added (Backspace returns)",
+        None,
+    ),
+    bind(
         &[Jump],
         &[Code(KeyCode::Enter)],
         Action::Open,
@@ -542,6 +576,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     bind(&[Jump], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        &[Jump, Range],
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
     bind(
         &[Range],
         &[Code(KeyCode::Enter)],
@@ -585,18 +626,27 @@ pub const BINDINGS: &[Binding] = &[
         "keep the search as a filter",
         Some("keep"),
     ),
+    // As in fzf: Tab ticks; Space ticks only until a name is being typed, then it types
+    // (names have spaces: "Hamas delegation").
+    bind(
+        &[Picker],
+        &[Code(KeyCode::Tab)],
+        Action::Toggle,
+        "tick the entry (for several at once)",
+        Some("tick"),
+    ),
     bind(
         &[Picker],
         &[Char(' ')],
-        Action::Toggle,
-        "toggle the entry",
-        Some("toggle"),
+        Action::Input(' '),
+        "tick the entry while nothing is typed, else type a space",
+        None,
     ),
     bind(
         &[Picker],
         &[Code(KeyCode::Enter)],
         Action::Open,
-        "apply (the entry under the cursor if none is toggled)",
+        "apply (the entry under the cursor if none is ticked)",
         Some("apply"),
     ),
     bind(
@@ -614,7 +664,9 @@ pub const BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     bind(
-        &[Quotes, QuoteList, Help, Picker, Search, List, Errors],
+        &[
+            Quotes, QuoteList, Help, Picker, Search, List, Errors, Context,
+        ],
         &[Code(KeyCode::Esc)],
         Action::Back,
         "back / cancel",
@@ -636,6 +688,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(READ, &[Char('q')], Action::Quit, "quit", Some("quit")),
     bind(EVERY, &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        EVERY,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
     // Seeing the negotiation: lanes, threads, positions.
     bind(
         B,
@@ -797,6 +856,62 @@ pub fn keys_label(b: &Binding) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The hints that fit in `room` columns, each drawn as `key hint  `: the most useful
+/// first (see `HINT_RANK`), shown in the table's order, with `? help` always kept.
+pub fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
+    let all = hints(mode);
+    let cost = |(k, h): &(String, &str)| crate::tui::layout::text::width(k) + h.len() + 3;
+    let help = all.iter().position(|(k, _)| k == "?");
+    let mut left = room.saturating_sub(help.map_or(0, |i| cost(&all[i])));
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| Some(i) != help).collect();
+    order.sort_by_key(|&i| {
+        HINT_RANK
+            .iter()
+            .position(|h| *h == all[i].1)
+            .unwrap_or(usize::MAX)
+    });
+    let mut keep = vec![false; all.len()];
+    if let Some(i) = help {
+        keep[i] = true;
+    }
+    for i in order {
+        if cost(&all[i]) <= left {
+            left -= cost(&all[i]);
+            keep[i] = true;
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Which hints the status bar keeps first when the width is short.
+const HINT_RANK: &[&str] = &[
+    "move",
+    "quotes",
+    "search",
+    "party",
+    "lanes",
+    "thread",
+    "details",
+    "back",
+    "apply",
+    "tick",
+    "keep",
+    "go",
+    "go to",
+    "copy",
+    "quote",
+    "actor",
+    "positions",
+    "clear",
+    "mark",
+    "kind",
+    "status",
+    "quit",
+];
 
 /// Hints for the status bar: `j move  Enter quotes  p party …`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {

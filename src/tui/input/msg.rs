@@ -11,8 +11,10 @@ pub enum Msg {
     Reloaded(Box<Reload>),
     /// How opening a URL went (`Effect::OpenUrl`), from the thread that opened it.
     Opened(Result<(), String>),
-    /// The file watcher could not start: live reload is off, and the reader is told why.
-    WatchFailed(String),
+    /// News of live reload for the status line: it could not start, stopped, or resumed.
+    Watching(String),
+    /// Text pasted (bracketed paste): for the prompt open, never keys.
+    Paste(String),
     /// The editor (`Effect::Edit`) ended: how it went.
     Edited(Result<(), String>),
     /// How writing a new file went (`Effect::WriteNew`): its path, or why not.

@@ -87,7 +87,15 @@ fn names(app: &App, geo: &Geometry, buf: &mut Buffer, area: Rect) {
         } else {
             lw.saturating_sub(1)
         };
-        let spans = truncate(vec![Span::styled(name, style)], room);
+        // The digit that toggles this party's filter, as in the party picker.
+        let digit = match lane {
+            Lane::Party(p) if p < 9 => format!("{} ", p + 1),
+            _ => String::new(),
+        };
+        let spans = truncate(
+            vec![Span::styled(digit, t.key()), Span::styled(name, style)],
+            room,
+        );
         buf.set_line(
             area.x + x as u16 + 1,
             area.y,
@@ -101,10 +109,13 @@ fn names(app: &App, geo: &Geometry, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// A dim rule at the left of every lane on screen.
+/// A dim rule at the left of every lane on screen, and of the right margin.
 fn separators(app: &App, geo: &Geometry, buf: &mut Buffer, x0: u16, y: u16) {
     for &(x, _) in &geo.columns {
         buf.set_string(x0 + x as u16, y, "│", app.theme.dim());
+    }
+    if let (true, Some(&(x, w))) = (geo.margin > 0, geo.columns.last()) {
+        buf.set_string(x0 + (x + w) as u16, y, "│", app.theme.dim());
     }
 }
 
@@ -160,34 +171,19 @@ fn event_row(app: &App, geo: &Geometry, buf: &mut Buffer, body: Rect, y: u16, ix
             cells.push((x0, w, spans));
         }
     }
-    if cells.is_empty()
-        && let (Some(&(from, _)), Some(&(x, w))) = (runs.first(), geo.columns.first())
-    {
-        // Every lane of the event is off screen: say which way, in the nearest lane.
-        let w = if from < geo.first {
-            w.saturating_sub(1)
-        } else {
-            geo.columns.last().map_or(0, |c| c.1.saturating_sub(1))
-        };
-        let x = if from < geo.first {
-            x + 1
-        } else {
-            geo.columns.last().map_or(x, |c| c.0 + 1)
-        };
-        let mut hint = vec![Span::styled(badge(e.kind), t.dim()), Span::raw(" ")];
-        hint.push(Span::styled(title.into_owned(), t.dim()));
-        let spans = if from < geo.first {
-            let mut s = vec![Span::styled("‹ ", t.dim())];
-            s.extend(hint);
-            truncate(s, w)
-        } else {
-            let mut s = truncate(hint, w.saturating_sub(2));
-            let used: usize = s.iter().map(|s| width(&s.content)).sum();
-            s.insert(0, Span::raw(" ".repeat(w.saturating_sub(used + 2))));
-            s.push(Span::styled(" ›", t.dim()));
-            s
-        };
-        cells.push((x, w, spans));
+    // The event's parties off screen: a marker in the margin on that side, never a cell in
+    // another party's lane.
+    let (left, right) = app.lanes.off_screen(&app.log, ix, geo);
+    let marker_style = if selected { sel_style } else { t.key() };
+    if geo.margin > 0 && left > 0 {
+        let x = body.x + geo.date_w as u16;
+        buf.set_stringn(x, y, format!("‹ {left}"), geo.margin - 1, marker_style);
+    }
+    if geo.margin > 0 && right > 0 {
+        let text = format!("{right} ›");
+        let w = body.width as usize;
+        let x = w.saturating_sub(width(&text).min(geo.margin - 1));
+        buf.set_stringn(body.x + x as u16, y, text, w - x, marker_style);
     }
     for (x, w, spans) in cells {
         let mut line = Line::from(spans);

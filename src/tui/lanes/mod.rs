@@ -10,8 +10,12 @@ use crate::postings::{Postings, meets};
 use crate::tui::app::App;
 use crate::tui::layout::areas;
 
-/// Narrowest a lane gets; when the parties do not fit at this width, lanes scroll sideways.
+/// Narrowest a lane gets (a badge and a dozen characters of title); when the parties do
+/// not fit at this width, lanes scroll sideways.
 pub const MIN_LANE_W: usize = 18;
+/// Columns either side of the lanes, while some are off screen, for the markers of events
+/// whose parties are off that side (`‹ 2`, `3 ›`).
+pub const MARGIN_W: usize = 4;
 
 /// One column of the lanes view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +45,9 @@ pub struct Lanes {
 pub struct Geometry {
     /// Columns of the date column at the left.
     pub date_w: usize,
+    /// Columns of each side margin (after the date column and at the right edge): 0 when
+    /// every lane is on screen.
+    pub margin: usize,
     /// First lane on screen.
     pub first: usize,
     /// Each lane on screen: its column (from the area's left) and width, separator included.
@@ -97,7 +104,24 @@ impl Lanes {
 
     /// How many lanes fit side by side in `width` columns (at least one).
     pub fn fitting(&self, width: usize, has_times: bool) -> usize {
-        (width.saturating_sub(date_width(has_times)) / MIN_LANE_W).max(1)
+        self.fit_and_margin(width, has_times).0
+    }
+
+    /// Lanes that fit and the side margins: the margins are only taken when not every
+    /// lane fits without them.
+    fn fit_and_margin(&self, width: usize, has_times: bool) -> (usize, usize) {
+        let room = width.saturating_sub(date_width(has_times));
+        if room / MIN_LANE_W >= self.lanes.len() {
+            return (self.lanes.len().max(1), 0);
+        }
+        let fit = (room.saturating_sub(2 * MARGIN_W) / MIN_LANE_W).max(1);
+        // Below one lane and its margins, the lane takes what there is.
+        let margin = if room >= MIN_LANE_W + 2 * MARGIN_W {
+            MARGIN_W
+        } else {
+            0
+        };
+        (fit, margin)
     }
 
     /// The furthest the lanes scroll right at this width.
@@ -112,12 +136,11 @@ impl Lanes {
     pub fn geometry(&self, width: usize, has_times: bool) -> Geometry {
         let date_w = date_width(has_times).min(width);
         let first = self.first.min(self.max_first(width, has_times));
-        let count = self
-            .fitting(width, has_times)
-            .min(self.lanes.len() - first.min(self.lanes.len()));
-        let room = width - date_w;
+        let (fit, margin) = self.fit_and_margin(width, has_times);
+        let count = fit.min(self.lanes.len() - first.min(self.lanes.len()));
+        let room = (width - date_w).saturating_sub(2 * margin);
         let mut columns = Vec::with_capacity(count);
-        let mut x = date_w;
+        let mut x = date_w + margin;
         for i in 0..count {
             let w = room / count + usize::from(i < room % count);
             columns.push((x, w));
@@ -125,6 +148,7 @@ impl Lanes {
         }
         Geometry {
             date_w,
+            margin,
             first,
             hidden_left: first,
             hidden_right: self.lanes.len() - first - count,
@@ -135,6 +159,28 @@ impl Lanes {
     /// The lanes event `ix` is drawn in, as runs of adjacent lanes `(from, to)` inclusive:
     /// a meeting of neighbours spans them; parties apart get a cell each.
     pub fn runs(&self, log: &Log, ix: EventIx) -> Vec<(usize, usize)> {
+        let lanes = self.lanes_of(log, ix);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for l in lanes {
+            match runs.last_mut() {
+                Some((_, to)) if *to + 1 == l => *to = l,
+                _ => runs.push((l, l)),
+            }
+        }
+        runs
+    }
+
+    /// How many of event `ix`'s lanes are off screen to the left and to the right.
+    pub fn off_screen(&self, log: &Log, ix: EventIx, geo: &Geometry) -> (usize, usize) {
+        let end = geo.first + geo.columns.len();
+        let lanes = self.lanes_of(log, ix);
+        let left = lanes.iter().filter(|&&l| l < geo.first).count();
+        let right = lanes.iter().filter(|&&l| l >= end).count();
+        (left, right)
+    }
+
+    /// The lanes of event `ix`, in order: its parties' lanes, or the no-party lane.
+    fn lanes_of(&self, log: &Log, ix: EventIx) -> Vec<usize> {
         let e = &log.events[ix];
         let mut lanes: Vec<usize> = if e.parties.is_empty() {
             self.no_party.into_iter().collect()
@@ -145,14 +191,8 @@ impl Lanes {
                 .collect()
         };
         lanes.sort_unstable();
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        for l in lanes {
-            match runs.last_mut() {
-                Some((_, to)) if *to + 1 == l => *to = l,
-                _ => runs.push((l, l)),
-            }
-        }
-        runs
+        lanes.dedup();
+        lanes
     }
 
     /// Scrolls sideways so that event `ix` shows in at least one lane, when none of its

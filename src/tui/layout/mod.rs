@@ -37,7 +37,7 @@ pub fn areas(app: &App) -> Areas {
 
 /// The areas in `full` for the app's focus, with the overview strip when it is shown.
 pub fn areas_in(app: &App, full: Rect) -> Areas {
-    let mut a = areas_for(full, app.focus);
+    let mut a = areas_split(full, app.focus, app.lanes.on);
     if let Some(ov) = &app.overview {
         let h = ov.height(a.timeline.height);
         a.overview = Rect::new(a.timeline.x, a.timeline.y, a.timeline.width, h);
@@ -48,6 +48,12 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
 }
 
 pub fn areas_for(full: Rect, focus: Focus) -> Areas {
+    areas_split(full, focus, false)
+}
+
+/// The areas without the overview strip. The lanes view needs the width for its lanes, so
+/// there the details pane gives way: below the lanes when tall enough, else hidden.
+pub fn areas_split(full: Rect, focus: Focus, lanes: bool) -> Areas {
     if full.width < MIN_WIDTH || full.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -63,14 +69,15 @@ pub fn areas_for(full: Rect, focus: Focus) -> Areas {
         full.width,
         full.height - header_h - 1,
     );
-    let (timeline, details, details_inner, beside) = if full.width >= WIDE {
-        let dw = body.width * 45 / 100;
+    let (timeline, details, details_inner, beside) = if full.width >= WIDE && !lanes {
+        // In u32: 45 × a width past 1456 columns overflows u16.
+        let dw = (u32::from(body.width) * 45 / 100) as u16;
         let tl = Rect::new(body.x, body.y, body.width - dw, body.height);
         let d = Rect::new(body.x + tl.width, body.y, dw, body.height);
         let inner = Rect::new(d.x + 1, d.y, d.width - 1, d.height);
         (tl, d, inner, true)
     } else if body.height >= 8 {
-        let th = body.height * 55 / 100;
+        let th = (u32::from(body.height) * 55 / 100) as u16;
         let tl = Rect::new(body.x, body.y, body.width, th);
         let d = Rect::new(body.x, body.y + th, body.width, body.height - th);
         let inner = Rect::new(d.x, d.y + 1, d.width, d.height - 1);

@@ -179,6 +179,16 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// A URL on a line of its own after `indent`, never broken: cut with `…` at the end when
+/// longer than the line, so that what shows is always a piece of the URL from its start.
+pub fn url_line(indent: &str, url: &str, style: Style, max: usize) -> Line<'static> {
+    let spans = vec![
+        Span::raw(indent.to_owned()),
+        Span::styled(url.to_owned(), style),
+    ];
+    Line::from(truncate(spans, max))
+}
+
 /// Multi-line text from a log, laid out as prose: a single line break (how YAML block
 /// text is usually typed) joins the lines, a blank line starts a new paragraph.
 pub fn prose(s: &str) -> String {

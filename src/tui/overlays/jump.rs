@@ -23,7 +23,13 @@ pub fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Input(c) => input.push(c),
+        Action::Input(c) => {
+            let whole =
+                crate::tui::overlays::prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
+            if !whole {
+                app.message = Some(crate::tui::overlays::prompt_input::cut_message());
+            }
+        }
         Action::DeleteChar => {
             input.pop();
         }

@@ -1,11 +1,13 @@
 //! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
 //! One module per overlay, holding its state, its update and its draw.
 
+pub mod context;
 pub mod errors;
 pub mod event_list;
 pub mod help;
 pub mod jump;
 pub mod picker;
+pub mod prompt_input;
 pub mod quote_list;
 pub mod quotes;
 pub mod range;
@@ -15,6 +17,7 @@ pub mod search;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Mode;
+use context::QuoteContext;
 use event_list::EventList;
 use picker::Picker;
 use quote_list::QuoteList;
@@ -49,6 +52,8 @@ pub enum Overlay {
     },
     /// The quotes browser (`Q`): every quote of the events shown, by who said it.
     QuoteList(QuoteList),
+    /// A quote in its archived source (`C`).
+    Context(QuoteContext),
 }
 
 impl Overlay {
@@ -64,6 +69,7 @@ impl Overlay {
             Overlay::Jump { .. } => Mode::Jump,
             Overlay::Range { .. } => Mode::Range,
             Overlay::QuoteList(_) => Mode::QuoteList,
+            Overlay::Context(_) => Mode::Context,
         }
     }
 
@@ -76,6 +82,7 @@ impl Overlay {
             Overlay::Help { scroll } => help::draw(app, *scroll, frame, body),
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
+            Overlay::Context(c) => context::draw(app, c, frame, body),
             Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
             Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
         }
@@ -96,9 +103,12 @@ pub fn update(app: &mut App, action: Action) {
         None => {}
         Some(Overlay::Picker(_)) => picker::update(app, action),
         Some(Overlay::Search(_)) => search::update(app, action),
-        Some(Overlay::Quotes { .. } | Overlay::Help { .. } | Overlay::Errors { .. }) => {
-            reader::update(app, action)
-        }
+        Some(
+            Overlay::Quotes { .. }
+            | Overlay::Help { .. }
+            | Overlay::Errors { .. }
+            | Overlay::Context(_),
+        ) => reader::update(app, action),
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
         Some(Overlay::Range { .. }) => range::update(app, action),

@@ -1,11 +1,12 @@
 //! The quote view: every quote of the selected event, verbatim and wrapped, each with who
 //! said it and where it was published. Reported speech never gets quotation marks.
 
-use crate::model::EventIx;
-use crate::text::{sanitize, sanitize_multiline};
+use crate::export::phrases::{self, verification_note};
+use crate::model::{EventIx, Verification};
+use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::app::App;
-use crate::tui::layout::text::{prose, wrap};
-use crate::tui::view::citation;
+use crate::tui::layout::text::{url_line, wrap};
+use crate::tui::view::{citation, link};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -69,7 +70,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
     for (n, q) in e.quotes.iter().enumerate() {
         out.push(Line::default());
         starts.push(out.len());
-        let text = prose(&sanitize_multiline(&q.text));
+        let text = verbatim_on_screen(&q.text);
         let num = format!("{}. ", n + 1);
         if let Some(label) = citation::words_label(q) {
             out.extend(wrap(&[(&num, t.label()), (label, t.key())], w, 3));
@@ -86,13 +87,9 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                 3,
             ));
         }
-        let said = if q.paraphrase {
-            "   — according to the source, "
-        } else {
-            "   — "
-        };
+        let said = format!("   {}", phrases::SAID_BY);
         out.extend(wrap(
-            &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+            &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
             w,
             5,
         ));
@@ -107,7 +104,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                     5,
                 ));
                 if let Some(u) = citation::source_url(log, s) {
-                    out.extend(wrap(&[("   ", Style::new()), (&u, t.dim())], w, 5));
+                    out.push(url_line("   ", &u, t.dim(), w));
                 }
             }
             None => out.extend(wrap(
@@ -118,6 +115,18 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
                 w,
                 5,
             )),
+        }
+        // How the words fared against the archived source: a quote not found is flagged
+        // so that it cannot be copied unnoticed.
+        let verdict = match &q.verification {
+            Verification::Verified { .. } => {
+                Some(("✓ found in the archived source".into(), t.dim()))
+            }
+            v if v.is_flagged() => verification_note(log, q).map(|n| (n, t.warning())),
+            _ => verification_note(log, q).map(|n| (n, t.dim())),
+        };
+        if let Some((note, style)) = verdict {
+            out.extend(wrap(&[("   ", Style::new()), (&note, style)], w, 5));
         }
     }
     (out, starts)
@@ -146,4 +155,13 @@ pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let off = scroll.min(all.len().saturating_sub(h));
     let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if app.hyperlinks {
+        let log = &app.log;
+        let urls: Vec<&str> = log.events[ix]
+            .quotes
+            .iter()
+            .filter_map(|q| log.sources.get(q.source?)?.url.as_deref())
+            .collect();
+        link::link_drawn(frame.buffer_mut(), inner, &urls);
+    }
 }

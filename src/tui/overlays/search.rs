@@ -5,7 +5,7 @@ use crate::filter;
 use crate::model::EventIx;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
-use crate::tui::overlays::Overlay;
+use crate::tui::overlays::{Overlay, prompt_input};
 use crate::tui::update::{refilter, scroll_to_selection};
 
 /// The search prompt while it is open.
@@ -25,7 +25,10 @@ pub fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => {
-            s.input.push(c);
+            if !prompt_input::append(&mut s.input, c.encode_utf8(&mut [0; 4])) {
+                app.message = Some(prompt_input::cut_message());
+                return;
+            }
             changed(app);
         }
         Action::DeleteChar => {
@@ -61,7 +64,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// The prompt's text changed: find what it would show and go to the first match at or
 /// after where the reader was.
-fn changed(app: &mut App) {
+pub fn changed(app: &mut App) {
     let Some(Overlay::Search(s)) = app.overlays.last() else {
         return;
     };

@@ -56,10 +56,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let peak = h.counts.iter().copied().max().unwrap_or(0);
-    let mut lines = vec![Line::from(truncate(
-        vec![Span::styled(h.title(), t.heading())],
-        w,
-    ))];
+    let party_rows = (area.height as usize).saturating_sub(3);
+    let mut head = vec![Span::styled(h.title(), t.heading())];
+    // Parties without a row of their own are said, not silently left out: under the
+    // names, else after the title.
+    let hidden = ov.parties.len().saturating_sub(party_rows);
+    let more = format!("+{hidden} more");
+    let mut marker = app
+        .selected
+        .map(|sel| marker_row(app, h, ov, sel, w))
+        .unwrap_or_default();
+    let room_under_names = marker
+        .first()
+        .is_some_and(|s| s.content.len() >= ov.name_w && s.content.trim().is_empty());
+    if hidden > 0 && ov.name_w > width(&more) && room_under_names {
+        let pad = marker[0].content.len() - width(&more);
+        marker[0] = Span::styled(format!("{more}{}", " ".repeat(pad)), t.dim());
+    } else if hidden > 0 {
+        head.push(Span::styled(format!(" · {more} parties"), t.dim()));
+    }
+    let mut lines = vec![Line::from(truncate(head, w))];
     lines.push(Line::from(truncate(
         vec![
             name("all", ov.name_w, t.label()),
@@ -67,7 +83,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ],
         w,
     )));
-    let party_rows = (area.height as usize).saturating_sub(3);
     for &p in ov.parties.iter().take(party_rows) {
         let style = t.party(p);
         let id = sanitize(&app.log.parties[p].id).into_owned();
@@ -82,8 +97,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             w,
         )));
     }
-    if let Some(sel) = app.selected {
-        lines.push(Line::from(truncate(marker_row(app, h, ov, sel, w), w)));
+    if !marker.is_empty() {
+        lines.push(Line::from(truncate(marker, w)));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

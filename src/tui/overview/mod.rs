@@ -8,7 +8,7 @@ pub mod draw;
 use crate::model::{Date, PartyIx};
 use crate::overview::{Histogram, first_at_or_after};
 use crate::tui::app::App;
-use crate::tui::layout::areas_for;
+use crate::tui::layout::areas_split;
 use crate::tui::update::{scroll_to_selection, select_pos};
 use ratatui::layout::Rect;
 
@@ -85,9 +85,13 @@ impl Overview {
 
 /// The strip's width for the terminal size: the timeline's.
 fn width(app: &App) -> usize {
-    areas_for(Rect::new(0, 0, app.width, app.height), app.focus)
-        .timeline
-        .width as usize
+    areas_split(
+        Rect::new(0, 0, app.width, app.height),
+        app.focus,
+        app.lanes.on,
+    )
+    .timeline
+    .width as usize
 }
 
 /// `v`: shows or hides the strip.

@@ -40,10 +40,13 @@ impl Effects {
         }
     }
 
-    /// Carries out what `update` queued.
-    pub fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<()> {
+    /// Carries out what `update` queued; true when the reader asked to suspend, which
+    /// the run loop does, as it holds the terminal.
+    pub fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<bool> {
+        let mut suspend = false;
         for effect in std::mem::take(&mut app.effects) {
             match effect {
+                Effect::Suspend => suspend = true,
                 Effect::Copy(text) => {
                     let out = t.backend_mut();
                     out.write_all(osc52::sequence(&text).as_bytes())?;
@@ -61,7 +64,7 @@ impl Effects {
                 }
             }
         }
-        Ok(())
+        Ok(suspend)
     }
 
     /// Hands the terminal to the editor and takes it back.
@@ -76,7 +79,7 @@ impl Effects {
         self.gate.close(Duration::from_secs(1));
         terminal::restore();
         let result = editor::run(file, line);
-        terminal::resume()?;
+        terminal::retake()?;
         // Whatever the editor left on the screen: every cell is drawn again. (Not
         // `Terminal::clear`, which asks the terminal where its cursor is and waits for the
         // answer.) A blank frame over a cleared screen makes the next frame differ from the
@@ -113,8 +116,10 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
             result: new_file::write_new(&dir, stem, ext, &text).map_err(|e| e.to_string()),
             events,
         }),
-        Effect::SaveMarks(marks) => Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string()))),
-        Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Edit { .. } => None,
+        Effect::SaveMarks(mut marks) => {
+            Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string())))
+        }
+        Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Edit { .. } | Effect::Suspend => None,
     }
 }
 

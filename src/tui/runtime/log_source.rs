@@ -1,11 +1,12 @@
 //! Where the browser's log came from, to read it again when it changes: the files named on
 //! the command line (directories expanded as at start), or the bundled sample, which never
-//! changes and is not watched.
+//! changes and is not watched. The sources' archives are watched with the log.
 
 use crate::load::{self, Limits, Report};
+use crate::model::Log;
 use crate::tui::input::msg::Reload;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Files larger than this are not read again just to show the lines at fault.
 const MAX_SOURCE_SHOWN: u64 = 16 * 1024 * 1024;
@@ -21,6 +22,25 @@ impl LogSource {
     /// The files to watch (none for the bundled sample).
     pub fn files(&self) -> Vec<PathBuf> {
         load::expand_paths(&self.args).unwrap_or_else(|_| self.args.clone())
+    }
+
+    /// What to watch for `log`: the log as named (files and directories, so new files in a
+    /// directory are seen) and its sources' archives, so that fixing an archive updates the
+    /// verdicts on its quotes (nothing for the bundled sample).
+    pub fn watched(&self, log: &Log) -> Vec<PathBuf> {
+        let files = self.args.clone();
+        if files.is_empty() {
+            return files;
+        }
+        let archives = log.sources.iter().filter_map(|s| {
+            let written = &s.archive.as_ref()?.path;
+            let file = Path::new(log.files.get(s.origin.file)?);
+            Some(file.parent().unwrap_or(Path::new("")).join(written))
+        });
+        let mut all: Vec<PathBuf> = files.iter().cloned().chain(archives).collect();
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// Reads the log again, as it was read at start.
@@ -41,11 +61,16 @@ fn sources_of(report: &Report) -> Vec<(String, String)> {
     names
         .into_iter()
         .filter_map(|name| {
-            let meta = std::fs::metadata(name).ok()?;
-            if !meta.is_file() || meta.len() > MAX_SOURCE_SHOWN {
+            let (file, len) = load::open_regular(std::path::Path::new(name)).ok()?;
+            if len > MAX_SOURCE_SHOWN {
                 return None;
             }
-            let bytes = std::fs::read(name).ok()?;
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_SOURCE_SHOWN),
+                &mut bytes,
+            )
+            .ok()?;
             Some((
                 name.to_owned(),
                 String::from_utf8_lossy(&bytes).into_owned(),

@@ -27,19 +27,35 @@ pub fn run(
 ) -> std::io::Result<Ended> {
     let mut app =
         crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
+    app.hyperlinks = hyperlinks_wanted(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var_os("DATELINE_NO_HYPERLINKS").is_some(),
+    );
     terminal::restore_on_panic();
     // Kept until the terminal is restored, so that a signal meanwhile is still caught.
     let mut feeds = None;
     let result = terminal::enter().and_then(|mut t| {
-        let (rx, f) = run_loop::start(&source);
+        let (rx, mut f) = run_loop::start(&source.watched(&app.log));
         if let Some(e) = &f.watch_error {
-            crate::tui::update(&mut app, crate::tui::Msg::WatchFailed(e.clone()));
+            crate::tui::update(&mut app, crate::tui::Msg::Watching(e.clone()));
         }
-        let result = run_loop::run_loop(&mut t, &mut app, &rx, &f, &source);
+        let result = run_loop::run_loop(&mut t, &mut app, &rx, &mut f, &source);
         feeds = Some(f);
         result
     });
     terminal::restore();
     drop(feeds);
     result
+}
+
+/// Whether to draw URLs as OSC 8 hyperlinks. Terminals without them ignore the sequence,
+/// except the Linux console and GNU screen, which may show it; `DATELINE_NO_HYPERLINKS`
+/// turns them off.
+pub fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
+    let term = term.unwrap_or("");
+    !turned_off
+        && !term.is_empty()
+        && term != "dumb"
+        && term != "linux"
+        && !term.starts_with("screen")
 }

@@ -48,6 +48,22 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
+    fn a_planted_symlink_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("view.md")).unwrap();
+        // A dangling link too: creating through it would make a file elsewhere.
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("view-2.md"))
+            .unwrap();
+        let written = write_new(dir.path(), "view", "md", "export").unwrap();
+        assert_eq!(written, dir.path().join("view-3.md"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
+    #[test]
     fn never_overwrites_and_numbers_the_next_name() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("view.md"), "mine").unwrap();

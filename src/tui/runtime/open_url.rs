@@ -50,6 +50,8 @@ mod tests {
             "javascript:alert(1)",
             "ssh://host",
             "x",
+            "-oProxyCommand=touch /tmp/pwned",
+            "--help",
         ] {
             let err = open_url(Some(url)).unwrap_err();
             assert!(err.contains("only http and https"), "{url}: {err}");

@@ -10,12 +10,13 @@ use crate::tui::runtime::editor::InputGate;
 use crate::tui::runtime::effects::Effects;
 use crate::tui::runtime::log_source::LogSource;
 use crate::tui::{App, update, view};
-use crate::watch::FileWatcher;
+use crate::watch::{FileWatcher, WatchNews};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use std::sync::Arc;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Editors save in several writes (truncate, then write; write, then rename): a reload
@@ -37,6 +38,10 @@ pub enum Incoming {
     /// One of the log's files may have changed.
     Changed,
     Signal(i32),
+    /// Watching stopped or resumed.
+    Watch(WatchNews),
+    /// The log as read again, off the drawing thread.
+    Reloaded(Box<crate::tui::input::msg::Reload>),
     /// How an effect went (a URL opened, a file written, the marks saved).
     Done(Msg),
 }
@@ -69,8 +74,8 @@ impl Drop for Feeds {
     }
 }
 
-/// Starts the input thread, the signal thread and the file watcher.
-pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
+/// Starts the input thread, the signal thread and the watcher of `files`.
+pub fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
     let (tx, rx) = mpsc::channel();
     // Sets up crossterm's reader (and its SIGWINCH handler) before the loop asks for the
     // size, so that a resize in between is not lost.
@@ -98,18 +103,7 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
         }
     });
     let signals = signals(tx.clone()).ok();
-    let files = source.files();
-    let (watcher, watch_error) = if files.is_empty() {
-        (None, None)
-    } else {
-        let changed = tx.clone();
-        match FileWatcher::new(&files, move || {
-            let _ = changed.send(Incoming::Changed);
-        }) {
-            Ok(w) => (Some(w), None),
-            Err(e) => (None, Some(format!("live reload is off: {e}"))),
-        }
-    };
+    let (watcher, watch_error) = watch(files, &tx);
     let feeds = Feeds {
         tx,
         gate,
@@ -120,8 +114,30 @@ pub fn start(source: &LogSource) -> (Receiver<Incoming>, Feeds) {
     (rx, feeds)
 }
 
+/// A watcher of `paths` (the log as named on the command line, and its archives) sending
+/// `Changed` and news of watching, or why there is none.
+fn watch(paths: &[PathBuf], tx: &Sender<Incoming>) -> (Option<FileWatcher>, Option<String>) {
+    if paths.is_empty() {
+        return (None, None);
+    }
+    let news = Mutex::new(tx.clone());
+    match FileWatcher::new(paths, move |n| {
+        let msg = match n {
+            WatchNews::Changed => Incoming::Changed,
+            other => Incoming::Watch(other),
+        };
+        let _ = news.lock().map(|tx| tx.send(msg));
+    }) {
+        Ok(w) => (Some(w), None),
+        Err(e) => (None, Some(format!("live reload is off: {e}"))),
+    }
+}
+
 fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handle> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    // SIGTSTP is caught so that the terminal is given back before stopping; SIGCONT so that
+    // it is taken again and redrawn after any stop.
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -138,9 +154,11 @@ pub fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Incoming>,
-    feeds: &Feeds,
+    feeds: &mut Feeds,
     source: &LogSource,
 ) -> std::io::Result<Ended> {
+    // An archive named or renamed in the log is watched from the reload that reads it.
+    let mut watched = source.watched(&app.log);
     let done = feeds.tx.clone();
     let changed = feeds.tx.clone();
     let mut effects = Effects::new(
@@ -152,32 +170,33 @@ pub fn run_loop(
             let _ = changed.send(Incoming::Changed);
         },
     );
-    let size = terminal.size()?;
-    update(
-        app,
-        crate::tui::Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    resized(app, terminal.size()?);
     // When a change was first seen, and when the reload is due.
     let mut reload: Option<(Instant, Instant)> = None;
+    // A reload under way, in its own thread: reading and parsing a big log (or a file
+    // that misbehaves) never holds up keys, signals or the screen.
+    let mut reading = false;
     loop {
         terminal.draw(|f| view(app, f))?;
-        effects.run(app, terminal)?;
+        if effects.run(app, terminal)? {
+            let size = super::terminal::suspend(terminal)?;
+            resized(app, size);
+            continue;
+        }
         let first = match reload {
-            None => Some(rx.recv().map_err(|_| closed())?),
-            Some((_, due)) => {
+            Some((_, due)) if !reading => {
                 match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
                     Ok(m) => Some(m),
                     Err(RecvTimeoutError::Timeout) => None,
                     Err(RecvTimeoutError::Disconnected) => return Err(closed()),
                 }
             }
+            _ => Some(rx.recv().map_err(|_| closed())?),
         };
         let rest = std::iter::from_fn(|| rx.try_recv().ok());
         for msg in first.into_iter().chain(rest).take(BATCH) {
             match msg {
+                Incoming::Input(Event::Paste(text)) => update(app, Msg::Paste(text)),
                 Incoming::Input(ev) => {
                     if let Some(action) = keymap::action_for(&ev, app.mode()) {
                         update(app, action);
@@ -189,18 +208,52 @@ pub fn run_loop(
                     let since = reload.map_or(now, |(first, _)| first);
                     reload = Some((since, (now + QUIET).min(since + MAX_WAIT)));
                 }
+                Incoming::Signal(SIGTSTP) => resized(app, super::terminal::suspend(terminal)?),
+                Incoming::Signal(SIGCONT) => resized(app, super::terminal::resume(terminal)?),
                 Incoming::Signal(sig) => return Ok(Ended::Signal(sig)),
+                Incoming::Watch(WatchNews::Stopped(why)) => update(app, Msg::Watching(why)),
+                Incoming::Watch(_) => {
+                    update(app, Msg::Watching("live reload resumed".into()));
+                }
+                Incoming::Reloaded(r) => {
+                    reading = false;
+                    update(app, Msg::Reloaded(r));
+                    let now = source.watched(&app.log);
+                    if now != watched {
+                        let (watcher, error) = watch(&now, &feeds.tx);
+                        feeds._watcher = watcher;
+                        if let Some(e) = error {
+                            update(app, Msg::Watching(e));
+                        }
+                        watched = now;
+                    }
+                }
                 Incoming::Done(msg) => update(app, msg),
             }
             if app.quit {
                 return Ok(Ended::Quit);
             }
         }
-        if reload.is_some_and(|(_, due)| due <= Instant::now()) {
+        if !reading && reload.is_some_and(|(_, due)| due <= Instant::now()) {
             reload = None;
-            update(app, Msg::Reloaded(Box::new(source.read())));
+            reading = true;
+            let (tx, source) = (feeds.tx.clone(), source.clone());
+            std::thread::spawn(move || {
+                let _ = tx.send(Incoming::Reloaded(Box::new(source.read())));
+            });
         }
     }
+}
+
+/// Tells the browser the terminal's size.
+fn resized(app: &mut App, size: ratatui::layout::Size) {
+    update(
+        app,
+        crate::tui::Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
 }
 
 fn closed() -> std::io::Error {

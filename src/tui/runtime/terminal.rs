@@ -1,13 +1,16 @@
-//! Taking the terminal and giving it back. Raw mode, the alternate screen and mouse capture
-//! are undone on quit, on error, on panic and on a terminating signal, so that the
-//! reader's shell is never left unusable.
+//! Taking the terminal and giving it back. Raw mode, the alternate screen, mouse capture and
+//! bracketed paste are undone on quit, on error, on panic and on a terminating signal, so
+//! that the reader's shell is never left unusable.
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::{Rect, Size};
 use std::io::stdout;
 
 /// Raw mode, alternate screen, mouse capture. On failure part way, what was done is undone.
@@ -21,7 +24,7 @@ pub fn enter() -> std::io::Result<DefaultTerminal> {
 }
 
 /// Takes the terminal again after handing it to another program (the editor).
-pub fn resume() -> std::io::Result<()> {
+pub fn retake() -> std::io::Result<()> {
     let taken = take();
     if taken.is_err() {
         restore();
@@ -29,14 +32,47 @@ pub fn resume() -> std::io::Result<()> {
     taken
 }
 
+/// Raw mode, the alternate screen, mouse capture and bracketed paste (a paste arrives as
+/// text, not as keys that could act).
 fn take() -> std::io::Result<()> {
-    enable_raw_mode().and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Ctrl-Z or SIGTSTP: gives the terminal back and stops, as SIGTSTP's default action would;
+/// on `fg` (SIGCONT) takes the terminal again and redraws it whole.
+pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
+    restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    resume(terminal)
+}
+
+/// After a stop (ours, or a SIGSTOP from outside): the shell may have reset the terminal, so
+/// everything is taken again and the next frame is drawn whole, at the size the terminal
+/// has now (it may have changed meanwhile).
+pub fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
+    take()?;
+    let size = terminal.size()?;
+    // Clears the screen and forgets the last frame, without asking the terminal where its
+    // cursor is (`clear` does, and the input thread would take the answer).
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(size)
 }
 
 /// Leaves raw mode, mouse capture and the alternate screen; safe to call twice, and when
 /// the terminal is gone (after a hang-up every write fails, and that is fine).
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
     let _ = disable_raw_mode();
 }
 

@@ -65,12 +65,21 @@ fn toggle(app: &mut App) {
         app.marked.remove(&ix);
     }
     let title = sanitize(&app.log.events[ix].title).into_owned();
-    app.message = Some(if now {
+    let derived = app.log.events[ix].id_derived;
+    app.message = Some(if now && derived {
+        // A derived id (`2024-05-03-talks-2`) names another event when an earlier one with
+        // the same date and title goes: only a written id keeps a mark in place.
+        format!(
+            "marked “{title}” · this event has no `id:` in the log: give it one, or the mark may move to another event"
+        )
+    } else if now {
         format!("marked “{title}” · ' next mark · M marked only")
     } else {
         format!("unmarked “{title}”")
     });
-    app.effects.push(Effect::SaveMarks(app.marks.clone()));
+    // The copy saved carries this session's changes, merged into the file as it is then.
+    app.effects
+        .push(Effect::SaveMarks(app.marks.take_changes()));
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());
         let message = app.message.take();

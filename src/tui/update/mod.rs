@@ -29,18 +29,23 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
         Msg::Opened(result) => return share::opened(app, result),
         Msg::Edited(result) => return edit::edited(app, result),
-        Msg::WatchFailed(why) => {
+        Msg::Watching(why) => {
             app.message = Some(why);
             return;
         }
+        Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if !matches!(action, Action::Resize { .. } | Action::Open) {
+        app.reveal = None;
+    }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.effects.push(share::Effect::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
@@ -123,10 +128,13 @@ fn browse(app: &mut App, action: Action) {
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::OpenContext => overlays::context::open(app),
         Action::ShowErrors => crate::tui::update::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {
             app.lanes.on = !app.lanes.on;
+            // The timeline's width changes with the details pane moving.
+            overview::refresh(app);
             scroll_to_selection(app);
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
@@ -137,6 +145,10 @@ fn browse(app: &mut App, action: Action) {
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::StartJump => jump::start(app),
+        Action::GoToNew => match app.new_events.first() {
+            Some(&first) => jump_to(app, first),
+            None => app.message = Some("no new events since the log opened".into()),
+        },
         Action::StartRange => range::start(app),
         Action::OpenQuoteList => quote_list::open(app),
         _ => {}
@@ -196,6 +208,12 @@ fn next_match(app: &mut App, forward: bool) {
         (pos + n - 1) % n
     };
     select_pos(app, next);
+    // As less and vim do: say when the search went round the end.
+    if forward && next <= pos {
+        app.message = Some("search wrapped: back at the first match".into());
+    } else if !forward && next >= pos {
+        app.message = Some("search wrapped: on from the last match".into());
+    }
 }
 
 /// Re-applies the query after a filter changed, keeping the reader's place: the selected
@@ -291,23 +309,54 @@ fn open_quotes(app: &mut App) {
     }
 }
 
+/// Goes to event `target`, Backspace returning. When the filters hide it, the first call
+/// offers to clear them and the second (Enter again) does, Backspace bringing them back.
 pub fn jump_to(app: &mut App, target: EventIx) {
     if !app.is_visible(target) {
-        app.message = Some("that event is hidden by the filters: c clears them".into());
+        if app.reveal != Some(target) {
+            app.reveal = Some(target);
+            app.message = Some(
+                "hidden by the filters: Enter again clears them and goes there (Backspace brings them back)"
+                    .into(),
+            );
+            return;
+        }
+        app.reveal = None;
+        if let Some(s) = app.selected {
+            app.back.push(s);
+        }
+        let filters = std::mem::take(&mut app.query);
+        app.filters_back.push((app.back.len(), filters));
+        refilter(app);
+        go_to(app, target);
+        app.message = Some("filters cleared to show it: Backspace brings them back".into());
         return;
     }
     if let Some(s) = app.selected {
         app.back.push(s);
     }
+    go_to(app, target);
+    app.message = Some("Backspace returns".into());
+}
+
+/// Selects `target`, a visible event, as a jump does.
+fn go_to(app: &mut App, target: EventIx) {
     app.selected = Some(target);
     app.remembered = None;
     app.link = 0;
     app.detail_scroll = 0;
     scroll_to_selection(app);
-    app.message = Some("Backspace returns".into());
 }
 
 fn jump_back(app: &mut App) {
+    if let Some((depth, _)) = app.filters_back.last()
+        && *depth == app.back.len()
+        && let Some((_, filters)) = app.filters_back.pop()
+    {
+        app.query = filters;
+        refilter(app);
+        app.message = Some("filters back".into());
+    }
     while let Some(ix) = app.back.pop() {
         if app.is_visible(ix) {
             app.selected = Some(ix);

@@ -10,6 +10,8 @@ use crate::search::SearchIndex;
 use crate::tui::app::rows::Rows;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
+use crate::tui::overlays::context;
+use crate::tui::overlays::event_list;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overlays::quote_list;
 use crate::tui::overview;
@@ -54,6 +56,7 @@ pub fn reloaded(app: &mut App, reload: Reload) {
 /// Swaps in the new log, carrying the reader's place over by id.
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
+    let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
     let new = &app.log;
     app.index = SearchIndex::new(new);
@@ -145,10 +148,15 @@ fn replace(app: &mut App, loaded: Loaded) {
                 None
             }
             Overlay::Errors { .. } => None,
-            // Built from event indices when it opened: T or P opens it again.
-            Overlay::List(_) => None,
+            // Open again on the new log, on the same event, while it is still there.
+            Overlay::List(l) => event_list::reopened(app, &old, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
             Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            // The quote is found again in the new log and its archive, which may both
+            // have changed: the verdict and the highlight follow.
+            Overlay::Context(c) => event_in(&old, &app.log, c.event)
+                .and_then(|ev| context::build(app, ev, c.quote, c.scroll))
+                .map(Overlay::Context),
             other => Some(other),
         };
         app.overlays.extend(kept);
@@ -157,12 +165,29 @@ fn replace(app: &mut App, loaded: Loaded) {
     scroll_to_selection(app);
 
     app.file_errors = None;
+    // Events are in timeline order, so the new ones are too.
+    app.new_events = (0..app.log.events.len())
+        .filter(|&i| old.event(&app.log.events[i].id).is_none())
+        .collect();
     let mut msg = format!("reloaded: {} events", app.log.events.len());
+    match app.new_events.len() {
+        0 => {}
+        1 => msg.push_str(" · 1 new event: + goes to it"),
+        n => msg.push_str(&format!(" · {n} new events: + goes to the first")),
+    }
+    match app.warnings {
+        0 => {}
+        1 => msg.push_str(" · 1 warning: `dateline check` reads it"),
+        n => msg.push_str(&format!(" · {n} warnings: `dateline check` reads them")),
+    }
     if !gone.is_empty() {
         msg.push_str(&format!(
             " · no longer in the log, dropped from the filters: {}",
             gone.join(", ")
         ));
+    }
+    if let Some(n) = unverified {
+        msg.push_str(&format!(" · {n}"));
     }
     app.message = Some(msg);
 }
@@ -267,7 +292,7 @@ pub fn show_errors(app: &mut App) {
 fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)> {
     let lines: Vec<(&str, Vec<&str>)> = sources
         .iter()
-        .map(|(name, text)| (name.as_str(), text.lines().collect()))
+        .map(|(name, text)| (name.as_str(), crate::load::source_lines(text)))
         .collect();
     let mut out = Vec::new();
     for d in report.diagnostics.iter().take(MAX_SHOWN) {

@@ -26,6 +26,8 @@ pub enum Effect {
         file: std::path::PathBuf,
         line: usize,
     },
+    /// Give the terminal back and stop until resumed (Ctrl-Z).
+    Suspend,
     /// A new file `stem.ext` (then `stem-2.ext`…) in `dir`, never over an existing one,
     /// holding `events` events; the outcome comes back as `Msg::Written`.
     WriteNew {
@@ -104,8 +106,13 @@ fn copy_quote(app: &mut App) {
     let status = crate::export::phrases::quote_status(e.status)
         .map(|s| format!(", with its event status: {s}"))
         .unwrap_or_default();
+    let flag = if q.verification.is_flagged() {
+        " — NOT FOUND in its archived source, flagged in the copy"
+    } else {
+        ""
+    };
     app.message = Some(format!(
-        "Copied {what} {} to the clipboard{status}",
+        "Copied {what} {} to the clipboard{status}{flag}",
         quote_label(&app.log, q)
     ));
     app.effects.push(Effect::Copy(text));

@@ -3,8 +3,8 @@
 
 use crate::export::phrases;
 use crate::model::{Event, Log, Quote, SourceIx};
-use crate::text::{sanitize, sanitize_multiline};
-use crate::tui::layout::text::{prose, wrap};
+use crate::text::{sanitize, verbatim_on_screen};
+use crate::tui::layout::text::wrap;
 use crate::tui::view::theme::Theme;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -53,7 +53,7 @@ pub fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'stat
 pub fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
     let pad_text = " ".repeat(pad);
     let mut out = Vec::new();
-    let words = prose(&sanitize_multiline(&q.text));
+    let words = verbatim_on_screen(&q.text);
     if q.paraphrase {
         let italic = Style::new().add_modifier(Modifier::ITALIC);
         out.extend(wrap(&[(&pad_text, Style::new()), (&words, italic)], w, pad));

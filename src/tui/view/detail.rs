@@ -1,20 +1,23 @@
 //! The details pane: the selected event in full, with its related events selectable.
 
+use crate::export::phrases::{self, NOT_FOUND};
 use crate::model::{EventIx, Status};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::text::{head, sanitize, sanitize_multiline, verbatim_on_screen};
 use crate::tui::app::{App, Focus};
-use crate::tui::layout::text::{highlighted, prose, truncate, wrap};
-use crate::tui::view::citation;
+use crate::tui::layout::text::{highlighted, prose, truncate, url_line, wrap};
+use crate::tui::view::{citation, link};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The pane's lines for one event at one width, and which line each related event is on.
 pub struct DetailText {
     pub lines: Vec<Line<'static>>,
     pub link_lines: Vec<usize>,
+    /// The lines that show a URL, each with the URL as written in the log.
+    pub urls: Vec<(usize, String)>,
 }
 
 pub fn status_text(s: Status) -> &'static str {
@@ -26,18 +29,25 @@ pub fn status_text(s: Status) -> &'static str {
     }
 }
 
+/// Rows of one text (title, summary, a quote) laid out in the details at most.
+const MAX_ROWS_PER_TEXT: usize = 400;
+
 pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let t = &app.theme;
     let log = &app.log;
     let e = &log.events[ix];
     let terms = app.highlight_terms();
     let w = width.max(1);
+    // The most of one text laid out: far more rows than anyone scrolls through, and a
+    // bound on the work of each frame whatever the log holds.
+    let most = w.saturating_mul(MAX_ROWS_PER_TEXT);
     let mut out: Vec<Line<'static>> = Vec::new();
+    let mut urls = Vec::new();
     let labelled = |out: &mut Vec<Line<'static>>, label: &str, value: &str, style: Style| {
         out.extend(wrap(&[(label, t.label()), (value, style)], w, 2));
     };
 
-    let title = sanitize(&e.title);
+    let title = sanitize(head(&e.title, most));
     let title_style = t.status(e.status).patch(t.label());
     let title_spans = highlighted(&title, &terms, title_style, t.match_hl());
     let pieces: Vec<(&str, Style)> = title_spans
@@ -57,13 +67,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     if let Some(there) = e.date.reading_human() {
         labelled(&mut out, "Reading zone: ", &there, t.dim());
     }
+    // The log's own note on the date: not put in quotation marks, since the format does
+    // not say whether these are the source's words.
     if let Some(n) = &e.date_note {
-        labelled(
-            &mut out,
-            "As reported: ",
-            &format!("“{}”", sanitize(n)),
-            t.dim(),
-        );
+        labelled(&mut out, "Date note: ", &sanitize(head(n, most)), t.dim());
     }
     out.extend(wrap(
         &[
@@ -76,7 +83,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         2,
     ));
     if let Some(l) = &e.location {
-        labelled(&mut out, "Where: ", &sanitize(l), Style::new());
+        labelled(&mut out, "Where: ", &sanitize(head(l, most)), Style::new());
     }
     if !e.actors.is_empty() {
         out.push(Line::from(Span::styled("Who:", t.label())));
@@ -104,6 +111,47 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             ));
         }
     }
+    // The words come right after who took part: what a reader looks for first.
+    if !e.quotes.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
+            Span::styled(" · Enter reads them with their sources", t.dim()),
+        ]));
+        for q in &e.quotes {
+            let words = verbatim_on_screen(head(&q.text, most));
+            let words = match (q.paraphrase, q.translated) {
+                (false, false) => format!("“{words}”"),
+                (true, false) => format!("(paraphrase) {words}"),
+                (false, true) => format!("(translation) “{words}”"),
+                (true, true) => format!("(paraphrase, translated) {words}"),
+            };
+            // A quote not found in its archived source is flagged before its words.
+            let flag = if q.verification.is_flagged() {
+                format!("{NOT_FOUND} ")
+            } else {
+                String::new()
+            };
+            out.extend(wrap(
+                &[
+                    ("  ", Style::new()),
+                    (&flag, t.warning()),
+                    (&words, Style::new()),
+                ],
+                w,
+                4,
+            ));
+            out.extend(wrap(
+                &[
+                    ("    ", Style::new()),
+                    (phrases::SAID_BY, t.dim()),
+                    (&citation::speaker(log, q), t.dim()),
+                ],
+                w,
+                6,
+            ));
+        }
+    }
     if !e.topics.is_empty() {
         let topics: Vec<_> = e.topics.iter().map(|s| sanitize(s).into_owned()).collect();
         labelled(&mut out, "Topics: ", &topics.join(", "), Style::new());
@@ -117,7 +165,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     }
     if let Some(s) = &e.summary {
         out.push(Line::default());
-        let s = prose(&sanitize_multiline(s));
+        let s = prose(&sanitize_multiline(head(s, most)));
         let spans = highlighted(&s, &terms, Style::new(), t.match_hl());
         let pieces: Vec<(&str, Style)> = spans
             .iter()
@@ -138,7 +186,8 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
                 4,
             ));
             if let Some(u) = citation::source_url(log, s) {
-                out.extend(wrap(&[("    ", Style::new()), (&u, t.dim())], w, 4));
+                urls.push((out.len(), log.sources[s].url.clone().unwrap_or_default()));
+                out.push(url_line("    ", &u, t.dim(), w));
             }
         }
     }
@@ -172,32 +221,10 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             link_no += 1;
         }
     }
-    if !e.quotes.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
-            Span::styled(" · Enter reads them", t.dim()),
-        ]));
-        for q in &e.quotes {
-            let words = sanitize(&q.text);
-            let words = match (q.paraphrase, q.translated) {
-                (false, false) => format!("“{words}”"),
-                (true, false) => format!("(paraphrase) {words}"),
-                (false, true) => format!("(translation) “{words}”"),
-                (true, true) => format!("(paraphrase, translated) {words}"),
-            };
-            let who = citation::speaker(log, q);
-            let line = vec![
-                Span::raw("  "),
-                Span::styled(words, Style::new()),
-                Span::styled(format!(" — {who}"), t.dim()),
-            ];
-            out.push(Line::from(truncate(line, w)));
-        }
-    }
     DetailText {
         lines: out,
         link_lines,
+        urls,
     }
 }
 
@@ -240,5 +267,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool)
     let h = inner.height as usize;
     let off = offset(app, &text, h);
     let shown: Vec<Line> = text.lines.into_iter().skip(off).take(h).collect();
+    // Cleared first: a short first line must not leave the block's title showing through.
+    frame.render_widget(Clear, inner);
     frame.render_widget(Paragraph::new(shown), inner);
+    if app.hyperlinks {
+        for (line, url) in &text.urls {
+            if let Some(y) = line.checked_sub(off).filter(|&y| y < h) {
+                let row = Rect::new(
+                    inner.x + 4,
+                    inner.y + y as u16,
+                    inner.width.saturating_sub(4),
+                    1,
+                );
+                link::hyperlink(frame.buffer_mut(), row, url);
+            }
+        }
+    }
 }

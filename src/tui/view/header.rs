@@ -17,7 +17,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     let w = area.width as usize;
     let title_room = w.saturating_sub(width(&count) + 1);
-    let title = sanitize(&app.log.display_title()).into_owned();
+    let title = sanitize(crate::text::head(&app.log.display_title(), 4096)).into_owned();
     let mut first = truncate(vec![Span::styled(title, app.theme.label())], title_room);
     let used: usize = first.iter().map(|s| width(&s.content)).sum();
     first.push(Span::raw(

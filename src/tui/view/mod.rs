@@ -4,6 +4,7 @@
 pub mod citation;
 pub mod detail;
 mod header;
+pub mod link;
 pub mod page;
 mod status;
 pub mod theme;

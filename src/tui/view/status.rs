@@ -3,7 +3,7 @@
 
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
-use crate::tui::input::keymap::hints;
+use crate::tui::input::keymap::fitting_hints;
 use crate::tui::layout::text::{truncate, width};
 use crate::tui::overlays::{jump, range};
 use ratatui::Frame;
@@ -56,7 +56,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(fe) = &app.file_errors {
         left.push(Span::styled(fe.notice(), t.warning()));
     } else {
-        for (key, hint) in hints(app.mode()) {
+        let room = w.saturating_sub(width(&right));
+        for (key, hint) in fitting_hints(app.mode(), room) {
             left.push(Span::styled(key, t.key()));
             left.push(Span::raw(format!(" {hint}  ")));
         }

@@ -49,6 +49,55 @@ fn ansi(c: AnsiColor) -> Color {
     }
 }
 
+/// Relative luminance (WCAG) bounds for a party's colour: text in it stays readable on a
+/// black background (at least 3.4:1 at the lower bound) and on a white one (at least
+/// 1.9:1 at the upper), whichever the reader's terminal has.
+const MIN_LUMINANCE: f64 = 0.12;
+const MAX_LUMINANCE: f64 = 0.5;
+
+fn luminance(r: u8, g: u8, b: u8) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// A log's colour moved towards white or black just enough to keep contrast with either
+/// background: `#000000` or `#0a0a1e` would be invisible on a dark terminal, `#fafafa` on a
+/// light one. Its hue is kept.
+pub fn legible(c: LogColor) -> LogColor {
+    let LogColor::Rgb(r, g, b) = c else {
+        return c;
+    };
+    let mix = |t: f64, to: f64| {
+        let m = |x: u8| (f64::from(x) + (to - f64::from(x)) * t).round() as u8;
+        (m(r), m(g), m(b))
+    };
+    let l = luminance(r, g, b);
+    let target = if l < MIN_LUMINANCE {
+        255.0
+    } else if l > MAX_LUMINANCE {
+        0.0
+    } else {
+        return c;
+    };
+    // The least mix that reaches the band, by bisection.
+    let (mut lo, mut hi) = (0.0, 1.0);
+    for _ in 0..20 {
+        let mid = (lo + hi) / 2.0;
+        let (r2, g2, b2) = mix(mid, target);
+        let ok = (MIN_LUMINANCE..=MAX_LUMINANCE).contains(&luminance(r2, g2, b2));
+        if ok { hi = mid } else { lo = mid }
+    }
+    let (r2, g2, b2) = mix(hi, target);
+    LogColor::Rgb(r2, g2, b2)
+}
+
 /// The nearest of the 16 basic colours to an RGB colour.
 pub fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
     ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
@@ -72,7 +121,7 @@ impl Theme {
         let party_colors = log
             .parties
             .iter()
-            .map(|p| match p.color {
+            .map(|p| match p.color.map(legible) {
                 Some(LogColor::Rgb(r, g, b)) if mode == ColorMode::TrueColor => Color::Rgb(r, g, b),
                 Some(LogColor::Rgb(r, g, b)) => nearest_basic(r, g, b),
                 Some(LogColor::Named(n)) => named(n),
@@ -186,6 +235,39 @@ mod tests {
     use std::ffi::OsStr;
 
     #[test]
+    fn party_colours_keep_contrast_with_dark_and_light_backgrounds() {
+        for (r, g, b) in [
+            (0, 0, 0),
+            (10, 10, 30),
+            (0, 0, 255),
+            (255, 255, 255),
+            (250, 250, 240),
+        ] {
+            let LogColor::Rgb(r2, g2, b2) = legible(LogColor::Rgb(r, g, b)) else {
+                panic!()
+            };
+            let l = luminance(r2, g2, b2);
+            assert!(
+                (MIN_LUMINANCE..=MAX_LUMINANCE + 0.01).contains(&l),
+                "{r},{g},{b} -> {r2},{g2},{b2}: {l}"
+            );
+            // Never the 16-colour black or white either.
+            let basic = nearest_basic(r2, g2, b2);
+            assert!(!matches!(basic, Color::Black | Color::White), "{basic:?}");
+        }
+        // A colour already legible is kept as written.
+        assert_eq!(
+            legible(LogColor::Rgb(200, 30, 30)),
+            LogColor::Rgb(200, 30, 30)
+        );
+        let navy = legible(LogColor::Rgb(0, 0, 128));
+        let LogColor::Rgb(r, g, b) = navy else {
+            panic!()
+        };
+        assert!(b > r && b > g, "the hue stays blue: {navy:?}");
+    }
+
+    #[test]
     fn no_color_wins_over_colorterm() {
         assert_eq!(
             ColorMode::decide(Some(OsStr::new("1")), Some("truecolor")),
@@ -227,13 +309,17 @@ mod tests {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
         }
+        // A blue that dark is lightened to stay readable on a dark background.
         assert_eq!(
             Theme::new(&log, ColorMode::Basic16).party_color(0),
-            Some(Color::Blue)
+            Some(Color::LightBlue)
         );
+        let LogColor::Rgb(r, g, b) = legible(LogColor::Rgb(1, 2, 200)) else {
+            panic!()
+        };
         assert_eq!(
             Theme::new(&log, ColorMode::TrueColor).party_color(0),
-            Some(Color::Rgb(1, 2, 200))
+            Some(Color::Rgb(r, g, b))
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The timeline: date headers, gaps and event rows. Only the rows on screen are laid out.
 
 use crate::model::{Event, Kind, Status};
-use crate::text::sanitize;
+use crate::text::{head, sanitize};
 use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::text::{highlighted, truncate, width};
@@ -138,7 +138,8 @@ fn event_line(
     let prefix: usize = spans.iter().map(|s| width(&s.content)).sum();
     let avail = w.saturating_sub(prefix);
     let base = if dim { t.dim() } else { t.status(e.status) };
-    let title = sanitize(&e.title);
+    // A row is never wider than this: the rest of a huge title is never laid out.
+    let title = sanitize(head(&e.title, 4096));
     let title_spans = highlighted(&title, terms, base, t.match_hl());
     let mut chips: Vec<Span<'static>> = Vec::new();
     for &p in &e.parties {

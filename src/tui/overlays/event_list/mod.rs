@@ -115,6 +115,40 @@ pub fn show_positions(app: &mut App, party: PartyIx) {
     open(app, ListKind::Positions { party }, entries, cursor);
 }
 
+/// A list that was open over `old`, built again on the reloaded log with its cursor on the
+/// same event; None when its event or party is gone.
+pub fn reopened(app: &App, old: &crate::model::Log, list: &EventList) -> Option<EventList> {
+    let same = |ix: EventIx| old.events.get(ix).and_then(|e| app.log.event(&e.id));
+    let (kind, entries) = match list.kind {
+        ListKind::Thread { around } => {
+            let around = same(around)?;
+            let entries = threads::thread(&app.log, around)
+                .into_iter()
+                .map(|event| Position { event, quote: None })
+                .collect();
+            (ListKind::Thread { around }, entries)
+        }
+        ListKind::Positions { party } => {
+            let party = app.log.party(&old.parties.get(party)?.id)?;
+            let entries = threads::positions(&app.log, party, &app.visible);
+            (ListKind::Positions { party }, entries)
+        }
+    };
+    let under = list.entries.get(list.cursor).and_then(|p| same(p.event));
+    let cursor = under
+        .and_then(|u| entries.iter().position(|p: &Position| p.event == u))
+        .unwrap_or(0);
+    let mut list = EventList {
+        kind,
+        entries,
+        cursor,
+        scroll: 0,
+    };
+    let inner = quotes::inner(areas(app).body);
+    follow_cursor(app, &mut list, inner.width as usize, inner.height as usize);
+    Some(list)
+}
+
 fn open(app: &mut App, kind: ListKind, entries: Vec<Position>, cursor: usize) {
     let mut list = EventList {
         kind,
@@ -176,10 +210,17 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Open => {
-            app.overlays.pop();
-            match list.entries.get(list.cursor) {
-                Some(p) if app.selected != Some(p.event) => jump_to(app, p.event),
-                _ => {}
+            let target = list.entries.get(list.cursor).map(|p| p.event);
+            match target {
+                // A hidden event: the offer to clear the filters is made over the list.
+                Some(t) if !app.is_visible(t) && app.reveal != Some(t) => jump_to(app, t),
+                Some(t) if app.selected != Some(t) => {
+                    app.overlays.pop();
+                    jump_to(app, t);
+                }
+                _ => {
+                    app.overlays.pop();
+                }
             }
             return;
         }

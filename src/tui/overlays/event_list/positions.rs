@@ -2,6 +2,7 @@
 //! and who said them where, so that a shift in a side's conditions shows. Reported speech
 //! is labelled and never gets quotation marks.
 
+use crate::export::phrases::{self, verification_note};
 use crate::model::PartyIx;
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
@@ -87,13 +88,9 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
                 lines.extend(citation::words_lines(t, q, w, 4));
-                let said = if q.paraphrase {
-                    "    — according to the source, "
-                } else {
-                    "    — "
-                };
+                let said = format!("    {}", phrases::SAID_BY);
                 lines.extend(wrap(
-                    &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+                    &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
                     w,
                     6,
                 ));
@@ -106,6 +103,15 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
                     w,
                     6,
                 ));
+                if q.verification.is_flagged()
+                    && let Some(note) = verification_note(log, q)
+                {
+                    lines.extend(wrap(
+                        &[("      ", Style::new()), (&note, t.warning())],
+                        w,
+                        6,
+                    ));
+                }
             }
             None => {
                 // A statement, proposal or response with no words of its own in the log.

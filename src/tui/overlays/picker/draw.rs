@@ -3,7 +3,7 @@
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::picker::{Counting, Picker, Purpose};
+use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,14 +19,14 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let title = match p.purpose {
         Purpose::Filter => format!(
-            " {} · Space toggles · Enter applies · Esc cancels ",
+            " {} · Tab ticks · Enter applies · Esc cancels ",
             p.kind.title()
         ),
         Purpose::Positions => " Whose positions? · Enter shows them · Esc cancels ".to_owned(),
     };
     let counted = match p.counting {
-        Counting::Events => "counts under the other filters",
-        Counting::Quotes => "quotes under the other filters",
+        Counting::Events => "",
+        Counting::Quotes => " · counts are quotes",
     };
     let block = Block::default()
         .borders(Borders::TOP)
@@ -39,9 +39,11 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Span::raw(sanitize(&p.input).into_owned()),
         Span::styled("█", t.dim()),
         Span::styled(
-            format!("  {} of {} · {counted}", p.shown.len(), p.entries.len()),
+            format!("  {} of {}{counted}", p.shown.len(), p.entries.len()),
             t.dim(),
         ),
+        Span::styled(" · Enter: ", t.dim()),
+        Span::styled(applies(p), t.key()),
     ])];
     let h = list_height(area);
     let first = p.cursor.saturating_sub(h.saturating_sub(1));
@@ -57,10 +59,20 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         };
         let count = format!(" {:>5}", e.count);
         let style = match p.kind {
-            crate::tui::overlays::picker::PickerKind::Party => t.party(e.key),
+            PickerKind::Party => t.party(e.key),
             _ => Style::new(),
         };
-        let mut spans = vec![Span::raw(on), Span::styled(e.label.clone(), style)];
+        // The digit that toggles this party from the timeline.
+        let digit = match p.kind {
+            PickerKind::Party if e.key < 9 => format!("{} ", e.key + 1),
+            PickerKind::Party => "  ".to_owned(),
+            _ => String::new(),
+        };
+        let mut spans = vec![
+            Span::raw(on),
+            Span::styled(digit, t.key()),
+            Span::styled(e.label.clone(), style),
+        ];
         if !e.note.is_empty() {
             spans.push(Span::styled(format!("  {}", e.note), t.dim()));
         }
@@ -83,4 +95,27 @@ pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         area.height.saturating_sub(1),
     );
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What Enter would apply, in words: the ticked entries, else the one under the cursor.
+fn applies(p: &Picker) -> String {
+    if p.purpose == Purpose::Positions {
+        return p.current().map_or_else(String::new, |e| e.label.clone());
+    }
+    let result = p.result();
+    if result.is_empty() {
+        return format!("no {} filter", p.kind.noun());
+    }
+    let mut names: Vec<&str> = p
+        .entries
+        .iter()
+        .filter(|e| result.contains(&e.key))
+        .map(|e| e.label.as_str())
+        .collect();
+    if names.len() > 3 {
+        let more = names.len() - 2;
+        names.truncate(2);
+        return format!("{} and {more} more", names.join(", "));
+    }
+    names.join(", ")
 }

@@ -1,8 +1,8 @@
 //! A picker: every party (actor, kind, status, topic) with its count of events, narrowed
-//! by typing, toggled with Space. The counts are those under the other active filters, so
-//! that each number says how many events choosing that entry would show (in the quotes
-//! browser: how many quotes). A picker may also choose the one party whose positions `P`
-//! shows, leaving the filters alone.
+//! by typing, ticked with Tab (or Space before anything is typed). The counts are those
+//! under the other active filters, so that each number says how many events choosing that
+//! entry would show (in the quotes browser: how many quotes). A picker may also choose the
+//! one party whose positions `P` shows, leaving the filters alone.
 
 pub mod draw;
 mod update;
@@ -27,6 +27,17 @@ pub enum PickerKind {
 }
 
 impl PickerKind {
+    /// The filter's name in the singular: `no actor filter`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            PickerKind::Party => "party",
+            PickerKind::Actor => "actor",
+            PickerKind::Kind => "kind",
+            PickerKind::Status => "status",
+            PickerKind::Topic => "topic",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             PickerKind::Party => "Parties",

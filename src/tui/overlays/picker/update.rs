@@ -1,10 +1,11 @@
-//! Keys in a picker: move, narrow by typing, toggle with Space, apply with Enter.
+//! Keys in a picker: move, narrow by typing, tick with Tab (or Space before typing),
+//! apply with Enter.
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{Purpose, draw, set_in};
-use crate::tui::overlays::{Overlay, event_list};
+use crate::tui::overlays::picker::{Picker, Purpose, draw, set_in};
+use crate::tui::overlays::{Overlay, event_list, prompt_input};
 use crate::tui::update::refilter;
 
 pub fn update(app: &mut App, action: Action) {
@@ -19,8 +20,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
+        Action::Input(' ') if p.input.is_empty() => toggle(p),
         Action::Input(c) => {
-            p.input.push(c);
+            if !prompt_input::append(&mut p.input, c.encode_utf8(&mut [0; 4])) {
+                app.message = Some(prompt_input::cut_message());
+                return;
+            }
             p.cursor = 0;
             p.narrow();
         }
@@ -28,13 +33,7 @@ pub fn update(app: &mut App, action: Action) {
             p.input.pop();
             p.narrow();
         }
-        Action::Toggle => {
-            if let Some(key) = p.current().map(|e| e.key)
-                && !p.chosen.remove(&key)
-            {
-                p.chosen.insert(key);
-            }
-        }
+        Action::Toggle => toggle(p),
         Action::Open => {
             let (kind, purpose, result) = (p.kind, p.purpose, p.result());
             let current = p.current().map(|e| e.key);
@@ -55,5 +54,14 @@ pub fn update(app: &mut App, action: Action) {
             app.overlays.pop();
         }
         _ => {}
+    }
+}
+
+/// Ticks the entry under the cursor, or unticks it.
+fn toggle(p: &mut Picker) {
+    if let Some(key) = p.current().map(|e| e.key)
+        && !p.chosen.remove(&key)
+    {
+        p.chosen.insert(key);
     }
 }

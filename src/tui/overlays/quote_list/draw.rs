@@ -111,13 +111,10 @@ pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec
         lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
     }
     lines.extend(citation::words_lines(t, q, w, 4));
-    let said = if q.paraphrase {
-        "    — according to the source, "
-    } else {
-        "    — "
-    };
+    // The same credit as everywhere else (export::phrases).
+    let said = format!("    {}", crate::export::phrases::SAID_BY);
     lines.extend(wrap(
-        &[(said, t.dim()), (&citation::speaker(log, q), t.label())],
+        &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
         w,
         6,
     ));
@@ -130,6 +127,15 @@ pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec
         w,
         6,
     ));
+    if q.verification.is_flagged()
+        && let Some(note) = crate::export::phrases::verification_note(log, q)
+    {
+        lines.extend(wrap(
+            &[("      ", Style::new()), (&note, t.warning())],
+            w,
+            6,
+        ));
+    }
     lines
 }
 

@@ -171,6 +171,9 @@ fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
 }
 
 pub fn update(app: &mut App, action: Action) {
+    if action == Action::OpenContext {
+        return crate::tui::overlays::context::open(app);
+    }
     let (_, h) = body_size(app);
     let Some(Overlay::QuoteList(mut list)) = app.overlays.last().cloned() else {
         return;

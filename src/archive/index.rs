@@ -1,0 +1,107 @@
+//! A prepared index of one archive: where each word is, and which words are where, so that
+//! a quote is looked up by its rarest word instead of by scanning the whole text.
+
+/// A word: a run of letters and digits. Quotes match archives word for word, so
+/// "ceasefire" is not found inside "ceasefires".
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of most archives, without decoding.
+        let (alnum, len) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A word's key, case aside: FNV-1a over its lower-case characters. Two words with the
+/// same key are compared letter by letter before anything is said to match.
+pub fn key(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h ^= c as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// One archive, prepared.
+pub struct Index<'t> {
+    pub text: &'t str,
+    /// Byte ranges of the words, in order.
+    pub words: Vec<(usize, usize)>,
+    /// Every word's key and position (in `words`), sorted: the positions of one key are
+    /// side by side, found by binary search. One sort, no allocation per distinct word.
+    by_key: Vec<(u64, u32)>,
+}
+
+impl<'t> Index<'t> {
+    pub fn new(text: &'t str) -> Index<'t> {
+        let words = words(text);
+        let mut by_key: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| (key(&text[s..e]), i as u32))
+            .collect();
+        by_key.sort_unstable();
+        Index {
+            text,
+            words,
+            by_key,
+        }
+    }
+
+    /// Where words with this key are (case aside), in text order.
+    pub fn positions(&self, key: u64) -> Positions<'_> {
+        let from = self.by_key.partition_point(|&(k, _)| k < key);
+        let to = from + self.by_key[from..].partition_point(|&(k, _)| k == key);
+        Positions(&self.by_key[from..to])
+    }
+
+    pub fn word(&self, i: usize) -> &'t str {
+        let (s, e) = self.words[i];
+        &self.text[s..e]
+    }
+}
+
+/// The positions of one key.
+#[derive(Clone, Copy)]
+pub struct Positions<'a>(&'a [(u64, u32)]);
+
+impl Positions<'_> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|&(_, p)| p as usize)
+    }
+}

@@ -1,0 +1,292 @@
+//! Finding a quote in a prepared archive: exactly (whitespace aside), once typography is
+//! folded, or else the closest passage and the words that differ.
+
+use super::index::{Index, key, words};
+use crate::model::{Fold, NotFound, Verification};
+use similar::{Algorithm, DiffOp, DiffTag};
+use std::collections::HashMap;
+use std::iter::Peekable;
+
+/// Typographic quotes, apostrophes and dashes, folded to their plain forms. One character
+/// for one, so that a folded comparison can still say which character differs.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+        | '\u{00bb}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        c => c,
+    }
+}
+
+/// Looks for `quote` in the archive.
+pub fn verify(index: &Index, quote: &str) -> Verification {
+    let quote = quote.trim();
+    let qwords = words(quote);
+    if qwords.is_empty() {
+        // Punctuation only: nothing to align by words, so look for it as it is.
+        return match memchr::memmem::find(index.text.as_bytes(), quote.as_bytes()) {
+            Some(at) => Verification::Verified {
+                at: at..at + quote.len(),
+            },
+            None => Verification::NotFound(Box::default()),
+        };
+    }
+    let keys: Vec<u64> = qwords.iter().map(|&(s, e)| key(&quote[s..e])).collect();
+    // Anchor on the rarest word: fewest places to try.
+    let (anchor, positions) = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (i, index.positions(k)))
+        .min_by_key(|(_, p)| p.len())
+        .expect("a quote with words");
+    let mut folded = None;
+    for p in positions.iter() {
+        let Some(first) = p.checked_sub(anchor) else {
+            continue;
+        };
+        if first + qwords.len() > index.words.len() {
+            continue;
+        }
+        let aligned = qwords
+            .iter()
+            .enumerate()
+            .all(|(i, &(s, e))| index.word(first + i) == &quote[s..e]);
+        if !aligned {
+            continue;
+        }
+        let mut folds = Vec::new();
+        let Some(at) = match_at(index, first, quote, qwords[0].0, &mut folds) else {
+            continue;
+        };
+        if folds.is_empty() {
+            return Verification::Verified { at };
+        }
+        folded.get_or_insert(Verification::Folded { at, folds });
+    }
+    folded.unwrap_or_else(|| Verification::NotFound(Box::new(closest(index, quote, &keys))))
+}
+
+/// Compares the quote with the archive around the archive's word `first`, which lines up
+/// with the quote's first word (at byte `qfirst`): forwards to the quote's end, backwards to
+/// its start. The archive's byte range when they agree.
+fn match_at(
+    index: &Index,
+    first: usize,
+    quote: &str,
+    qfirst: usize,
+    folds: &mut Vec<Fold>,
+) -> Option<std::ops::Range<usize>> {
+    let astart = index.words[first].0;
+    let mut seen = Vec::new();
+    let before = walk(
+        index.text[..astart].chars().rev().peekable(),
+        quote[..qfirst].chars().rev().peekable(),
+        &mut seen,
+    )?;
+    seen.reverse(); // found walking backwards: put them in reading order
+    let after = walk(
+        index.text[astart..].chars().peekable(),
+        quote[qfirst..].chars().peekable(),
+        &mut seen,
+    )?;
+    for f in seen {
+        if !folds.contains(&f) {
+            folds.push(f);
+        }
+    }
+    Some(astart - before..astart + after)
+}
+
+/// Walks the quote's characters against the archive's: equal, or equal once folded (noted
+/// in `folds`); a run of whitespace matches any other. The bytes of the archive used.
+fn walk(
+    mut archive: Peekable<impl Iterator<Item = char>>,
+    mut quote: Peekable<impl Iterator<Item = char>>,
+    folds: &mut Vec<Fold>,
+) -> Option<usize> {
+    let mut used = 0;
+    while let Some(q) = quote.next() {
+        if q.is_whitespace() {
+            while quote.next_if(|c| c.is_whitespace()).is_some() {}
+            let mut any = false;
+            while let Some(a) = archive.next_if(|c| c.is_whitespace()) {
+                used += a.len_utf8();
+                any = true;
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let a = archive.next()?;
+        used += a.len_utf8();
+        if a == q {
+            continue;
+        }
+        if fold(a) != fold(q) {
+            return None;
+        }
+        folds.push(Fold { archive: a, log: q });
+    }
+    Some(used)
+}
+
+/// Word postings longer than this are left out of the search for the closest passage (they
+/// are words like "the"), unless the quote has no rarer word.
+const COMMON: usize = 4096;
+
+/// The archive's passage that shares the most words with the quote, in order, and the
+/// words that differ between them.
+fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
+    // Each word of the quote found at archive word p votes for the passage starting at
+    // p - i (its diagonal); a dropped or added word shifts the diagonal by one, so votes
+    // are summed over a few neighbouring diagonals.
+    let mut votes: HashMap<i64, u32> = HashMap::new();
+    let rare = keys.iter().any(|&k| {
+        let n = index.positions(k).len();
+        n > 0 && n <= COMMON
+    });
+    for (i, &k) in keys.iter().enumerate() {
+        let positions = index.positions(k);
+        if rare && positions.len() > COMMON {
+            continue;
+        }
+        for p in positions.iter() {
+            *votes.entry(p as i64 - i as i64).or_default() += 1;
+        }
+    }
+    if votes.is_empty() {
+        return NotFound::default();
+    }
+    let mut diagonals: Vec<(i64, u32)> = votes.into_iter().collect();
+    diagonals.sort_unstable();
+    let spread = (keys.len() as i64 / 4).max(3);
+    let (mut best, mut best_score) = (diagonals[0].0, 0u32);
+    let (mut lo, mut sum) = (0, 0u32);
+    for hi in 0..diagonals.len() {
+        sum += diagonals[hi].1;
+        while diagonals[hi].0 - diagonals[lo].0 > spread {
+            sum -= diagonals[lo].1;
+            lo += 1;
+        }
+        if sum > best_score {
+            (best, best_score) = (diagonals[lo].0, sum);
+        }
+    }
+    let n = index.words.len() as i64;
+    let first = (best - 2).clamp(0, n - 1) as usize;
+    let last = (best + keys.len() as i64 + spread + 2).clamp(first as i64 + 1, n) as usize;
+    // The passage as whitespace-separated tokens, so that punctuation shows as printed.
+    let text = index.text;
+    let start = text[..index.words[first].0]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[index.words[last - 1].1..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| index.words[last - 1].1 + i);
+    let archive = tokens(text, start, end);
+    let logged = tokens(quote, 0, quote.len());
+    describe(text, quote, &archive, &logged)
+}
+
+/// Whitespace-separated tokens of `text[start..end]`, as byte ranges of `text`.
+fn tokens(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = None;
+    for (i, c) in text[start..end].char_indices() {
+        match (c.is_whitespace(), from) {
+            (false, None) => from = Some(start + i),
+            (true, Some(f)) => {
+                out.push((f, start + i));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        out.push((f, end));
+    }
+    out
+}
+
+/// Diffs the passage's tokens with the quote's (with `similar`): the passage trimmed to what
+/// lines up with the quote, and each difference with a word of context on either side.
+fn describe(
+    text: &str,
+    quote: &str,
+    archive: &[(usize, usize)],
+    logged: &[(usize, usize)],
+) -> NotFound {
+    // Compared first without the punctuation at the ends of each token, so that a quote
+    // that leaves out an opening quotation mark is not shown as differing there; if only
+    // punctuation differs, compared again as written.
+    let loose = |t: &str, (s, e): (usize, usize)| -> String {
+        t[s..e]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .map(fold)
+            .collect()
+    };
+    let exact = |t: &str, (s, e): (usize, usize)| -> String { t[s..e].to_string() };
+    let mut ops = Vec::new();
+    for key in [&loose as &dyn Fn(&str, (usize, usize)) -> String, &exact] {
+        let a: Vec<String> = archive.iter().map(|&r| key(text, r)).collect();
+        let q: Vec<String> = logged.iter().map(|&r| key(quote, r)).collect();
+        ops = similar::capture_diff_slices(Algorithm::Myers, &a, &q);
+        // The passage's own words before and after the quote are context, not differences.
+        while ops.first().is_some_and(|o| o.tag() == DiffTag::Delete) {
+            ops.remove(0);
+        }
+        while ops.last().is_some_and(|o| o.tag() == DiffTag::Delete) {
+            ops.pop();
+        }
+        if ops.iter().any(|o| o.tag() != DiffTag::Equal) {
+            break;
+        }
+    }
+    let old: Vec<usize> = ops.iter().flat_map(|o| o.old_range()).collect::<Vec<_>>();
+    let closest = match (old.iter().min(), old.iter().max()) {
+        (Some(&f), Some(&l)) => Some(archive[f].0..archive[l].1),
+        _ => None,
+    };
+    let join = |t: &str, toks: &[(usize, usize)], r: std::ops::Range<usize>| {
+        toks[r]
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut log_side = Vec::new();
+    let mut archive_side = Vec::new();
+    for group in similar::group_diff_ops(ops, 1) {
+        let (o, n) = span(&group);
+        log_side.push(join(quote, logged, n));
+        archive_side.push(join(text, archive, o));
+    }
+    let show = |parts: Vec<String>| {
+        let parts: Vec<String> = parts
+            .into_iter()
+            .map(|p| if p.is_empty() { "(nothing)".into() } else { p })
+            .collect();
+        parts.join(" … ")
+    };
+    NotFound {
+        closest,
+        log: show(log_side),
+        archive: show(archive_side),
+    }
+}
+
+/// The token ranges a group of diff operations covers, on the archive's side and the log's.
+fn span(group: &[DiffOp]) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let first = group.first().expect("a group has operations");
+    let last = group.last().expect("a group has operations");
+    (
+        first.old_range().start..last.old_range().end,
+        first.new_range().start..last.new_range().end,
+    )
+}

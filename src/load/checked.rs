@@ -1,0 +1,109 @@
+//! The archives of a resolved log, read and every verbatim quote checked against them; what
+//! went wrong as diagnostics at the lines the writer must fix.
+
+use super::Limits;
+use super::diagnostic::{Diagnostic, Severity};
+use crate::archive::{self, Archives, context::line_of};
+use crate::model::{Log, Verification};
+
+/// Reads the archives (an unreadable one is an error at its `archive:` line, in
+/// `diagnostics`) and checks the quotes. Returns the quotes' diagnostics: a warning for a
+/// quote found only with typography folded, an error for one not found.
+pub fn check_archives(
+    log: &mut Log,
+    from: Archives,
+    limits: &Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    for (s, why) in archive::read_all(log, from, limits.max_file_bytes) {
+        let source = &log.sources[s];
+        let place = source.archive.as_ref();
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file: log.files[source.origin.file].clone(),
+            line: place.map_or(source.origin.line, |a| a.line),
+            col: place.map_or(0, |a| a.col),
+            path: String::new(),
+            message: why,
+            help: None,
+        });
+    }
+    archive::verify(log);
+    let mut out = Vec::new();
+    for event in &log.events {
+        for quote in &event.quotes {
+            let archive = match quote.source.and_then(|s| log.archives[s].as_ref()) {
+                Some(a) => a,
+                None => continue,
+            };
+            let (severity, message, help) = match &quote.verification {
+                Verification::Folded { .. } => (
+                    Severity::Warning,
+                    format!(
+                        "the quote is in its archive `{}` only once typography is folded: {}",
+                        archive.path,
+                        folds_named(&quote.verification)
+                    ),
+                    Some("write the characters as the publication printed them".to_string()),
+                ),
+                Verification::NotFound(n) => match &n.closest {
+                    Some(at) => (
+                        Severity::Error,
+                        format!(
+                            "the quote is not in its archive `{}`: the closest passage differs",
+                            archive.path
+                        ),
+                        Some(format!(
+                            "log:     {}\narchive: {}\nclosest passage (line {} of {}): {}",
+                            n.log,
+                            n.archive,
+                            line_of(&archive.text, at.start),
+                            archive.path,
+                            passage(&archive.text[at.clone()])
+                        )),
+                    ),
+                    None => (
+                        Severity::Error,
+                        format!(
+                            "the quote is not in its archive `{}`: none of its words is there",
+                            archive.path
+                        ),
+                        Some("check the quote's `source`".to_string()),
+                    ),
+                },
+                _ => continue,
+            };
+            out.push(Diagnostic {
+                severity,
+                file: log.files[quote.origin.file].clone(),
+                line: quote.origin.line,
+                col: 0,
+                path: String::new(),
+                message,
+                help,
+            });
+        }
+    }
+    out
+}
+
+/// A passage on one line, whitespace runs as single spaces, cut at about 300 characters.
+fn passage(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(300) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
+}
+
+/// "`’` in the archive, `'` in the log", the characters marked off from the words.
+fn folds_named(v: &Verification) -> String {
+    match v {
+        Verification::Folded { folds, .. } => folds
+            .iter()
+            .map(|f| format!("`{}` in the archive, `{}` in the log", f.archive, f.log))
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::new(),
+    }
+}
