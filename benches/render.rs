@@ -1,12 +1,15 @@
 //! Drawing the browser: one frame of the timeline with the detail pane beside it, one
 //! frame of the quote view, at 200x60 into ratatui's TestBackend; moving the selection by a
-//! page; a party filter toggled from the keyboard. Target (issue 5): a frame under 2 ms,
-//! and flat from 1k to 100k events.
+//! page; a party filter toggled from the keyboard; a word typed into the search prompt.
+//! Targets: a frame under 2 ms, flat from 1k to 100k events (issue 5); a party toggled
+//! under 2 ms and a search key under 10 ms at 100k (issue 19).
 
 mod support;
 
+use criterion::measurement::Measurement;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::Query;
+use dateline::tui::app::rows::Rows;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -73,6 +76,59 @@ fn render(c: &mut Criterion<support::Clock>) {
                 update(&mut app, Action::ToggleParty(0));
             })
         });
+        // Each key on its own: the party filter put on (a quarter of the log stays), then
+        // taken off (the whole log comes back). Only the timed key is counted.
+        for (name, timed_on) in [("toggle_party_on", true), ("toggle_party_off", false)] {
+            group.bench_function(BenchmarkId::new(name, &id), |b| {
+                b.iter_custom(|iters| {
+                    let clock = support::Clock::from_env();
+                    let mut total = std::time::Duration::ZERO;
+                    for _ in 0..iters {
+                        for on in [true, false] {
+                            let started = clock.start();
+                            update(&mut app, Action::ToggleParty(0));
+                            if on == timed_on {
+                                total += clock.end(started);
+                            }
+                        }
+                    }
+                    total
+                })
+            });
+        }
+        // What a filter key spends outside the filter: the timeline's rows (headers, gaps)
+        // for every event, as when a filter is taken off.
+        let all: Vec<usize> = (0..app.log.events.len()).collect();
+        group.bench_function(BenchmarkId::new("timeline_rows_of_all", &id), |b| {
+            b.iter(|| Rows::build(&app.log, std::hint::black_box(&all)))
+        });
+        // Search as you type: one key of a word typed into the search prompt (the prompt
+        // finds the hits and moves to the first), averaged over the word's keys; the
+        // prompt is opened and closed between words, untimed.
+        for (name, word) in [
+            ("search_key_common", "ceasefire"),
+            ("search_key_rare", "nicosia"),
+        ] {
+            group.bench_function(BenchmarkId::new(name, &id), |b| {
+                b.iter_custom(|iters| {
+                    let clock = support::Clock::from_env();
+                    let mut total = std::time::Duration::ZERO;
+                    let mut keys = word.chars().cycle().enumerate();
+                    for _ in 0..iters {
+                        let (n, c) = keys.next().expect("endless");
+                        if n % word.len() == 0 {
+                            update(&mut app, Action::Back);
+                            update(&mut app, Action::StartSearch);
+                        }
+                        let started = clock.start();
+                        update(&mut app, Action::Input(c));
+                        total += clock.end(started);
+                    }
+                    update(&mut app, Action::Back);
+                    total
+                })
+            });
+        }
         group.bench_function(BenchmarkId::new("page_down_and_up_with_frames", &id), |b| {
             b.iter(|| {
                 update(&mut app, Action::PageDown);

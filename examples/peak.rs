@@ -3,7 +3,9 @@
 //!
 //! ```text
 //! cargo run --release --example peak -- serde big.yaml   # the floor: serde_yaml into IgnoredAny
-//! cargo run --release --example peak -- load big.yaml    # dateline's load, then the search index
+//! cargo run --release --example peak -- check big.yaml   # dateline's load, as `check` and a first frame
+//! cargo run --release --example peak -- list big.yaml    # the load and the posting lists, as `list`
+//! cargo run --release --example peak -- load big.yaml    # the load, the posting lists and the search text
 //! ```
 //!
 //! Prints the mode, the events loaded, the wall and CPU time and the peak resident set (VmHWM from
@@ -20,11 +22,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: peak read|serde|value|load FILE\n  \
+const USAGE: &str = "usage: peak read|serde|value|check|list|load FILE\n  \
     read   only read the file into memory\n  \
     serde  read it and parse it with serde_yaml into IgnoredAny (builds nothing: the floor)\n  \
     value  read it and parse it into a serde_yaml::Value (a generic tree)\n  \
-    load   dateline's load (read, parse, validate, order) and its search index";
+    check  dateline's load (read, parse, validate, order), as `check` and a first frame need\n  \
+    list   the load and the posting lists, as `list` without `--search` needs\n  \
+    load   the load, the posting lists and the folded search text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,7 +85,7 @@ fn run(mode: &str, path: &PathBuf) -> Result<Option<usize>, String> {
             std::hint::black_box(&value);
             Ok(events)
         }
-        "load" => {
+        "check" | "list" | "load" => {
             // A million events is more than the default 512 MB. (Not u64::MAX: the loader
             // adds one to the limit.)
             let limits = Limits {
@@ -97,7 +101,11 @@ fn run(mode: &str, path: &PathBuf) -> Result<Option<usize>, String> {
                         .map_or(String::new(), ToString::to_string)
                 )
             })?;
-            let index = SearchIndex::new(&loaded.log);
+            let index = match mode {
+                "check" => None,
+                "list" => Some(SearchIndex::new(&loaded.log)),
+                _ => Some(SearchIndex::with_text(&loaded.log)),
+            };
             std::hint::black_box(&index);
             Ok(Some(loaded.log.events.len()))
         }

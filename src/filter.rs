@@ -9,6 +9,7 @@
 //! never return Israel's words about Hamas.
 
 use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status};
+use crate::postings::intersect;
 use crate::search::{SearchIndex, terms};
 use std::collections::BTreeSet;
 
@@ -36,17 +37,52 @@ impl Query {
 }
 
 /// Indices of the events matching `query`, in timeline order.
+///
+/// The party, actor, kind, status and topic fields come from the posting lists, so their
+/// cost follows the result, not the log; the search and the remaining fields are then
+/// checked on what is left.
 pub fn apply(log: &Log, index: &SearchIndex, query: &Query) -> Vec<EventIx> {
     let search_terms = terms(&query.search);
-    let candidates: Vec<EventIx> = if search_terms.is_empty() {
-        (0..log.events.len()).collect()
+    let postings = index.postings();
+    // An index built for another log (or none) must not decide: ask each event instead.
+    let facets = if postings.events() == log.events.len() {
+        postings.matching(query)
     } else {
-        index.find(&query.search)
+        let all: Vec<u32> = (0..log.events.len() as u32)
+            .filter(|&i| facets_match(log, i as usize, query))
+            .collect();
+        Some(all.into())
     };
-    candidates
-        .into_iter()
-        .filter(|&i| event_matches(log, i, query))
-        .collect()
+    let mut events: Vec<EventIx> = match (facets, search_terms.is_empty()) {
+        (None, true) => (0..log.events.len()).collect(),
+        (None, false) => index.text(log).find(&search_terms),
+        (Some(found), true) => found.iter().map(|&i| i as usize).collect(),
+        (Some(found), false) => {
+            let text = index.text(log);
+            // Few candidates: look in each one's text; many: one pass over all the text.
+            if found.len().saturating_mul(8) < log.events.len() {
+                found
+                    .iter()
+                    .map(|&i| i as usize)
+                    .filter(|&i| text.event_matches(i, &search_terms))
+                    .collect()
+            } else {
+                let hits: Vec<u32> = text
+                    .find(&search_terms)
+                    .into_iter()
+                    .map(|i| i as u32)
+                    .collect();
+                intersect(&found, &hits)
+                    .into_iter()
+                    .map(|i| i as usize)
+                    .collect()
+            }
+        }
+    };
+    if has_other_fields(query) {
+        events.retain(|&i| other_fields_match(log, i, query));
+    }
+    events
 }
 
 /// Whether an event's period overlaps the query's dates, read as periods of the log's
@@ -59,13 +95,28 @@ fn in_range(log: &Log, e: &crate::model::Event, q: &Query) -> bool {
 
 /// Whether one event matches every field of `query` but the search text.
 pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
+    facets_match(log, i, q) && other_fields_match(log, i, q)
+}
+
+/// The fields the posting lists answer: parties, actors, kinds, statuses, topics.
+fn facets_match(log: &Log, i: EventIx, q: &Query) -> bool {
     let e = &log.events[i];
     (q.parties.is_empty() || e.parties.iter().any(|p| q.parties.contains(p)))
         && (q.actors.is_empty() || e.involved.iter().any(|a| q.actors.contains(a)))
         && (q.kinds.is_empty() || q.kinds.contains(&e.kind))
         && (q.statuses.is_empty() || q.statuses.contains(&e.status))
         && (q.topics.is_empty() || e.topics.iter().any(|t| q.topics.contains(t)))
-        && ((q.from.is_none() && q.to.is_none()) || in_range(log, e, q))
+}
+
+/// Whether `q` sets any field the posting lists do not answer (but the search).
+fn has_other_fields(q: &Query) -> bool {
+    q.from.is_some() || q.to.is_some() || q.only.is_some()
+}
+
+/// The fields checked event by event: dates and marks.
+fn other_fields_match(log: &Log, i: EventIx, q: &Query) -> bool {
+    let e = &log.events[i];
+    ((q.from.is_none() && q.to.is_none()) || in_range(log, e, q))
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
 }
 

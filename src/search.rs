@@ -1,16 +1,81 @@
-//! Full-text search over a log, ignoring case and accents.
+//! Searching a log: which events hold a word (case and accents ignored), and which have a
+//! party, actor, kind, status or topic.
 //!
 //! The searchable text of every event (title, summary, quotes, location, topics, actor
-//! names and aliases, party names, its sources' outlets and bylines) is folded once, at load, into one buffer, so a search
-//! is a single `memmem` pass over it, however many events there are.
+//! names and aliases, party names, its sources' outlets and bylines) is folded once into one
+//! buffer, so a search is a single `memmem` pass over it, however many events there are.
+//! Folding costs about a fifth of a load, so it is done on first search, or ahead of time on
+//! another thread (`prepare_text_in_background`), never before a first frame or a `list`
+//! without a search. The posting lists (`crate::postings`) cost little and are built at once.
 
 use crate::model::{EventIx, Log};
+use crate::postings::Postings;
 use crate::text::{fold, fold_into};
 use memchr::memmem;
+use std::sync::{Arc, OnceLock};
+
+/// What a query is answered from: the posting lists, and the folded text once built.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    postings: Postings,
+    /// Shared with the thread that may be building it; whoever asks first builds it, and
+    /// a search asked for while it is being built waits for it.
+    text: Arc<OnceLock<TextIndex>>,
+}
+
+impl SearchIndex {
+    /// The posting lists of `log`; its text is folded when first needed.
+    pub fn new(log: &Log) -> SearchIndex {
+        SearchIndex {
+            postings: Postings::new(log),
+            text: Arc::default(),
+        }
+    }
+
+    /// The posting lists and the folded text, both built now.
+    pub fn with_text(log: &Log) -> SearchIndex {
+        let index = SearchIndex::new(log);
+        index.text(log);
+        index
+    }
+
+    pub fn postings(&self) -> &Postings {
+        &self.postings
+    }
+
+    /// The folded text of `log` (the log this index was built for), built on first call.
+    pub fn text(&self, log: &Log) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(log))
+    }
+
+    /// Whether the folded text is ready (a search would not wait).
+    pub fn text_ready(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// Starts folding the text on a thread of its own, so that the first search finds it
+    /// ready and the screen thread never pays for it.
+    pub fn prepare_text_in_background(&self, log: Arc<Log>) {
+        let text = Arc::clone(&self.text);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                text.get_or_init(|| TextIndex::new(&log));
+            });
+        // Without a thread, the first search builds it instead.
+        drop(spawned);
+    }
+
+    /// Events whose text holds every term of `query`, in timeline order. An empty query
+    /// matches nothing.
+    pub fn find(&self, log: &Log, query: &str) -> Vec<EventIx> {
+        self.text(log).find(&terms(query))
+    }
+}
 
 /// Folded search text of every event, prepared once.
 #[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
+pub struct TextIndex {
     /// All events' folded text, each followed by a NUL separator.
     text: String,
     /// `starts[i]` is where event `i` begins in `text`; one extra entry marks the end.
@@ -29,8 +94,8 @@ pub fn terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-impl SearchIndex {
-    pub fn new(log: &Log) -> SearchIndex {
+impl TextIndex {
+    pub fn new(log: &Log) -> TextIndex {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(log.events.len() + 1);
         let push = |text: &mut String, s: &str| {
@@ -86,14 +151,16 @@ impl SearchIndex {
             text.push('\0');
         }
         starts.push(text.len());
-        SearchIndex { text, starts }
+        TextIndex { text, starts }
     }
 
-    /// Events whose text holds every term of `query`, in timeline order. An empty query
-    /// matches nothing.
-    pub fn find(&self, query: &str) -> Vec<EventIx> {
-        let mut terms = terms(query);
-        if terms.is_empty() {
+    /// Events whose text holds every one of `terms` (folded, as `terms` gives them), in
+    /// timeline order. No terms match nothing.
+    pub fn find(&self, terms: &[String]) -> Vec<EventIx> {
+        let mut terms: Vec<&String> = terms.iter().collect();
+        // A NUL never occurs inside an event's text (it only separates events), so a term
+        // holding one matches nothing; a match across a separator must not count.
+        if terms.is_empty() || terms.iter().any(|t| t.contains('\0')) {
             return Vec::new();
         }
         // Scan for the longest term (fewest candidates), then check the rest per event.
@@ -106,10 +173,18 @@ impl SearchIndex {
         let bytes = self.text.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
+        let mut ev = 0;
         while let Some(found) = finder.find(&bytes[pos..]) {
             let at = pos + found;
-            // The event holding `at`: the last start at or before it.
-            let ev = self.starts.partition_point(|&s| s <= at) - 1;
+            // The event holding `at`: the last start at or before it, searched for forward
+            // from the last one found, by steps that double (a short word is found in
+            // nearly every event: each is then one step, not a search of all the starts).
+            let mut step = 1;
+            while ev + step < self.starts.len() && self.starts[ev + step] <= at {
+                step *= 2;
+            }
+            let window = &self.starts[ev..(ev + step).min(self.starts.len())];
+            ev += window.partition_point(|&s| s <= at) - 1;
             let (s, e) = (self.starts[ev], self.starts[ev + 1]);
             if rest.iter().all(|f| f.find(&bytes[s..e]).is_some()) {
                 out.push(ev);
@@ -120,6 +195,16 @@ impl SearchIndex {
             }
         }
         out
+    }
+
+    /// Whether one event holds every term (the filter asks this of a few candidates,
+    /// rather than scanning all the text).
+    pub fn event_matches(&self, ev: EventIx, terms: &[String]) -> bool {
+        let hay = &self.text.as_bytes()[self.starts[ev]..self.starts[ev + 1]];
+        !terms.is_empty()
+            && terms
+                .iter()
+                .all(|t| memmem::find(hay, t.as_bytes()).is_some())
     }
 }
 

@@ -54,12 +54,8 @@ pub fn select(
             return Err(ExitCode::from(EXIT_USAGE));
         }
     };
-    // The search index costs a pass over every text: build it only for a search.
-    let index = if crate::search::terms(&query.search).is_empty() {
-        SearchIndex::default()
-    } else {
-        SearchIndex::new(&log)
-    };
+    // The posting lists only: the search text is folded if, and when, there is a search.
+    let index = SearchIndex::new(&log);
     let events = crate::filter::apply(&log, &index, &query);
     Ok(Selection { log, query, events })
 }

@@ -75,14 +75,14 @@ fn generated_logs_hold_what_the_benchmarks_rely_on() {
 
     // The search benchmark's words are common, rare and absent as they claim.
     let index = dateline::search::SearchIndex::new(&log);
-    let common = index.find(generate::COMMON_WORD).len();
-    let rare = index.find(generate::RARE_WORD).len();
+    let common = index.find(&log, generate::COMMON_WORD).len();
+    let rare = index.find(&log, generate::RARE_WORD).len();
     assert!(
         common > log.events.len() / 4,
         "common word in {common} events"
     );
     assert!(rare < log.events.len() / 100, "rare word in {rare} events");
-    assert!(index.find(generate::ABSENT_WORD).is_empty());
+    assert!(index.find(&log, generate::ABSENT_WORD).is_empty());
 }
 
 #[test]

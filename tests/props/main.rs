@@ -1,5 +1,8 @@
 //! Integration tests: props.
 
 mod days;
+mod filter;
+#[path = "../../benches/support/generate.rs"]
+mod generator;
 mod loader;
 mod tui;

@@ -252,7 +252,7 @@ fn a_filter_that_hides_everything_keeps_the_place_for_later() {
 #[test]
 fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
     let mut app = sample();
-    let expected = app.index.find("cairo");
+    let expected = app.index.find(&app.log, "cairo");
     assert!(expected.len() > 1 && expected.len() < app.log.events.len());
     let start = app.selected;
     update(&mut app, Action::StartSearch);

@@ -19,6 +19,7 @@ use crate::tui::update::share::Effect;
 use crate::tui::view::theme::{ColorMode, Theme};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What the reader must hear first of a log that opened with quotes not found in their
 /// archived sources (the only errors that let a log open).
@@ -44,7 +45,8 @@ pub enum Focus {
 
 #[derive(Clone, Debug)]
 pub struct App {
-    pub log: Log,
+    /// Shared with the thread that folds the search text.
+    pub log: Arc<Log>,
     pub index: SearchIndex,
     pub theme: Theme,
     /// Warnings the loader found.
@@ -105,12 +107,14 @@ pub struct App {
 impl App {
     pub fn new(loaded: Loaded, query: Query, color: ColorMode) -> App {
         let Loaded { log, warnings } = loaded;
+        let log = Arc::new(log);
         let index = SearchIndex::new(&log);
+        index.prepare_text_in_background(Arc::clone(&log));
         let theme = Theme::new(&log, color);
         let visible = filter::apply(&log, &index, &query);
         let rows = Rows::build(&log, &visible);
         let mut lanes = Lanes::default();
-        lanes.rebuild(&log, &query, &visible);
+        lanes.rebuild(&log, index.postings(), &query, &visible);
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
                 format!(

@@ -6,6 +6,7 @@ pub mod draw;
 
 use crate::filter::Query;
 use crate::model::{EventIx, Log, PartyIx};
+use crate::postings::{Postings, meets};
 use crate::tui::app::App;
 use crate::tui::layout::areas;
 
@@ -73,17 +74,16 @@ pub fn date_width(has_times: bool) -> usize {
 
 impl Lanes {
     /// The lanes for the visible events under `query`.
-    pub fn rebuild(&mut self, log: &Log, query: &Query, visible: &[EventIx]) {
+    pub fn rebuild(&mut self, log: &Log, postings: &Postings, query: &Query, visible: &[EventIx]) {
         let mut used = vec![false; log.parties.len()];
         let mut no_party = false;
         if query.parties.is_empty() {
-            for &ix in visible {
-                let e = &log.events[ix];
-                no_party |= e.parties.is_empty();
-                for &p in &e.parties {
-                    used[p] = true;
-                }
+            // A party has a lane when one of its events is visible: asked of its posting
+            // list, which stops at the first, rather than of every visible event.
+            for (p, u) in used.iter_mut().enumerate() {
+                *u = meets(postings.party(p), visible);
             }
+            no_party = meets(postings.no_party(), visible);
         } else {
             let n = used.len();
             for &p in query.parties.iter().filter(|&&p| p < n) {

@@ -75,9 +75,15 @@ pub fn changed(app: &mut App) {
     } else {
         let mut q = app.query.clone();
         q.search = input;
+        // Both ascending: one walk along `visible`, not a search of it per hit (a first
+        // letter hits nearly every event).
+        let mut visible = app.visible.iter().peekable();
         filter::apply(&app.log, &app.index, &q)
             .into_iter()
-            .filter(|&e| app.is_visible(e))
+            .filter(|&e| {
+                while visible.next_if(|&&v| v < e).is_some() {}
+                visible.peek() == Some(&&e)
+            })
             .collect()
     };
     let target = before

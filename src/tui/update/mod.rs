@@ -222,7 +222,8 @@ fn next_match(app: &mut App, forward: bool) {
 pub fn refilter(app: &mut App) {
     app.visible = filter::apply(&app.log, &app.index, &app.query);
     app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes.rebuild(&app.log, &app.query, &app.visible);
+    app.lanes
+        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
         app.selected = Some(r);

@@ -57,9 +57,11 @@ pub fn reloaded(app: &mut App, reload: Reload) {
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
     let unverified = crate::tui::app::not_found(&warnings);
-    let old = std::mem::replace(&mut app.log, log);
+    let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
     let new = &app.log;
     app.index = SearchIndex::new(new);
+    app.index
+        .prepare_text_in_background(std::sync::Arc::clone(new));
     app.theme = Theme::new(new, app.theme.mode);
     // A quote not found in its archive is an error that does not keep the log from
     // opening: it is said on its own below, never counted as a warning.
@@ -87,7 +89,8 @@ fn replace(app: &mut App, loaded: Loaded) {
     }
     app.visible = filter::apply(&app.log, &app.index, &app.query);
     app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes.rebuild(&app.log, &app.query, &app.visible);
+    app.lanes
+        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
 
     let before = app.selected;
     app.remembered = app.remembered.and_then(|r| event_in(&old, &app.log, r));
