@@ -109,7 +109,14 @@ impl Session {
                 if n == 0 {
                     break;
                 }
-                p.lock().unwrap().process(&buf[..n]);
+                // vt100 can panic on bytes of a frame drawn for a larger size arriving after
+                // the emulator was shrunk (a subtraction in its line wrap): that is the test's
+                // emulator, not the program. The program redraws whole after a resize, so the
+                // screen is right again with its next frame; the lock is not poisoned.
+                let mut parser = p.lock().unwrap();
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    parser.process(&buf[..n]);
+                }));
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
