@@ -1,12 +1,14 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
+pub mod derived;
 pub mod rows;
 
-use crate::filter::{self, Query};
+use crate::filter::Query;
 use crate::load::{Diagnostic, Loaded};
 use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
+use crate::tui::app::derived::Changed;
 use crate::tui::app::rows::Rows;
 use crate::tui::input::keymap::Mode;
 use crate::tui::lanes::Lanes;
@@ -105,12 +107,6 @@ pub struct App {
 impl App {
     pub fn new(loaded: Loaded, query: Query, color: ColorMode) -> App {
         let Loaded { log, warnings } = loaded;
-        let index = SearchIndex::new(&log);
-        let theme = Theme::new(&log, color);
-        let visible = filter::apply(&log, &index, &query);
-        let rows = Rows::build(&log, &visible);
-        let mut lanes = Lanes::default();
-        lanes.rebuild(&log, &query, &visible);
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
                 format!(
@@ -119,15 +115,16 @@ impl App {
                 )
             })
         });
-        App {
-            selected: visible.first().copied(),
+        let mut app = App {
+            selected: None,
             warnings: warnings.len(),
             log,
-            index,
-            theme,
+            // Built by `rebuild_derived` below.
+            index: SearchIndex::default(),
+            theme: Theme::uncoloured(color),
             query,
-            visible,
-            rows,
+            visible: Vec::new(),
+            rows: Rows::default(),
             remembered: None,
             scroll: 0,
             focus: Focus::Timeline,
@@ -143,7 +140,7 @@ impl App {
             width: 80,
             height: 24,
             quit: false,
-            lanes,
+            lanes: Lanes::default(),
             marks: Marks::default(),
             marked: BTreeSet::new(),
             quote: 0,
@@ -151,7 +148,10 @@ impl App {
             export_dir: PathBuf::from("."),
             overview: None,
             hyperlinks: false,
-        }
+        };
+        app.rebuild_derived(Changed::Log);
+        app.selected = app.visible.first().copied();
+        app
     }
 
     /// What has the keyboard: the browser, or the overlay on top.

@@ -9,7 +9,8 @@ pub mod share;
 
 use crate::filter;
 use crate::model::EventIx;
-use crate::tui::app::rows::{Row, Rows};
+use crate::tui::app::derived::{Changed, Near};
+use crate::tui::app::rows::Row;
 use crate::tui::app::{App, Focus};
 use crate::tui::input::action::Action;
 use crate::tui::input::msg::Msg;
@@ -220,9 +221,7 @@ fn next_match(app: &mut App, forward: bool) {
 /// event if still visible, else the nearest visible one in time; and the selection a
 /// filter hid comes back once a filter shows it again.
 pub fn refilter(app: &mut App) {
-    app.visible = filter::apply(&app.log, &app.index, &app.query);
-    app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes.rebuild(&app.log, &app.query, &app.visible);
+    app.rebuild_derived(Changed::Query);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
         app.selected = Some(r);
@@ -230,7 +229,7 @@ pub fn refilter(app: &mut App) {
     } else if let Some(a) = anchor {
         if !app.is_visible(a) {
             app.remembered.get_or_insert(a);
-            app.selected = nearest(app, a);
+            app.selected = app.nearest_visible(Near::Event(a));
         }
     } else {
         app.selected = app.visible.first().copied();
@@ -240,20 +239,6 @@ pub fn refilter(app: &mut App) {
     overview::refresh(app);
     scroll_to_selection(app);
     quote_list::refresh(app);
-}
-
-/// The visible event nearest in time to `ix` (the later one on a tie).
-fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
-    let p = app.visible.partition_point(|&v| v < ix);
-    let t = app.log.events[ix].date.start_ts();
-    let dist = |v: EventIx| (app.log.events[v].date.start_ts() - t).abs();
-    match (
-        p.checked_sub(1).map(|i| app.visible[i]),
-        app.visible.get(p).copied(),
-    ) {
-        (Some(a), Some(b)) => Some(if dist(a) < dist(b) { a } else { b }),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The reader chose a place: forget the one a filter hid.
