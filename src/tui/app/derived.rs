@@ -6,7 +6,7 @@ use crate::model::EventIx;
 use crate::search::SearchIndex;
 use crate::tui::app::App;
 use crate::tui::app::rows::Rows;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// What changed since the derived state was last built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

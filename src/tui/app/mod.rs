@@ -16,9 +16,9 @@ pub use crate::tui::overlays::Overlay;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overview::Overview;
+use crate::tui::theme::{ColorMode, Theme};
 use crate::tui::update::reload::FileErrors;
 use crate::tui::update::share::Effect;
-use crate::tui::view::theme::{ColorMode, Theme};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 

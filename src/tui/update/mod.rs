@@ -16,13 +16,13 @@ use crate::tui::input::action::Action;
 use crate::tui::input::msg::Msg;
 use crate::tui::lanes;
 use crate::tui::layout::areas;
+use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overlays::{self, Overlay};
 use crate::tui::overlays::{event_list, jump, quote_list, range};
 use crate::tui::overview;
-use crate::tui::view::detail;
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
     let action = match msg.into() {
@@ -163,7 +163,9 @@ fn details(app: &mut App, action: Action) -> bool {
     let inner = areas(app).details_inner;
     let h = (inner.height as usize).max(1);
     let total = app.selected.map_or(0, |ix| {
-        detail::lines(app, ix, inner.width as usize).lines.len()
+        detail_text::lines(app, ix, inner.width as usize)
+            .lines
+            .len()
     });
     let scroll = Scroll::new(app.detail_scroll, h, total);
     match action {
