@@ -9,7 +9,7 @@
 //! - `view/`: drawing the main screen (header, timeline, details, status).
 //! - `theme`: the styles and party colours, for the terminal's colours.
 //! - `layout/`: where each part goes for a terminal size, and the text laid out for it
-//!   (wrapping, the details text, citations): below both `update` and `view`.
+//!   (wrapping, the details text, citations, badges): below both `update` and `view`.
 //! - `runtime/`: the terminal, signals, the watcher, the run loop and the effects executor.
 
 pub mod app;
