@@ -1,6 +1,6 @@
 //! dateline: a terminal timeline of negotiations, read from a YAML event log (format 1).
 //!
-//! The core (`model`, `load`, `filter`, `search`, `export`, `text`) knows nothing of
+//! The core (`model`, `load`, `filter`, `search`, `export`, `import`, `text`) knows nothing of
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
 pub mod archive;
@@ -10,6 +10,7 @@ pub mod days;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]
+pub mod import;
 pub mod load;
 pub mod marks;
 pub mod model;

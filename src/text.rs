@@ -79,6 +79,26 @@ pub fn verbatim(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Data (CSV, JSON) about to be printed on a terminal rather than into a file or a pipe:
+/// line ends and tabs stay, every other character that could act on the terminal is shown
+/// visibly. Written to a file, the same data stays byte for byte the log's.
+pub fn data_for_terminal(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(c),
+            _ => push_safe(&mut out, c, false),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Words quoted from a source, for the screen: line breaks kept, every other control
 /// character shown visibly (a tab as `␉`), nothing else changed.
 pub fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
@@ -156,6 +176,15 @@ mod tests {
     #[test]
     fn multiline_keeps_line_breaks_only() {
         assert_eq!(sanitize_multiline("a\r\nb\rc\u{7}"), "a\nb\nc\u{2407}");
+    }
+
+    #[test]
+    fn data_for_a_terminal_keeps_line_ends_and_tabs_and_shows_the_rest() {
+        assert_eq!(
+            data_for_terminal("a,\u{1b}[2J\u{7}\tb\r\nc\u{202e}"),
+            "a,\u{241b}[2J\u{2407}\tb\r\nc\\u{202e}"
+        );
+        assert!(matches!(data_for_terminal("a\tb\r\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -69,6 +69,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Turn a TimelineJS timeline (JSON, or the Google Sheets template saved as CSV) into a
+    /// format-1 log, printed to stdout
+    ///
+    /// For example: `dateline import timeline.json > talks.yaml`. Dates keep their precision,
+    /// groups become parties, media and backgrounds are kept under `x-` keys; actors, quotes
+    /// and sources are left for you to add.
+    Import {
+        /// The TimelineJS file: .json, or .csv for the sheet template
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write a short, commented starter log to FILE (never over an existing file)
     ///
     /// For example: `dateline new talks.yaml`, then `dateline check talks.yaml`
@@ -139,6 +150,12 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// TimelineJS3 JSON, for a Knight Lab timeline embed
+    Timelinejs,
+    /// iCalendar (RFC 5545), for a calendar
+    Ics,
+    /// One self-contained web page
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

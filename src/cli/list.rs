@@ -1,7 +1,7 @@
-//! `dateline list [FILE]... [filters] --format text|markdown|json|csv`: the matching events
-//! in timeline order.
+//! `dateline list [FILE]... [filters] --format FORMAT`: the matching events in timeline
+//! order, as text, markdown, json, csv, timelinejs, ics or html.
 
-use super::selection::{select, write_stdout};
+use super::selection::{data_for_stdout, select, write_stdout};
 use super::{FilterArgs, Format};
 use crate::color::ColorMode;
 use crate::export;
@@ -20,8 +20,11 @@ pub fn run(files: &[PathBuf], filters: &FilterArgs, format: Format, limits: &Lim
             export::text::events(log, events, ColorMode::for_stream(&std::io::stdout()))
         }
         Format::Markdown => export::markdown::events(log, events),
-        Format::Json => export::json::events(log, events),
-        Format::Csv => export::csv::events(log, events),
+        Format::Json => data_for_stdout(export::json::events(log, events)),
+        Format::Csv => data_for_stdout(export::csv::events(log, events)),
+        Format::Timelinejs => data_for_stdout(export::timelinejs::events(log, events)),
+        Format::Ics => data_for_stdout(export::ics::events(log, events)),
+        Format::Html => data_for_stdout(export::html::page(log, events, &sel.query)),
     };
     if events.is_empty() && format == Format::Text {
         eprintln!(

@@ -1,10 +1,11 @@
-//! The command line: `dateline [FILE]...` opens the browser; `check`, `list` and `quotes`
-//! print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
+//! The command line: `dateline [FILE]...` opens the browser; `check`, `list`, `quotes` and
+//! `import` print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
 
 mod args;
 mod check;
 mod completions;
 mod filters;
+mod import;
 mod list;
 mod new;
 mod quotes;
@@ -60,6 +61,7 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Import { file }) => import::run(&file, limits.max_file_bytes),
         Some(Command::New { file }) => new::run(&file),
         Some(Command::Schema) => {
             print!("{}", crate::SCHEMA);

@@ -70,6 +70,18 @@ pub fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
     crate::marks::Marks::load(files)
 }
 
+/// Data (CSV, JSON) as it may reach stdout: on a terminal, the log's control characters
+/// (which CSV keeps as they are) are shown, never obeyed; into a file or a pipe the data
+/// goes byte for byte.
+pub fn data_for_stdout(data: String) -> String {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        crate::text::data_for_terminal(&data).into_owned()
+    } else {
+        data
+    }
+}
+
 /// Writes `data` to stdout. A closed pipe (`dateline list | head`) is a normal end, not an
 /// error; any other write error is reported and gives exit 1.
 pub fn write_stdout(data: &str) -> ExitCode {

@@ -98,7 +98,7 @@ const SOURCE: &[&str] = &[
     "byline",
     "archive",
 ];
-const EVENT: &[&str] = &[
+pub(super) const EVENT: &[&str] = &[
     "id",
     "date",
     "end",

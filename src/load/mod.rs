@@ -7,7 +7,7 @@ mod checked;
 mod diagnostic;
 mod document;
 mod fields;
-mod ids;
+pub mod ids;
 mod recover;
 mod render;
 mod resolve;
@@ -21,6 +21,11 @@ pub use render::{render as render_diagnostic, render_all};
 use crate::archive::Archives;
 use crate::model::Log;
 use std::path::{Path, PathBuf};
+
+/// The keys an event may have (besides `x-` keys), for writers of logs.
+pub fn event_keys() -> &'static [&'static str] {
+    document::EVENT
+}
 
 /// Bounds that keep a hostile file from exhausting time or memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -377,7 +377,7 @@ impl<'input> Parser<'input> {
             let p = self.sys.as_mut_ptr();
             if !unsafe_yaml::yaml_parser_parse(p, event.as_mut_ptr()).ok {
                 self.done = true;
-                return Err(parse_error(&*p));
+                return Err(parse_error(&*p, self._input));
             }
             let e = event.as_mut_ptr();
             let mark = Mark {
@@ -465,10 +465,21 @@ unsafe fn convert(e: &unsafe_yaml::yaml_event_t) -> Event {
     }
 }
 
-fn parse_error(p: &unsafe_yaml::yaml_parser_t) -> YamlError {
+fn parse_error(p: &unsafe_yaml::yaml_parser_t, input: &[u8]) -> YamlError {
     // SAFETY: libyaml sets `problem` and `context` to static strings or null.
     let problem = unsafe { owned(p.problem.cast()) }.unwrap_or_else(|| "malformed YAML".into());
     let context = unsafe { owned(p.context.cast()) };
+    if p.error == unsafe_yaml::YAML_READER_ERROR {
+        // A character the reader refuses (a control character pasted with the text) has
+        // no mark, only a byte offset and the character's value.
+        return YamlError {
+            mark: mark_at(input, p.problem_offset as usize),
+            message: match u32::try_from(p.problem_value).ok().filter(|&v| v > 0) {
+                Some(v) => format!("YAML syntax: {problem}: U+{v:04X} here; delete it"),
+                None => format!("YAML syntax: {problem}"),
+            },
+        };
+    }
     let m = p.problem_mark;
     let message = match context {
         Some(c) => format!("YAML syntax: {problem} {c}"),
@@ -480,6 +491,19 @@ fn parse_error(p: &unsafe_yaml::yaml_parser_t) -> YamlError {
             col: m.column as usize + 1,
         },
         message,
+    }
+}
+
+/// The line and column (in characters) of byte `offset` of the input.
+fn mark_at(input: &[u8], offset: usize) -> Mark {
+    let before = &input[..offset.min(input.len())];
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Mark {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        col: String::from_utf8_lossy(&before[start..]).chars().count() + 1,
     }
 }
 
@@ -496,6 +520,13 @@ mod tests {
 
     fn p(s: &str) -> Result<Node, YamlError> {
         parse(s, &Limits::default())
+    }
+
+    #[test]
+    fn a_control_character_is_reported_where_it_is() {
+        let e = p("a: 1\nb: \"x\u{8}y\"\n").unwrap_err();
+        assert_eq!(e.mark, Mark { line: 2, col: 6 });
+        assert!(e.message.contains("U+0008"), "{}", e.message);
     }
 
     #[test]

@@ -356,3 +356,15 @@ fn every_quote_export_carries_status_and_translation() {
     );
     assert!(flagged >= 4 && translated == 2, "{flagged} {translated}");
 }
+
+#[test]
+fn no_match_says_one_event_in_the_singular() {
+    let out = dateline(&["quotes", "--kind", "call", "--party", "israel"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no quote matches (1 event matches, 22 quotes in the log)"),
+        "{err}"
+    );
+}

@@ -277,3 +277,62 @@ fn an_export_past_the_file_size_limit_is_an_error_not_a_killed_browser() {
     assert!(s.wait_exit().success());
     s.assert_terminal_restored();
 }
+
+#[test]
+fn csv_and_json_printed_on_a_terminal_show_the_logs_escapes_never_obey_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::write(
+        &file,
+        r#"title: t
+parties:
+  - {id: alpha, name: Alpha}
+sources:
+  - {id: s, outlet: Wire}
+events:
+  - date: 2024-01-01
+    kind: statement
+    title: "clears \e[2J the screen"
+    parties: [alpha]
+    sources: [s]
+    quotes:
+      - {text: "rings \a the bell", attribution: an aide}
+  - {date: 2024-01-02, kind: meeting, title: last-row, parties: [alpha], sources: [s]}
+"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    for args in [
+        ["list", path, "--format", "csv"],
+        ["list", path, "--format", "json"],
+        ["quotes", path, "--format", "csv"],
+    ] {
+        let mut s = Session::start(&args, 24, 200);
+        assert!(s.wait_exit().success(), "{args:?}");
+        // Written after every control character of the log: once read, they all have been.
+        let last = if args[0] == "list" {
+            "last-row"
+        } else {
+            "the bell"
+        };
+        let start = Instant::now();
+        let raw = loop {
+            let raw = s.raw.lock().unwrap().clone();
+            let text = String::from_utf8_lossy(&raw);
+            if text.contains(last) {
+                break raw;
+            }
+            assert!(start.elapsed() < DEADLINE, "{args:?}: {text}");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            !raw.contains(&0x1b) && !raw.contains(&0x07),
+            "{args:?} sent a control character raw: {text:?}"
+        );
+        assert!(
+            text.contains("␛[2J") || text.contains("\\u001b[2J"),
+            "{args:?}: {text}"
+        );
+    }
+}

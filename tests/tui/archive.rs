@@ -304,3 +304,27 @@ fn the_quotes_browser_flags_a_quote_not_found_and_c_opens_it_in_context() {
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::QuoteList);
 }
+
+#[test]
+fn a_reload_with_a_quote_not_found_counts_it_as_not_found_never_as_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let log = dir.path().join("talks.yaml");
+    std::fs::write(&log, LOG).unwrap();
+    std::fs::write(dir.path().join("sources/wire.txt"), ARCHIVE).unwrap();
+    let source = LogSource {
+        args: vec![log.clone()],
+        limits: Limits::default(),
+    };
+    let loaded = load::load_path(&log, &Limits::default()).unwrap();
+    assert!(
+        loaded.warnings.iter().all(|d| d.is_error()),
+        "the log has no warning, only the quote not found"
+    );
+    let mut app = browser::with(loaded, 80, 24);
+    update(&mut app, Msg::Reloaded(Box::new(source.read())));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("1 quote is NOT FOUND"), "{said}");
+    assert!(!said.contains("warning"), "{said}");
+    assert!(said.starts_with("reloaded: 1 event ·"), "{said}");
+}

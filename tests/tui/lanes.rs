@@ -411,6 +411,16 @@ fn the_lanes_render_at_every_small_size_without_panic() {
 }
 
 #[test]
+fn a_thread_of_one_event_says_one_event() {
+    let mut a = app(MANY, 120, 40);
+    select(&mut a, "markets");
+    update(&mut a, Action::OpenThread);
+    let s = screen(&a);
+    assert!(row_with(&s, "Thread of").is_some_and(|r| r.contains(" · 1 event ")));
+    assert!(!s.contains("1 events"), "{s}");
+}
+
+#[test]
 fn t_shows_the_thread_both_ways_and_enter_jumps_to_an_event() {
     let mut a = app(MANY, 120, 40);
     select(&mut a, "israel-reply");

@@ -183,6 +183,29 @@ fn w_writes_the_view_to_a_new_file_and_never_overwrites() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
 
+/// The page is the one `list --format html` writes for the same filters.
+#[test]
+fn capital_w_writes_the_view_as_a_web_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample();
+    app.export_dir = dir.path().to_path_buf();
+    let hamas = app.log.party("hamas").unwrap();
+    update(&mut app, Action::ToggleParty(hamas));
+    update(&mut app, Action::Share(Share::ExportPage));
+    settle(&mut app);
+    let page = std::fs::read_to_string(dir.path().join("dateline-view.html")).unwrap();
+    assert_eq!(
+        page,
+        dateline::export::html::page(&app.log, &app.visible, &app.query)
+    );
+    assert!(
+        page.contains("filters: party: Hamas"),
+        "the page names its filter"
+    );
+    let msg = app.message.clone().unwrap();
+    assert!(msg.contains("dateline-view.html"), "{msg}");
+}
+
 #[test]
 fn w_writes_only_what_the_filters_show() {
     let dir = tempfile::tempdir().unwrap();

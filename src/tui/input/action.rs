@@ -91,6 +91,8 @@ pub enum Share {
     CopyEvent,
     /// The filtered view as Markdown, to a new file.
     ExportView,
+    /// The filtered view as a self-contained web page (HTML), to a new file.
+    ExportPage,
     /// The source's URL, in the web browser.
     OpenSource,
 }

@@ -432,7 +432,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Quotes],
         &[Char('y')],
         Action::Share(Share::CopyQuote),
-        "copy the marked quote with its citation (OSC 52)",
+        "copy the quote under the cursor with its citation (OSC 52)",
         Some("copy"),
     ),
     bind(
@@ -503,6 +503,13 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('w')],
         Action::Share(Share::ExportView),
         "write the filtered view to a new Markdown file here",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('W')],
+        Action::Share(Share::ExportPage),
+        "write the filtered view as a web page (HTML) to a new file here",
         None,
     ),
     bind(
@@ -934,6 +941,24 @@ mod tests {
             kind: KeyEventKind::Press,
             state: KeyEventState::NONE,
         })
+    }
+
+    #[test]
+    fn help_says_marked_only_of_marks() {
+        // `m` marks events; a help line that calls the quote under the cursor "marked"
+        // sends the reader looking for a mark.
+        for b in BINDINGS {
+            if b.help.contains("marked") {
+                assert!(
+                    b.keys
+                        .iter()
+                        .any(|k| matches!(k, Char('m' | 'M' | '\'' | '"'))),
+                    "{:?}: {}",
+                    b.keys,
+                    b.help
+                );
+            }
+        }
     }
 
     #[test]

@@ -57,7 +57,9 @@ fn replace(app: &mut App, loaded: Loaded) {
     let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, log);
     let new = &app.log;
-    app.warnings = warnings.len();
+    // A quote not found in its archive is an error that does not keep the log from
+    // opening: it is said on its own below, never counted as a warning.
+    app.warnings = warnings.iter().filter(|d| !d.is_error()).count();
 
     let mut gone = Vec::new();
     let q = &mut app.query;
@@ -158,7 +160,8 @@ fn replace(app: &mut App, loaded: Loaded) {
     app.new_events = (0..app.log.events.len())
         .filter(|&i| old.event(&app.log.events[i].id).is_none())
         .collect();
-    let mut msg = format!("reloaded: {} events", app.log.events.len());
+    let n = app.log.events.len();
+    let mut msg = format!("reloaded: {n} event{}", if n == 1 { "" } else { "s" });
     match app.new_events.len() {
         0 => {}
         1 => msg.push_str(" · 1 new event: + goes to it"),

@@ -1,12 +1,13 @@
 //! Sharing what the reader found: `y` copies the selected quote with its
 //! citation and `Y` the event as a citation block, through OSC 52; `w` writes the filtered
-//! view to a new Markdown file; `o` opens the source's URL in the web browser.
+//! view to a new Markdown file, `W` as a web page (the page of `list --format html`); `o`
+//! opens the source's URL in the web browser.
 //!
 //! Bytes for the terminal and the browser launch are effects: `update` queues them in
 //! `App::effects` and the run loop carries them out, so that `update` never writes to the
 //! terminal and tests can read what would be sent.
 
-use crate::export::{cite, markdown};
+use crate::export::{cite, html, markdown};
 use crate::model::{EventIx, Log, Quote};
 use crate::text::sanitize;
 use crate::tui::app::App;
@@ -49,7 +50,8 @@ pub fn share(app: &mut App, what: Share) {
     match what {
         Share::CopyQuote => copy_quote(app),
         Share::CopyEvent => copy_event(app),
-        Share::ExportView => export_view(app),
+        Share::ExportView => export_view(app, ViewFormat::Markdown),
+        Share::ExportPage => export_view(app, ViewFormat::Page),
         Share::OpenSource => open_source(app),
     }
 }
@@ -131,13 +133,23 @@ fn copy_event(app: &mut App) {
     app.effects.push(Effect::Copy(text));
 }
 
+/// The forms the filtered view is written in.
+enum ViewFormat {
+    Markdown,
+    /// The page `list --format html` writes, with the same filters.
+    Page,
+}
+
 /// Asks for the filtered view in a new file in `app.export_dir`, never over an existing one.
-fn export_view(app: &mut App) {
-    let text = markdown::view(&app.log, &app.visible, &app.query);
+fn export_view(app: &mut App, format: ViewFormat) {
+    let (text, ext) = match format {
+        ViewFormat::Markdown => (markdown::view(&app.log, &app.visible, &app.query), "md"),
+        ViewFormat::Page => (html::page(&app.log, &app.visible, &app.query), "html"),
+    };
     app.effects.push(Effect::WriteNew {
         dir: app.export_dir.clone(),
         stem: EXPORT_STEM,
-        ext: "md",
+        ext,
         text,
         events: app.visible.len(),
     });

@@ -10,6 +10,11 @@ use crate::tui::overlays::event_list::{EventList, ListText};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+/// " · 1 event", " · 4 events".
+fn count(n: usize) -> String {
+    format!(" · {n} event{}", if n == 1 { "" } else { "s" })
+}
+
 pub fn lines(app: &App, list: &EventList, around: EventIx, width: usize) -> ListText {
     let t = &app.theme;
     let log = &app.log;
@@ -20,7 +25,7 @@ pub fn lines(app: &App, list: &EventList, around: EventIx, width: usize) -> List
         &[
             ("Thread of ", t.dim()),
             (&sanitize(&log.events[around].title), t.label()),
-            (&format!(" · {} events", list.entries.len()), t.dim()),
+            (&count(list.entries.len()), t.dim()),
         ],
         w,
         2,

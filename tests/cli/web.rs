@@ -1,0 +1,232 @@
+//! The exports for the web and for calendars: `list --format timelinejs`, `ics` and `html`,
+//! on the sample and on a log written to attack them (tests/fixtures/hostile-web.yaml).
+//! Golden files in tests/golden/ (refresh with UPDATE_GOLDEN=1, then read the diff).
+
+use crate::common::cli::{golden, sample, stdout};
+use std::path::PathBuf;
+use std::process::Command;
+
+const HOSTILE: &str = "tests/fixtures/hostile-web.yaml";
+
+#[test]
+fn golden_timelinejs() {
+    golden("list.timeline.json", &["list", "--format", "timelinejs"]);
+    golden(
+        "hostile-web.timeline.json",
+        &["list", HOSTILE, "--format", "timelinejs"],
+    );
+}
+
+#[test]
+fn golden_ics() {
+    golden("list.ics", &["list", "--format", "ics"]);
+    golden(
+        "list-expected.ics",
+        &["list", "--format", "ics", "--status", "expected"],
+    );
+    golden("hostile-web.ics", &["list", HOSTILE, "--format", "ics"]);
+}
+
+#[test]
+fn golden_html() {
+    golden("list.html", &["list", "--format", "html"]);
+    golden(
+        "list-hamas.html",
+        &["list", "--format", "html", "--party", "hamas"],
+    );
+    golden("hostile-web.html", &["list", HOSTILE, "--format", "html"]);
+}
+
+#[test]
+fn timelinejs_has_a_slide_per_event_with_its_id_and_precision() {
+    let log = sample();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["list", "--format", "timelinejs"])).unwrap();
+    assert_eq!(
+        v["title"]["text"]["headline"],
+        log.title.as_deref().unwrap()
+    );
+    let slides = v["events"].as_array().unwrap();
+    assert_eq!(slides.len(), log.events.len());
+    for (slide, e) in slides.iter().zip(&log.events) {
+        assert_eq!(slide["unique_id"], e.id.as_str());
+        let d = &slide["start_date"];
+        let has = |k: &str| d.get(k).is_some();
+        let expected = match e.date.precision_name() {
+            "year" => [true, false, false, false],
+            "month" => [true, true, false, false],
+            "day" => [true, true, true, false],
+            _ => [true, true, true, true],
+        };
+        assert_eq!(
+            [has("year"), has("month"), has("day"), has("hour")],
+            expected,
+            "{}",
+            e.id
+        );
+        assert!(
+            d["year"].is_string(),
+            "parts are strings, as TimelineJS's sheets give them"
+        );
+    }
+}
+
+#[test]
+fn nothing_hostile_becomes_markup_or_a_link() {
+    for format in ["timelinejs", "html"] {
+        let out = stdout(&["list", HOSTILE, "--format", format]);
+        // In JSON, `<` may only appear in markup dateline wrote itself.
+        for bad in [
+            "<script",
+            "<img",
+            "<iframe",
+            "<p onclick",
+            "href=\"javascript",
+            "href=\"data",
+            "<b>bold",
+            "<i>line",
+            "<a href=javascript",
+        ] {
+            assert!(!out.contains(bad), "{format} holds {bad:?}");
+        }
+        // The only link is the one http(s) URL.
+        assert!(
+            out.contains("href=\\\"https:") || out.contains("href=\"https:"),
+            "{format}"
+        );
+        // Bidi overrides are shown, not obeyed.
+        assert!(!out.contains('\u{202e}'), "{format}");
+    }
+}
+
+/// RFC 5545: CRLF line ends, lines of at most 75 octets, TEXT escaped.
+#[test]
+fn ics_lines_are_crlf_short_and_escaped() {
+    for args in [
+        vec!["list", "--format", "ics"],
+        vec!["list", HOSTILE, "--format", "ics"],
+    ] {
+        let out = stdout(&args);
+        assert!(out.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(out.ends_with("END:VCALENDAR\r\n"));
+        let body = out.strip_suffix("\r\n").unwrap();
+        for line in body.split("\r\n") {
+            assert!(
+                !line.contains('\n') && !line.contains('\r'),
+                "bare line end in {line:?}"
+            );
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            assert!(!line.chars().any(|c| c.is_control()), "control in {line:?}");
+        }
+        // Unfolded, every TEXT value has its delimiters escaped.
+        let unfolded = out.replace("\r\n ", "");
+        for line in unfolded.split("\r\n") {
+            if let Some(v) = line.strip_prefix("SUMMARY:") {
+                let mut chars = v.chars();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => assert!(
+                            matches!(chars.next(), Some('\\' | ';' | ',' | 'n')),
+                            "bad escape in {line:?}"
+                        ),
+                        ';' | ',' => panic!("unescaped {c} in {line:?}"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let hostile = stdout(&["list", HOSTILE, "--format", "ics"]).replace("\r\n ", "");
+    assert!(hostile.contains(
+        "SUMMARY:<script>alert('event')</script> Statement\\; with\\, commas \\\\ and backslash\r\n"
+    ));
+    // A year through a month: all-day from 1 January 2025 to the end of February 2026.
+    assert!(hostile.contains("DTSTART;VALUE=DATE:20250101\r\nDTEND;VALUE=DATE:20260301\r\n"));
+    assert!(hostile.contains("STATUS:CANCELLED\r\n"));
+    // javascript: is never the URL property.
+    assert!(!hostile.contains("URL:javascript"));
+}
+
+/// Words that are not the speaker's own say so in every format: reported speech and the log
+/// author's translations.
+#[test]
+fn paraphrases_and_translations_say_so() {
+    for format in ["timelinejs", "html", "ics"] {
+        let out = stdout(&["list", HOSTILE, "--format", format]).replace("\r\n ", "");
+        assert!(out.contains("Paraphrase (reported speech"), "{format}");
+        assert!(
+            out.contains("Translation by the log's author")
+                || out.contains("Translation by the log&#x27;s author")
+                || out.contains("Translation by the log&#39;s author"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn ics_is_byte_stable() {
+    assert_eq!(
+        stdout(&["list", "--format", "ics"]),
+        stdout(&["list", "--format", "ics"])
+    );
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|d| d.join(name))
+                    .find(|p| p.is_file())
+            })
+        })
+}
+
+/// The page in a real browser: Chromium renders it from a file, offline, and every event's
+/// title is in the DOM it builds. Skipped (with a message) where no Chromium is installed.
+#[test]
+fn the_page_renders_in_chromium() {
+    let Some(chromium) = chromium() else {
+        eprintln!(
+            "SKIPPED the_page_renders_in_chromium: no chromium binary on PATH \
+             (apt-get install -y chromium)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("sample.html");
+    std::fs::write(&page, stdout(&["list", "--format", "html"])).unwrap();
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}", page.display()))
+        .env("HOME", dir.path())
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("<article"),
+        "chromium gave no DOM: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = sample();
+    for e in &log.events {
+        let escaped = e
+            .title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(
+            dom.contains(&escaped),
+            "{} is not in the rendered page",
+            e.title
+        );
+    }
+}
