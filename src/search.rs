@@ -15,7 +15,7 @@ use memchr::memmem;
 use std::sync::{Arc, OnceLock};
 
 /// What a query is answered from: the posting lists, and the folded text once built.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     postings: Postings,
     /// Shared with the thread that may be building it; whoever asks first builds it, and

@@ -6,8 +6,10 @@
 //! - `update/`: `update`, and the handlers it dispatches to (marks, sharing, reload).
 //! - `overlays/`: one module per view on top of the browser (state, update, draw).
 //! - `lanes/`, `overview/`: the two alternative main views, each with its state and draw.
-//! - `view/`: drawing the main screen (header, timeline, details, status) and the theme.
-//! - `layout/`: where each part goes for a terminal size, and text wrapping/width.
+//! - `view/`: drawing the main screen (header, timeline, details, status).
+//! - `theme`: the styles and party colours, for the terminal's colours.
+//! - `layout/`: where each part goes for a terminal size, and the text laid out for it
+//!   (wrapping, the details text, citations, badges): below both `update` and `view`.
 //! - `runtime/`: the terminal, signals, the watcher, the run loop and the effects executor.
 
 pub mod app;
@@ -17,6 +19,7 @@ pub mod layout;
 pub mod overlays;
 pub mod overview;
 pub mod runtime;
+pub mod theme;
 pub mod update;
 pub mod view;
 
@@ -26,6 +29,6 @@ pub use input::msg::Msg;
 pub use runtime::log_source::LogSource;
 pub use runtime::run;
 pub use runtime::run_loop::Ended;
+pub use theme::ColorMode;
 pub use update::update;
-pub use view::theme::ColorMode;
 pub use view::view;

@@ -1,12 +1,14 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
+pub mod derived;
 pub mod rows;
 
-use crate::filter::{self, Query};
+use crate::filter::Query;
 use crate::load::{Diagnostic, Loaded};
 use crate::marks::Marks;
 use crate::model::{EventIx, Log};
 use crate::search::{SearchIndex, terms};
+use crate::tui::app::derived::Changed;
 use crate::tui::app::rows::Rows;
 use crate::tui::input::keymap::Mode;
 use crate::tui::lanes::Lanes;
@@ -14,9 +16,9 @@ pub use crate::tui::overlays::Overlay;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overview::Overview;
+use crate::tui::theme::{ColorMode, Theme};
 use crate::tui::update::reload::FileErrors;
 use crate::tui::update::share::Effect;
-use crate::tui::view::theme::{ColorMode, Theme};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -107,14 +109,6 @@ pub struct App {
 impl App {
     pub fn new(loaded: Loaded, query: Query, color: ColorMode) -> App {
         let Loaded { log, warnings } = loaded;
-        let log = Arc::new(log);
-        let index = SearchIndex::new(&log);
-        index.prepare_text_in_background(Arc::clone(&log));
-        let theme = Theme::new(&log, color);
-        let visible = filter::apply(&log, &index, &query);
-        let rows = Rows::build(&log, &visible);
-        let mut lanes = Lanes::default();
-        lanes.rebuild(&log, index.postings(), &query, &visible);
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
                 format!(
@@ -123,15 +117,16 @@ impl App {
                 )
             })
         });
-        App {
-            selected: visible.first().copied(),
+        let mut app = App {
+            selected: None,
             warnings: warnings.len(),
-            log,
-            index,
-            theme,
+            log: Arc::new(log),
+            // Built by `rebuild_derived` below.
+            index: SearchIndex::default(),
+            theme: Theme::uncoloured(color),
             query,
-            visible,
-            rows,
+            visible: Vec::new(),
+            rows: Rows::default(),
             remembered: None,
             scroll: 0,
             focus: Focus::Timeline,
@@ -147,7 +142,7 @@ impl App {
             width: 80,
             height: 24,
             quit: false,
-            lanes,
+            lanes: Lanes::default(),
             marks: Marks::default(),
             marked: BTreeSet::new(),
             quote: 0,
@@ -155,7 +150,10 @@ impl App {
             export_dir: PathBuf::from("."),
             overview: None,
             hyperlinks: false,
-        }
+        };
+        app.rebuild_derived(Changed::Log);
+        app.selected = app.visible.first().copied();
+        app
     }
 
     /// What has the keyboard: the browser, or the overlay on top.

@@ -1,6 +1,9 @@
 //! Where each part goes for a terminal size: one pure function, used by `view` to draw and
 //! by `update` to know how tall a page is and what a click hit.
 
+pub mod badges;
+pub mod citation;
+pub mod detail_text;
 pub mod scroll;
 pub mod text;
 

@@ -3,8 +3,8 @@
 use crate::model::{Kind, Status};
 use crate::tui::app::App;
 use crate::tui::input::keymap::{BINDINGS, Mode, keys_label, text_help};
+use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::view::timeline::{badge, marker};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

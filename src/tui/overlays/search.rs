@@ -70,22 +70,7 @@ pub fn changed(app: &mut App) {
     };
     let input = s.input.clone();
     let before = s.before_selected;
-    let hits: Vec<EventIx> = if input.trim().is_empty() {
-        Vec::new()
-    } else {
-        let mut q = app.query.clone();
-        q.search = input;
-        // Both ascending: one walk along `visible`, not a search of it per hit (a first
-        // letter hits nearly every event).
-        let mut visible = app.visible.iter().peekable();
-        filter::apply(&app.log, &app.index, &q)
-            .into_iter()
-            .filter(|&e| {
-                while visible.next_if(|&&v| v < e).is_some() {}
-                visible.peek() == Some(&&e)
-            })
-            .collect()
-    };
+    let hits = hits(app, &input);
     let target = before
         .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
         .or(hits.first())
@@ -98,6 +83,25 @@ pub fn changed(app: &mut App) {
         app.selected = Some(t);
         scroll_to_selection(app);
     }
+}
+
+/// What a search for `input` would show, among the events visible now.
+pub fn hits(app: &App, input: &str) -> Vec<EventIx> {
+    if input.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut q = app.query.clone();
+    q.search = input.to_owned();
+    // Both ascending: one walk along `visible`, not a search of it per hit (a first letter
+    // hits nearly every event).
+    let mut visible = app.visible.iter().peekable();
+    filter::apply(&app.log, &app.index, &q)
+        .into_iter()
+        .filter(|&e| {
+            while visible.next_if(|&&v| v < e).is_some() {}
+            visible.peek() == Some(&&e)
+        })
+        .collect()
 }
 
 /// n/N in the prompt: the next or previous hit, round the end.

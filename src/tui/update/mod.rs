@@ -9,19 +9,20 @@ pub mod share;
 
 use crate::filter;
 use crate::model::EventIx;
-use crate::tui::app::rows::{Row, Rows};
+use crate::tui::app::derived::{Changed, Near};
+use crate::tui::app::rows::Row;
 use crate::tui::app::{App, Focus};
 use crate::tui::input::action::Action;
 use crate::tui::input::msg::Msg;
 use crate::tui::lanes;
 use crate::tui::layout::areas;
+use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
 use crate::tui::overlays::search::SearchPrompt;
 use crate::tui::overlays::{self, Overlay};
 use crate::tui::overlays::{event_list, jump, quote_list, range};
 use crate::tui::overview;
-use crate::tui::view::detail;
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
     let action = match msg.into() {
@@ -162,7 +163,9 @@ fn details(app: &mut App, action: Action) -> bool {
     let inner = areas(app).details_inner;
     let h = (inner.height as usize).max(1);
     let total = app.selected.map_or(0, |ix| {
-        detail::lines(app, ix, inner.width as usize).lines.len()
+        detail_text::lines(app, ix, inner.width as usize)
+            .lines
+            .len()
     });
     let scroll = Scroll::new(app.detail_scroll, h, total);
     match action {
@@ -220,10 +223,7 @@ fn next_match(app: &mut App, forward: bool) {
 /// event if still visible, else the nearest visible one in time; and the selection a
 /// filter hid comes back once a filter shows it again.
 pub fn refilter(app: &mut App) {
-    app.visible = filter::apply(&app.log, &app.index, &app.query);
-    app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes
-        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
+    app.rebuild_derived(Changed::Query);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
         app.selected = Some(r);
@@ -231,7 +231,7 @@ pub fn refilter(app: &mut App) {
     } else if let Some(a) = anchor {
         if !app.is_visible(a) {
             app.remembered.get_or_insert(a);
-            app.selected = nearest(app, a);
+            app.selected = app.nearest_visible(Near::Event(a));
         }
     } else {
         app.selected = app.visible.first().copied();
@@ -241,20 +241,6 @@ pub fn refilter(app: &mut App) {
     overview::refresh(app);
     scroll_to_selection(app);
     quote_list::refresh(app);
-}
-
-/// The visible event nearest in time to `ix` (the later one on a tie).
-fn nearest(app: &App, ix: EventIx) -> Option<EventIx> {
-    let p = app.visible.partition_point(|&v| v < ix);
-    let t = app.log.events[ix].date.start_ts();
-    let dist = |v: EventIx| (app.log.events[v].date.start_ts() - t).abs();
-    match (
-        p.checked_sub(1).map(|i| app.visible[i]),
-        app.visible.get(p).copied(),
-    ) {
-        (Some(a), Some(b)) => Some(if dist(a) < dist(b) { a } else { b }),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The reader chose a place: forget the one a filter hid.

@@ -3,20 +3,18 @@
 //! never by index, since an edit can shift every index. An invalid version replaces
 //! nothing: the last good log stays on screen, and the errors can be read with `E`.
 
-use crate::filter;
 use crate::load::{Loaded, Report};
 use crate::model::{EventIx, Log};
-use crate::search::SearchIndex;
-use crate::tui::app::rows::Rows;
+use crate::tui::app::derived::{Changed, Near};
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::input::msg::Reload;
 use crate::tui::overlays::context;
 use crate::tui::overlays::event_list;
 use crate::tui::overlays::picker::{Picker, PickerKind};
 use crate::tui::overlays::quote_list;
+use crate::tui::overlays::search;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
-use crate::tui::view::theme::Theme;
 use std::collections::BTreeSet;
 
 /// At most this many diagnostics are laid out for `E`; `dateline check` lists them all.
@@ -59,10 +57,6 @@ fn replace(app: &mut App, loaded: Loaded) {
     let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
     let new = &app.log;
-    app.index = SearchIndex::new(new);
-    app.index
-        .prepare_text_in_background(std::sync::Arc::clone(new));
-    app.theme = Theme::new(new, app.theme.mode);
     // A quote not found in its archive is an error that does not keep the log from
     // opening: it is said on its own below, never counted as a warning.
     app.warnings = warnings.iter().filter(|d| !d.is_error()).count();
@@ -81,16 +75,11 @@ fn replace(app: &mut App, loaded: Loaded) {
         |id| new.actor(id),
         &mut gone,
     );
-    // Marks are kept by id: find their events in the new version, and keep a "marked
-    // only" filter in step.
-    app.marked = app.marks.present(new);
+    // Marks are kept by id: a "marked only" filter shows their events in the new version.
     if q.only.is_some() {
-        q.only = Some(app.marked.clone());
+        q.only = Some(app.marks.present(new));
     }
-    app.visible = filter::apply(&app.log, &app.index, &app.query);
-    app.rows = Rows::build(&app.log, &app.visible);
-    app.lanes
-        .rebuild(&app.log, app.index.postings(), &app.query, &app.visible);
+    app.rebuild_derived(Changed::Log);
 
     let before = app.selected;
     app.remembered = app.remembered.and_then(|r| event_in(&old, &app.log, r));
@@ -100,9 +89,9 @@ fn replace(app: &mut App, loaded: Loaded) {
             Some(n) => {
                 // Still there but hidden now: given back when a filter shows it.
                 app.remembered.get_or_insert(n);
-                nearest_in_time(app, app.log.events[n].date.start_ts())
+                app.nearest_visible(Near::Instant(app.log.events[n].date.start_ts()))
             }
-            None => nearest_in_time(app, old.events[s].date.start_ts()),
+            None => app.nearest_visible(Near::Instant(old.events[s].date.start_ts())),
         },
         None => match app.remembered.filter(|&r| app.is_visible(r)) {
             Some(r) => {
@@ -138,7 +127,7 @@ fn replace(app: &mut App, loaded: Loaded) {
             Overlay::Picker(p) => Some(Overlay::Picker(rebuild_picker(app, &old, p))),
             Overlay::Search(mut s) => {
                 s.before_selected = s.before_selected.and_then(|b| event_in(&old, &app.log, b));
-                s.hits = search_hits(app, &s.input);
+                s.hits = search::hits(app, &s.input);
                 Some(Overlay::Search(s))
             }
             Overlay::Quotes { .. } if !same => None,
@@ -220,19 +209,6 @@ fn same_ids<'a>(
     out
 }
 
-/// The visible event nearest in time to `ts` (the later one on a tie); visible events are
-/// in timeline order, which is by start instant.
-fn nearest_in_time(app: &App, ts: i64) -> Option<EventIx> {
-    let ev = &app.log.events;
-    let v = &app.visible;
-    let p = v.partition_point(|&i| ev[i].date.start_ts() < ts);
-    let dist = |i: EventIx| (ev[i].date.start_ts() - ts).abs();
-    match (p.checked_sub(1).map(|i| v[i]), v.get(p).copied()) {
-        (Some(a), Some(b)) => Some(if dist(a) < dist(b) { a } else { b }),
-        (a, b) => a.or(b),
-    }
-}
-
 /// A picker open during the reload, rebuilt on the new log with its typing and its
 /// toggles kept (parties and actors by id).
 fn rebuild_picker(app: &App, old: &Log, p: Picker) -> Picker {
@@ -267,19 +243,6 @@ fn rebuild_picker(app: &App, old: &Log, p: Picker) -> Picker {
     n.cursor = p.cursor;
     n.narrow();
     n
-}
-
-/// What the open search prompt would show on the new log, among the visible events.
-fn search_hits(app: &App, input: &str) -> Vec<EventIx> {
-    if input.trim().is_empty() {
-        return Vec::new();
-    }
-    let mut q = app.query.clone();
-    q.search = input.to_owned();
-    filter::apply(&app.log, &app.index, &q)
-        .into_iter()
-        .filter(|&e| app.is_visible(e))
-        .collect()
 }
 
 /// `E`: the errors of the file on disk, when it does not open.

@@ -1,13 +1,11 @@
 //! Drawing: `view(&App, &mut Frame)` reads the state and changes nothing. One file per
 //! part of the screen.
 
-pub mod citation;
 pub mod detail;
 mod header;
 pub mod link;
 pub mod page;
 mod status;
-pub mod theme;
 pub mod timeline;
 mod too_small;
 

@@ -1,9 +1,10 @@
 //! The timeline: date headers, gaps and event rows. Only the rows on screen are laid out.
 
-use crate::model::{Event, Kind, Status};
+use crate::model::Event;
 use crate::text::{head, sanitize};
 use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
+use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{highlighted, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,30 +15,6 @@ use ratatui::widgets::Paragraph;
 /// Width of the time column: `14:05`, on the reading zone's clock, which the day headers
 /// name (the details give the event's own).
 const TIME_W: usize = 5;
-
-/// The short badge of a kind, four columns.
-pub fn badge(k: Kind) -> &'static str {
-    match k {
-        Kind::Meeting => "MEET",
-        Kind::Call => "CALL",
-        Kind::Statement => "STMT",
-        Kind::Proposal => "PROP",
-        Kind::Response => "RESP",
-        Kind::Agreement => "DEAL",
-        Kind::Travel => "TRIP",
-        Kind::Development => "NEWS",
-    }
-}
-
-/// The marker of a status: an expected event must not look like one that happened.
-pub fn marker(s: Status) -> &'static str {
-    match s {
-        Status::Occurred => " ",
-        Status::Expected => "?",
-        Status::Cancelled => "×",
-        Status::Disputed => "!",
-    }
-}
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.height == 0 || area.width == 0 {

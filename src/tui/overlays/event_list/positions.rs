@@ -6,10 +6,10 @@ use crate::export::phrases::{self, verification_note};
 use crate::model::PartyIx;
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
+use crate::tui::layout::badges::badge;
+use crate::tui::layout::citation;
 use crate::tui::layout::text::{prose, wrap};
 use crate::tui::overlays::event_list::{EventList, ListText};
-use crate::tui::view::citation;
-use crate::tui::view::timeline::badge;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 

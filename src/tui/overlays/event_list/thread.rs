@@ -4,9 +4,9 @@
 use crate::model::{EventIx, Status};
 use crate::text::sanitize;
 use crate::tui::app::App;
+use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, wrap};
 use crate::tui::overlays::event_list::{EventList, ListText};
-use crate::tui::view::timeline::{badge, marker};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 

@@ -4,11 +4,11 @@
 use crate::export::describe;
 use crate::text::sanitize;
 use crate::tui::app::App;
+use crate::tui::layout::badges::badge;
+use crate::tui::layout::citation;
 use crate::tui::layout::text::wrap;
 use crate::tui::overlays::quote_list::QuoteList;
 use crate::tui::overlays::quotes::inner;
-use crate::tui::view::citation;
-use crate::tui::view::timeline::badge;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

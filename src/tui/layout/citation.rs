@@ -5,7 +5,7 @@ use crate::export::phrases;
 use crate::model::{Event, Log, Quote, SourceIx};
 use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::layout::text::wrap;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 

@@ -134,6 +134,14 @@ impl Theme {
         Theme { mode, party_colors }
     }
 
+    /// A theme in `mode` with no party colours yet (until the log's are known).
+    pub fn uncoloured(mode: ColorMode) -> Theme {
+        Theme {
+            mode,
+            party_colors: Vec::new(),
+        }
+    }
+
     fn colored(&self) -> bool {
         self.mode != ColorMode::None
     }
