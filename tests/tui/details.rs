@@ -201,3 +201,15 @@ fn markdown_keeps_urls_as_written() {
     assert!(list.contains(&format!("[Wire](<{LONG_URL}>)")), "{list}");
     assert!(!md.contains("%28") && !list.contains("%28"));
 }
+
+#[test]
+fn the_quotes_heading_is_cut_with_an_ellipsis_when_the_pane_is_narrow() {
+    let mut app = browser::sample(100, 30);
+    select_id(&mut app, "hamas-delegation-announced");
+    let shown = screen(&app, 100, 30);
+    let heading = shown
+        .lines()
+        .find(|l| l.contains("Quotes (3)"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(heading.trim_end_matches('"').trim_end().ends_with('…'), "{heading}");
+}

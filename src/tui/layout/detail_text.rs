@@ -112,10 +112,14 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     // The words come right after who took part: what a reader looks for first.
     if !e.quotes.is_empty() {
         out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
-            Span::styled(" · Enter reads them with their sources", t.dim()),
-        ]));
+        // Cut with an ellipsis, like every other line too long for the pane.
+        out.push(Line::from(truncate(
+            vec![
+                Span::styled(format!("Quotes ({})", e.quotes.len()), t.label()),
+                Span::styled(" · Enter reads them with their sources", t.dim()),
+            ],
+            w,
+        )));
         for q in &e.quotes {
             let words = verbatim_on_screen(head(&q.text, most));
             let words = match (q.paraphrase, q.translated) {
