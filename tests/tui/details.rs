@@ -211,5 +211,8 @@ fn the_quotes_heading_is_cut_with_an_ellipsis_when_the_pane_is_narrow() {
         .lines()
         .find(|l| l.contains("Quotes (3)"))
         .unwrap_or_else(|| panic!("{shown}"));
-    assert!(heading.trim_end_matches('"').trim_end().ends_with('…'), "{heading}");
+    assert!(
+        heading.trim_end_matches('"').trim_end().ends_with('…'),
+        "{heading}"
+    );
 }
