@@ -82,7 +82,12 @@ pub fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
             let e = &log.events[ix];
             [
                 Cell {
-                    text: when(e),
+                    // A time on another clock than the log's reading zone also gets the
+                    // reading zone's, so the column reads in order like the rows.
+                    text: match e.date.reading_human() {
+                        Some(there) => format!("{} = {there}", when(e)),
+                        None => when(e),
+                    },
                     style: Style::new().bold(),
                 },
                 Cell {
@@ -166,7 +171,27 @@ mod tests {
         let out = events(&log, &[1], ColorMode::None);
         assert_eq!(
             out,
-            "Fri 5 April 2024 21:00 +03:00  statement  Haniyeh lists demands  Hamas\n"
+            "Fri 5 April 2024 21:00 +03:00 = Fri 5 April 2024 18:00 UTC  statement  Haniyeh lists demands  Hamas\n"
+        );
+    }
+
+    #[test]
+    fn a_time_on_another_clock_also_shows_the_reading_zones_so_the_column_reads_in_order() {
+        let yaml = "timezone: Asia/Riyadh\nevents:\n  - {date: \"2023-03-11T02:00+03:30\", kind: statement, title: Tehran}\n  - {date: \"2023-03-10T17:30-05:00\", kind: statement, title: Washington}\n  - {date: \"2023-03-11T09:00+03:00\", kind: statement, title: Riyadh}\n";
+        let log = crate::load::load_str("zones.yaml", yaml).unwrap().log;
+        let out = events(&log, &[0, 1, 2], ColorMode::None);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].contains("02:00 +03:30 = Sat 11 March 2023 01:30 +03:00 (Asia/Riyadh)"),
+            "{out}"
+        );
+        assert!(
+            lines[1].contains("17:30 -05:00 = Sat 11 March 2023 01:30 +03:00 (Asia/Riyadh)"),
+            "{out}"
+        );
+        assert!(
+            !lines[2].contains(" = "),
+            "same clock as the reading zone: {out}"
         );
     }
 }
