@@ -75,3 +75,35 @@ pub fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
 pub fn status_note(e: &Event) -> Option<String> {
     phrases::quote_status(e.status).map(|s| format!("event status: {s}"))
 }
+
+/// A quote as the lists show it (positions, the quotes browser): its words, who said them,
+/// the source (or that the log gives none), and the archive's flag when it was not found.
+pub fn quote_block(t: &Theme, log: &Log, q: &Quote, w: usize) -> Vec<Line<'static>> {
+    let mut lines = words_lines(t, q, w, 4);
+    // The same credit as everywhere else (export::phrases).
+    let said = format!("    {}", phrases::SAID_BY);
+    lines.extend(wrap(
+        &[(&said, t.dim()), (&speaker(log, q), t.label())],
+        w,
+        6,
+    ));
+    let source = match q.source {
+        Some(s) => (source(log, s), Style::new()),
+        None => ("no source given in the log".to_owned(), t.warning()),
+    };
+    lines.extend(wrap(
+        &[("      ", Style::new()), (&source.0, source.1)],
+        w,
+        6,
+    ));
+    if q.verification.is_flagged()
+        && let Some(note) = phrases::verification_note(log, q)
+    {
+        lines.extend(wrap(
+            &[("      ", Style::new()), (&note, t.warning())],
+            w,
+            6,
+        ));
+    }
+    lines
+}

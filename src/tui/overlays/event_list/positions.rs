@@ -2,7 +2,6 @@
 //! and who said them where, so that a shift in a side's conditions shows. Reported speech
 //! is labelled and never gets quotation marks.
 
-use crate::export::phrases::{self, verification_note};
 use crate::model::PartyIx;
 use crate::text::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
@@ -87,31 +86,7 @@ pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListT
         }
         match p.quote.map(|q| &e.quotes[q]) {
             Some(q) => {
-                lines.extend(citation::words_lines(t, q, w, 4));
-                let said = format!("    {}", phrases::SAID_BY);
-                lines.extend(wrap(
-                    &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
-                    w,
-                    6,
-                ));
-                let source = match q.source {
-                    Some(s) => (citation::source(log, s), Style::new()),
-                    None => ("no source given in the log".to_owned(), t.warning()),
-                };
-                lines.extend(wrap(
-                    &[("      ", Style::new()), (&source.0, source.1)],
-                    w,
-                    6,
-                ));
-                if q.verification.is_flagged()
-                    && let Some(note) = verification_note(log, q)
-                {
-                    lines.extend(wrap(
-                        &[("      ", Style::new()), (&note, t.warning())],
-                        w,
-                        6,
-                    ));
-                }
+                lines.extend(citation::quote_block(t, log, q, w));
             }
             None => {
                 // A statement, proposal or response with no words of its own in the log.

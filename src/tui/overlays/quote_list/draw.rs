@@ -110,32 +110,7 @@ pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec
     if let Some(note) = citation::status_note(e) {
         lines.extend(wrap(&[("    ", Style::new()), (&note, t.warning())], w, 4));
     }
-    lines.extend(citation::words_lines(t, q, w, 4));
-    // The same credit as everywhere else (export::phrases).
-    let said = format!("    {}", crate::export::phrases::SAID_BY);
-    lines.extend(wrap(
-        &[(&said, t.dim()), (&citation::speaker(log, q), t.label())],
-        w,
-        6,
-    ));
-    let source = match q.source {
-        Some(s) => (citation::source(log, s), Style::new()),
-        None => ("no source given in the log".to_owned(), t.warning()),
-    };
-    lines.extend(wrap(
-        &[("      ", Style::new()), (&source.0, source.1)],
-        w,
-        6,
-    ));
-    if q.verification.is_flagged()
-        && let Some(note) = crate::export::phrases::verification_note(log, q)
-    {
-        lines.extend(wrap(
-            &[("      ", Style::new()), (&note, t.warning())],
-            w,
-            6,
-        ));
-    }
+    lines.extend(citation::quote_block(t, log, q, w));
     lines
 }
 
