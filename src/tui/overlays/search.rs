@@ -19,6 +19,17 @@ pub struct SearchPrompt {
     pub before_scroll: usize,
 }
 
+/// `/`: opens the prompt, remembering the place to come back to on Esc.
+pub fn start(app: &mut App) {
+    let prompt = SearchPrompt {
+        input: String::new(),
+        hits: Vec::new(),
+        before_selected: app.selected,
+        before_scroll: app.scroll,
+    };
+    app.overlays.push(Overlay::Search(prompt));
+}
+
 pub fn update(app: &mut App, action: Action) {
     let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
         return;

@@ -19,7 +19,7 @@ use crate::tui::layout::areas;
 use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::Picker;
-use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::overlays::search;
 use crate::tui::overlays::{self, Overlay};
 use crate::tui::overlays::{event_list, jump, quote_list, range};
 use crate::tui::overview;
@@ -118,13 +118,7 @@ fn browse(app: &mut App, action: Action) {
             app.message = Some("filters cleared".into());
         }
         Action::StartSearch => {
-            let prompt = SearchPrompt {
-                input: String::new(),
-                hits: Vec::new(),
-                before_selected: app.selected,
-                before_scroll: app.scroll,
-            };
-            app.overlays.push(Overlay::Search(prompt));
+            search::start(app);
         }
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),

@@ -14,7 +14,7 @@ use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::overlays::range;
-use crate::tui::overlays::search::SearchPrompt;
+use crate::tui::overlays::search;
 use crate::tui::update::{jump_to, refilter, share};
 
 #[derive(Clone, Debug, Default)]
@@ -213,13 +213,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::StartRange => return range::start(app),
         Action::StartSearch => {
-            let prompt = SearchPrompt {
-                input: String::new(),
-                hits: Vec::new(),
-                before_selected: app.selected,
-                before_scroll: app.scroll,
-            };
-            return app.overlays.push(Overlay::Search(prompt));
+            return search::start(app);
         }
         Action::ClearFilters => {
             app.query = filter::Query::default();
