@@ -178,7 +178,18 @@ impl<'a> Reader<'a> {
             match known.iter().find(|&&kn| kn == key) {
                 Some(&kn) => out.found.push((kn, v)),
                 None => {
-                    let help = nearest(key, known.iter().copied()).map(did_you_mean);
+                    // The format's version is written `dateline: 1`; other tools say `format`
+                    // or `version`, which no spelling check would lead to.
+                    let version_key = known.contains(&"dateline")
+                        && matches!(
+                            key.as_str(),
+                            "format" | "version" | "format_version" | "schema"
+                        );
+                    let help = if version_key {
+                        Some("the format version is written `dateline: 1`".to_string())
+                    } else {
+                        nearest(key, known.iter().copied()).map(did_you_mean)
+                    };
                     let msg = format!(
                         "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
                         crate::text::sanitize(key),

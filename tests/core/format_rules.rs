@@ -1082,6 +1082,18 @@ fn the_format_version_is_1_or_absent() {
 }
 
 #[test]
+fn a_version_written_as_other_tools_write_it_points_to_dateline_1() {
+    for key in ["format", "version"] {
+        let d = one_error(&format!("{key}: 1\nevents: []\n"));
+        assert!(d.message.contains(&format!("unknown key `{key}`")), "{d:?}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("the format version is written `dateline: 1`")
+        );
+    }
+}
+
+#[test]
 fn values_have_the_types_of_the_format() {
     let yaml = "\
 title: [a, list]
