@@ -10,6 +10,7 @@ use crate::tui::layout::areas;
 use crate::tui::layout::citation;
 use crate::tui::layout::text::wrap;
 use crate::tui::overlays::Overlay;
+use crate::tui::update::reload::Before;
 use crate::tui::update::share::current_quote;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -82,6 +83,14 @@ pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Opti
         at,
         scroll,
     })
+}
+
+/// The view open during a reload: the quote found again in the new log and its archive,
+/// which may both have changed, so the verdict and the highlight follow; None when the
+/// event is gone.
+pub fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
+    let ev = before.event_in(&app.log, c.event)?;
+    build(app, ev, c.quote, c.scroll)
 }
 
 /// The view's lines at a width.

@@ -2,12 +2,21 @@
 //! diagnostic as `dateline check` prints it (rendered and sanitised when the reload
 //! failed, see `reload::FileErrors`), wrapped to the view.
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::layout::text::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+
+/// `E`: the errors of the file on disk, when it does not open.
+pub fn open(app: &mut App) {
+    if app.file_errors.is_some() {
+        app.overlays.push(Overlay::Errors { scroll: 0 });
+    } else {
+        app.message = Some("no errors: the log on screen is the file as it is on disk".into());
+    }
+}
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;

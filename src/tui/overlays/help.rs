@@ -1,13 +1,18 @@
 //! The help screen, generated from the keymap so that it lists every key there is.
 
 use crate::model::{Kind, Status};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::input::keymap::{BINDINGS, Mode, keys_label, text_help};
 use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+
+/// `?`: the help, from its top.
+pub fn open(app: &mut App) {
+    app.overlays.push(Overlay::Help { scroll: 0 });
+}
 
 pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;

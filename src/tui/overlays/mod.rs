@@ -17,6 +17,7 @@ pub mod search;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Mode;
+use crate::tui::update::reload::Before;
 use context::QuoteContext;
 use event_list::EventList;
 use picker::Picker;
@@ -88,6 +89,26 @@ impl Overlay {
         }
     }
 
+    /// This overlay over a new version of the log: kept, rebuilt on it, or closed (None).
+    pub fn reloaded(self, app: &mut App, before: &Before) -> Option<Overlay> {
+        match self {
+            Overlay::Picker(p) => Some(Overlay::Picker(picker::reloaded(app, before, p))),
+            Overlay::Search(s) => Some(Overlay::Search(search::reloaded(app, before, s))),
+            Overlay::Quotes { .. } if !quotes::survives(app, before.same_selection) => None,
+            // Errors of a version that now opens.
+            Overlay::Errors { .. } => None,
+            // Open again on the new log, on the same event, while it is still there.
+            Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
+            // Rebuilt from the filters, which were carried over by id.
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
+            kept @ (Overlay::Quotes { .. }
+            | Overlay::Help { .. }
+            | Overlay::Jump { .. }
+            | Overlay::Range { .. }) => Some(kept),
+        }
+    }
+
     /// Whether the overlay covers the body (else the browser is drawn under it).
     pub fn covers_body(&self) -> bool {
         !matches!(
@@ -114,4 +135,29 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
     }
+}
+
+/// A key of the timeline that opens an overlay: opens it (or says why not). False when
+/// `action` opens none.
+pub fn open(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Open => quotes::open(app),
+        Action::OpenPicker(kind) => picker::open(app, kind),
+        Action::StartSearch => search::start(app),
+        Action::Help => help::open(app),
+        Action::OpenContext => context::open(app),
+        Action::ShowErrors => errors::open(app),
+        Action::OpenThread => event_list::open_thread(app),
+        Action::OpenPositions => event_list::open_positions(app),
+        Action::StartJump => jump::start(app),
+        Action::StartRange => range::start(app),
+        Action::OpenQuoteList => quote_list::open(app),
+        _ => return false,
+    }
+    true
+}
+
+/// The filters changed: overlays that show what they select follow.
+pub fn refiltered(app: &mut App) {
+    quote_list::refresh(app);
 }

@@ -4,7 +4,7 @@
 use crate::export::phrases::{self, verification_note};
 use crate::model::{EventIx, Verification};
 use crate::text::{sanitize, verbatim_on_screen};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::layout::citation;
 use crate::tui::layout::text::{url_line, wrap};
 use crate::tui::view::link;
@@ -16,6 +16,26 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Columns on the left where the selected quote is marked.
 const GUTTER: usize = 2;
+
+/// Enter: the selected event's quotes, the cursor on the first.
+pub fn open(app: &mut App) {
+    let Some(ix) = app.selected else { return };
+    if app.log.events[ix].quotes.is_empty() {
+        app.message = Some("this event has no quotes".into());
+    } else {
+        app.quote = 0;
+        app.overlays.push(Overlay::Quotes { scroll: 0 });
+    }
+}
+
+/// Open over a new version of the log while the selection is the same event and still
+/// has quotes.
+pub fn survives(app: &App, same_selection: bool) -> bool {
+    same_selection
+        && app
+            .selected
+            .is_some_and(|s| !app.log.events[s].quotes.is_empty())
+}
 
 /// The view's lines for one event at one width, the selected quote (`App::quote`) marked
 /// in the gutter so that it shows without colour.

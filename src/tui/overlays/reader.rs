@@ -46,7 +46,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Back => {
             app.overlays.pop();
         }
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Help => help::open(app),
         _ => {}
     }
 }

@@ -6,6 +6,7 @@ use crate::model::EventIx;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::overlays::{Overlay, prompt_input};
+use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
 
 /// The search prompt while it is open.
@@ -94,6 +95,14 @@ pub fn changed(app: &mut App) {
         app.selected = Some(t);
         scroll_to_selection(app);
     }
+}
+
+/// The prompt open during a reload: its place to go back to found again by id, its hits
+/// those of the new log.
+pub fn reloaded(app: &App, before: &Before, mut s: SearchPrompt) -> SearchPrompt {
+    s.before_selected = s.before_selected.and_then(|b| before.event_in(&app.log, b));
+    s.hits = hits(app, &s.input);
+    s
 }
 
 /// What a search for `input` would show, among the events visible now.

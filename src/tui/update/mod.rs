@@ -18,10 +18,7 @@ use crate::tui::lanes;
 use crate::tui::layout::areas;
 use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
-use crate::tui::overlays::picker::Picker;
-use crate::tui::overlays::search;
-use crate::tui::overlays::{self, Overlay};
-use crate::tui::overlays::{event_list, jump, quote_list, range};
+use crate::tui::overlays;
 use crate::tui::overview;
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
@@ -89,13 +86,8 @@ fn browse(app: &mut App, action: Action) {
             app.link = 0;
             app.detail_scroll = 0;
         }
-        Action::Open => open_quotes(app),
         Action::Back => app.focus = Focus::Timeline,
         Action::JumpBack => jump_back(app),
-        Action::OpenPicker(kind) => {
-            let p = Picker::open(kind, &app.log, &app.index, &app.query);
-            app.overlays.push(Overlay::Picker(p));
-        }
         Action::ToggleParty(n) => {
             if n < app.log.parties.len() {
                 let mut set = app.query.parties.clone();
@@ -117,14 +109,8 @@ fn browse(app: &mut App, action: Action) {
             refilter(app);
             app.message = Some("filters cleared".into());
         }
-        Action::StartSearch => {
-            search::start(app);
-        }
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::OpenContext => overlays::context::open(app),
-        Action::ShowErrors => crate::tui::update::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {
             app.lanes.on = !app.lanes.on;
@@ -133,20 +119,18 @@ fn browse(app: &mut App, action: Action) {
             scroll_to_selection(app);
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
-        Action::OpenThread => event_list::open_thread(app),
-        Action::OpenPositions => event_list::open_positions(app),
         Action::Share(what) => share::share(app, what),
         Action::Edit => edit::edit(app),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
-        Action::StartJump => jump::start(app),
         Action::GoToNew => match app.new_events.first() {
             Some(&first) => jump_to(app, first),
             None => app.message = Some("no new events since the log opened".into()),
         },
-        Action::StartRange => range::start(app),
-        Action::OpenQuoteList => quote_list::open(app),
-        _ => {}
+        // Keys that open an overlay: the overlay list says which.
+        _ => {
+            overlays::open(app, action);
+        }
     }
 }
 
@@ -234,7 +218,7 @@ pub fn refilter(app: &mut App) {
     app.detail_scroll = 0;
     overview::refresh(app);
     scroll_to_selection(app);
-    quote_list::refresh(app);
+    overlays::refiltered(app);
 }
 
 /// The reader chose a place: forget the one a filter hid.
@@ -276,16 +260,6 @@ fn day(app: &mut App, forward: bool) {
     };
     if let Some(p) = target.and_then(|h| app.rows.event_at_or_after(h)) {
         select_pos(app, p);
-    }
-}
-
-fn open_quotes(app: &mut App) {
-    let Some(ix) = app.selected else { return };
-    if app.log.events[ix].quotes.is_empty() {
-        app.message = Some("this event has no quotes".into());
-    } else {
-        app.quote = 0;
-        app.overlays.push(Overlay::Quotes { scroll: 0 });
     }
 }
 

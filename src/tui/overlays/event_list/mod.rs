@@ -8,6 +8,7 @@ use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
+use crate::tui::update::reload::Before;
 
 pub mod draw;
 pub mod positions;
@@ -117,8 +118,9 @@ pub fn show_positions(app: &mut App, party: PartyIx) {
 
 /// A list that was open over `old`, built again on the reloaded log with its cursor on the
 /// same event; None when its event or party is gone.
-pub fn reopened(app: &App, old: &crate::model::Log, list: &EventList) -> Option<EventList> {
-    let same = |ix: EventIx| old.events.get(ix).and_then(|e| app.log.event(&e.id));
+pub fn reopened(app: &App, before: &Before, list: &EventList) -> Option<EventList> {
+    let old = before.old;
+    let same = |ix: EventIx| before.event_in(&app.log, ix);
     let (kind, entries) = match list.kind {
         ListKind::Thread { around } => {
             let around = same(around)?;
@@ -229,7 +231,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Help => {
-            app.overlays.push(Overlay::Help { scroll: 0 });
+            crate::tui::overlays::help::open(app);
             return;
         }
         Action::OpenPicker(PickerKind::Party) => {

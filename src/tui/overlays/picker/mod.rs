@@ -13,6 +13,8 @@ use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
 use crate::search::SearchIndex;
 use crate::text::sanitize;
+use crate::tui::app::{App, Overlay};
+use crate::tui::update::reload::{Before, same_ids};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::BTreeSet;
@@ -298,4 +300,47 @@ impl Picker {
             self.chosen.clone()
         }
     }
+}
+
+/// p, a, t, s, #: the picker that filters by `kind`.
+pub fn open(app: &mut App, kind: PickerKind) {
+    let p = Picker::open(kind, &app.log, &app.index, &app.query);
+    app.overlays.push(Overlay::Picker(p));
+}
+
+/// A picker open during a reload, rebuilt on the new log with its typing and its
+/// toggles kept (parties, actors and topics by name).
+pub fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
+    let old = before.old;
+    let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
+        let mut gone = Vec::new();
+        match p.kind {
+            PickerKind::Party => same_ids(
+                keys,
+                |k| &old.parties[k].id,
+                |id| app.log.party(id),
+                &mut gone,
+            ),
+            PickerKind::Actor => same_ids(
+                keys,
+                |k| &old.actors[k].id,
+                |id| app.log.actor(id),
+                &mut gone,
+            ),
+            PickerKind::Topic => {
+                let (was, now) = (old.topics(), app.log.topics());
+                same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
+            }
+            PickerKind::Kind | PickerKind::Status => keys.clone(),
+        }
+    };
+    let mut n = Picker::open_for(
+        p.kind, p.purpose, p.counting, &app.log, &app.index, &app.query,
+    );
+    n.chosen = remap(&p.chosen);
+    n.initial = remap(&p.initial);
+    n.input = p.input.clone();
+    n.cursor = p.cursor;
+    n.narrow();
+    n
 }

@@ -199,7 +199,7 @@ pub fn update(app: &mut App, action: Action) {
             app.overlays.pop();
             return;
         }
-        Action::Help => return app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Help => return crate::tui::overlays::help::open(app),
         Action::OpenPicker(kind) => {
             let p = Picker::open_for(
                 kind,
