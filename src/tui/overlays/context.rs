@@ -6,10 +6,11 @@ use crate::archive::{self, context};
 use crate::model::{EventIx, SourceIx, Verification};
 use crate::text::sanitize;
 use crate::tui::app::App;
+use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::layout::citation;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::Overlay;
+use crate::tui::overlays::{Overlay, reader};
 use crate::tui::update::reload::Before;
 use crate::tui::update::share::current_quote;
 use ratatui::Frame;
@@ -91,6 +92,15 @@ pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Opti
 pub fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
     let ev = before.event_in(&app.log, c.event)?;
     build(app, ev, c.quote, c.scroll)
+}
+
+/// Keys while the view is open: it scrolls.
+pub fn update(app: &mut App, action: Action) {
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
+        return;
+    };
+    let total = lines(app, c, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
 }
 
 /// The view's lines at a width.

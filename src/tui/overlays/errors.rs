@@ -3,7 +3,9 @@
 //! failed, see `reload::FileErrors`), wrapped to the view.
 
 use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
 use crate::tui::layout::text::wrap;
+use crate::tui::overlays::reader;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,6 +18,12 @@ pub fn open(app: &mut App) {
     } else {
         app.message = Some("no errors: the log on screen is the file as it is on disk".into());
     }
+}
+
+/// Keys while the errors are open: they scroll.
+pub fn update(app: &mut App, action: Action) {
+    let total = lines(app, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
 }
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {

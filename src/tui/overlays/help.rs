@@ -2,9 +2,11 @@
 
 use crate::model::{Kind, Status};
 use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
 use crate::tui::input::keymap::{BINDINGS, Mode, keys_label, text_help};
 use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::reader;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,6 +14,12 @@ use ratatui::text::{Line, Span};
 /// `?`: the help, from its top.
 pub fn open(app: &mut App) {
     app.overlays.push(Overlay::Help { scroll: 0 });
+}
+
+/// Keys while the help is open: it scrolls.
+pub fn update(app: &mut App, action: Action) {
+    let total = lines(app, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
 }
 
 pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {

@@ -8,6 +8,7 @@ use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::update::select_pos;
+use ratatui::text::Span;
 
 pub const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
 
@@ -15,6 +16,20 @@ pub fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
         input: String::new(),
     });
+}
+
+/// The prompt, drawn in the status line.
+pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    vec![
+        Span::styled(":", t.key()),
+        Span::raw(sanitize(input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(
+            format!("  go to a date: {FORMS}  Enter goes · Esc cancels"),
+            t.dim(),
+        ),
+    ]
 }
 
 /// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.

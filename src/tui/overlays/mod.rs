@@ -24,6 +24,7 @@ use picker::Picker;
 use quote_list::QuoteList;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 use search::SearchPrompt;
 
 /// A view over the browser, closed by Esc.
@@ -109,6 +110,28 @@ impl Overlay {
         }
     }
 
+    /// The scroll of a page the reader scrolls through (see `reader`).
+    fn page_scroll(&mut self) -> Option<&mut usize> {
+        match self {
+            Overlay::Quotes { scroll }
+            | Overlay::Help { scroll }
+            | Overlay::Errors { scroll }
+            | Overlay::Context(QuoteContext { scroll, .. }) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// What a prompt shows in the status line, over the browser; None for the overlays
+    /// drawn over the body.
+    pub fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
+        match self {
+            Overlay::Search(s) => Some(search::prompt_line(app, s)),
+            Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
+            Overlay::Range { input } => Some(range::prompt_line(app, input)),
+            _ => None,
+        }
+    }
+
     /// Whether the overlay covers the body (else the browser is drawn under it).
     pub fn covers_body(&self) -> bool {
         !matches!(
@@ -124,12 +147,10 @@ pub fn update(app: &mut App, action: Action) {
         None => {}
         Some(Overlay::Picker(_)) => picker::update(app, action),
         Some(Overlay::Search(_)) => search::update(app, action),
-        Some(
-            Overlay::Quotes { .. }
-            | Overlay::Help { .. }
-            | Overlay::Errors { .. }
-            | Overlay::Context(_),
-        ) => reader::update(app, action),
+        Some(Overlay::Quotes { .. }) => quotes::update(app, action),
+        Some(Overlay::Help { .. }) => help::update(app, action),
+        Some(Overlay::Errors { .. }) => errors::update(app, action),
+        Some(Overlay::Context(_)) => context::update(app, action),
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
         Some(Overlay::Range { .. }) => range::update(app, action),
@@ -155,6 +176,32 @@ pub fn open(app: &mut App, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Pasted text: into the prompt open on top, or nowhere.
+pub fn paste(app: &mut App, text: &str) {
+    let whole = match app.overlays.last_mut() {
+        Some(Overlay::Search(s)) => {
+            let whole = prompt_input::append(&mut s.input, text);
+            search::changed(app);
+            whole
+        }
+        Some(Overlay::Jump { input }) => prompt_input::append(input, text),
+        Some(Overlay::Picker(p)) => {
+            let whole = prompt_input::append(&mut p.input, text);
+            p.cursor = 0;
+            p.narrow();
+            whole
+        }
+        _ => {
+            app.message =
+                Some("a paste goes into a prompt: / to search, : to jump, or a picker".into());
+            return;
+        }
+    };
+    if !whole {
+        app.message = Some(prompt_input::cut_message());
+    }
 }
 
 /// The filters changed: overlays that show what they select follow.

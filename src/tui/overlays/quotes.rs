@@ -5,8 +5,11 @@ use crate::export::phrases::{self, verification_note};
 use crate::model::{EventIx, Verification};
 use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
 use crate::tui::layout::citation;
 use crate::tui::layout::text::{url_line, wrap};
+use crate::tui::overlays::{context, reader};
+use crate::tui::update::{quote_cursor, share};
 use crate::tui::view::link;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,6 +28,24 @@ pub fn open(app: &mut App) {
     } else {
         app.quote = 0;
         app.overlays.push(Overlay::Quotes { scroll: 0 });
+    }
+}
+
+/// Keys in the quotes: the cursor moves from quote to quote, the sharing and editor
+/// keys act on the quote under it, C reads it in context; the rest scrolls.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Share(what) => share::share(app, what),
+        Action::Edit => crate::tui::update::edit::edit(app),
+        Action::Down => quote_cursor::step(app, 1),
+        Action::Up => quote_cursor::step(app, -1),
+        Action::OpenContext => context::open(app),
+        _ => {
+            let total = app.selected.map_or(0, |ix| {
+                lines(app, ix, reader::inner(app).width as usize).len()
+            });
+            reader::update(app, action, total);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::update::refilter;
+use ratatui::text::Span;
 
 pub const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
 
@@ -22,6 +23,20 @@ pub fn start(app: &mut App) {
         ),
     };
     app.overlays.push(Overlay::Range { input });
+}
+
+/// The prompt, drawn in the status line.
+pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    vec![
+        Span::styled("dates: ", t.key()),
+        Span::raw(sanitize(input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(
+            format!("  {FORMS}  Enter applies (empty clears) · Esc cancels"),
+            t.dim(),
+        ),
+    ]
 }
 
 /// The prompt while it is open: typing, Backspace, Enter applies, Esc cancels.

@@ -3,11 +3,13 @@
 
 use crate::filter;
 use crate::model::EventIx;
+use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::overlays::{Overlay, prompt_input};
 use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
+use ratatui::text::Span;
 
 /// The search prompt while it is open.
 #[derive(Clone, Debug, Default)]
@@ -95,6 +97,25 @@ pub fn changed(app: &mut App) {
         app.selected = Some(t);
         scroll_to_selection(app);
     }
+}
+
+/// The prompt, drawn in the status line.
+pub fn prompt_line(app: &App, s: &SearchPrompt) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let found = if s.input.trim().is_empty() {
+        "type to search".to_owned()
+    } else if s.hits.is_empty() {
+        "no match".to_owned()
+    } else {
+        format!("{} matching", s.hits.len())
+    };
+    vec![
+        Span::styled("/", t.key()),
+        Span::raw(sanitize(&s.input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(format!("  {found}"), t.label()),
+        Span::styled("  Enter keeps · Esc cancels", t.dim()),
+    ]
 }
 
 /// The prompt open during a reload: its place to go back to found again by id, its hits

@@ -31,7 +31,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             app.message = Some(why);
             return;
         }
-        Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
+        Msg::Paste(text) => return overlays::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
