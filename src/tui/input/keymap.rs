@@ -1,6 +1,7 @@
 //! The one keymap: which input does what in which mode. The help screen and the status
 //! bar's hints are generated from `BINDINGS`, so they cannot disagree with it. Adding a
-//! key is one line here (plus its `Action` and its arm in `update`).
+//! key for an existing `Action` is one line here; a new `Action` also needs its variant
+//! and the arm that handles it (in `update`, or in the overlay list for an opener).
 
 use crate::tui::input::action::{Action, MarkAction, Share};
 use crate::tui::overlays::picker::PickerKind;
