@@ -33,7 +33,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub(crate) const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -47,7 +47,7 @@ impl Mode {
         Mode::Errors,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
@@ -64,14 +64,14 @@ impl Mode {
     }
 
     /// Modes where typed characters go into a text field.
-    pub fn takes_text(self) -> bool {
+    pub(crate) fn takes_text(self) -> bool {
         matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
     }
 }
 
 /// One input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
@@ -82,7 +82,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
@@ -124,13 +124,13 @@ impl Key {
 
 /// One line of the keymap.
 pub struct Binding {
-    pub modes: &'static [Mode],
-    pub keys: &'static [Key],
-    pub action: Action,
+    pub(crate) modes: &'static [Mode],
+    pub(crate) keys: &'static [Key],
+    pub(crate) action: Action,
     /// What it does, for the help screen.
     pub help: &'static str,
     /// A word or two for the status bar's hints, when it is worth a place there.
-    pub hint: Option<&'static str>,
+    pub(crate) hint: Option<&'static str>,
 }
 
 use Key::{Char, Code, Ctrl};
@@ -791,7 +791,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// Lines of help that are not single keys.
-pub fn text_help(mode: Mode) -> Option<&'static str> {
+pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
         Mode::Picker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
@@ -857,7 +857,7 @@ fn key_action(k: &KeyEvent, mode: Mode) -> Option<Action> {
 }
 
 /// All keys of a binding, for the help screen: `j ↓`.
-pub fn keys_label(b: &Binding) -> String {
+pub(crate) fn keys_label(b: &Binding) -> String {
     b.keys
         .iter()
         .map(|k| k.label())
@@ -867,7 +867,7 @@ pub fn keys_label(b: &Binding) -> String {
 
 /// The hints that fit in `room` columns, each drawn as `key hint  `: the most useful
 /// first (see `HINT_RANK`), shown in the table's order, with `? help` always kept.
-pub fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
+pub(crate) fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
     let all = hints(mode);
     let cost = |(k, h): &(String, &str)| crate::tui::layout::text::width(k) + h.len() + 3;
     let help = all.iter().position(|(k, _)| k == "?");

@@ -39,7 +39,7 @@ const LEAD: usize = 3;
 
 /// Opens the view on the current quote (the quote view's cursor, else the event's first
 /// quote), scrolled to its paragraph; or says why there is nothing to show.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     let Some((event, quote)) = current_quote(app) else {
         app.message = Some(match app.selected {
             Some(_) => "this event has no quotes to read in context".into(),
@@ -59,7 +59,12 @@ pub fn open(app: &mut App) {
 
 /// The view of quote `quote` of `event` in the current log, or None (with a message) when
 /// its source has no archive.
-pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<QuoteContext> {
+pub(crate) fn build(
+    app: &mut App,
+    event: EventIx,
+    quote: usize,
+    scroll: usize,
+) -> Option<QuoteContext> {
     let log = &app.log;
     let q = log.events.get(event)?.quotes.get(quote)?;
     let Some(source) = q.source else {
@@ -89,13 +94,13 @@ pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Opti
 /// The view open during a reload: the quote found again in the new log and its archive,
 /// which may both have changed, so the verdict and the highlight follow; None when the
 /// event is gone.
-pub fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
+pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
     let ev = before.event_in(&app.log, c.event)?;
     build(app, ev, c.quote, c.scroll)
 }
 
 /// Keys while the view is open: it scrolls.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Context(c)) = app.overlays.last() else {
         return;
     };
@@ -104,7 +109,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// The view's lines at a width.
-pub fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
     laid_out(app, ctx, width).0
 }
 
@@ -213,7 +218,7 @@ fn verdict(v: &Verification, paraphrase: bool, located: bool) -> (String, fn(&Ap
     }
 }
 
-pub fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Quote in context · Esc back ",

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 /// `E`: the errors of the file on disk, when it does not open.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     if app.file_errors.is_some() {
         app.overlays.push(Overlay::Errors { scroll: 0 });
     } else {
@@ -21,12 +21,12 @@ pub fn open(app: &mut App) {
 }
 
 /// Keys while the errors are open: they scroll.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let total = lines(app, reader::inner(app).width as usize).len();
     reader::update(app, action, total);
 }
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = width.max(1);
     let Some(fe) = &app.file_errors else {
@@ -54,7 +54,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Errors in the file · Esc back ",

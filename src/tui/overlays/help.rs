@@ -12,12 +12,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// `?`: the help, from its top.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     app.overlays.push(Overlay::Help { scroll: 0 });
 }
 
 /// Keys while the help is open: it scrolls.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let total = lines(app, reader::inner(app).width as usize).len();
     reader::update(app, action, total);
 }
@@ -63,7 +63,7 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Keys · Esc back ",

@@ -10,16 +10,16 @@ use crate::tui::input::action::Action;
 use crate::tui::update::select_pos;
 use ratatui::text::Span;
 
-pub const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
+pub(crate) const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
 
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
         input: String::new(),
     });
 }
 
 /// The prompt, drawn in the status line.
-pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
     let t = &app.theme;
     vec![
         Span::styled(":", t.key()),
@@ -33,7 +33,7 @@ pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
 }
 
 /// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Jump { input }) = app.overlays.last_mut() else {
         return;
     };
@@ -63,7 +63,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Selects the first shown event at or after `text`'s date, or says why not.
-pub fn go(app: &mut App, text: &str) {
+pub(crate) fn go(app: &mut App, text: &str) {
     let zone = app.log.timezone;
     let parsed = if text.eq_ignore_ascii_case("today") {
         Ok(Date::today(zone))

@@ -1,18 +1,18 @@
 //! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
 //! One module per overlay, holding its state, its update and its draw.
 
-pub mod context;
-pub mod errors;
+pub(crate) mod context;
+pub(crate) mod errors;
 pub mod event_list;
 pub mod help;
-pub mod jump;
+pub(crate) mod jump;
 pub mod picker;
 pub mod prompt_input;
-pub mod quote_list;
-pub mod quotes;
-pub mod range;
-pub mod reader;
-pub mod search;
+pub(crate) mod quote_list;
+pub(crate) mod quotes;
+pub(crate) mod range;
+pub(crate) mod reader;
+pub(crate) mod search;
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
@@ -60,7 +60,7 @@ pub enum Overlay {
 
 impl Overlay {
     /// Which key table applies while this overlay has the keyboard.
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         match self {
             Overlay::Picker(_) => Mode::Picker,
             Overlay::Search(_) => Mode::Search,
@@ -77,7 +77,7 @@ impl Overlay {
 
     /// Draws this overlay over the body of the screen. The search and jump prompts are
     /// drawn in the status line, over the browser, so they draw nothing here.
-    pub fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
+    pub(crate) fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
         match self {
             Overlay::Picker(p) => picker::draw::draw(app, p, frame, body),
             Overlay::Quotes { scroll } => quotes::draw(app, *scroll, frame, body),
@@ -91,7 +91,7 @@ impl Overlay {
     }
 
     /// This overlay over a new version of the log: kept, rebuilt on it, or closed (None).
-    pub fn reloaded(self, app: &mut App, before: &Before) -> Option<Overlay> {
+    pub(crate) fn reloaded(self, app: &mut App, before: &Before) -> Option<Overlay> {
         match self {
             Overlay::Picker(p) => Some(Overlay::Picker(picker::reloaded(app, before, p))),
             Overlay::Search(s) => Some(Overlay::Search(search::reloaded(app, before, s))),
@@ -123,7 +123,7 @@ impl Overlay {
 
     /// What a prompt shows in the status line, over the browser; None for the overlays
     /// drawn over the body.
-    pub fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
+    pub(crate) fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
         match self {
             Overlay::Search(s) => Some(search::prompt_line(app, s)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
@@ -133,7 +133,7 @@ impl Overlay {
     }
 
     /// Whether the overlay covers the body (else the browser is drawn under it).
-    pub fn covers_body(&self) -> bool {
+    pub(crate) fn covers_body(&self) -> bool {
         !matches!(
             self,
             Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
@@ -142,7 +142,7 @@ impl Overlay {
 }
 
 /// Keys while an overlay is open go to the one on top.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     match app.overlays.last() {
         None => {}
         Some(Overlay::Picker(_)) => picker::update(app, action),
@@ -160,7 +160,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// A key of the timeline that opens an overlay: opens it (or says why not). False when
 /// `action` opens none.
-pub fn open(app: &mut App, action: Action) -> bool {
+pub(crate) fn open(app: &mut App, action: Action) -> bool {
     match action {
         Action::Open => quotes::open(app),
         Action::OpenPicker(kind) => picker::open(app, kind),
@@ -179,7 +179,7 @@ pub fn open(app: &mut App, action: Action) -> bool {
 }
 
 /// Pasted text: into the prompt open on top, or nowhere.
-pub fn paste(app: &mut App, text: &str) {
+pub(crate) fn paste(app: &mut App, text: &str) {
     let whole = match app.overlays.last_mut() {
         Some(Overlay::Search(s)) => {
             let whole = prompt_input::append(&mut s.input, text);
@@ -205,6 +205,6 @@ pub fn paste(app: &mut App, text: &str) {
 }
 
 /// The filters changed: overlays that show what they select follow.
-pub fn refiltered(app: &mut App) {
+pub(crate) fn refiltered(app: &mut App) {
     quote_list::refresh(app);
 }

@@ -8,7 +8,7 @@ pub const MAX_CHARS: usize = 200;
 
 /// Appends `text` to `input`, line breaks, tabs and other control characters as spaces;
 /// false when the cap cut it short.
-pub fn append(input: &mut String, text: &str) -> bool {
+pub(crate) fn append(input: &mut String, text: &str) -> bool {
     let mut room = MAX_CHARS.saturating_sub(input.chars().count());
     for c in text.chars() {
         if room == 0 {
@@ -25,7 +25,7 @@ pub fn append(input: &mut String, text: &str) -> bool {
 }
 
 /// What a cut input tells the reader.
-pub fn cut_message() -> String {
+pub(crate) fn cut_message() -> String {
     format!("a prompt takes {MAX_CHARS} characters; the rest was left out")
 }
 

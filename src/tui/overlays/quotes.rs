@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 const GUTTER: usize = 2;
 
 /// Enter: the selected event's quotes, the cursor on the first.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     let Some(ix) = app.selected else { return };
     if app.log.events[ix].quotes.is_empty() {
         app.message = Some("this event has no quotes".into());
@@ -33,7 +33,7 @@ pub fn open(app: &mut App) {
 
 /// Keys in the quotes: the cursor moves from quote to quote, the sharing and editor
 /// keys act on the quote under it, C reads it in context; the rest scrolls.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     match action {
         Action::Share(what) => share::share(app, what),
         Action::Edit => crate::tui::update::edit::edit(app),
@@ -51,7 +51,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Open over a new version of the log while the selection is the same event and still
 /// has quotes.
-pub fn survives(app: &App, same_selection: bool) -> bool {
+pub(crate) fn survives(app: &App, same_selection: bool) -> bool {
     same_selection
         && app
             .selected
@@ -60,7 +60,7 @@ pub fn survives(app: &App, same_selection: bool) -> bool {
 
 /// The view's lines for one event at one width, the selected quote (`App::quote`) marked
 /// in the gutter so that it shows without colour.
-pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
     let (text, starts) = laid_out(app, ix, width.saturating_sub(GUTTER));
     let sel = app.quote.min(starts.len().saturating_sub(1));
     let range = starts.get(sel).map_or(0..0, |&s| {
@@ -81,7 +81,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Where each quote starts among `lines` (its number line), for the quote cursor.
-pub fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
+pub(crate) fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
     laid_out(app, ix, width.saturating_sub(GUTTER)).1
 }
 
@@ -175,7 +175,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
 }
 
 /// Content height and width inside the view's border, for a body area.
-pub fn inner(area: Rect) -> Rect {
+pub(crate) fn inner(area: Rect) -> Rect {
     Rect::new(
         area.x,
         area.y + 1,
@@ -184,7 +184,7 @@ pub fn inner(area: Rect) -> Rect {
     )
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.key())

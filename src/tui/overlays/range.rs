@@ -8,10 +8,10 @@ use crate::tui::input::action::Action;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
 
-pub const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
+pub(crate) const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
 
 /// Opens the prompt holding the range in force, so it can be edited.
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     let q = &app.query;
     let input = match (q.from, q.to) {
         (None, None) => String::new(),
@@ -26,7 +26,7 @@ pub fn start(app: &mut App) {
 }
 
 /// The prompt, drawn in the status line.
-pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
     let t = &app.theme;
     vec![
         Span::styled("dates: ", t.key()),
@@ -40,7 +40,7 @@ pub fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
 }
 
 /// The prompt while it is open: typing, Backspace, Enter applies, Esc cancels.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Range { input }) = app.overlays.last_mut() else {
         return;
     };
@@ -62,7 +62,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Sets the range `text` names, or says what is wrong with it.
-pub fn apply(app: &mut App, text: &str) {
+pub(crate) fn apply(app: &mut App, text: &str) {
     match parse_range(text) {
         Ok((from, to)) => {
             app.query.from = from;

@@ -9,13 +9,13 @@ use crate::tui::overlays::{help, quotes};
 use ratatui::layout::Rect;
 
 /// Where a page's text goes, inside its titled rule.
-pub fn inner(app: &App) -> Rect {
+pub(crate) fn inner(app: &App) -> Rect {
     quotes::inner(areas(app).body)
 }
 
 /// Scrolls the page on top, whose text is `total` lines long; Esc closes it and `?`
 /// opens the help over it.
-pub fn update(app: &mut App, action: Action, total: usize) {
+pub(crate) fn update(app: &mut App, action: Action, total: usize) {
     let h = (inner(app).height as usize).max(1);
     let Some(scroll) = app.overlays.last_mut().and_then(|o| o.page_scroll()) else {
         return;

@@ -1,10 +1,10 @@
 //! `update`: the only place the browser's state changes. Key presses cost O(log n) in the
 //! number of events; only filter changes (pickers, search, clearing) walk the log.
 
-pub mod edit;
-pub mod mark_keys;
-pub mod quote_cursor;
-pub mod reload;
+pub(crate) mod edit;
+pub(crate) mod mark_keys;
+pub(crate) mod quote_cursor;
+pub(crate) mod reload;
 pub mod share;
 
 use crate::filter;
@@ -200,7 +200,7 @@ fn next_match(app: &mut App, forward: bool) {
 /// Re-applies the query after a filter changed, keeping the reader's place: the selected
 /// event if still visible, else the nearest visible one in time; and the selection a
 /// filter hid comes back once a filter shows it again.
-pub fn refilter(app: &mut App) {
+pub(crate) fn refilter(app: &mut App) {
     app.rebuild_derived(Changed::Query);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
@@ -265,7 +265,7 @@ fn day(app: &mut App, forward: bool) {
 
 /// Goes to event `target`, Backspace returning. When the filters hide it, the first call
 /// offers to clear them and the second (Enter again) does, Backspace bringing them back.
-pub fn jump_to(app: &mut App, target: EventIx) {
+pub(crate) fn jump_to(app: &mut App, target: EventIx) {
     if !app.is_visible(target) {
         if app.reveal != Some(target) {
             app.reveal = Some(target);
@@ -353,7 +353,7 @@ fn click(app: &mut App, col: u16, row: u16) {
 
 /// Scrolls the timeline so the selected row is on screen, with its date header when the
 /// two fit; in the lanes view, sideways too when none of its lanes shows.
-pub fn scroll_to_selection(app: &mut App) {
+pub(crate) fn scroll_to_selection(app: &mut App) {
     lanes::follow_selection(app);
     let h = page(app);
     let len = app.rows.len();

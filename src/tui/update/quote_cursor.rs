@@ -7,7 +7,7 @@ use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::quotes;
 
 /// Moves the cursor `by` quotes (clamped to the event's quotes) and scrolls to it.
-pub fn step(app: &mut App, by: isize) {
+pub(crate) fn step(app: &mut App, by: isize) {
     let Some(ix) = app.selected else { return };
     let n = app.log.events[ix].quotes.len();
     if n == 0 {

@@ -18,15 +18,15 @@ const MAX_SHOWN: usize = 200;
 /// Why the files on disk do not open now, while the last good log stays on screen.
 #[derive(Clone, Debug)]
 pub struct FileErrors {
-    pub report: Report,
+    pub(crate) report: Report,
     /// The diagnostics as `dateline check` prints them, without colour and sanitised, a
     /// line each; true on the first line of each. Rendered once, when the reload failed.
-    pub lines: Vec<(bool, String)>,
+    pub(crate) lines: Vec<(bool, String)>,
 }
 
 impl FileErrors {
     /// `file has 3 errors — press E to read them`.
-    pub fn notice(&self) -> String {
+    pub(crate) fn notice(&self) -> String {
         match self.report.error_count() {
             1 => "file has 1 error — press E to read it".into(),
             n => format!("file has {n} errors — press E to read them"),
@@ -34,7 +34,7 @@ impl FileErrors {
     }
 }
 
-pub fn reloaded(app: &mut App, reload: Reload) {
+pub(crate) fn reloaded(app: &mut App, reload: Reload) {
     match reload.result {
         Ok(loaded) => replace(app, loaded),
         Err(report) => {
@@ -158,16 +158,16 @@ fn replace(app: &mut App, loaded: Loaded) {
 }
 
 /// What an overlay open during a reload needs to know to follow it.
-pub struct Before<'a> {
+pub(crate) struct Before<'a> {
     /// The log it was open over.
-    pub old: &'a Log,
+    pub(crate) old: &'a Log,
     /// The selection is the same event (by id) as before.
-    pub same_selection: bool,
+    pub(crate) same_selection: bool,
 }
 
 impl Before<'_> {
     /// The event of the old log with the same id in the new one.
-    pub fn event_in(&self, new: &Log, ix: EventIx) -> Option<EventIx> {
+    pub(crate) fn event_in(&self, new: &Log, ix: EventIx) -> Option<EventIx> {
         event_in(self.old, new, ix)
     }
 }
@@ -178,7 +178,7 @@ fn event_in(old: &Log, new: &Log, ix: EventIx) -> Option<EventIx> {
 }
 
 /// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.
-pub fn same_ids<'a>(
+pub(crate) fn same_ids<'a>(
     set: &BTreeSet<usize>,
     old_id: impl Fn(usize) -> &'a str,
     new_ix: impl Fn(&str) -> Option<usize>,

@@ -4,10 +4,10 @@
 //! entry would show (in the quotes browser: how many quotes). A picker may also choose the
 //! one party whose positions `P` shows, leaving the filters alone.
 
-pub mod draw;
+pub(crate) mod draw;
 mod update;
 
-pub use update::update;
+pub(crate) use update::update;
 
 use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
@@ -30,7 +30,7 @@ pub enum PickerKind {
 
 impl PickerKind {
     /// The filter's name in the singular: `no actor filter`.
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             PickerKind::Party => "party",
             PickerKind::Actor => "actor",
@@ -40,7 +40,7 @@ impl PickerKind {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             PickerKind::Party => "Parties",
             PickerKind::Actor => "Actors",
@@ -53,7 +53,7 @@ impl PickerKind {
 
 /// What Enter does with the choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// Sets the filter of the picker's kind.
     Filter,
     /// Shows the positions of the party under the cursor; the filters stay as they are.
@@ -62,7 +62,7 @@ pub enum Purpose {
 
 /// What the counts count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Counting {
+pub(crate) enum Counting {
     /// Events that choosing the entry would show.
     Events,
     /// Quotes (the quotes browser): for parties and actors, the quotes they said.
@@ -76,20 +76,20 @@ pub struct Entry {
     /// Sanitised name.
     pub label: String,
     /// Sanitised second line: id, role, party.
-    pub note: String,
+    pub(crate) note: String,
     pub count: usize,
 }
 
 #[derive(Clone, Debug)]
 pub struct Picker {
-    pub kind: PickerKind,
-    pub purpose: Purpose,
-    pub counting: Counting,
+    pub(crate) kind: PickerKind,
+    pub(crate) purpose: Purpose,
+    pub(crate) counting: Counting,
     pub entries: Vec<Entry>,
     /// Keys toggled on.
     pub chosen: BTreeSet<usize>,
     /// Keys that were on when the picker opened.
-    pub initial: BTreeSet<usize>,
+    pub(crate) initial: BTreeSet<usize>,
     pub input: String,
     /// Indices into `entries` that match `input`, best first.
     pub shown: Vec<usize>,
@@ -99,7 +99,7 @@ pub struct Picker {
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
 /// `Log::topics`).
-pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
+pub(crate) fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
     match kind {
         PickerKind::Topic => log
             .topics()
@@ -124,7 +124,7 @@ pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> 
 }
 
 /// `query` with the picker's field set to `keys`.
-pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
+pub(crate) fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
     match kind {
         PickerKind::Topic => {
             let topics = log.topics();
@@ -152,12 +152,12 @@ pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<us
 
 impl Picker {
     /// A picker that filters by `kind`, with counts of events under the other filters.
-    pub fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
+    pub(crate) fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
         Picker::open_for(kind, Purpose::Filter, Counting::Events, log, index, query)
     }
 
     /// A picker over `kind` for `purpose`, counting `counting` under the other filters.
-    pub fn open_for(
+    pub(crate) fn open_for(
         kind: PickerKind,
         purpose: Purpose,
         counting: Counting,
@@ -266,7 +266,7 @@ impl Picker {
 
     /// Recomputes `shown` from `input`: all entries in log order when empty, else the
     /// fuzzy matches, best first.
-    pub fn narrow(&mut self) {
+    pub(crate) fn narrow(&mut self) {
         if self.input.trim().is_empty() {
             self.shown = (0..self.entries.len()).collect();
         } else {
@@ -293,7 +293,7 @@ impl Picker {
 
     /// What Enter applies: the toggled entries, or the one under the cursor when nothing
     /// was toggled on and nothing was on before.
-    pub fn result(&self) -> BTreeSet<usize> {
+    pub(crate) fn result(&self) -> BTreeSet<usize> {
         if self.chosen.is_empty() && self.initial.is_empty() {
             self.current().map(|e| e.key).into_iter().collect()
         } else {
@@ -303,14 +303,14 @@ impl Picker {
 }
 
 /// p, a, t, s, #: the picker that filters by `kind`.
-pub fn open(app: &mut App, kind: PickerKind) {
+pub(crate) fn open(app: &mut App, kind: PickerKind) {
     let p = Picker::open(kind, &app.log, &app.index, &app.query);
     app.overlays.push(Overlay::Picker(p));
 }
 
 /// A picker open during a reload, rebuilt on the new log with its typing and its
 /// toggles kept (parties, actors and topics by name).
-pub fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
+pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
     let old = before.old;
     let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
         let mut gone = Vec::new();
