@@ -70,7 +70,7 @@ fn luminance(r: u8, g: u8, b: u8) -> f64 {
 /// A log's colour moved towards white or black just enough to keep contrast with either
 /// background: `#000000` or `#0a0a1e` would be invisible on a dark terminal, `#fafafa` on a
 /// light one. Its hue is kept.
-pub(crate) fn legible(c: LogColor) -> LogColor {
+fn legible(c: LogColor) -> LogColor {
     let LogColor::Rgb(r, g, b) = c else {
         return c;
     };
@@ -99,7 +99,7 @@ pub(crate) fn legible(c: LogColor) -> LogColor {
 }
 
 /// The nearest of the 16 basic colours to an RGB colour.
-pub(crate) fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
+fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
     ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
 }
 
@@ -155,7 +155,7 @@ impl Theme {
     }
 
     /// The colour a party is drawn in, when colours are allowed.
-    pub(crate) fn party_color(&self, p: PartyIx) -> Option<Color> {
+    fn party_color(&self, p: PartyIx) -> Option<Color> {
         if self.colored() {
             self.party_colors.get(p).copied()
         } else {

@@ -64,14 +64,14 @@ impl Mode {
     }
 
     /// Modes where typed characters go into a text field.
-    pub(crate) fn takes_text(self) -> bool {
+    fn takes_text(self) -> bool {
         matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
     }
 }
 
 /// One input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Key {
+enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
@@ -82,7 +82,7 @@ pub(crate) enum Key {
 }
 
 impl Key {
-    pub(crate) fn label(self) -> String {
+    fn label(self) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
@@ -125,12 +125,12 @@ impl Key {
 /// One line of the keymap.
 pub struct Binding {
     pub(crate) modes: &'static [Mode],
-    pub(crate) keys: &'static [Key],
-    pub(crate) action: Action,
+    keys: &'static [Key],
+    action: Action,
     /// What it does, for the help screen.
     pub help: &'static str,
     /// A word or two for the status bar's hints, when it is worth a place there.
-    pub(crate) hint: Option<&'static str>,
+    hint: Option<&'static str>,
 }
 
 use Key::{Char, Code, Ctrl};

@@ -12,10 +12,10 @@ use crate::tui::layout::areas;
 
 /// Narrowest a lane gets (a badge and a dozen characters of title); when the parties do
 /// not fit at this width, lanes scroll sideways.
-pub(crate) const MIN_LANE_W: usize = 18;
+const MIN_LANE_W: usize = 18;
 /// Columns either side of the lanes, while some are off screen, for the markers of events
 /// whose parties are off that side (`‹ 2`, `3 ›`).
-pub(crate) const MARGIN_W: usize = 4;
+const MARGIN_W: usize = 4;
 
 /// One column of the lanes view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,22 +44,22 @@ pub struct Lanes {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Geometry {
     /// Columns of the date column at the left.
-    pub(crate) date_w: usize,
+    date_w: usize,
     /// Columns of each side margin (after the date column and at the right edge): 0 when
     /// every lane is on screen.
-    pub(crate) margin: usize,
+    margin: usize,
     /// First lane on screen.
     pub first: usize,
     /// Each lane on screen: its column (from the area's left) and width, separator included.
     pub columns: Vec<(usize, usize)>,
     /// Lanes off screen to the left and to the right.
-    pub(crate) hidden_left: usize,
-    pub(crate) hidden_right: usize,
+    hidden_left: usize,
+    hidden_right: usize,
 }
 
 impl Geometry {
     /// Column and width of lane `lane` if it is on screen.
-    pub(crate) fn column(&self, lane: usize) -> Option<(usize, usize)> {
+    fn column(&self, lane: usize) -> Option<(usize, usize)> {
         lane.checked_sub(self.first)
             .and_then(|i| self.columns.get(i))
             .copied()
@@ -68,7 +68,7 @@ impl Geometry {
 
 /// Width of the date column: `▶30 Apr 14:05 ` with times (the reading zone's clock, which
 /// the day headers name), `▶Apr 2024 ` without.
-pub(crate) fn date_width(has_times: bool) -> usize {
+fn date_width(has_times: bool) -> usize {
     if has_times { 14 } else { 10 }
 }
 
@@ -131,7 +131,7 @@ impl Lanes {
     }
 
     /// The furthest the lanes scroll right at this width.
-    pub(crate) fn max_first(&self, width: usize, has_times: bool) -> usize {
+    fn max_first(&self, width: usize, has_times: bool) -> usize {
         self.lanes
             .len()
             .saturating_sub(self.fitting(width, has_times))
@@ -203,7 +203,7 @@ impl Lanes {
 
     /// Scrolls sideways so that event `ix` shows in at least one lane, when none of its
     /// lanes is on screen; the reader's own scrolling is kept otherwise.
-    pub(crate) fn follow(&mut self, log: &Log, ix: EventIx, width: usize, has_times: bool) {
+    fn follow(&mut self, log: &Log, ix: EventIx, width: usize, has_times: bool) {
         let fit = self.fitting(width, has_times);
         let first = self.first.min(self.max_first(width, has_times));
         let runs = self.runs(log, ix);
@@ -222,7 +222,7 @@ impl Lanes {
     }
 
     /// Scrolls by `by` lanes, within bounds; false when already at the end that way.
-    pub(crate) fn scroll(&mut self, by: isize, width: usize, has_times: bool) -> bool {
+    fn scroll(&mut self, by: isize, width: usize, has_times: bool) -> bool {
         let max = self.max_first(width, has_times);
         let first = self.first.min(max);
         self.first = first.saturating_add_signed(by).min(max);

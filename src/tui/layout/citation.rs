@@ -39,7 +39,7 @@ pub(crate) fn words_label(q: &Quote) -> Option<&'static str> {
 
 /// A quote's words as lines, `pad` spaces in: its label first when it has one, then the
 /// words, in quotation marks unless they are reported speech (then in italics).
-pub(crate) fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
     let pad_text = " ".repeat(pad);
     let mut out = Vec::new();
     if let Some(label) = words_label(q) {

@@ -13,12 +13,12 @@ use ratatui::text::{Line, Span};
 /// The pane's lines for one event at one width, and which line each related event is on.
 pub(crate) struct DetailText {
     pub(crate) lines: Vec<Line<'static>>,
-    pub(crate) link_lines: Vec<usize>,
+    link_lines: Vec<usize>,
     /// The lines that show a URL, each with the URL as written in the log.
     pub(crate) urls: Vec<(usize, String)>,
 }
 
-pub(crate) fn status_text(s: Status) -> &'static str {
+fn status_text(s: Status) -> &'static str {
     match s {
         Status::Occurred => "occurred",
         Status::Expected => "EXPECTED (not reported as having happened)",

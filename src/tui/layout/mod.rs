@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 pub(crate) const MIN_WIDTH: u16 = 20;
 pub(crate) const MIN_HEIGHT: u16 = 5;
 /// From this width on, the details pane sits beside the timeline.
-pub(crate) const WIDE: u16 = 100;
+const WIDE: u16 = 100;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {

@@ -7,9 +7,9 @@ use crate::tui::input::action::Action;
 /// A scrolled view's geometry at the moment of a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Scroll {
-    pub(crate) offset: usize,
-    pub(crate) page: usize,
-    pub(crate) total: usize,
+    offset: usize,
+    page: usize,
+    total: usize,
 }
 
 impl Scroll {
@@ -25,7 +25,7 @@ impl Scroll {
     }
 
     /// The last offset that still fills the page.
-    pub(crate) fn max(&self) -> usize {
+    fn max(&self) -> usize {
         self.total.saturating_sub(self.page)
     }
 

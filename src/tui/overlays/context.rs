@@ -59,12 +59,7 @@ pub(crate) fn open(app: &mut App) {
 
 /// The view of quote `quote` of `event` in the current log, or None (with a message) when
 /// its source has no archive.
-pub(crate) fn build(
-    app: &mut App,
-    event: EventIx,
-    quote: usize,
-    scroll: usize,
-) -> Option<QuoteContext> {
+fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<QuoteContext> {
     let log = &app.log;
     let q = log.events.get(event)?.quotes.get(quote)?;
     let Some(source) = q.source else {
@@ -109,7 +104,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
 }
 
 /// The view's lines at a width.
-pub(crate) fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
+fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
     laid_out(app, ctx, width).0
 }
 

@@ -26,7 +26,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     reader::update(app, action, total);
 }
 
-pub(crate) fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = width.max(1);
     let Some(fe) = &app.file_errors else {

@@ -10,7 +10,7 @@ use crate::tui::input::action::Action;
 use crate::tui::update::select_pos;
 use ratatui::text::Span;
 
-pub(crate) const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
+const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
 
 pub(crate) fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
@@ -63,7 +63,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
 }
 
 /// Selects the first shown event at or after `text`'s date, or says why not.
-pub(crate) fn go(app: &mut App, text: &str) {
+fn go(app: &mut App, text: &str) {
     let zone = app.log.timezone;
     let parsed = if text.eq_ignore_ascii_case("today") {
         Ok(Date::today(zone))

@@ -8,7 +8,7 @@ use crate::tui::input::action::Action;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
 
-pub(crate) const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
+const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
 
 /// Opens the prompt holding the range in force, so it can be edited.
 pub(crate) fn start(app: &mut App) {
@@ -62,7 +62,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
 }
 
 /// Sets the range `text` names, or says what is wrong with it.
-pub(crate) fn apply(app: &mut App, text: &str) {
+fn apply(app: &mut App, text: &str) {
     match parse_range(text) {
         Ok((from, to)) => {
             app.query.from = from;

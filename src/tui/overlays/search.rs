@@ -18,8 +18,8 @@ pub struct SearchPrompt {
     /// Events the search would show, in timeline order, among those visible now.
     pub hits: Vec<EventIx>,
     /// Where the reader was when the prompt opened, to go back on Esc.
-    pub(crate) before_selected: Option<EventIx>,
-    pub(crate) before_scroll: usize,
+    before_selected: Option<EventIx>,
+    before_scroll: usize,
 }
 
 /// `/`: opens the prompt, remembering the place to come back to on Esc.
@@ -127,7 +127,7 @@ pub(crate) fn reloaded(app: &App, before: &Before, mut s: SearchPrompt) -> Searc
 }
 
 /// What a search for `input` would show, among the events visible now.
-pub(crate) fn hits(app: &App, input: &str) -> Vec<EventIx> {
+fn hits(app: &App, input: &str) -> Vec<EventIx> {
     if input.trim().is_empty() {
         return Vec::new();
     }

@@ -13,7 +13,7 @@ use crate::tui::update::{scroll_to_selection, select_pos};
 use ratatui::layout::Rect;
 
 /// Columns for the row names (`all`, a party's id) when the strip is wide enough.
-pub(crate) const NAME_W: usize = 8;
+const NAME_W: usize = 8;
 /// Below this width the strip draws only the total, without names.
 const NAMED_FROM: usize = 40;
 /// At most this many columns per bar, so that a short span does not become one wide block.
@@ -38,7 +38,7 @@ pub struct Overview {
 
 impl Overview {
     /// Counts the shown events for a strip `width` columns wide.
-    pub(crate) fn build(app: &App, width: usize) -> Overview {
+    fn build(app: &App, width: usize) -> Overview {
         let name_w = if width >= NAMED_FROM { NAME_W } else { 0 };
         let bars = width.saturating_sub(name_w).max(1);
         let hist = Histogram::new(&app.log, &app.visible, bars);
@@ -77,7 +77,7 @@ impl Overview {
     }
 
     /// The bar under column `x` of the strip (0 = its left edge), if any.
-    pub(crate) fn bar_at(&self, x: usize) -> Option<usize> {
+    fn bar_at(&self, x: usize) -> Option<usize> {
         let b = x.checked_sub(self.name_w)? / self.bar_w;
         (b < self.hist.as_ref()?.counts.len()).then_some(b)
     }

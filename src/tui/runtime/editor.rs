@@ -80,7 +80,7 @@ pub(crate) fn run(file: &Path, line: usize) -> Result<(), String> {
 
 /// The editor the reader chose: `$VISUAL`, else `$EDITOR`, else `vi`, as git and most
 /// Unix tools do.
-pub(crate) fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
+fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
     [visual, editor]
         .into_iter()
         .flatten()
@@ -93,7 +93,7 @@ pub(crate) fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
 /// The arguments that open `file` at `line` in `editor` (a command line such as `vim` or
 /// `code --wait`): `+N FILE` for the terminal editors that take it, `-g FILE:N` for VS Code
 /// and its kin, and the file alone for an editor whose syntax is not known.
-pub(crate) fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
+fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
     let program = editor
         .split_whitespace()
         .next()
@@ -119,7 +119,7 @@ pub(crate) fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
 /// The command to run: through `sh`, as git runs `$EDITOR`, so that an editor given with
 /// its own options (`code --wait`, `emacs -nw`) works; the file and line are passed as
 /// arguments, never pasted into the shell's text.
-pub(crate) fn command(editor: &str, file: &Path, line: usize) -> Command {
+fn command(editor: &str, file: &Path, line: usize) -> Command {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("{editor} \"$@\""))

@@ -51,7 +51,7 @@ pub(crate) fn run(
 /// Whether to draw URLs as OSC 8 hyperlinks. Terminals without them ignore the sequence,
 /// except the Linux console and GNU screen, which may show it; `DATELINE_NO_HYPERLINKS`
 /// turns them off.
-pub(crate) fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
+fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
     let term = term.unwrap_or("");
     !turned_off
         && !term.is_empty()

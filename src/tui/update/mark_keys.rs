@@ -35,7 +35,7 @@ impl App {
 
 /// Finds the marked events in the log again (after the log or the marks changed), and
 /// keeps a "marked only" filter in step.
-pub(crate) fn relink(app: &mut App) {
+fn relink(app: &mut App) {
     app.marked = app.marks.present(&app.log);
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());

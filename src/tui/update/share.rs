@@ -44,7 +44,7 @@ pub enum Effect {
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).
-pub(crate) const EXPORT_STEM: &str = "dateline-view";
+const EXPORT_STEM: &str = "dateline-view";
 
 pub(crate) fn share(app: &mut App, what: Share) {
     match what {
@@ -172,7 +172,7 @@ pub(crate) fn written(app: &mut App, result: Result<std::path::PathBuf, String>,
 
 /// The URL `o` opens: the selected quote's source in the quote view; else the first
 /// source of the event with a URL, then of its quotes.
-pub(crate) fn source_url(app: &App) -> Result<String, String> {
+fn source_url(app: &App) -> Result<String, String> {
     let log = &app.log;
     let url_of = |s: usize| log.sources[s].url.clone().filter(|u| !u.trim().is_empty());
     if matches!(app.mode(), Mode::Quotes | Mode::QuoteList) {

@@ -12,7 +12,7 @@ use std::num::NonZeroU16;
 
 /// Whether `url` can go inside an OSC 8 sequence: a web address of printable ASCII only,
 /// so that nothing in it can end the sequence early or act on the terminal.
-pub(crate) fn linkable(url: &str) -> bool {
+fn linkable(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.bytes().all(|b| (0x21..0x7f).contains(&b))
 }

@@ -34,16 +34,16 @@ pub struct EventList {
     /// The entry under the cursor.
     pub cursor: usize,
     /// First line on screen.
-    pub(crate) scroll: usize,
+    scroll: usize,
 }
 
 /// A list's lines at one width, and the line each entry starts on.
 pub(crate) struct ListText {
-    pub(crate) lines: Vec<Line<'static>>,
-    pub(crate) starts: Vec<usize>,
+    lines: Vec<Line<'static>>,
+    starts: Vec<usize>,
 }
 
-pub(crate) fn text(app: &App, list: &EventList, width: usize) -> ListText {
+fn text(app: &App, list: &EventList, width: usize) -> ListText {
     match list.kind {
         ListKind::Thread { around } => thread::lines(app, list, around, width),
         ListKind::Positions { party } => positions::lines(app, list, party, width),
@@ -81,7 +81,7 @@ pub(crate) fn open_positions(app: &mut App) {
 }
 
 /// The party picker whose Enter shows that party's positions; the filters stay as they are.
-pub(crate) fn pick_positions_party(app: &mut App) {
+fn pick_positions_party(app: &mut App) {
     if app.log.parties.is_empty() {
         app.message = Some("the log has no parties whose positions to show".into());
         return;

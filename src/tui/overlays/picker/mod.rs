@@ -30,7 +30,7 @@ pub enum PickerKind {
 
 impl PickerKind {
     /// The filter's name in the singular: `no actor filter`.
-    pub(crate) fn noun(self) -> &'static str {
+    fn noun(self) -> &'static str {
         match self {
             PickerKind::Party => "party",
             PickerKind::Actor => "actor",
@@ -40,7 +40,7 @@ impl PickerKind {
         }
     }
 
-    pub(crate) fn title(self) -> &'static str {
+    fn title(self) -> &'static str {
         match self {
             PickerKind::Party => "Parties",
             PickerKind::Actor => "Actors",
@@ -76,20 +76,20 @@ pub struct Entry {
     /// Sanitised name.
     pub label: String,
     /// Sanitised second line: id, role, party.
-    pub(crate) note: String,
+    note: String,
     pub count: usize,
 }
 
 #[derive(Clone, Debug)]
 pub struct Picker {
-    pub(crate) kind: PickerKind,
-    pub(crate) purpose: Purpose,
-    pub(crate) counting: Counting,
+    kind: PickerKind,
+    purpose: Purpose,
+    counting: Counting,
     pub entries: Vec<Entry>,
     /// Keys toggled on.
     pub chosen: BTreeSet<usize>,
     /// Keys that were on when the picker opened.
-    pub(crate) initial: BTreeSet<usize>,
+    initial: BTreeSet<usize>,
     pub input: String,
     /// Indices into `entries` that match `input`, best first.
     pub shown: Vec<usize>,
@@ -99,7 +99,7 @@ pub struct Picker {
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
 /// `Log::topics`).
-pub(crate) fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
+fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
     match kind {
         PickerKind::Topic => log
             .topics()
@@ -124,7 +124,7 @@ pub(crate) fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<
 }
 
 /// `query` with the picker's field set to `keys`.
-pub(crate) fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
+fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
     match kind {
         PickerKind::Topic => {
             let topics = log.topics();
@@ -152,7 +152,7 @@ pub(crate) fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTre
 
 impl Picker {
     /// A picker that filters by `kind`, with counts of events under the other filters.
-    pub(crate) fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
+    fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
         Picker::open_for(kind, Purpose::Filter, Counting::Events, log, index, query)
     }
 
@@ -293,7 +293,7 @@ impl Picker {
 
     /// What Enter applies: the toggled entries, or the one under the cursor when nothing
     /// was toggled on and nothing was on before.
-    pub(crate) fn result(&self) -> BTreeSet<usize> {
+    fn result(&self) -> BTreeSet<usize> {
         if self.chosen.is_empty() && self.initial.is_empty() {
             self.current().map(|e| e.key).into_iter().collect()
         } else {

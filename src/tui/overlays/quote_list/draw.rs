@@ -120,12 +120,7 @@ pub(crate) fn item_lines(
 }
 
 /// The lines on screen: items from `list.top` on, until `height` lines are filled.
-pub(crate) fn screen_lines(
-    app: &App,
-    list: &QuoteList,
-    width: usize,
-    height: usize,
-) -> Vec<Line<'static>> {
+fn screen_lines(app: &App, list: &QuoteList, width: usize, height: usize) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(height);
     let mut item = list.top;
     while out.len() < height && item <= list.entries.len() {

@@ -25,11 +25,11 @@ pub struct QuoteList {
     pub cursor: usize,
     /// The first item on screen: 0 is the heading, `n + 1` the `n`-th entry. The screen
     /// is laid out from there down, never from the top of the list.
-    pub(crate) top: usize,
+    top: usize,
 }
 
 /// The quotes the filters select, as `dateline quotes` selects them.
-pub(crate) fn selected_quotes(app: &App) -> Vec<QuoteAt> {
+fn selected_quotes(app: &App) -> Vec<QuoteAt> {
     filter::quotes_of(&app.log, &app.visible, &app.query)
 }
 
