@@ -5,7 +5,7 @@ pub(crate) mod badges;
 pub(crate) mod citation;
 pub(crate) mod detail_text;
 pub(crate) mod scroll;
-pub mod text;
+pub(crate) mod text;
 
 use crate::tui::app::{App, Focus};
 use ratatui::layout::Rect;
@@ -48,10 +48,6 @@ pub(crate) fn areas_in(app: &App, full: Rect) -> Areas {
         a.timeline.height -= h;
     }
     a
-}
-
-pub fn areas_for(full: Rect, focus: Focus) -> Areas {
-    areas_split(full, focus, false)
 }
 
 /// The areas without the overview strip. The lanes view needs the width for its lanes, so

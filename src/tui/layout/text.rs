@@ -205,14 +205,13 @@ pub(crate) fn prose(s: &str) -> String {
         .join("\n\n")
 }
 
-/// Text of a line, for tests and measurements.
-pub fn line_text(line: &Line) -> String {
-    line.spans.iter().map(|s| s.content.as_ref()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line_text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(line_text).collect()
