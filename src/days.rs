@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
 /// Quiet stretches longer than this many days get a row of their own.
-pub const GAP_DAYS: i64 = 7;
+pub(crate) const GAP_DAYS: i64 = 7;
 
 /// The period of the reading zone's calendar a date is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,7 +30,7 @@ impl Period {
     }
 
     /// The period's first day.
-    pub fn first_day(&self) -> NaiveDate {
+    pub(crate) fn first_day(&self) -> NaiveDate {
         match *self {
             Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
             Period::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
@@ -47,7 +47,7 @@ impl Period {
     }
 
     /// The header: `Wed 3 April 2024`, `April 2024` or `2024`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let precision = match self {
             Period::Year(_) => Precision::Year,
             Period::Month(..) => Precision::Month,
@@ -84,7 +84,7 @@ pub enum Gap {
 
 impl Gap {
     /// `· 39 days ·`, `· 9 months ·`, `· 1 year ·`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let (n, unit) = match *self {
             Gap::Days(n) => (n, "day"),
             Gap::Months(n) => (n, "month"),
@@ -97,7 +97,7 @@ impl Gap {
 
 /// Walks the rows of a timeline in order and says where a gap line goes.
 #[derive(Clone, Debug, Default)]
-pub struct Gaps {
+pub(crate) struct Gaps {
     /// The last reading-zone day covered by an earlier row known to the day or finer
     /// (through its `end`): rows known only by month or year say nothing about days.
     last_day: Option<NaiveDate>,
@@ -113,7 +113,7 @@ fn month_ordinal(d: NaiveDate) -> i64 {
 
 impl Gaps {
     /// The gap line to put before event `e`, which comes after the events already seen.
-    pub fn before(&mut self, e: &Event) -> Option<Gap> {
+    pub(crate) fn before(&mut self, e: &Event) -> Option<Gap> {
         let p = e.date.precision;
         let day = e.date.reading_day();
         let gap = match self.prev {
