@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
 /// Quiet stretches longer than this many days get a row of their own.
-pub(crate) const GAP_DAYS: i64 = 7;
+const GAP_DAYS: i64 = 7;
 
 /// The period of the reading zone's calendar a date is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

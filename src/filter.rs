@@ -162,7 +162,7 @@ pub struct QuoteAt {
 
 /// Whether a quote was said by whom `q` asks for: one of its parties (the quote's own,
 /// else its speaker's) among `q.parties`, and its speaker among `q.actors`.
-pub(crate) fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
+fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
     (q.parties.is_empty() || quote.said_by(log).iter().any(|p| q.parties.contains(p)))
         && (q.actors.is_empty() || quote.speaker.is_some_and(|a| q.actors.contains(&a)))
 }

@@ -17,14 +17,14 @@ pub struct Marks {
     /// Event ids, sorted.
     pub ids: BTreeSet<String>,
     /// Where they are kept; None when there is no state directory (marks last the session).
-    pub(crate) file: Option<PathBuf>,
+    file: Option<PathBuf>,
     /// What this session marked and unmarked since it last saved, to merge into the file.
     added: BTreeSet<String>,
     removed: BTreeSet<String>,
 }
 
 /// The state directory: `$DATELINE_STATE_DIR`, else XDG's (`~/.local/state/dateline`).
-pub(crate) fn state_dir() -> Option<PathBuf> {
+fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("DATELINE_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }

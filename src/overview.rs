@@ -56,14 +56,14 @@ impl Unit {
 pub struct Histogram {
     pub unit: Unit,
     /// The first day of the first bucket.
-    pub(crate) first: NaiveDate,
+    first: NaiveDate,
     pub counts: Vec<u32>,
     /// `per_party[p][b]`: events of bucket `b` involving party `p`.
     pub(crate) per_party: Vec<Vec<u32>>,
     /// Events known only by their month, not counted because the bars are finer.
-    pub(crate) only_month: u32,
+    only_month: u32,
     /// Events known only by their year, not counted because the bars are finer.
-    pub(crate) only_year: u32,
+    only_year: u32,
 }
 
 /// The bucket's ordinal from the start of the era, for each unit.
@@ -148,7 +148,7 @@ impl Histogram {
     }
 
     /// Whether an event's date is precise enough to be counted in a bar.
-    pub(crate) fn counts_event(&self, log: &Log, ev: EventIx) -> bool {
+    fn counts_event(&self, log: &Log, ev: EventIx) -> bool {
         log.events[ev].date.precision >= self.unit.needs()
     }
 
@@ -165,7 +165,7 @@ impl Histogram {
     }
 
     /// The last day of bucket `b`.
-    pub(crate) fn end_of(&self, b: usize) -> NaiveDate {
+    fn end_of(&self, b: usize) -> NaiveDate {
         self.start_of(b + 1)
             .checked_sub_days(Days::new(1))
             .unwrap_or(NaiveDate::MAX)
@@ -173,7 +173,7 @@ impl Histogram {
 
     /// What one bar covers: `3 May 2024`, `week of 29 Apr 2024`, `May 2024`, `2024`,
     /// `1940 – 1949`.
-    pub(crate) fn bar_text(&self, b: usize) -> String {
+    fn bar_text(&self, b: usize) -> String {
         let d = self.unit.label(self.start_of(b));
         match self.unit {
             Unit::Week => format!("week of {d}"),
@@ -203,7 +203,7 @@ impl Histogram {
 
     /// `2 known only by month`, `1 known only by month and 1 only by year`: events the bars
     /// leave out because their dates are coarser than a bar.
-    pub(crate) fn left_out(&self) -> Option<String> {
+    fn left_out(&self) -> Option<String> {
         match (self.only_month, self.only_year) {
             (0, 0) => None,
             (m, 0) => Some(format!("{m} known only by month")),

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One posting list: event indices, ascending, no repeats.
-pub(crate) type Posting = Vec<u32>;
+type Posting = Vec<u32>;
 
 /// The posting lists of one log.
 #[derive(Clone, Debug, Default)]

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 /// A paragraph of an archive: text between blank lines, as a byte range.
-pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -30,7 +30,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The paragraphs that hold `at` (a quote may span several), as indices into `paras`.
-pub(crate) fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
+fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
     let first = paras.partition_point(|p| p.end <= at.start);
     let last = paras.partition_point(|p| p.start < at.end).max(first + 1);
     first..last.min(paras.len()).max(first)

@@ -94,7 +94,7 @@ pub(crate) fn read_beside(
 }
 
 /// The archive's bytes as text: UTF-8 or an error that says where it is not.
-pub(crate) fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
+fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -117,7 +117,7 @@ pub(crate) fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
 /// The words a reader of a Markdown file sees, without its markup (emphasis, links, headings'
 /// `#`), each block a paragraph of its own: quotes are matched against what was published,
 /// not against how the copy was marked up. Parsed with pulldown-cmark, a CommonMark parser.
-pub(crate) fn markdown_text(md: &str) -> String {
+fn markdown_text(md: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::with_capacity(md.len());
     for event in Parser::new(md) {

@@ -20,9 +20,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit code for a log with errors.
-pub(crate) const EXIT_INVALID: u8 = 1;
+const EXIT_INVALID: u8 = 1;
 /// Exit code for wrong usage.
-pub(crate) const EXIT_USAGE: u8 = 2;
+const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -146,7 +146,7 @@ fn has_terminal() -> Result<(), &'static str> {
 
 /// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
 /// bundled sample when none is.
-pub(crate) fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
     if files.is_empty() {
         return crate::load_sample();
     }

@@ -37,7 +37,7 @@ pub(crate) struct ActorView<'a> {
     pub(crate) id: &'a str,
     pub(crate) name: &'a str,
     pub(crate) role: Option<&'a str>,
-    pub(crate) party: Option<&'a str>,
+    party: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -55,31 +55,31 @@ pub(crate) struct SourceView<'a> {
     pub(crate) published: Option<String>,
     pub(crate) byline: &'a [String],
     /// The archived copy's path, as the log writes it.
-    pub(crate) archive: Option<&'a str>,
+    archive: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct SpeakerView<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) name: &'a str,
+struct SpeakerView<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
 /// A quote inside an event.
 #[derive(Serialize)]
 pub(crate) struct QuoteView<'a> {
-    pub(crate) speaker: Option<SpeakerView<'a>>,
-    pub(crate) attribution: Option<&'a str>,
+    speaker: Option<SpeakerView<'a>>,
+    attribution: Option<&'a str>,
     /// Who said it: the quote's own parties, else the speaker's party (may be empty).
-    pub(crate) party: Vec<PartyView<'a>>,
-    pub(crate) source: Option<&'a str>,
-    pub(crate) paraphrase: bool,
+    party: Vec<PartyView<'a>>,
+    source: Option<&'a str>,
+    paraphrase: bool,
     /// Translated by the log's author: not the speaker's own wording.
-    pub(crate) translated: bool,
+    translated: bool,
     /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
-    pub(crate) verification: &'static str,
+    verification: &'static str,
     /// For `folded` and `not-found`: what differs.
-    pub(crate) verification_detail: Option<String>,
-    pub(crate) text: &'a str,
+    verification_detail: Option<String>,
+    text: &'a str,
 }
 
 /// A quote on its own, with its event and its source in full (`quotes --format json`).

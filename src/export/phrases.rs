@@ -85,7 +85,7 @@ pub(crate) fn credit(log: &Log, q: &Quote) -> String {
 }
 
 /// Names joined as a byline: `A`, `A and B`, `A, B and C`.
-pub(crate) fn byline(names: &[String]) -> String {
+fn byline(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
     match names.as_slice() {
         [] => String::new(),
@@ -154,8 +154,7 @@ pub(crate) const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verb
 
 /// The label put before words the log's author translated, so they are never taken for the
 /// speaker's own wording.
-pub(crate) const TRANSLATION_LABEL: &str =
-    "Translation by the log's author, not the speaker's own words";
+const TRANSLATION_LABEL: &str = "Translation by the log's author, not the speaker's own words";
 
 /// What to say before the words when they are not the speaker's own verbatim wording:
 /// reported speech, a translation by the log's author, or both. `None` for verbatim words.

@@ -26,14 +26,14 @@ use chrono::{Datelike, Timelike};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Timeline {
+pub(crate) struct Timeline {
     title: Slide,
-    events: Vec<Slide>,
+    pub(crate) events: Vec<Slide>,
     scale: &'static str,
 }
 
 #[derive(Serialize)]
-struct Slide {
+pub(crate) struct Slide {
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -19,42 +19,42 @@ use std::fmt;
 /// A timeline read from TimelineJS, before it is written as a log.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Timeline {
-    pub(crate) title: Option<String>,
-    pub(crate) description: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
     /// What the title slide had that a log cannot hold (its media, its background).
-    pub(crate) title_extra: Vec<(String, String)>,
+    title_extra: Vec<(String, String)>,
     pub(crate) events: Vec<Slide>,
     /// Eras (labelled spans of the navigation), kept as they were.
-    pub(crate) eras: Vec<Vec<(String, String)>>,
+    eras: Vec<Vec<(String, String)>>,
 }
 
 /// One event slide.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Slide {
     /// Where it was read, for messages: `events[3]` or `line 5`.
-    pub(crate) place: String,
-    pub(crate) unique_id: Option<String>,
-    pub(crate) date: Date,
-    pub(crate) end: Option<Date>,
+    place: String,
+    unique_id: Option<String>,
+    date: Date,
+    end: Option<Date>,
     /// The date or end had a time but TimelineJS named no clock: read as UTC.
-    pub(crate) clock_assumed: bool,
-    pub(crate) title: String,
+    clock_assumed: bool,
+    title: String,
     /// How the sources put the date, when the display date adds it to the date itself.
-    pub(crate) date_note: Option<String>,
-    pub(crate) summary: Option<String>,
-    pub(crate) status: Status,
-    pub(crate) group: Option<String>,
+    date_note: Option<String>,
+    summary: Option<String>,
+    status: Status,
+    group: Option<String>,
     /// `x-timelinejs-…` keys: what the slide had that format 1 has no place for.
-    pub(crate) extra: Vec<(String, String)>,
+    extra: Vec<(String, String)>,
 }
 
 /// Why a file could not be imported: where, and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ImportError {
-    pub(crate) file: String,
+    file: String,
     /// `line 4`, `events[2].start_date.month`, …
-    pub(crate) place: Option<String>,
-    pub(crate) message: String,
+    place: Option<String>,
+    message: String,
 }
 
 impl fmt::Display for ImportError {
@@ -69,19 +69,19 @@ impl fmt::Display for ImportError {
 /// Date parts as TimelineJS gives them (each may be missing), with the clock named beside
 /// them, if any, turned into a date of format 1 at the precision the parts have.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Parts {
-    pub(crate) year: Option<i64>,
-    pub(crate) month: Option<i64>,
-    pub(crate) day: Option<i64>,
-    pub(crate) hour: Option<i64>,
-    pub(crate) minute: Option<i64>,
-    pub(crate) second: Option<i64>,
+struct Parts {
+    year: Option<i64>,
+    month: Option<i64>,
+    day: Option<i64>,
+    hour: Option<i64>,
+    minute: Option<i64>,
+    second: Option<i64>,
 }
 
 impl Parts {
     /// The date, and whether a time had to be read as UTC for want of a clock. `clock` is
     /// the text that may name one (a display date such as `Fri 5 April 2024 21:00 +03:00`).
-    pub(crate) fn to_date(&self, clock: &[Option<&str>]) -> Result<(Date, bool), String> {
+    fn to_date(&self, clock: &[Option<&str>]) -> Result<(Date, bool), String> {
         let year = self.year.ok_or("a year is required")?;
         if !(0..=9999).contains(&year) {
             return Err(format!(
@@ -115,7 +115,7 @@ impl Parts {
 /// the dates as dateline shows them, then `, ` and the date note: that comes back as the
 /// note, and a display date that is only the dates is not kept twice. Any other display
 /// date is kept as it is. Returns (note, display date to keep).
-pub(crate) fn split_display(
+fn split_display(
     display: &str,
     date: &Date,
     end: Option<&Date>,
@@ -138,7 +138,7 @@ pub(crate) fn split_display(
 }
 
 /// The clock a display date names, as an offset: its last `±HH:MM`, or `UTC`/`GMT` (`Z`).
-pub(crate) fn named_offset(text: &str) -> Option<String> {
+fn named_offset(text: &str) -> Option<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','))
         .rev()
         .find_map(|tok| {

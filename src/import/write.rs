@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 /// A double-quoted YAML scalar: `\`, `"` and every character that is not printable in YAML
 /// (controls, C1, line and paragraph separators, BOM, noncharacters) escaped.
-pub(crate) fn quoted(s: &str) -> String {
+fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -467,7 +467,7 @@ impl Fields<'_> {
 }
 
 /// `events[3]` + `title` → `events[3].title`.
-pub(crate) fn join(path: &str, key: &str) -> String {
+fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {

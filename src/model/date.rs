@@ -258,7 +258,7 @@ impl Date {
 
     /// The reading zone's day at the instant `now`, as a date of day precision: what
     /// "today" means for a log.
-    pub(crate) fn today_at(now: DateTime<Utc>, reading: Tz) -> Date {
+    fn today_at(now: DateTime<Utc>, reading: Tz) -> Date {
         let local = now
             .with_timezone(&reading)
             .date_naive()
@@ -301,7 +301,7 @@ impl Date {
     }
 
     /// The start on the reading zone's clock.
-    pub(crate) fn reading_local(&self) -> NaiveDateTime {
+    fn reading_local(&self) -> NaiveDateTime {
         if self.offset.is_none() {
             return self.local;
         }
