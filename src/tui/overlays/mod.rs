@@ -75,8 +75,8 @@ impl Overlay {
         }
     }
 
-    /// Draws this overlay over the body of the screen. The search and jump prompts are
-    /// drawn in the status line, over the browser, so they draw nothing here.
+    /// Draws this overlay over the body of the screen. The prompts (search, jump, date
+    /// range) are drawn in the status line (`prompt_line`), so they draw nothing here.
     pub(crate) fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
         match self {
             Overlay::Picker(p) => picker::draw::draw(app, p, frame, body),
@@ -158,9 +158,9 @@ pub(crate) fn update(app: &mut App, action: Action) {
     }
 }
 
-/// A key of the timeline that opens an overlay: opens it (or says why not). False when
-/// `action` opens none.
-pub(crate) fn open(app: &mut App, action: Action) -> bool {
+/// A key of the timeline that opens an overlay: opens it (or says why not); any other
+/// action does nothing here.
+pub(crate) fn open(app: &mut App, action: Action) {
     match action {
         Action::Open => quotes::open(app),
         Action::OpenPicker(kind) => picker::open(app, kind),
@@ -173,9 +173,8 @@ pub(crate) fn open(app: &mut App, action: Action) -> bool {
         Action::StartJump => jump::start(app),
         Action::StartRange => range::start(app),
         Action::OpenQuoteList => quote_list::open(app),
-        _ => return false,
+        _ => {}
     }
-    true
 }
 
 /// Pasted text: into the prompt open on top, or nowhere.

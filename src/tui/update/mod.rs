@@ -128,9 +128,7 @@ fn browse(app: &mut App, action: Action) {
             None => app.message = Some("no new events since the log opened".into()),
         },
         // Keys that open an overlay: the overlay list says which.
-        _ => {
-            overlays::open(app, action);
-        }
+        _ => overlays::open(app, action),
     }
 }
 
