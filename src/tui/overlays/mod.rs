@@ -185,7 +185,9 @@ pub(crate) fn paste(app: &mut App, text: &str) {
             search::changed(app);
             whole
         }
-        Some(Overlay::Jump { input }) => prompt_input::append(input, text),
+        Some(Overlay::Jump { input } | Overlay::Range { input }) => {
+            prompt_input::append(input, text)
+        }
         Some(Overlay::Picker(p)) => {
             let whole = prompt_input::append(&mut p.input, text);
             p.cursor = 0;
@@ -193,8 +195,10 @@ pub(crate) fn paste(app: &mut App, text: &str) {
             whole
         }
         _ => {
-            app.message =
-                Some("a paste goes into a prompt: / to search, : to jump, or a picker".into());
+            app.message = Some(
+                "a paste goes into a prompt: / to search, : to jump, r for dates, or a picker"
+                    .into(),
+            );
             return;
         }
     };

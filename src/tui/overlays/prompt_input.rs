@@ -1,6 +1,6 @@
-//! What the prompts (search, jump, a picker's filter) take: typed characters and pasted
-//! text, each capped at a length that keeps every search instant. A paste is text for the
-//! prompt it lands in, never keys: its line breaks are not Enter.
+//! What the prompts (search, jump, date range, a picker's filter) take: typed characters
+//! and pasted text, each capped at a length that keeps every search instant. A paste is
+//! text for the prompt it lands in, never keys: its line breaks are not Enter.
 
 /// Longest prompt input, in characters: far more than any search or date, and small
 /// enough that a pasted page cannot make each keystroke's search slow.

@@ -5,6 +5,7 @@ use crate::filter::parse_range;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
 
@@ -45,7 +46,12 @@ pub(crate) fn update(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Input(c) => input.push(c),
+        Action::Input(c) => {
+            let whole = prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
+            if !whole {
+                app.message = Some(prompt_input::cut_message());
+            }
+        }
         Action::DeleteChar => {
             input.pop();
         }
