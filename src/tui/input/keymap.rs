@@ -126,7 +126,7 @@ impl Key {
 pub struct Binding {
     pub(crate) modes: &'static [Mode],
     keys: &'static [Key],
-    action: Action,
+    pub action: Action,
     /// What it does, for the help screen.
     pub help: &'static str,
     /// A word or two for the status bar's hints, when it is worth a place there.
