@@ -96,7 +96,7 @@ fn stretch(log: &Log, event: usize, from: usize, len: usize) -> String {
     let Some(e) = log.events.get(event % log.events.len().max(1)) else {
         return String::new();
     };
-    let text = if from % 2 == 0 {
+    let text = if from.is_multiple_of(2) {
         e.title.as_str()
     } else {
         e.summary.as_deref().unwrap_or("")
