@@ -133,10 +133,15 @@ fn hits(app: &App, input: &str) -> Vec<EventIx> {
     }
     let mut q = app.query.clone();
     q.search = input.to_owned();
+    let found = filter::apply(&app.log, &app.index, &q);
+    // With nothing filtered out, every event the search finds is visible.
+    if app.visible.len() == app.log.events.len() {
+        return found;
+    }
     // Both ascending: one walk along `visible`, not a search of it per hit (a first letter
     // hits nearly every event).
     let mut visible = app.visible.iter().peekable();
-    filter::apply(&app.log, &app.index, &q)
+    found
         .into_iter()
         .filter(|&e| {
             while visible.next_if(|&&v| v < e).is_some() {}
