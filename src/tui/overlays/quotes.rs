@@ -6,10 +6,12 @@ use crate::model::{EventIx, Verification};
 use crate::text::{sanitize, verbatim_on_screen};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::layout::areas;
 use crate::tui::layout::citation;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::layout::text::{url_line, wrap};
 use crate::tui::overlays::{context, reader};
-use crate::tui::update::{quote_cursor, share};
+use crate::tui::update::share;
 use crate::tui::view::link;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,8 +39,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
     match action {
         Action::Share(what) => share::share(app, what),
         Action::Edit => crate::tui::update::edit::edit(app),
-        Action::Down => quote_cursor::step(app, 1),
-        Action::Up => quote_cursor::step(app, -1),
+        Action::Down => step_cursor(app, 1),
+        Action::Up => step_cursor(app, -1),
         Action::OpenContext => context::open(app),
         _ => {
             let total = app.selected.map_or(0, |ix| {
@@ -47,6 +49,32 @@ pub(crate) fn update(app: &mut App, action: Action) {
             reader::update(app, action, total);
         }
     }
+}
+
+/// Moves the cursor `by` quotes (clamped to the event's quotes) and scrolls to it, so
+/// that `y` and `o` act on the quote the reader sees marked.
+pub(crate) fn step_cursor(app: &mut App, by: isize) {
+    let Some(ix) = app.selected else { return };
+    let n = app.log.events[ix].quotes.len();
+    if n == 0 {
+        return;
+    }
+    app.quote = app.quote.min(n - 1).saturating_add_signed(by).min(n - 1);
+    let inner = inner(areas(app).body);
+    let h = (inner.height as usize).max(1);
+    let width = inner.width as usize;
+    let total = lines(app, ix, width).len();
+    let starts = quote_starts(app, ix, width);
+    let start = starts[app.quote];
+    // The blank line before the next quote, or the end.
+    let end = starts.get(app.quote + 1).map_or(total, |&s| s - 1);
+    let Some(Overlay::Quotes { scroll }) = app.overlays.last_mut() else {
+        return;
+    };
+    // The first quote shows with the event's title above it; others with the blank line
+    // before them when they are shown from their start.
+    let from = if app.quote == 0 { 0 } else { start - 1 };
+    *scroll = Scroll::new(*scroll, h, total).reveal(from, end);
 }
 
 /// Open over a new version of the log while the selection is the same event and still

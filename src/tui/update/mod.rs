@@ -3,7 +3,6 @@
 
 pub(crate) mod edit;
 pub(crate) mod mark_keys;
-pub(crate) mod quote_cursor;
 pub(crate) mod reload;
 pub mod share;
 

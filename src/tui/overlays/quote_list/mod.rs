@@ -249,5 +249,5 @@ fn open_event(app: &mut App, at: Option<QuoteAt>) {
     }
     app.quote = at.quote;
     app.overlays.push(Overlay::Quotes { scroll: 0 });
-    crate::tui::update::quote_cursor::step(app, 0);
+    quotes::step_cursor(app, 0);
 }
