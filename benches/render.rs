@@ -10,6 +10,7 @@ use criterion::measurement::Measurement;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::Query;
 use dateline::tui::app::rows::Rows;
+use dateline::tui::overlays::Opener;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -123,7 +124,7 @@ fn render(c: &mut Criterion<support::Clock>) {
                         let (n, c) = keys.next().expect("endless");
                         if n % word.len() == 0 {
                             update(&mut app, Action::Back);
-                            update(&mut app, Action::StartSearch);
+                            update(&mut app, Action::Show(Opener::Search));
                         }
                         let started = clock.start();
                         update(&mut app, Action::Input(c));

@@ -8,6 +8,7 @@ use dateline::load::{self, Limits};
 use dateline::model::Verification;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::Overlay;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, LogSource, Msg, update};
@@ -126,21 +127,21 @@ fn copying_a_flagged_quote_flags_the_copy_and_says_so() {
 fn c_shows_the_quote_highlighted_in_its_paragraph() {
     let mut app = app(80, 24);
     update(&mut app, Action::Open);
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
     assert_eq!(app.mode(), Mode::Context);
     insta::assert_snapshot!("context_verified_80x24", screen(&app, 80, 24));
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::Quotes);
     // The quote not found: its closest passage, and what differs.
     update(&mut app, Action::Down);
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
     insta::assert_snapshot!("context_not_found_80x24", screen(&app, 80, 24));
 }
 
 #[test]
 fn the_context_view_scrolls_and_draws_at_any_size() {
     let mut app = app(80, 24);
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
     assert_eq!(app.mode(), Mode::Context, "C works from the timeline too");
     for _ in 0..50 {
         update(&mut app, Action::Down);
@@ -170,7 +171,7 @@ fn c_without_an_archive_says_why_and_opens_nothing() {
         80,
         24,
     );
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(
         app.message.as_deref(),
@@ -188,7 +189,7 @@ fn each_quote_of_the_sample_opens_on_its_own_paragraph() {
         select_id(&mut app, &e.id);
         update(&mut app, Action::Open);
         for (qi, q) in e.quotes.iter().enumerate() {
-            update(&mut app, Action::OpenContext);
+            update(&mut app, Action::Show(Opener::Context));
             let Some(Overlay::Context(c)) = app.overlays.last() else {
                 panic!(
                     "{}: no context view for {:?}: {:?}",
@@ -234,7 +235,7 @@ fn when_only_the_archive_changes_the_verdicts_follow() {
     assert_eq!(verdict(&app), "not-found");
     update(&mut app, Action::Open);
     update(&mut app, Action::Down);
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
 
     // The archive is corrected (the copy was wrong); the log is not touched.
     std::fs::write(
@@ -289,7 +290,7 @@ fn the_watcher_sees_a_change_to_an_archive() {
 #[test]
 fn the_quotes_browser_flags_a_quote_not_found_and_c_opens_it_in_context() {
     let mut app = app(100, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     assert_eq!(app.mode(), Mode::QuoteList);
     let shown = screen(&app, 100, 40);
     assert!(
@@ -298,7 +299,7 @@ fn the_quotes_browser_flags_a_quote_not_found_and_c_opens_it_in_context() {
         ),
         "{shown}"
     );
-    update(&mut app, Action::OpenContext);
+    update(&mut app, Action::Show(Opener::Context));
     assert_eq!(app.mode(), Mode::Context);
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::QuoteList);

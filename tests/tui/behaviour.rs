@@ -4,6 +4,7 @@ use crate::common::browser::{self, screen, select};
 use dateline::model::EventIx;
 use dateline::tui::app::{Focus, Overlay};
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, update};
 
@@ -39,7 +40,7 @@ fn party(app: &App, id: &str) -> usize {
 fn party_picker_narrows_by_typing_and_enter_applies_the_entry_under_the_cursor() {
     let mut app = sample();
     let hamas = party(&app, "hamas");
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     assert_eq!(app.mode(), Mode::Picker);
     type_text(&mut app, "hmas");
     let p = app.picker().unwrap();
@@ -61,7 +62,7 @@ fn party_picker_narrows_by_typing_and_enter_applies_the_entry_under_the_cursor()
 #[test]
 fn picker_counts_are_the_events_each_entry_would_show() {
     let mut app = sample();
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     let p = app.picker().unwrap().clone();
     assert_eq!(p.entries.len(), app.log.parties.len());
     for e in &p.entries {
@@ -79,7 +80,7 @@ fn picker_counts_are_the_events_each_entry_would_show() {
 fn space_toggles_several_entries_which_combine_with_or_and_esc_cancels() {
     let mut app = sample();
     let (us, hamas) = (party(&app, "us"), party(&app, "hamas"));
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     type_text(&mut app, "united states");
     update(&mut app, Action::Toggle);
     for _ in 0.."united states".len() {
@@ -97,7 +98,7 @@ fn space_toggles_several_entries_which_combine_with_or_and_esc_cancels() {
     assert_eq!(app.visible, expected);
 
     let before = app.query.clone();
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     update(&mut app, Action::Toggle);
     update(&mut app, Action::Back);
     assert_eq!(app.query, before, "Esc leaves the filter as it was");
@@ -107,7 +108,7 @@ fn space_toggles_several_entries_which_combine_with_or_and_esc_cancels() {
 #[test]
 fn filters_combine_with_and_across_pickers() {
     let mut app = sample();
-    update(&mut app, Action::OpenPicker(PickerKind::Kind));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Kind)));
     type_text(&mut app, "statement");
     update(&mut app, Action::Open);
     let israel = party(&app, "israel");
@@ -175,7 +176,7 @@ events:
 #[test]
 fn an_actor_or_party_matches_when_only_quoted() {
     let mut app = fixture(QUOTED_ONLY);
-    update(&mut app, Action::OpenPicker(PickerKind::Actor));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Actor)));
     type_text(&mut app, "bob");
     update(&mut app, Action::Open);
     let ids: Vec<&str> = app
@@ -239,7 +240,7 @@ fn a_filter_that_hides_everything_keeps_the_place_for_later() {
     let mut app = sample();
     update(&mut app, Action::Down);
     let place = app.selected;
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     type_text(&mut app, "zzqxnomatch");
     assert!(app.search_prompt().unwrap().hits.is_empty());
     update(&mut app, Action::Open);
@@ -255,7 +256,7 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
     let expected = app.index.find(&app.log, "cairo");
     assert!(expected.len() > 1 && expected.len() < app.log.events.len());
     let start = app.selected;
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     type_text(&mut app, "Cairo");
     assert_eq!(app.search_prompt().unwrap().hits, expected);
     assert_eq!(app.selected, expected.first().copied());
@@ -270,7 +271,7 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
     assert_eq!(app.selected, start, "Esc goes back to where the reader was");
     assert!(app.query.search.is_empty());
 
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     type_text(&mut app, "cairo");
     update(&mut app, Action::Open);
     assert_eq!(app.query.search, "cairo");
@@ -285,7 +286,7 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
 #[test]
 fn search_ignores_accents_and_case() {
     let mut app = fixture(QUOTED_ONLY);
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     type_text(&mut app, "BÖB");
     let hits: Vec<&str> = app
         .search_prompt()
@@ -380,9 +381,9 @@ fn paraphrase_never_gets_quotation_marks_and_a_missing_source_is_said() {
 fn quit_from_any_mode() {
     for open in [
         None,
-        Some(Action::Help),
-        Some(Action::StartSearch),
-        Some(Action::OpenPicker(PickerKind::Actor)),
+        Some(Action::Show(Opener::Help)),
+        Some(Action::Show(Opener::Search)),
+        Some(Action::Show(Opener::Picker(PickerKind::Actor))),
     ] {
         let mut app = sample();
         if let Some(a) = open {
@@ -396,7 +397,7 @@ fn quit_from_any_mode() {
 #[test]
 fn the_help_lists_every_binding_of_the_keymap() {
     let mut app = sample();
-    update(&mut app, Action::Help);
+    update(&mut app, Action::Show(Opener::Help));
     let w = 120;
     let lines = dateline::tui::overlays::help::lines(&app, w);
     let text: Vec<String> = lines
@@ -418,9 +419,9 @@ fn every_state_at_every_size_renders_without_panic() {
         vec![],
         vec![Action::FocusNext],
         vec![Action::Open],
-        vec![Action::Help],
-        vec![Action::OpenPicker(PickerKind::Actor)],
-        vec![Action::StartSearch, Action::Input('a')],
+        vec![Action::Show(Opener::Help)],
+        vec![Action::Show(Opener::Picker(PickerKind::Actor))],
+        vec![Action::Show(Opener::Search), Action::Input('a')],
         vec![Action::ToggleParty(0), Action::Bottom],
     ];
     let sizes = [

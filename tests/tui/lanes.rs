@@ -7,6 +7,7 @@ use dateline::load::load_str;
 use dateline::tui::app::Overlay;
 use dateline::tui::input::keymap::{Mode, hints};
 use dateline::tui::lanes::Lane;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::event_list::ListKind;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
@@ -190,15 +191,15 @@ fn snapshot_thread_and_positions() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = app(MANY, w, h);
         select(&mut a, "hamas-first-answer");
-        update(&mut a, Action::OpenThread);
+        update(&mut a, Action::Show(Opener::Thread));
         insta::assert_snapshot!(format!("thread_{w}x{h}"), screen(&a));
         run(&mut a, &[Action::Back]);
         select(&mut a, "israel-reply");
-        update(&mut a, Action::OpenPositions);
+        update(&mut a, Action::Show(Opener::Positions));
         insta::assert_snapshot!(format!("positions_paraphrase_{w}x{h}"), screen(&a));
         run(&mut a, &[Action::Back]);
         select(&mut a, "hamas-first-answer");
-        update(&mut a, Action::OpenPositions);
+        update(&mut a, Action::Show(Opener::Positions));
         insta::assert_snapshot!(format!("positions_{w}x{h}"), screen(&a));
     }
 }
@@ -266,7 +267,7 @@ fn lanes_are_the_parties_with_events_in_log_order_then_no_party() {
     assert!(row.contains("├MEET Hamas, Qatari and Egyptian"), "{row}");
     // A kind filter that leaves only the development: its lane is the no-party lane.
     run(&mut a, &[Action::ClearFilters]);
-    update(&mut a, Action::OpenPicker(PickerKind::Kind));
+    update(&mut a, Action::Show(Opener::Picker(PickerKind::Kind)));
     for c in "development".chars() {
         update(&mut a, Action::Input(c));
     }
@@ -374,7 +375,7 @@ fn enter_opens_the_quotes_and_a_click_selects_in_the_lanes() {
 fn search_and_filters_work_in_the_lanes() {
     let mut a = app(MANY, 120, 40);
     update(&mut a, Action::ToggleLanes);
-    update(&mut a, Action::StartSearch);
+    update(&mut a, Action::Show(Opener::Search));
     for c in "qatari".chars() {
         update(&mut a, Action::Input(c));
     }
@@ -425,7 +426,7 @@ fn the_lanes_render_at_every_small_size_without_panic() {
 fn a_thread_of_one_event_says_one_event() {
     let mut a = app(MANY, 120, 40);
     select(&mut a, "markets");
-    update(&mut a, Action::OpenThread);
+    update(&mut a, Action::Show(Opener::Thread));
     let s = screen(&a);
     assert!(row_with(&s, "Thread of").is_some_and(|r| r.contains(" · 1 event ")));
     assert!(!s.contains("1 events"), "{s}");
@@ -435,7 +436,7 @@ fn a_thread_of_one_event_says_one_event() {
 fn t_shows_the_thread_both_ways_and_enter_jumps_to_an_event() {
     let mut a = app(MANY, 120, 40);
     select(&mut a, "israel-reply");
-    update(&mut a, Action::OpenThread);
+    update(&mut a, Action::Show(Opener::Thread));
     assert_eq!(a.mode(), Mode::List);
     let Some(Overlay::List(list)) = a.overlays.last() else {
         panic!("no list")
@@ -472,7 +473,10 @@ fn t_shows_the_thread_both_ways_and_enter_jumps_to_an_event() {
     update(&mut a, Action::JumpBack);
     assert_eq!(a.selected, a.log.event("israel-reply"));
     // Esc leaves the selection where it was.
-    run(&mut a, &[Action::OpenThread, Action::Down, Action::Back]);
+    run(
+        &mut a,
+        &[Action::Show(Opener::Thread), Action::Down, Action::Back],
+    );
     assert_eq!(a.mode(), Mode::Browse);
     assert_eq!(a.selected, a.log.event("israel-reply"));
 }
@@ -482,7 +486,7 @@ fn p_follows_the_filtered_party_else_the_selected_events_first_party() {
     let mut a = app(MANY, 120, 40);
     let hamas = a.log.party("hamas").unwrap();
     update(&mut a, Action::ToggleParty(hamas));
-    update(&mut a, Action::OpenPositions);
+    update(&mut a, Action::Show(Opener::Positions));
     let Some(Overlay::List(list)) = a.overlays.last() else {
         panic!("no list")
     };
@@ -506,7 +510,7 @@ fn p_follows_the_filtered_party_else_the_selected_events_first_party() {
     // No party filter: the selected event's first party; a paraphrase has no quotation marks.
     run(&mut a, &[Action::ClearFilters]);
     select(&mut a, "israel-reply");
-    update(&mut a, Action::OpenPositions);
+    update(&mut a, Action::Show(Opener::Positions));
     let s = screen(&a);
     assert!(s.contains("Positions of Israel"));
     assert!(s.contains("paraphrase, reported speech"));
@@ -518,7 +522,7 @@ fn p_follows_the_filtered_party_else_the_selected_events_first_party() {
 fn p_without_a_party_opens_the_picker_and_follows_the_choice() {
     let mut a = app(MANY, 120, 40);
     select(&mut a, "markets");
-    update(&mut a, Action::OpenPositions);
+    update(&mut a, Action::Show(Opener::Positions));
     assert_eq!(a.mode(), Mode::Picker);
     for c in "hamas".chars() {
         update(&mut a, Action::Input(c));
@@ -529,11 +533,14 @@ fn p_without_a_party_opens_the_picker_and_follows_the_choice() {
     // Esc in the picker does not open them later.
     run(&mut a, &[Action::Back, Action::ClearFilters]);
     select(&mut a, "markets");
-    run(&mut a, &[Action::OpenPositions, Action::Back]);
+    run(&mut a, &[Action::Show(Opener::Positions), Action::Back]);
     assert_eq!(a.mode(), Mode::Browse);
     run(
         &mut a,
-        &[Action::OpenPicker(PickerKind::Party), Action::Open],
+        &[
+            Action::Show(Opener::Picker(PickerKind::Party)),
+            Action::Open,
+        ],
     );
     assert_eq!(a.mode(), Mode::Browse);
 }
@@ -542,7 +549,7 @@ fn p_without_a_party_opens_the_picker_and_follows_the_choice() {
 fn the_new_keys_are_in_the_keymap_help_and_hints() {
     let a = {
         let mut a = app(MANY, 120, 40);
-        update(&mut a, Action::Help);
+        update(&mut a, Action::Show(Opener::Help));
         a
     };
     let mut t = Terminal::new(TestBackend::new(120, 200)).unwrap();

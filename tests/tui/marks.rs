@@ -9,6 +9,7 @@ use dateline::marks::Marks;
 use dateline::model::EventIx;
 use dateline::tui::input::action::MarkAction;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::Opener;
 use dateline::tui::runtime::effects::settle;
 use dateline::tui::{Action, App, ColorMode, update};
 use std::path::{Path, PathBuf};
@@ -284,7 +285,7 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     let (_dir, file) = marks_file();
     let mut app = app_with(&log_of(&FIVE), &file);
     let jump = |app: &mut App, text: &str| {
-        update(app, Action::StartJump);
+        update(app, Action::Show(Opener::Jump));
         assert_eq!(app.mode(), Mode::Jump);
         for c in text.chars() {
             update(app, Action::Input(c));
@@ -329,7 +330,7 @@ fn the_jump_prompt_shows_what_is_typed_and_esc_cancels() {
     let (_dir, file) = marks_file();
     let mut app = app_with(&log_of(&FIVE), &file);
     select_id(&mut app, "e2");
-    update(&mut app, Action::StartJump);
+    update(&mut app, Action::Show(Opener::Jump));
     for c in "2024-05-0x".chars() {
         update(&mut app, Action::Input(c));
     }

@@ -3,6 +3,7 @@
 
 use crate::common::browser;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::overlays::prompt_input::MAX_CHARS;
 use dateline::tui::{Action, App, Msg, update};
@@ -25,14 +26,14 @@ fn assert_no_keys_acted(app: &App) {
 #[test]
 fn a_paste_into_search_is_its_text_with_line_breaks_as_spaces() {
     let mut app = sample();
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     paste(&mut app, "Burns Cairo\nmeq");
     assert_eq!(app.mode(), Mode::Search);
     assert_eq!(app.search_prompt().unwrap().input, "Burns Cairo meq");
     assert_no_keys_acted(&app);
     // The search still works on what was pasted.
     let mut app = sample();
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     paste(&mut app, "Burns\r\nCairo\n");
     assert_eq!(app.mode(), Mode::Search);
     assert!(!app.search_prompt().unwrap().hits.is_empty());
@@ -59,12 +60,12 @@ fn a_paste_outside_a_prompt_does_nothing_but_say_where_it_goes() {
 #[test]
 fn a_paste_into_the_jump_prompt_and_a_pickers_filter_stays_there() {
     let mut app = sample();
-    update(&mut app, Action::StartJump);
+    update(&mut app, Action::Show(Opener::Jump));
     paste(&mut app, "2024-05\nq");
     assert_eq!(app.mode(), Mode::Jump);
     assert_no_keys_acted(&app);
     let mut app = sample();
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     paste(&mut app, "hamas\n q");
     assert_eq!(app.mode(), Mode::Picker);
     assert_eq!(app.picker().unwrap().input, "hamas  q");
@@ -76,7 +77,7 @@ fn a_paste_into_the_jump_prompt_and_a_pickers_filter_stays_there() {
 fn a_paste_into_the_date_range_prompt_is_a_range_to_apply() {
     let mut app = sample();
     let all = app.visible.len();
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     paste(&mut app, "2024-04..2024-04-30");
     assert_eq!(app.mode(), Mode::Range);
     assert_no_keys_acted(&app);
@@ -85,7 +86,7 @@ fn a_paste_into_the_date_range_prompt_is_a_range_to_apply() {
     assert!(app.query.from.is_some() && app.query.to.is_some());
     assert!(app.visible.len() < all, "{} of {all}", app.visible.len());
     // Typed or pasted, the range takes no more than any prompt.
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     paste(&mut app, &"2024-04".repeat(100));
     assert!(
         app.message
@@ -105,7 +106,7 @@ fn a_paste_into_the_date_range_prompt_is_a_range_to_apply() {
 #[test]
 fn a_pasted_page_is_cut_to_the_prompts_length_and_typing_stops_there() {
     let mut app = sample();
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     let page = "Hamas negotiators in Cairo ".repeat(4000); // 108 KB
     paste(&mut app, &page);
     let input = &app.search_prompt().unwrap().input;

@@ -6,6 +6,7 @@ use crate::common::browser::{self, screen, select_id};
 use dateline::tui::app::Overlay;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, update};
@@ -44,7 +45,7 @@ fn listed(app: &App) -> Vec<(String, String)> {
 
 /// Picks `name` in the picker of `kind`, from where the reader is.
 fn pick(app: &mut App, kind: PickerKind, name: &str) {
-    update(app, Action::OpenPicker(kind));
+    update(app, Action::Show(Opener::Picker(kind)));
     typed(app, name);
     run(app, &[Action::Toggle, Action::Open]);
 }
@@ -69,17 +70,17 @@ fn snapshot(name: &str, open: impl Fn(u16, u16) -> App, setup: impl Fn(&mut App)
 #[test]
 fn snapshot_the_quotes_browser() {
     snapshot("quote_browser", voices, |app| {
-        update(app, Action::OpenQuoteList);
+        update(app, Action::Show(Opener::QuoteList));
     });
     snapshot("quote_browser_sample", browser::sample, |app| {
-        update(app, Action::OpenQuoteList);
+        update(app, Action::Show(Opener::QuoteList));
     });
 }
 
 #[test]
 fn snapshot_the_quotes_browser_by_who_said_it() {
     snapshot("quote_browser_arden", voices, |app| {
-        update(app, Action::OpenQuoteList);
+        update(app, Action::Show(Opener::QuoteList));
         pick(app, PickerKind::Party, "arden");
         update(app, Action::Down);
     });
@@ -88,21 +89,21 @@ fn snapshot_the_quotes_browser_by_who_said_it() {
 #[test]
 fn snapshot_the_new_pickers_and_prompt() {
     snapshot("topic_picker", browser::sample, |app| {
-        update(app, Action::OpenPicker(PickerKind::Topic));
+        update(app, Action::Show(Opener::Picker(PickerKind::Topic)));
         typed(app, "ra");
         update(app, Action::Toggle);
     });
     snapshot("topic_picker_in_quotes", voices, |app| {
-        update(app, Action::OpenQuoteList);
-        update(app, Action::OpenPicker(PickerKind::Topic));
+        update(app, Action::Show(Opener::QuoteList));
+        update(app, Action::Show(Opener::Picker(PickerKind::Topic)));
     });
     snapshot("range_prompt", browser::sample, |app| {
-        update(app, Action::StartRange);
+        update(app, Action::Show(Opener::Range));
         typed(app, "2024-05..2024-05-03");
     });
     snapshot("range_applied", browser::sample, |app| {
         pick(app, PickerKind::Topic, "rafah");
-        update(app, Action::StartRange);
+        update(app, Action::Show(Opener::Range));
         typed(app, "2024-05..");
         update(app, Action::Open);
     });
@@ -110,7 +111,10 @@ fn snapshot_the_new_pickers_and_prompt() {
         select_id(app, "positions-restated");
         run(
             app,
-            &[Action::OpenPositions, Action::OpenPicker(PickerKind::Party)],
+            &[
+                Action::Show(Opener::Positions),
+                Action::Show(Opener::Picker(PickerKind::Party)),
+            ],
         );
     });
 }
@@ -118,7 +122,7 @@ fn snapshot_the_new_pickers_and_prompt() {
 #[test]
 fn the_quotes_browser_selects_by_who_said_it_and_the_rest_by_event() {
     let mut app = voices(120, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     assert_eq!(app.mode(), Mode::QuoteList);
     assert_eq!(listed(&app).len(), app.log.quote_count());
     pick(&mut app, PickerKind::Party, "arden");
@@ -131,7 +135,7 @@ fn the_quotes_browser_selects_by_who_said_it_and_the_rest_by_event() {
     // Still in the browser, with the filter in the header.
     assert_eq!(app.mode(), Mode::QuoteList);
     assert!(screen(&app, 120, 40).contains("party: Arden"));
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     typed(&mut app, "2023-03-11..");
     update(&mut app, Action::Open);
     assert_eq!(
@@ -149,7 +153,7 @@ fn the_quotes_browser_selects_by_who_said_it_and_the_rest_by_event() {
     );
     // The actor picker in the browser counts the quotes each actor said.
     update(&mut app, Action::ClearFilters);
-    update(&mut app, Action::OpenPicker(PickerKind::Actor));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Actor)));
     let Some(Overlay::Picker(p)) = app.overlays.last() else {
         panic!("no picker")
     };
@@ -160,7 +164,7 @@ fn the_quotes_browser_selects_by_who_said_it_and_the_rest_by_event() {
 #[test]
 fn enter_opens_the_quotes_event_at_the_quote_and_esc_comes_back() {
     let mut app = voices(120, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Actor, "tal");
     update(&mut app, Action::Down);
     update(&mut app, Action::Open);
@@ -184,7 +188,7 @@ fn enter_opens_the_quotes_event_at_the_quote_and_esc_comes_back() {
 #[test]
 fn y_copies_the_quote_under_the_cursor_with_status_and_translation() {
     let mut app = voices(120, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Actor, "tal");
     update(&mut app, Action::Share(Share::CopyQuote));
     let copied = clipboard(&app);
@@ -225,7 +229,7 @@ fn the_screen_never_shows_a_translation_as_the_speakers_own_words() {
         "{s}"
     );
     update(&mut app, Action::Back);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     let s = screen(&app, 120, 40);
     assert!(s.contains("translation by the log's author"), "{s}");
     assert!(s.contains("event status: expected"), "{s}");
@@ -244,14 +248,14 @@ fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
             .iter()
             .all(|&i| app.log.events[i].topics.iter().any(|t| t == "rafah"))
     );
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     typed(&mut app, "2024-05-03");
     update(&mut app, Action::Open);
     let s = screen(&app, 120, 40);
     assert!(s.contains("topic: rafah"), "{s}");
     assert!(s.contains("from Fri 3 May 2024"), "{s}");
     // The prompt opens on the range in force; emptied, it clears the range.
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     let Some(Overlay::Range { input }) = app.overlays.last() else {
         panic!("no range prompt")
     };
@@ -262,7 +266,7 @@ fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
     update(&mut app, Action::Open);
     assert_eq!((app.query.from, app.query.to), (None, None));
     // A range the wrong way round is refused with the forms to type.
-    update(&mut app, Action::StartRange);
+    update(&mut app, Action::Show(Opener::Range));
     typed(&mut app, "2024-05..2024-04");
     update(&mut app, Action::Open);
     assert!(
@@ -277,10 +281,10 @@ fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
 fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
     let mut app = browser::sample(120, 40);
     select_id(&mut app, "positions-restated");
-    update(&mut app, Action::OpenPositions);
+    update(&mut app, Action::Show(Opener::Positions));
     let s = screen(&app, 120, 40);
     assert!(s.contains("Positions of Israel"), "{s}");
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     assert_eq!(app.mode(), Mode::Picker);
     typed(&mut app, "hamas");
     update(&mut app, Action::Open);
@@ -298,7 +302,7 @@ fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
 #[test]
 fn o_opens_the_source_of_the_quote_under_the_cursor() {
     let mut app = voices(120, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Actor, "tal");
     update(&mut app, Action::Share(Share::OpenSource));
     assert_eq!(
@@ -322,7 +326,7 @@ fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
     use dateline::tui::Msg;
     use dateline::tui::input::msg::Reload;
     let mut app = voices(120, 40);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Party, "belmont");
     let before = listed(&app);
     // A new version: a party added first (every index shifts) and one more Belmont quote.
@@ -354,7 +358,7 @@ fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
 #[test]
 fn the_cursor_stays_on_screen_through_paging() {
     let mut app = browser::sample(80, 24);
-    update(&mut app, Action::OpenQuoteList);
+    update(&mut app, Action::Show(Opener::QuoteList));
     let cursor_shown = |app: &App| screen(app, 80, 24).contains("▶ ");
     let last = app
         .log

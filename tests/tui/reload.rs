@@ -6,6 +6,7 @@ use crate::common::browser::{self, screen, select_id};
 use dateline::load::load_str;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::input::msg::Reload;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, Msg, update, view};
 use ratatui::Terminal;
@@ -88,7 +89,7 @@ fn visible_ids(app: &App) -> Vec<&str> {
 }
 
 fn toggle_in_picker(app: &mut App, kind: PickerKind, name: &str) {
-    update(app, Action::OpenPicker(kind));
+    update(app, Action::Show(Opener::Picker(kind)));
     for c in name.chars() {
         update(app, Action::Input(c));
     }
@@ -122,7 +123,7 @@ fn filters_are_kept_by_id_when_every_index_shifts() {
 #[test]
 fn the_search_is_kept_and_runs_on_the_new_version() {
     let mut app = open(V1);
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     for c in "cat".chars() {
         update(&mut app, Action::Input(c));
     }
@@ -209,7 +210,7 @@ fn an_invalid_version_keeps_the_last_good_log_and_counts_its_errors() {
 fn e_opens_the_errors_as_check_prints_them_scrollable_and_esc_closes() {
     let mut app = open(V1);
     reload(&mut app, BAD);
-    update(&mut app, Action::ShowErrors);
+    update(&mut app, Action::Show(Opener::Errors));
     assert_eq!(app.mode(), Mode::Errors);
     let s = screen(&app, 100, 30);
     assert!(s.contains("Errors in the file"), "{s}");
@@ -253,7 +254,7 @@ fn the_errors_view_shows_hostile_text_only_sanitised() {
             sources: vec![(NAME.to_owned(), hostile.to_owned())],
         })),
     );
-    update(&mut app, Action::ShowErrors);
+    update(&mut app, Action::Show(Opener::Errors));
     let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
     t.draw(|f| view(&app, f)).unwrap();
     let buf = t.backend().buffer();
@@ -274,14 +275,14 @@ fn the_errors_view_shows_hostile_text_only_sanitised() {
 fn the_next_good_save_clears_the_error_state() {
     let mut app = open(V1);
     reload(&mut app, BAD);
-    update(&mut app, Action::ShowErrors);
+    update(&mut app, Action::Show(Opener::Errors));
     reload(&mut app, V2_SHIFTED);
     assert!(app.file_errors.is_none());
     assert_eq!(app.mode(), Mode::Browse, "the errors view closes");
     let s = screen(&app, 100, 30);
     assert!(!s.contains("errors"), "{s}");
     assert!(s.contains("Version two"), "{s}");
-    update(&mut app, Action::ShowErrors);
+    update(&mut app, Action::Show(Opener::Errors));
     assert_eq!(app.mode(), Mode::Browse, "nothing to read");
     assert!(
         app.message
@@ -293,7 +294,7 @@ fn the_next_good_save_clears_the_error_state() {
 #[test]
 fn a_picker_open_during_a_reload_keeps_its_typing_and_toggles() {
     let mut app = open(V1);
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     for c in "gam".chars() {
         update(&mut app, Action::Input(c));
     }

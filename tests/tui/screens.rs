@@ -2,6 +2,7 @@
 //! Read the `.snap` files in tests/snapshots to review what the reader sees.
 
 use crate::common::browser;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, update, view};
 use ratatui::Terminal;
@@ -95,7 +96,7 @@ fn picker() {
         run(
             app,
             &[
-                Action::OpenPicker(PickerKind::Actor),
+                Action::Show(Opener::Picker(PickerKind::Actor)),
                 Action::Down,
                 Action::Toggle,
             ],
@@ -106,7 +107,7 @@ fn picker() {
 #[test]
 fn picker_narrowed() {
     snapshot("picker_narrowed", |app| {
-        run(app, &[Action::OpenPicker(PickerKind::Party)]);
+        run(app, &[Action::Show(Opener::Picker(PickerKind::Party))]);
         run(app, &typed("qa"));
     });
 }
@@ -114,7 +115,7 @@ fn picker_narrowed() {
 #[test]
 fn search_with_matches() {
     snapshot("search", |app| {
-        run(app, &[Action::StartSearch]);
+        run(app, &[Action::Show(Opener::Search)]);
         run(app, &typed("cairo"));
     });
 }
@@ -122,7 +123,7 @@ fn search_with_matches() {
 #[test]
 fn search_kept() {
     snapshot("search_kept", |app| {
-        run(app, &[Action::StartSearch]);
+        run(app, &[Action::Show(Opener::Search)]);
         run(app, &typed("cairo"));
         run(app, &[Action::Open]);
     });
@@ -131,14 +132,14 @@ fn search_kept() {
 #[test]
 fn search_without_match() {
     snapshot("no_match", |app| {
-        run(app, &[Action::StartSearch]);
+        run(app, &[Action::Show(Opener::Search)]);
         run(app, &typed("zanzibar"));
     });
 }
 
 #[test]
 fn help() {
-    snapshot("help", |app| run(app, &[Action::Help]));
+    snapshot("help", |app| run(app, &[Action::Show(Opener::Help)]));
 }
 
 #[test]

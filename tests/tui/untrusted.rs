@@ -10,6 +10,7 @@ use dateline::load::load_str;
 use dateline::text::is_unsafe_char;
 use dateline::tui::app::Focus;
 use dateline::tui::layout::areas;
+use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
@@ -123,17 +124,17 @@ fn states(w: u16, h: u16) -> Vec<(&'static str, App)> {
     update(&mut app, Action::Open);
     out.push(("quotes-emoji", app.clone()));
     update(&mut app, Action::Back);
-    update(&mut app, Action::OpenPicker(PickerKind::Party));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
     out.push(("party-picker", app.clone()));
     update(&mut app, Action::Back);
-    update(&mut app, Action::OpenPicker(PickerKind::Actor));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Actor)));
     out.push(("actor-picker", app.clone()));
     update(&mut app, Action::Back);
     for p in 0..4 {
         update(&mut app, Action::ToggleParty(p));
     }
     out.push(("all-parties-filtered", app.clone()));
-    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::Show(Opener::Search));
     for c in "\u{1b}[2J\u{202e}中\u{85}".chars() {
         update(&mut app, Action::Input(c));
     }

@@ -4,6 +4,7 @@
 //! event's own clock. Read the `.snap` files in tests/tui/snapshots to review them.
 
 use crate::common::browser::{open, screen, select_id};
+use dateline::tui::overlays::Opener;
 use dateline::tui::{Action, App, update};
 
 const FOUR_ZONES: &str = include_str!("../fixtures/four-zones.yaml");
@@ -89,7 +90,7 @@ fn the_details_give_the_events_own_clock_and_beijings() {
 #[test]
 fn a_jump_goes_to_the_first_event_of_beijings_day() {
     let mut app = open("four-zones.yaml", FOUR_ZONES, 80, 24);
-    update(&mut app, Action::StartJump);
+    update(&mut app, Action::Show(Opener::Jump));
     for c in "2023-03-11".chars() {
         update(&mut app, Action::Input(c));
     }

@@ -1,7 +1,7 @@
 //! Everything the reader can ask of the browser. The keymap turns input into these;
 //! `update` is the only place they take effect.
 
-use crate::tui::overlays::picker::PickerKind;
+use crate::tui::overlays::Opener;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -22,21 +22,18 @@ pub enum Action {
     FocusNext,
     /// Enter: open the quotes, follow a related event, apply a picker, keep a search.
     Open,
+    /// Open an overlay: a picker, a prompt, a page (the overlay list says which).
+    Show(Opener),
     /// Esc: close the view on top, cancel a picker or a search.
     Back,
     /// Backspace: return from a related event.
     JumpBack,
-    OpenPicker(PickerKind),
     /// Toggle the n-th party (0-based) in the party filter.
     ToggleParty(usize),
     ClearParties,
     ClearFilters,
-    StartSearch,
     NextMatch,
     PrevMatch,
-    Help,
-    /// `E`: read why the file on disk does not open now.
-    ShowErrors,
     /// A character typed into a prompt or a picker's filter.
     Input(char),
     /// Backspace in a prompt.
@@ -57,10 +54,6 @@ pub enum Action {
     ToggleLanes,
     /// h/l: scroll the lanes sideways by so many lanes.
     ScrollLanes(isize),
-    /// T: the thread of the selected event.
-    OpenThread,
-    /// P: what one party said over time.
-    OpenPositions,
     // Sharing, editing, marks, overview and dates.
     /// y, Y, w, o: copy, write the view, open the source.
     Share(Share),
@@ -70,16 +63,8 @@ pub enum Action {
     Mark(MarkAction),
     /// v: show or hide the activity overview.
     ToggleOverview,
-    /// `:`: open the jump-to-date prompt.
-    StartJump,
     /// Go to the first event a reload added.
     GoToNew,
-    /// `r`: open the date-range prompt.
-    StartRange,
-    /// `Q`: the quotes browser.
-    OpenQuoteList,
-    /// `C`: the current quote in its archived source.
-    OpenContext,
 }
 
 /// What to share from the browser.

@@ -1,9 +1,11 @@
 //! The one keymap: which input does what in which mode. The help screen and the status
 //! bar's hints are generated from `BINDINGS`, so they cannot disagree with it. Adding a
-//! key for an existing `Action` is one line here; a new `Action` also needs its variant
-//! and the arm that handles it (in `update`, or in the overlay list for an opener).
+//! key for an existing `Action` is one line here; a key opening a new overlay binds
+//! `Action::Show` with the overlay list's `Opener`; any other new `Action` also needs its
+//! variant and the arm that handles it in `update`.
 
 use crate::tui::input::action::{Action, MarkAction, Share};
+use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::PickerKind;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -276,42 +278,42 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char('p')],
-        Action::OpenPicker(PickerKind::Party),
+        Action::Show(Opener::Picker(PickerKind::Party)),
         "filter by party",
         Some("party"),
     ),
     bind(
         &[QuoteList],
         &[Char('p')],
-        Action::OpenPicker(PickerKind::Party),
+        Action::Show(Opener::Picker(PickerKind::Party)),
         "only what these parties said",
         Some("party"),
     ),
     bind(
         B,
         &[Char('a')],
-        Action::OpenPicker(PickerKind::Actor),
+        Action::Show(Opener::Picker(PickerKind::Actor)),
         "filter by actor (taking part or quoted)",
         Some("actor"),
     ),
     bind(
         &[QuoteList],
         &[Char('a')],
-        Action::OpenPicker(PickerKind::Actor),
+        Action::Show(Opener::Picker(PickerKind::Actor)),
         "only what these actors said",
         Some("actor"),
     ),
     bind(
         B,
         &[Char('t')],
-        Action::OpenPicker(PickerKind::Kind),
+        Action::Show(Opener::Picker(PickerKind::Kind)),
         "filter by kind",
         Some("kind"),
     ),
     bind(
         B,
         &[Char('s')],
-        Action::OpenPicker(PickerKind::Status),
+        Action::Show(Opener::Picker(PickerKind::Status)),
         "filter by status",
         Some("status"),
     ),
@@ -319,28 +321,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char('#')],
-        Action::OpenPicker(PickerKind::Topic),
+        Action::Show(Opener::Picker(PickerKind::Topic)),
         "filter by topic",
         None,
     ),
     bind(
         B,
         &[Char('r')],
-        Action::StartRange,
+        Action::Show(Opener::Range),
         "date range: 2024-04..2024-05-03, 2024-04.., ..2024-05 (as --from, --to)",
         None,
     ),
     bind(
         &[QuoteList],
         &[Char('#')],
-        Action::OpenPicker(PickerKind::Topic),
+        Action::Show(Opener::Picker(PickerKind::Topic)),
         "only quotes of events with this topic",
         Some("topic"),
     ),
     bind(
         &[QuoteList],
         &[Char('r')],
-        Action::StartRange,
+        Action::Show(Opener::Range),
         "only quotes of events in a date range: 2024-04..2024-05-03, 2024-04.., ..2024-05",
         Some("dates"),
     ),
@@ -361,14 +363,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[QuoteList],
         &[Char('/')],
-        Action::StartSearch,
+        Action::Show(Opener::Search),
         "search the events whose quotes are shown",
         Some("search"),
     ),
     bind(
         B,
         &[Char('/')],
-        Action::StartSearch,
+        Action::Show(Opener::Search),
         "search titles, summaries, quotes, places, topics, names",
         Some("search"),
     ),
@@ -411,21 +413,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Quotes],
         &[Char('C')],
-        Action::OpenContext,
+        Action::Show(Opener::Context),
         "the quote in its context: its archived source, the quote highlighted",
         Some("context"),
     ),
     bind(
         &[QuoteList],
         &[Char('C')],
-        Action::OpenContext,
+        Action::Show(Opener::Context),
         "the quote under the cursor in its archived source",
         None,
     ),
     bind(
         B,
         &[Char('C')],
-        Action::OpenContext,
+        Action::Show(Opener::Context),
         "the event's first quote in its archived source",
         None,
     ),
@@ -551,7 +553,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char(':')],
-        Action::StartJump,
+        Action::Show(Opener::Jump),
         "jump to a date: 2024, 2024-05 or 2024-05-03",
         None,
     ),
@@ -667,7 +669,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Browse, Quotes, QuoteList, List],
         &[Char('?')],
-        Action::Help,
+        Action::Show(Opener::Help),
         "this help",
         Some("help"),
     ),
@@ -690,7 +692,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char('E')],
-        Action::ShowErrors,
+        Action::Show(Opener::Errors),
         "read why the file on disk does not open (it reloads on save)",
         None,
     ),
@@ -728,21 +730,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         B,
         &[Char('T')],
-        Action::OpenThread,
+        Action::Show(Opener::Thread),
         "thread: what the event answers and what answered it, in order",
         Some("thread"),
     ),
     bind(
         B,
         &[Char('P')],
-        Action::OpenPositions,
+        Action::Show(Opener::Positions),
         "positions: what a party said over time (p there picks the party)",
         Some("positions"),
     ),
     bind(
         B,
         &[Char('Q')],
-        Action::OpenQuoteList,
+        Action::Show(Opener::QuoteList),
         "quotes browser: every quote of the events shown, by who said it",
         Some("all quotes"),
     ),
@@ -770,7 +772,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[List],
         &[Char('p')],
-        Action::OpenPicker(PickerKind::Party),
+        Action::Show(Opener::Picker(PickerKind::Party)),
         "positions: choose the party whose positions to show",
         Some("whose positions"),
     ),

@@ -27,6 +27,32 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use search::SearchPrompt;
 
+/// The overlays a key of the timeline opens (`Action::Show`): the key table binds a key to
+/// one of these, and `open` below says what opening it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opener {
+    /// p, a, k, s, #: a picker of parties, actors, kinds, statuses or topics.
+    Picker(picker::PickerKind),
+    /// `/`: the search prompt.
+    Search,
+    /// `?`: the keys of the view open.
+    Help,
+    /// `E`: why the file on disk does not open now.
+    Errors,
+    /// T: the thread of the selected event.
+    Thread,
+    /// P: what one party said over time.
+    Positions,
+    /// `:`: the jump-to-date prompt.
+    Jump,
+    /// `r`: the date-range prompt.
+    Range,
+    /// `Q`: the quotes browser.
+    QuoteList,
+    /// `C`: the current quote in its archived source.
+    Context,
+}
+
 /// A view over the browser, closed by Esc.
 #[derive(Clone, Debug)]
 pub enum Overlay {
@@ -163,16 +189,16 @@ pub(crate) fn update(app: &mut App, action: Action) {
 pub(crate) fn open(app: &mut App, action: Action) {
     match action {
         Action::Open => quotes::open(app),
-        Action::OpenPicker(kind) => picker::open(app, kind),
-        Action::StartSearch => search::start(app),
-        Action::Help => help::open(app),
-        Action::OpenContext => context::open(app),
-        Action::ShowErrors => errors::open(app),
-        Action::OpenThread => event_list::open_thread(app),
-        Action::OpenPositions => event_list::open_positions(app),
-        Action::StartJump => jump::start(app),
-        Action::StartRange => range::start(app),
-        Action::OpenQuoteList => quote_list::open(app),
+        Action::Show(Opener::Picker(kind)) => picker::open(app, kind),
+        Action::Show(Opener::Search) => search::start(app),
+        Action::Show(Opener::Help) => help::open(app),
+        Action::Show(Opener::Context) => context::open(app),
+        Action::Show(Opener::Errors) => errors::open(app),
+        Action::Show(Opener::Thread) => event_list::open_thread(app),
+        Action::Show(Opener::Positions) => event_list::open_positions(app),
+        Action::Show(Opener::Jump) => jump::start(app),
+        Action::Show(Opener::Range) => range::start(app),
+        Action::Show(Opener::QuoteList) => quote_list::open(app),
         _ => {}
     }
 }

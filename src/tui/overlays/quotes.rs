@@ -10,6 +10,7 @@ use crate::tui::layout::areas;
 use crate::tui::layout::citation;
 use crate::tui::layout::scroll::Scroll;
 use crate::tui::layout::text::{url_line, wrap};
+use crate::tui::overlays::Opener;
 use crate::tui::overlays::{context, reader};
 use crate::tui::update::share;
 use crate::tui::view::link;
@@ -41,7 +42,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Edit => crate::tui::update::edit::edit(app),
         Action::Down => step_cursor(app, 1),
         Action::Up => step_cursor(app, -1),
-        Action::OpenContext => context::open(app),
+        Action::Show(Opener::Context) => context::open(app),
         _ => {
             let total = app.selected.map_or(0, |ix| {
                 lines(app, ix, reader::inner(app).width as usize).len()

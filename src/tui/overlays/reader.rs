@@ -5,6 +5,7 @@ use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::Opener;
 use crate::tui::overlays::{help, quotes};
 use ratatui::layout::Rect;
 
@@ -28,7 +29,7 @@ pub(crate) fn update(app: &mut App, action: Action, total: usize) {
         Action::Back => {
             app.overlays.pop();
         }
-        Action::Help => help::open(app),
+        Action::Show(Opener::Help) => help::open(app),
         _ => {}
     }
 }

@@ -5,6 +5,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
@@ -230,11 +231,11 @@ pub(crate) fn update(app: &mut App, action: Action) {
             app.overlays.pop();
             return;
         }
-        Action::Help => {
+        Action::Show(Opener::Help) => {
             crate::tui::overlays::help::open(app);
             return;
         }
-        Action::OpenPicker(PickerKind::Party) => {
+        Action::Show(Opener::Picker(PickerKind::Party)) => {
             pick_positions_party(app);
             return;
         }

@@ -11,6 +11,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
 use crate::tui::layout::scroll::Scroll;
+use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::overlays::range;
@@ -171,7 +172,7 @@ fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
 }
 
 pub(crate) fn update(app: &mut App, action: Action) {
-    if action == Action::OpenContext {
+    if action == Action::Show(Opener::Context) {
         return crate::tui::overlays::context::open(app);
     }
     let (_, h) = body_size(app);
@@ -199,8 +200,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
             app.overlays.pop();
             return;
         }
-        Action::Help => return crate::tui::overlays::help::open(app),
-        Action::OpenPicker(kind) => {
+        Action::Show(Opener::Help) => return crate::tui::overlays::help::open(app),
+        Action::Show(Opener::Picker(kind)) => {
             let p = Picker::open_for(
                 kind,
                 Purpose::Filter,
@@ -211,8 +212,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
             );
             return app.overlays.push(Overlay::Picker(p));
         }
-        Action::StartRange => return range::start(app),
-        Action::StartSearch => {
+        Action::Show(Opener::Range) => return range::start(app),
+        Action::Show(Opener::Search) => {
             return search::start(app);
         }
         Action::ClearFilters => {
