@@ -1,7 +1,10 @@
 //! "did you mean ...?": the nearest known name to a misspelt key or id.
 
 /// The candidate closest to `found`, when it is close enough to be a likely typo.
-pub fn nearest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let found_lower = found.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -23,7 +26,7 @@ pub fn nearest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// The help text for a suggestion.
-pub fn did_you_mean(s: &str) -> String {
+pub(crate) fn did_you_mean(s: &str) -> String {
     format!("did you mean \"{s}\"?")
 }
 
