@@ -9,7 +9,6 @@
 //! never return Israel's words about Hamas.
 
 use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status};
-use crate::postings::intersect;
 use crate::search::{SearchIndex, terms};
 use std::collections::BTreeSet;
 
@@ -57,27 +56,8 @@ pub fn apply(log: &Log, index: &SearchIndex, query: &Query) -> Vec<EventIx> {
         (None, true) => (0..log.events.len()).collect(),
         (None, false) => index.text(log).find(&search_terms),
         (Some(found), true) => found.iter().map(|&i| i as usize).collect(),
-        (Some(found), false) => {
-            let text = index.text(log);
-            // Few candidates: look in each one's text; many: one pass over all the text.
-            if found.len().saturating_mul(8) < log.events.len() {
-                found
-                    .iter()
-                    .map(|&i| i as usize)
-                    .filter(|&i| text.event_matches(i, &search_terms))
-                    .collect()
-            } else {
-                let hits: Vec<u32> = text
-                    .find(&search_terms)
-                    .into_iter()
-                    .map(|i| i as u32)
-                    .collect();
-                intersect(&found, &hits)
-                    .into_iter()
-                    .map(|i| i as usize)
-                    .collect()
-            }
-        }
+        // The search starts from what the other fields kept.
+        (Some(found), false) => index.text(log).find_among(&search_terms, Some(&found)),
     };
     if has_other_fields(query) {
         events.retain(|&i| other_fields_match(log, i, query));

@@ -178,6 +178,13 @@ impl TextIndex {
     /// checked in their own text. A term of punctuation alone has nothing to look up: the
     /// text is scanned.
     pub fn find(&self, terms: &[String]) -> Vec<EventIx> {
+        self.find_among(terms, None)
+    }
+
+    /// `find`, among the events of ascending `among` only (all events when None): a search
+    /// with other filters starts from what they kept, and gathers a term's events from the
+    /// vocabulary only while that is cheaper than reading the candidates' text.
+    pub fn find_among(&self, terms: &[String], among: Option<&[u32]>) -> Vec<EventIx> {
         if terms.is_empty() || terms.iter().any(|t| t.contains('\0')) {
             return Vec::new();
         }
@@ -185,7 +192,7 @@ impl TextIndex {
         for t in terms {
             let pieces: Vec<&[u8]> = word_pieces(t.as_bytes()).collect();
             if pieces.is_empty() {
-                return self.scan(terms);
+                return self.scan_among(terms, among);
             }
             let whole = pieces.len() == 1 && pieces[0].len() == t.len();
             let matches: Vec<Matches> = pieces.iter().map(|p| self.words.matching(p)).collect();
@@ -198,7 +205,7 @@ impl TextIndex {
             .flat_map(|(t, whole, ms)| ms.iter().map(move |m| (*t, *whole, m)))
             .collect();
         lists.sort_by_key(|(_, _, m)| m.cost);
-        let mut candidates: Option<Vec<u32>> = None;
+        let mut candidates: Option<Vec<u32>> = among.map(<[u32]>::to_vec);
         let mut unchecked: Vec<&String> = Vec::new();
         for (t, whole, m) in lists {
             if !whole && !unchecked.contains(&t) {
@@ -239,6 +246,26 @@ impl TextIndex {
         terms
             .iter()
             .all(|t| memmem::find(hay, t.as_bytes()).is_some())
+    }
+
+    /// `scan` among the events of ascending `among` (all when None): few are looked at one
+    /// by one, many by one pass over all the text.
+    fn scan_among(&self, terms: &[String], among: Option<&[u32]>) -> Vec<EventIx> {
+        match among {
+            None => self.scan(terms),
+            Some(among) if among.len().saturating_mul(8) < self.starts.len() => among
+                .iter()
+                .map(|&ev| ev as EventIx)
+                .filter(|&ev| self.event_matches(ev, terms))
+                .collect(),
+            Some(among) => {
+                let found: Vec<u32> = self.scan(terms).into_iter().map(|i| i as u32).collect();
+                intersect(among, &found)
+                    .into_iter()
+                    .map(|i| i as EventIx)
+                    .collect()
+            }
+        }
     }
 
     /// `find` by one pass over all the text, without the vocabulary: what `find` must

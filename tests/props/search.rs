@@ -1,7 +1,8 @@
 //! The search answers from a vocabulary of the folded words; it must find exactly what one
 //! plain pass over all the folded text finds, for any query: terms inside words, whole
 //! words, terms across punctuation (`cease-fire`, `u.s.`), punctuation alone, accents,
-//! other scripts, repeated and absent terms; over generated logs and random ones.
+//! other scripts, repeated and absent terms; over generated logs and random ones, and among
+//! the events other filters kept.
 
 use crate::generator::{generate, quoted};
 use dateline::load::load_str;
@@ -109,13 +110,45 @@ fn stretch(log: &Log, event: usize, from: usize, len: usize) -> String {
 fn same_as_scan(log: &Log, index: &SearchIndex, query: &str) -> Result<(), TestCaseError> {
     let t = terms(query);
     let text = index.text(log);
+    let scanned = text.scan(&t);
     prop_assert_eq!(
         text.find(&t),
-        text.scan(&t),
+        scanned.clone(),
         "query {:?}, terms {:?}",
         query,
         t
     );
+    // Among what other filters kept: most events, and few.
+    for keep in [3, 17] {
+        let among: Vec<u32> = (0..log.events.len() as u32)
+            .filter(|i| i % keep != 1)
+            .collect();
+        let expected: Vec<usize> = scanned
+            .iter()
+            .copied()
+            .filter(|i| i % keep as usize != 1)
+            .collect();
+        prop_assert_eq!(
+            text.find_among(&t, Some(&among)),
+            expected,
+            "{:?} among most",
+            query
+        );
+        let few: Vec<u32> = (0..log.events.len() as u32)
+            .filter(|i| i % keep == 1)
+            .collect();
+        let expected: Vec<usize> = scanned
+            .iter()
+            .copied()
+            .filter(|i| i % keep as usize == 1)
+            .collect();
+        prop_assert_eq!(
+            text.find_among(&t, Some(&few)),
+            expected,
+            "{:?} among few",
+            query
+        );
+    }
     Ok(())
 }
 
