@@ -97,6 +97,19 @@ fn render(c: &mut Criterion<support::Clock>) {
                 })
             });
         }
+        // The same two keys with the activity overview shown (`v`), which counts every
+        // visible event into its bars on each filter change.
+        update(&mut app, Action::ToggleOverview);
+        group.bench_function(
+            BenchmarkId::new("toggle_party_on_and_off_with_overview", &id),
+            |b| {
+                b.iter(|| {
+                    update(&mut app, Action::ToggleParty(0));
+                    update(&mut app, Action::ToggleParty(0));
+                })
+            },
+        );
+        update(&mut app, Action::ToggleOverview);
         // What a filter key spends outside the filter: the timeline's rows (headers, gaps)
         // for every event, as when a filter is taken off, from the calendar of the log.
         let all: Vec<usize> = (0..app.log.events.len()).collect();

@@ -170,6 +170,20 @@ impl CalendarDay {
     pub fn has_time(&self) -> bool {
         self.has_time
     }
+
+    /// Its reading-zone day, as days from the common era (`NaiveDate::num_days_from_ce`).
+    pub(crate) fn day_number(&self) -> i32 {
+        self.day
+    }
+
+    /// Its reading-zone day's month, as year × 12 + month − 1.
+    pub(crate) fn month_number(&self) -> i32 {
+        self.month
+    }
+
+    pub(crate) fn precision(&self) -> Precision {
+        self.precision
+    }
 }
 
 /// Every event's `CalendarDay`, by event index: depends on the log and its reading zone

@@ -2,7 +2,7 @@
 //! years, counted in the log's reading zone. An event is counted only at a unit its date
 //! supports: one known only by its month is never put in a day or a week.
 
-use crate::days::Period;
+use crate::days::{Calendar, CalendarDay, Period};
 use crate::model::{EventIx, Log, Precision};
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -80,6 +80,21 @@ fn ordinal(unit: Unit, d: NaiveDate) -> i64 {
     }
 }
 
+/// `ordinal` of an event's reading-zone day, from the calendar's small integers (no date
+/// arithmetic through chrono: the overview counts every visible event on each filter key).
+fn calendar_ordinal(unit: Unit, d: &CalendarDay) -> i64 {
+    let day = i64::from(d.day_number());
+    let month = i64::from(d.month_number());
+    match unit {
+        Unit::Day => day,
+        // Day 1 of the era was a Monday.
+        Unit::Week => (day - (day - 1).rem_euclid(7)).div_euclid(7),
+        Unit::Month => month,
+        Unit::Year => month.div_euclid(12),
+        Unit::Years(n) => month.div_euclid(12).div_euclid(n as i64),
+    }
+}
+
 /// The first day of the bucket with this ordinal.
 fn bucket_start(unit: Unit, ord: i64) -> NaiveDate {
     let year = |y: i64| {
@@ -106,7 +121,13 @@ fn day_of(log: &Log, i: EventIx) -> NaiveDate {
 
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
-    pub(crate) fn new(log: &Log, events: &[EventIx], width: usize) -> Option<Histogram> {
+    /// `calendar` is the log's (`Calendar::new(log)`).
+    pub(crate) fn new(
+        log: &Log,
+        calendar: &Calendar,
+        events: &[EventIx],
+        width: usize,
+    ) -> Option<Histogram> {
         let first = day_of(log, *events.first()?);
         let last = day_of(log, *events.last()?).max(first);
         let width = width.max(1) as i64;
@@ -126,8 +147,11 @@ impl Histogram {
             only_month: 0,
             only_year: 0,
         };
+        let first_ord = ordinal(unit, h.first);
+        let last_bucket = h.counts.len() as i64 - 1;
         for &i in events {
-            match log.events[i].date.precision {
+            let day = calendar.day(i);
+            match day.precision() {
                 p if p >= unit.needs() => {}
                 Precision::Month => {
                     h.only_month += 1;
@@ -138,7 +162,9 @@ impl Histogram {
                     continue;
                 }
             }
-            let b = h.bucket_of(log, i);
+            // An event counted here has the precision of the unit, so the unit's ordinal
+            // of its reading-zone day is that of its period's first day (`bucket_of`).
+            let b = (calendar_ordinal(unit, day) - first_ord).clamp(0, last_bucket) as usize;
             h.counts[b] += 1;
             for &p in &log.events[i].parties {
                 h.per_party[p][b] += 1;
@@ -266,16 +292,16 @@ mod tests {
     fn the_unit_fits_the_span_and_the_width() {
         let log = log_with(&["2024-05-01", "2024-05-03", "2024-05-03", "2024-05-20"]);
         let all: Vec<_> = (0..4).collect();
-        let h = Histogram::new(&log, &all, 80).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &all, 80).unwrap();
         assert_eq!(h.unit, Unit::Day);
         assert_eq!(h.counts.len(), 20);
         assert_eq!(h.counts[2], 2);
         assert_eq!(h.counts.iter().sum::<u32>(), 4);
-        let narrow = Histogram::new(&log, &all, 5).unwrap();
+        let narrow = Histogram::new(&log, &Calendar::new(&log), &all, 5).unwrap();
         assert_eq!(narrow.unit, Unit::Week);
         assert_eq!(narrow.counts.iter().sum::<u32>(), 4);
         let decade = log_with(&["2014", "2024-05-03"]);
-        let h = Histogram::new(&decade, &[0, 1], 40).unwrap();
+        let h = Histogram::new(&decade, &Calendar::new(&decade), &[0, 1], 40).unwrap();
         assert_eq!(h.unit, Unit::Year);
         assert_eq!(h.counts.len(), 11);
         assert_eq!(h.start_of(10), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
@@ -287,7 +313,7 @@ mod tests {
         let log = log_with(&["2024-04", "2024-04-03", "2024-04-10", "2024", "2024-04-29"]);
         let all: Vec<_> = (0..5).collect();
         // The year-only event starts the span on 1 January: 18 weeks.
-        let weeks = Histogram::new(&log, &all, 20).unwrap();
+        let weeks = Histogram::new(&log, &Calendar::new(&log), &all, 20).unwrap();
         assert_eq!(weeks.unit, Unit::Week);
         assert_eq!(weeks.counts.iter().sum::<u32>(), 3, "{weeks:?}");
         assert_eq!((weeks.only_month, weeks.only_year), (1, 1));
@@ -307,11 +333,11 @@ mod tests {
             weeks.describe(&log, month_ix),
             "April 2024 · known only by month"
         );
-        let months = Histogram::new(&log, &all, 4).unwrap();
+        let months = Histogram::new(&log, &Calendar::new(&log), &all, 4).unwrap();
         assert_eq!(months.unit, Unit::Month);
         assert_eq!(months.counts.iter().sum::<u32>(), 4);
         assert_eq!(months.only_year, 1);
-        let years = Histogram::new(&log, &all, 1).unwrap();
+        let years = Histogram::new(&log, &Calendar::new(&log), &all, 1).unwrap();
         assert_eq!(years.counts, [5]);
         assert_eq!(years.title(), "Events per year · 2024 · peak 5");
     }
@@ -320,17 +346,17 @@ mod tests {
     fn long_spans_get_runs_of_years_not_a_squeezed_last_bar() {
         let log = log_with(&["1948-05-14", "1967-06", "1979", "1993-09-13", "1994"]);
         let all: Vec<_> = (0..5).collect();
-        let h = Histogram::new(&log, &all, 6).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &all, 6).unwrap();
         assert_eq!(h.unit, Unit::Years(10));
         assert_eq!(h.counts, [1, 0, 1, 1, 0, 2]);
         assert_eq!(h.bar_text(0), "1940 – 1949");
         assert_eq!(h.bar_text(5), "1990 – 1999");
         assert_eq!(h.title(), "Events per 10 years · 1940 – 1999 · peak 2");
-        let h = Histogram::new(&log, &all, 10).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &all, 10).unwrap();
         assert_eq!(h.unit, Unit::Years(5));
         assert_eq!(h.counts, [1, 0, 0, 0, 1, 0, 1, 0, 0, 2]);
         assert_eq!(h.title(), "Events per 5 years · 1945 – 1994 · peak 2");
-        let h = Histogram::new(&log, &all, 30).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &all, 30).unwrap();
         assert_eq!(h.unit, Unit::Years(2));
         assert_eq!(h.counts.iter().sum::<u32>(), 5);
         assert_eq!(h.bar_text(h.counts.len() - 1), "1994 – 1995");
@@ -340,7 +366,7 @@ mod tests {
     fn bins_are_reading_zone_days() {
         let y = "timezone: Asia/Shanghai\nevents:\n  - {date: \"2023-03-10T23:30-05:00\", kind: call, title: Washington}\n  - {date: 2023-03-10, kind: meeting, title: Beijing}\n";
         let log = crate::load::load_str("t.yaml", y).unwrap().log;
-        let h = Histogram::new(&log, &[0, 1], 80).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &[0, 1], 80).unwrap();
         assert_eq!(h.unit, Unit::Day);
         assert_eq!(
             h.counts,

@@ -49,6 +49,11 @@ impl Rows {
         }
     }
 
+    /// Every event's reading-zone day, worked out once for the log.
+    pub(crate) fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
     /// Lays out the rows for `visible`: events of the log given to `for_log`, in timeline
     /// order. Reuses the buffers of the last layout.
     pub fn rebuild(&mut self, visible: &[EventIx]) {
