@@ -119,14 +119,14 @@ impl<'a> Reader<'a> {
 
     /// The fields of a mapping, checking keys: each known or `x-`, none twice, the
     /// required ones present. None when `node` is not a mapping.
-    pub fn fields<'n>(
+    pub fn fields(
         &mut self,
-        node: &'n mut Node,
+        node: &mut Node,
         path: &str,
         what: &str,
         known: &[&'static str],
         required: &[&str],
-    ) -> Option<Fields<'n>> {
+    ) -> Option<Fields> {
         if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
             let with = if required.is_empty() {
@@ -149,7 +149,7 @@ impl<'a> Reader<'a> {
         };
         let mut seen = SeenKeys::default();
         for (k, v) in pairs.iter_mut() {
-            let k: &'n Node = k;
+            let k: &Node = k;
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
                     k.mark,
@@ -176,7 +176,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             match known.iter().find(|&&kn| kn == key) {
-                Some(&kn) => out.found.push((kn, v)),
+                // Moved out: each value is read once, and the tree is dropped after.
+                Some(&kn) => out.push(kn, std::mem::replace(v, Node::EMPTY)),
                 None => {
                     // The format's version is written `dateline: 1`; other tools say `format`
                     // or `version`, which no spelling check would lead to.
@@ -423,18 +424,30 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The known fields of one mapping.
-pub struct Fields<'n> {
-    found: Vec<(&'static str, &'n mut Node)>,
+/// The known fields of one mapping, keys checked (each known, none twice), from the tree
+/// (`Reader::fields`) or straight from the parser (`stream`).
+pub struct Fields {
+    found: Vec<(&'static str, Node)>,
 }
 
-impl Fields<'_> {
+impl Fields {
+    pub fn with_capacity(n: usize) -> Fields {
+        Fields {
+            found: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds the value of a key not added before.
+    pub fn push(&mut self, key: &'static str, value: Node) {
+        self.found.push((key, value));
+    }
+
     /// The value of a key. Reading text from it moves the text out.
     pub fn get(&mut self, key: &str) -> Option<&mut Node> {
         self.found
             .iter_mut()
             .find(|(k, _)| *k == key)
-            .map(|(_, v)| &mut **v)
+            .map(|(_, v)| v)
     }
 
     /// Where the value of a key was written.
