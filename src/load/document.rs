@@ -241,7 +241,11 @@ pub(super) fn head(r: &mut Reader, f: &mut Fields, doc: &mut Document) {
 }
 
 /// The log's reading zone: an IANA name from the compiled-in time zone database.
-pub(super) fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Option<At<crate::model::Tz>> {
+pub(super) fn timezone(
+    r: &mut Reader,
+    node: Option<&mut Node>,
+    loc: &Loc,
+) -> Option<At<crate::model::Tz>> {
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     let name = r.text(node, loc, true)?;
     match crate::model::parse_zone(name.trim()) {

@@ -5,7 +5,7 @@
 use super::diagnostic::Severity;
 use super::document::{ActorDef, Document, PartyDef, SourceDef};
 use super::fields::{At, Reader};
-use super::suggest::{did_you_mean, nearest};
+use super::suggest::{did_you_mean, nearest_unordered};
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -374,7 +374,7 @@ fn lookup(
     }
     // Suggestions compare against every id: bounded so that a huge broken log stays fast.
     let help = if r.diags.len() < 200 {
-        nearest(&id.value, ids.keys().map(String::as_str)).map(did_you_mean)
+        nearest_unordered(&id.value, ids.keys().map(String::as_str)).map(did_you_mean)
     } else {
         None
     };

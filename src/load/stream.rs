@@ -219,10 +219,9 @@ impl Stream<'_> {
                 keys.seen |= 1 << i;
                 return Ok(Some(i));
             }
-            if !text.starts_with("x-") || keys.own.iter().any(|k| k == text) {
+            if !text.starts_with("x-") || !keys.first_own(text) {
                 return Err(GiveUp);
             }
-            keys.own.push(text.to_owned());
             self.skip()?;
         }
     }
@@ -327,14 +326,33 @@ impl Stream<'_> {
     }
 }
 
-/// The keys met in one mapping: the known ones as bits of their index, `x-` keys by name.
+/// The keys met in one mapping: the known ones as bits of their index, `x-` keys by name
+/// (scanned while few, hashed when a hostile mapping has many).
 #[derive(Default)]
 struct Keys {
     seen: u32,
     own: Vec<String>,
+    many: Option<std::collections::HashSet<String>>,
 }
 
 impl Keys {
+    const FEW: usize = 16;
+
+    /// Notes an `x-` key; false when it was met before.
+    fn first_own(&mut self, key: &str) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key.to_owned());
+        }
+        if self.own.iter().any(|k| k == key) {
+            return false;
+        }
+        self.own.push(key.to_owned());
+        if self.own.len() > Self::FEW {
+            self.many = Some(self.own.drain(..).collect());
+        }
+        true
+    }
+
     fn has(&self, known: &[&str], key: &str) -> bool {
         known
             .iter()

@@ -5,4 +5,5 @@ mod filter;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod loader;
+mod stream;
 mod tui;
