@@ -7,7 +7,6 @@ use super::document::{ActorDef, Document, PartyDef, SourceDef};
 use super::fields::{At, Reader};
 use super::suggest::{did_you_mean, nearest_unordered};
 use crate::model::*;
-use std::collections::HashMap;
 
 /// One file's document and the reader holding its diagnostics.
 pub struct FileDoc<'a> {
@@ -185,7 +184,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
     }
 
     // Event ids: written ones first, so a derived id never takes a written one's place.
-    let mut taken: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut taken: IdMap<(usize, usize)> = IdMap::default();
     for (fi, f) in files.iter_mut().enumerate() {
         for e in &f.doc.events {
             if let Some(id) = &e.id {
@@ -209,7 +208,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         file: usize,
     }
     let mut pending: Vec<Pending> = Vec::new();
-    let mut next_free: HashMap<String, usize> = HashMap::new();
+    let mut next_free: IdMap<usize> = IdMap::default();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
         for e in events {
@@ -363,12 +362,7 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
 }
 
 /// Resolves a reference, reporting an unknown id with the nearest known one.
-fn lookup(
-    r: &mut Reader,
-    ids: &HashMap<String, usize>,
-    id: &At<String>,
-    what: &str,
-) -> Option<usize> {
+fn lookup(r: &mut Reader, ids: &IdMap<usize>, id: &At<String>, what: &str) -> Option<usize> {
     if let Some(&ix) = ids.get(&id.value) {
         return Some(ix);
     }
