@@ -2,7 +2,7 @@
 //! still as written (ids), to be resolved once all files of a log are read.
 
 use super::diagnostic::Severity;
-use super::fields::{At, Fields, Loc, Reader};
+use super::fields::{At, Fields, Loc, Reader, item_path};
 use super::yaml::{Mark, Node};
 use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
@@ -179,7 +179,7 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = format!("parties[{i}]").into();
+        let path: Rc<str> = item_path("parties", i);
         if let Some(p) = party(r, n, &path) {
             doc.parties.push(p);
         }
@@ -189,7 +189,7 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = format!("actors[{i}]").into();
+        let path: Rc<str> = item_path("actors", i);
         if let Some(a) = actor(r, n, &path) {
             doc.actors.push(a);
         }
@@ -199,7 +199,7 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = format!("sources[{i}]").into();
+        let path: Rc<str> = item_path("sources", i);
         if let Some(s) = source(r, n, &path) {
             doc.sources.push(s);
         }
@@ -209,7 +209,7 @@ pub fn read(r: &mut Reader, root: &mut Node) -> Document {
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = format!("events[{i}]").into();
+        let path: Rc<str> = item_path("events", i);
         if let Some(e) = event(r, n, &path) {
             doc.events.push(e);
         }
@@ -414,6 +414,11 @@ pub(super) fn event_fields(
     let raw_topics = r.texts(f.get("topics"), &tpath, "topics");
     let mut topics = Vec::with_capacity(raw_topics.len());
     for (i, t) in raw_topics.into_iter().enumerate() {
+        // Most topics are lower-case ASCII already: kept as they are, not copied.
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            topics.push(t);
+            continue;
+        }
         let lower = t.to_lowercase();
         if lower != t {
             let mark = topic_mark(f.get("topics").as_deref(), i);
@@ -442,7 +447,7 @@ pub(super) fn event_fields(
     match read_quotes {
         Some(read) => {
             for (i, (qmark, qf)) in read.into_iter().enumerate() {
-                let qpath = qpath.item(i).render().into();
+                let qpath = qpath.item_path(i);
                 if let Some(q) = quote_fields(r, qf, qmark, &qpath, one_source) {
                     quotes.push(q);
                 }
@@ -454,7 +459,7 @@ pub(super) fn event_fields(
                 .iter_mut()
                 .enumerate()
             {
-                if let Some(q) = quote(r, qn, &qpath.item(i).render().into(), one_source) {
+                if let Some(q) = quote(r, qn, &qpath.item_path(i), one_source) {
                     quotes.push(q);
                 }
             }

@@ -59,6 +59,11 @@ impl Loc {
         }
     }
 
+    /// The place of the `i`-th item of the list at this place, rendered.
+    pub fn item_path(&self, i: usize) -> Rc<str> {
+        item_path(&join(&self.parent, self.key), i)
+    }
+
     /// The key this place is under (`speaker`, `actors`).
     pub fn key(&self) -> &'static str {
         self.key
@@ -76,11 +81,11 @@ impl Loc {
     }
 
     pub fn render(&self) -> String {
-        let mut s = join(&self.parent, self.key);
-        if let Some(i) = self.index {
-            s += &format!("[{i}]");
+        let s = join(&self.parent, self.key);
+        match self.index {
+            Some(i) => item_path(&s, i).to_string(),
+            None => s,
         }
-        s
     }
 }
 
@@ -371,23 +376,27 @@ impl<'a> Reader<'a> {
             return &mut [];
         }
         let mark = node.mark;
-        let found = node.describe();
+        if matches!(node.value, Value::Scalar { .. }) {
+            let found = node.describe();
+            let Value::Scalar { text, .. } = &node.value else {
+                unreachable!("matched a scalar above")
+            };
+            let help = Some(format!(
+                "write a list, even of one: [{}]",
+                crate::text::sanitize(text)
+            ));
+            self.report(
+                Severity::Error,
+                mark,
+                &loc.render(),
+                format!("found {found}, expected a list of {of}"),
+                help,
+            );
+            return &mut [];
+        }
         match &mut node.value {
             Value::Seq(items) => items,
-            Value::Scalar { text, .. } => {
-                let help = Some(format!(
-                    "write a list, even of one: [{}]",
-                    crate::text::sanitize(text)
-                ));
-                self.report(
-                    Severity::Error,
-                    mark,
-                    &loc.render(),
-                    format!("found {found}, expected a list of {of}"),
-                    help,
-                );
-                &mut []
-            }
+            Value::Scalar { .. } => &mut [],
             Value::Map(_) => {
                 self.error(
                     mark,
@@ -459,13 +468,38 @@ impl Fields {
     }
 }
 
+/// `events` + 3 → `events[3]`: the place of an item, built for every item of a log (so
+/// without the formatting machinery).
+pub fn item_path(list: &str, i: usize) -> Rc<str> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(list.len() + digits.len() - at + 2);
+    s.push_str(list);
+    s.push('[');
+    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    s.push(']');
+    s.into()
+}
+
 /// `events[3]` + `title` → `events[3].title`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
 }
 
 fn keys_list(keys: &[&str]) -> String {

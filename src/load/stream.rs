@@ -10,7 +10,7 @@
 
 use super::Limits;
 use super::document::{self, Document};
-use super::fields::{Fields, Loc, Reader};
+use super::fields::{Fields, Loc, Reader, item_path};
 use super::yaml::{Ev, Events, Mark, Node, Value};
 use std::rc::Rc;
 
@@ -113,7 +113,7 @@ impl Stream<'_> {
                 }
                 "parties" => self.section(r, |s, r, i, _| {
                     let f = s.mapping(document::PARTY, document::PARTY_REQUIRED)?;
-                    let path: Rc<str> = format!("parties[{i}]").into();
+                    let path: Rc<str> = item_path("parties", i);
                     if let Some(p) = document::party_fields(r, f, &path) {
                         doc.parties.push(p);
                     }
@@ -121,7 +121,7 @@ impl Stream<'_> {
                 })?,
                 "actors" => self.section(r, |s, r, i, _| {
                     let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED)?;
-                    let path: Rc<str> = format!("actors[{i}]").into();
+                    let path: Rc<str> = item_path("actors", i);
                     if let Some(a) = document::actor_fields(r, f, &path) {
                         doc.actors.push(a);
                     }
@@ -131,7 +131,7 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, _| {
                         let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED)?;
-                        let path: Rc<str> = format!("sources[{i}]").into();
+                        let path: Rc<str> = item_path("sources", i);
                         if let Some(src) = document::source_fields(r, f, &path) {
                             doc.sources.push(src);
                         }
@@ -142,7 +142,7 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, mark| {
                         let (f, quotes) = s.event()?;
-                        let path: Rc<str> = format!("events[{i}]").into();
+                        let path: Rc<str> = item_path("events", i);
                         if let Some(e) = document::event_fields(r, f, mark, &path, Some(quotes)) {
                             doc.events.push(e);
                         }
