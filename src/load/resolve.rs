@@ -207,7 +207,10 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         related: Vec<At<String>>,
         file: usize,
     }
-    let mut pending: Vec<Pending> = Vec::new();
+    // Sized once: a big log's events are the largest array of the load, and growing it by
+    // doubling would hold two of it at a time.
+    let mut pending: Vec<Pending> =
+        Vec::with_capacity(files.iter().map(|f| f.doc.events.len()).sum());
     let mut next_free: IdMap<usize> = IdMap::default();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
@@ -325,16 +328,14 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
         .map(|(i, p)| (p.event.date.start_ts(), p.event.date.precision, i))
         .collect();
     order.sort_unstable(); // (instant, precision, file order): unique keys, so as good as stable
-    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
-    let pending: Vec<Pending> = order
-        .iter()
-        .filter_map(|&(_, _, i)| slots[i].take())
-        .collect();
+    // Put in that order in place, and the events then taken out in place: never a second
+    // array of them.
+    permute(&mut pending, order.into_iter().map(|(_, _, i)| i).collect());
     for (i, p) in pending.iter().enumerate() {
         log.event_ids.insert(p.event.id.clone(), i);
     }
     let mut related_all = Vec::with_capacity(pending.len());
-    for p in pending {
+    for p in &mut pending {
         let r = &mut files[p.file].reader;
         let related: Vec<EventIx> = p
             .related
@@ -342,8 +343,9 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
             .filter_map(|id| lookup(r, &log.event_ids, id, "event"))
             .collect();
         related_all.push(related);
-        log.events.push(p.event);
+        p.related = Vec::new();
     }
+    log.events = pending.into_iter().map(|p| p.event).collect();
     for (i, related) in related_all.into_iter().enumerate() {
         for &j in &related {
             if !log.events[j].related_by.contains(&i) {
@@ -359,6 +361,28 @@ pub fn resolve(files: &mut [FileDoc]) -> Log {
     }
     explain_wrong_kinds(files, &log);
     log
+}
+
+/// Reorders `items` in place so that item `k` is the one that was at `from[k]` (`from` a
+/// permutation), by following its cycles: each item moves once, nothing is copied aside.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        if from[start] == DONE {
+            continue;
+        }
+        let mut k = start;
+        loop {
+            let j = from[k];
+            from[k] = DONE;
+            if j == start {
+                break;
+            }
+            // `items[k]` holds the cycle's first item; `items[j]` has not moved yet.
+            items.swap(k, j);
+            k = j;
+        }
+    }
 }
 
 /// Resolves a reference, reporting an unknown id with the nearest known one.
@@ -553,5 +577,28 @@ fn duplicate(
             &id.path(),
             format!("{what} \"{}\" is defined differently in {first_file}:{first_line}: files of one log must agree", id.value),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn a_permutation_puts_each_item_where_it_is_asked_for() {
+        for from in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![2, 0, 1],
+            vec![1, 2, 0],
+            vec![0, 2, 1, 3],
+            vec![3, 1, 4, 0, 2, 6, 5],
+        ] {
+            let mut items: Vec<usize> = (0..from.len()).map(|i| i * 10).collect();
+            permute(&mut items, from.clone());
+            let wanted: Vec<usize> = from.iter().map(|&i| i * 10).collect();
+            assert_eq!(items, wanted, "{from:?}");
+        }
     }
 }
