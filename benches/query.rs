@@ -5,6 +5,7 @@
 
 mod support;
 
+use criterion::measurement::Measurement;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::filter::{Query, apply};
 use dateline::model::{Kind, Status};
@@ -16,8 +17,18 @@ fn query(c: &mut Criterion<support::Clock>) {
     let mut group = c.benchmark_group("query");
     for events in support::sizes() {
         let log = support::loaded(events).log;
-        let index = SearchIndex::with_text(&log);
         let id = support::label(events);
+        // What the search index costs, once per log (on a thread of its own in the browser).
+        let clock = support::Clock::from_env();
+        let started = clock.start();
+        let index = SearchIndex::with_text(&log);
+        let took = clock.end(started);
+        let (text, words) = index.text(&log).bytes();
+        eprintln!(
+            "{id}: search text {:.1} MB, vocabulary and its lists {:.1} MB, built in {took:.2?}",
+            text as f64 / 1e6,
+            words as f64 / 1e6,
+        );
         let hamas = log.party("hamas").expect("generated logs have hamas");
         // The busiest actor: the largest result an actor filter gives.
         let busiest = (0..log.actors.len())

@@ -97,10 +97,15 @@ fn render(c: &mut Criterion<support::Clock>) {
             });
         }
         // What a filter key spends outside the filter: the timeline's rows (headers, gaps)
-        // for every event, as when a filter is taken off.
+        // for every event, as when a filter is taken off, from the calendar of the log.
         let all: Vec<usize> = (0..app.log.events.len()).collect();
+        let mut rows = Rows::for_log(&app.log);
         group.bench_function(BenchmarkId::new("timeline_rows_of_all", &id), |b| {
-            b.iter(|| Rows::build(&app.log, std::hint::black_box(&all)))
+            b.iter(|| rows.rebuild(std::hint::black_box(&all)))
+        });
+        // Once per log (opening, reloading): every event's reading-zone day and header.
+        group.bench_function(BenchmarkId::new("calendar_of_log", &id), |b| {
+            b.iter(|| Rows::for_log(&app.log))
         });
         // Search as you type: one key of a word typed into the search prompt (the prompt
         // finds the hits and moves to the first), averaged over the word's keys; the

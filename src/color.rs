@@ -22,7 +22,7 @@ pub enum ColorMode {
 
 impl ColorMode {
     /// For the browser, which always draws on a terminal: reads NO_COLOR and COLORTERM.
-    pub fn from_env() -> ColorMode {
+    pub(crate) fn from_env() -> ColorMode {
         ColorMode::decide(
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var("COLORTERM").ok().as_deref(),
@@ -30,7 +30,7 @@ impl ColorMode {
     }
 
     /// The policy itself, given the two variables.
-    pub fn decide(no_color: Option<&std::ffi::OsStr>, colorterm: Option<&str>) -> ColorMode {
+    pub(crate) fn decide(no_color: Option<&std::ffi::OsStr>, colorterm: Option<&str>) -> ColorMode {
         if no_color.is_some_and(|v| !v.is_empty()) {
             ColorMode::None
         } else if matches!(colorterm, Some("truecolor" | "24bit")) {
@@ -41,7 +41,7 @@ impl ColorMode {
     }
 
     /// For printed output: colour only when the stream is a terminal.
-    pub fn for_stream(stream: &impl IsTerminal) -> ColorMode {
+    pub(crate) fn for_stream(stream: &impl IsTerminal) -> ColorMode {
         if stream.is_terminal() {
             ColorMode::from_env()
         } else {
@@ -50,7 +50,7 @@ impl ColorMode {
     }
 
     /// A log's colour as this terminal can show it; `None` without colour.
-    pub fn log_color(self, c: Color) -> Option<anstyle::Color> {
+    pub(crate) fn log_color(self, c: Color) -> Option<anstyle::Color> {
         match (self, c) {
             (ColorMode::None, _) => None,
             (ColorMode::TrueColor, Color::Rgb(r, g, b)) => Some(RgbColor(r, g, b).into()),
@@ -62,7 +62,7 @@ impl ColorMode {
     }
 
     /// A style as this terminal can show it: colours dropped without colour, emphasis kept.
-    pub fn style(self, style: anstyle::Style) -> anstyle::Style {
+    pub(crate) fn style(self, style: anstyle::Style) -> anstyle::Style {
         if self == ColorMode::None {
             style.fg_color(None).bg_color(None)
         } else {
@@ -72,7 +72,7 @@ impl ColorMode {
 
     /// A stream that writes what it is given when colour is on and strips styles otherwise,
     /// so text built with styles can be printed through the policy unchanged.
-    pub fn writer<S: std::io::Write + anstream::stream::RawStream>(
+    pub(crate) fn writer<S: std::io::Write + anstream::stream::RawStream>(
         self,
         stream: S,
     ) -> anstream::AutoStream<S> {
@@ -86,7 +86,7 @@ impl ColorMode {
 }
 
 /// The 16 basic colours with the RGB values xterm gives them, for nearest-colour mapping.
-pub const BASIC16: [(AnsiColor, (u8, u8, u8)); 16] = [
+pub(crate) const BASIC16: [(AnsiColor, (u8, u8, u8)); 16] = [
     (AnsiColor::Black, (0, 0, 0)),
     (AnsiColor::Red, (205, 0, 0)),
     (AnsiColor::Green, (0, 205, 0)),
@@ -106,7 +106,7 @@ pub const BASIC16: [(AnsiColor, (u8, u8, u8)); 16] = [
 ];
 
 /// The index in `BASIC16` of the basic colour nearest to an RGB colour.
-pub fn nearest_basic(r: u8, g: u8, b: u8) -> usize {
+pub(crate) fn nearest_basic(r: u8, g: u8, b: u8) -> usize {
     let dist = |(cr, cg, cb): (u8, u8, u8)| {
         let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
         d(r, cr) + d(g, cg) + d(b, cb)
@@ -117,7 +117,7 @@ pub fn nearest_basic(r: u8, g: u8, b: u8) -> usize {
 }
 
 /// A colour name of the format as the basic terminal colour of that name.
-pub fn named(c: NamedColor) -> AnsiColor {
+pub(crate) fn named(c: NamedColor) -> AnsiColor {
     match c {
         NamedColor::Red => AnsiColor::Red,
         NamedColor::Green => AnsiColor::Green,

@@ -2,7 +2,7 @@
 //! under (a day, or its month or year when that is all the log knows) and the quiet
 //! stretches between rows, counted only at a precision the log supports.
 
-use crate::model::{Date, Event, Precision, day_text};
+use crate::model::{Date, Event, EventIx, Log, Precision, day_text};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
@@ -35,6 +35,16 @@ impl Period {
             Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
             Period::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
             Period::Day(d) => d,
+        }
+    }
+
+    /// A number for the period, different for every period: one period per header, so
+    /// comparing numbers says whether two events share a header.
+    pub fn key(&self) -> i64 {
+        match *self {
+            Period::Year(y) => i64::from(y) * 4,
+            Period::Month(y, m) => (i64::from(y) * 12 + i64::from(m) - 1) * 4 + 1,
+            Period::Day(d) => i64::from(d.num_days_from_ce()) * 4 + 2,
         }
     }
 
@@ -95,44 +105,38 @@ impl Gap {
     }
 }
 
-/// Walks the rows of a timeline in order and says where a gap line goes.
-#[derive(Clone, Debug, Default)]
-pub struct Gaps {
-    /// The last reading-zone day covered by an earlier row known to the day or finer
-    /// (through its `end`): rows known only by month or year say nothing about days.
-    last_day: Option<NaiveDate>,
-    /// The last day covered by any earlier row, whatever its precision.
-    last_any: Option<NaiveDate>,
-    /// The precision of the previous row.
-    prev: Option<Precision>,
+/// An event's place on the reading zone's calendar, in small integers: what a header and a
+/// gap line need of it. Working it out goes through the zone database; a timeline asks it
+/// of every visible event on every filter change, so `Calendar` works it out once per log.
+/// Twenty bytes: a million of them are read on a filter key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarDay {
+    /// Its reading-zone day (days from the common era), and that day's month (year × 12 +
+    /// month − 1).
+    day: i32,
+    month: i32,
+    /// The last reading-zone day it covers (through its `end`), and that day's month.
+    last: i32,
+    last_month: i32,
+    precision: Precision,
+    /// Its days count for day gaps: known to the day or finer, or its `end` is.
+    covers_days: bool,
+    has_time: bool,
 }
 
-fn month_ordinal(d: NaiveDate) -> i64 {
-    d.year() as i64 * 12 + d.month0() as i64
+const _: () = assert!(size_of::<CalendarDay>() == 20);
+
+fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
 }
 
-impl Gaps {
-    /// The gap line to put before event `e`, which comes after the events already seen.
-    pub fn before(&mut self, e: &Event) -> Option<Gap> {
-        let p = e.date.precision;
+fn month_ordinal(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
+impl CalendarDay {
+    pub fn of(e: &Event) -> CalendarDay {
         let day = e.date.reading_day();
-        let gap = match self.prev {
-            None => None,
-            Some(prev) if prev >= Precision::Day && p >= Precision::Day => self
-                .last_day
-                .map(|last| (day - last).num_days())
-                .filter(|&n| n > GAP_DAYS)
-                .map(Gap::Days),
-            Some(prev) => self.last_any.and_then(|last| {
-                if prev == Precision::Year || p == Precision::Year {
-                    let n = day.year() as i64 - last.year() as i64 - 1;
-                    (n >= 1).then_some(Gap::Years(n))
-                } else {
-                    let n = month_ordinal(day) - month_ordinal(last) - 1;
-                    (n >= 1).then_some(Gap::Months(n))
-                }
-            }),
-        };
         let last = e.end.as_ref().unwrap_or(&e.date).reading_last_day();
         let last = last.max(e.date.reading_last_day());
         // A row known to the day, or one whose `end` is (April 2024 through 3 May), covers
@@ -141,10 +145,111 @@ impl Gaps {
             .end
             .as_ref()
             .is_some_and(|d| d.precision >= Precision::Day);
-        if p >= Precision::Day || day_end {
-            self.last_day = Some(self.last_day.map_or(last, |l| l.max(last)));
+        CalendarDay {
+            day: day_number(day),
+            month: month_ordinal(day),
+            last: day_number(last),
+            last_month: month_ordinal(last),
+            precision: e.date.precision,
+            covers_days: e.date.precision >= Precision::Day || day_end,
+            has_time: e.date.has_time(),
         }
-        self.last_any = Some(self.last_any.map_or(last, |l| l.max(last)));
+    }
+
+    /// The header it goes under, as a number: equal for events under the same header
+    /// (`Period::key` of `Period::of`, which takes the year, month or day of its
+    /// reading-zone day by its precision).
+    pub fn period(&self) -> i64 {
+        match self.precision {
+            Precision::Year => i64::from(self.month.div_euclid(12)) * 4,
+            Precision::Month => i64::from(self.month) * 4 + 1,
+            _ => i64::from(self.day) * 4 + 2,
+        }
+    }
+
+    pub fn has_time(&self) -> bool {
+        self.has_time
+    }
+}
+
+/// Every event's `CalendarDay`, by event index: depends on the log and its reading zone
+/// only, so it is built once per log.
+#[derive(Clone, Debug, Default)]
+pub struct Calendar {
+    days: Vec<CalendarDay>,
+}
+
+impl Calendar {
+    pub fn new(log: &Log) -> Calendar {
+        Calendar {
+            days: log.events.iter().map(CalendarDay::of).collect(),
+        }
+    }
+
+    /// The calendar day of event `ix` of the log it was built for.
+    pub fn day(&self, ix: EventIx) -> &CalendarDay {
+        &self.days[ix]
+    }
+
+    /// How many events it was built for.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+}
+
+/// Walks the rows of a timeline in order and says where a gap line goes.
+#[derive(Clone, Debug, Default)]
+pub struct Gaps {
+    /// The last reading-zone day covered by an earlier row known to the day or finer
+    /// (through its `end`): rows known only by month or year say nothing about days.
+    last_day: Option<i32>,
+    /// The month of the last day covered by any earlier row, whatever its precision (the
+    /// latest day's month is the latest month).
+    last_month: Option<i32>,
+    /// The precision of the previous row.
+    prev: Option<Precision>,
+}
+
+impl Gaps {
+    /// The gap line to put before event `e`, which comes after the events already seen.
+    pub fn before(&mut self, e: &Event) -> Option<Gap> {
+        self.before_day(&CalendarDay::of(e))
+    }
+
+    /// The gap line to put before the event of calendar day `d`, which comes after the
+    /// events already seen.
+    pub fn before_day(&mut self, d: &CalendarDay) -> Option<Gap> {
+        let p = d.precision;
+        let gap = match self.prev {
+            None => None,
+            Some(prev) if prev >= Precision::Day && p >= Precision::Day => self
+                .last_day
+                .map(|last| i64::from(d.day) - i64::from(last))
+                .filter(|&n| n > GAP_DAYS)
+                .map(Gap::Days),
+            // Next to a month or a year (few rows): whole months or years between.
+            Some(prev) => self.last_month.and_then(|last_month| {
+                let (month, last_month) = (i64::from(d.month), i64::from(last_month));
+                if prev == Precision::Year || p == Precision::Year {
+                    let n = month.div_euclid(12) - last_month.div_euclid(12) - 1;
+                    (n >= 1).then_some(Gap::Years(n))
+                } else {
+                    let n = month - last_month - 1;
+                    (n >= 1).then_some(Gap::Months(n))
+                }
+            }),
+        };
+        if d.covers_days {
+            self.last_day = Some(self.last_day.map_or(d.last, |l| l.max(d.last)));
+        }
+        self.last_month = Some(
+            self.last_month
+                .map_or(d.last_month, |l| l.max(d.last_month)),
+        );
         self.prev = Some(p);
         gap
     }

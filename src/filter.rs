@@ -123,7 +123,7 @@ fn other_fields_match(log: &Log, i: EventIx, q: &Query) -> bool {
 /// A date range as the browser's prompt takes it: `FROM..TO`, `FROM..`, `..TO`, or one date
 /// for that whole period (`2024-04` is all of April). Each side in the forms of `--from` and
 /// `--to`; empty input clears the range. Gives `(from, to)` or what is wrong, in words.
-pub fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), String> {
+pub(crate) fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), String> {
     let input = input.trim();
     let side = |s: &str, which: &str| -> Result<Option<Date>, String> {
         let s = s.trim();
@@ -162,15 +162,9 @@ pub struct QuoteAt {
 
 /// Whether a quote was said by whom `q` asks for: one of its parties (the quote's own,
 /// else its speaker's) among `q.parties`, and its speaker among `q.actors`.
-pub fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
+fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
     (q.parties.is_empty() || quote.said_by(log).iter().any(|p| q.parties.contains(p)))
         && (q.actors.is_empty() || quote.speaker.is_some_and(|a| q.actors.contains(&a)))
-}
-
-/// The quotes `query` selects, in timeline order, then the order of the log: every quote
-/// of the matching events that was said by the parties and actors it names.
-pub fn quotes(log: &Log, index: &SearchIndex, query: &Query) -> Vec<QuoteAt> {
-    quotes_of(log, &apply(log, index, query), query)
 }
 
 /// The quotes of `events` (already filtered by `query`) said by whom `query` names.

@@ -17,14 +17,14 @@ pub struct Marks {
     /// Event ids, sorted.
     pub ids: BTreeSet<String>,
     /// Where they are kept; None when there is no state directory (marks last the session).
-    pub file: Option<PathBuf>,
+    file: Option<PathBuf>,
     /// What this session marked and unmarked since it last saved, to merge into the file.
     added: BTreeSet<String>,
     removed: BTreeSet<String>,
 }
 
 /// The state directory: `$DATELINE_STATE_DIR`, else XDG's (`~/.local/state/dateline`).
-pub fn state_dir() -> Option<PathBuf> {
+fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("DATELINE_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
@@ -82,7 +82,7 @@ pub fn key_for(paths: &[PathBuf]) -> String {
 
 impl Marks {
     /// Reads the marks of the log made of `paths` (none: the bundled sample).
-    pub fn load(paths: &[PathBuf]) -> Marks {
+    pub(crate) fn load(paths: &[PathBuf]) -> Marks {
         let file = state_dir().map(|d| d.join("marks").join(key_for(paths)));
         let ids = file.as_deref().map(read_ids).unwrap_or_default();
         Marks {
@@ -106,7 +106,7 @@ impl Marks {
     }
 
     /// Marks or unmarks an event; true when it is now marked.
-    pub fn toggle(&mut self, id: &str) -> bool {
+    pub(crate) fn toggle(&mut self, id: &str) -> bool {
         let now = !self.ids.remove(id);
         if now {
             self.ids.insert(id.to_string());
@@ -125,7 +125,7 @@ impl Marks {
     }
 
     /// Marked ids with no event in the log (kept, and reported).
-    pub fn missing<'a>(&'a self, log: &'a Log) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn missing<'a>(&'a self, log: &'a Log) -> impl Iterator<Item = &'a str> + 'a {
         self.ids
             .iter()
             .filter(move |id| log.event(id).is_none())
@@ -134,7 +134,7 @@ impl Marks {
 
     /// A copy holding this session's unsaved changes, to save (`save`) elsewhere; this one
     /// forgets them, so that they are not saved twice.
-    pub fn take_changes(&mut self) -> Marks {
+    pub(crate) fn take_changes(&mut self) -> Marks {
         let copy = self.clone();
         self.added.clear();
         self.removed.clear();
@@ -146,7 +146,7 @@ impl Marks {
     /// applied to it, and the result written atomically (a temporary file in the same
     /// directory, renamed over). Marks saved meanwhile by another browser are kept, and
     /// become this session's too.
-    pub fn save(&mut self) -> std::io::Result<()> {
+    pub(crate) fn save(&mut self) -> std::io::Result<()> {
         let Some(file) = self.file.clone() else {
             return Ok(());
         };

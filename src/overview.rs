@@ -56,14 +56,14 @@ impl Unit {
 pub struct Histogram {
     pub unit: Unit,
     /// The first day of the first bucket.
-    pub first: NaiveDate,
+    first: NaiveDate,
     pub counts: Vec<u32>,
     /// `per_party[p][b]`: events of bucket `b` involving party `p`.
-    pub per_party: Vec<Vec<u32>>,
+    pub(crate) per_party: Vec<Vec<u32>>,
     /// Events known only by their month, not counted because the bars are finer.
-    pub only_month: u32,
+    only_month: u32,
     /// Events known only by their year, not counted because the bars are finer.
-    pub only_year: u32,
+    only_year: u32,
 }
 
 /// The bucket's ordinal from the start of the era, for each unit.
@@ -106,7 +106,7 @@ fn day_of(log: &Log, i: EventIx) -> NaiveDate {
 
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
-    pub fn new(log: &Log, events: &[EventIx], width: usize) -> Option<Histogram> {
+    pub(crate) fn new(log: &Log, events: &[EventIx], width: usize) -> Option<Histogram> {
         let first = day_of(log, *events.first()?);
         let last = day_of(log, *events.last()?).max(first);
         let width = width.max(1) as i64;
@@ -148,13 +148,13 @@ impl Histogram {
     }
 
     /// Whether an event's date is precise enough to be counted in a bar.
-    pub fn counts_event(&self, log: &Log, ev: EventIx) -> bool {
+    fn counts_event(&self, log: &Log, ev: EventIx) -> bool {
         log.events[ev].date.precision >= self.unit.needs()
     }
 
     /// The bucket an event falls in (for an event too coarse to be counted, the bucket
     /// its period starts in).
-    pub fn bucket_of(&self, log: &Log, ev: EventIx) -> usize {
+    pub(crate) fn bucket_of(&self, log: &Log, ev: EventIx) -> usize {
         let b = ordinal(self.unit, day_of(log, ev)) - ordinal(self.unit, self.first);
         b.clamp(0, self.counts.len() as i64 - 1) as usize
     }
@@ -165,7 +165,7 @@ impl Histogram {
     }
 
     /// The last day of bucket `b`.
-    pub fn end_of(&self, b: usize) -> NaiveDate {
+    fn end_of(&self, b: usize) -> NaiveDate {
         self.start_of(b + 1)
             .checked_sub_days(Days::new(1))
             .unwrap_or(NaiveDate::MAX)
@@ -173,7 +173,7 @@ impl Histogram {
 
     /// What one bar covers: `3 May 2024`, `week of 29 Apr 2024`, `May 2024`, `2024`,
     /// `1940 – 1949`.
-    pub fn bar_text(&self, b: usize) -> String {
+    fn bar_text(&self, b: usize) -> String {
         let d = self.unit.label(self.start_of(b));
         match self.unit {
             Unit::Week => format!("week of {d}"),
@@ -184,7 +184,7 @@ impl Histogram {
 
     /// `Events per week · 1 Apr 2024 – 2 Jun 2024 · peak 5 · 2 known only by month, not
     /// counted`.
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         let last = self.counts.len().saturating_sub(1);
         let from = self.unit.label(self.start_of(0));
         let to = self.unit.label(self.end_of(last));
@@ -203,7 +203,7 @@ impl Histogram {
 
     /// `2 known only by month`, `1 known only by month and 1 only by year`: events the bars
     /// leave out because their dates are coarser than a bar.
-    pub fn left_out(&self) -> Option<String> {
+    fn left_out(&self) -> Option<String> {
         match (self.only_month, self.only_year) {
             (0, 0) => None,
             (m, 0) => Some(format!("{m} known only by month")),
@@ -215,7 +215,7 @@ impl Histogram {
     /// What the bar of the selected event holds: `week of 29 Apr 2024 · 4 events`, or for
     /// an event too coarse for the bars (the title says they are not counted),
     /// `April 2024 · known only by month`.
-    pub fn describe(&self, log: &Log, ev: EventIx) -> String {
+    pub(crate) fn describe(&self, log: &Log, ev: EventIx) -> String {
         if !self.counts_event(log, ev) {
             let d = &log.events[ev].date;
             return format!(
@@ -236,7 +236,7 @@ impl Histogram {
 
 /// The position in `events` (timeline order) of the first event starting at or after
 /// `date`'s start; the last event when all are earlier. For `:` jumps and clicks on bars.
-pub fn first_at_or_after(
+pub(crate) fn first_at_or_after(
     log: &Log,
     events: &[EventIx],
     date: &crate::model::Date,

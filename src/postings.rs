@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One posting list: event indices, ascending, no repeats.
-pub type Posting = Vec<u32>;
+type Posting = Vec<u32>;
 
 /// The posting lists of one log.
 #[derive(Clone, Debug, Default)]
@@ -36,7 +36,7 @@ pub struct Postings {
 }
 
 impl Postings {
-    pub fn new(log: &Log) -> Postings {
+    pub(crate) fn new(log: &Log) -> Postings {
         let mut p = Postings {
             events: log.events.len(),
             parties: vec![Vec::new(); log.parties.len()],
@@ -71,23 +71,23 @@ impl Postings {
     }
 
     /// How many events the lists were built over.
-    pub fn events(&self) -> usize {
+    pub(crate) fn events(&self) -> usize {
         self.events
     }
 
     /// Events involving `party`.
-    pub fn party(&self, party: usize) -> &[u32] {
+    pub(crate) fn party(&self, party: usize) -> &[u32] {
         self.parties.get(party).map_or(&[], Vec::as_slice)
     }
 
     /// Events involving no party.
-    pub fn no_party(&self) -> &[u32] {
+    pub(crate) fn no_party(&self) -> &[u32] {
         &self.no_party
     }
 
     /// Events matching the party, actor, kind, status and topic fields of `q` (OR within a
     /// field, AND across fields), ascending; None when none of those fields is set.
-    pub fn matching(&self, q: &Query) -> Option<Cow<'_, [u32]>> {
+    pub(crate) fn matching(&self, q: &Query) -> Option<Cow<'_, [u32]>> {
         let mut fields: Vec<Cow<'_, [u32]>> = Vec::new();
         if !q.parties.is_empty() {
             fields.push(self.union(q.parties.iter().map(|&p| self.party(p))));
@@ -160,7 +160,7 @@ fn push_once(list: &mut Posting, ix: u32) {
 }
 
 /// Events in both ascending lists, ascending.
-pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+pub(crate) fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut out = Vec::with_capacity(small.len());
     if small.len().saturating_mul(16) < large.len() {
@@ -196,7 +196,7 @@ pub fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Whether ascending `events` and ascending `list` have an event in common. Stops at the
 /// first one; binary search from the shorter side keeps it short when either is long.
-pub fn meets(list: &[u32], events: &[EventIx]) -> bool {
+pub(crate) fn meets(list: &[u32], events: &[EventIx]) -> bool {
     if list.len() <= events.len() {
         let mut rest = events;
         list.iter().any(|&x| {

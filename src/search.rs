@@ -3,14 +3,21 @@
 //!
 //! The searchable text of every event (title, summary, quotes, location, topics, actor
 //! names and aliases, party names, its sources' outlets and bylines) is folded once into one
-//! buffer, so a search is a single `memmem` pass over it, however many events there are.
-//! Folding costs about a fifth of a load, so it is done on first search, or ahead of time on
-//! another thread (`prepare_text_in_background`), never before a first frame or a `list`
-//! without a search. The posting lists (`crate::postings`) cost little and are built at once.
+//! buffer, and its words into a vocabulary with the events that hold each word
+//! (`words`): a term is looked for in the vocabulary, not in all the text, and only
+//! a term with punctuation in it is then checked in its candidates' own text. A search
+//! finds exactly what one `memmem` pass over all the text finds (`TextIndex::scan`, which
+//! the tests compare it with). Folding and indexing cost about a third of a load, so they
+//! are done on first search, or ahead of time on another thread
+//! (`prepare_text_in_background`), never before a first frame or a `list` without a
+//! search. The posting lists (`crate::postings`) cost little and are built at once.
 
 use crate::model::{EventIx, Log};
-use crate::postings::Postings;
+use crate::postings::{Postings, intersect};
 use crate::text::{fold, fold_into};
+use words::{Matches, Words, locate, word_pieces};
+
+mod words;
 use memchr::memmem;
 use std::sync::{Arc, OnceLock};
 
@@ -73,13 +80,15 @@ impl SearchIndex {
     }
 }
 
-/// Folded search text of every event, prepared once.
+/// Folded search text of every event, and its words, prepared once.
 #[derive(Clone, Debug, Default)]
 pub struct TextIndex {
     /// All events' folded text, each followed by a NUL separator.
     text: String,
     /// `starts[i]` is where event `i` begins in `text`; one extra entry marks the end.
     starts: Vec<usize>,
+    /// The words of `text`, each with the events that hold it.
+    words: Words,
 }
 
 /// The terms of a query: folded, split on white space, each once. Every term must match
@@ -151,12 +160,90 @@ impl TextIndex {
             text.push('\0');
         }
         starts.push(text.len());
-        TextIndex { text, starts }
+        let words = Words::new(text.as_bytes(), &starts);
+        TextIndex {
+            text,
+            starts,
+            words,
+        }
     }
 
     /// Events whose text holds every one of `terms` (folded, as `terms` gives them), in
     /// timeline order. No terms match nothing.
+    ///
+    /// Each term's events come from the vocabulary: a term of letters and digits only lies
+    /// inside one word wherever it occurs, so the events of the words holding it are
+    /// exactly the events holding it. A term with other characters (`cease-fire`, `u.s.`)
+    /// gives candidates through each of its runs of letters and digits, which are then
+    /// checked in their own text. A term of punctuation alone has nothing to look up: the
+    /// text is scanned.
     pub fn find(&self, terms: &[String]) -> Vec<EventIx> {
+        if terms.is_empty() || terms.iter().any(|t| t.contains('\0')) {
+            return Vec::new();
+        }
+        let mut looked_up = Vec::with_capacity(terms.len());
+        for t in terms {
+            let pieces: Vec<&[u8]> = word_pieces(t.as_bytes()).collect();
+            if pieces.is_empty() {
+                return self.scan(terms);
+            }
+            let whole = pieces.len() == 1 && pieces[0].len() == t.len();
+            let matches: Vec<Matches> = pieces.iter().map(|p| self.words.matching(p)).collect();
+            looked_up.push((t, whole, matches));
+        }
+        // The cheapest lists first; once the candidates are few, the other terms are looked
+        // for in the candidates' text rather than gathered from all their words' events.
+        let mut lists: Vec<(&String, bool, &Matches)> = looked_up
+            .iter()
+            .flat_map(|(t, whole, ms)| ms.iter().map(move |m| (*t, *whole, m)))
+            .collect();
+        lists.sort_by_key(|(_, _, m)| m.cost);
+        let mut candidates: Option<Vec<u32>> = None;
+        let mut unchecked: Vec<&String> = Vec::new();
+        for (t, whole, m) in lists {
+            if !whole && !unchecked.contains(&t) {
+                unchecked.push(t);
+            }
+            match &candidates {
+                Some(c) if c.is_empty() => return Vec::new(),
+                // Reading a candidate's text costs about as much as a few hundred postings.
+                Some(c) if c.len().saturating_mul(256) < m.cost => {
+                    if whole {
+                        unchecked.push(t);
+                    }
+                }
+                Some(c) => candidates = Some(intersect(c, &self.words.events(m))),
+                None => candidates = Some(self.words.events(m)),
+            }
+        }
+        let candidates = candidates.unwrap_or_default();
+        candidates
+            .into_iter()
+            .map(|ix| ix as EventIx)
+            .filter(|&ev| unchecked.is_empty() || self.holds_all(ev, &unchecked))
+            .collect()
+    }
+
+    /// Bytes it takes: the folded text with its event starts, and the vocabulary with its
+    /// events' lists and sets.
+    pub fn bytes(&self) -> (usize, usize) {
+        (
+            self.text.len() + self.starts.len() * size_of::<usize>(),
+            self.words.bytes(),
+        )
+    }
+
+    /// Whether event `ev`'s text holds every one of `terms`.
+    fn holds_all(&self, ev: EventIx, terms: &[&String]) -> bool {
+        let hay = &self.text.as_bytes()[self.starts[ev]..self.starts[ev + 1]];
+        terms
+            .iter()
+            .all(|t| memmem::find(hay, t.as_bytes()).is_some())
+    }
+
+    /// `find` by one pass over all the text, without the vocabulary: what `find` must
+    /// return (the tests compare them), and its way for terms of punctuation alone.
+    pub fn scan(&self, terms: &[String]) -> Vec<EventIx> {
         let mut terms: Vec<&String> = terms.iter().collect();
         // A NUL never occurs inside an event's text (it only separates events), so a term
         // holding one matches nothing; a match across a separator must not count.
@@ -175,16 +262,7 @@ impl TextIndex {
         let mut pos = 0;
         let mut ev = 0;
         while let Some(found) = finder.find(&bytes[pos..]) {
-            let at = pos + found;
-            // The event holding `at`: the last start at or before it, searched for forward
-            // from the last one found, by steps that double (a short word is found in
-            // nearly every event: each is then one step, not a search of all the starts).
-            let mut step = 1;
-            while ev + step < self.starts.len() && self.starts[ev + step] <= at {
-                step *= 2;
-            }
-            let window = &self.starts[ev..(ev + step).min(self.starts.len())];
-            ev += window.partition_point(|&s| s <= at) - 1;
+            ev = locate(&self.starts, ev, pos + found);
             let (s, e) = (self.starts[ev], self.starts[ev + 1]);
             if rest.iter().all(|f| f.find(&bytes[s..e]).is_some()) {
                 out.push(ev);

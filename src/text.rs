@@ -36,7 +36,7 @@ fn may_hold_unsafe(s: &str) -> bool {
 
 /// Whether text holds characters `sanitize` would escape (other than line breaks and tabs,
 /// which multi-line fields may hold).
-pub fn has_control_chars(s: &str) -> bool {
+pub(crate) fn has_control_chars(s: &str) -> bool {
     // Fast path on bytes: every unsafe character is a byte below 0x20, DEL, or starts with
     // 0xC2 (C1 controls) or 0xE2 (the bidi controls).
     if !may_hold_unsafe(s) {
@@ -48,7 +48,7 @@ pub fn has_control_chars(s: &str) -> bool {
 
 /// One line of text, safe for a terminal: line breaks and tabs become spaces, every other
 /// unsafe character is shown visibly (`␛` for ESC, `\u{202e}` for a bidi override).
-pub fn sanitize(s: &str) -> Cow<'_, str> {
+pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
     if !may_hold_unsafe(s) || !s.chars().any(is_unsafe_char) {
         return Cow::Borrowed(s);
     }
@@ -79,7 +79,7 @@ pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
 /// Words quoted from a source, for exports and the clipboard: the log's text byte for
 /// byte (spaces, tabs and line breaks included, nothing trimmed); only the characters that
 /// could act on a terminal are shown visibly, as `sanitize` does.
-pub fn verbatim(s: &str) -> Cow<'_, str> {
+pub(crate) fn verbatim(s: &str) -> Cow<'_, str> {
     if !s
         .chars()
         .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t'))
@@ -99,7 +99,7 @@ pub fn verbatim(s: &str) -> Cow<'_, str> {
 /// Data (CSV, JSON) about to be printed on a terminal rather than into a file or a pipe:
 /// line ends and tabs stay, every other character that could act on the terminal is shown
 /// visibly. Written to a file, the same data stays byte for byte the log's.
-pub fn data_for_terminal(s: &str) -> Cow<'_, str> {
+pub(crate) fn data_for_terminal(s: &str) -> Cow<'_, str> {
     if !s
         .chars()
         .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t'))
@@ -118,7 +118,7 @@ pub fn data_for_terminal(s: &str) -> Cow<'_, str> {
 
 /// Words quoted from a source, for the screen: line breaks kept, every other control
 /// character shown visibly (a tab as `␉`), nothing else changed.
-pub fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
+pub(crate) fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| is_unsafe_char(c) && c != '\n') {
         return Cow::Borrowed(s);
     }
@@ -148,7 +148,7 @@ fn push_safe(out: &mut String, c: char, one_line: bool) {
 /// At most `max` characters of `s`, cut at a character boundary, in time proportional to
 /// `max`: what is laid out on screen never needs more than fits, and a 50 MB title must not
 /// cost every frame.
-pub fn head(s: &str, max: usize) -> &str {
+pub(crate) fn head(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((at, _)) => &s[..at],
         None => s,
@@ -157,7 +157,7 @@ pub fn head(s: &str, max: usize) -> &str {
 
 /// Folds text for search: lower case, accents removed, so that `Égypte`, `egypte` and
 /// `EGYPTE` meet.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(&mut out, s);
     out
@@ -165,7 +165,7 @@ pub fn fold(s: &str) -> String {
 
 /// `fold`, appended to `out` without an intermediate string (the search index folds every
 /// text of a log).
-pub fn fold_into(out: &mut String, s: &str) {
+pub(crate) fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
     } else {

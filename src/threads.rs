@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 /// Every event reachable from `ev` through `related` links, either way, in timeline order:
 /// the proposals, responses and statements around it.
-pub fn thread(log: &Log, ev: EventIx) -> Vec<EventIx> {
+pub(crate) fn thread(log: &Log, ev: EventIx) -> Vec<EventIx> {
     let mut seen = BTreeSet::from([ev]);
     let mut todo = vec![ev];
     while let Some(i) = todo.pop() {
@@ -26,7 +26,7 @@ pub fn thread(log: &Log, ev: EventIx) -> Vec<EventIx> {
 pub struct Position {
     pub event: EventIx,
     /// Index in the event's quotes.
-    pub quote: Option<usize>,
+    pub(crate) quote: Option<usize>,
 }
 
 /// What `party` said, in timeline order, among `events` (already filtered).

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 /// A paragraph of an archive: text between blank lines, as a byte range.
-pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -30,28 +30,28 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The paragraphs that hold `at` (a quote may span several), as indices into `paras`.
-pub fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
+fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
     let first = paras.partition_point(|p| p.end <= at.start);
     let last = paras.partition_point(|p| p.start < at.end).max(first + 1);
     first..last.min(paras.len()).max(first)
 }
 
 /// The 1-based line of the archive on which byte `at` falls.
-pub fn line_of(text: &str, at: usize) -> usize {
+pub(crate) fn line_of(text: &str, at: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..at.min(text.len())]).count() + 1
 }
 
 /// A paragraph of an archive as the context view shows it: its text, and the part of it
 /// the quote covers (byte offsets within the paragraph), if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Paragraph {
-    pub text: Range<usize>,
-    pub marked: Option<Range<usize>>,
+pub(crate) struct Paragraph {
+    pub(crate) text: Range<usize>,
+    pub(crate) marked: Option<Range<usize>>,
 }
 
 /// The whole archive as paragraphs, with the quote's bytes `at` marked; and the first
 /// paragraph that holds it, where the reader's eye goes.
-pub fn marked(text: &str, at: Option<&Range<usize>>) -> (Vec<Paragraph>, usize) {
+pub(crate) fn marked(text: &str, at: Option<&Range<usize>>) -> (Vec<Paragraph>, usize) {
     let paras = paragraphs(text);
     let Some(at) = at else {
         return (

@@ -3,7 +3,7 @@
 
 /// A word: a run of letters and digits. Quotes match archives word for word, so
 /// "ceasefire" is not found inside "ceasefires".
-pub fn words(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
@@ -37,7 +37,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// A word's key, case aside: FNV-1a over its lower-case characters. Two words with the
 /// same key are compared letter by letter before anything is said to match.
-pub fn key(word: &str) -> u64 {
+pub(crate) fn key(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
     if word.is_ascii() {
         for b in word.bytes() {
@@ -54,17 +54,17 @@ pub fn key(word: &str) -> u64 {
 }
 
 /// One archive, prepared.
-pub struct Index<'t> {
-    pub text: &'t str,
+pub(crate) struct Index<'t> {
+    pub(crate) text: &'t str,
     /// Byte ranges of the words, in order.
-    pub words: Vec<(usize, usize)>,
+    pub(crate) words: Vec<(usize, usize)>,
     /// Every word's key and position (in `words`), sorted: the positions of one key are
     /// side by side, found by binary search. One sort, no allocation per distinct word.
     by_key: Vec<(u64, u32)>,
 }
 
 impl<'t> Index<'t> {
-    pub fn new(text: &'t str) -> Index<'t> {
+    pub(crate) fn new(text: &'t str) -> Index<'t> {
         let words = words(text);
         let mut by_key: Vec<(u64, u32)> = words
             .iter()
@@ -80,13 +80,13 @@ impl<'t> Index<'t> {
     }
 
     /// Where words with this key are (case aside), in text order.
-    pub fn positions(&self, key: u64) -> Positions<'_> {
+    pub(crate) fn positions(&self, key: u64) -> Positions<'_> {
         let from = self.by_key.partition_point(|&(k, _)| k < key);
         let to = from + self.by_key[from..].partition_point(|&(k, _)| k == key);
         Positions(&self.by_key[from..to])
     }
 
-    pub fn word(&self, i: usize) -> &'t str {
+    pub(crate) fn word(&self, i: usize) -> &'t str {
         let (s, e) = self.words[i];
         &self.text[s..e]
     }
@@ -94,14 +94,14 @@ impl<'t> Index<'t> {
 
 /// The positions of one key.
 #[derive(Clone, Copy)]
-pub struct Positions<'a>(&'a [(u64, u32)]);
+pub(crate) struct Positions<'a>(&'a [(u64, u32)]);
 
 impl Positions<'_> {
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().map(|&(_, p)| p as usize)
     }
 }

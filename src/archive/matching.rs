@@ -9,7 +9,7 @@ use std::iter::Peekable;
 
 /// Typographic quotes, apostrophes and dashes, folded to their plain forms. One character
 /// for one, so that a folded comparison can still say which character differs.
-pub fn fold(c: char) -> char {
+fn fold(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
@@ -21,7 +21,7 @@ pub fn fold(c: char) -> char {
 }
 
 /// Looks for `quote` in the archive.
-pub fn verify(index: &Index, quote: &str) -> Verification {
+pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
     let quote = quote.trim();
     let qwords = words(quote);
     if qwords.is_empty() {

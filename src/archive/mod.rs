@@ -5,13 +5,12 @@
 //! looked up by its rarest word and compared around each place it occurs (`matching`),
 //! never by scanning the whole text again for each quote.
 
-pub mod context;
+pub(crate) mod context;
 mod index;
 mod matching;
 mod read;
 
-pub use matching::fold;
-pub use read::{check_written, read_beside, text_of};
+pub(crate) use read::{check_written, read_beside};
 
 use crate::model::{Archive, Log, SourceIx, Verification};
 use std::path::PathBuf;
@@ -32,7 +31,7 @@ pub enum Archives<'a> {
 
 /// Reads every source's archive into `log.archives`. The sources whose archive could not be
 /// read, and why.
-pub fn read_all(log: &mut Log, from: Archives, max_bytes: u64) -> Vec<(SourceIx, String)> {
+pub(crate) fn read_all(log: &mut Log, from: Archives, max_bytes: u64) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
     for (ix, source) in log.sources.iter().enumerate() {

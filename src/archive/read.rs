@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Checks a path as written, before the file system is touched: relative, and never above
 /// the log's folder through `..`.
-pub fn check_written(written: &str) -> Result<(), String> {
+pub(crate) fn check_written(written: &str) -> Result<(), String> {
     let path = Path::new(written);
     if path.has_root()
         || path.is_absolute()
@@ -36,7 +36,11 @@ pub fn check_written(written: &str) -> Result<(), String> {
 }
 
 /// Reads the archive `written` names, relative to the folder of `log_file`.
-pub fn read_beside(log_file: &Path, written: &str, max_bytes: u64) -> Result<String, String> {
+pub(crate) fn read_beside(
+    log_file: &Path,
+    written: &str,
+    max_bytes: u64,
+) -> Result<String, String> {
     check_written(written)?;
     let dir = match log_file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -90,7 +94,7 @@ pub fn read_beside(log_file: &Path, written: &str, max_bytes: u64) -> Result<Str
 }
 
 /// The archive's bytes as text: UTF-8 or an error that says where it is not.
-pub fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
+fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -113,7 +117,7 @@ pub fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
 /// The words a reader of a Markdown file sees, without its markup (emphasis, links, headings'
 /// `#`), each block a paragraph of its own: quotes are matched against what was published,
 /// not against how the copy was marked up. Parsed with pulldown-cmark, a CommonMark parser.
-pub fn markdown_text(md: &str) -> String {
+fn markdown_text(md: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::with_capacity(md.len());
     for event in Parser::new(md) {

@@ -18,18 +18,18 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
 
     /// Event log(s) to open (YAML, format 1)
     #[arg(value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
 
     #[command(flatten)]
     pub filters: FilterArgs,
 
     /// Largest log file read, in bytes
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 512 * 1024 * 1024)]
-    pub max_file_size: u64,
+    pub(crate) max_file_size: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,33 +115,33 @@ pub struct FilterArgs {
     /// Only events this actor takes part in or is quoted in; for `quotes`, only what this
     /// actor said (repeatable)
     #[arg(long = "actor", value_name = "ID")]
-    pub actors: Vec<String>,
+    pub(crate) actors: Vec<String>,
     /// Only events involving this party; for `quotes`, only what this party said
     /// (repeatable)
     #[arg(long = "party", value_name = "ID")]
-    pub parties: Vec<String>,
+    pub(crate) parties: Vec<String>,
     /// Only events of this kind (repeatable)
     #[arg(long = "kind", value_name = "KIND", value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::as_str)))]
-    pub kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// Only events with this status (repeatable)
     #[arg(long = "status", value_name = "STATUS", value_parser = PossibleValuesParser::new(Status::ALL.map(Status::as_str)))]
-    pub statuses: Vec<String>,
+    pub(crate) statuses: Vec<String>,
     /// Only events with this topic (repeatable)
     #[arg(long = "topic", value_name = "TOPIC")]
-    pub topics: Vec<String>,
+    pub(crate) topics: Vec<String>,
     /// Only events whose period overlaps this date or later (YYYY, YYYY-MM, YYYY-MM-DD: days of
     /// the log's reading zone, its `timezone`)
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
     /// Only events whose period overlaps this date or earlier
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub(crate) to: Option<String>,
     /// Only events whose text holds every word (case and accents ignored)
     #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    pub(crate) search: Option<String>,
     /// Only events you marked in the browser (key m)
     #[arg(long)]
-    pub marked: bool,
+    pub(crate) marked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
+pub(crate) fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
     let color = ColorMode::for_stream(&std::io::stdout());
     let mut out = color.writer(std::io::stdout().lock());
     // The files are checked together, as the browser would open them: one log.

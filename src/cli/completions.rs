@@ -8,14 +8,14 @@ use clap_complete::Shell;
 use std::process::ExitCode;
 
 /// The completion script for `shell`, on stdout.
-pub fn completions(shell: Shell) -> ExitCode {
+pub(crate) fn completions(shell: Shell) -> ExitCode {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "dateline", &mut buf);
     write_stdout(&String::from_utf8_lossy(&buf))
 }
 
 /// The man page, dateline(1), as roff on stdout.
-pub fn man() -> ExitCode {
+pub(crate) fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
         eprintln!("dateline: cannot render the man page: {e}");

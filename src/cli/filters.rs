@@ -12,7 +12,7 @@ use std::fmt;
 /// Wrong usage: every problem with the flags, one per line. Exit code 2.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsageError {
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 impl fmt::Display for UsageError {
@@ -73,18 +73,6 @@ fn parse_date(flag: &str, s: &str, problems: &mut Vec<String>) -> Option<Date> {
 }
 
 impl FilterArgs {
-    /// Whether no filter flag was given.
-    pub fn is_empty(&self) -> bool {
-        self.actors.is_empty()
-            && self.parties.is_empty()
-            && self.kinds.is_empty()
-            && self.statuses.is_empty()
-            && self.topics.is_empty()
-            && self.from.is_none()
-            && self.to.is_none()
-            && self.search.is_none()
-    }
-
     /// The query these flags ask of `log`, or every problem with them.
     pub fn to_query(&self, log: &Log) -> Result<Query, UsageError> {
         let mut q = Query::default();

@@ -8,7 +8,7 @@ use crate::text::sanitize;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(file: &Path, max_bytes: u64) -> ExitCode {
+pub(crate) fn run(file: &Path, max_bytes: u64) -> ExitCode {
     let timeline = match import::read_file(file, max_bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -9,7 +9,12 @@ use crate::load::Limits;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(files: &[PathBuf], filters: &FilterArgs, format: Format, limits: &Limits) -> ExitCode {
+pub(crate) fn run(
+    files: &[PathBuf],
+    filters: &FilterArgs,
+    format: Format,
+    limits: &Limits,
+) -> ExitCode {
     let sel = match select(files, filters, limits) {
         Ok(sel) => sel,
         Err(code) => return code,

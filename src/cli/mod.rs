@@ -12,7 +12,6 @@ mod quotes;
 mod selection;
 
 pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
-pub use filters::UsageError;
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -21,9 +20,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit code for a log with errors.
-pub const EXIT_INVALID: u8 = 1;
+const EXIT_INVALID: u8 = 1;
 /// Exit code for wrong usage.
-pub const EXIT_USAGE: u8 = 2;
+const EXIT_USAGE: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -147,7 +146,7 @@ fn has_terminal() -> Result<(), &'static str> {
 
 /// Loads the files named (directories: their `.yaml` and `.yml` files) as one log, or the
 /// bundled sample when none is.
-pub fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+fn load_files(files: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
     if files.is_empty() {
         return crate::load_sample();
     }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// The schema's file name, as the starter's first line points to it.
 const SCHEMA_FILE: &str = "format-1.schema.json";
 
-pub fn run(path: &Path) -> ExitCode {
+pub(crate) fn run(path: &Path) -> ExitCode {
     let shown = path.display();
     // `create_new` fails when anything is at the path, atomically: no window in which a
     // file made meanwhile could be overwritten.

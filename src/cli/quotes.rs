@@ -8,7 +8,7 @@ use crate::load::Limits;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(
+pub(crate) fn run(
     files: &[PathBuf],
     filters: &FilterArgs,
     format: QuoteFormat,

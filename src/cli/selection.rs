@@ -11,16 +11,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The log and the events the flags pick from it, in timeline order.
-pub struct Selection {
-    pub log: Log,
+pub(crate) struct Selection {
+    pub(crate) log: Log,
     /// The query the flags ask for (`quotes` also selects quotes with it).
-    pub query: crate::filter::Query,
-    pub events: Vec<EventIx>,
+    pub(crate) query: crate::filter::Query,
+    pub(crate) events: Vec<EventIx>,
 }
 
 /// Loads the files (the bundled sample when none) and applies the filters. On failure,
 /// says why on stderr and returns the exit code: 1 for an invalid log, 2 for bad flags.
-pub fn select(
+pub(crate) fn select(
     files: &[PathBuf],
     filters: &FilterArgs,
     limits: &Limits,
@@ -62,14 +62,14 @@ pub fn select(
 
 /// The marks of the log these arguments open (the same key the browser uses).
 /// Keyed on the arguments themselves: a directory's marks outlive files added to it.
-pub fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
+pub(crate) fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
     crate::marks::Marks::load(files)
 }
 
 /// Data (CSV, JSON) as it may reach stdout: on a terminal, the log's control characters
 /// (which CSV keeps as they are) are shown, never obeyed; into a file or a pipe the data
 /// goes byte for byte.
-pub fn data_for_stdout(data: String) -> String {
+pub(crate) fn data_for_stdout(data: String) -> String {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {
         crate::text::data_for_terminal(&data).into_owned()
@@ -80,7 +80,7 @@ pub fn data_for_stdout(data: String) -> String {
 
 /// Writes `data` to stdout. A closed pipe (`dateline list | head`) is a normal end, not an
 /// error; any other write error is reported and gives exit 1.
-pub fn write_stdout(data: &str) -> ExitCode {
+pub(crate) fn write_stdout(data: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(data.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,9 +8,9 @@ use crate::filter::QuoteAt;
 use crate::model::{EventIx, Log};
 
 /// What joins the items of a list field.
-pub const LIST_SEPARATOR: &str = "; ";
+const LIST_SEPARATOR: &str = "; ";
 
-pub const EVENT_COLUMNS: [&str; 18] = [
+const EVENT_COLUMNS: [&str; 18] = [
     "id",
     "date",
     "start",
@@ -31,7 +31,7 @@ pub const EVENT_COLUMNS: [&str; 18] = [
     "quotes",
 ];
 
-pub const QUOTE_COLUMNS: [&str; 21] = [
+const QUOTE_COLUMNS: [&str; 21] = [
     "event",
     "event_date",
     "event_title",
@@ -117,7 +117,7 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
 /// A cell a spreadsheet would take for a formula (a title such as `=HYPERLINK(…)` or
 /// `@SUM(…)`), made plain text with a leading `'`, as OWASP advises against CSV injection:
 /// cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return.
-pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {

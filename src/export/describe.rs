@@ -11,7 +11,7 @@ fn either<I: IntoIterator<Item = String>>(label: &str, items: I) -> Option<Strin
 }
 
 /// One phrase per active filter, in a fixed order; empty when nothing filters.
-pub fn filters(log: &Log, q: &Query) -> Vec<String> {
+pub(crate) fn filters(log: &Log, q: &Query) -> Vec<String> {
     let name = |s: &str| sanitize(s).into_owned();
     let mut out: Vec<String> = [
         either(

@@ -52,7 +52,7 @@ fn quote(text: &str) -> Quote {
 
 /// Parties: us, israel, hamas. Actors: burns (us), barnea (israel), haniyeh (hamas),
 /// kamel (no party). Sources: reuters (full), wire (outlet only).
-pub fn log() -> Log {
+pub(crate) fn log() -> Log {
     let party = |id: &str, name: &str| Party {
         id: id.into(),
         name: name.into(),

@@ -66,7 +66,7 @@ struct EventView {
     related: Vec<RelatedView>,
 }
 
-struct QuoteView {
+pub(crate) struct QuoteView {
     /// Set for words that are not the speaker's own verbatim.
     label: Option<&'static str>,
     lines: Vec<String>,
@@ -76,7 +76,7 @@ struct QuoteView {
     verification: Option<String>,
 }
 
-struct SourceView {
+pub(crate) struct SourceView {
     line: String,
     /// A URL that may be a link (http or https).
     url: Option<String>,

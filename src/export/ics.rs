@@ -27,7 +27,7 @@ use crate::text::sanitize;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
-pub fn escape_text(s: &str) -> String {
+fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -44,7 +44,7 @@ pub fn escape_text(s: &str) -> String {
 
 /// Appends one content line, folded so that no line is longer than 75 octets (the CRLF
 /// not counted): a continuation starts with a space, and a fold never splits a character.
-pub fn push_line(out: &mut String, line: &str) {
+fn push_line(out: &mut String, line: &str) {
     let mut rest = line;
     let mut limit = 75;
     loop {
@@ -218,7 +218,7 @@ fn log_stamp(log: &Log) -> DateTime<Utc> {
 }
 
 /// `list --format ics`: a VCALENDAR with one VEVENT per event.
-pub fn events(log: &Log, events: &[EventIx]) -> String {
+pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");

@@ -8,100 +8,100 @@ use chrono::SecondsFormat;
 use serde::Serialize;
 
 #[derive(Serialize)]
-pub struct EventView<'a> {
-    pub id: &'a str,
+pub(crate) struct EventView<'a> {
+    pub(crate) id: &'a str,
     /// The date as written in the log.
-    pub date: String,
+    pub(crate) date: String,
     /// The instant the date's period starts, in UTC (RFC 3339).
-    pub start: String,
+    pub(crate) start: String,
     /// The same instant on the reading zone's clock, RFC 3339 with that zone's offset.
-    pub local: String,
-    pub precision: &'static str,
-    pub end: Option<String>,
-    pub date_note: Option<&'a str>,
-    pub kind: &'static str,
-    pub status: &'static str,
-    pub title: &'a str,
-    pub summary: Option<&'a str>,
-    pub location: Option<&'a str>,
-    pub actors: Vec<ActorView<'a>>,
-    pub parties: Vec<PartyView<'a>>,
-    pub topics: &'a [String],
-    pub sources: Vec<SourceView<'a>>,
-    pub related: Vec<&'a str>,
-    pub quotes: Vec<QuoteView<'a>>,
+    pub(crate) local: String,
+    pub(crate) precision: &'static str,
+    pub(crate) end: Option<String>,
+    pub(crate) date_note: Option<&'a str>,
+    pub(crate) kind: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) title: &'a str,
+    pub(crate) summary: Option<&'a str>,
+    pub(crate) location: Option<&'a str>,
+    pub(crate) actors: Vec<ActorView<'a>>,
+    pub(crate) parties: Vec<PartyView<'a>>,
+    pub(crate) topics: &'a [String],
+    pub(crate) sources: Vec<SourceView<'a>>,
+    pub(crate) related: Vec<&'a str>,
+    pub(crate) quotes: Vec<QuoteView<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct ActorView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub role: Option<&'a str>,
-    pub party: Option<&'a str>,
+pub(crate) struct ActorView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) role: Option<&'a str>,
+    party: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct PartyView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
+pub(crate) struct PartyView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
 }
 
 #[derive(Serialize)]
-pub struct SourceView<'a> {
-    pub id: &'a str,
-    pub outlet: &'a str,
-    pub title: Option<&'a str>,
-    pub url: Option<&'a str>,
-    pub published: Option<String>,
-    pub byline: &'a [String],
+pub(crate) struct SourceView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) outlet: &'a str,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) url: Option<&'a str>,
+    pub(crate) published: Option<String>,
+    pub(crate) byline: &'a [String],
     /// The archived copy's path, as the log writes it.
-    pub archive: Option<&'a str>,
+    archive: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct SpeakerView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
+struct SpeakerView<'a> {
+    id: &'a str,
+    name: &'a str,
 }
 
 /// A quote inside an event.
 #[derive(Serialize)]
-pub struct QuoteView<'a> {
-    pub speaker: Option<SpeakerView<'a>>,
-    pub attribution: Option<&'a str>,
+pub(crate) struct QuoteView<'a> {
+    speaker: Option<SpeakerView<'a>>,
+    attribution: Option<&'a str>,
     /// Who said it: the quote's own parties, else the speaker's party (may be empty).
-    pub party: Vec<PartyView<'a>>,
-    pub source: Option<&'a str>,
-    pub paraphrase: bool,
+    party: Vec<PartyView<'a>>,
+    source: Option<&'a str>,
+    paraphrase: bool,
     /// Translated by the log's author: not the speaker's own wording.
-    pub translated: bool,
+    translated: bool,
     /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
-    pub verification: &'static str,
+    verification: &'static str,
     /// For `folded` and `not-found`: what differs.
-    pub verification_detail: Option<String>,
-    pub text: &'a str,
+    verification_detail: Option<String>,
+    text: &'a str,
 }
 
 /// A quote on its own, with its event and its source in full (`quotes --format json`).
 #[derive(Serialize)]
-pub struct CitedQuoteView<'a> {
-    pub event: &'a str,
-    pub event_date: String,
-    pub event_title: &'a str,
+pub(crate) struct CitedQuoteView<'a> {
+    pub(crate) event: &'a str,
+    pub(crate) event_date: String,
+    pub(crate) event_title: &'a str,
     /// The event's status: a quote from a disputed or expected event says so.
-    pub event_status: &'static str,
-    pub speaker: Option<ActorView<'a>>,
-    pub attribution: Option<&'a str>,
+    pub(crate) event_status: &'static str,
+    pub(crate) speaker: Option<ActorView<'a>>,
+    pub(crate) attribution: Option<&'a str>,
     /// Who said it: the quote's own parties, else the speaker's party (may be empty).
-    pub party: Vec<PartyView<'a>>,
-    pub source: Option<SourceView<'a>>,
-    pub paraphrase: bool,
-    pub translated: bool,
+    pub(crate) party: Vec<PartyView<'a>>,
+    pub(crate) source: Option<SourceView<'a>>,
+    pub(crate) paraphrase: bool,
+    pub(crate) translated: bool,
     /// `verified`, `folded`, `not-found`, `not-checked` or `no-archive`.
-    pub verification: &'static str,
+    pub(crate) verification: &'static str,
     /// For `folded` and `not-found`: what differs.
-    pub verification_detail: Option<String>,
-    pub text: &'a str,
+    pub(crate) verification_detail: Option<String>,
+    pub(crate) text: &'a str,
 }
 
 fn actor_view(log: &Log, a: usize) -> ActorView<'_> {
@@ -151,7 +151,7 @@ fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
     }
 }
 
-pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
+pub(crate) fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
     let e = &log.events[ix];
     EventView {
         id: &e.id,
@@ -180,7 +180,7 @@ pub fn event_view(log: &Log, ix: EventIx) -> EventView<'_> {
 }
 
 /// The given quotes, each with its event and its citation, in the order given.
-pub fn cited_quotes<'a>(log: &'a Log, quotes: &[QuoteAt]) -> Vec<CitedQuoteView<'a>> {
+pub(crate) fn cited_quotes<'a>(log: &'a Log, quotes: &[QuoteAt]) -> Vec<CitedQuoteView<'a>> {
     quotes
         .iter()
         .map(|at| {

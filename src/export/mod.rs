@@ -4,15 +4,15 @@
 
 pub mod cite;
 pub mod csv;
-pub mod describe;
+pub(crate) mod describe;
 pub mod html;
-pub mod ics;
+pub(crate) mod ics;
 pub mod json;
 pub mod markdown;
 pub mod phrases;
-pub mod text;
-pub mod timelinejs;
-pub mod web;
+pub(crate) mod text;
+pub(crate) mod timelinejs;
+pub(crate) mod web;
 
 #[cfg(test)]
 pub(crate) mod fixture;

@@ -7,7 +7,7 @@ use crate::text::{sanitize, verbatim};
 
 /// When an event happened, for people, at the precision written: `Fri 3 May 2024`,
 /// `April 2024`, `Sat 4 May 2024 – Sun 5 May 2024`.
-pub fn when(e: &Event) -> String {
+pub(crate) fn when(e: &Event) -> String {
     match &e.end {
         Some(end) => format!("{} – {}", e.date.human(), end.human()),
         None => e.date.human(),
@@ -15,7 +15,7 @@ pub fn when(e: &Event) -> String {
 }
 
 /// How the sources put the date, after a comma: `, late last month`; empty when none.
-pub fn note_suffix(e: &Event) -> String {
+pub(crate) fn note_suffix(e: &Event) -> String {
     match &e.date_note {
         Some(note) => format!(", {}", sanitize(note)),
         None => String::new(),
@@ -23,12 +23,12 @@ pub fn note_suffix(e: &Event) -> String {
 }
 
 /// `when`, followed by how the sources put the date: `April 2024, late last month`.
-pub fn when_with_note(e: &Event) -> String {
+pub(crate) fn when_with_note(e: &Event) -> String {
     when(e) + &note_suffix(e)
 }
 
 /// The status word for events that did not simply happen; `None` for `occurred`.
-pub fn status_word(s: Status) -> Option<&'static str> {
+pub(crate) fn status_word(s: Status) -> Option<&'static str> {
     match s {
         Status::Occurred => None,
         other => Some(other.as_str()),
@@ -38,7 +38,7 @@ pub fn status_word(s: Status) -> Option<&'static str> {
 /// Who said the words: `Ismail Haniyeh (Hamas political leader, Hamas)`, or the source's
 /// description of an unnamed speaker with its party, `a US official (United States)`. A
 /// named speaker that also has an attribution gets it after a comma.
-pub fn who(log: &Log, q: &Quote) -> String {
+pub(crate) fn who(log: &Log, q: &Quote) -> String {
     let parties: Vec<&str> = q
         .said_by(log)
         .iter()
@@ -77,15 +77,15 @@ pub fn who(log: &Log, q: &Quote) -> String {
 
 /// What comes before who said a quote, verbatim or reported, on screen and in every
 /// export: `— Ismail Haniyeh (…)`. Reported speech is told by its own label, not here.
-pub const SAID_BY: &str = "— ";
+pub(crate) const SAID_BY: &str = "— ";
 
 /// `— Ismail Haniyeh (Hamas political leader, Hamas)`.
-pub fn credit(log: &Log, q: &Quote) -> String {
+pub(crate) fn credit(log: &Log, q: &Quote) -> String {
     format!("{SAID_BY}{}", who(log, q))
 }
 
 /// Names joined as a byline: `A`, `A and B`, `A, B and C`.
-pub fn byline(names: &[String]) -> String {
+fn byline(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
     match names.as_slice() {
         [] => String::new(),
@@ -95,7 +95,7 @@ pub fn byline(names: &[String]) -> String {
 }
 
 /// Where words were published, without the URL: `Reuters, “Title”, by A and B, Fri 3 May 2024`.
-pub fn source_line(s: &Source) -> String {
+pub(crate) fn source_line(s: &Source) -> String {
     let mut parts = vec![sanitize(&s.outlet).into_owned()];
     if let Some(t) = &s.title {
         parts.push(format!("“{}”", sanitize(t)));
@@ -111,7 +111,7 @@ pub fn source_line(s: &Source) -> String {
 
 /// The words themselves: in quotation marks when verbatim, bare when reported speech.
 /// The text is the log's, byte for byte (see `text::verbatim`).
-pub fn words(q: &Quote) -> String {
+pub(crate) fn words(q: &Quote) -> String {
     let text = verbatim(&q.text);
     if q.paraphrase {
         text.into_owned()
@@ -122,7 +122,7 @@ pub fn words(q: &Quote) -> String {
 
 /// What a reader must know about a quote checked against its source's archive, or None
 /// when it was found as written (or is a paraphrase or a translation, labelled already). A quote not found starts with the flag `NOT FOUND`.
-pub fn verification_note(log: &Log, q: &Quote) -> Option<String> {
+pub(crate) fn verification_note(log: &Log, q: &Quote) -> Option<String> {
     let v = &q.verification;
     Some(match v {
         Verification::Verified { .. } => return None,
@@ -147,18 +147,18 @@ pub fn verification_note(log: &Log, q: &Quote) -> Option<String> {
 }
 
 /// The flag on a quote not found in its archived source, wherever it is shown or copied.
-pub const NOT_FOUND: &str = "NOT FOUND";
+pub(crate) const NOT_FOUND: &str = "NOT FOUND";
 
 /// The label put before reported speech so it is never taken for a quotation.
-pub const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";
+pub(crate) const PARAPHRASE_LABEL: &str = "Paraphrase (reported speech, not verbatim)";
 
 /// The label put before words the log's author translated, so they are never taken for the
 /// speaker's own wording.
-pub const TRANSLATION_LABEL: &str = "Translation by the log's author, not the speaker's own words";
+const TRANSLATION_LABEL: &str = "Translation by the log's author, not the speaker's own words";
 
 /// What to say before the words when they are not the speaker's own verbatim wording:
 /// reported speech, a translation by the log's author, or both. `None` for verbatim words.
-pub fn words_label(q: &Quote) -> Option<&'static str> {
+pub(crate) fn words_label(q: &Quote) -> Option<&'static str> {
     match (q.paraphrase, q.translated) {
         (false, false) => None,
         (true, false) => Some(PARAPHRASE_LABEL),
@@ -182,7 +182,7 @@ pub fn quote_status(s: Status) -> Option<&'static str> {
 
 /// The line that goes with a quote of an event that did not simply happen:
 /// `Event status: disputed report`.
-pub fn quote_status_line(e: &Event) -> Option<String> {
+pub(crate) fn quote_status_line(e: &Event) -> Option<String> {
     quote_status(e.status).map(|s| format!("Event status: {s}"))
 }
 

@@ -75,7 +75,7 @@ fn parties(log: &Log, ix: EventIx, mode: ColorMode) -> String {
 }
 
 /// The events as aligned lines, each ending with `\n`, styled as `mode` allows.
-pub fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
+pub(crate) fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
     let rows: Vec<[Cell; 4]> = events
         .iter()
         .map(|&ix| {

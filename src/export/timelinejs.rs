@@ -26,14 +26,14 @@ use chrono::{Datelike, Timelike};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Timeline {
+pub(crate) struct Timeline {
     title: Slide,
-    events: Vec<Slide>,
+    pub(crate) events: Vec<Slide>,
     scale: &'static str,
 }
 
 #[derive(Serialize)]
-struct Slide {
+pub(crate) struct Slide {
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -176,7 +176,7 @@ fn event_slide(log: &Log, e: &Event) -> Slide {
 
 /// `list --format timelinejs`: the title slide and one slide per event, pretty-printed,
 /// ending with a newline.
-pub fn events(log: &Log, events: &[EventIx]) -> String {
+pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
     let title = Slide {
         unique_id: None,
         start_date: None,

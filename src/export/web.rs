@@ -8,19 +8,19 @@
 use crate::text::{sanitize, sanitize_multiline};
 
 /// One line of log text, sanitised and escaped for HTML text or a quoted attribute.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     escape(&sanitize(s))
 }
 
 /// Escapes `& < > " '` (and `/`, so `</script>` can never appear), for text or attributes.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     html_escape::encode_safe(s).into_owned()
 }
 
 /// Multi-line log text as paragraphs of one line each (sanitised, not escaped): a blank
 /// line separates paragraphs; a single line break is where the writer wrapped the YAML, so
 /// it reads as a space, as Markdown reads it.
-pub fn reflow(s: &str) -> Vec<String> {
+pub(crate) fn reflow(s: &str) -> Vec<String> {
     sanitize_multiline(s.trim())
         .split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -31,7 +31,7 @@ pub fn reflow(s: &str) -> Vec<String> {
 /// Multi-line log text as HTML paragraphs: a blank line starts a new `<p>`; a single line
 /// break is where the writer wrapped the YAML, so it reads as a space (as in Markdown).
 /// Empty text gives nothing.
-pub fn paragraphs(s: &str) -> String {
+pub(crate) fn paragraphs(s: &str) -> String {
     reflow(s)
         .iter()
         .map(|p| format!("<p>{}</p>", escape(p)))
@@ -40,14 +40,14 @@ pub fn paragraphs(s: &str) -> String {
 
 /// Text that may span lines as inline HTML: wrapped lines joined by spaces, paragraphs
 /// separated by an empty line (`<br><br>`), for inside a `<p>` or a `<blockquote>`.
-pub fn flow(s: &str) -> String {
+pub(crate) fn flow(s: &str) -> String {
     let paras: Vec<String> = reflow(s).iter().map(|p| escape(p)).collect();
     paras.join("<br><br>")
 }
 
 /// Whether a URL may be a link: only `http` and `https` (scheme compared without case),
 /// so `javascript:`, `data:` or `file:` from a log never become something to click.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let url = url.trim_start();
     let Some((scheme, rest)) = url.split_once(':') else {
         return false;
@@ -61,7 +61,7 @@ pub fn is_web_url(url: &str) -> bool {
 
 /// `<a href="URL">label</a>` when the URL is http(s); else the label followed by the URL as
 /// plain text in brackets. `label` must already be HTML.
-pub fn link(label_html: &str, url: &str) -> String {
+pub(crate) fn link(label_html: &str, url: &str) -> String {
     if is_web_url(url) {
         format!(
             "<a href=\"{}\" rel=\"noopener noreferrer\">{label_html}</a>",

@@ -62,7 +62,7 @@ fn href(tag: &str) -> Option<String> {
 
 /// Plain text of an HTML fragment: paragraphs separated by a blank line, `<br>` a line
 /// break, runs of spaces one space.
-pub fn to_text(html: &str) -> String {
+pub(crate) fn to_text(html: &str) -> String {
     let mut raw = String::with_capacity(html.len());
     let mut rest = html;
     let mut links: Vec<Option<String>> = Vec::new();

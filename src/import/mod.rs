@@ -7,54 +7,54 @@
 //! kept under `x-timelinejs-…` keys rather than dropped.
 
 mod html_text;
-pub mod sheet;
-pub mod timelinejs;
+pub(crate) mod sheet;
+pub(crate) mod timelinejs;
 mod write;
 
-pub use write::to_yaml;
+pub(crate) use write::to_yaml;
 
 use crate::model::{Date, Status};
 use std::fmt;
 
 /// A timeline read from TimelineJS, before it is written as a log.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Timeline {
-    pub title: Option<String>,
-    pub description: Option<String>,
+pub(crate) struct Timeline {
+    title: Option<String>,
+    description: Option<String>,
     /// What the title slide had that a log cannot hold (its media, its background).
-    pub title_extra: Vec<(String, String)>,
-    pub events: Vec<Slide>,
+    title_extra: Vec<(String, String)>,
+    pub(crate) events: Vec<Slide>,
     /// Eras (labelled spans of the navigation), kept as they were.
-    pub eras: Vec<Vec<(String, String)>>,
+    eras: Vec<Vec<(String, String)>>,
 }
 
 /// One event slide.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Slide {
+pub(crate) struct Slide {
     /// Where it was read, for messages: `events[3]` or `line 5`.
-    pub place: String,
-    pub unique_id: Option<String>,
-    pub date: Date,
-    pub end: Option<Date>,
+    place: String,
+    unique_id: Option<String>,
+    date: Date,
+    end: Option<Date>,
     /// The date or end had a time but TimelineJS named no clock: read as UTC.
-    pub clock_assumed: bool,
-    pub title: String,
+    clock_assumed: bool,
+    title: String,
     /// How the sources put the date, when the display date adds it to the date itself.
-    pub date_note: Option<String>,
-    pub summary: Option<String>,
-    pub status: Status,
-    pub group: Option<String>,
+    date_note: Option<String>,
+    summary: Option<String>,
+    status: Status,
+    group: Option<String>,
     /// `x-timelinejs-…` keys: what the slide had that format 1 has no place for.
-    pub extra: Vec<(String, String)>,
+    extra: Vec<(String, String)>,
 }
 
 /// Why a file could not be imported: where, and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    pub file: String,
+pub(crate) struct ImportError {
+    file: String,
     /// `line 4`, `events[2].start_date.month`, …
-    pub place: Option<String>,
-    pub message: String,
+    place: Option<String>,
+    message: String,
 }
 
 impl fmt::Display for ImportError {
@@ -69,19 +69,19 @@ impl fmt::Display for ImportError {
 /// Date parts as TimelineJS gives them (each may be missing), with the clock named beside
 /// them, if any, turned into a date of format 1 at the precision the parts have.
 #[derive(Clone, Debug, Default)]
-pub struct Parts {
-    pub year: Option<i64>,
-    pub month: Option<i64>,
-    pub day: Option<i64>,
-    pub hour: Option<i64>,
-    pub minute: Option<i64>,
-    pub second: Option<i64>,
+struct Parts {
+    year: Option<i64>,
+    month: Option<i64>,
+    day: Option<i64>,
+    hour: Option<i64>,
+    minute: Option<i64>,
+    second: Option<i64>,
 }
 
 impl Parts {
     /// The date, and whether a time had to be read as UTC for want of a clock. `clock` is
     /// the text that may name one (a display date such as `Fri 5 April 2024 21:00 +03:00`).
-    pub fn to_date(&self, clock: &[Option<&str>]) -> Result<(Date, bool), String> {
+    fn to_date(&self, clock: &[Option<&str>]) -> Result<(Date, bool), String> {
         let year = self.year.ok_or("a year is required")?;
         if !(0..=9999).contains(&year) {
             return Err(format!(
@@ -115,7 +115,7 @@ impl Parts {
 /// the dates as dateline shows them, then `, ` and the date note: that comes back as the
 /// note, and a display date that is only the dates is not kept twice. Any other display
 /// date is kept as it is. Returns (note, display date to keep).
-pub fn split_display(
+fn split_display(
     display: &str,
     date: &Date,
     end: Option<&Date>,
@@ -138,7 +138,7 @@ pub fn split_display(
 }
 
 /// The clock a display date names, as an offset: its last `±HH:MM`, or `UTC`/`GMT` (`Z`).
-pub fn named_offset(text: &str) -> Option<String> {
+fn named_offset(text: &str) -> Option<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','))
         .rev()
         .find_map(|tok| {
@@ -161,7 +161,7 @@ pub fn named_offset(text: &str) -> Option<String> {
 /// Reads a TimelineJS file by its extension: `.json`, or `.csv` for the sheet template.
 /// Only a regular file of at most `max_bytes` is read (not a pipe or a device, which could
 /// hang or never end).
-pub fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Timeline, ImportError> {
+pub(crate) fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Timeline, ImportError> {
     let file = crate::text::sanitize(&path.display().to_string()).into_owned();
     let fail = |message: String| ImportError {
         file: file.clone(),

@@ -87,7 +87,7 @@ fn parse_time(s: &str) -> Result<(i64, i64, Option<i64>), String> {
     Ok((h, m, sec))
 }
 
-pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
+pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
     let error = |line: Option<u64>, message: String| ImportError {
         file: file.to_owned(),
         place: line.map(|l| format!("line {l}")),

@@ -143,7 +143,7 @@ pub(super) fn plain_field(s: &str) -> String {
     to_text(&to_text(s))
 }
 
-pub fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
+pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
     let r = Reader { file };
     let root: Value = serde_json::from_str(text).map_err(|e| {
         r.error(

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 /// A double-quoted YAML scalar: `\`, `"` and every character that is not printable in YAML
 /// (controls, C1, line and paragraph separators, BOM, noncharacters) escaped.
-pub fn quoted(s: &str) -> String {
+fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -73,7 +73,7 @@ fn comment(s: &str) -> String {
 
 /// The log, as YAML. `file` names the imported file in the note at the top; `what` says
 /// what it was (`TimelineJS JSON`, `the TimelineJS sheet as CSV`).
-pub fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
+pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     let mut out = String::new();
     let assumed = t.events.iter().filter(|e| e.clock_assumed).count();
     let event_parties = crate::load::event_keys().contains(&"parties");

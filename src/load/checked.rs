@@ -9,7 +9,7 @@ use crate::model::{Log, Verification};
 /// Reads the archives (an unreadable one is an error at its `archive:` line, in
 /// `diagnostics`) and checks the quotes. Returns the quotes' diagnostics: a warning for a
 /// quote found only with typography folded, an error for one not found.
-pub fn check_archives(
+pub(crate) fn check_archives(
     log: &mut Log,
     from: Archives,
     limits: &Limits,

@@ -7,74 +7,74 @@ use super::yaml::{Mark, Node};
 use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
 
-pub struct Document {
+pub(crate) struct Document {
     /// The reading zone the file names, where it names one.
-    pub timezone: Option<At<crate::model::Tz>>,
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub parties: Vec<PartyDef>,
-    pub actors: Vec<ActorDef>,
-    pub sources: Vec<SourceDef>,
-    pub events: Vec<EventDef>,
+    pub(crate) timezone: Option<At<crate::model::Tz>>,
+    pub(crate) title: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) parties: Vec<PartyDef>,
+    pub(crate) actors: Vec<ActorDef>,
+    pub(crate) sources: Vec<SourceDef>,
+    pub(crate) events: Vec<EventDef>,
 }
 
 #[derive(Clone, Debug)]
-pub struct PartyDef {
-    pub id: At<String>,
-    pub name: String,
-    pub color: Option<Color>,
+pub(crate) struct PartyDef {
+    pub(crate) id: At<String>,
+    pub(crate) name: String,
+    pub(crate) color: Option<Color>,
 }
 
 #[derive(Clone, Debug)]
-pub struct ActorDef {
-    pub id: At<String>,
-    pub name: String,
-    pub party: Option<At<String>>,
-    pub role: Option<String>,
-    pub aliases: Vec<String>,
+pub(crate) struct ActorDef {
+    pub(crate) id: At<String>,
+    pub(crate) name: String,
+    pub(crate) party: Option<At<String>>,
+    pub(crate) role: Option<String>,
+    pub(crate) aliases: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
-pub struct SourceDef {
-    pub id: At<String>,
-    pub outlet: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<Date>,
-    pub byline: Vec<String>,
+pub(crate) struct SourceDef {
+    pub(crate) id: At<String>,
+    pub(crate) outlet: String,
+    pub(crate) title: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) published: Option<Date>,
+    pub(crate) byline: Vec<String>,
     /// As written, with its place; read once the log is resolved.
-    pub archive: Option<At<String>>,
+    pub(crate) archive: Option<At<String>>,
 }
 
-pub struct QuoteDef {
-    pub text: String,
-    pub speaker: Option<At<String>>,
-    pub attribution: Option<String>,
+pub(crate) struct QuoteDef {
+    pub(crate) text: String,
+    pub(crate) speaker: Option<At<String>>,
+    pub(crate) attribution: Option<String>,
     /// One party id or a list of them, as written.
-    pub parties: Vec<At<String>>,
-    pub source: Option<At<String>>,
-    pub paraphrase: bool,
-    pub translated: bool,
-    pub mark: Mark,
+    pub(crate) parties: Vec<At<String>>,
+    pub(crate) source: Option<At<String>>,
+    pub(crate) paraphrase: bool,
+    pub(crate) translated: bool,
+    pub(crate) mark: Mark,
 }
 
-pub struct EventDef {
-    pub id: Option<At<String>>,
-    pub date: Date,
-    pub end: Option<Date>,
-    pub date_note: Option<String>,
-    pub kind: Kind,
-    pub status: Status,
-    pub title: String,
-    pub summary: Option<String>,
-    pub location: Option<String>,
-    pub actors: Vec<At<String>>,
-    pub parties: Vec<At<String>>,
-    pub topics: Vec<String>,
-    pub sources: Vec<At<String>>,
-    pub related: Vec<At<String>>,
-    pub quotes: Vec<QuoteDef>,
-    pub mark: Mark,
+pub(crate) struct EventDef {
+    pub(crate) id: Option<At<String>>,
+    pub(crate) date: Date,
+    pub(crate) end: Option<Date>,
+    pub(crate) date_note: Option<String>,
+    pub(crate) kind: Kind,
+    pub(crate) status: Status,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) location: Option<String>,
+    pub(crate) actors: Vec<At<String>>,
+    pub(crate) parties: Vec<At<String>>,
+    pub(crate) topics: Vec<String>,
+    pub(crate) sources: Vec<At<String>>,
+    pub(crate) related: Vec<At<String>>,
+    pub(crate) quotes: Vec<QuoteDef>,
+    pub(crate) mark: Mark,
 }
 
 pub(super) const TOP: &[&str] = &[
@@ -147,7 +147,7 @@ pub(super) const EVENT_REQUIRED: &[&str] = &["date", "kind", "title"];
 pub(super) const QUOTE_REQUIRED: &[&str] = &["text"];
 
 /// Reads a whole document. Returns what could be read; errors are in `r`.
-pub fn read(r: &mut Reader, root: &mut Node) -> Document {
+pub(crate) fn read(r: &mut Reader, root: &mut Node) -> Document {
     let mut doc = Document::empty();
     // `events` may be left out: a file of a several-file log may hold only the parties,
     // actors or sources the others name. A file with none of the four is a mistake.

@@ -9,26 +9,26 @@ use crate::text::has_control_chars;
 use std::rc::Rc;
 
 /// Collects the diagnostics of one file.
-pub struct Reader<'a> {
-    pub file: &'a str,
-    pub diags: Vec<Diagnostic>,
+pub(crate) struct Reader<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) diags: Vec<Diagnostic>,
     /// The reading zone dates are read in: the file's `timezone`, once read (UTC before).
-    pub zone: crate::model::Tz,
+    pub(crate) zone: crate::model::Tz,
     /// References that named no id of their kind, explained once every namespace is known
     /// (an id of the wrong kind is the usual mistake): the diagnostic's index and the id.
-    pub unresolved: Vec<(usize, At<String>)>,
+    pub(crate) unresolved: Vec<(usize, At<String>)>,
 }
 
 /// A value read with the place it was written, for checks made later (references).
 #[derive(Clone, Debug)]
-pub struct At<T> {
-    pub value: T,
-    pub mark: Mark,
-    pub loc: Loc,
+pub(crate) struct At<T> {
+    pub(crate) value: T,
+    pub(crate) mark: Mark,
+    pub(crate) loc: Loc,
 }
 
 impl<T> At<T> {
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         self.loc.render()
     }
 }
@@ -36,14 +36,14 @@ impl<T> At<T> {
 /// A path inside the document (`events[3].actors[1]`), built only when a message needs it:
 /// loading a large log reads millions of values and reports few.
 #[derive(Clone, Debug)]
-pub struct Loc {
+pub(crate) struct Loc {
     parent: Rc<str>,
     key: &'static str,
     index: Option<usize>,
 }
 
 impl Loc {
-    pub fn new(parent: &Rc<str>, key: &'static str) -> Loc {
+    pub(crate) fn new(parent: &Rc<str>, key: &'static str) -> Loc {
         Loc {
             parent: parent.clone(),
             key,
@@ -52,7 +52,7 @@ impl Loc {
     }
 
     /// The `i`-th item of the list at this place.
-    pub fn item(&self, i: usize) -> Loc {
+    pub(crate) fn item(&self, i: usize) -> Loc {
         Loc {
             index: Some(i),
             ..self.clone()
@@ -65,13 +65,13 @@ impl Loc {
     }
 
     /// The key this place is under (`speaker`, `actors`).
-    pub fn key(&self) -> &'static str {
+    pub(crate) fn key(&self) -> &'static str {
         self.key
     }
 
     /// The top-level section that defines the ids a reference under this key names:
     /// `speaker` → `actors`.
-    pub fn section(&self) -> &'static str {
+    pub(crate) fn section(&self) -> &'static str {
         match self.key {
             "speaker" | "actors" => "actors",
             "party" | "parties" => "parties",
@@ -80,7 +80,7 @@ impl Loc {
         }
     }
 
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let s = join(&self.parent, self.key);
         match self.index {
             Some(i) => item_path(&s, i).to_string(),
@@ -90,7 +90,7 @@ impl Loc {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str) -> Reader<'a> {
+    pub(crate) fn new(file: &'a str) -> Reader<'a> {
         Reader {
             file,
             diags: Vec::new(),
@@ -99,7 +99,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn report(
+    pub(crate) fn report(
         &mut self,
         severity: Severity,
         mark: Mark,
@@ -118,13 +118,13 @@ impl<'a> Reader<'a> {
         });
     }
 
-    pub fn error(&mut self, mark: Mark, path: &str, message: String) {
+    pub(crate) fn error(&mut self, mark: Mark, path: &str, message: String) {
         self.report(Severity::Error, mark, path, message, None);
     }
 
     /// The fields of a mapping, checking keys: each known or `x-`, none twice, the
     /// required ones present. None when `node` is not a mapping.
-    pub fn fields(
+    pub(crate) fn fields(
         &mut self,
         node: &mut Node,
         path: &str,
@@ -218,7 +218,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Text. `None` when absent or null; required text must be present and not empty.
-    pub fn text(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<String> {
+    pub(crate) fn text(
+        &mut self,
+        node: Option<&mut Node>,
+        loc: &Loc,
+        required: bool,
+    ) -> Option<String> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
@@ -270,7 +275,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An identifier, `[a-z0-9][a-z0-9_-]*`.
-    pub fn id(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<At<String>> {
+    pub(crate) fn id(
+        &mut self,
+        node: Option<&mut Node>,
+        loc: &Loc,
+        required: bool,
+    ) -> Option<At<String>> {
         let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
         // An id written empty names nothing: an error even where the key is optional.
         let required = required || node.as_ref().is_some_and(|n| !n.is_null());
@@ -296,7 +306,12 @@ impl<'a> Reader<'a> {
 
     /// A date of format 1; a bare `2016` (a YAML number) is a year. Null is absent, an
     /// error only where the date is required.
-    pub fn date(&mut self, node: Option<&mut Node>, loc: &Loc, required: bool) -> Option<Date> {
+    pub(crate) fn date(
+        &mut self,
+        node: Option<&mut Node>,
+        loc: &Loc,
+        required: bool,
+    ) -> Option<Date> {
         let node = node?;
         if node.is_null() && !required {
             return None;
@@ -329,7 +344,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `true` or `false`.
-    pub fn boolean(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, node: Option<&mut Node>, loc: &Loc) -> Option<bool> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, plain: true }
@@ -370,7 +385,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The items of a list; a single value where a list is expected is an error.
-    pub fn list<'n>(&mut self, node: Option<&'n mut Node>, loc: &Loc, of: &str) -> &'n mut [Node] {
+    pub(crate) fn list<'n>(
+        &mut self,
+        node: Option<&'n mut Node>,
+        loc: &Loc,
+        of: &str,
+    ) -> &'n mut [Node] {
         let Some(node) = node else { return &mut [] };
         if node.is_null() {
             return &mut [];
@@ -409,7 +429,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of texts.
-    pub fn texts(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<String> {
+    pub(crate) fn texts(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<String> {
         let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter_mut().enumerate() {
@@ -421,7 +441,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of ids (references, checked later).
-    pub fn ids(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
+    pub(crate) fn ids(&mut self, node: Option<&mut Node>, loc: &Loc, of: &str) -> Vec<At<String>> {
         let items = self.list(node, loc, of);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter_mut().enumerate() {
@@ -435,7 +455,7 @@ impl<'a> Reader<'a> {
 
 /// The known fields of one mapping, keys checked (each known, none twice), from the tree
 /// (`Reader::fields`) or straight from the parser (`stream`).
-pub struct Fields {
+pub(crate) struct Fields {
     found: Vec<(&'static str, Node)>,
 }
 
@@ -452,7 +472,7 @@ impl Fields {
     }
 
     /// The value of a key. Reading text from it moves the text out.
-    pub fn get(&mut self, key: &str) -> Option<&mut Node> {
+    pub(crate) fn get(&mut self, key: &str) -> Option<&mut Node> {
         self.found
             .iter_mut()
             .find(|(k, _)| *k == key)
@@ -460,7 +480,7 @@ impl Fields {
     }
 
     /// Where the value of a key was written.
-    pub fn mark(&self, key: &str) -> Option<Mark> {
+    pub(crate) fn mark(&self, key: &str) -> Option<Mark> {
         self.found
             .iter()
             .find(|(k, _)| *k == key)
@@ -491,7 +511,7 @@ pub fn item_path(list: &str, i: usize) -> Rc<str> {
 }
 
 /// `events[3]` + `title` → `events[3].title`.
-pub fn join(path: &str, key: &str) -> String {
+fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         return key.to_string();
     }

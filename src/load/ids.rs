@@ -4,14 +4,14 @@ use crate::model::Date;
 use crate::text::fold;
 
 /// Whether `s` matches `[a-z0-9][a-z0-9_-]*`.
-pub fn is_valid_id(s: &str) -> bool {
+pub(crate) fn is_valid_id(s: &str) -> bool {
     let mut bytes = s.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
         && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
 }
 
 /// A valid id close to an invalid one, to suggest: `Hamas Leaders` → `hamas-leaders`.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in fold(s).chars() {
         if c.is_ascii_alphanumeric() || c == '_' {
@@ -27,7 +27,7 @@ pub fn slug(s: &str) -> String {
 }
 
 /// The id of an event that has none: its date (the day at most) and its title, slugged.
-pub fn derive(date: &Date, title: &str) -> String {
+pub(crate) fn derive(date: &Date, title: &str) -> String {
     let written = date.written();
     let day = written.split('T').next().unwrap_or(&written);
     let mut title = slug(title);

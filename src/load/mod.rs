@@ -9,24 +9,24 @@ mod checked;
 mod diagnostic;
 mod document;
 mod fields;
-pub mod ids;
+pub(crate) mod ids;
 mod recover;
 mod render;
 mod resolve;
 mod stream;
-pub mod suggest;
+pub(crate) mod suggest;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
-pub use render::{render as render_diagnostic, render_all};
+pub(crate) use render::{render as render_diagnostic, render_all};
 
 use crate::archive::Archives;
 use crate::model::Log;
 use std::path::{Path, PathBuf};
 
 /// The keys an event may have (besides `x-` keys), for writers of logs.
-pub fn event_keys() -> &'static [&'static str] {
+pub(crate) fn event_keys() -> &'static [&'static str] {
     document::EVENT
 }
 
@@ -83,7 +83,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, R
 
 /// The files a list of arguments names: files as they are, directories as the `.yaml` and
 /// `.yml` files directly inside them, in name order; each file once.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
+pub(crate) fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
     let mut out = Vec::new();
     let mut diagnostics = Vec::new();
     for p in paths {
@@ -181,7 +181,7 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
 /// size. A FIFO, a device or a socket is refused before it is opened (opening a FIFO
 /// blocks until a writer comes; `/dev/zero` never ends), and the file opened is checked
 /// again, without blocking, in case another was swapped in meanwhile.
-pub fn open_regular(path: &Path) -> Result<(std::fs::File, u64), String> {
+pub(crate) fn open_regular(path: &Path) -> Result<(std::fs::File, u64), String> {
     let cannot = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => {

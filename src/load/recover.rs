@@ -10,7 +10,7 @@
 
 /// The fix for a syntax error at `line` and `col` (1-based) of `text`, when it is a colon
 /// inside a plain value: the help to show, and the line rewritten with the value quoted.
-pub fn colon_in_value(
+pub(crate) fn colon_in_value(
     text: &str,
     line: usize,
     col: usize,
@@ -56,7 +56,7 @@ pub fn colon_in_value(
 }
 
 /// The fix for other common syntax errors, from libyaml's message.
-pub fn hint(message: &str) -> Option<&'static str> {
+pub(crate) fn hint(message: &str) -> Option<&'static str> {
     const HINTS: &[(&str, &str)] = &[
         (
             "mapping values are not allowed",
@@ -113,7 +113,7 @@ fn quote(value: &str) -> String {
 }
 
 /// `text` with line `line` (1-based) replaced.
-pub fn replace_line(text: &str, line: usize, with: &str) -> String {
+pub(crate) fn replace_line(text: &str, line: usize, with: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
@@ -130,7 +130,7 @@ pub fn replace_line(text: &str, line: usize, with: &str) -> String {
 /// The text before the entry holding line `line` (1-based): before the list item of a
 /// top-level list (an event, a party...) or else the top-level key. None when nothing is
 /// left before it.
-pub fn before_entry(text: &str, line: usize) -> Option<&str> {
+pub(crate) fn before_entry(text: &str, line: usize) -> Option<&str> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let last = line.min(lines.len());
     // Any white space counts: a line indented with a tab is not a top-level key.
@@ -163,7 +163,7 @@ pub fn before_entry(text: &str, line: usize) -> Option<&str> {
 
 /// The top-level sections (`parties`, `events`...) that `part` holds whole, `rest` being
 /// the text after it: all of them, except the last when `rest` goes on inside it.
-pub fn whole_sections(part: &str, rest: &str) -> Vec<String> {
+pub(crate) fn whole_sections(part: &str, rest: &str) -> Vec<String> {
     let top_keys = |t: &str| -> Vec<String> {
         t.lines()
             .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())

@@ -37,7 +37,7 @@ impl SourceLines {
 /// Every diagnostic rendered, each file's lines read once (within `max_bytes`) and only for
 /// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
 /// again.
-pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> String {
+pub(crate) fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> String {
     let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
     let mut s = String::new();
     for d in diags {
@@ -66,7 +66,7 @@ pub fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> Str
 ///    = help: did you mean "title"?
 /// ```
 /// `line` is the source line the diagnostic points into, when it can be shown.
-pub fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> String {
+pub(crate) fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> String {
     let paint = |style: Style, s: &str| {
         let style = color.style(style);
         if color == ColorMode::None {

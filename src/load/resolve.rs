@@ -9,9 +9,9 @@ use super::suggest::{did_you_mean, nearest_unordered};
 use crate::model::*;
 
 /// One file's document and the reader holding its diagnostics.
-pub struct FileDoc<'a> {
-    pub reader: Reader<'a>,
-    pub doc: Document,
+pub(crate) struct FileDoc<'a> {
+    pub(crate) reader: Reader<'a>,
+    pub(crate) doc: Document,
 }
 
 /// Notes that file `fi` declares entry `ix` (a party or an actor), once per file.
@@ -25,7 +25,7 @@ fn declared_in(files_of: &mut Vec<Vec<usize>>, ix: usize, fi: usize) {
 }
 
 /// Merges and resolves. Diagnostics go to each file's reader.
-pub fn resolve(files: &mut [FileDoc]) -> Log {
+pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     let mut log = Log {
         files: files.iter().map(|f| f.reader.file.to_string()).collect(),
         ..Log::default()

@@ -2,13 +2,16 @@
 
 /// The candidate closest to `found`, when it is close enough to be a likely typo; of
 /// candidates equally close, the first.
-pub fn nearest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     closest(found, candidates, false)
 }
 
 /// `nearest` for candidates in no particular order (the keys of a hash map): of candidates
 /// equally close, the first in text order, so that the suggestion is the same every run.
-pub fn nearest_unordered<'a>(
+pub(crate) fn nearest_unordered<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -41,7 +44,7 @@ fn closest<'a>(
 }
 
 /// The help text for a suggestion.
-pub fn did_you_mean(s: &str) -> String {
+pub(crate) fn did_you_mean(s: &str) -> String {
     format!("did you mean \"{s}\"?")
 }
 

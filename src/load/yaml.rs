@@ -11,20 +11,20 @@ use unsafe_libyaml as unsafe_yaml;
 
 /// A position in the file, 1-based.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Mark {
-    pub line: usize,
-    pub col: usize,
+pub(crate) struct Mark {
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// A YAML node with its position.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub mark: Mark,
-    pub value: Value,
+pub(crate) struct Node {
+    pub(crate) mark: Mark,
+    pub(crate) value: Value,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A scalar as written; `plain` when unquoted, so that `2016` or `null` may be resolved.
     Scalar {
         text: String,
@@ -42,12 +42,12 @@ impl Node {
     };
 
     /// Whether this is an absent value: `~`, `null` or nothing at all.
-    pub fn is_null(&self) -> bool {
+    pub(crate) fn is_null(&self) -> bool {
         matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// What kind of node this is, for messages: "a list", "a mapping", "the number 3".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.value {
             Value::Seq(_) => "a list".into(),
             Value::Map(_) => "a mapping".into(),
@@ -75,13 +75,13 @@ impl Node {
 
 /// A document that is not YAML, or not one we accept.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct YamlError {
-    pub mark: Mark,
-    pub message: String,
+pub(crate) struct YamlError {
+    pub(crate) mark: Mark,
+    pub(crate) message: String,
 }
 
 /// Parses one YAML document into a spanned tree.
-pub fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
+pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     let stand_ins = StandIns::for_text(text);
     let swapped = stand_ins.as_ref().map(|s| s.hide(text));
     let mut parser = Parser::new(swapped.as_deref().unwrap_or(text).as_bytes());

@@ -7,7 +7,7 @@ use std::fmt;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Archive {
     /// The path as written in the log (relative to the log's folder).
-    pub path: String,
+    pub(crate) path: String,
     pub text: String,
 }
 

@@ -47,7 +47,7 @@ pub struct Date {
 /// Why a string is not a date of format 1, and how to write it when that can be guessed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError {
-    pub message: String,
+    pub(crate) message: String,
     pub help: Option<String>,
 }
 
@@ -258,7 +258,7 @@ impl Date {
 
     /// The reading zone's day at the instant `now`, as a date of day precision: what
     /// "today" means for a log.
-    pub fn today_at(now: DateTime<Utc>, reading: Tz) -> Date {
+    fn today_at(now: DateTime<Utc>, reading: Tz) -> Date {
         let local = now
             .with_timezone(&reading)
             .date_naive()
@@ -275,13 +275,13 @@ impl Date {
     }
 
     /// Today in the reading zone.
-    pub fn today(reading: Tz) -> Date {
+    pub(crate) fn today(reading: Tz) -> Date {
         Date::today_at(Utc::now(), reading)
     }
 
     /// The same date read in another reading zone: a date without a time becomes that
     /// zone's period; a time keeps its instant.
-    pub fn in_zone(mut self, reading: Tz) -> Date {
+    pub(crate) fn in_zone(mut self, reading: Tz) -> Date {
         if self.reading != reading {
             self.reading = reading;
             if self.offset.is_none() {
@@ -291,36 +291,17 @@ impl Date {
         self
     }
 
-    /// The log's reading zone, in which this date's days are counted.
-    pub fn reading_zone(&self) -> Tz {
-        self.reading
-    }
-
-    /// The zone the time names in brackets, if any.
-    pub fn zone(&self) -> Option<Tz> {
-        self.zone
-    }
-
-    pub fn has_time(&self) -> bool {
+    pub(crate) fn has_time(&self) -> bool {
         self.offset.is_some()
     }
 
-    pub fn offset(&self) -> Option<FixedOffset> {
-        self.offset
-    }
-
     /// Wall-clock start on the date's own clock.
-    pub fn local(&self) -> NaiveDateTime {
+    pub(crate) fn local(&self) -> NaiveDateTime {
         self.local
     }
 
-    /// The calendar day on the date's own clock (the first of its period when less precise).
-    pub fn local_day(&self) -> NaiveDate {
-        self.local.date()
-    }
-
     /// The start on the reading zone's clock.
-    pub fn reading_local(&self) -> NaiveDateTime {
+    fn reading_local(&self) -> NaiveDateTime {
         if self.offset.is_none() {
             return self.local;
         }
@@ -328,12 +309,12 @@ impl Date {
     }
 
     /// The reading zone's day the date starts on (the first of its period when less precise).
-    pub fn reading_day(&self) -> NaiveDate {
+    pub(crate) fn reading_day(&self) -> NaiveDate {
         self.reading_local().date()
     }
 
     /// The last reading-zone day the period touches.
-    pub fn reading_last_day(&self) -> NaiveDate {
+    pub(crate) fn reading_last_day(&self) -> NaiveDate {
         match self.precision {
             Precision::Year | Precision::Month => self
                 .period_end_local()
@@ -437,7 +418,7 @@ impl Date {
 
     /// A short form on the reading zone's calendar and clock, for rows under headers that
     /// name it: `11 Mar 12:30`, `3 Apr`, `Apr 2024`, `2024`.
-    pub fn reading_short(&self) -> String {
+    pub(crate) fn reading_short(&self) -> String {
         let d = self.reading_day();
         let day = match self.precision {
             Precision::Year => return format!("{}", d.year()),
@@ -452,7 +433,7 @@ impl Date {
 
     /// The time of day on the reading zone's clock (`06:30`), for rows under a header
     /// that names that clock.
-    pub fn reading_clock(&self) -> Option<String> {
+    pub(crate) fn reading_clock(&self) -> Option<String> {
         self.offset?;
         let l = self.reading_local();
         Some(match self.precision {
@@ -464,7 +445,7 @@ impl Date {
     /// A time on the reading zone's clock, naming it, for beside the event's own:
     /// `Sat 11 March 2023 12:30 +08:00 (Asia/Shanghai)`. None for a date without a time,
     /// and when the two clocks agree.
-    pub fn reading_human(&self) -> Option<String> {
+    pub(crate) fn reading_human(&self) -> Option<String> {
         let own = self.offset?;
         let at = self.start.with_timezone(&self.reading);
         if at.offset().fix() == own {
@@ -484,7 +465,7 @@ impl Date {
 
     /// The start on the reading zone's clock, RFC 3339 with that zone's offset
     /// (`2023-03-11T06:30:00+02:00`); for a date without a time, its first moment.
-    pub fn reading_rfc3339(&self) -> String {
+    pub(crate) fn reading_rfc3339(&self) -> String {
         self.start
             .with_timezone(&self.reading)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
@@ -501,7 +482,7 @@ impl Date {
     }
 
     /// Whether the period of this date (through `end`, when given) overlaps `[from, to]`.
-    pub fn overlaps(
+    pub(crate) fn overlaps(
         start: &Date,
         end: Option<&Date>,
         from: Option<&Date>,

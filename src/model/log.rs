@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Index of a party in `Log::parties`.
-pub type PartyIx = usize;
+pub(crate) type PartyIx = usize;
 /// Index of an actor in `Log::actors`.
-pub type ActorIx = usize;
+pub(crate) type ActorIx = usize;
 /// Index of a source in `Log::sources`.
-pub type SourceIx = usize;
+pub(crate) type SourceIx = usize;
 /// Index of an event in `Log::events` (timeline order).
 pub type EventIx = usize;
 
@@ -51,7 +51,7 @@ impl Kind {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Kind> {
+    pub(crate) fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
@@ -83,7 +83,7 @@ impl Status {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Status> {
+    pub(crate) fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
@@ -115,7 +115,7 @@ pub enum NamedColor {
 }
 
 impl NamedColor {
-    pub const ALL: [(&'static str, NamedColor); 14] = [
+    const ALL: [(&'static str, NamedColor); 14] = [
         ("red", NamedColor::Red),
         ("green", NamedColor::Green),
         ("yellow", NamedColor::Yellow),
@@ -135,7 +135,7 @@ impl NamedColor {
 
 impl Color {
     /// Parses `#rrggbb` or a colour name (`light-blue`, also written `lightblue` or `light_blue`).
-    pub fn parse(s: &str) -> Option<Color> {
+    pub(crate) fn parse(s: &str) -> Option<Color> {
         if let Some(hex) = s.strip_prefix('#') {
             if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return None;
@@ -175,7 +175,7 @@ pub struct Party {
     pub id: String,
     pub name: String,
     pub color: Option<Color>,
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
 /// A person or organisation.
@@ -184,9 +184,9 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub party: Option<PartyIx>,
-    pub role: Option<String>,
-    pub aliases: Vec<String>,
-    pub origin: Origin,
+    pub(crate) role: Option<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) origin: Origin,
 }
 
 /// A publication quotes come from.
@@ -194,23 +194,23 @@ pub struct Actor {
 pub struct Source {
     pub id: String,
     pub outlet: String,
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     pub url: Option<String>,
     pub published: Option<Date>,
     pub byline: Vec<String>,
     /// The journalist's own copy of the text, a file beside the log.
-    pub archive: Option<ArchiveRef>,
-    pub origin: Origin,
+    pub(crate) archive: Option<ArchiveRef>,
+    pub(crate) origin: Origin,
 }
 
 /// Where a source's archive was named in the log, and the path as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ArchiveRef {
+pub(crate) struct ArchiveRef {
     /// Relative to the folder of the log file that names it.
-    pub path: String,
+    pub(crate) path: String,
     /// The `archive:` value's place, for messages about the file.
-    pub line: usize,
-    pub col: usize,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// Words someone said, with who said them and where they were published.
@@ -261,7 +261,7 @@ pub struct Event {
     pub status: Status,
     pub title: String,
     pub summary: Option<String>,
-    pub location: Option<String>,
+    pub(crate) location: Option<String>,
     pub actors: Vec<ActorIx>,
     /// The parties written on the event: sides involved with no actor named.
     pub named_parties: Vec<PartyIx>,
@@ -290,7 +290,7 @@ pub struct Log {
     /// Display names of the files the log was read from.
     pub files: Vec<String>,
     pub title: Option<String>,
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The reading zone: days, periods and "which day" questions are answered in it.
     pub timezone: super::Tz,
     pub parties: Vec<Party>,
@@ -307,8 +307,8 @@ pub struct Log {
     pub event_ids: IdMap<EventIx>,
     /// The files that declare each party and each actor, by index, the first first: a
     /// party declared alike in two files belongs to both. Empty for a log built in code.
-    pub party_files: Vec<Vec<usize>>,
-    pub actor_files: Vec<Vec<usize>>,
+    pub(crate) party_files: Vec<Vec<usize>>,
+    pub(crate) actor_files: Vec<Vec<usize>>,
 }
 
 impl Log {
@@ -325,7 +325,7 @@ impl Log {
     }
 
     /// Whether file `fi` declares party `p` (alone or alike with other files).
-    pub fn party_in_file(&self, p: PartyIx, fi: usize) -> bool {
+    pub(crate) fn party_in_file(&self, p: PartyIx, fi: usize) -> bool {
         match self.party_files.get(p) {
             Some(files) => files.contains(&fi),
             None => self.parties[p].origin.file == fi,
@@ -333,7 +333,7 @@ impl Log {
     }
 
     /// Whether file `fi` declares actor `a` (alone or alike with other files).
-    pub fn actor_in_file(&self, a: ActorIx, fi: usize) -> bool {
+    pub(crate) fn actor_in_file(&self, a: ActorIx, fi: usize) -> bool {
         match self.actor_files.get(a) {
             Some(files) => files.contains(&fi),
             None => self.actors[a].origin.file == fi,
@@ -344,7 +344,7 @@ impl Log {
     /// `parties`, its actors' parties, its speakers' parties and its quotes' parties (the one
     /// definition behind the party filter, the lanes, the overview and positions). Actors:
     /// those taking part and those quoted.
-    pub fn involvement(&self, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
+    pub(crate) fn involvement(&self, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
         let mut actors: Vec<ActorIx> = e.actors.clone();
         actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
         actors.sort_unstable();
@@ -358,7 +358,7 @@ impl Log {
     }
 
     /// Every topic of the log, once each, in alphabetical order (the topic picker's list).
-    pub fn topics(&self) -> Vec<&str> {
+    pub(crate) fn topics(&self) -> Vec<&str> {
         let all: std::collections::BTreeSet<&str> = self
             .events
             .iter()
@@ -372,7 +372,7 @@ impl Log {
     }
 
     /// The title to show: the log's own, else its file names.
-    pub fn display_title(&self) -> String {
+    pub(crate) fn display_title(&self) -> String {
         self.title.clone().unwrap_or_else(|| self.files.join(", "))
     }
 }

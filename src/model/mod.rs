@@ -6,9 +6,9 @@ mod log;
 mod verification;
 mod zone;
 
-pub use archive::Archive;
+pub(crate) use archive::Archive;
 pub use chrono_tz::Tz;
 pub use date::{DATE_FORMS, Date, DateError, Precision, day_text};
 pub use log::*;
 pub use verification::{Fold, NotFound, Verification};
-pub use zone::{DEFAULT_ZONE, UnknownZone, parse_zone};
+pub(crate) use zone::{DEFAULT_ZONE, parse_zone};

@@ -51,12 +51,12 @@ impl Verification {
     }
 
     /// Not found in its archive: flagged wherever the quote is shown, listed or copied.
-    pub fn is_flagged(&self) -> bool {
+    pub(crate) fn is_flagged(&self) -> bool {
         matches!(self, Verification::NotFound(_))
     }
 
     /// Where the quote (or, when not found, the closest passage) is in the archive.
-    pub fn at(&self) -> Option<Range<usize>> {
+    pub(crate) fn at(&self) -> Option<Range<usize>> {
         match self {
             Verification::Verified { at } | Verification::Folded { at, .. } => Some(at.clone()),
             Verification::NotFound(n) => n.closest.clone(),
@@ -66,7 +66,7 @@ impl Verification {
 
     /// What differs, for a folded or not-found quote: "’ in the archive, ' in the log";
     /// "log: will never interfere / archive: will not interfere".
-    pub fn detail(&self) -> Option<String> {
+    pub(crate) fn detail(&self) -> Option<String> {
         match self {
             Verification::Folded { folds, .. } => Some(
                 folds

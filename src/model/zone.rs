@@ -5,17 +5,17 @@ use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone
 use chrono_tz::{TZ_VARIANTS, Tz};
 
 /// The reading zone of a log that names none.
-pub const DEFAULT_ZONE: Tz = Tz::UTC;
+pub(crate) const DEFAULT_ZONE: Tz = Tz::UTC;
 
 /// A zone name that is not in the database, with the nearest one when there is a likely one.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownZone {
-    pub message: String,
-    pub help: Option<String>,
+pub(crate) struct UnknownZone {
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
 }
 
 /// Parses an IANA zone name (`Asia/Tehran`, `UTC`).
-pub fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
+pub(crate) fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
     if let Ok(tz) = name.parse::<Tz>() {
         return Ok(tz);
     }
@@ -64,7 +64,7 @@ fn nearest_zone(found: &str) -> Option<&'static str> {
 
 /// The first instant of a wall-clock time in `tz`; when the clocks skipped it (a zone that
 /// moves them at midnight), the first instant after the skip.
-pub fn first_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+pub(crate) fn first_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(d) | LocalResult::Ambiguous(d, _) => d.with_timezone(&Utc),
         LocalResult::None => {
@@ -82,7 +82,7 @@ pub fn first_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
 
 /// The offsets `tz` had at a wall-clock time: none in a spring-forward gap, two in the
 /// hour repeated in autumn.
-pub fn offsets_at(tz: Tz, local: NaiveDateTime) -> Vec<FixedOffset> {
+pub(crate) fn offsets_at(tz: Tz, local: NaiveDateTime) -> Vec<FixedOffset> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(d) => vec![d.offset().fix()],
         LocalResult::Ambiguous(a, b) => vec![a.offset().fix(), b.offset().fix()],
@@ -91,7 +91,7 @@ pub fn offsets_at(tz: Tz, local: NaiveDateTime) -> Vec<FixedOffset> {
 }
 
 /// `+03:30`, `-05:00`, `Z` for UTC.
-pub fn offset_text(o: FixedOffset) -> String {
+pub(crate) fn offset_text(o: FixedOffset) -> String {
     if o.local_minus_utc() == 0 {
         return "Z".into();
     }
@@ -99,7 +99,7 @@ pub fn offset_text(o: FixedOffset) -> String {
 }
 
 /// `+03:30`, `-05:00`, `+00:00`: the offset for people, never `Z`.
-pub fn signed_offset(o: FixedOffset) -> String {
+pub(crate) fn signed_offset(o: FixedOffset) -> String {
     let secs = o.local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();

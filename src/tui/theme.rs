@@ -70,7 +70,7 @@ fn luminance(r: u8, g: u8, b: u8) -> f64 {
 /// A log's colour moved towards white or black just enough to keep contrast with either
 /// background: `#000000` or `#0a0a1e` would be invisible on a dark terminal, `#fafafa` on a
 /// light one. Its hue is kept.
-pub fn legible(c: LogColor) -> LogColor {
+fn legible(c: LogColor) -> LogColor {
     let LogColor::Rgb(r, g, b) = c else {
         return c;
     };
@@ -99,7 +99,7 @@ pub fn legible(c: LogColor) -> LogColor {
 }
 
 /// The nearest of the 16 basic colours to an RGB colour.
-pub fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
+fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
     ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
 }
 
@@ -109,14 +109,14 @@ fn named(c: NamedColor) -> Color {
 
 /// The styles the views use.
 #[derive(Clone, Debug)]
-pub struct Theme {
-    pub mode: ColorMode,
+pub(crate) struct Theme {
+    pub(crate) mode: ColorMode,
     /// One colour per party, in log order (unused with `ColorMode::None`).
     party_colors: Vec<Color>,
 }
 
 impl Theme {
-    pub fn new(log: &Log, mode: ColorMode) -> Theme {
+    pub(crate) fn new(log: &Log, mode: ColorMode) -> Theme {
         let mut next = 0;
         let party_colors = log
             .parties
@@ -135,7 +135,7 @@ impl Theme {
     }
 
     /// A theme in `mode` with no party colours yet (until the log's are known).
-    pub fn uncoloured(mode: ColorMode) -> Theme {
+    pub(crate) fn uncoloured(mode: ColorMode) -> Theme {
         Theme {
             mode,
             party_colors: Vec::new(),
@@ -155,7 +155,7 @@ impl Theme {
     }
 
     /// The colour a party is drawn in, when colours are allowed.
-    pub fn party_color(&self, p: PartyIx) -> Option<Color> {
+    fn party_color(&self, p: PartyIx) -> Option<Color> {
         if self.colored() {
             self.party_colors.get(p).copied()
         } else {
@@ -163,14 +163,14 @@ impl Theme {
         }
     }
 
-    pub fn party(&self, p: PartyIx) -> Style {
+    pub(crate) fn party(&self, p: PartyIx) -> Style {
         match self.party_color(p) {
             Some(c) => Style::new().fg(c),
             None => Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 
-    pub fn kind(&self, k: Kind) -> Style {
+    pub(crate) fn kind(&self, k: Kind) -> Style {
         let c = match k {
             Kind::Meeting => Color::Blue,
             Kind::Call => Color::Cyan,
@@ -186,7 +186,7 @@ impl Theme {
 
     /// How the title of an event of this status looks: an expected event must never look
     /// like one that happened.
-    pub fn status(&self, s: Status) -> Style {
+    pub(crate) fn status(&self, s: Status) -> Style {
         match s {
             Status::Occurred => Style::new(),
             Status::Expected => Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
@@ -195,7 +195,7 @@ impl Theme {
         }
     }
 
-    pub fn selected(&self, focused: bool) -> Style {
+    pub(crate) fn selected(&self, focused: bool) -> Style {
         if self.colored() && !focused {
             Style::new().bg(Color::DarkGray)
         } else {
@@ -203,7 +203,7 @@ impl Theme {
         }
     }
 
-    pub fn match_hl(&self) -> Style {
+    pub(crate) fn match_hl(&self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         if self.colored() {
             s.fg(Color::LightYellow)
@@ -212,15 +212,15 @@ impl Theme {
         }
     }
 
-    pub fn heading(&self) -> Style {
+    pub(crate) fn heading(&self) -> Style {
         self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
     }
 
-    pub fn label(&self) -> Style {
+    pub(crate) fn label(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         if self.colored() {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -228,11 +228,11 @@ impl Theme {
         }
     }
 
-    pub fn warning(&self) -> Style {
+    pub(crate) fn warning(&self) -> Style {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
 
-    pub fn key(&self) -> Style {
+    pub(crate) fn key(&self) -> Style {
         self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
     }
 }

@@ -5,5 +5,6 @@ mod filter;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod loader;
+mod search;
 mod stream;
 mod tui;

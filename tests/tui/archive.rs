@@ -9,9 +9,8 @@ use dateline::model::Verification;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::overlays::Overlay;
-use dateline::tui::runtime::log_source::LogSource;
 use dateline::tui::update::share::Effect;
-use dateline::tui::{Action, App, Msg, update};
+use dateline::tui::{Action, App, LogSource, Msg, update};
 
 const ARCHIVE: &str = "\
 CAIRO (Wire) - Talks resumed in Cairo on Friday.

@@ -401,7 +401,7 @@ fn the_help_lists_every_binding_of_the_keymap() {
     let lines = dateline::tui::overlays::help::lines(&app, w);
     let text: Vec<String> = lines
         .iter()
-        .map(dateline::tui::layout::text::line_text)
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
     for b in dateline::tui::input::keymap::BINDINGS {
         assert!(

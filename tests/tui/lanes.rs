@@ -266,8 +266,19 @@ fn lanes_are_the_parties_with_events_in_log_order_then_no_party() {
     assert!(row.contains("├MEET Hamas, Qatari and Egyptian"), "{row}");
     // A kind filter that leaves only the development: its lane is the no-party lane.
     run(&mut a, &[Action::ClearFilters]);
-    a.query.kinds.insert(dateline::model::Kind::Development);
-    dateline::tui::update::refilter(&mut a);
+    update(&mut a, Action::OpenPicker(PickerKind::Kind));
+    for c in "development".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    update(&mut a, Action::Open);
+    assert!(
+        a.query
+            .kinds
+            .iter()
+            .eq([&dateline::model::Kind::Development]),
+        "{:?}",
+        a.query.kinds
+    );
     assert_eq!(lanes_of(&a), ["-"]);
     assert!(screen(&a).contains("(no party)"));
 }

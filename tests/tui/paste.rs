@@ -73,6 +73,36 @@ fn a_paste_into_the_jump_prompt_and_a_pickers_filter_stays_there() {
 }
 
 #[test]
+fn a_paste_into_the_date_range_prompt_is_a_range_to_apply() {
+    let mut app = sample();
+    let all = app.visible.len();
+    update(&mut app, Action::StartRange);
+    paste(&mut app, "2024-04..2024-04-30");
+    assert_eq!(app.mode(), Mode::Range);
+    assert_no_keys_acted(&app);
+    update(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert!(app.query.from.is_some() && app.query.to.is_some());
+    assert!(app.visible.len() < all, "{} of {all}", app.visible.len());
+    // Typed or pasted, the range takes no more than any prompt.
+    update(&mut app, Action::StartRange);
+    paste(&mut app, &"2024-04".repeat(100));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("characters; the rest was left out"),
+        "{:?}",
+        app.message
+    );
+    update(&mut app, Action::Input('z'));
+    let Some(dateline::tui::app::Overlay::Range { input }) = app.overlays.last() else {
+        panic!("the range prompt closed");
+    };
+    assert_eq!(input.chars().count(), MAX_CHARS);
+}
+
+#[test]
 fn a_pasted_page_is_cut_to_the_prompts_length_and_typing_stops_there() {
     let mut app = sample();
     update(&mut app, Action::StartSearch);

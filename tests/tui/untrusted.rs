@@ -9,12 +9,11 @@ use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::text::is_unsafe_char;
 use dateline::tui::app::Focus;
-use dateline::tui::layout::areas_for;
+use dateline::tui::layout::areas;
 use dateline::tui::overlays::picker::PickerKind;
 use dateline::tui::{Action, App, ColorMode, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 const HOSTILE: &str = include_str!("../fixtures/hostile.yaml");
 
@@ -48,7 +47,7 @@ fn draw_checked(app: &App, what: &str) -> String {
         }
     }
     let row = |y: u16| -> String { (0..w).map(|x| buf[(x, y)].symbol()).collect() };
-    let a = areas_for(Rect::new(0, 0, w, h), app.focus);
+    let a = areas(app);
     if !a.too_small && app.overlays.is_empty() {
         // The details pane's border is intact: nothing in the timeline spilled over it.
         if a.beside {

@@ -40,9 +40,10 @@ impl App {
                 .prepare_text_in_background(std::sync::Arc::clone(&self.log));
             self.theme = Theme::new(&self.log, self.theme.mode);
             self.marked = self.marks.present(&self.log);
+            self.rows = Rows::for_log(&self.log);
         }
         self.visible = filter::apply(&self.log, &self.index, &self.query);
-        self.rows = Rows::build(&self.log, &self.visible);
+        self.rows.rebuild(&self.visible);
         self.lanes
             .rebuild(&self.log, self.index.postings(), &self.query, &self.visible);
     }

@@ -1,6 +1,6 @@
 //! The browser's whole state. Only `update` changes it; `view` reads it.
 
-pub mod derived;
+pub(crate) mod derived;
 pub mod rows;
 
 use crate::filter::Query;
@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 /// What the reader must hear first of a log that opened with quotes not found in their
 /// archived sources (the only errors that let a log open).
-pub fn not_found(found: &[Diagnostic]) -> Option<String> {
+pub(crate) fn not_found(found: &[Diagnostic]) -> Option<String> {
     match found.iter().filter(|d| d.is_error()).count() {
         0 => None,
         1 => Some(
@@ -50,7 +50,7 @@ pub struct App {
     /// Shared with the thread that folds the search text.
     pub log: Arc<Log>,
     pub index: SearchIndex,
-    pub theme: Theme,
+    pub(crate) theme: Theme,
     /// Warnings the loader found.
     pub warnings: usize,
     /// The active filters (the kept search included).
@@ -61,24 +61,24 @@ pub struct App {
     /// The selected event, always one of `visible` (None only when nothing is visible).
     pub selected: Option<EventIx>,
     /// The selection a filter hid, given back when a filter shows it again.
-    pub remembered: Option<EventIx>,
+    pub(crate) remembered: Option<EventIx>,
     /// First timeline row on screen.
     pub scroll: usize,
     pub focus: Focus,
-    pub detail_scroll: usize,
+    pub(crate) detail_scroll: usize,
     /// Cursor among the related events in the details pane.
-    pub link: usize,
+    pub(crate) link: usize,
     /// Views on top of the browser; the last has the keyboard.
     pub overlays: Vec<Overlay>,
     /// Where related-event jumps came from, for Backspace.
-    pub back: Vec<EventIx>,
+    pub(crate) back: Vec<EventIx>,
     /// The filters a jump cleared to show a hidden event, with the depth of `back` they
     /// belong to: Backspace to that depth brings them back.
-    pub filters_back: Vec<(usize, Query)>,
+    pub(crate) filters_back: Vec<(usize, Query)>,
     /// The events the last reload added, in timeline order (`+` goes to the first).
-    pub new_events: Vec<EventIx>,
+    pub(crate) new_events: Vec<EventIx>,
     /// A hidden event the reader was offered to go to: Enter again goes there.
-    pub reveal: Option<EventIx>,
+    pub(crate) reveal: Option<EventIx>,
     pub message: Option<String>,
     /// Set while the files on disk do not open; the last good log stays on screen.
     pub file_errors: Option<FileErrors>,
@@ -176,7 +176,7 @@ impl App {
     }
 
     /// The search terms to highlight: those being typed, else the kept search's.
-    pub fn highlight_terms(&self) -> Vec<String> {
+    pub(crate) fn highlight_terms(&self) -> Vec<String> {
         match self.search_prompt() {
             Some(s) => terms(&s.input),
             None => terms(&self.query.search),

@@ -1,8 +1,9 @@
 //! The rows of the timeline: date headers, gaps and events, built from the visible events
 //! once per filter change, so that moving and drawing never walk the whole log.
 
-use crate::days::{Gap, Gaps, Period};
+use crate::days::{Calendar, Gap, Gaps, Period};
 use crate::model::{EventIx, Log};
+use std::sync::Arc;
 
 /// One line of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,35 +27,59 @@ pub struct Rows {
     pub headers: Vec<usize>,
     /// Whether any visible event has a time of day (else the time column is left out).
     pub has_times: bool,
+    /// Every event's reading-zone day and header, worked out once per log (through the
+    /// zone database, the dearest part of a row), so that a filter key lays out rows from
+    /// small integers.
+    calendar: Arc<Calendar>,
 }
 
 impl Rows {
-    /// Rows for `visible` (in timeline order).
+    /// Rows for `visible` (in timeline order), the calendar of `log` worked out afresh.
     pub fn build(log: &Log, visible: &[EventIx]) -> Rows {
-        let mut rows = Vec::with_capacity(visible.len() * 2);
-        let mut event_row = Vec::with_capacity(visible.len());
-        let mut headers = Vec::new();
-        let mut last_group = None;
-        let mut gaps = Gaps::default();
-        for (pos, &ix) in visible.iter().enumerate() {
-            let e = &log.events[ix];
-            if let Some(gap) = gaps.before(e) {
-                rows.push(Row::Gap(gap));
-            }
-            let g = Period::of(&e.date);
-            if last_group != Some(g) {
-                headers.push(rows.len());
-                rows.push(Row::Header(ix));
-                last_group = Some(g);
-            }
-            event_row.push(rows.len());
-            rows.push(Row::Event { pos, ix });
-        }
+        let mut rows = Rows::for_log(log);
+        rows.rebuild(visible);
+        rows
+    }
+
+    /// No rows yet, with the calendar of `log`; `rebuild` lays them out.
+    pub fn for_log(log: &Log) -> Rows {
         Rows {
+            calendar: Arc::new(Calendar::new(log)),
+            ..Rows::default()
+        }
+    }
+
+    /// Lays out the rows for `visible`: events of the log given to `for_log`, in timeline
+    /// order. Reuses the buffers of the last layout.
+    pub fn rebuild(&mut self, visible: &[EventIx]) {
+        let Rows {
             rows,
             event_row,
             headers,
-            has_times: visible.iter().any(|&i| log.events[i].date.has_time()),
+            has_times,
+            calendar,
+        } = self;
+        rows.clear();
+        rows.reserve(visible.len() + visible.len() / 2);
+        event_row.clear();
+        event_row.reserve(visible.len());
+        headers.clear();
+        *has_times = false;
+        let mut last_period = None;
+        let mut gaps = Gaps::default();
+        for (pos, &ix) in visible.iter().enumerate() {
+            let day = calendar.day(ix);
+            if let Some(gap) = gaps.before_day(day) {
+                rows.push(Row::Gap(gap));
+            }
+            if last_period != Some(day.period()) {
+                headers.push(rows.len());
+                rows.push(Row::Header(ix));
+                last_period = Some(day.period());
+            }
+            event_row.push(rows.len());
+            rows.push(Row::Event { pos, ix });
+            *has_times |= day.has_time();
         }
     }
 

@@ -1,6 +1,7 @@
 //! The one keymap: which input does what in which mode. The help screen and the status
 //! bar's hints are generated from `BINDINGS`, so they cannot disagree with it. Adding a
-//! key is one line here (plus its `Action` and its arm in `update`).
+//! key for an existing `Action` is one line here; a new `Action` also needs its variant
+//! and the arm that handles it (in `update`, or in the overlay list for an opener).
 
 use crate::tui::input::action::{Action, MarkAction, Share};
 use crate::tui::overlays::picker::PickerKind;
@@ -32,7 +33,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub(crate) const ALL: [Mode; 11] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -46,7 +47,7 @@ impl Mode {
         Mode::Errors,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
@@ -63,14 +64,14 @@ impl Mode {
     }
 
     /// Modes where typed characters go into a text field.
-    pub fn takes_text(self) -> bool {
+    fn takes_text(self) -> bool {
         matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
     }
 }
 
 /// One input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
+enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
@@ -81,7 +82,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub fn label(self) -> String {
+    fn label(self) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
@@ -123,13 +124,13 @@ impl Key {
 
 /// One line of the keymap.
 pub struct Binding {
-    pub modes: &'static [Mode],
-    pub keys: &'static [Key],
+    pub(crate) modes: &'static [Mode],
+    keys: &'static [Key],
     pub action: Action,
     /// What it does, for the help screen.
     pub help: &'static str,
     /// A word or two for the status bar's hints, when it is worth a place there.
-    pub hint: Option<&'static str>,
+    hint: Option<&'static str>,
 }
 
 use Key::{Char, Code, Ctrl};
@@ -790,7 +791,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// Lines of help that are not single keys.
-pub fn text_help(mode: Mode) -> Option<&'static str> {
+pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
         Mode::Picker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
@@ -856,7 +857,7 @@ fn key_action(k: &KeyEvent, mode: Mode) -> Option<Action> {
 }
 
 /// All keys of a binding, for the help screen: `j ↓`.
-pub fn keys_label(b: &Binding) -> String {
+pub(crate) fn keys_label(b: &Binding) -> String {
     b.keys
         .iter()
         .map(|k| k.label())
@@ -866,7 +867,7 @@ pub fn keys_label(b: &Binding) -> String {
 
 /// The hints that fit in `room` columns, each drawn as `key hint  `: the most useful
 /// first (see `HINT_RANK`), shown in the table's order, with `? help` always kept.
-pub fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
+pub(crate) fn fitting_hints(mode: Mode, room: usize) -> Vec<(String, &'static str)> {
     let all = hints(mode);
     let cost = |(k, h): &(String, &str)| crate::tui::layout::text::width(k) + h.len() + 3;
     let help = all.iter().position(|(k, _)| k == "?");

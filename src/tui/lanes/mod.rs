@@ -2,7 +2,7 @@
 //! event goes across them. The lanes are rebuilt with the visible events (once per filter
 //! change), so that moving and drawing never walk the log.
 
-pub mod draw;
+pub(crate) mod draw;
 
 use crate::filter::Query;
 use crate::model::{EventIx, Log, PartyIx};
@@ -12,10 +12,10 @@ use crate::tui::layout::areas;
 
 /// Narrowest a lane gets (a badge and a dozen characters of title); when the parties do
 /// not fit at this width, lanes scroll sideways.
-pub const MIN_LANE_W: usize = 18;
+const MIN_LANE_W: usize = 18;
 /// Columns either side of the lanes, while some are off screen, for the markers of events
 /// whose parties are off that side (`‹ 2`, `3 ›`).
-pub const MARGIN_W: usize = 4;
+const MARGIN_W: usize = 4;
 
 /// One column of the lanes view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,22 +44,22 @@ pub struct Lanes {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Geometry {
     /// Columns of the date column at the left.
-    pub date_w: usize,
+    date_w: usize,
     /// Columns of each side margin (after the date column and at the right edge): 0 when
     /// every lane is on screen.
-    pub margin: usize,
+    margin: usize,
     /// First lane on screen.
     pub first: usize,
     /// Each lane on screen: its column (from the area's left) and width, separator included.
     pub columns: Vec<(usize, usize)>,
     /// Lanes off screen to the left and to the right.
-    pub hidden_left: usize,
-    pub hidden_right: usize,
+    hidden_left: usize,
+    hidden_right: usize,
 }
 
 impl Geometry {
     /// Column and width of lane `lane` if it is on screen.
-    pub fn column(&self, lane: usize) -> Option<(usize, usize)> {
+    fn column(&self, lane: usize) -> Option<(usize, usize)> {
         lane.checked_sub(self.first)
             .and_then(|i| self.columns.get(i))
             .copied()
@@ -68,13 +68,19 @@ impl Geometry {
 
 /// Width of the date column: `▶30 Apr 14:05 ` with times (the reading zone's clock, which
 /// the day headers name), `▶Apr 2024 ` without.
-pub fn date_width(has_times: bool) -> usize {
+fn date_width(has_times: bool) -> usize {
     if has_times { 14 } else { 10 }
 }
 
 impl Lanes {
     /// The lanes for the visible events under `query`.
-    pub fn rebuild(&mut self, log: &Log, postings: &Postings, query: &Query, visible: &[EventIx]) {
+    pub(crate) fn rebuild(
+        &mut self,
+        log: &Log,
+        postings: &Postings,
+        query: &Query,
+        visible: &[EventIx],
+    ) {
         let mut used = vec![false; log.parties.len()];
         let mut no_party = false;
         if query.parties.is_empty() {
@@ -125,7 +131,7 @@ impl Lanes {
     }
 
     /// The furthest the lanes scroll right at this width.
-    pub fn max_first(&self, width: usize, has_times: bool) -> usize {
+    fn max_first(&self, width: usize, has_times: bool) -> usize {
         self.lanes
             .len()
             .saturating_sub(self.fitting(width, has_times))
@@ -197,7 +203,7 @@ impl Lanes {
 
     /// Scrolls sideways so that event `ix` shows in at least one lane, when none of its
     /// lanes is on screen; the reader's own scrolling is kept otherwise.
-    pub fn follow(&mut self, log: &Log, ix: EventIx, width: usize, has_times: bool) {
+    fn follow(&mut self, log: &Log, ix: EventIx, width: usize, has_times: bool) {
         let fit = self.fitting(width, has_times);
         let first = self.first.min(self.max_first(width, has_times));
         let runs = self.runs(log, ix);
@@ -216,7 +222,7 @@ impl Lanes {
     }
 
     /// Scrolls by `by` lanes, within bounds; false when already at the end that way.
-    pub fn scroll(&mut self, by: isize, width: usize, has_times: bool) -> bool {
+    fn scroll(&mut self, by: isize, width: usize, has_times: bool) -> bool {
         let max = self.max_first(width, has_times);
         let first = self.first.min(max);
         self.first = first.saturating_add_signed(by).min(max);
@@ -225,7 +231,7 @@ impl Lanes {
 }
 
 /// h/l: scroll the lanes sideways, or say why they do not move.
-pub fn scroll(app: &mut App, by: isize) {
+pub(crate) fn scroll(app: &mut App, by: isize) {
     if !app.lanes.on {
         app.message = Some("h/l scroll the lanes: press L for the lanes view".into());
         return;
@@ -245,7 +251,7 @@ pub fn scroll(app: &mut App, by: isize) {
 }
 
 /// Keeps the selected event in a lane on screen (after it moved or the screen changed).
-pub fn follow_selection(app: &mut App) {
+pub(crate) fn follow_selection(app: &mut App) {
     if !app.lanes.on {
         return;
     }

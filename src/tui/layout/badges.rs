@@ -4,7 +4,7 @@
 use crate::model::{Kind, Status};
 
 /// The short badge of a kind, four columns.
-pub fn badge(k: Kind) -> &'static str {
+pub(crate) fn badge(k: Kind) -> &'static str {
     match k {
         Kind::Meeting => "MEET",
         Kind::Call => "CALL",
@@ -18,7 +18,7 @@ pub fn badge(k: Kind) -> &'static str {
 }
 
 /// The marker of a status: an expected event must not look like one that happened.
-pub fn marker(s: Status) -> &'static str {
+pub(crate) fn marker(s: Status) -> &'static str {
     match s {
         Status::Occurred => " ",
         Status::Expected => "?",

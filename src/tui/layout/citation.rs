@@ -10,11 +10,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
 /// `Reuters, “Hamas delegation heads to Cairo”, by A and B, Fri 3 May 2024`.
-pub fn source(log: &Log, s: SourceIx) -> String {
+pub(crate) fn source(log: &Log, s: SourceIx) -> String {
     phrases::source_line(&log.sources[s])
 }
 
-pub fn source_url(log: &Log, s: SourceIx) -> Option<String> {
+pub(crate) fn source_url(log: &Log, s: SourceIx) -> Option<String> {
     log.sources[s]
         .url
         .as_deref()
@@ -22,13 +22,13 @@ pub fn source_url(log: &Log, s: SourceIx) -> Option<String> {
 }
 
 /// Who said it: `Ismail Haniyeh (Hamas chief, Hamas)`, or the attribution with its party.
-pub fn speaker(log: &Log, q: &Quote) -> String {
+pub(crate) fn speaker(log: &Log, q: &Quote) -> String {
     phrases::who(log, q)
 }
 
 /// What the screen says before words that are not the speaker's own verbatim wording;
 /// `None` for verbatim words. The same cases as the exports' labels.
-pub fn words_label(q: &Quote) -> Option<&'static str> {
+pub(crate) fn words_label(q: &Quote) -> Option<&'static str> {
     match (q.paraphrase, q.translated) {
         (false, false) => None,
         (true, false) => Some("paraphrase, reported speech, not verbatim:"),
@@ -39,7 +39,7 @@ pub fn words_label(q: &Quote) -> Option<&'static str> {
 
 /// A quote's words as lines, `pad` spaces in: its label first when it has one, then the
 /// words, in quotation marks unless they are reported speech (then in italics).
-pub fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
     let pad_text = " ".repeat(pad);
     let mut out = Vec::new();
     if let Some(label) = words_label(q) {
@@ -50,7 +50,7 @@ pub fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'stat
 }
 
 /// The words alone, without their label: in quotation marks, or in italics when reported.
-pub fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+pub(crate) fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
     let pad_text = " ".repeat(pad);
     let mut out = Vec::new();
     let words = verbatim_on_screen(&q.text);
@@ -72,13 +72,13 @@ pub fn bare_words(q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
 }
 
 /// `event status: disputed report`, for the quotes of an event that did not simply happen.
-pub fn status_note(e: &Event) -> Option<String> {
+pub(crate) fn status_note(e: &Event) -> Option<String> {
     phrases::quote_status(e.status).map(|s| format!("event status: {s}"))
 }
 
 /// A quote as the lists show it (positions, the quotes browser): its words, who said them,
 /// the source (or that the log gives none), and the archive's flag when it was not found.
-pub fn quote_block(t: &Theme, log: &Log, q: &Quote, w: usize) -> Vec<Line<'static>> {
+pub(crate) fn quote_block(t: &Theme, log: &Log, q: &Quote, w: usize) -> Vec<Line<'static>> {
     let mut lines = words_lines(t, q, w, 4);
     // The same credit as everywhere else (export::phrases).
     let said = format!("    {}", phrases::SAID_BY);

@@ -11,14 +11,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// The pane's lines for one event at one width, and which line each related event is on.
-pub struct DetailText {
-    pub lines: Vec<Line<'static>>,
-    pub link_lines: Vec<usize>,
+pub(crate) struct DetailText {
+    pub(crate) lines: Vec<Line<'static>>,
+    link_lines: Vec<usize>,
     /// The lines that show a URL, each with the URL as written in the log.
-    pub urls: Vec<(usize, String)>,
+    pub(crate) urls: Vec<(usize, String)>,
 }
 
-pub fn status_text(s: Status) -> &'static str {
+fn status_text(s: Status) -> &'static str {
     match s {
         Status::Occurred => "occurred",
         Status::Expected => "EXPECTED (not reported as having happened)",
@@ -30,7 +30,7 @@ pub fn status_text(s: Status) -> &'static str {
 /// Rows of one text (title, summary, a quote) laid out in the details at most.
 const MAX_ROWS_PER_TEXT: usize = 400;
 
-pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
+pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
     let t = &app.theme;
     let log = &app.log;
     let e = &log.events[ix];
@@ -232,7 +232,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
 
 /// First line to show: the reader's scroll, moved so that the related event under the
 /// cursor is on screen.
-pub fn offset(app: &App, text: &DetailText, height: usize) -> usize {
+pub(crate) fn offset(app: &App, text: &DetailText, height: usize) -> usize {
     let max = text.lines.len().saturating_sub(height);
     let mut off = app.detail_scroll.min(max);
     if app.focus == Focus::Details

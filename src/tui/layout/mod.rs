@@ -1,32 +1,32 @@
 //! Where each part goes for a terminal size: one pure function, used by `view` to draw and
 //! by `update` to know how tall a page is and what a click hit.
 
-pub mod badges;
-pub mod citation;
-pub mod detail_text;
-pub mod scroll;
-pub mod text;
+pub(crate) mod badges;
+pub(crate) mod citation;
+pub(crate) mod detail_text;
+pub(crate) mod scroll;
+pub(crate) mod text;
 
 use crate::tui::app::{App, Focus};
 use ratatui::layout::Rect;
 
 /// Below this the browser only says the terminal is too small.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 5;
+pub(crate) const MIN_WIDTH: u16 = 20;
+pub(crate) const MIN_HEIGHT: u16 = 5;
 /// From this width on, the details pane sits beside the timeline.
-pub const WIDE: u16 = 100;
+const WIDE: u16 = 100;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
-    pub header: Rect,
+    pub(crate) header: Rect,
     /// Everything between header and status bar (overlays draw here).
-    pub body: Rect,
+    pub(crate) body: Rect,
     pub timeline: Rect,
     /// The details pane with its border; empty when there is no room for it.
     pub details: Rect,
     /// Inside the border.
-    pub details_inner: Rect,
-    pub status: Rect,
+    pub(crate) details_inner: Rect,
+    pub(crate) status: Rect,
     /// The activity overview strip, taken from the top of the timeline when shown.
     pub overview: Rect,
     pub too_small: bool,
@@ -39,7 +39,7 @@ pub fn areas(app: &App) -> Areas {
 }
 
 /// The areas in `full` for the app's focus, with the overview strip when it is shown.
-pub fn areas_in(app: &App, full: Rect) -> Areas {
+pub(crate) fn areas_in(app: &App, full: Rect) -> Areas {
     let mut a = areas_split(full, app.focus, app.lanes.on);
     if let Some(ov) = &app.overview {
         let h = ov.height(a.timeline.height);
@@ -50,13 +50,9 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
     a
 }
 
-pub fn areas_for(full: Rect, focus: Focus) -> Areas {
-    areas_split(full, focus, false)
-}
-
 /// The areas without the overview strip. The lanes view needs the width for its lanes, so
 /// there the details pane gives way: below the lanes when tall enough, else hidden.
-pub fn areas_split(full: Rect, focus: Focus, lanes: bool) -> Areas {
+pub(crate) fn areas_split(full: Rect, focus: Focus, lanes: bool) -> Areas {
     if full.width < MIN_WIDTH || full.height < MIN_HEIGHT {
         return Areas {
             too_small: true,

@@ -6,15 +6,15 @@ use crate::tui::input::action::Action;
 
 /// A scrolled view's geometry at the moment of a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Scroll {
-    pub offset: usize,
-    pub page: usize,
-    pub total: usize,
+pub(crate) struct Scroll {
+    offset: usize,
+    page: usize,
+    total: usize,
 }
 
 impl Scroll {
     /// `page` is at least one line; `offset` is clamped to the end.
-    pub fn new(offset: usize, page: usize, total: usize) -> Scroll {
+    pub(crate) fn new(offset: usize, page: usize, total: usize) -> Scroll {
         let page = page.max(1);
         let offset = offset.min(total.saturating_sub(page));
         Scroll {
@@ -25,17 +25,17 @@ impl Scroll {
     }
 
     /// The last offset that still fills the page.
-    pub fn max(&self) -> usize {
+    fn max(&self) -> usize {
         self.total.saturating_sub(self.page)
     }
 
     /// The offset `n` lines further (back when negative), within bounds.
-    pub fn by(&self, n: isize) -> usize {
+    pub(crate) fn by(&self, n: isize) -> usize {
         self.offset.saturating_add_signed(n).min(self.max())
     }
 
     /// How far a scrolling key moves: a line, a page, half a page, the wheel's notches.
-    pub fn lines_for(&self, action: Action) -> Option<isize> {
+    pub(crate) fn lines_for(&self, action: Action) -> Option<isize> {
         let page = self.page as isize;
         let half = (self.page / 2).max(1) as isize;
         Some(match action {
@@ -51,7 +51,7 @@ impl Scroll {
     }
 
     /// The offset after a scrolling key (`Top`, `Bottom` included); `None` for other keys.
-    pub fn after(&self, action: Action) -> Option<usize> {
+    pub(crate) fn after(&self, action: Action) -> Option<usize> {
         match action {
             Action::Top => Some(0),
             Action::Bottom => Some(self.max()),
@@ -61,7 +61,7 @@ impl Scroll {
 
     /// The offset nearest to this one that shows lines `start..end`, from `start` when they
     /// are taller than the page.
-    pub fn reveal(&self, start: usize, end: usize) -> usize {
+    pub(crate) fn reveal(&self, start: usize, end: usize) -> usize {
         let off = if start < self.offset || end.saturating_sub(start) > self.page {
             start
         } else if end > self.offset + self.page {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Columns `s` takes on screen.
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     graphemes(s).map(|(_, w)| w).sum()
 }
 
@@ -26,7 +26,12 @@ fn graphemes(s: &str) -> impl Iterator<Item = (&str, usize)> {
 }
 
 /// Spans of `text` in `base`, with the parts matching `terms` in `hl`.
-pub fn highlighted(text: &str, terms: &[String], base: Style, hl: Style) -> Vec<Span<'static>> {
+pub(crate) fn highlighted(
+    text: &str,
+    terms: &[String],
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'static>> {
     let mut out = Vec::new();
     let mut at = 0;
     for r in highlight_ranges(text, terms) {
@@ -43,7 +48,7 @@ pub fn highlighted(text: &str, terms: &[String], base: Style, hl: Style) -> Vec<
 }
 
 /// The spans cut to at most `max` columns, ending in `…` when something was cut.
-pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+pub(crate) fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     let total: usize = spans.iter().map(|s| width(&s.content)).sum();
     if total <= max {
         return spans;
@@ -81,7 +86,7 @@ pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 /// Word-wraps styled pieces of text into lines of at most `max` columns; lines after the
 /// first start with `indent` spaces. `\n` in the text breaks the line. Words longer than a
 /// line are broken between characters.
-pub fn wrap(pieces: &[(&str, Style)], max: usize, indent: usize) -> Vec<Line<'static>> {
+pub(crate) fn wrap(pieces: &[(&str, Style)], max: usize, indent: usize) -> Vec<Line<'static>> {
     let max = max.max(1);
     let indent = if indent * 2 > max { 0 } else { indent };
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -181,7 +186,7 @@ fn tokens(text: &str) -> Vec<&str> {
 
 /// A URL on a line of its own after `indent`, never broken: cut with `…` at the end when
 /// longer than the line, so that what shows is always a piece of the URL from its start.
-pub fn url_line(indent: &str, url: &str, style: Style, max: usize) -> Line<'static> {
+pub(crate) fn url_line(indent: &str, url: &str, style: Style, max: usize) -> Line<'static> {
     let spans = vec![
         Span::raw(indent.to_owned()),
         Span::styled(url.to_owned(), style),
@@ -191,7 +196,7 @@ pub fn url_line(indent: &str, url: &str, style: Style, max: usize) -> Line<'stat
 
 /// Multi-line text from a log, laid out as prose: a single line break (how YAML block
 /// text is usually typed) joins the lines, a blank line starts a new paragraph.
-pub fn prose(s: &str) -> String {
+pub(crate) fn prose(s: &str) -> String {
     s.trim_end()
         .split("\n\n")
         .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
@@ -200,14 +205,13 @@ pub fn prose(s: &str) -> String {
         .join("\n\n")
 }
 
-/// Text of a line, for tests and measurements.
-pub fn line_text(line: &Line) -> String {
-    line.spans.iter().map(|s| s.content.as_ref()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line_text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(line_text).collect()

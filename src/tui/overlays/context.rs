@@ -6,10 +6,12 @@ use crate::archive::{self, context};
 use crate::model::{EventIx, SourceIx, Verification};
 use crate::text::sanitize;
 use crate::tui::app::App;
+use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
 use crate::tui::layout::citation;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::Overlay;
+use crate::tui::overlays::{Overlay, reader};
+use crate::tui::update::reload::Before;
 use crate::tui::update::share::current_quote;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,7 +39,7 @@ const LEAD: usize = 3;
 
 /// Opens the view on the current quote (the quote view's cursor, else the event's first
 /// quote), scrolled to its paragraph; or says why there is nothing to show.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     let Some((event, quote)) = current_quote(app) else {
         app.message = Some(match app.selected {
             Some(_) => "this event has no quotes to read in context".into(),
@@ -57,7 +59,7 @@ pub fn open(app: &mut App) {
 
 /// The view of quote `quote` of `event` in the current log, or None (with a message) when
 /// its source has no archive.
-pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<QuoteContext> {
+fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<QuoteContext> {
     let log = &app.log;
     let q = log.events.get(event)?.quotes.get(quote)?;
     let Some(source) = q.source else {
@@ -84,8 +86,25 @@ pub fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Opti
     })
 }
 
+/// The view open during a reload: the quote found again in the new log and its archive,
+/// which may both have changed, so the verdict and the highlight follow; None when the
+/// event is gone.
+pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
+    let ev = before.event_in(&app.log, c.event)?;
+    build(app, ev, c.quote, c.scroll)
+}
+
+/// Keys while the view is open: it scrolls.
+pub(crate) fn update(app: &mut App, action: Action) {
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
+        return;
+    };
+    let total = lines(app, c, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
+}
+
 /// The view's lines at a width.
-pub fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
+fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
     laid_out(app, ctx, width).0
 }
 
@@ -194,7 +213,7 @@ fn verdict(v: &Verification, paraphrase: bool, located: bool) -> (String, fn(&Ap
     }
 }
 
-pub fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Quote in context · Esc back ",

@@ -2,14 +2,31 @@
 //! diagnostic as `dateline check` prints it (rendered and sanitised when the reload
 //! failed, see `reload::FileErrors`), wrapped to the view.
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
 use crate::tui::layout::text::wrap;
+use crate::tui::overlays::reader;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// `E`: the errors of the file on disk, when it does not open.
+pub(crate) fn open(app: &mut App) {
+    if app.file_errors.is_some() {
+        app.overlays.push(Overlay::Errors { scroll: 0 });
+    } else {
+        app.message = Some("no errors: the log on screen is the file as it is on disk".into());
+    }
+}
+
+/// Keys while the errors are open: they scroll.
+pub(crate) fn update(app: &mut App, action: Action) {
+    let total = lines(app, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
+}
+
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = width.max(1);
     let Some(fe) = &app.file_errors else {
@@ -37,7 +54,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Errors in the file · Esc back ",

@@ -1,13 +1,26 @@
 //! The help screen, generated from the keymap so that it lists every key there is.
 
 use crate::model::{Kind, Status};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
 use crate::tui::input::keymap::{BINDINGS, Mode, keys_label, text_help};
 use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::reader;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+
+/// `?`: the help, from its top.
+pub(crate) fn open(app: &mut App) {
+    app.overlays.push(Overlay::Help { scroll: 0 });
+}
+
+/// Keys while the help is open: it scrolls.
+pub(crate) fn update(app: &mut App, action: Action) {
+    let total = lines(app, reader::inner(app).width as usize).len();
+    reader::update(app, action, total);
+}
 
 pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
@@ -50,7 +63,7 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     crate::tui::view::page::draw(
         app,
         " Keys · Esc back ",

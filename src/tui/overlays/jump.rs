@@ -8,17 +8,32 @@ use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::update::select_pos;
+use ratatui::text::Span;
 
-pub const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
+const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
 
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
         input: String::new(),
     });
 }
 
+/// The prompt, drawn in the status line.
+pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    vec![
+        Span::styled(":", t.key()),
+        Span::raw(sanitize(input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(
+            format!("  go to a date: {FORMS}  Enter goes · Esc cancels"),
+            t.dim(),
+        ),
+    ]
+}
+
 /// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Jump { input }) = app.overlays.last_mut() else {
         return;
     };
@@ -48,7 +63,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Selects the first shown event at or after `text`'s date, or says why not.
-pub fn go(app: &mut App, text: &str) {
+fn go(app: &mut App, text: &str) {
     let zone = app.log.timezone;
     let parsed = if text.eq_ignore_ascii_case("today") {
         Ok(Date::today(zone))

@@ -1,28 +1,30 @@
 //! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
 //! One module per overlay, holding its state, its update and its draw.
 
-pub mod context;
-pub mod errors;
+pub(crate) mod context;
+pub(crate) mod errors;
 pub mod event_list;
 pub mod help;
-pub mod jump;
+pub(crate) mod jump;
 pub mod picker;
 pub mod prompt_input;
-pub mod quote_list;
-pub mod quotes;
-pub mod range;
-pub mod reader;
-pub mod search;
+pub(crate) mod quote_list;
+pub(crate) mod quotes;
+pub(crate) mod range;
+pub(crate) mod reader;
+pub(crate) mod search;
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::input::keymap::Mode;
+use crate::tui::update::reload::Before;
 use context::QuoteContext;
 use event_list::EventList;
 use picker::Picker;
 use quote_list::QuoteList;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
 use search::SearchPrompt;
 
 /// A view over the browser, closed by Esc.
@@ -58,7 +60,7 @@ pub enum Overlay {
 
 impl Overlay {
     /// Which key table applies while this overlay has the keyboard.
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         match self {
             Overlay::Picker(_) => Mode::Picker,
             Overlay::Search(_) => Mode::Search,
@@ -73,9 +75,9 @@ impl Overlay {
         }
     }
 
-    /// Draws this overlay over the body of the screen. The search and jump prompts are
-    /// drawn in the status line, over the browser, so they draw nothing here.
-    pub fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
+    /// Draws this overlay over the body of the screen. The prompts (search, jump, date
+    /// range) are drawn in the status line (`prompt_line`), so they draw nothing here.
+    pub(crate) fn draw(&self, app: &App, frame: &mut Frame, body: Rect) {
         match self {
             Overlay::Picker(p) => picker::draw::draw(app, p, frame, body),
             Overlay::Quotes { scroll } => quotes::draw(app, *scroll, frame, body),
@@ -88,8 +90,50 @@ impl Overlay {
         }
     }
 
+    /// This overlay over a new version of the log: kept, rebuilt on it, or closed (None).
+    pub(crate) fn reloaded(self, app: &mut App, before: &Before) -> Option<Overlay> {
+        match self {
+            Overlay::Picker(p) => Some(Overlay::Picker(picker::reloaded(app, before, p))),
+            Overlay::Search(s) => Some(Overlay::Search(search::reloaded(app, before, s))),
+            Overlay::Quotes { .. } if !quotes::survives(app, before.same_selection) => None,
+            // Errors of a version that now opens.
+            Overlay::Errors { .. } => None,
+            // Open again on the new log, on the same event, while it is still there.
+            Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
+            // Rebuilt from the filters, which were carried over by id.
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
+            kept @ (Overlay::Quotes { .. }
+            | Overlay::Help { .. }
+            | Overlay::Jump { .. }
+            | Overlay::Range { .. }) => Some(kept),
+        }
+    }
+
+    /// The scroll of a page the reader scrolls through (see `reader`).
+    fn page_scroll(&mut self) -> Option<&mut usize> {
+        match self {
+            Overlay::Quotes { scroll }
+            | Overlay::Help { scroll }
+            | Overlay::Errors { scroll }
+            | Overlay::Context(QuoteContext { scroll, .. }) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// What a prompt shows in the status line, over the browser; None for the overlays
+    /// drawn over the body.
+    pub(crate) fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
+        match self {
+            Overlay::Search(s) => Some(search::prompt_line(app, s)),
+            Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
+            Overlay::Range { input } => Some(range::prompt_line(app, input)),
+            _ => None,
+        }
+    }
+
     /// Whether the overlay covers the body (else the browser is drawn under it).
-    pub fn covers_body(&self) -> bool {
+    pub(crate) fn covers_body(&self) -> bool {
         !matches!(
             self,
             Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
@@ -98,20 +142,72 @@ impl Overlay {
 }
 
 /// Keys while an overlay is open go to the one on top.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     match app.overlays.last() {
         None => {}
         Some(Overlay::Picker(_)) => picker::update(app, action),
         Some(Overlay::Search(_)) => search::update(app, action),
-        Some(
-            Overlay::Quotes { .. }
-            | Overlay::Help { .. }
-            | Overlay::Errors { .. }
-            | Overlay::Context(_),
-        ) => reader::update(app, action),
+        Some(Overlay::Quotes { .. }) => quotes::update(app, action),
+        Some(Overlay::Help { .. }) => help::update(app, action),
+        Some(Overlay::Errors { .. }) => errors::update(app, action),
+        Some(Overlay::Context(_)) => context::update(app, action),
         Some(Overlay::List(_)) => event_list::update(app, action),
         Some(Overlay::Jump { .. }) => jump::update(app, action),
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
     }
+}
+
+/// A key of the timeline that opens an overlay: opens it (or says why not); any other
+/// action does nothing here.
+pub(crate) fn open(app: &mut App, action: Action) {
+    match action {
+        Action::Open => quotes::open(app),
+        Action::OpenPicker(kind) => picker::open(app, kind),
+        Action::StartSearch => search::start(app),
+        Action::Help => help::open(app),
+        Action::OpenContext => context::open(app),
+        Action::ShowErrors => errors::open(app),
+        Action::OpenThread => event_list::open_thread(app),
+        Action::OpenPositions => event_list::open_positions(app),
+        Action::StartJump => jump::start(app),
+        Action::StartRange => range::start(app),
+        Action::OpenQuoteList => quote_list::open(app),
+        _ => {}
+    }
+}
+
+/// Pasted text: into the prompt open on top, or nowhere.
+pub(crate) fn paste(app: &mut App, text: &str) {
+    let whole = match app.overlays.last_mut() {
+        Some(Overlay::Search(s)) => {
+            let whole = prompt_input::append(&mut s.input, text);
+            search::changed(app);
+            whole
+        }
+        Some(Overlay::Jump { input } | Overlay::Range { input }) => {
+            prompt_input::append(input, text)
+        }
+        Some(Overlay::Picker(p)) => {
+            let whole = prompt_input::append(&mut p.input, text);
+            p.cursor = 0;
+            p.narrow();
+            whole
+        }
+        _ => {
+            app.message = Some(
+                "a paste goes into a prompt: / to search, : to jump, r for dates, or a picker"
+                    .into(),
+            );
+            return;
+        }
+    };
+    if !whole {
+        app.message = Some(prompt_input::cut_message());
+    }
+}
+
+/// The filters changed: overlays that show what they select follow.
+pub(crate) fn refiltered(app: &mut App) {
+    quote_list::refresh(app);
 }

@@ -1,9 +1,6 @@
-//! What the prompts (search, jump, a picker's filter) take: typed characters and pasted
-//! text, each capped at a length that keeps every search instant. A paste is text for the
-//! prompt it lands in, never keys: its line breaks are not Enter.
-
-use crate::tui::app::App;
-use crate::tui::overlays::{Overlay, search};
+//! What the prompts (search, jump, date range, a picker's filter) take: typed characters
+//! and pasted text, each capped at a length that keeps every search instant. A paste is
+//! text for the prompt it lands in, never keys: its line breaks are not Enter.
 
 /// Longest prompt input, in characters: far more than any search or date, and small
 /// enough that a pasted page cannot make each keystroke's search slow.
@@ -11,7 +8,7 @@ pub const MAX_CHARS: usize = 200;
 
 /// Appends `text` to `input`, line breaks, tabs and other control characters as spaces;
 /// false when the cap cut it short.
-pub fn append(input: &mut String, text: &str) -> bool {
+pub(crate) fn append(input: &mut String, text: &str) -> bool {
     let mut room = MAX_CHARS.saturating_sub(input.chars().count());
     for c in text.chars() {
         if room == 0 {
@@ -28,34 +25,8 @@ pub fn append(input: &mut String, text: &str) -> bool {
 }
 
 /// What a cut input tells the reader.
-pub fn cut_message() -> String {
+pub(crate) fn cut_message() -> String {
     format!("a prompt takes {MAX_CHARS} characters; the rest was left out")
-}
-
-/// Pasted text: into the prompt open on top, or nowhere.
-pub fn paste(app: &mut App, text: &str) {
-    let whole = match app.overlays.last_mut() {
-        Some(Overlay::Search(s)) => {
-            let whole = append(&mut s.input, text);
-            search::changed(app);
-            whole
-        }
-        Some(Overlay::Jump { input }) => append(input, text),
-        Some(Overlay::Picker(p)) => {
-            let whole = append(&mut p.input, text);
-            p.cursor = 0;
-            p.narrow();
-            whole
-        }
-        _ => {
-            app.message =
-                Some("a paste goes into a prompt: / to search, : to jump, or a picker".into());
-            return;
-        }
-    };
-    if !whole {
-        app.message = Some(cut_message());
-    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,14 @@
 use crate::export::phrases::{self, verification_note};
 use crate::model::{EventIx, Verification};
 use crate::text::{sanitize, verbatim_on_screen};
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::action::Action;
+use crate::tui::layout::areas;
 use crate::tui::layout::citation;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::layout::text::{url_line, wrap};
+use crate::tui::overlays::{context, reader};
+use crate::tui::update::share;
 use crate::tui::view::link;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,9 +22,73 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// Columns on the left where the selected quote is marked.
 const GUTTER: usize = 2;
 
+/// Enter: the selected event's quotes, the cursor on the first.
+pub(crate) fn open(app: &mut App) {
+    let Some(ix) = app.selected else { return };
+    if app.log.events[ix].quotes.is_empty() {
+        app.message = Some("this event has no quotes".into());
+    } else {
+        app.quote = 0;
+        app.overlays.push(Overlay::Quotes { scroll: 0 });
+    }
+}
+
+/// Keys in the quotes: the cursor moves from quote to quote, the sharing and editor
+/// keys act on the quote under it, C reads it in context; the rest scrolls.
+pub(crate) fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Share(what) => share::share(app, what),
+        Action::Edit => crate::tui::update::edit::edit(app),
+        Action::Down => step_cursor(app, 1),
+        Action::Up => step_cursor(app, -1),
+        Action::OpenContext => context::open(app),
+        _ => {
+            let total = app.selected.map_or(0, |ix| {
+                lines(app, ix, reader::inner(app).width as usize).len()
+            });
+            reader::update(app, action, total);
+        }
+    }
+}
+
+/// Moves the cursor `by` quotes (clamped to the event's quotes) and scrolls to it, so
+/// that `y` and `o` act on the quote the reader sees marked.
+pub(crate) fn step_cursor(app: &mut App, by: isize) {
+    let Some(ix) = app.selected else { return };
+    let n = app.log.events[ix].quotes.len();
+    if n == 0 {
+        return;
+    }
+    app.quote = app.quote.min(n - 1).saturating_add_signed(by).min(n - 1);
+    let inner = inner(areas(app).body);
+    let h = (inner.height as usize).max(1);
+    let width = inner.width as usize;
+    let total = lines(app, ix, width).len();
+    let starts = quote_starts(app, ix, width);
+    let start = starts[app.quote];
+    // The blank line before the next quote, or the end.
+    let end = starts.get(app.quote + 1).map_or(total, |&s| s - 1);
+    let Some(Overlay::Quotes { scroll }) = app.overlays.last_mut() else {
+        return;
+    };
+    // The first quote shows with the event's title above it; others with the blank line
+    // before them when they are shown from their start.
+    let from = if app.quote == 0 { 0 } else { start - 1 };
+    *scroll = Scroll::new(*scroll, h, total).reveal(from, end);
+}
+
+/// Open over a new version of the log while the selection is the same event and still
+/// has quotes.
+pub(crate) fn survives(app: &App, same_selection: bool) -> bool {
+    same_selection
+        && app
+            .selected
+            .is_some_and(|s| !app.log.events[s].quotes.is_empty())
+}
+
 /// The view's lines for one event at one width, the selected quote (`App::quote`) marked
 /// in the gutter so that it shows without colour.
-pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
     let (text, starts) = laid_out(app, ix, width.saturating_sub(GUTTER));
     let sel = app.quote.min(starts.len().saturating_sub(1));
     let range = starts.get(sel).map_or(0..0, |&s| {
@@ -40,7 +109,7 @@ pub fn lines(app: &App, ix: EventIx, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Where each quote starts among `lines` (its number line), for the quote cursor.
-pub fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
+pub(crate) fn quote_starts(app: &App, ix: EventIx, width: usize) -> Vec<usize> {
     laid_out(app, ix, width.saturating_sub(GUTTER)).1
 }
 
@@ -134,7 +203,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
 }
 
 /// Content height and width inside the view's border, for a body area.
-pub fn inner(area: Rect) -> Rect {
+pub(crate) fn inner(area: Rect) -> Rect {
     Rect::new(
         area.x,
         area.y + 1,
@@ -143,7 +212,7 @@ pub fn inner(area: Rect) -> Rect {
     )
 }
 
-pub fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.key())

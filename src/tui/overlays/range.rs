@@ -5,12 +5,14 @@ use crate::filter::parse_range;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
+use ratatui::text::Span;
 
-pub const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
+const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
 
 /// Opens the prompt holding the range in force, so it can be edited.
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     let q = &app.query;
     let input = match (q.from, q.to) {
         (None, None) => String::new(),
@@ -24,13 +26,32 @@ pub fn start(app: &mut App) {
     app.overlays.push(Overlay::Range { input });
 }
 
+/// The prompt, drawn in the status line.
+pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    vec![
+        Span::styled("dates: ", t.key()),
+        Span::raw(sanitize(input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(
+            format!("  {FORMS}  Enter applies (empty clears) · Esc cancels"),
+            t.dim(),
+        ),
+    ]
+}
+
 /// The prompt while it is open: typing, Backspace, Enter applies, Esc cancels.
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Range { input }) = app.overlays.last_mut() else {
         return;
     };
     match action {
-        Action::Input(c) => input.push(c),
+        Action::Input(c) => {
+            let whole = prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
+            if !whole {
+                app.message = Some(prompt_input::cut_message());
+            }
+        }
         Action::DeleteChar => {
             input.pop();
         }
@@ -47,7 +68,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Sets the range `text` names, or says what is wrong with it.
-pub fn apply(app: &mut App, text: &str) {
+fn apply(app: &mut App, text: &str) {
     match parse_range(text) {
         Ok((from, to)) => {
             app.query.from = from;

@@ -3,10 +3,13 @@
 
 use crate::filter;
 use crate::model::EventIx;
+use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::overlays::{Overlay, prompt_input};
+use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
+use ratatui::text::Span;
 
 /// The search prompt while it is open.
 #[derive(Clone, Debug, Default)]
@@ -15,12 +18,12 @@ pub struct SearchPrompt {
     /// Events the search would show, in timeline order, among those visible now.
     pub hits: Vec<EventIx>,
     /// Where the reader was when the prompt opened, to go back on Esc.
-    pub before_selected: Option<EventIx>,
-    pub before_scroll: usize,
+    before_selected: Option<EventIx>,
+    before_scroll: usize,
 }
 
 /// `/`: opens the prompt, remembering the place to come back to on Esc.
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     let prompt = SearchPrompt {
         input: String::new(),
         hits: Vec::new(),
@@ -30,7 +33,7 @@ pub fn start(app: &mut App) {
     app.overlays.push(Overlay::Search(prompt));
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
         return;
     };
@@ -75,7 +78,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// The prompt's text changed: find what it would show and go to the first match at or
 /// after where the reader was.
-pub fn changed(app: &mut App) {
+pub(crate) fn changed(app: &mut App) {
     let Some(Overlay::Search(s)) = app.overlays.last() else {
         return;
     };
@@ -96,17 +99,49 @@ pub fn changed(app: &mut App) {
     }
 }
 
+/// The prompt, drawn in the status line.
+pub(crate) fn prompt_line(app: &App, s: &SearchPrompt) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let found = if s.input.trim().is_empty() {
+        "type to search".to_owned()
+    } else if s.hits.is_empty() {
+        "no match".to_owned()
+    } else {
+        format!("{} matching", s.hits.len())
+    };
+    vec![
+        Span::styled("/", t.key()),
+        Span::raw(sanitize(&s.input).into_owned()),
+        Span::styled("█", t.dim()),
+        Span::styled(format!("  {found}"), t.label()),
+        Span::styled("  Enter keeps · Esc cancels", t.dim()),
+    ]
+}
+
+/// The prompt open during a reload: its place to go back to found again by id, its hits
+/// those of the new log.
+pub(crate) fn reloaded(app: &App, before: &Before, mut s: SearchPrompt) -> SearchPrompt {
+    s.before_selected = s.before_selected.and_then(|b| before.event_in(&app.log, b));
+    s.hits = hits(app, &s.input);
+    s
+}
+
 /// What a search for `input` would show, among the events visible now.
-pub fn hits(app: &App, input: &str) -> Vec<EventIx> {
+fn hits(app: &App, input: &str) -> Vec<EventIx> {
     if input.trim().is_empty() {
         return Vec::new();
     }
     let mut q = app.query.clone();
     q.search = input.to_owned();
+    let found = filter::apply(&app.log, &app.index, &q);
+    // With nothing filtered out, every event the search finds is visible.
+    if app.visible.len() == app.log.events.len() {
+        return found;
+    }
     // Both ascending: one walk along `visible`, not a search of it per hit (a first letter
     // hits nearly every event).
     let mut visible = app.visible.iter().peekable();
-    filter::apply(&app.log, &app.index, &q)
+    found
         .into_iter()
         .filter(|&e| {
             while visible.next_if(|&&v| v < e).is_some() {}

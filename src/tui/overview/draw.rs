@@ -43,7 +43,7 @@ fn name(text: &str, w: usize, style: Style) -> Span<'static> {
     Span::styled(text, style)
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(ov) = &app.overview else { return };
     if area.height == 0 || area.width == 0 {
         return;

@@ -3,7 +3,7 @@
 //! drawing it costs the same on 10 events as on 100,000. Drawn by `overview::draw`;
 //! a click on a bar goes to the first event of that bar.
 
-pub mod draw;
+pub(crate) mod draw;
 
 use crate::model::{Date, PartyIx};
 use crate::overview::{Histogram, first_at_or_after};
@@ -13,7 +13,7 @@ use crate::tui::update::{scroll_to_selection, select_pos};
 use ratatui::layout::Rect;
 
 /// Columns for the row names (`all`, a party's id) when the strip is wide enough.
-pub const NAME_W: usize = 8;
+const NAME_W: usize = 8;
 /// Below this width the strip draws only the total, without names.
 const NAMED_FROM: usize = 40;
 /// At most this many columns per bar, so that a short span does not become one wide block.
@@ -38,7 +38,7 @@ pub struct Overview {
 
 impl Overview {
     /// Counts the shown events for a strip `width` columns wide.
-    pub fn build(app: &App, width: usize) -> Overview {
+    fn build(app: &App, width: usize) -> Overview {
         let name_w = if width >= NAMED_FROM { NAME_W } else { 0 };
         let bars = width.saturating_sub(name_w).max(1);
         let hist = Histogram::new(&app.log, &app.visible, bars);
@@ -71,13 +71,13 @@ impl Overview {
 
     /// Rows the strip takes from a timeline `timeline_h` rows tall: a title, the total,
     /// the parties that fit and the row marking the selection; none when it does not fit.
-    pub fn height(&self, timeline_h: u16) -> u16 {
+    pub(crate) fn height(&self, timeline_h: u16) -> u16 {
         let h = 3 + self.party_rows(timeline_h) as u16;
         if timeline_h >= h + TIMELINE_MIN { h } else { 0 }
     }
 
     /// The bar under column `x` of the strip (0 = its left edge), if any.
-    pub fn bar_at(&self, x: usize) -> Option<usize> {
+    fn bar_at(&self, x: usize) -> Option<usize> {
         let b = x.checked_sub(self.name_w)? / self.bar_w;
         (b < self.hist.as_ref()?.counts.len()).then_some(b)
     }
@@ -95,7 +95,7 @@ fn width(app: &App) -> usize {
 }
 
 /// `v`: shows or hides the strip.
-pub fn toggle(app: &mut App) {
+pub(crate) fn toggle(app: &mut App) {
     app.overview = match app.overview {
         Some(_) => None,
         None => Some(Overview::build(app, width(app))),
@@ -104,7 +104,7 @@ pub fn toggle(app: &mut App) {
 }
 
 /// Counts again after the filters or the size changed, when the strip is shown.
-pub fn refresh(app: &mut App) {
+pub(crate) fn refresh(app: &mut App) {
     if app.overview.is_some() {
         app.overview = Some(Overview::build(app, width(app)));
     }
@@ -112,7 +112,7 @@ pub fn refresh(app: &mut App) {
 
 /// A click at column `x` of the strip: the first shown event of that bar (or the next
 /// one after it, when the bar is empty).
-pub fn click(app: &mut App, x: usize) {
+pub(crate) fn click(app: &mut App, x: usize) {
     let Some(ov) = &app.overview else { return };
     let (Some(b), Some(h)) = (ov.bar_at(x), &ov.hist) else {
         return;

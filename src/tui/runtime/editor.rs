@@ -10,7 +10,7 @@ use std::time::Duration;
 /// Lets the run loop stop the input thread from reading the terminal while another
 /// program has it: keys typed in the editor must reach the editor.
 #[derive(Default)]
-pub struct InputGate {
+pub(crate) struct InputGate {
     state: Mutex<Gate>,
     changed: Condvar,
 }
@@ -25,13 +25,13 @@ enum Gate {
 }
 
 impl InputGate {
-    pub fn new() -> Arc<InputGate> {
+    pub(crate) fn new() -> Arc<InputGate> {
         Arc::new(InputGate::default())
     }
 
     /// For the input thread, between reads: waits while the gate is closed, saying first
     /// that it has stopped.
-    pub fn pass(&self) {
+    pub(crate) fn pass(&self) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if *s == Gate::Closing {
             *s = Gate::Closed;
@@ -44,7 +44,7 @@ impl InputGate {
 
     /// Stops the input thread and waits until it has, at most `limit` (it checks between
     /// two polls of the terminal).
-    pub fn close(&self, limit: Duration) {
+    pub(crate) fn close(&self, limit: Duration) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         *s = Gate::Closing;
         let (s, _) = self
@@ -54,7 +54,7 @@ impl InputGate {
         drop(s);
     }
 
-    pub fn open(&self) {
+    pub(crate) fn open(&self) {
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) = Gate::Open;
         self.changed.notify_all();
     }
@@ -62,7 +62,7 @@ impl InputGate {
 
 /// Runs the editor on `file` at `line` with the terminal handed over, and says how it went.
 /// The caller takes the terminal back.
-pub fn run(file: &Path, line: usize) -> Result<(), String> {
+pub(crate) fn run(file: &Path, line: usize) -> Result<(), String> {
     let editor = chosen(
         std::env::var("VISUAL").ok().as_deref(),
         std::env::var("EDITOR").ok().as_deref(),
@@ -80,7 +80,7 @@ pub fn run(file: &Path, line: usize) -> Result<(), String> {
 
 /// The editor the reader chose: `$VISUAL`, else `$EDITOR`, else `vi`, as git and most
 /// Unix tools do.
-pub fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
+fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
     [visual, editor]
         .into_iter()
         .flatten()
@@ -93,7 +93,7 @@ pub fn chosen(visual: Option<&str>, editor: Option<&str>) -> String {
 /// The arguments that open `file` at `line` in `editor` (a command line such as `vim` or
 /// `code --wait`): `+N FILE` for the terminal editors that take it, `-g FILE:N` for VS Code
 /// and its kin, and the file alone for an editor whose syntax is not known.
-pub fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
+fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
     let program = editor
         .split_whitespace()
         .next()
@@ -119,7 +119,7 @@ pub fn args(editor: &str, file: &Path, line: usize) -> Vec<String> {
 /// The command to run: through `sh`, as git runs `$EDITOR`, so that an editor given with
 /// its own options (`code --wait`, `emacs -nw`) works; the file and line are passed as
 /// arguments, never pasted into the shell's text.
-pub fn command(editor: &str, file: &Path, line: usize) -> Command {
+fn command(editor: &str, file: &Path, line: usize) -> Command {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("{editor} \"$@\""))

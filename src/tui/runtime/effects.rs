@@ -17,7 +17,7 @@ use std::time::Duration;
 /// Hands an outcome back to the loop, from whichever thread it arrives on.
 type Done = Arc<dyn Fn(Msg) + Send + Sync>;
 
-pub struct Effects {
+pub(crate) struct Effects {
     done: Done,
     /// Stops the input thread while the editor has the terminal.
     gate: Arc<InputGate>,
@@ -28,7 +28,7 @@ pub struct Effects {
 impl Effects {
     /// `done` hands outcomes back to the loop; `gate` stops the input thread; `reread`
     /// asks the loop to read the log again.
-    pub fn new(
+    pub(crate) fn new(
         done: impl Fn(Msg) + Send + Sync + 'static,
         gate: Arc<InputGate>,
         reread: impl Fn() + 'static,
@@ -42,7 +42,7 @@ impl Effects {
 
     /// Carries out what `update` queued; true when the reader asked to suspend, which
     /// the run loop does, as it holds the terminal.
-    pub fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<bool> {
+    pub(crate) fn run(&mut self, app: &mut App, t: &mut DefaultTerminal) -> std::io::Result<bool> {
         let mut suspend = false;
         for effect in std::mem::take(&mut app.effects) {
             match effect {

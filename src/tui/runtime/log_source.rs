@@ -19,11 +19,6 @@ pub struct LogSource {
 }
 
 impl LogSource {
-    /// The files to watch (none for the bundled sample).
-    pub fn files(&self) -> Vec<PathBuf> {
-        load::expand_paths(&self.args).unwrap_or_else(|_| self.args.clone())
-    }
-
     /// What to watch for `log`: the log as named (files and directories, so new files in a
     /// directory are seen) and its sources' archives, so that fixing an archive updates the
     /// verdicts on its quotes (nothing for the bundled sample).

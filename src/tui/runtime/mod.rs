@@ -1,14 +1,14 @@
 //! Everything that touches the world: the terminal, signals, the file watcher, the run
 //! loop that feeds `update` and draws `view`, and the effects `update` asks for.
 
-pub mod editor;
+pub(crate) mod editor;
 pub mod effects;
-pub mod log_source;
-pub mod new_file;
-pub mod open_url;
-pub mod osc52;
-pub mod run_loop;
-pub mod terminal;
+pub(crate) mod log_source;
+pub(crate) mod new_file;
+pub(crate) mod open_url;
+pub(crate) mod osc52;
+pub(crate) mod run_loop;
+pub(crate) mod terminal;
 
 use crate::filter::Query;
 use crate::load::Loaded;
@@ -19,7 +19,7 @@ use run_loop::Ended;
 /// Opens the browser on a loaded log until the reader quits or a terminating signal
 /// arrives, reloading the log when its files change. The terminal is restored on quit, on
 /// error, on panic and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
-pub fn run(
+pub(crate) fn run(
     loaded: Loaded,
     query: Query,
     marks: Marks,
@@ -51,7 +51,7 @@ pub fn run(
 /// Whether to draw URLs as OSC 8 hyperlinks. Terminals without them ignore the sequence,
 /// except the Linux console and GNU screen, which may show it; `DATELINE_NO_HYPERLINKS`
 /// turns them off.
-pub fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
+fn hyperlinks_wanted(term: Option<&str>, turned_off: bool) -> bool {
     let term = term.unwrap_or("");
     !turned_off
         && !term.is_empty()

@@ -11,7 +11,7 @@ const MAX_TRIES: usize = 1000;
 /// returns the path written. The file is created with `create_new`, so an existing file,
 /// even one made between the check and the write by another program, is never touched.
 /// On a failed write the half-written new file is removed.
-pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> io::Result<PathBuf> {
+pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> io::Result<PathBuf> {
     let ext = ext.trim_start_matches('.');
     for n in 1..=MAX_TRIES {
         let name = match n {

@@ -8,7 +8,7 @@
 ///
 /// Only `http` and `https` URLs are opened: a log is untrusted, and a `file:` or custom
 /// scheme link must not start an arbitrary program. Errors are messages for the status bar.
-pub fn open_url(url: Option<&str>) -> Result<(), String> {
+pub(crate) fn open_url(url: Option<&str>) -> Result<(), String> {
     let url = url.map(str::trim).filter(|u| !u.is_empty());
     let Some(url) = url else {
         return Err("this source has no URL".into());

@@ -12,7 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
 /// The escape sequence that puts `text` on the system clipboard (`c` selection).
-pub fn sequence(text: &str) -> String {
+pub(crate) fn sequence(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", STANDARD.encode(text.as_bytes()))
 }
 

@@ -31,7 +31,7 @@ const BATCH: usize = 256;
 /// editor is about to have the terminal): the longest wait after `e`.
 const INPUT_POLL: Duration = Duration::from_millis(200);
 
-pub enum Incoming {
+pub(crate) enum Incoming {
     Input(Event),
     /// Reading the terminal failed (it is gone): the browser ends with this error.
     InputFailed(std::io::Error),
@@ -48,14 +48,14 @@ pub enum Incoming {
 
 /// How the browser ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ended {
+pub(crate) enum Ended {
     Quit,
     /// A terminating signal arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
     Signal(i32),
 }
 
 /// What keeps the channel fed; dropping it stops the watcher and the signal thread.
-pub struct Feeds {
+pub(crate) struct Feeds {
     /// For the threads started later (opening URLs).
     tx: Sender<Incoming>,
     /// Stops the input thread while another program has the terminal.
@@ -63,7 +63,7 @@ pub struct Feeds {
     _watcher: Option<FileWatcher>,
     signals: Option<signal_hook::iterator::Handle>,
     /// Why live reload is off, if it is.
-    pub watch_error: Option<String>,
+    pub(crate) watch_error: Option<String>,
 }
 
 impl Drop for Feeds {
@@ -75,7 +75,7 @@ impl Drop for Feeds {
 }
 
 /// Starts the input thread, the signal thread and the watcher of `files`.
-pub fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
+pub(crate) fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
     let (tx, rx) = mpsc::channel();
     // Sets up crossterm's reader (and its SIGWINCH handler) before the loop asks for the
     // size, so that a resize in between is not lost.
@@ -150,7 +150,7 @@ fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handl
 }
 
 /// Draws, then waits for what comes next, until the reader quits or a signal arrives.
-pub fn run_loop(
+pub(crate) fn run_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Incoming>,

@@ -14,7 +14,7 @@ use ratatui::layout::{Rect, Size};
 use std::io::stdout;
 
 /// Raw mode, alternate screen, mouse capture. On failure part way, what was done is undone.
-pub fn enter() -> std::io::Result<DefaultTerminal> {
+pub(crate) fn enter() -> std::io::Result<DefaultTerminal> {
     let entered = take()
         .and_then(|()| ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout())));
     if entered.is_err() {
@@ -24,7 +24,7 @@ pub fn enter() -> std::io::Result<DefaultTerminal> {
 }
 
 /// Takes the terminal again after handing it to another program (the editor).
-pub fn retake() -> std::io::Result<()> {
+pub(crate) fn retake() -> std::io::Result<()> {
     let taken = take();
     if taken.is_err() {
         restore();
@@ -46,7 +46,7 @@ fn take() -> std::io::Result<()> {
 
 /// Ctrl-Z or SIGTSTP: gives the terminal back and stops, as SIGTSTP's default action would;
 /// on `fg` (SIGCONT) takes the terminal again and redraws it whole.
-pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
+pub(crate) fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
     restore();
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     resume(terminal)
@@ -55,7 +55,7 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
 /// After a stop (ours, or a SIGSTOP from outside): the shell may have reset the terminal, so
 /// everything is taken again and the next frame is drawn whole, at the size the terminal
 /// has now (it may have changed meanwhile).
-pub fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
+pub(crate) fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
     take()?;
     let size = terminal.size()?;
     // Clears the screen and forgets the last frame, without asking the terminal where its
@@ -66,7 +66,7 @@ pub fn resume(terminal: &mut DefaultTerminal) -> std::io::Result<Size> {
 
 /// Leaves raw mode, mouse capture and the alternate screen; safe to call twice, and when
 /// the terminal is gone (after a hang-up every write fails, and that is fine).
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = execute!(
         stdout(),
         DisableBracketedPaste,
@@ -78,7 +78,7 @@ pub fn restore() {
 
 /// Restores the terminal before a panic's message is printed, so that the message shows
 /// on the normal screen.
-pub fn restore_on_panic() {
+pub(crate) fn restore_on_panic() {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();

@@ -8,7 +8,7 @@ use crate::tui::app::App;
 use crate::tui::input::keymap::Mode;
 use crate::tui::update::share::{self, Effect};
 
-pub fn edit(app: &mut App) {
+pub(crate) fn edit(app: &mut App) {
     let Some(ix) = app.selected else {
         app.message = Some("no event selected".into());
         return;
@@ -37,7 +37,7 @@ pub fn edit(app: &mut App) {
 }
 
 /// The editor ended. A save shows through live reload; a failure is said.
-pub fn edited(app: &mut App, result: Result<(), String>) {
+pub(crate) fn edited(app: &mut App, result: Result<(), String>) {
     app.message = Some(match result {
         Ok(()) => "back from the editor".into(),
         Err(why) => sanitize(&why).into_owned(),

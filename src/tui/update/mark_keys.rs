@@ -35,7 +35,7 @@ impl App {
 
 /// Finds the marked events in the log again (after the log or the marks changed), and
 /// keeps a "marked only" filter in step.
-pub fn relink(app: &mut App) {
+fn relink(app: &mut App) {
     app.marked = app.marks.present(&app.log);
     if app.query.only.is_some() {
         app.query.only = Some(app.marked.clone());
@@ -43,7 +43,7 @@ pub fn relink(app: &mut App) {
     }
 }
 
-pub fn apply(app: &mut App, what: MarkAction) {
+pub(crate) fn apply(app: &mut App, what: MarkAction) {
     match what {
         MarkAction::Toggle => toggle(app),
         MarkAction::Next => step(app, true),
@@ -89,7 +89,7 @@ fn toggle(app: &mut App) {
 }
 
 /// Saving the marks failed: say so (the marks stay as they are on screen).
-pub fn saved(app: &mut App, result: Result<(), String>) {
+pub(crate) fn saved(app: &mut App, result: Result<(), String>) {
     if let Err(e) = result {
         app.message = Some(format!("could not save the marks: {e}"));
     }

@@ -1,10 +1,9 @@
 //! `update`: the only place the browser's state changes. Key presses cost O(log n) in the
 //! number of events; only filter changes (pickers, search, clearing) walk the log.
 
-pub mod edit;
-pub mod mark_keys;
-pub mod quote_cursor;
-pub mod reload;
+pub(crate) mod edit;
+pub(crate) mod mark_keys;
+pub(crate) mod reload;
 pub mod share;
 
 use crate::filter;
@@ -18,10 +17,7 @@ use crate::tui::lanes;
 use crate::tui::layout::areas;
 use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
-use crate::tui::overlays::picker::Picker;
-use crate::tui::overlays::search;
-use crate::tui::overlays::{self, Overlay};
-use crate::tui::overlays::{event_list, jump, quote_list, range};
+use crate::tui::overlays;
 use crate::tui::overview;
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
@@ -34,7 +30,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             app.message = Some(why);
             return;
         }
-        Msg::Paste(text) => return overlays::prompt_input::paste(app, &text),
+        Msg::Paste(text) => return overlays::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
     };
@@ -89,13 +85,8 @@ fn browse(app: &mut App, action: Action) {
             app.link = 0;
             app.detail_scroll = 0;
         }
-        Action::Open => open_quotes(app),
         Action::Back => app.focus = Focus::Timeline,
         Action::JumpBack => jump_back(app),
-        Action::OpenPicker(kind) => {
-            let p = Picker::open(kind, &app.log, &app.index, &app.query);
-            app.overlays.push(Overlay::Picker(p));
-        }
         Action::ToggleParty(n) => {
             if n < app.log.parties.len() {
                 let mut set = app.query.parties.clone();
@@ -117,14 +108,8 @@ fn browse(app: &mut App, action: Action) {
             refilter(app);
             app.message = Some("filters cleared".into());
         }
-        Action::StartSearch => {
-            search::start(app);
-        }
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::OpenContext => overlays::context::open(app),
-        Action::ShowErrors => crate::tui::update::reload::show_errors(app),
         Action::Click { col, row } => click(app, col, row),
         Action::ToggleLanes => {
             app.lanes.on = !app.lanes.on;
@@ -133,20 +118,16 @@ fn browse(app: &mut App, action: Action) {
             scroll_to_selection(app);
         }
         Action::ScrollLanes(by) => lanes::scroll(app, by),
-        Action::OpenThread => event_list::open_thread(app),
-        Action::OpenPositions => event_list::open_positions(app),
         Action::Share(what) => share::share(app, what),
         Action::Edit => edit::edit(app),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
-        Action::StartJump => jump::start(app),
         Action::GoToNew => match app.new_events.first() {
             Some(&first) => jump_to(app, first),
             None => app.message = Some("no new events since the log opened".into()),
         },
-        Action::StartRange => range::start(app),
-        Action::OpenQuoteList => quote_list::open(app),
-        _ => {}
+        // Keys that open an overlay: the overlay list says which.
+        _ => overlays::open(app, action),
     }
 }
 
@@ -216,7 +197,7 @@ fn next_match(app: &mut App, forward: bool) {
 /// Re-applies the query after a filter changed, keeping the reader's place: the selected
 /// event if still visible, else the nearest visible one in time; and the selection a
 /// filter hid comes back once a filter shows it again.
-pub fn refilter(app: &mut App) {
+pub(crate) fn refilter(app: &mut App) {
     app.rebuild_derived(Changed::Query);
     let anchor = app.selected.or(app.remembered);
     if let Some(r) = app.remembered.filter(|&r| app.is_visible(r)) {
@@ -234,7 +215,7 @@ pub fn refilter(app: &mut App) {
     app.detail_scroll = 0;
     overview::refresh(app);
     scroll_to_selection(app);
-    quote_list::refresh(app);
+    overlays::refiltered(app);
 }
 
 /// The reader chose a place: forget the one a filter hid.
@@ -279,19 +260,9 @@ fn day(app: &mut App, forward: bool) {
     }
 }
 
-fn open_quotes(app: &mut App) {
-    let Some(ix) = app.selected else { return };
-    if app.log.events[ix].quotes.is_empty() {
-        app.message = Some("this event has no quotes".into());
-    } else {
-        app.quote = 0;
-        app.overlays.push(Overlay::Quotes { scroll: 0 });
-    }
-}
-
 /// Goes to event `target`, Backspace returning. When the filters hide it, the first call
 /// offers to clear them and the second (Enter again) does, Backspace bringing them back.
-pub fn jump_to(app: &mut App, target: EventIx) {
+pub(crate) fn jump_to(app: &mut App, target: EventIx) {
     if !app.is_visible(target) {
         if app.reveal != Some(target) {
             app.reveal = Some(target);
@@ -379,7 +350,7 @@ fn click(app: &mut App, col: u16, row: u16) {
 
 /// Scrolls the timeline so the selected row is on screen, with its date header when the
 /// two fit; in the lanes view, sideways too when none of its lanes shows.
-pub fn scroll_to_selection(app: &mut App) {
+pub(crate) fn scroll_to_selection(app: &mut App) {
     lanes::follow_selection(app);
     let h = page(app);
     let len = app.rows.len();

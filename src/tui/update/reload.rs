@@ -6,13 +6,8 @@
 use crate::load::{Loaded, Report};
 use crate::model::{EventIx, Log};
 use crate::tui::app::derived::{Changed, Near};
-use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::app::{App, Focus};
 use crate::tui::input::msg::Reload;
-use crate::tui::overlays::context;
-use crate::tui::overlays::event_list;
-use crate::tui::overlays::picker::{Picker, PickerKind};
-use crate::tui::overlays::quote_list;
-use crate::tui::overlays::search;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
 use std::collections::BTreeSet;
@@ -23,15 +18,15 @@ const MAX_SHOWN: usize = 200;
 /// Why the files on disk do not open now, while the last good log stays on screen.
 #[derive(Clone, Debug)]
 pub struct FileErrors {
-    pub report: Report,
+    pub(crate) report: Report,
     /// The diagnostics as `dateline check` prints them, without colour and sanitised, a
     /// line each; true on the first line of each. Rendered once, when the reload failed.
-    pub lines: Vec<(bool, String)>,
+    pub(crate) lines: Vec<(bool, String)>,
 }
 
 impl FileErrors {
     /// `file has 3 errors — press E to read them`.
-    pub fn notice(&self) -> String {
+    pub(crate) fn notice(&self) -> String {
         match self.report.error_count() {
             1 => "file has 1 error — press E to read it".into(),
             n => format!("file has {n} errors — press E to read them"),
@@ -39,7 +34,7 @@ impl FileErrors {
     }
 }
 
-pub fn reloaded(app: &mut App, reload: Reload) {
+pub(crate) fn reloaded(app: &mut App, reload: Reload) {
     match reload.result {
         Ok(loaded) => replace(app, loaded),
         Err(report) => {
@@ -121,35 +116,13 @@ fn replace(app: &mut App, loaded: Loaded) {
         app.focus = Focus::Timeline;
     }
 
-    let overlays = std::mem::take(&mut app.overlays);
-    for o in overlays {
-        let kept = match o {
-            Overlay::Picker(p) => Some(Overlay::Picker(rebuild_picker(app, &old, p))),
-            Overlay::Search(mut s) => {
-                s.before_selected = s.before_selected.and_then(|b| event_in(&old, &app.log, b));
-                s.hits = search::hits(app, &s.input);
-                Some(Overlay::Search(s))
-            }
-            Overlay::Quotes { .. } if !same => None,
-            Overlay::Quotes { .. }
-                if app
-                    .selected
-                    .is_none_or(|s| app.log.events[s].quotes.is_empty()) =>
-            {
-                None
-            }
-            Overlay::Errors { .. } => None,
-            // Open again on the new log, on the same event, while it is still there.
-            Overlay::List(l) => event_list::reopened(app, &old, &l).map(Overlay::List),
-            // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
-            // The quote is found again in the new log and its archive, which may both
-            // have changed: the verdict and the highlight follow.
-            Overlay::Context(c) => event_in(&old, &app.log, c.event)
-                .and_then(|ev| context::build(app, ev, c.quote, c.scroll))
-                .map(Overlay::Context),
-            other => Some(other),
-        };
+    // Each overlay says how it follows the new version: kept, rebuilt or closed.
+    let before = Before {
+        old: &old,
+        same_selection: same,
+    };
+    for o in std::mem::take(&mut app.overlays) {
+        let kept = o.reloaded(app, &before);
         app.overlays.extend(kept);
     }
     overview::refresh(app);
@@ -184,13 +157,28 @@ fn replace(app: &mut App, loaded: Loaded) {
     app.message = Some(msg);
 }
 
+/// What an overlay open during a reload needs to know to follow it.
+pub(crate) struct Before<'a> {
+    /// The log it was open over.
+    pub(crate) old: &'a Log,
+    /// The selection is the same event (by id) as before.
+    pub(crate) same_selection: bool,
+}
+
+impl Before<'_> {
+    /// The event of the old log with the same id in the new one.
+    pub(crate) fn event_in(&self, new: &Log, ix: EventIx) -> Option<EventIx> {
+        event_in(self.old, new, ix)
+    }
+}
+
 /// The event of the old log with the same id in the new one.
 fn event_in(old: &Log, new: &Log, ix: EventIx) -> Option<EventIx> {
     old.events.get(ix).and_then(|e| new.event(&e.id))
 }
 
 /// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.
-fn same_ids<'a>(
+pub(crate) fn same_ids<'a>(
     set: &BTreeSet<usize>,
     old_id: impl Fn(usize) -> &'a str,
     new_ix: impl Fn(&str) -> Option<usize>,
@@ -207,51 +195,6 @@ fn same_ids<'a>(
         }
     }
     out
-}
-
-/// A picker open during the reload, rebuilt on the new log with its typing and its
-/// toggles kept (parties and actors by id).
-fn rebuild_picker(app: &App, old: &Log, p: Picker) -> Picker {
-    let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
-        let mut gone = Vec::new();
-        match p.kind {
-            PickerKind::Party => same_ids(
-                keys,
-                |k| &old.parties[k].id,
-                |id| app.log.party(id),
-                &mut gone,
-            ),
-            PickerKind::Actor => same_ids(
-                keys,
-                |k| &old.actors[k].id,
-                |id| app.log.actor(id),
-                &mut gone,
-            ),
-            PickerKind::Topic => {
-                let (was, now) = (old.topics(), app.log.topics());
-                same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
-            }
-            PickerKind::Kind | PickerKind::Status => keys.clone(),
-        }
-    };
-    let mut n = Picker::open_for(
-        p.kind, p.purpose, p.counting, &app.log, &app.index, &app.query,
-    );
-    n.chosen = remap(&p.chosen);
-    n.initial = remap(&p.initial);
-    n.input = p.input.clone();
-    n.cursor = p.cursor;
-    n.narrow();
-    n
-}
-
-/// `E`: the errors of the file on disk, when it does not open.
-pub fn show_errors(app: &mut App) {
-    if app.file_errors.is_some() {
-        app.overlays.push(Overlay::Errors { scroll: 0 });
-    } else {
-        app.message = Some("no errors: the log on screen is the file as it is on disk".into());
-    }
 }
 
 /// Each diagnostic as `check` prints it, with the line at fault from `sources`.

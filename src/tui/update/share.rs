@@ -44,9 +44,9 @@ pub enum Effect {
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).
-pub const EXPORT_STEM: &str = "dateline-view";
+const EXPORT_STEM: &str = "dateline-view";
 
-pub fn share(app: &mut App, what: Share) {
+pub(crate) fn share(app: &mut App, what: Share) {
     match what {
         Share::CopyQuote => copy_quote(app),
         Share::CopyEvent => copy_event(app),
@@ -58,7 +58,7 @@ pub fn share(app: &mut App, what: Share) {
 
 /// The quote `y` and `o` act on: the quotes browser's cursor there, the quote view's
 /// cursor there, else the first quote of the selected event.
-pub fn current_quote(app: &App) -> Option<(EventIx, usize)> {
+pub(crate) fn current_quote(app: &App) -> Option<(EventIx, usize)> {
     if app.mode() == Mode::QuoteList {
         return crate::tui::overlays::quote_list::current(app).map(|at| (at.event, at.quote));
     }
@@ -156,7 +156,7 @@ fn export_view(app: &mut App, format: ViewFormat) {
 }
 
 /// How writing a file of the view went.
-pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events: usize) {
+pub(crate) fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events: usize) {
     app.message = Some(match result {
         Ok(path) => {
             let shown = path.strip_prefix(".").unwrap_or(&path);
@@ -172,7 +172,7 @@ pub fn written(app: &mut App, result: Result<std::path::PathBuf, String>, events
 
 /// The URL `o` opens: the selected quote's source in the quote view; else the first
 /// source of the event with a URL, then of its quotes.
-pub fn source_url(app: &App) -> Result<String, String> {
+fn source_url(app: &App) -> Result<String, String> {
     let log = &app.log;
     let url_of = |s: usize| log.sources[s].url.clone().filter(|u| !u.trim().is_empty());
     if matches!(app.mode(), Mode::Quotes | Mode::QuoteList) {
@@ -208,7 +208,7 @@ fn open_source(app: &mut App) {
 
 /// The run loop reports how opening a URL went. Only a failure is worth a message: the
 /// browser's window says the rest.
-pub fn opened(app: &mut App, result: Result<(), String>) {
+pub(crate) fn opened(app: &mut App, result: Result<(), String>) {
     if let Err(m) = result {
         app.message = Some(m);
     }

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect, inner: Rect, beside: bool) {
     if area.width == 0 || area.height == 0 {
         return;
     }

@@ -12,13 +12,13 @@ use std::num::NonZeroU16;
 
 /// Whether `url` can go inside an OSC 8 sequence: a web address of printable ASCII only,
 /// so that nothing in it can end the sequence early or act on the terminal.
-pub fn linkable(url: &str) -> bool {
+fn linkable(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.bytes().all(|b| (0x21..0x7f).contains(&b))
 }
 
 /// Makes the characters drawn in `row` (the URL, possibly cut with `…`) a link to `url`.
-pub fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
+pub(crate) fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
     if !linkable(url) {
         return;
     }
@@ -45,7 +45,7 @@ pub fn hyperlink(buf: &mut Buffer, row: Rect, url: &str) {
 
 /// Links every URL drawn in `area` that is one of `urls` (or the start of one, cut with
 /// `…`): for views whose lines are laid out before it is known where they land.
-pub fn link_drawn(buf: &mut Buffer, area: Rect, urls: &[&str]) {
+pub(crate) fn link_drawn(buf: &mut Buffer, area: Rect, urls: &[&str]) {
     let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         let row: Vec<String> = (area.left()..area.right())
@@ -77,5 +77,17 @@ pub fn link_drawn(buf: &mut Buffer, area: Rect, urls: &[&str]) {
             let cells = Rect::new(area.x + start as u16, y, len as u16, 1);
             hyperlink(buf, cells, url);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_that_could_act_on_the_terminal_is_never_put_in_a_sequence() {
+        assert!(linkable("https://x.org/a?b=c"));
+        assert!(!linkable("https://x.org/\x1b]8;;"));
+        assert!(!linkable("javascript:alert(1)"));
     }
 }

@@ -1,12 +1,12 @@
 //! Drawing: `view(&App, &mut Frame)` reads the state and changes nothing. One file per
 //! part of the screen.
 
-pub mod detail;
+pub(crate) mod detail;
 mod header;
-pub mod link;
-pub mod page;
+pub(crate) mod link;
+pub(crate) mod page;
 mod status;
-pub mod timeline;
+pub(crate) mod timeline;
 mod too_small;
 
 use crate::tui::app::App;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Draws the lines `lines(width)` makes, from line `scroll` on (kept within the page).
-pub fn draw(
+pub(crate) fn draw(
     app: &App,
     title: &str,
     lines: impl FnOnce(usize) -> Vec<Line<'static>>,

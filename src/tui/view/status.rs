@@ -1,17 +1,16 @@
-//! The status bar: the search prompt, or a message, or the keys of the current mode; and
+//! The status bar: the prompt open (search, jump, date range), or a message, or the keys of the current mode; and
 //! where the selection is.
 
 use crate::text::sanitize;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::input::keymap::fitting_hints;
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::{jump, range};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = area.width as usize;
     let right = match app.selected_pos() {
@@ -19,38 +18,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         None => String::new(),
     };
     let mut left: Vec<Span<'static>> = Vec::new();
-    if let Some(s) = app.search_prompt() {
-        left.push(Span::styled("/", t.key()));
-        left.push(Span::raw(sanitize(&s.input).into_owned()));
-        left.push(Span::styled("█", t.dim()));
-        let found = if s.input.trim().is_empty() {
-            "type to search".to_owned()
-        } else if s.hits.is_empty() {
-            "no match".to_owned()
-        } else {
-            format!("{} matching", s.hits.len())
-        };
-        left.push(Span::styled(format!("  {found}"), t.label()));
-        left.push(Span::styled("  Enter keeps · Esc cancels", t.dim()));
-    } else if let Some(Overlay::Jump { input }) = app.overlays.last() {
-        left.push(Span::styled(":", t.key()));
-        left.push(Span::raw(sanitize(input).into_owned()));
-        left.push(Span::styled("█", t.dim()));
-        left.push(Span::styled(
-            format!("  go to a date: {}  Enter goes · Esc cancels", jump::FORMS),
-            t.dim(),
-        ));
-    } else if let Some(Overlay::Range { input }) = app.overlays.last() {
-        left.push(Span::styled("dates: ", t.key()));
-        left.push(Span::raw(sanitize(input).into_owned()));
-        left.push(Span::styled("█", t.dim()));
-        left.push(Span::styled(
-            format!(
-                "  {}  Enter applies (empty clears) · Esc cancels",
-                range::FORMS
-            ),
-            t.dim(),
-        ));
+    if let Some(prompt) = app.overlays.last().and_then(|o| o.prompt_line(app)) {
+        left = prompt;
     } else if let Some(m) = &app.message {
         left.push(Span::styled(sanitize(m).into_owned(), t.label()));
     } else if let Some(fe) = &app.file_errors {

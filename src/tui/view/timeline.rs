@@ -16,7 +16,7 @@ use ratatui::widgets::Paragraph;
 /// name (the details give the event's own).
 const TIME_W: usize = 5;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }

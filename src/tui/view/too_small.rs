@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(frame: &mut Frame, area: Rect) {
     let msg = format!("Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}. q quits.");
     frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
 }

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-pub fn draw(app: &App, list: &EventList, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, list: &EventList, frame: &mut Frame, area: Rect) {
     // Whose positions, always in sight: the list below scrolls.
     let title = match list.kind {
         ListKind::Thread { .. } => " Thread · Enter goes to the event · Esc back ".to_owned(),

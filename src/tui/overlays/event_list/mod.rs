@@ -8,10 +8,11 @@ use crate::tui::layout::scroll::Scroll;
 use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::update::jump_to;
+use crate::tui::update::reload::Before;
 
-pub mod draw;
-pub mod positions;
-pub mod thread;
+pub(crate) mod draw;
+pub(crate) mod positions;
+pub(crate) mod thread;
 use crate::model::{EventIx, PartyIx};
 use crate::threads::{self, Position};
 use ratatui::text::Line;
@@ -33,16 +34,16 @@ pub struct EventList {
     /// The entry under the cursor.
     pub cursor: usize,
     /// First line on screen.
-    pub scroll: usize,
+    scroll: usize,
 }
 
 /// A list's lines at one width, and the line each entry starts on.
-pub struct ListText {
-    pub lines: Vec<Line<'static>>,
-    pub starts: Vec<usize>,
+pub(crate) struct ListText {
+    lines: Vec<Line<'static>>,
+    starts: Vec<usize>,
 }
 
-pub fn text(app: &App, list: &EventList, width: usize) -> ListText {
+fn text(app: &App, list: &EventList, width: usize) -> ListText {
     match list.kind {
         ListKind::Thread { around } => thread::lines(app, list, around, width),
         ListKind::Positions { party } => positions::lines(app, list, party, width),
@@ -50,7 +51,7 @@ pub fn text(app: &App, list: &EventList, width: usize) -> ListText {
 }
 
 /// T: the thread of the selected event, the cursor on it.
-pub fn open_thread(app: &mut App) {
+pub(crate) fn open_thread(app: &mut App) {
     let Some(ix) = app.selected else {
         app.message = Some("no event selected".into());
         return;
@@ -66,7 +67,7 @@ pub fn open_thread(app: &mut App) {
 /// P: the positions of the party filter's only party, else of the selected event's first
 /// party; else the reader picks the party. The view names the party, and `p` there
 /// picks another.
-pub fn open_positions(app: &mut App) {
+pub(crate) fn open_positions(app: &mut App) {
     let party = if app.query.parties.len() == 1 {
         app.query.parties.first().copied()
     } else {
@@ -80,7 +81,7 @@ pub fn open_positions(app: &mut App) {
 }
 
 /// The party picker whose Enter shows that party's positions; the filters stay as they are.
-pub fn pick_positions_party(app: &mut App) {
+fn pick_positions_party(app: &mut App) {
     if app.log.parties.is_empty() {
         app.message = Some("the log has no parties whose positions to show".into());
         return;
@@ -97,7 +98,7 @@ pub fn pick_positions_party(app: &mut App) {
 }
 
 /// What `party` said among the events shown, in place of a positions view already open.
-pub fn show_positions(app: &mut App, party: PartyIx) {
+pub(crate) fn show_positions(app: &mut App, party: PartyIx) {
     if let Some(Overlay::List(EventList {
         kind: ListKind::Positions { .. },
         ..
@@ -117,8 +118,9 @@ pub fn show_positions(app: &mut App, party: PartyIx) {
 
 /// A list that was open over `old`, built again on the reloaded log with its cursor on the
 /// same event; None when its event or party is gone.
-pub fn reopened(app: &App, old: &crate::model::Log, list: &EventList) -> Option<EventList> {
-    let same = |ix: EventIx| old.events.get(ix).and_then(|e| app.log.event(&e.id));
+pub(crate) fn reopened(app: &App, before: &Before, list: &EventList) -> Option<EventList> {
+    let old = before.old;
+    let same = |ix: EventIx| before.event_in(&app.log, ix);
     let (kind, entries) = match list.kind {
         ListKind::Thread { around } => {
             let around = same(around)?;
@@ -173,7 +175,7 @@ fn follow_cursor(app: &App, list: &mut EventList, width: usize, height: usize) {
     list.scroll = Scroll::new(list.scroll, height, t.lines.len()).reveal(start, end);
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let inner = quotes::inner(areas(app).body);
     let (w, h) = (inner.width as usize, (inner.height as usize).max(1));
     let Some(Overlay::List(mut list)) = app.overlays.last().cloned() else {
@@ -229,7 +231,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Help => {
-            app.overlays.push(Overlay::Help { scroll: 0 });
+            crate::tui::overlays::help::open(app);
             return;
         }
         Action::OpenPicker(PickerKind::Party) => {

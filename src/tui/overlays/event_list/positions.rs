@@ -12,7 +12,7 @@ use crate::tui::overlays::event_list::{EventList, ListText};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-pub fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListText {
+pub(crate) fn lines(app: &App, list: &EventList, party: PartyIx, width: usize) -> ListText {
     let t = &app.theme;
     let log = &app.log;
     let w = width.max(1);

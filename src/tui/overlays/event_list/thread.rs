@@ -15,7 +15,7 @@ fn count(n: usize) -> String {
     format!(" · {n} event{}", if n == 1 { "" } else { "s" })
 }
 
-pub fn lines(app: &App, list: &EventList, around: EventIx, width: usize) -> ListText {
+pub(crate) fn lines(app: &App, list: &EventList, around: EventIx, width: usize) -> ListText {
     let t = &app.theme;
     let log = &app.log;
     let w = width.max(1);

@@ -11,11 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Rows of entries that fit in a body area (border and input line taken).
-pub fn list_height(area: Rect) -> usize {
+pub(crate) fn list_height(area: Rect) -> usize {
     area.height.saturating_sub(2) as usize
 }
 
-pub fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let title = match p.purpose {
         Purpose::Filter => format!(

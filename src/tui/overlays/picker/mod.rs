@@ -4,15 +4,17 @@
 //! entry would show (in the quotes browser: how many quotes). A picker may also choose the
 //! one party whose positions `P` shows, leaving the filters alone.
 
-pub mod draw;
+pub(crate) mod draw;
 mod update;
 
-pub use update::update;
+pub(crate) use update::update;
 
 use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
 use crate::search::SearchIndex;
 use crate::text::sanitize;
+use crate::tui::app::{App, Overlay};
+use crate::tui::update::reload::{Before, same_ids};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::BTreeSet;
@@ -28,7 +30,7 @@ pub enum PickerKind {
 
 impl PickerKind {
     /// The filter's name in the singular: `no actor filter`.
-    pub fn noun(self) -> &'static str {
+    fn noun(self) -> &'static str {
         match self {
             PickerKind::Party => "party",
             PickerKind::Actor => "actor",
@@ -38,7 +40,7 @@ impl PickerKind {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    fn title(self) -> &'static str {
         match self {
             PickerKind::Party => "Parties",
             PickerKind::Actor => "Actors",
@@ -51,7 +53,7 @@ impl PickerKind {
 
 /// What Enter does with the choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// Sets the filter of the picker's kind.
     Filter,
     /// Shows the positions of the party under the cursor; the filters stay as they are.
@@ -60,7 +62,7 @@ pub enum Purpose {
 
 /// What the counts count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Counting {
+pub(crate) enum Counting {
     /// Events that choosing the entry would show.
     Events,
     /// Quotes (the quotes browser): for parties and actors, the quotes they said.
@@ -74,20 +76,20 @@ pub struct Entry {
     /// Sanitised name.
     pub label: String,
     /// Sanitised second line: id, role, party.
-    pub note: String,
+    note: String,
     pub count: usize,
 }
 
 #[derive(Clone, Debug)]
 pub struct Picker {
-    pub kind: PickerKind,
-    pub purpose: Purpose,
-    pub counting: Counting,
+    kind: PickerKind,
+    purpose: Purpose,
+    counting: Counting,
     pub entries: Vec<Entry>,
     /// Keys toggled on.
     pub chosen: BTreeSet<usize>,
     /// Keys that were on when the picker opened.
-    pub initial: BTreeSet<usize>,
+    initial: BTreeSet<usize>,
     pub input: String,
     /// Indices into `entries` that match `input`, best first.
     pub shown: Vec<usize>,
@@ -97,7 +99,7 @@ pub struct Picker {
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
 /// `Log::topics`).
-pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
+fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
     match kind {
         PickerKind::Topic => log
             .topics()
@@ -122,7 +124,7 @@ pub fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> 
 }
 
 /// `query` with the picker's field set to `keys`.
-pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
+fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>) {
     match kind {
         PickerKind::Topic => {
             let topics = log.topics();
@@ -150,12 +152,12 @@ pub fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<us
 
 impl Picker {
     /// A picker that filters by `kind`, with counts of events under the other filters.
-    pub fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
+    fn open(kind: PickerKind, log: &Log, index: &SearchIndex, query: &Query) -> Picker {
         Picker::open_for(kind, Purpose::Filter, Counting::Events, log, index, query)
     }
 
     /// A picker over `kind` for `purpose`, counting `counting` under the other filters.
-    pub fn open_for(
+    pub(crate) fn open_for(
         kind: PickerKind,
         purpose: Purpose,
         counting: Counting,
@@ -264,7 +266,7 @@ impl Picker {
 
     /// Recomputes `shown` from `input`: all entries in log order when empty, else the
     /// fuzzy matches, best first.
-    pub fn narrow(&mut self) {
+    pub(crate) fn narrow(&mut self) {
         if self.input.trim().is_empty() {
             self.shown = (0..self.entries.len()).collect();
         } else {
@@ -291,11 +293,54 @@ impl Picker {
 
     /// What Enter applies: the toggled entries, or the one under the cursor when nothing
     /// was toggled on and nothing was on before.
-    pub fn result(&self) -> BTreeSet<usize> {
+    fn result(&self) -> BTreeSet<usize> {
         if self.chosen.is_empty() && self.initial.is_empty() {
             self.current().map(|e| e.key).into_iter().collect()
         } else {
             self.chosen.clone()
         }
     }
+}
+
+/// p, a, t, s, #: the picker that filters by `kind`.
+pub(crate) fn open(app: &mut App, kind: PickerKind) {
+    let p = Picker::open(kind, &app.log, &app.index, &app.query);
+    app.overlays.push(Overlay::Picker(p));
+}
+
+/// A picker open during a reload, rebuilt on the new log with its typing and its
+/// toggles kept (parties, actors and topics by name).
+pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
+    let old = before.old;
+    let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
+        let mut gone = Vec::new();
+        match p.kind {
+            PickerKind::Party => same_ids(
+                keys,
+                |k| &old.parties[k].id,
+                |id| app.log.party(id),
+                &mut gone,
+            ),
+            PickerKind::Actor => same_ids(
+                keys,
+                |k| &old.actors[k].id,
+                |id| app.log.actor(id),
+                &mut gone,
+            ),
+            PickerKind::Topic => {
+                let (was, now) = (old.topics(), app.log.topics());
+                same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
+            }
+            PickerKind::Kind | PickerKind::Status => keys.clone(),
+        }
+    };
+    let mut n = Picker::open_for(
+        p.kind, p.purpose, p.counting, &app.log, &app.index, &app.query,
+    );
+    n.chosen = remap(&p.chosen);
+    n.initial = remap(&p.initial);
+    n.input = p.input.clone();
+    n.cursor = p.cursor;
+    n.narrow();
+    n
 }

@@ -8,7 +8,7 @@ use crate::tui::overlays::picker::{Picker, Purpose, draw, set_in};
 use crate::tui::overlays::{Overlay, event_list, prompt_input};
 use crate::tui::update::refilter;
 
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     let h = draw::list_height(areas(app).body).max(1);
     let Some(Overlay::Picker(p)) = app.overlays.last_mut() else {
         return;

@@ -74,7 +74,12 @@ fn heading(app: &App, list: &QuoteList, w: usize) -> Vec<Line<'static>> {
 /// The lines of item `item` at one width: item 0 is the heading, item `n + 1` the `n`-th
 /// quote (after a blank line). Laid out one at a time, so that a screen costs what it
 /// shows, whatever the number of quotes.
-pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn item_lines(
+    app: &App,
+    list: &QuoteList,
+    item: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
     let w = width.max(1);
     let Some(n) = item.checked_sub(1) else {
         return heading(app, list, w);
@@ -115,12 +120,7 @@ pub fn item_lines(app: &App, list: &QuoteList, item: usize, width: usize) -> Vec
 }
 
 /// The lines on screen: items from `list.top` on, until `height` lines are filled.
-pub fn screen_lines(
-    app: &App,
-    list: &QuoteList,
-    width: usize,
-    height: usize,
-) -> Vec<Line<'static>> {
+fn screen_lines(app: &App, list: &QuoteList, width: usize, height: usize) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(height);
     let mut item = list.top;
     while out.len() < height && item <= list.entries.len() {
@@ -131,7 +131,7 @@ pub fn screen_lines(
     out
 }
 
-pub fn draw(app: &App, list: &QuoteList, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, list: &QuoteList, frame: &mut Frame, area: Rect) {
     let title = " Quotes browser · Enter goes to the quote's event · Esc back ";
     let block = Block::default()
         .borders(Borders::TOP)

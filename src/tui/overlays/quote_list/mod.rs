@@ -4,7 +4,7 @@
 //! other filters (topic, dates, search...) select events. So "what did Iran say about
 //! sanctions in March" is `Q`, `p`, `#` and `r` away, and gives what `quotes` prints.
 
-pub mod draw;
+pub(crate) mod draw;
 
 use crate::filter::{self, QuoteAt};
 use crate::tui::app::{App, Overlay};
@@ -25,16 +25,16 @@ pub struct QuoteList {
     pub cursor: usize,
     /// The first item on screen: 0 is the heading, `n + 1` the `n`-th entry. The screen
     /// is laid out from there down, never from the top of the list.
-    pub top: usize,
+    top: usize,
 }
 
 /// The quotes the filters select, as `dateline quotes` selects them.
-pub fn selected_quotes(app: &App) -> Vec<QuoteAt> {
+fn selected_quotes(app: &App) -> Vec<QuoteAt> {
     filter::quotes_of(&app.log, &app.visible, &app.query)
 }
 
 /// Q: opens the browser, the cursor on the first quote at or after the selected event.
-pub fn open(app: &mut App) {
+pub(crate) fn open(app: &mut App) {
     let entries = selected_quotes(app);
     let cursor = app.selected.map_or(0, |s| {
         entries
@@ -52,7 +52,7 @@ pub fn open(app: &mut App) {
 
 /// The filters changed: every open quotes browser shows what they select now, the cursor
 /// kept on its quote or the nearest one after it.
-pub fn refresh(app: &mut App) {
+pub(crate) fn refresh(app: &mut App) {
     if !app
         .overlays
         .iter()
@@ -80,7 +80,7 @@ pub fn refresh(app: &mut App) {
 
 /// `old` on a new version of the log: what the filters (carried over by id) select now,
 /// the cursor kept in range and on screen.
-pub fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
+pub(crate) fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
     let entries = selected_quotes(app);
     let mut list = QuoteList {
         cursor: old.cursor.min(entries.len().saturating_sub(1)),
@@ -92,7 +92,7 @@ pub fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
 }
 
 /// The quote under the cursor of the quotes browser on top, if it is on top.
-pub fn current(app: &App) -> Option<QuoteAt> {
+pub(crate) fn current(app: &App) -> Option<QuoteAt> {
     match app.overlays.last() {
         Some(Overlay::QuoteList(l)) => l.entries.get(l.cursor).copied(),
         _ => None,
@@ -170,7 +170,7 @@ fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
     }
 }
 
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     if action == Action::OpenContext {
         return crate::tui::overlays::context::open(app);
     }
@@ -199,7 +199,7 @@ pub fn update(app: &mut App, action: Action) {
             app.overlays.pop();
             return;
         }
-        Action::Help => return app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Help => return crate::tui::overlays::help::open(app),
         Action::OpenPicker(kind) => {
             let p = Picker::open_for(
                 kind,
@@ -249,5 +249,5 @@ fn open_event(app: &mut App, at: Option<QuoteAt>) {
     }
     app.quote = at.quote;
     app.overlays.push(Overlay::Quotes { scroll: 0 });
-    crate::tui::update::quote_cursor::step(app, 0);
+    quotes::step_cursor(app, 0);
 }
