@@ -13,8 +13,25 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// A quick test on bytes: false means `s` surely holds no unsafe character.
 fn may_hold_unsafe(s: &str) -> bool {
-    s.bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    // Every text of a log passes here on loading: eight bytes at a time, and a chunk that is
+    // plain printable ASCII (the usual case) costs a few operations.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
+    let chunks = s.as_bytes().chunks_exact(8);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("chunks of eight"));
+        // Some byte below 0x20, or equal to 0x7f, or with its high bit set (then the bytes
+        // are looked at one by one: C1 controls and the bidi controls start with 0xc2, 0xe2).
+        let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+        let del = x ^ (0x7f * ONES);
+        let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+        if (below_space | is_del | x & HIGH) != 0 && chunk.iter().any(|&b| suspect(b)) {
+            return true;
+        }
+    }
+    rest.iter().any(|&b| suspect(b))
 }
 
 /// Whether text holds characters `sanitize` would escape (other than line breaks and tabs,
@@ -163,6 +180,27 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_byte_test_finds_every_suspect_byte_wherever_it_is() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in [0u8, 0x07, 0x1b, 0x1f, 0x7f] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    let s = String::from_utf8(bytes).unwrap();
+                    assert!(may_hold_unsafe(&s), "{len} {at} {b:#x}");
+                }
+                for c in ['\u{85}', '\u{202e}', '\u{9b}'] {
+                    let s: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                    assert!(may_hold_unsafe(&s), "{len} {at} {c:?}");
+                }
+            }
+            let clean: String = " ~}!aZ09".chars().cycle().take(len).collect();
+            assert!(!may_hold_unsafe(&clean), "{clean:?}");
+            assert!(!may_hold_unsafe(&format!("{clean}é ø")), "{clean:?}");
+        }
+    }
 
     #[test]
     fn escapes_reach_the_screen_only_as_pictures() {

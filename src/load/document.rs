@@ -2,7 +2,7 @@
 //! still as written (ids), to be resolved once all files of a log are read.
 
 use super::diagnostic::Severity;
-use super::fields::{At, Loc, Reader};
+use super::fields::{At, Fields, Loc, Reader, item_path};
 use super::yaml::{Mark, Node};
 use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
@@ -77,7 +77,7 @@ pub(crate) struct EventDef {
     pub(crate) mark: Mark,
 }
 
-const TOP: &[&str] = &[
+pub(super) const TOP: &[&str] = &[
     "dateline",
     "title",
     "description",
@@ -87,9 +87,9 @@ const TOP: &[&str] = &[
     "sources",
     "events",
 ];
-const PARTY: &[&str] = &["id", "name", "color"];
-const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
-const SOURCE: &[&str] = &[
+pub(super) const PARTY: &[&str] = &["id", "name", "color"];
+pub(super) const ACTOR: &[&str] = &["id", "name", "party", "role", "aliases"];
+pub(super) const SOURCE: &[&str] = &[
     "id",
     "outlet",
     "title",
@@ -115,7 +115,7 @@ pub(super) const EVENT: &[&str] = &[
     "related",
     "quotes",
 ];
-const QUOTE: &[&str] = &[
+pub(super) const QUOTE: &[&str] = &[
     "text",
     "speaker",
     "attribution",
@@ -125,17 +125,30 @@ const QUOTE: &[&str] = &[
     "translated",
 ];
 
+impl Document {
+    pub fn empty() -> Document {
+        Document {
+            timezone: None,
+            title: None,
+            description: None,
+            parties: Vec::new(),
+            actors: Vec::new(),
+            sources: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
+/// The keys a mapping must have, as `Reader::fields` checks them.
+pub(super) const PARTY_REQUIRED: &[&str] = &["id", "name"];
+pub(super) const ACTOR_REQUIRED: &[&str] = &["id", "name"];
+pub(super) const SOURCE_REQUIRED: &[&str] = &["id", "outlet"];
+pub(super) const EVENT_REQUIRED: &[&str] = &["date", "kind", "title"];
+pub(super) const QUOTE_REQUIRED: &[&str] = &["text"];
+
 /// Reads a whole document. Returns what could be read; errors are in `r`.
 pub(crate) fn read(r: &mut Reader, root: &mut Node) -> Document {
-    let mut doc = Document {
-        timezone: None,
-        title: None,
-        description: None,
-        parties: Vec::new(),
-        actors: Vec::new(),
-        sources: Vec::new(),
-        events: Vec::new(),
-    };
+    let mut doc = Document::empty();
     // `events` may be left out: a file of a several-file log may hold only the parties,
     // actors or sources the others name. A file with none of the four is a mistake.
     let root_mark = root.mark;
@@ -153,6 +166,62 @@ pub(crate) fn read(r: &mut Reader, root: &mut Node) -> Document {
                 .into(),
         );
     }
+    let root: Rc<str> = "".into();
+    // Before any date: the dates of this file are read in its zone.
+    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
+    if let Some(tz) = &doc.timezone {
+        r.zone = tz.value;
+    }
+    head(r, &mut f, &mut doc);
+
+    for (i, n) in r
+        .list(f.get("parties"), &Loc::new(&root, "parties"), "parties")
+        .iter_mut()
+        .enumerate()
+    {
+        let path: Rc<str> = item_path("parties", i);
+        if let Some(p) = party(r, n, &path) {
+            doc.parties.push(p);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("actors"), &Loc::new(&root, "actors"), "actors")
+        .iter_mut()
+        .enumerate()
+    {
+        let path: Rc<str> = item_path("actors", i);
+        if let Some(a) = actor(r, n, &path) {
+            doc.actors.push(a);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("sources"), &Loc::new(&root, "sources"), "sources")
+        .iter_mut()
+        .enumerate()
+    {
+        let path: Rc<str> = item_path("sources", i);
+        if let Some(s) = source(r, n, &path) {
+            doc.sources.push(s);
+        }
+    }
+    for (i, n) in r
+        .list(f.get("events"), &Loc::new(&root, "events"), "events")
+        .iter_mut()
+        .enumerate()
+    {
+        let path: Rc<str> = item_path("events", i);
+        if let Some(e) = event(r, n, &path) {
+            doc.events.push(e);
+        }
+        // Free this event's part of the tree now, so the tree and the model are never both
+        // whole in memory.
+        n.value = super::yaml::Value::Seq(Vec::new());
+    }
+    doc
+}
+
+/// The version and the log's title and description (the timezone is read before any date).
+pub(super) fn head(r: &mut Reader, f: &mut Fields, doc: &mut Document) {
     if let Some(v) = f.get("dateline") {
         let ok = matches!(&v.value, super::yaml::Value::Scalar { text, .. } if text == "1");
         if !ok {
@@ -167,62 +236,16 @@ pub(crate) fn read(r: &mut Reader, root: &mut Node) -> Document {
         }
     }
     let root: Rc<str> = "".into();
-    // Before any date: the dates of this file are read in its zone.
-    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
-    if let Some(tz) = &doc.timezone {
-        r.zone = tz.value;
-    }
     doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
     doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
-
-    for (i, n) in r
-        .list(f.get("parties"), &Loc::new(&root, "parties"), "parties")
-        .iter_mut()
-        .enumerate()
-    {
-        let path: Rc<str> = format!("parties[{i}]").into();
-        if let Some(p) = party(r, n, &path) {
-            doc.parties.push(p);
-        }
-    }
-    for (i, n) in r
-        .list(f.get("actors"), &Loc::new(&root, "actors"), "actors")
-        .iter_mut()
-        .enumerate()
-    {
-        let path: Rc<str> = format!("actors[{i}]").into();
-        if let Some(a) = actor(r, n, &path) {
-            doc.actors.push(a);
-        }
-    }
-    for (i, n) in r
-        .list(f.get("sources"), &Loc::new(&root, "sources"), "sources")
-        .iter_mut()
-        .enumerate()
-    {
-        let path: Rc<str> = format!("sources[{i}]").into();
-        if let Some(s) = source(r, n, &path) {
-            doc.sources.push(s);
-        }
-    }
-    for (i, n) in r
-        .list(f.get("events"), &Loc::new(&root, "events"), "events")
-        .iter_mut()
-        .enumerate()
-    {
-        let path: Rc<str> = format!("events[{i}]").into();
-        if let Some(e) = event(r, n, &path) {
-            doc.events.push(e);
-        }
-        // Free this event's part of the tree now, so the tree and the model are never both
-        // whole in memory.
-        n.value = super::yaml::Value::Seq(Vec::new());
-    }
-    doc
 }
 
 /// The log's reading zone: an IANA name from the compiled-in time zone database.
-fn timezone(r: &mut Reader, node: Option<&mut Node>, loc: &Loc) -> Option<At<crate::model::Tz>> {
+pub(super) fn timezone(
+    r: &mut Reader,
+    node: Option<&mut Node>,
+    loc: &Loc,
+) -> Option<At<crate::model::Tz>> {
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     let name = r.text(node, loc, true)?;
     match crate::model::parse_zone(name.trim()) {
@@ -250,7 +273,11 @@ pub const KNOWN_KEYS: [(&str, &[&str]); 6] = [
 ];
 
 fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
-    let mut f = r.fields(n, path, "a party", PARTY, &["id", "name"])?;
+    let f = r.fields(n, path, "a party", PARTY, PARTY_REQUIRED)?;
+    party_fields(r, f, path)
+}
+
+pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<PartyDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let color = f.get("color").and_then(|c| {
@@ -279,7 +306,11 @@ fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
 }
 
 fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
-    let mut f = r.fields(n, path, "an actor", ACTOR, &["id", "name"])?;
+    let f = r.fields(n, path, "an actor", ACTOR, ACTOR_REQUIRED)?;
+    actor_fields(r, f, path)
+}
+
+pub(super) fn actor_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<ActorDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
@@ -295,7 +326,11 @@ fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
 }
 
 fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
-    let mut f = r.fields(n, path, "a source", SOURCE, &["id", "outlet"])?;
+    let f = r.fields(n, path, "a source", SOURCE, SOURCE_REQUIRED)?;
+    source_fields(r, f, path)
+}
+
+pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<SourceDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let outlet = r.text(f.get("outlet"), &Loc::new(path, "outlet"), true);
     let title = r.text(f.get("title"), &Loc::new(path, "title"), false);
@@ -325,7 +360,19 @@ fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
 
 fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     let n_mark = n.mark;
-    let mut f = r.fields(n, path, "an event", EVENT, &["date", "kind", "title"])?;
+    let f = r.fields(n, path, "an event", EVENT, EVENT_REQUIRED)?;
+    event_fields(r, f, n_mark, path, None)
+}
+
+/// An event's fields; `read_quotes`: its quotes' fields when already read (by `stream`),
+/// else they are read from the `quotes` field.
+pub(super) fn event_fields(
+    r: &mut Reader,
+    mut f: Fields,
+    n_mark: Mark,
+    path: &Rc<str>,
+    read_quotes: Option<Vec<(Mark, Fields)>>,
+) -> Option<EventDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
     let date = r.date(f.get("date"), &Loc::new(path, "date"), true);
     let end = r.date(f.get("end"), &Loc::new(path, "end"), false);
@@ -367,6 +414,11 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
     let raw_topics = r.texts(f.get("topics"), &tpath, "topics");
     let mut topics = Vec::with_capacity(raw_topics.len());
     for (i, t) in raw_topics.into_iter().enumerate() {
+        // Most topics are lower-case ASCII already: kept as they are, not copied.
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            topics.push(t);
+            continue;
+        }
         let lower = t.to_lowercase();
         if lower != t {
             let mark = topic_mark(f.get("topics").as_deref(), i);
@@ -392,13 +444,25 @@ fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
         .is_some_and(|n| matches!(&n.value, super::yaml::Value::Seq(items) if items.len() == 1));
     let mut quotes = Vec::new();
     let qpath = Loc::new(path, "quotes");
-    for (i, qn) in r
-        .list(f.get("quotes"), &qpath, "quotes")
-        .iter_mut()
-        .enumerate()
-    {
-        if let Some(q) = quote(r, qn, &qpath.item(i).render().into(), one_source) {
-            quotes.push(q);
+    match read_quotes {
+        Some(read) => {
+            for (i, (qmark, qf)) in read.into_iter().enumerate() {
+                let qpath = qpath.item_path(i);
+                if let Some(q) = quote_fields(r, qf, qmark, &qpath, one_source) {
+                    quotes.push(q);
+                }
+            }
+        }
+        None => {
+            for (i, qn) in r
+                .list(f.get("quotes"), &qpath, "quotes")
+                .iter_mut()
+                .enumerate()
+            {
+                if let Some(q) = quote(r, qn, &qpath.item_path(i), one_source) {
+                    quotes.push(q);
+                }
+            }
         }
     }
     if sources.is_empty() && quotes.iter().all(|q| q.source.is_none()) {
@@ -461,7 +525,17 @@ fn quote(
     event_has_one_source: bool,
 ) -> Option<QuoteDef> {
     let qmark = n.mark;
-    let mut f = r.fields(n, path, "a quote", QUOTE, &["text"])?;
+    let f = r.fields(n, path, "a quote", QUOTE, QUOTE_REQUIRED)?;
+    quote_fields(r, f, qmark, path, event_has_one_source)
+}
+
+pub(super) fn quote_fields(
+    r: &mut Reader,
+    mut f: Fields,
+    qmark: Mark,
+    path: &Rc<str>,
+    event_has_one_source: bool,
+) -> Option<QuoteDef> {
     // Decided before the values are read, since reading moves text out of the tree. A
     // speaker written but wrong, or an attribution of the wrong type, is reported where it
     // is; an attribution left empty says nothing about who spoke.

@@ -59,6 +59,11 @@ impl Loc {
         }
     }
 
+    /// The place of the `i`-th item of the list at this place, rendered.
+    pub fn item_path(&self, i: usize) -> Rc<str> {
+        item_path(&join(&self.parent, self.key), i)
+    }
+
     /// The key this place is under (`speaker`, `actors`).
     pub(crate) fn key(&self) -> &'static str {
         self.key
@@ -76,11 +81,11 @@ impl Loc {
     }
 
     pub(crate) fn render(&self) -> String {
-        let mut s = join(&self.parent, self.key);
-        if let Some(i) = self.index {
-            s += &format!("[{i}]");
+        let s = join(&self.parent, self.key);
+        match self.index {
+            Some(i) => item_path(&s, i).to_string(),
+            None => s,
         }
-        s
     }
 }
 
@@ -119,14 +124,14 @@ impl<'a> Reader<'a> {
 
     /// The fields of a mapping, checking keys: each known or `x-`, none twice, the
     /// required ones present. None when `node` is not a mapping.
-    pub(crate) fn fields<'n>(
+    pub(crate) fn fields(
         &mut self,
-        node: &'n mut Node,
+        node: &mut Node,
         path: &str,
         what: &str,
         known: &[&'static str],
         required: &[&str],
-    ) -> Option<Fields<'n>> {
+    ) -> Option<Fields> {
         if !matches!(node.value, Value::Map(_)) {
             let found = node.describe();
             let with = if required.is_empty() {
@@ -149,7 +154,7 @@ impl<'a> Reader<'a> {
         };
         let mut seen = SeenKeys::default();
         for (k, v) in pairs.iter_mut() {
-            let k: &'n Node = k;
+            let k: &Node = k;
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
                     k.mark,
@@ -176,7 +181,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             match known.iter().find(|&&kn| kn == key) {
-                Some(&kn) => out.found.push((kn, v)),
+                // Moved out: each value is read once, and the tree is dropped after.
+                Some(&kn) => out.push(kn, std::mem::replace(v, Node::EMPTY)),
                 None => {
                     // The format's version is written `dateline: 1`; other tools say `format`
                     // or `version`, which no spelling check would lead to.
@@ -390,23 +396,27 @@ impl<'a> Reader<'a> {
             return &mut [];
         }
         let mark = node.mark;
-        let found = node.describe();
+        if matches!(node.value, Value::Scalar { .. }) {
+            let found = node.describe();
+            let Value::Scalar { text, .. } = &node.value else {
+                unreachable!("matched a scalar above")
+            };
+            let help = Some(format!(
+                "write a list, even of one: [{}]",
+                crate::text::sanitize(text)
+            ));
+            self.report(
+                Severity::Error,
+                mark,
+                &loc.render(),
+                format!("found {found}, expected a list of {of}"),
+                help,
+            );
+            return &mut [];
+        }
         match &mut node.value {
             Value::Seq(items) => items,
-            Value::Scalar { text, .. } => {
-                let help = Some(format!(
-                    "write a list, even of one: [{}]",
-                    crate::text::sanitize(text)
-                ));
-                self.report(
-                    Severity::Error,
-                    mark,
-                    &loc.render(),
-                    format!("found {found}, expected a list of {of}"),
-                    help,
-                );
-                &mut []
-            }
+            Value::Scalar { .. } => &mut [],
             Value::Map(_) => {
                 self.error(
                     mark,
@@ -443,18 +453,30 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The known fields of one mapping.
-pub(crate) struct Fields<'n> {
-    found: Vec<(&'static str, &'n mut Node)>,
+/// The known fields of one mapping, keys checked (each known, none twice), from the tree
+/// (`Reader::fields`) or straight from the parser (`stream`).
+pub(crate) struct Fields {
+    found: Vec<(&'static str, Node)>,
 }
 
-impl Fields<'_> {
+impl Fields {
+    pub fn with_capacity(n: usize) -> Fields {
+        Fields {
+            found: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds the value of a key not added before.
+    pub fn push(&mut self, key: &'static str, value: Node) {
+        self.found.push((key, value));
+    }
+
     /// The value of a key. Reading text from it moves the text out.
     pub(crate) fn get(&mut self, key: &str) -> Option<&mut Node> {
         self.found
             .iter_mut()
             .find(|(k, _)| *k == key)
-            .map(|(_, v)| &mut **v)
+            .map(|(_, v)| v)
     }
 
     /// Where the value of a key was written.
@@ -466,13 +488,38 @@ impl Fields<'_> {
     }
 }
 
+/// `events` + 3 → `events[3]`: the place of an item, built for every item of a log (so
+/// without the formatting machinery).
+pub fn item_path(list: &str, i: usize) -> Rc<str> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(list.len() + digits.len() - at + 2);
+    s.push_str(list);
+    s.push('[');
+    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    s.push(']');
+    s.into()
+}
+
 /// `events[3]` + `title` → `events[3].title`.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
 }
 
 fn keys_list(keys: &[&str]) -> String {

@@ -1,7 +1,9 @@
 //! From YAML text to a validated `Log`, with diagnostics for everything that is wrong.
 //!
-//! `yaml` is the only module that parses YAML; `validate` turns its spanned tree into the
-//! model, collecting every error of the file rather than stopping at the first.
+//! `yaml` is the only module that parses YAML. A well-formed file is read straight from the
+//! parser's events (`stream`); any other is read through a spanned tree (`document`), which
+//! collects every error of the file rather than stopping at the first. Both hand their
+//! values to the same readers (`fields`, `document`), then `resolve` makes one `Log`.
 
 mod checked;
 mod diagnostic;
@@ -11,6 +13,7 @@ pub(crate) mod ids;
 mod recover;
 mod render;
 mod resolve;
+mod stream;
 pub(crate) mod suggest;
 mod yaml;
 
@@ -251,15 +254,67 @@ fn whole_file(name: &str, message: String) -> Diagnostic {
     }
 }
 
+/// Loads one log from bytes through the tree only, never straight from the parser's
+/// events: what the two ways give is the same, which the tests check.
+#[doc(hidden)]
+pub fn load_bytes_through_tree(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Loaded, Report> {
+    load_by(
+        &[(name.to_string(), bytes)],
+        limits,
+        Archives::None,
+        Way::Tree,
+    )
+}
+
+/// Whether a file is read straight from the parser's events (else through the tree), for
+/// the tests: a well-formed log must be.
+#[doc(hidden)]
+pub fn streams(bytes: &[u8], limits: &Limits) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    stream::read(text, limits, &mut fields::Reader::new("")).is_some()
+}
+
+/// How a file is read: straight from the parser's events when it can be, or through the
+/// tree only.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Any,
+    Tree,
+}
+
 /// Parses, reads and resolves the files of one log.
 fn load_many(
     files: &[(String, &[u8])],
     limits: &Limits,
     archives: Archives,
 ) -> Result<Loaded, Report> {
+    load_by(files, limits, archives, Way::Any)
+}
+
+fn load_by(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+    way: Way,
+) -> Result<Loaded, Report> {
     let mut docs = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     for (name, bytes) in files {
+        // Straight from the parser's events when the file is well formed; else through the
+        // tree, which explains every error.
+        if let (Way::Any, Ok(text)) = (way, std::str::from_utf8(bytes)) {
+            let mut reader = fields::Reader::new(name);
+            if let Some(doc) = stream::read(text, limits, &mut reader) {
+                docs.push(resolve::FileDoc { reader, doc });
+                continue;
+            }
+        }
         let mut reader = fields::Reader::new(name);
         match parse_recovering(bytes, limits, &mut reader) {
             Parsed::Whole(mut root) => {

@@ -5,9 +5,8 @@
 use super::diagnostic::Severity;
 use super::document::{ActorDef, Document, PartyDef, SourceDef};
 use super::fields::{At, Reader};
-use super::suggest::{did_you_mean, nearest};
+use super::suggest::{did_you_mean, nearest_unordered};
 use crate::model::*;
-use std::collections::HashMap;
 
 /// One file's document and the reader holding its diagnostics.
 pub(crate) struct FileDoc<'a> {
@@ -185,7 +184,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     }
 
     // Event ids: written ones first, so a derived id never takes a written one's place.
-    let mut taken: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut taken: IdMap<(usize, usize)> = IdMap::default();
     for (fi, f) in files.iter_mut().enumerate() {
         for e in &f.doc.events {
             if let Some(id) = &e.id {
@@ -208,8 +207,11 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
         related: Vec<At<String>>,
         file: usize,
     }
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut next_free: HashMap<String, usize> = HashMap::new();
+    // Sized once: a big log's events are the largest array of the load, and growing it by
+    // doubling would hold two of it at a time.
+    let mut pending: Vec<Pending> =
+        Vec::with_capacity(files.iter().map(|f| f.doc.events.len()).sum());
+    let mut next_free: IdMap<usize> = IdMap::default();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
         for e in events {
@@ -326,16 +328,14 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
         .map(|(i, p)| (p.event.date.start_ts(), p.event.date.precision, i))
         .collect();
     order.sort_unstable(); // (instant, precision, file order): unique keys, so as good as stable
-    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
-    let pending: Vec<Pending> = order
-        .iter()
-        .filter_map(|&(_, _, i)| slots[i].take())
-        .collect();
+    // Put in that order in place, and the events then taken out in place: never a second
+    // array of them.
+    permute(&mut pending, order.into_iter().map(|(_, _, i)| i).collect());
     for (i, p) in pending.iter().enumerate() {
         log.event_ids.insert(p.event.id.clone(), i);
     }
     let mut related_all = Vec::with_capacity(pending.len());
-    for p in pending {
+    for p in &mut pending {
         let r = &mut files[p.file].reader;
         let related: Vec<EventIx> = p
             .related
@@ -343,8 +343,9 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             .filter_map(|id| lookup(r, &log.event_ids, id, "event"))
             .collect();
         related_all.push(related);
-        log.events.push(p.event);
+        p.related = Vec::new();
     }
+    log.events = pending.into_iter().map(|p| p.event).collect();
     for (i, related) in related_all.into_iter().enumerate() {
         for &j in &related {
             if !log.events[j].related_by.contains(&i) {
@@ -362,19 +363,36 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     log
 }
 
+/// Reorders `items` in place so that item `k` is the one that was at `from[k]` (`from` a
+/// permutation), by following its cycles: each item moves once, nothing is copied aside.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        if from[start] == DONE {
+            continue;
+        }
+        let mut k = start;
+        loop {
+            let j = from[k];
+            from[k] = DONE;
+            if j == start {
+                break;
+            }
+            // `items[k]` holds the cycle's first item; `items[j]` has not moved yet.
+            items.swap(k, j);
+            k = j;
+        }
+    }
+}
+
 /// Resolves a reference, reporting an unknown id with the nearest known one.
-fn lookup(
-    r: &mut Reader,
-    ids: &HashMap<String, usize>,
-    id: &At<String>,
-    what: &str,
-) -> Option<usize> {
+fn lookup(r: &mut Reader, ids: &IdMap<usize>, id: &At<String>, what: &str) -> Option<usize> {
     if let Some(&ix) = ids.get(&id.value) {
         return Some(ix);
     }
     // Suggestions compare against every id: bounded so that a huge broken log stays fast.
     let help = if r.diags.len() < 200 {
-        nearest(&id.value, ids.keys().map(String::as_str)).map(did_you_mean)
+        nearest_unordered(&id.value, ids.keys().map(String::as_str)).map(did_you_mean)
     } else {
         None
     };
@@ -559,5 +577,28 @@ fn duplicate(
             &id.path(),
             format!("{what} \"{}\" is defined differently in {first_file}:{first_line}: files of one log must agree", id.value),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn a_permutation_puts_each_item_where_it_is_asked_for() {
+        for from in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![2, 0, 1],
+            vec![1, 2, 0],
+            vec![0, 2, 1, 3],
+            vec![3, 1, 4, 0, 2, 6, 5],
+        ] {
+            let mut items: Vec<usize> = (0..from.len()).map(|i| i * 10).collect();
+            permute(&mut items, from.clone());
+            let wanted: Vec<usize> = from.iter().map(|&i| i * 10).collect();
+            assert_eq!(items, wanted, "{from:?}");
+        }
     }
 }

@@ -35,6 +35,12 @@ pub(crate) enum Value {
 }
 
 impl Node {
+    /// A node holding nothing, left where a value was moved out.
+    pub const EMPTY: Node = Node {
+        mark: Mark { line: 0, col: 0 },
+        value: Value::Seq(Vec::new()),
+    };
+
     /// Whether this is an absent value: `~`, `null` or nothing at all.
     pub(crate) fn is_null(&self) -> bool {
         matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
@@ -331,6 +337,121 @@ impl Builder<'_> {
             Value::Scalar { .. } => unreachable!("scalars have no children"),
         }
         Ok(())
+    }
+}
+
+/// One parser event as libyaml gives it, borrowed until the next one is asked for: a reader
+/// that keeps only some scalars copies only those (keys are compared where they lie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ev<'e> {
+    DocumentStart,
+    /// `plain` as in `Value::Scalar`: unquoted and untagged.
+    Scalar {
+        text: &'e str,
+        plain: bool,
+    },
+    SeqStart,
+    MapStart,
+    End,
+    /// An alias, or a scalar that is not UTF-8: what only the tree reads.
+    Unusual,
+    StreamEnd,
+    /// Stream and document starts and ends that carry nothing.
+    Other,
+}
+
+/// Whether a text holds NEL, LS or PS, which only the tree reads (see `StandIns`).
+pub fn needs_stand_ins(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some()
+}
+
+/// libyaml's events, one at a time, each borrowed from the parser until the next.
+pub struct Events<'input> {
+    parser: Parser<'input>,
+    /// The event last handed out, deleted before the next is parsed and on drop.
+    held: MaybeUninit<unsafe_yaml::yaml_event_t>,
+    holding: bool,
+}
+
+impl<'input> Events<'input> {
+    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`).
+    pub fn new(text: &'input str) -> Events<'input> {
+        Events {
+            parser: Parser::new(text.as_bytes()),
+            held: MaybeUninit::uninit(),
+            holding: false,
+        }
+    }
+
+    fn release(&mut self) {
+        if self.holding {
+            self.holding = false;
+            // SAFETY: `holding` says `held` was filled by a successful parse and not yet
+            // deleted; it is deleted once.
+            unsafe { unsafe_yaml::yaml_event_delete(self.held.as_mut_ptr()) }
+        }
+    }
+
+    /// The next event, valid until the next call (the borrow says so).
+    pub fn next(&mut self) -> Result<(Ev<'_>, Mark), YamlError> {
+        self.release();
+        if self.parser.done {
+            return Ok((Ev::StreamEnd, Mark::default()));
+        }
+        // SAFETY: the parser was initialised in `Parser::new`. The event is read only after a
+        // successful parse; the text it points to is owned by the event, which stays alive
+        // (`holding`) until `release`, and `release` needs `&mut self`, which the returned
+        // borrow forbids while the text is in use. Each union field is read only for the
+        // event type that defines it.
+        unsafe {
+            let p = self.parser.sys.as_mut_ptr();
+            if !unsafe_yaml::yaml_parser_parse(p, self.held.as_mut_ptr()).ok {
+                self.parser.done = true;
+                return Err(parse_error(&*p, self.parser._input));
+            }
+            self.holding = true;
+            let e = &*self.held.as_ptr();
+            let mark = Mark {
+                line: e.start_mark.line as usize + 1,
+                col: e.start_mark.column as usize + 1,
+            };
+            let ev = match e.type_ {
+                unsafe_yaml::YAML_STREAM_END_EVENT => {
+                    self.parser.done = true;
+                    Ev::StreamEnd
+                }
+                unsafe_yaml::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
+                unsafe_yaml::YAML_SCALAR_EVENT => {
+                    let s = &e.data.scalar;
+                    let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
+                    match std::str::from_utf8(bytes) {
+                        Ok(text) => Ev::Scalar {
+                            text,
+                            plain: s.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE
+                                && s.tag.is_null(),
+                        },
+                        Err(_) => Ev::Unusual,
+                    }
+                }
+                unsafe_yaml::YAML_SEQUENCE_START_EVENT => Ev::SeqStart,
+                unsafe_yaml::YAML_MAPPING_START_EVENT => Ev::MapStart,
+                unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => {
+                    Ev::End
+                }
+                unsafe_yaml::YAML_ALIAS_EVENT => Ev::Unusual,
+                _ => Ev::Other,
+            };
+            Ok((ev, mark))
+        }
+    }
+}
+
+impl Drop for Events<'_> {
+    fn drop(&mut self) {
+        self.release();
     }
 }
 

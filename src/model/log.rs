@@ -279,6 +279,11 @@ pub struct Event {
     pub involved: Vec<ActorIx>,
 }
 
+/// Indexes by id. Loading hashes every reference of the log: foldhash is several times
+/// cheaper than the default SipHash, whose resistance to chosen collisions an id map does
+/// not need (a hostile log is bounded by the file-size limit, and the map stays linear).
+pub type IdMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// A whole validated log (one file, or several merged).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Log {
@@ -296,10 +301,10 @@ pub struct Log {
     pub archives: Vec<Option<Arc<Archive>>>,
     /// In timeline order: by start instant, then file order.
     pub events: Vec<Event>,
-    pub party_ids: HashMap<String, PartyIx>,
-    pub actor_ids: HashMap<String, ActorIx>,
-    pub source_ids: HashMap<String, SourceIx>,
-    pub event_ids: HashMap<String, EventIx>,
+    pub party_ids: IdMap<PartyIx>,
+    pub actor_ids: IdMap<ActorIx>,
+    pub source_ids: IdMap<SourceIx>,
+    pub event_ids: IdMap<EventIx>,
     /// The files that declare each party and each actor, by index, the first first: a
     /// party declared alike in two files belongs to both. Empty for a log built in code.
     pub(crate) party_files: Vec<Vec<usize>>,

@@ -69,7 +69,7 @@ const ENTITY_KEYS: &[&str] = &[
 
 /// A YAML-ish tree: scalars with a quoting style, lists and mappings, each block or flow.
 #[derive(Clone, Debug)]
-enum Y {
+pub(crate) enum Y {
     Scalar(String, u8),
     List(Vec<Y>, bool),
     Map(Vec<(String, Y)>, bool),
@@ -131,7 +131,7 @@ fn entity() -> impl Strategy<Value = Y> {
     (prop::collection::vec((key(), value), 0..10), any::<bool>()).prop_map(|(v, f)| Y::Map(v, f))
 }
 
-fn document() -> impl Strategy<Value = Y> {
+pub(crate) fn document() -> impl Strategy<Value = Y> {
     let section = prop_oneof![
         3 => (prop::collection::vec(entity(), 0..5), any::<bool>()).prop_map(|(v, f)| Y::List(v, f)),
         1 => tree(),
@@ -180,7 +180,7 @@ fn scalar(text: &str, style: u8) -> String {
     }
 }
 
-fn flow(y: &Y) -> String {
+pub(crate) fn flow(y: &Y) -> String {
     match y {
         Y::Scalar(t, s) => scalar(t, *s),
         Y::List(items, _) => format!(
@@ -223,7 +223,7 @@ fn block(y: &Y, indent: usize, out: &mut String) {
     }
 }
 
-fn render(doc: &Y) -> String {
+pub(crate) fn render(doc: &Y) -> String {
     match doc {
         Y::Map(pairs, false) => {
             let mut out = String::new();
@@ -294,7 +294,7 @@ struct EventSpec {
 }
 
 #[derive(Clone, Debug)]
-struct LogSpec {
+pub(crate) struct LogSpec {
     parties: Vec<String>,
     actors: Vec<(String, Option<usize>)>,
     sources: Vec<String>,
@@ -424,7 +424,7 @@ fn event() -> impl Strategy<Value = EventSpec> {
         )
 }
 
-fn log_spec() -> impl Strategy<Value = LogSpec> {
+pub(crate) fn log_spec() -> impl Strategy<Value = LogSpec> {
     (
         prop::collection::btree_set("[a-z0-9][a-z0-9_-]{0,6}", 0..5),
         prop::collection::btree_set("[a-z0-9][a-z0-9_-]{0,6}", 0..6),
@@ -472,7 +472,7 @@ impl LogSpec {
         self.events.iter().filter_map(|e| e.id.clone()).collect()
     }
 
-    fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let q = double_quoted;
         let mut y = String::from("dateline: 1\ntitle: Generated\n");
         y += "parties:\n";

@@ -6,4 +6,5 @@ mod filter;
 mod generator;
 mod loader;
 mod search;
+mod stream;
 mod tui;

@@ -1,0 +1,362 @@
+//! The quick way in: a file's document read straight from the parser's events, with no
+//! tree of the whole file in between. Keys are compared where libyaml holds them, and only
+//! the values a log keeps are copied, into the same `Fields` the tree gives, so that the
+//! values are read and checked by the same code (`document`), with the same warnings.
+//!
+//! It reads logs that are well formed. At anything else (an error, an alias, a key unknown
+//! or given twice, a value of a shape no field takes, a `timezone` after the dates it
+//! governs) it gives up, and the file is read again through the tree, which finds and
+//! explains every error: a diagnostic is never made here that the tree would not make.
+
+use super::Limits;
+use super::document::{self, Document};
+use super::fields::{Fields, Loc, Reader, item_path};
+use super::yaml::{Ev, Events, Mark, Node, Value};
+use std::rc::Rc;
+
+/// The file needs the tree: it has an error, or something only the tree reads.
+struct GiveUp;
+
+type Step<T> = Result<T, GiveUp>;
+
+/// The document of one file, or `None` when the tree must read it (then `r` is to be
+/// dropped: it may hold some of the file's warnings).
+pub fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Document> {
+    if text.trim().is_empty() || super::yaml::needs_stand_ins(text) {
+        return None;
+    }
+    let mut s = Stream {
+        events: Events::new(text),
+        depth: 0,
+        max_depth: limits.max_depth,
+    };
+    let doc = s.document(r).ok()?;
+    (!r.diags.iter().any(|d| d.is_error())).then_some(doc)
+}
+
+struct Stream<'t> {
+    events: Events<'t>,
+    /// Collections open, bounded as the tree bounds them.
+    depth: usize,
+    max_depth: usize,
+}
+
+fn scalar(text: &str, plain: bool, mark: Mark) -> Node {
+    Node {
+        mark,
+        value: Value::Scalar {
+            text: text.to_owned(),
+            plain,
+        },
+    }
+}
+
+/// Whether a scalar is an absent value, as `Node::is_null` says.
+fn is_null(text: &str, plain: bool) -> bool {
+    plain && matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+impl Stream<'_> {
+    fn next(&mut self) -> Step<(Ev<'_>, Mark)> {
+        let (ev, mark) = self.events.next().map_err(|_| GiveUp)?;
+        match ev {
+            Ev::SeqStart | Ev::MapStart => {
+                if self.depth >= self.max_depth {
+                    return Err(GiveUp);
+                }
+                self.depth += 1;
+            }
+            Ev::End => self.depth = self.depth.saturating_sub(1),
+            Ev::Unusual | Ev::DocumentStart | Ev::StreamEnd => return Err(GiveUp),
+            Ev::Scalar { .. } | Ev::Other => {}
+        }
+        Ok((ev, mark))
+    }
+
+    /// The next event that is not a stream or document boundary.
+    fn next_content(&mut self) -> Step<(Ev<'_>, Mark)> {
+        loop {
+            let (ev, _) = self.events.next().map_err(|_| GiveUp)?;
+            match ev {
+                Ev::Other => continue,
+                // Only one document, and at most once.
+                Ev::DocumentStart => break,
+                _ => return Err(GiveUp),
+            }
+        }
+        self.next()
+    }
+
+    fn document(&mut self, r: &mut Reader) -> Step<Document> {
+        let (ev, _) = self.next_content()?;
+        if ev != Ev::MapStart {
+            return Err(GiveUp);
+        }
+        let mut doc = Document::empty();
+        let mut head = Fields::with_capacity(3);
+        let mut keys = Keys::default();
+        let root: Rc<str> = "".into();
+        // Dates are read in the file's zone: a `timezone` after them is left to the tree.
+        let mut dated = false;
+        while let Some(i) = self.key(document::TOP, &mut keys)? {
+            match document::TOP[i] {
+                "timezone" => {
+                    if dated {
+                        return Err(GiveUp);
+                    }
+                    let mut v = self.value()?;
+                    doc.timezone =
+                        document::timezone(r, Some(&mut v), &Loc::new(&root, "timezone"));
+                    if let Some(tz) = &doc.timezone {
+                        r.zone = tz.value;
+                    }
+                }
+                "parties" => self.section(r, |s, r, i, _| {
+                    let f = s.mapping(document::PARTY, document::PARTY_REQUIRED)?;
+                    let path: Rc<str> = item_path("parties", i);
+                    if let Some(p) = document::party_fields(r, f, &path) {
+                        doc.parties.push(p);
+                    }
+                    Ok(())
+                })?,
+                "actors" => self.section(r, |s, r, i, _| {
+                    let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED)?;
+                    let path: Rc<str> = item_path("actors", i);
+                    if let Some(a) = document::actor_fields(r, f, &path) {
+                        doc.actors.push(a);
+                    }
+                    Ok(())
+                })?,
+                "sources" => {
+                    dated = true;
+                    self.section(r, |s, r, i, _| {
+                        let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED)?;
+                        let path: Rc<str> = item_path("sources", i);
+                        if let Some(src) = document::source_fields(r, f, &path) {
+                            doc.sources.push(src);
+                        }
+                        Ok(())
+                    })?
+                }
+                "events" => {
+                    dated = true;
+                    self.section(r, |s, r, i, mark| {
+                        let (f, quotes) = s.event()?;
+                        let path: Rc<str> = item_path("events", i);
+                        if let Some(e) = document::event_fields(r, f, mark, &path, Some(quotes)) {
+                            doc.events.push(e);
+                        }
+                        Ok(())
+                    })?
+                }
+                key => {
+                    let v = self.value()?;
+                    head.push(key, v);
+                }
+            }
+        }
+        let none = ["events", "parties", "actors", "sources"]
+            .iter()
+            .all(|k| !keys.has(document::TOP, k));
+        if none {
+            return Err(GiveUp);
+        }
+        document::head(r, &mut head, &mut doc);
+        // Nothing after the document but its end.
+        loop {
+            match self.events.next().map_err(|_| GiveUp)?.0 {
+                Ev::Other => {}
+                Ev::StreamEnd => return Ok(doc),
+                _ => return Err(GiveUp),
+            }
+        }
+    }
+
+    /// A top-level list of mappings, each given to `each` with its index and place once its
+    /// start is read; `each` reads the rest. Errors found on the way end the reading early.
+    fn section(
+        &mut self,
+        r: &mut Reader,
+        mut each: impl FnMut(&mut Self, &mut Reader, usize, Mark) -> Step<()>,
+    ) -> Step<()> {
+        match self.next()?.0 {
+            Ev::Scalar { text, plain } if is_null(text, plain) => return Ok(()),
+            Ev::SeqStart => {}
+            _ => return Err(GiveUp),
+        }
+        let mut i = 0;
+        loop {
+            let (ev, mark) = self.next()?;
+            match ev {
+                Ev::End => return Ok(()),
+                Ev::MapStart => {
+                    let before = r.diags.len();
+                    each(self, r, i, mark)?;
+                    if r.diags[before..].iter().any(|d| d.is_error()) {
+                        return Err(GiveUp);
+                    }
+                }
+                _ => return Err(GiveUp),
+            }
+            i += 1;
+        }
+    }
+
+    /// The next key of the mapping being read, as its index in `known`; `None` at the
+    /// mapping's end. `x-` keys are passed over with their values.
+    fn key(&mut self, known: &[&'static str], keys: &mut Keys) -> Step<Option<usize>> {
+        loop {
+            let (ev, _) = self.next()?;
+            let text = match ev {
+                Ev::End => return Ok(None),
+                Ev::Scalar { text, .. } => text,
+                _ => return Err(GiveUp),
+            };
+            if let Some(i) = known.iter().position(|k| *k == text) {
+                if keys.seen & (1 << i) != 0 {
+                    return Err(GiveUp);
+                }
+                keys.seen |= 1 << i;
+                return Ok(Some(i));
+            }
+            if !text.starts_with("x-") || !keys.first_own(text) {
+                return Err(GiveUp);
+            }
+            self.skip()?;
+        }
+    }
+
+    /// The rest of a mapping whose start was read, into fields; the required keys present.
+    fn mapping(&mut self, known: &'static [&'static str], required: &[&str]) -> Step<Fields> {
+        let mut f = Fields::with_capacity(known.len().min(8));
+        let mut keys = Keys::default();
+        while let Some(i) = self.key(known, &mut keys)? {
+            let v = self.value()?;
+            f.push(known[i], v);
+        }
+        if !required.iter().all(|k| keys.has(known, k)) {
+            return Err(GiveUp);
+        }
+        Ok(f)
+    }
+
+    /// The rest of an event whose start was read: its fields, and its quotes' fields.
+    #[allow(clippy::type_complexity)]
+    fn event(&mut self) -> Step<(Fields, Vec<(Mark, Fields)>)> {
+        let mut f = Fields::with_capacity(10);
+        let mut quotes = Vec::new();
+        let mut keys = Keys::default();
+        while let Some(i) = self.key(document::EVENT, &mut keys)? {
+            match document::EVENT[i] {
+                "quotes" => quotes = self.quotes()?,
+                key => {
+                    let v = self.value()?;
+                    f.push(key, v);
+                }
+            }
+        }
+        if !document::EVENT_REQUIRED
+            .iter()
+            .all(|k| keys.has(document::EVENT, k))
+        {
+            return Err(GiveUp);
+        }
+        Ok((f, quotes))
+    }
+
+    /// An event's `quotes`: a list of mappings, or nothing.
+    fn quotes(&mut self) -> Step<Vec<(Mark, Fields)>> {
+        match self.next()?.0 {
+            Ev::Scalar { text, plain } if is_null(text, plain) => return Ok(Vec::new()),
+            Ev::SeqStart => {}
+            _ => return Err(GiveUp),
+        }
+        let mut quotes = Vec::new();
+        loop {
+            let (ev, mark) = self.next()?;
+            match ev {
+                Ev::End => return Ok(quotes),
+                Ev::MapStart => {
+                    let f = self.mapping(document::QUOTE, document::QUOTE_REQUIRED)?;
+                    quotes.push((mark, f));
+                }
+                _ => return Err(GiveUp),
+            }
+        }
+    }
+
+    /// A value a field may take: a scalar, or a list of scalars.
+    fn value(&mut self) -> Step<Node> {
+        let (ev, mark) = self.next()?;
+        match ev {
+            Ev::Scalar { text, plain } => Ok(scalar(text, plain, mark)),
+            Ev::SeqStart => {
+                let mut items = Vec::new();
+                loop {
+                    let (ev, m) = self.next()?;
+                    match ev {
+                        Ev::Scalar { text, plain } => items.push(scalar(text, plain, m)),
+                        Ev::End => break,
+                        _ => return Err(GiveUp),
+                    }
+                }
+                Ok(Node {
+                    mark,
+                    value: Value::Seq(items),
+                })
+            }
+            _ => Err(GiveUp),
+        }
+    }
+
+    /// Passes over a value, whatever it holds.
+    fn skip(&mut self) -> Step<()> {
+        let mut open = 0usize;
+        loop {
+            match self.next()?.0 {
+                Ev::SeqStart | Ev::MapStart => open += 1,
+                Ev::End => open = open.checked_sub(1).ok_or(GiveUp)?,
+                Ev::Scalar { .. } => {}
+                _ => return Err(GiveUp),
+            }
+            if open == 0 {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// The keys met in one mapping: the known ones as bits of their index, `x-` keys by name
+/// (scanned while few, hashed when a hostile mapping has many).
+#[derive(Default)]
+struct Keys {
+    seen: u32,
+    own: Vec<String>,
+    many: Option<std::collections::HashSet<String>>,
+}
+
+impl Keys {
+    const FEW: usize = 16;
+
+    /// Notes an `x-` key; false when it was met before.
+    fn first_own(&mut self, key: &str) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key.to_owned());
+        }
+        if self.own.iter().any(|k| k == key) {
+            return false;
+        }
+        self.own.push(key.to_owned());
+        if self.own.len() > Self::FEW {
+            self.many = Some(self.own.drain(..).collect());
+        }
+        true
+    }
+
+    fn has(&self, known: &[&str], key: &str) -> bool {
+        known
+            .iter()
+            .position(|k| *k == key)
+            .is_some_and(|i| self.seen & (1 << i) != 0)
+    }
+}
