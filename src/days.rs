@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
 /// Quiet stretches longer than this many days get a row of their own.
-pub const GAP_DAYS: i64 = 7;
+pub(crate) const GAP_DAYS: i64 = 7;
 
 /// The period of the reading zone's calendar a date is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,7 +30,7 @@ impl Period {
     }
 
     /// The period's first day.
-    pub fn first_day(&self) -> NaiveDate {
+    pub(crate) fn first_day(&self) -> NaiveDate {
         match *self {
             Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
             Period::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
@@ -57,7 +57,7 @@ impl Period {
     }
 
     /// The header: `Wed 3 April 2024`, `April 2024` or `2024`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let precision = match self {
             Period::Year(_) => Precision::Year,
             Period::Month(..) => Precision::Month,
@@ -94,7 +94,7 @@ pub enum Gap {
 
 impl Gap {
     /// `· 39 days ·`, `· 9 months ·`, `· 1 year ·`.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let (n, unit) = match *self {
             Gap::Days(n) => (n, "day"),
             Gap::Months(n) => (n, "month"),
@@ -110,7 +110,7 @@ impl Gap {
 /// of every visible event on every filter change, so `Calendar` works it out once per log.
 /// Twenty bytes: a million of them are read on a filter key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CalendarDay {
+pub(crate) struct CalendarDay {
     /// Its reading-zone day (days from the common era), and that day's month (year × 12 +
     /// month − 1).
     day: i32,
@@ -135,7 +135,7 @@ fn month_ordinal(d: NaiveDate) -> i32 {
 }
 
 impl CalendarDay {
-    pub fn of(e: &Event) -> CalendarDay {
+    pub(crate) fn of(e: &Event) -> CalendarDay {
         let day = e.date.reading_day();
         let last = e.end.as_ref().unwrap_or(&e.date).reading_last_day();
         let last = last.max(e.date.reading_last_day());
@@ -159,7 +159,7 @@ impl CalendarDay {
     /// The header it goes under, as a number: equal for events under the same header
     /// (`Period::key` of `Period::of`, which takes the year, month or day of its
     /// reading-zone day by its precision).
-    pub fn period(&self) -> i64 {
+    pub(crate) fn period(&self) -> i64 {
         match self.precision {
             Precision::Year => i64::from(self.month.div_euclid(12)) * 4,
             Precision::Month => i64::from(self.month) * 4 + 1,
@@ -167,7 +167,7 @@ impl CalendarDay {
         }
     }
 
-    pub fn has_time(&self) -> bool {
+    pub(crate) fn has_time(&self) -> bool {
         self.has_time
     }
 
@@ -189,35 +189,26 @@ impl CalendarDay {
 /// Every event's `CalendarDay`, by event index: depends on the log and its reading zone
 /// only, so it is built once per log.
 #[derive(Clone, Debug, Default)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     days: Vec<CalendarDay>,
 }
 
 impl Calendar {
-    pub fn new(log: &Log) -> Calendar {
+    pub(crate) fn new(log: &Log) -> Calendar {
         Calendar {
             days: log.events.iter().map(CalendarDay::of).collect(),
         }
     }
 
     /// The calendar day of event `ix` of the log it was built for.
-    pub fn day(&self, ix: EventIx) -> &CalendarDay {
+    pub(crate) fn day(&self, ix: EventIx) -> &CalendarDay {
         &self.days[ix]
-    }
-
-    /// How many events it was built for.
-    pub fn len(&self) -> usize {
-        self.days.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.days.is_empty()
     }
 }
 
 /// Walks the rows of a timeline in order and says where a gap line goes.
 #[derive(Clone, Debug, Default)]
-pub struct Gaps {
+pub(crate) struct Gaps {
     /// The last reading-zone day covered by an earlier row known to the day or finer
     /// (through its `end`): rows known only by month or year say nothing about days.
     last_day: Option<i32>,
@@ -230,13 +221,13 @@ pub struct Gaps {
 
 impl Gaps {
     /// The gap line to put before event `e`, which comes after the events already seen.
-    pub fn before(&mut self, e: &Event) -> Option<Gap> {
+    pub(crate) fn before(&mut self, e: &Event) -> Option<Gap> {
         self.before_day(&CalendarDay::of(e))
     }
 
     /// The gap line to put before the event of calendar day `d`, which comes after the
     /// events already seen.
-    pub fn before_day(&mut self, d: &CalendarDay) -> Option<Gap> {
+    pub(crate) fn before_day(&mut self, d: &CalendarDay) -> Option<Gap> {
         let p = d.precision;
         let gap = match self.prev {
             None => None,

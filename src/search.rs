@@ -46,7 +46,7 @@ impl SearchIndex {
         index
     }
 
-    pub fn postings(&self) -> &Postings {
+    pub(crate) fn postings(&self) -> &Postings {
         &self.postings
     }
 
@@ -55,14 +55,9 @@ impl SearchIndex {
         self.text.get_or_init(|| TextIndex::new(log))
     }
 
-    /// Whether the folded text is ready (a search would not wait).
-    pub fn text_ready(&self) -> bool {
-        self.text.get().is_some()
-    }
-
     /// Starts folding the text on a thread of its own, so that the first search finds it
     /// ready and the screen thread never pays for it.
-    pub fn prepare_text_in_background(&self, log: Arc<Log>) {
+    pub(crate) fn prepare_text_in_background(&self, log: Arc<Log>) {
         let text = Arc::clone(&self.text);
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
@@ -104,7 +99,7 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 impl TextIndex {
-    pub fn new(log: &Log) -> TextIndex {
+    pub(crate) fn new(log: &Log) -> TextIndex {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(log.events.len() + 1);
         let push = |text: &mut String, s: &str| {
@@ -315,7 +310,7 @@ impl TextIndex {
 
 /// Byte ranges in `text` (original, unfolded) where any of the folded `terms` occur, for
 /// highlighting. Works character by character so that accents and case still line up.
-pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn highlight_ranges(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
     }

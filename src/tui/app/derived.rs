@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 
 /// What changed since the derived state was last built.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Changed {
+pub(crate) enum Changed {
     /// The log (opened or reloaded): the search index, the colours and the marked events
     /// too, since every index may have moved.
     Log,
@@ -20,7 +20,7 @@ pub enum Changed {
 
 /// Where to look for the visible event nearest in time.
 #[derive(Clone, Copy, Debug)]
-pub enum Near {
+pub(crate) enum Near {
     /// An event of the log, visible or not: a tie goes to the visible event after it.
     Event(EventIx),
     /// An instant: a tie goes to the first visible event at that instant.
@@ -32,7 +32,7 @@ impl App {
     /// and the marked events when the log changed; the visible events, their rows and the
     /// lanes always. The overview follows the layout too (the focus moves the details
     /// pane), so the caller refreshes it once the place is settled.
-    pub fn rebuild_derived(&mut self, changed: Changed) {
+    pub(crate) fn rebuild_derived(&mut self, changed: Changed) {
         if changed == Changed::Log {
             self.index = SearchIndex::new(&self.log);
             // The search text is folded off the screen thread: the first frame never waits.
@@ -50,7 +50,7 @@ impl App {
 
     /// The visible event nearest in time to `near` (the later one on a tie); visible events
     /// are in timeline order, which is by start instant.
-    pub fn nearest_visible(&self, near: Near) -> Option<EventIx> {
+    pub(crate) fn nearest_visible(&self, near: Near) -> Option<EventIx> {
         let ev = &self.log.events;
         let v = &self.visible;
         let (p, ts) = match near {

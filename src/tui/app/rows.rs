@@ -24,7 +24,7 @@ pub struct Rows {
     /// Row of the n-th visible event.
     pub event_row: Vec<usize>,
     /// Rows that are headers, ascending (for next/previous day).
-    pub headers: Vec<usize>,
+    pub(crate) headers: Vec<usize>,
     /// Whether any visible event has a time of day (else the time column is left out).
     pub has_times: bool,
     /// Every event's reading-zone day and header, worked out once per log (through the
@@ -97,25 +97,25 @@ impl Rows {
     }
 
     /// The position (in the visible list) of the first event at or after `row`, if any.
-    pub fn event_at_or_after(&self, row: usize) -> Option<usize> {
+    pub(crate) fn event_at_or_after(&self, row: usize) -> Option<usize> {
         let p = self.event_row.partition_point(|&r| r < row);
         (p < self.event_row.len()).then_some(p)
     }
 
     /// The first header after `row`.
-    pub fn next_header(&self, row: usize) -> Option<usize> {
+    pub(crate) fn next_header(&self, row: usize) -> Option<usize> {
         let p = self.headers.partition_point(|&h| h <= row);
         self.headers.get(p).copied()
     }
 
     /// The header `row` is under.
-    pub fn header_of(&self, row: usize) -> Option<usize> {
+    pub(crate) fn header_of(&self, row: usize) -> Option<usize> {
         let p = self.headers.partition_point(|&h| h <= row);
         p.checked_sub(1).map(|p| self.headers[p])
     }
 
     /// The header before the one `row` is under.
-    pub fn previous_header(&self, row: usize) -> Option<usize> {
+    pub(crate) fn previous_header(&self, row: usize) -> Option<usize> {
         let p = self.headers.partition_point(|&h| h <= row);
         p.checked_sub(2).map(|p| self.headers[p])
     }
@@ -129,7 +129,7 @@ pub fn header_text(log: &Log, ix: EventIx) -> String {
 
 /// The header as drawn: a day's names the clock its rows' times are on, when any row has a
 /// time (`Sat 11 March 2023 · times in Asia/Shanghai`).
-pub fn header_line(log: &Log, rows: &Rows, ix: EventIx) -> String {
+pub(crate) fn header_line(log: &Log, rows: &Rows, ix: EventIx) -> String {
     let period = Period::of(&log.events[ix].date);
     match period {
         Period::Day(_) if rows.has_times => {
