@@ -281,6 +281,21 @@ impl<'a> Reader<'a> {
         loc: &Loc,
         required: bool,
     ) -> Option<At<String>> {
+        // Most ids are well formed: such text is neither empty nor null nor holds a control
+        // character, so `text` would say nothing about it; it is moved out unchecked.
+        if let Some(Node {
+            mark,
+            value: Value::Scalar { text, plain },
+        }) = node
+            && super::ids::is_valid_id(text)
+            && !(*plain && text == "null")
+        {
+            return Some(At {
+                value: std::mem::take(text),
+                mark: *mark,
+                loc: loc.clone(),
+            });
+        }
         let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
         // An id written empty names nothing: an error even where the key is optional.
         let required = required || node.as_ref().is_some_and(|n| !n.is_null());
