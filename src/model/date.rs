@@ -88,11 +88,9 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn digits(s: &str, n: usize) -> Option<u32> {
-    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
+    // At most four digits: the value is summed on the bytes (`parse` costs more here).
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0, |v, b| v * 10 + u32::from(b - b'0')))
 }
 
 impl Date {
@@ -125,7 +123,8 @@ impl Date {
             }
             None => (s, None),
         };
-        let (day_part, time_part) = match body.find(['T', 't']) {
+        // Searched on bytes: a pattern of several characters walks the text as characters.
+        let (day_part, time_part) = match body.bytes().position(|b| matches!(b, b'T' | b't')) {
             Some(i) => (&body[..i], Some(&body[i + 1..])),
             None => (body, None),
         };
@@ -186,7 +185,7 @@ impl Date {
         // Split the clock from its offset: Z, +HH:MM or -HH:MM.
         let (clock, offset) = if let Some(c) = time_part.strip_suffix(['Z', 'z']) {
             (c, Some(FixedOffset::east_opt(0).expect("zero offset")))
-        } else if let Some(i) = time_part.rfind(['+', '-']) {
+        } else if let Some(i) = time_part.bytes().rposition(|b| matches!(b, b'+' | b'-')) {
             let (c, o) = time_part.split_at(i);
             let sign = if o.starts_with('-') { -1 } else { 1 };
             let (h, m) = o[1..].split_once(':').ok_or_else(bad)?;
