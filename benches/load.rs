@@ -1,7 +1,7 @@
 //! Loading a log: dateline's whole load (parse, validate, order; then the posting lists;
 //! then the search text too) against the floor, serde_yaml parsing the same text into
 //! `IgnoredAny`, which builds nothing. Targets: load at most 1.0x the floor, 1.15x with the
-//! search index (issue 19; 1.2x in issue 5).
+//! search index (figures in docs/PERFORMANCE.md).
 
 mod support;
 

@@ -1,7 +1,7 @@
 //! Asking a loaded log: filters by party, actor, kind, status and topic, two of them
 //! together, and searches for a common word, a rare one and one that matches nothing, all
 //! through `filter::apply` as the browser and `list` do. Targets: each under 10 ms at 100k
-//! events (issue 5); filters in proportion to their result (issue 19).
+//! events; filters in proportion to their result (figures in docs/PERFORMANCE.md).
 
 mod support;
 

@@ -1,5 +1,5 @@
 //! Checking quotes against archived sources: 2,000 quotes against 200 archives of 20 kB
-//! each, as a load does. Target (issue 14): under 100 ms added to the load.
+//! each, as a load does. Target: under 100 ms added to the load.
 //!
 //! The archives are generated text (words drawn from a small vocabulary, so common words
 //! recur as in prose); each quote is 8 to 30 words cut from its source's archive. One quote

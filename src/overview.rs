@@ -4,6 +4,7 @@
 
 use crate::days::{Calendar, CalendarDay, Period};
 use crate::model::{EventIx, Log, Precision};
+use crate::postings::Postings;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// The width of one bar.
@@ -121,10 +122,11 @@ fn day_of(log: &Log, i: EventIx) -> NaiveDate {
 
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
-    /// `calendar` is the log's (`Calendar::new(log)`).
+    /// `calendar` and `postings` are the log's (`Calendar::new(log)`, `Postings::new(log)`).
     pub(crate) fn new(
         log: &Log,
         calendar: &Calendar,
+        postings: &Postings,
         events: &[EventIx],
         width: usize,
     ) -> Option<Histogram> {
@@ -149,6 +151,16 @@ impl Histogram {
         };
         let first_ord = ordinal(unit, h.first);
         let last_bucket = h.counts.len() as i64 - 1;
+        // Parties are counted from each party's list of events (read in order) when many
+        // events are shown, rather than from every shown event's own list (a read of each
+        // event, scattered over the log): each shown event's bar is noted first.
+        const NOT_COUNTED: u32 = u32::MAX;
+        let by_postings = events.len() * 8 >= log.events.len();
+        let mut bar_of = if by_postings {
+            vec![NOT_COUNTED; log.events.len()]
+        } else {
+            Vec::new()
+        };
         for &i in events {
             let day = calendar.day(i);
             match day.precision() {
@@ -166,8 +178,21 @@ impl Histogram {
             // of its reading-zone day is that of its period's first day (`bucket_of`).
             let b = (calendar_ordinal(unit, day) - first_ord).clamp(0, last_bucket) as usize;
             h.counts[b] += 1;
-            for &p in &log.events[i].parties {
-                h.per_party[p][b] += 1;
+            if by_postings {
+                bar_of[i] = b as u32;
+            } else {
+                for &p in &log.events[i].parties {
+                    h.per_party[p][b] += 1;
+                }
+            }
+        }
+        if by_postings {
+            for (p, bars) in h.per_party.iter_mut().enumerate() {
+                for &ix in postings.party(p) {
+                    if let Some(&b) = bar_of.get(ix as usize).filter(|&&b| b != NOT_COUNTED) {
+                        bars[b as usize] += 1;
+                    }
+                }
             }
         }
         Some(h)
@@ -280,6 +305,25 @@ mod tests {
     use super::*;
     use crate::model::Date;
 
+    #[test]
+    fn party_rows_count_the_shown_events_of_each_party_however_many_are_shown() {
+        let log = crate::load::load_str("s.yaml", crate::SAMPLE).unwrap().log;
+        let (calendar, postings) = (Calendar::new(&log), Postings::new(&log));
+        let all: Vec<EventIx> = (0..log.events.len()).collect();
+        // All events (counted from each party's list) and one in ten (from each event's).
+        for shown in [all.clone(), all.iter().copied().step_by(10).collect()] {
+            let h = Histogram::new(&log, &calendar, &postings, &shown, 60).unwrap();
+            let mut expected = vec![vec![0u32; h.counts.len()]; log.parties.len()];
+            for &i in shown.iter().filter(|&&i| h.counts_event(&log, i)) {
+                for &p in &log.events[i].parties {
+                    expected[p][h.bucket_of(&log, i)] += 1;
+                }
+            }
+            assert_eq!(h.per_party, expected, "{} events shown", shown.len());
+            assert!(expected.iter().flatten().any(|&n| n > 0));
+        }
+    }
+
     fn log_with(dates: &[&str]) -> Log {
         let mut y = String::from("events:\n");
         for (i, d) in dates.iter().enumerate() {
@@ -292,16 +336,24 @@ mod tests {
     fn the_unit_fits_the_span_and_the_width() {
         let log = log_with(&["2024-05-01", "2024-05-03", "2024-05-03", "2024-05-20"]);
         let all: Vec<_> = (0..4).collect();
-        let h = Histogram::new(&log, &Calendar::new(&log), &all, 80).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 80).unwrap();
         assert_eq!(h.unit, Unit::Day);
         assert_eq!(h.counts.len(), 20);
         assert_eq!(h.counts[2], 2);
         assert_eq!(h.counts.iter().sum::<u32>(), 4);
-        let narrow = Histogram::new(&log, &Calendar::new(&log), &all, 5).unwrap();
+        let narrow =
+            Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 5).unwrap();
         assert_eq!(narrow.unit, Unit::Week);
         assert_eq!(narrow.counts.iter().sum::<u32>(), 4);
         let decade = log_with(&["2014", "2024-05-03"]);
-        let h = Histogram::new(&decade, &Calendar::new(&decade), &[0, 1], 40).unwrap();
+        let h = Histogram::new(
+            &decade,
+            &Calendar::new(&decade),
+            &Postings::new(&decade),
+            &[0, 1],
+            40,
+        )
+        .unwrap();
         assert_eq!(h.unit, Unit::Year);
         assert_eq!(h.counts.len(), 11);
         assert_eq!(h.start_of(10), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
@@ -313,7 +365,8 @@ mod tests {
         let log = log_with(&["2024-04", "2024-04-03", "2024-04-10", "2024", "2024-04-29"]);
         let all: Vec<_> = (0..5).collect();
         // The year-only event starts the span on 1 January: 18 weeks.
-        let weeks = Histogram::new(&log, &Calendar::new(&log), &all, 20).unwrap();
+        let weeks =
+            Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 20).unwrap();
         assert_eq!(weeks.unit, Unit::Week);
         assert_eq!(weeks.counts.iter().sum::<u32>(), 3, "{weeks:?}");
         assert_eq!((weeks.only_month, weeks.only_year), (1, 1));
@@ -333,11 +386,13 @@ mod tests {
             weeks.describe(&log, month_ix),
             "April 2024 · known only by month"
         );
-        let months = Histogram::new(&log, &Calendar::new(&log), &all, 4).unwrap();
+        let months =
+            Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 4).unwrap();
         assert_eq!(months.unit, Unit::Month);
         assert_eq!(months.counts.iter().sum::<u32>(), 4);
         assert_eq!(months.only_year, 1);
-        let years = Histogram::new(&log, &Calendar::new(&log), &all, 1).unwrap();
+        let years =
+            Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 1).unwrap();
         assert_eq!(years.counts, [5]);
         assert_eq!(years.title(), "Events per year · 2024 · peak 5");
     }
@@ -346,17 +401,17 @@ mod tests {
     fn long_spans_get_runs_of_years_not_a_squeezed_last_bar() {
         let log = log_with(&["1948-05-14", "1967-06", "1979", "1993-09-13", "1994"]);
         let all: Vec<_> = (0..5).collect();
-        let h = Histogram::new(&log, &Calendar::new(&log), &all, 6).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 6).unwrap();
         assert_eq!(h.unit, Unit::Years(10));
         assert_eq!(h.counts, [1, 0, 1, 1, 0, 2]);
         assert_eq!(h.bar_text(0), "1940 – 1949");
         assert_eq!(h.bar_text(5), "1990 – 1999");
         assert_eq!(h.title(), "Events per 10 years · 1940 – 1999 · peak 2");
-        let h = Histogram::new(&log, &Calendar::new(&log), &all, 10).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 10).unwrap();
         assert_eq!(h.unit, Unit::Years(5));
         assert_eq!(h.counts, [1, 0, 0, 0, 1, 0, 1, 0, 0, 2]);
         assert_eq!(h.title(), "Events per 5 years · 1945 – 1994 · peak 2");
-        let h = Histogram::new(&log, &Calendar::new(&log), &all, 30).unwrap();
+        let h = Histogram::new(&log, &Calendar::new(&log), &Postings::new(&log), &all, 30).unwrap();
         assert_eq!(h.unit, Unit::Years(2));
         assert_eq!(h.counts.iter().sum::<u32>(), 5);
         assert_eq!(h.bar_text(h.counts.len() - 1), "1994 – 1995");
@@ -366,7 +421,14 @@ mod tests {
     fn bins_are_reading_zone_days() {
         let y = "timezone: Asia/Shanghai\nevents:\n  - {date: \"2023-03-10T23:30-05:00\", kind: call, title: Washington}\n  - {date: 2023-03-10, kind: meeting, title: Beijing}\n";
         let log = crate::load::load_str("t.yaml", y).unwrap().log;
-        let h = Histogram::new(&log, &Calendar::new(&log), &[0, 1], 80).unwrap();
+        let h = Histogram::new(
+            &log,
+            &Calendar::new(&log),
+            &Postings::new(&log),
+            &[0, 1],
+            80,
+        )
+        .unwrap();
         assert_eq!(h.unit, Unit::Day);
         assert_eq!(
             h.counts,

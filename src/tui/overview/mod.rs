@@ -41,7 +41,13 @@ impl Overview {
     fn build(app: &App, width: usize) -> Overview {
         let name_w = if width >= NAMED_FROM { NAME_W } else { 0 };
         let bars = width.saturating_sub(name_w).max(1);
-        let hist = Histogram::new(&app.log, app.rows.calendar(), &app.visible, bars);
+        let hist = Histogram::new(
+            &app.log,
+            app.rows.calendar(),
+            app.index.postings(),
+            &app.visible,
+            bars,
+        );
         let (bar_w, parties) = match &hist {
             Some(h) => (
                 (bars / h.counts.len().max(1)).clamp(1, MAX_BAR_W),
