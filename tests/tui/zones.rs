@@ -36,14 +36,38 @@ fn overview_of_four_zones() {
     snapshot("overview", |app| update(app, Action::ToggleOverview));
 }
 
-/// The day headers on screen, top to bottom.
-fn headers(screen: &str) -> Vec<String> {
+/// The day headers on screen (as drawn, clock and all), top to bottom.
+fn header_lines(screen: &str) -> Vec<String> {
+    const DAYS: [&str; 7] = ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "];
     screen
         .lines()
-        .map(|l| l.trim_matches('"').trim_end())
-        .filter(|l| l.contains(" · times in Asia/Shanghai"))
+        .map(|l| l.trim_matches('"'))
+        .filter(|l| DAYS.iter().any(|d| l.starts_with(d)))
+        .map(|l| l.split('│').next().unwrap().trim_end().to_string())
+        .collect()
+}
+
+/// The day headers on screen, without the clock they name, top to bottom.
+fn headers(screen: &str) -> Vec<String> {
+    header_lines(screen)
+        .iter()
         .map(|l| l.split(" · ").next().unwrap().to_string())
         .collect()
+}
+
+#[test]
+fn a_day_header_names_the_clock_only_when_its_rows_have_times() {
+    let app = open("four-zones.yaml", FOUR_ZONES, 120, 40);
+    let lines = header_lines(&screen(&app, 120, 40));
+    // Delegations met on 6 March (a date alone); the deal was signed at noon on the 10th.
+    assert!(
+        lines.contains(&"Mon 6 March 2023".to_string()),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.contains(&"Fri 10 March 2023 · times in Asia/Shanghai".to_string()),
+        "{lines:#?}"
+    );
 }
 
 #[test]

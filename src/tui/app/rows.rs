@@ -27,6 +27,9 @@ pub struct Rows {
     pub(crate) headers: Vec<usize>,
     /// Whether any visible event has a time of day (else the time column is left out).
     pub has_times: bool,
+    /// The first events of the day headers under which some event has a time, ascending:
+    /// those headers name the clock the times are on.
+    timed_headers: Vec<EventIx>,
     /// Every event's reading-zone day and header, worked out once per log (through the
     /// zone database, the dearest part of a row), so that a filter key lays out rows from
     /// small integers.
@@ -62,6 +65,7 @@ impl Rows {
             event_row,
             headers,
             has_times,
+            timed_headers,
             calendar,
         } = self;
         rows.clear();
@@ -69,8 +73,10 @@ impl Rows {
         event_row.clear();
         event_row.reserve(visible.len());
         headers.clear();
+        timed_headers.clear();
         *has_times = false;
         let mut last_period = None;
+        let mut header = 0;
         let mut gaps = Gaps::default();
         for (pos, &ix) in visible.iter().enumerate() {
             let day = calendar.day(ix);
@@ -81,11 +87,18 @@ impl Rows {
                 headers.push(rows.len());
                 rows.push(Row::Header(ix));
                 last_period = Some(day.period());
+                header = ix;
             }
             event_row.push(rows.len());
             rows.push(Row::Event { pos, ix });
-            *has_times |= day.has_time();
+            if day.has_time() {
+                *has_times = true;
+                if timed_headers.last() != Some(&header) {
+                    timed_headers.push(header);
+                }
+            }
         }
+        timed_headers.sort_unstable();
     }
 
     pub fn len(&self) -> usize {
@@ -127,12 +140,13 @@ pub fn header_text(log: &Log, ix: EventIx) -> String {
     Period::of(&log.events[ix].date).text()
 }
 
-/// The header as drawn: a day's names the clock its rows' times are on, when any row has a
-/// time (`Sat 11 March 2023 · times in Asia/Shanghai`).
+/// The header as drawn: a day's names the clock its rows' times are on, when one of its
+/// rows has a time (`Sat 11 March 2023 · times in Asia/Shanghai`); a day of dates alone
+/// names none.
 pub(crate) fn header_line(log: &Log, rows: &Rows, ix: EventIx) -> String {
     let period = Period::of(&log.events[ix].date);
     match period {
-        Period::Day(_) if rows.has_times => {
+        Period::Day(_) if rows.timed_headers.binary_search(&ix).is_ok() => {
             format!("{} · times in {}", period.text(), log.timezone.name())
         }
         _ => period.text(),
