@@ -391,7 +391,7 @@ fn a_thread_or_positions_view_stays_open_on_the_same_event_across_a_reload() {
     browser::press(&mut app, "T");
     assert_eq!(app.mode(), Mode::List);
     browser::press(&mut app, "j");
-    reload(&mut app, V2_SHIFTED_WITH_ANSWER);
+    reload(&mut app, &v2_shifted_with_answer());
     assert_eq!(app.mode(), Mode::List, "the thread stays open");
     let s = screen(&app, 100, 30);
     assert!(s.contains("Bob answers"), "{s}");
@@ -408,28 +408,13 @@ fn a_thread_or_positions_view_stays_open_on_the_same_event_across_a_reload() {
     select_id(&mut app, "e6");
     browser::press(&mut app, "T");
     assert_eq!(app.mode(), Mode::List);
-    reload(&mut app, V2_SHIFTED_WITH_ANSWER);
+    reload(&mut app, &v2_shifted_with_answer());
     assert_eq!(app.mode(), Mode::Browse);
 }
 
 /// V2_SHIFTED with e5 (the answer to e4) and without e6: every index shifts.
-const V2_SHIFTED_WITH_ANSWER: &str = r#"
-title: Version two
-parties:
-  - {id: zeta, name: Zeta}
-  - {id: alpha, name: Alpha}
-  - {id: beta, name: Beta}
-  - {id: gamma, name: Gamma}
-actors:
-  - {id: zed, name: Zed, party: zeta}
-  - {id: ann, name: Ann, party: alpha}
-  - {id: bob, name: Bob, party: beta}
-  - {id: cat, name: Cat, party: gamma}
-events:
-  - {id: e0, date: 2023-12-01, kind: meeting, title: Zed and Cat meet first, actors: [zed, cat]}
-  - {id: e1, date: 2024-01-01, kind: meeting, title: Ann meets Bob, actors: [ann, bob]}
-  - {id: e2, date: 2024-01-05, kind: call, title: Bob calls Cat, actors: [bob, cat]}
-  - {id: e3, date: 2024-01-10, kind: statement, title: Cat speaks again, actors: [cat]}
-  - {id: e4, date: 2024-01-30, kind: meeting, title: Ann and Cat meet, actors: [ann, cat]}
-  - {id: e5, date: 2024-02-02, kind: statement, title: Bob answers, actors: [bob], related: [e4]}
-"#;
+fn v2_shifted_with_answer() -> String {
+    format!(
+        "{V2_SHIFTED}  - {{id: e5, date: 2024-02-02, kind: statement, title: Bob answers, actors: [bob], related: [e4]}}\n"
+    )
+}
