@@ -101,6 +101,16 @@ fn help(d: &Diagnostic) -> &str {
     d.help.as_deref().unwrap_or("")
 }
 
+/// The ids of the parties who said quote `q` of the first event.
+fn said_by(l: &Loaded, q: usize) -> Vec<&str> {
+    let log = &l.log;
+    log.events[0].quotes[q]
+        .said_by(log)
+        .iter()
+        .map(|&p| log.parties[p].id.as_str())
+        .collect()
+}
+
 fn ids(l: &Loaded) -> Vec<&str> {
     l.log.events.iter().map(|e| e.id.as_str()).collect()
 }
@@ -1527,14 +1537,7 @@ fn a_quote_may_be_said_by_several_parties() {
         "  - date: 2024-05-03\n    kind: statement\n    title: Joint statement\n    sources: [reuters]\n    quotes:\n      - text: Together.\n        attribution: a joint statement\n        party: [us, hamas, us]\n      - text: Alone.\n        attribution: an official\n        party: hamas\n",
     );
     let l = ok(&yaml);
-    let log = &l.log;
-    let said = |q: usize| -> Vec<&str> {
-        log.events[0].quotes[q]
-            .said_by(log)
-            .iter()
-            .map(|&p| log.parties[p].id.as_str())
-            .collect()
-    };
+    let said = |q: usize| said_by(&l, q);
     // As written, each once.
     assert_eq!(said(0), ["us", "hamas"]);
     assert_eq!(said(1), ["hamas"]);
@@ -1576,14 +1579,7 @@ fn who_said_it_is_the_quotes_party_else_its_speakers() {
         "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: Own words.\n        speaker: haniyeh\n      - text: For the other side.\n        speaker: haniyeh\n        party: us\n      - text: Nobody's.\n        attribution: a diplomat\n",
     );
     let l = ok(&yaml);
-    let log = &l.log;
-    let said = |q: usize| -> Vec<&str> {
-        log.events[0].quotes[q]
-            .said_by(log)
-            .iter()
-            .map(|&p| log.parties[p].id.as_str())
-            .collect()
-    };
+    let said = |q: usize| said_by(&l, q);
     assert_eq!(said(0), ["hamas"]);
     assert_eq!(said(1), ["us"]);
     assert!(said(2).is_empty());
