@@ -7,6 +7,7 @@ use crate::overview::first_at_or_after;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::overlays::prompt_input;
 use crate::tui::update::select_pos;
 use ratatui::text::Span;
 
@@ -21,15 +22,12 @@ pub(crate) fn start(app: &mut App) {
 /// The prompt, drawn in the status line.
 pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
     let t = &app.theme;
-    vec![
-        Span::styled(":", t.key()),
-        Span::raw(sanitize(input).into_owned()),
-        Span::styled("█", t.dim()),
-        Span::styled(
-            format!("  go to a date: {FORMS}  Enter goes · Esc cancels"),
-            t.dim(),
-        ),
-    ]
+    let mut line = prompt_input::echo(t, ":", input).to_vec();
+    line.push(Span::styled(
+        format!("  go to a date: {FORMS}  Enter goes · Esc cancels"),
+        t.dim(),
+    ));
+    line
 }
 
 /// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.
@@ -39,11 +37,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => {
-            let whole =
-                crate::tui::overlays::prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
-            if !whole {
-                app.message = Some(crate::tui::overlays::prompt_input::cut_message());
-            }
+            prompt_input::type_char(input, c, &mut app.message);
         }
         Action::DeleteChar => {
             input.pop();

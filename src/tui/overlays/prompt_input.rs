@@ -2,6 +2,9 @@
 //! and pasted text, each capped at a length that keeps every search instant. A paste is
 //! text for the prompt it lands in, never keys: its line breaks are not Enter.
 
+use crate::tui::theme::Theme;
+use ratatui::text::Span;
+
 /// Longest prompt input, in characters: far more than any search or date, and small
 /// enough that a pasted page cannot make each keystroke's search slow.
 pub const MAX_CHARS: usize = 200;
@@ -22,6 +25,26 @@ pub(crate) fn append(input: &mut String, text: &str) -> bool {
         room -= 1;
     }
     true
+}
+
+/// Types `c` into `input`; false, with the reader told why in `message`, when the cap
+/// holds it back.
+pub(crate) fn type_char(input: &mut String, c: char, message: &mut Option<String>) -> bool {
+    let whole = append(input, c.encode_utf8(&mut [0; 4]));
+    if !whole {
+        *message = Some(cut_message());
+    }
+    whole
+}
+
+/// How every prompt's line begins: its sign (`/`, `:`, `> `, …), what was typed (made safe
+/// to show) and the cursor.
+pub(crate) fn echo(theme: &Theme, sign: &'static str, input: &str) -> [Span<'static>; 3] {
+    [
+        Span::styled(sign, theme.key()),
+        Span::raw(crate::text::sanitize(input).into_owned()),
+        Span::styled("█", theme.dim()),
+    ]
 }
 
 /// What a cut input tells the reader.

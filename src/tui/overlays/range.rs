@@ -29,15 +29,12 @@ pub(crate) fn start(app: &mut App) {
 /// The prompt, drawn in the status line.
 pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
     let t = &app.theme;
-    vec![
-        Span::styled("dates: ", t.key()),
-        Span::raw(sanitize(input).into_owned()),
-        Span::styled("█", t.dim()),
-        Span::styled(
-            format!("  {FORMS}  Enter applies (empty clears) · Esc cancels"),
-            t.dim(),
-        ),
-    ]
+    let mut line = prompt_input::echo(t, "dates: ", input).to_vec();
+    line.push(Span::styled(
+        format!("  {FORMS}  Enter applies (empty clears) · Esc cancels"),
+        t.dim(),
+    ));
+    line
 }
 
 /// The prompt while it is open: typing, Backspace, Enter applies, Esc cancels.
@@ -47,10 +44,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => {
-            let whole = prompt_input::append(input, c.encode_utf8(&mut [0; 4]));
-            if !whole {
-                app.message = Some(prompt_input::cut_message());
-            }
+            prompt_input::type_char(input, c, &mut app.message);
         }
         Action::DeleteChar => {
             input.pop();

@@ -3,7 +3,6 @@
 
 use crate::filter;
 use crate::model::EventIx;
-use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::overlays::{Overlay, prompt_input};
@@ -39,8 +38,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::Input(c) => {
-            if !prompt_input::append(&mut s.input, c.encode_utf8(&mut [0; 4])) {
-                app.message = Some(prompt_input::cut_message());
+            if !prompt_input::type_char(&mut s.input, c, &mut app.message) {
                 return;
             }
             changed(app);
@@ -109,13 +107,10 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt) -> Vec<Span<'static>> {
     } else {
         format!("{} matching", s.hits.len())
     };
-    vec![
-        Span::styled("/", t.key()),
-        Span::raw(sanitize(&s.input).into_owned()),
-        Span::styled("█", t.dim()),
-        Span::styled(format!("  {found}"), t.label()),
-        Span::styled("  Enter keeps · Esc cancels", t.dim()),
-    ]
+    let mut line = prompt_input::echo(t, "/", &s.input).to_vec();
+    line.push(Span::styled(format!("  {found}"), t.label()));
+    line.push(Span::styled("  Enter keeps · Esc cancels", t.dim()));
+    line
 }
 
 /// The prompt open during a reload: its place to go back to found again by id, its hits

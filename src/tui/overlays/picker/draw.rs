@@ -1,9 +1,9 @@
 //! A picker over parties, actors, kinds or statuses, with counts.
 
-use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
 use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
+use crate::tui::overlays::prompt_input;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -34,17 +34,16 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         .title(Span::styled(title, t.key()));
     frame.render_widget(block, area);
     let w = area.width as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled("> ", t.key()),
-        Span::raw(sanitize(&p.input).into_owned()),
-        Span::styled("█", t.dim()),
+    let mut prompt = prompt_input::echo(t, "> ", &p.input).to_vec();
+    prompt.extend([
         Span::styled(
             format!("  {} of {}{counted}", p.shown.len(), p.entries.len()),
             t.dim(),
         ),
         Span::styled(" · Enter: ", t.dim()),
         Span::styled(applies(p), t.key()),
-    ])];
+    ]);
+    let mut lines = vec![Line::from(prompt)];
     let h = list_height(area);
     let first = p.cursor.saturating_sub(h.saturating_sub(1));
     if p.shown.is_empty() {

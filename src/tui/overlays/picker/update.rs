@@ -22,8 +22,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
         Action::Input(' ') if p.input.is_empty() => toggle(p),
         Action::Input(c) => {
-            if !prompt_input::append(&mut p.input, c.encode_utf8(&mut [0; 4])) {
-                app.message = Some(prompt_input::cut_message());
+            if !prompt_input::type_char(&mut p.input, c, &mut app.message) {
                 return;
             }
             p.cursor = 0;
