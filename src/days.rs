@@ -38,16 +38,6 @@ impl Period {
         }
     }
 
-    /// A number for the period, different for every period: one period per header, so
-    /// comparing numbers says whether two events share a header.
-    pub fn key(&self) -> i64 {
-        match *self {
-            Period::Year(y) => i64::from(y) * 4,
-            Period::Month(y, m) => (i64::from(y) * 12 + i64::from(m) - 1) * 4 + 1,
-            Period::Day(d) => i64::from(d.num_days_from_ce()) * 4 + 2,
-        }
-    }
-
     fn rank(&self) -> u8 {
         match self {
             Period::Year(_) => 0,
@@ -156,9 +146,9 @@ impl CalendarDay {
         }
     }
 
-    /// The header it goes under, as a number: equal for events under the same header
-    /// (`Period::key` of `Period::of`, which takes the year, month or day of its
-    /// reading-zone day by its precision).
+    /// The header it goes under, as a number, different for every `Period` (its year,
+    /// month or day by its precision, as `Period::of` takes them): equal for events under
+    /// the same header.
     pub(crate) fn period(&self) -> i64 {
         match self.precision {
             Precision::Year => i64::from(self.month.div_euclid(12)) * 4,

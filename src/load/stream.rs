@@ -11,7 +11,7 @@
 use super::Limits;
 use super::document::{self, Document};
 use super::fields::{Fields, Loc, Reader, item_path};
-use super::yaml::{Ev, Events, Mark, Node, Value};
+use super::yaml::{Ev, Events, Mark, Node, Value, is_null_scalar};
 use std::rc::Rc;
 
 /// The file needs the tree: it has an error, or something only the tree reads.
@@ -49,11 +49,6 @@ fn scalar(text: &str, plain: bool, mark: Mark) -> Node {
             plain,
         },
     }
-}
-
-/// Whether a scalar is an absent value, as `Node::is_null` says.
-fn is_null(text: &str, plain: bool) -> bool {
-    plain && matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
 
 impl Stream<'_> {
@@ -180,7 +175,7 @@ impl Stream<'_> {
         mut each: impl FnMut(&mut Self, &mut Reader, usize, Mark) -> Step<()>,
     ) -> Step<()> {
         match self.next()?.0 {
-            Ev::Scalar { text, plain } if is_null(text, plain) => return Ok(()),
+            Ev::Scalar { text, plain } if is_null_scalar(text, plain) => return Ok(()),
             Ev::SeqStart => {}
             _ => return Err(GiveUp),
         }
@@ -267,7 +262,7 @@ impl Stream<'_> {
     /// An event's `quotes`: a list of mappings, or nothing.
     fn quotes(&mut self) -> Step<Vec<(Mark, Fields)>> {
         match self.next()?.0 {
-            Ev::Scalar { text, plain } if is_null(text, plain) => return Ok(Vec::new()),
+            Ev::Scalar { text, plain } if is_null_scalar(text, plain) => return Ok(Vec::new()),
             Ev::SeqStart => {}
             _ => return Err(GiveUp),
         }

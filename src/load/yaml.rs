@@ -43,7 +43,7 @@ impl Node {
 
     /// Whether this is an absent value: `~`, `null` or nothing at all.
     pub(crate) fn is_null(&self) -> bool {
-        matches!(&self.value, Value::Scalar { text, plain: true } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.value, Value::Scalar { text, plain } if is_null_scalar(text, *plain))
     }
 
     /// What kind of node this is, for messages: "a list", "a mapping", "the number 3".
@@ -71,6 +71,11 @@ impl Node {
             }
         }
     }
+}
+
+/// Whether a scalar as written is an absent value: `~`, `null` or nothing, unquoted.
+pub(crate) fn is_null_scalar(text: &str, plain: bool) -> bool {
+    plain && matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
 
 /// A document that is not YAML, or not one we accept.
@@ -125,8 +130,7 @@ impl StandIns {
     /// The stand-ins for a text holding any of the three, or `None` when it holds none (or,
     /// absurdly, holds nearly every noncharacter).
     fn for_text(text: &str) -> Option<StandIns> {
-        let holds = |c: char| memchr::memmem::find(text.as_bytes(), c.to_string().as_bytes());
-        if Self::HIDDEN.iter().all(|&c| holds(c).is_none()) {
+        if !needs_stand_ins(text) {
             return None;
         }
         let mut free = ('\u{fdd0}'..='\u{fdef}').filter(|c| !text.contains(*c));
@@ -361,11 +365,10 @@ pub enum Ev<'e> {
 }
 
 /// Whether a text holds NEL, LS or PS, which only the tree reads (see `StandIns`).
-pub fn needs_stand_ins(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some()
+pub(crate) fn needs_stand_ins(text: &str) -> bool {
+    StandIns::HIDDEN.iter().any(|&c| {
+        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes()).is_some()
+    })
 }
 
 /// libyaml's events, one at a time, each borrowed from the parser until the next.

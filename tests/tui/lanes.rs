@@ -306,7 +306,7 @@ fn lanes_scroll_sideways_within_bounds() {
     assert!(a.message.as_deref().is_some_and(|m| m.contains("L")));
     update(&mut a, Action::ToggleLanes);
     let total = a.lanes.lanes.len();
-    let fit = a.lanes.fitting(a.width as usize, a.rows.has_times);
+    let fit = a.lanes.fitting(a.width as usize, a.rows.has_times());
     assert!(fit >= 1 && fit < total, "more lanes than fit at 80 columns");
     for _ in 0..total + 3 {
         update(&mut a, Action::ScrollLanes(-1));
@@ -332,7 +332,7 @@ fn lanes_scroll_sideways_within_bounds() {
             height: 50,
         },
     );
-    let fit = a.lanes.fitting(110, a.rows.has_times);
+    let fit = a.lanes.fitting(110, a.rows.has_times());
     assert!(a.lanes.first <= total - fit);
 }
 
@@ -571,7 +571,7 @@ fn assert_events_in_their_own_lanes(a: &App) {
     let s = screen(a);
     let lines: Vec<&str> = s.lines().collect();
     let area = dateline::tui::layout::areas(a).timeline;
-    let geo = a.lanes.geometry(area.width as usize, a.rows.has_times);
+    let geo = a.lanes.geometry(area.width as usize, a.rows.has_times());
     let page = area.height as usize - 1;
     for (pos, &ix) in a.visible.iter().enumerate() {
         let row = a.rows.event_row[pos];

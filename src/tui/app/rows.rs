@@ -25,10 +25,9 @@ pub struct Rows {
     pub event_row: Vec<usize>,
     /// Rows that are headers, ascending (for next/previous day).
     pub(crate) headers: Vec<usize>,
-    /// Whether any visible event has a time of day (else the time column is left out).
-    pub has_times: bool,
-    /// The first events of the day headers under which some event has a time, ascending:
-    /// those headers name the clock the times are on.
+    /// The first events of the day headers under which some event has a time, in
+    /// timeline order (ascending: the log's events are in timeline order): those headers
+    /// name the clock the times are on.
     timed_headers: Vec<EventIx>,
     /// Every event's reading-zone day and header, worked out once per log (through the
     /// zone database, the dearest part of a row), so that a filter key lays out rows from
@@ -64,7 +63,6 @@ impl Rows {
             rows,
             event_row,
             headers,
-            has_times,
             timed_headers,
             calendar,
         } = self;
@@ -74,7 +72,6 @@ impl Rows {
         event_row.reserve(visible.len());
         headers.clear();
         timed_headers.clear();
-        *has_times = false;
         let mut last_period = None;
         let mut header = 0;
         let mut gaps = Gaps::default();
@@ -91,14 +88,16 @@ impl Rows {
             }
             event_row.push(rows.len());
             rows.push(Row::Event { pos, ix });
-            if day.has_time() {
-                *has_times = true;
-                if timed_headers.last() != Some(&header) {
-                    timed_headers.push(header);
-                }
+            if day.has_time() && timed_headers.last() != Some(&header) {
+                timed_headers.push(header);
             }
         }
-        timed_headers.sort_unstable();
+        debug_assert!(timed_headers.is_sorted());
+    }
+
+    /// Whether any visible event has a time of day (else the time column is left out).
+    pub fn has_times(&self) -> bool {
+        !self.timed_headers.is_empty()
     }
 
     pub fn len(&self) -> usize {

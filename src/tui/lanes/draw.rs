@@ -21,7 +21,9 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let geo = app.lanes.geometry(area.width as usize, app.rows.has_times);
+    let geo = app
+        .lanes
+        .geometry(area.width as usize, app.rows.has_times());
     let buf = frame.buffer_mut();
     names(app, &geo, buf, area);
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);

@@ -237,9 +237,9 @@ pub(crate) fn scroll(app: &mut App, by: isize) {
         return;
     }
     let width = areas(app).timeline.width as usize;
-    if !app.lanes.scroll(by, width, app.rows.has_times) {
+    if !app.lanes.scroll(by, width, app.rows.has_times()) {
         app.message = Some(
-            if app.lanes.lanes.len() <= app.lanes.fitting(width, app.rows.has_times) {
+            if app.lanes.lanes.len() <= app.lanes.fitting(width, app.rows.has_times()) {
                 "every lane is on screen".into()
             } else if by < 0 {
                 "already at the first lane".into()
@@ -257,6 +257,6 @@ pub(crate) fn follow_selection(app: &mut App) {
     }
     let width = areas(app).timeline.width as usize;
     if let Some(ix) = app.selected {
-        app.lanes.follow(&app.log, ix, width, app.rows.has_times);
+        app.lanes.follow(&app.log, ix, width, app.rows.has_times());
     }
 }

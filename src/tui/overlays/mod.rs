@@ -31,6 +31,8 @@ use search::SearchPrompt;
 /// one of these, and `open` below says what opening it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Opener {
+    /// Enter on an event: its quotes.
+    Quotes,
     /// p, a, k, s, #: a picker of parties, actors, kinds, statuses or topics.
     Picker(picker::PickerKind),
     /// `/`: the search prompt.
@@ -186,20 +188,19 @@ pub(crate) fn update(app: &mut App, action: Action) {
 
 /// A key of the timeline that opens an overlay: opens it (or says why not); any other
 /// action does nothing here.
-pub(crate) fn open(app: &mut App, action: Action) {
-    match action {
-        Action::Open => quotes::open(app),
-        Action::Show(Opener::Picker(kind)) => picker::open(app, kind),
-        Action::Show(Opener::Search) => search::start(app),
-        Action::Show(Opener::Help) => help::open(app),
-        Action::Show(Opener::Context) => context::open(app),
-        Action::Show(Opener::Errors) => errors::open(app),
-        Action::Show(Opener::Thread) => event_list::open_thread(app),
-        Action::Show(Opener::Positions) => event_list::open_positions(app),
-        Action::Show(Opener::Jump) => jump::start(app),
-        Action::Show(Opener::Range) => range::start(app),
-        Action::Show(Opener::QuoteList) => quote_list::open(app),
-        _ => {}
+pub(crate) fn open(app: &mut App, opener: Opener) {
+    match opener {
+        Opener::Quotes => quotes::open(app),
+        Opener::Picker(kind) => picker::open(app, kind),
+        Opener::Search => search::start(app),
+        Opener::Help => help::open(app),
+        Opener::Context => context::open(app),
+        Opener::Errors => errors::open(app),
+        Opener::Thread => event_list::open_thread(app),
+        Opener::Positions => event_list::open_positions(app),
+        Opener::Jump => jump::start(app),
+        Opener::Range => range::start(app),
+        Opener::QuoteList => quote_list::open(app),
     }
 }
 

@@ -17,7 +17,7 @@ use crate::tui::lanes;
 use crate::tui::layout::areas;
 use crate::tui::layout::detail_text;
 use crate::tui::layout::scroll::Scroll;
-use crate::tui::overlays;
+use crate::tui::overlays::{self, Opener};
 use crate::tui::overview;
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) {
@@ -126,8 +126,17 @@ fn browse(app: &mut App, action: Action) {
             Some(&first) => jump_to(app, first),
             None => app.message = Some("no new events since the log opened".into()),
         },
-        // Keys that open an overlay: the overlay list says which.
-        _ => overlays::open(app, action),
+        // Enter opens the selected event's quotes; other keys open what the overlay list
+        // says.
+        Action::Open => overlays::open(app, Opener::Quotes),
+        Action::Show(opener) => overlays::open(app, opener),
+        // Handled before the mode's keys, or meaningful only in a prompt or a picker.
+        Action::Quit
+        | Action::Suspend
+        | Action::Resize { .. }
+        | Action::Input(_)
+        | Action::DeleteChar
+        | Action::Toggle => {}
     }
 }
 

@@ -100,7 +100,7 @@ fn event_line(
             t.key(),
         ),
         Span::styled(
-            if app.rows.has_times {
+            if app.rows.has_times() {
                 format!("{time:<TIME_W$} ")
             } else {
                 String::new()
