@@ -186,7 +186,9 @@ fn event_view(log: &Log, ix: EventIx, shown: &[EventIx]) -> EventView {
         kind: e.kind.as_str(),
         status: (e.status != Status::Occurred).then(|| e.status.as_str()),
         marker: marker(e.status),
-        time: e.date.human_time(),
+        // On the reading zone's clock, which the day's heading names, as in the browser;
+        // the event's own clock is in its `when` line.
+        time: e.date.reading_clock(),
         title: sanitize(&e.title).into_owned(),
         when: when_with_note(e),
         location: e.location.as_deref().map(|l| sanitize(l).into_owned()),
@@ -226,6 +228,13 @@ fn days(log: &Log, shown: &[EventIx]) -> Vec<Day> {
             }
         }
         day.events.push(event_view(log, ix, shown));
+    }
+    // A day with a time under it names the clock the times are on.
+    for day in &mut days {
+        if day.events.iter().any(|e| e.time.is_some()) {
+            day.heading
+                .push_str(&format!(" · times in {}", log.timezone.name()));
+        }
     }
     days
 }
@@ -360,10 +369,31 @@ mod tests {
         let log = fixture::log();
         let page = page(&log, &[0, 1, 2, 3], &Query::default());
         assert!(page.contains("<h2>April 2024</h2>"));
-        assert!(page.contains("<h2>Fri 5 April 2024</h2>"));
+        assert!(
+            page.contains("<h2>Fri 5 April 2024 · times in UTC</h2>"),
+            "{page}"
+        );
         assert!(page.contains("? expected"));
         assert!(page.contains(PARAPHRASE_LABEL));
         assert!(page.contains("class=\"status-expected p-us p-israel\""));
+    }
+
+    #[test]
+    fn times_are_on_the_reading_zones_clock_which_the_day_names() {
+        let yaml = "timezone: Asia/Riyadh\nevents:\n  - date: 2023-03-10T02:00+08:00[Asia/Shanghai]\n    kind: meeting\n    title: Late talks\n  - date: 2023-03-12\n    kind: statement\n    title: A day alone\n";
+        let log = crate::load::load_str("t.yaml", yaml).unwrap().log;
+        let page = page(&log, &[0, 1], &Query::default());
+        // 02:00 in Beijing on the 10th is 21:00 in Riyadh on the 9th.
+        assert!(
+            page.contains("<h2>Thu 9 March 2023 · times in Asia/Riyadh</h2>"),
+            "{page}"
+        );
+        assert!(page.contains("<span class=\"time\">21:00</span>"), "{page}");
+        assert!(
+            page.contains("02:00 +08:00 (Asia/Shanghai)"),
+            "the own clock stays: {page}"
+        );
+        assert!(page.contains("<h2>Sun 12 March 2023</h2>"), "{page}");
     }
 
     #[test]
