@@ -6,8 +6,8 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note, when,
-    when_with_note, who, words, words_label,
+    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note,
+    when_both_clocks, when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
@@ -148,7 +148,7 @@ fn event_tags(log: &Log, e: &Event) -> String {
 fn event_bullet(log: &Log, e: &Event) -> String {
     let mut line = format!(
         "- **{}**{}: {} ({})",
-        escape(&when(e)),
+        escape(&when_both_clocks(e)),
         escape(&note_suffix(e)),
         escape(&sanitize(&e.title)),
         event_tags(log, e)
@@ -348,6 +348,19 @@ pub fn view(log: &Log, events: &[EventIx], query: &Query) -> String {
 mod tests {
     use super::*;
     use crate::export::fixture;
+
+    #[test]
+    fn a_time_on_another_clock_also_gets_the_reading_zones() {
+        let yaml = "timezone: Asia/Riyadh\nevents:\n  - date: 2023-03-10T02:00+08:00[Asia/Shanghai]\n    kind: meeting\n    title: Late talks\n";
+        let log = crate::load::load_str("t.yaml", yaml).unwrap().log;
+        let md = events(&log, &[0]);
+        assert!(
+            md.contains(
+                "02:00 +08:00 (Asia/Shanghai) = Thu 9 March 2023 21:00 +03:00 (Asia/Riyadh)"
+            ),
+            "{md}"
+        );
+    }
 
     #[test]
     fn markup_in_log_text_stays_text() {

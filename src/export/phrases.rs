@@ -14,6 +14,16 @@ pub(crate) fn when(e: &Event) -> String {
     }
 }
 
+/// `when`, and for a time on another clock than the log's reading zone, the reading zone's
+/// too (`… 02:00 +08:00 (Asia/Shanghai) = Thu 9 March 2023 21:00 +03:00 (Asia/Riyadh)`), so
+/// that a list read in order, and its `--from`/`--to` days, make sense.
+pub(crate) fn when_both_clocks(e: &Event) -> String {
+    match e.date.reading_human() {
+        Some(there) => format!("{} = {there}", when(e)),
+        None => when(e),
+    }
+}
+
 /// How the sources put the date, after a comma: `, late last month`; empty when none.
 pub(crate) fn note_suffix(e: &Event) -> String {
     match &e.date_note {

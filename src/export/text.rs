@@ -4,7 +4,7 @@
 //! so CJK and emoji keep the columns straight.
 
 use crate::color::ColorMode;
-use crate::export::phrases::{status_word, when};
+use crate::export::phrases::{status_word, when_both_clocks};
 use crate::model::{EventIx, Kind, Log, Status};
 use crate::text::sanitize;
 use anstyle::{AnsiColor, Style};
@@ -84,10 +84,7 @@ pub(crate) fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
                 Cell {
                     // A time on another clock than the log's reading zone also gets the
                     // reading zone's, so the column reads in order like the rows.
-                    text: match e.date.reading_human() {
-                        Some(there) => format!("{} = {there}", when(e)),
-                        None => when(e),
-                    },
+                    text: when_both_clocks(e),
                     style: Style::new().bold(),
                 },
                 Cell {
