@@ -111,10 +111,9 @@ impl App {
         let Loaded { log, warnings } = loaded;
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
-                format!(
-                    "{} warning(s) in the log: run `dateline check` to read them",
-                    warnings.len()
-                )
+                let n = warnings.len();
+                let s = if n == 1 { "" } else { "s" };
+                format!("{n} warning{s} in the log: run `dateline check` to read them")
             })
         });
         let mut app = App {
