@@ -146,12 +146,13 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
     if !diagnostics.is_empty() {
         return Err(Report { diagnostics });
     }
-    let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
-    let borrowed: Vec<&[u8]> = texts.iter().map(Vec::as_slice).collect();
-    let (docs, diagnostics) = read_docs(&names, &borrowed, limits, Way::Any);
+    let (names, mut texts): (Vec<String>, Vec<yaml::Padded>) = contents
+        .into_iter()
+        .map(|(name, bytes)| (name, yaml::Padded::new(bytes)))
+        .unzip();
+    let (docs, diagnostics) = read_docs(&names, &texts, limits, Way::Any);
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
-    drop(borrowed);
     texts.clear();
     texts.shrink_to_fit();
     finish(&names, docs, diagnostics, limits, Archives::Beside(paths))
@@ -166,7 +167,8 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
             limits.max_file_bytes
         ));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
+    // With the room the parser reads past the end, so that the text is never copied.
+    let mut bytes = Vec::with_capacity((len as usize).saturating_add(yaml::Padded::ROOM));
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
         &mut bytes,
@@ -278,10 +280,12 @@ pub fn load_bytes_through_tree(
 /// the tests: a well-formed log must be.
 #[doc(hidden)]
 pub fn streams(bytes: &[u8], limits: &Limits) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
-    };
-    stream::read(text, limits, &mut fields::Reader::new("")).is_some()
+    stream::read(
+        &yaml::Padded::copy(bytes),
+        limits,
+        &mut fields::Reader::new(""),
+    )
+    .is_some()
 }
 
 /// How a file is read: straight from the parser's events when it can be, or through the
@@ -307,8 +311,12 @@ fn load_by(
     archives: Archives,
     way: Way,
 ) -> Result<Loaded, Report> {
-    let (names, bytes): (Vec<String>, Vec<&[u8]>) = files.iter().cloned().unzip();
-    let (docs, diagnostics) = read_docs(&names, &bytes, limits, way);
+    let (names, texts): (Vec<String>, Vec<yaml::Padded>) = files
+        .iter()
+        .map(|(name, bytes)| (name.clone(), yaml::Padded::copy(bytes)))
+        .unzip();
+    let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
+    drop(texts);
     finish(&names, docs, diagnostics, limits, archives)
 }
 
@@ -316,22 +324,23 @@ fn load_by(
 /// files that could not be read whole.
 fn read_docs<'n>(
     names: &'n [String],
-    texts: &[&[u8]],
+    texts: &[yaml::Padded],
     limits: &Limits,
     way: Way,
 ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
     let mut docs = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
-    for (name, bytes) in names.iter().zip(texts) {
+    for (name, text) in names.iter().zip(texts) {
         // Straight from the parser's events when the file is well formed; else through the
         // tree, which explains every error.
-        if let (Way::Any, Ok(text)) = (way, std::str::from_utf8(bytes)) {
+        if way == Way::Any {
             let mut reader = fields::Reader::new(name);
             if let Some(doc) = stream::read(text, limits, &mut reader) {
                 docs.push(resolve::FileDoc { reader, doc });
                 continue;
             }
         }
+        let bytes = text.bytes();
         let mut reader = fields::Reader::new(name);
         match parse_recovering(bytes, limits, &mut reader) {
             Parsed::Whole(mut root) => {

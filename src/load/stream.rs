@@ -11,7 +11,7 @@
 use super::Limits;
 use super::document::{self, Document};
 use super::fields::{Fields, Loc, Reader, item_path};
-use super::yaml::{Ev, Events, Mark, Node, Value, is_null_scalar};
+use super::yaml::{Ev, Events, Mark, Node, Padded, Value, is_null_scalar};
 use std::rc::Rc;
 
 /// The file needs the tree: it has an error, or something only the tree reads.
@@ -21,12 +21,13 @@ type Step<T> = Result<T, GiveUp>;
 
 /// The document of one file, or `None` when the tree must read it (then `r` is to be
 /// dropped: it may hold some of the file's warnings).
-pub fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Document> {
+pub fn read(source: &Padded, limits: &Limits, r: &mut Reader) -> Option<Document> {
+    let text = std::str::from_utf8(source.bytes()).ok()?;
     if text.trim().is_empty() || super::yaml::needs_stand_ins(text) {
         return None;
     }
     let mut s = Stream {
-        events: Events::new(text),
+        events: Events::new(source),
         depth: 0,
         max_depth: limits.max_depth,
     };

@@ -380,10 +380,13 @@ pub struct Events<'input> {
 }
 
 impl<'input> Events<'input> {
-    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`).
-    pub fn new(text: &'input str) -> Events<'input> {
+    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`), given with the room
+    /// after it that lets the parser read it in place (see `Padded`).
+    pub fn new(text: &'input Padded) -> Events<'input> {
+        let mut parser = Parser::new(text.bytes());
+        parser.read_in_place(text);
         Events {
-            parser: Parser::new(text.as_bytes()),
+            parser,
             held: MaybeUninit::uninit(),
             holding: false,
         }
@@ -469,6 +472,9 @@ struct Parser<'input> {
     done: bool,
     /// What stands in the input for NEL, LS and PS, to put back.
     stand_ins: Option<StandIns>,
+    /// libyaml's own character buffer, set aside while the parser reads the input in place
+    /// (`read_in_place`), given back before the parser is deleted.
+    own_buffer: Option<[*mut u8; 4]>,
 }
 
 impl<'input> Parser<'input> {
@@ -490,6 +496,7 @@ impl<'input> Parser<'input> {
             _input: input,
             done: false,
             stand_ins: None,
+            own_buffer: None,
         }
     }
 
@@ -634,16 +641,336 @@ fn mark_at(input: &[u8], offset: usize) -> Mark {
     }
 }
 
+/// A file's bytes followed by `Padded::ROOM` zero bytes, which lets libyaml read them in
+/// place: its reader decodes and checks every character into a buffer of its own, a third of
+/// a load's instructions, all of which a text already known to be UTF-8 and checked for
+/// characters YAML refuses can skip.
+pub struct Padded {
+    /// `len()` bytes of the file, then at least `ROOM` zeros in the spare capacity.
+    bytes: Vec<u8>,
+}
+
+impl Padded {
+    /// The zero bytes kept after the text: the end of text libyaml looks for, and room for
+    /// the few characters its scanner looks ahead (at most 8, for `\U` escapes).
+    pub const ROOM: usize = 64;
+
+    /// The bytes, kept where they are when their vector has the room already.
+    pub fn new(mut bytes: Vec<u8>) -> Padded {
+        bytes.reserve_exact(Self::ROOM);
+        for b in &mut bytes.spare_capacity_mut()[..Self::ROOM] {
+            b.write(0);
+        }
+        Padded { bytes }
+    }
+
+    /// A copy of borrowed bytes.
+    pub fn copy(bytes: &[u8]) -> Padded {
+        let mut v = Vec::with_capacity(bytes.len() + Self::ROOM);
+        v.extend_from_slice(bytes);
+        Padded::new(v)
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// libyaml's parser laid out as C lays it out (`yaml.h`), from the start to the reader's
+/// fields. `unsafe-libyaml` keeps that layout (`#[repr(C)]`, the C library's own) but makes
+/// these fields private, so `read_in_place` checks every one of them against what
+/// `yaml_parser_initialize` and `yaml_parser_set_input_string` are known to leave before it
+/// writes any. Every field is an integer or a pointer: any bits read are a valid value.
+#[repr(C)]
+struct ReaderFields {
+    error: u32,
+    problem: *const u8,
+    problem_offset: u64,
+    problem_value: i32,
+    problem_mark: [u64; 3],
+    context: *const u8,
+    context_mark: [u64; 3],
+    read_handler: usize,
+    read_handler_data: *mut u8,
+    /// The input string: start, end, current.
+    input: [*const u8; 3],
+    eof: u8,
+    /// The character buffer: start, end, pointer, last.
+    buffer: [*mut u8; 4],
+    /// Characters in the buffer not yet scanned.
+    unread: u64,
+    raw_buffer: [*mut u8; 4],
+    encoding: u32,
+    offset: u64,
+}
+
+const _: () = assert!(
+    std::mem::size_of::<ReaderFields>() < std::mem::size_of::<unsafe_yaml::yaml_parser_t>()
+);
+
+/// libyaml's sizes of its two buffers (`api.rs`), which `read_in_place` checks.
+const RAW_BUFFER_SIZE: usize = 16384;
+const BUFFER_SIZE: usize = RAW_BUFFER_SIZE * 3;
+
+/// # Safety
+/// `p` points to a `yaml_parser_t`.
+unsafe fn reader_fields(p: *mut unsafe_yaml::yaml_parser_t) -> *mut ReaderFields {
+    p.cast()
+}
+
+impl Parser<'_> {
+    /// Lets libyaml scan `text` where it lies instead of decoding it into its own buffer,
+    /// when the text is this parser's input, every character of it is one libyaml's reader
+    /// lets through (`printable`), and the parser's fields are where and what they must be.
+    /// Otherwise nothing changes and libyaml reads as usual. Either way the scanner sees the
+    /// same characters, followed by a NUL, as its reader would give it.
+    fn read_in_place(&mut self, text: &Padded) {
+        let input = self._input;
+        if input.as_ptr() != text.bytes.as_ptr()
+            || input.len() != text.bytes.len()
+            || !printable(input)
+        {
+            return;
+        }
+        // Whole characters, as libyaml counts what is unread; UTF-8 since it came from a str.
+        let Ok(chars) = std::str::from_utf8(input).map(|t| t.chars().count()) else {
+            return;
+        };
+        // SAFETY: `ReaderFields` is smaller than `yaml_parser_t` (asserted above) and holds
+        // only integers and pointers, and `yaml_parser_initialize` zeroes the whole struct
+        // before filling it, so reading it reads initialised bytes as values any bits make
+        // valid, wherever its fields fall. Its layout is then checked:
+        // the public prefix's fields are where `Deref` (unsafe-libyaml's own accessor) puts
+        // them; the input is the three pointers `set_input_string` wrote, the read handler
+        // set, end of file not reached, nothing read, both buffers freshly allocated with
+        // libyaml's sizes and empty, the encoding the UTF-8 we set, offset zero. Only then
+        // is the character buffer pointed at the text: libyaml's scanner only reads
+        // through it (its reader, the only writer, returns at once when the end of file is
+        // reached and the raw buffer is empty, which it is), and reads at most a few bytes
+        // past the NUL ending the text, all within `ROOM`, which `Padded` keeps zeroed and
+        // alive for `'input` (the pointer comes from the vector itself, so it may reach
+        // the spare capacity). `Drop` puts libyaml's buffer back before deleting.
+        unsafe {
+            let p = self.sys.as_mut_ptr();
+            let f = reader_fields(p);
+            let fields = std::ptr::read(f);
+            let public = &*p;
+            let same_prefix = std::ptr::addr_of!((*f).problem_mark).cast::<u8>()
+                == std::ptr::addr_of!(public.problem_mark).cast::<u8>()
+                && std::ptr::addr_of!((*f).context_mark).cast::<u8>()
+                    == std::ptr::addr_of!(public.context_mark).cast::<u8>();
+            let start = input.as_ptr();
+            let fresh = |b: [*mut u8; 4], size: usize| {
+                !b[0].is_null() && b[1] == b[0].wrapping_add(size) && b[2] == b[0] && b[3] == b[0]
+            };
+            let as_expected = same_prefix
+                && fields.error == 0
+                && fields.read_handler != 0
+                && fields.input == [start, start.wrapping_add(input.len()), start]
+                && fields.eof == 0
+                && fresh(fields.buffer, BUFFER_SIZE)
+                && fields.unread == 0
+                && fresh(fields.raw_buffer, RAW_BUFFER_SIZE)
+                && fields.encoding == unsafe_yaml::YAML_UTF8_ENCODING as u32
+                && fields.offset == 0;
+            if !as_expected {
+                debug_assert!(false, "libyaml's parser is not laid out as expected");
+                return;
+            }
+            let at = text.bytes.as_ptr().cast_mut();
+            self.own_buffer = Some(fields.buffer);
+            std::ptr::addr_of_mut!((*f).buffer).write([
+                at,
+                at.wrapping_add(input.len() + Padded::ROOM),
+                at,
+                // `last`: past the NUL that ends the text, as the reader leaves it.
+                at.wrapping_add(input.len() + 1),
+            ]);
+            std::ptr::addr_of_mut!((*f).unread).write(chars as u64 + 1);
+            std::ptr::addr_of_mut!((*f).eof).write(1);
+        }
+    }
+}
+
+/// Whether every character is one libyaml's reader accepts (YAML's printable characters:
+/// tab, line feed, carriage return, U+0020 to U+007E, NEL, U+00A0 and above but for
+/// U+FFFE and U+FFFF). `bytes` are UTF-8. Eight bytes at a time while they are plain
+/// printable ASCII, which most of a log is.
+fn printable(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            // A byte under 0x20, or over 0x7E (the high bit set included).
+            let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+            let above = (w.wrapping_add(ONES) | w) & HIGH;
+            if below | above == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let width = match b {
+            b'\t' | b'\n' | b'\r' | 0x20..=0x7e => 1,
+            0x00..=0x7f => return false,
+            // U+0080 to U+009F but NEL (U+0085).
+            0xc2 if matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85) => {
+                return false;
+            }
+            0xc0..=0xdf => 2,
+            // U+FFFE and U+FFFF.
+            0xef if bytes.get(i + 1) == Some(&0xbf)
+                && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
+            {
+                return false;
+            }
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        i += width;
+    }
+    true
+}
+
 impl Drop for Parser<'_> {
     fn drop(&mut self) {
-        // SAFETY: initialised in `new`, deleted once.
-        unsafe { unsafe_yaml::yaml_parser_delete(self.sys.as_mut_ptr()) }
+        // SAFETY: initialised in `new`, deleted once. libyaml frees its character buffer
+        // when deleted: its own is put back first (`read_in_place` checked the layout that
+        // `reader_fields` writes through).
+        unsafe {
+            let p = self.sys.as_mut_ptr();
+            if let Some(own) = self.own_buffer.take() {
+                std::ptr::addr_of_mut!((*reader_fields(p)).buffer).write(own);
+            }
+            unsafe_yaml::yaml_parser_delete(p)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// YAML's printable set, one character at a time, as libyaml's reader tests it.
+    fn printable_slowly(text: &str) -> bool {
+        text.chars().all(|c| {
+            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
+                || ('\u{e000}'..='\u{fffd}').contains(&c)
+                || c >= '\u{10000}'
+        })
+    }
+
+    #[test]
+    fn printable_agrees_with_the_readers_rule() {
+        let pieces = [
+            "plain words, long enough to fill a few words of eight ",
+            "\n",
+            "\t",
+            "\r\n",
+            "é",
+            "中文",
+            "😀",
+            "\u{85}",
+            "\u{a0}",
+            "\u{feff}",
+            "\u{fffd}",
+            "\u{0}",
+            "\u{1}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{80}",
+            "\u{84}",
+            "\u{86}",
+            "\u{9f}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{e000}",
+            "~",
+        ];
+        // Each piece at every offset from a word boundary, alone and after printable text.
+        for piece in pieces {
+            for pad in 0..9 {
+                let text = format!("{}{piece}{}", "a".repeat(pad), "b".repeat(9 - pad));
+                assert_eq!(
+                    printable(text.as_bytes()),
+                    printable_slowly(&text),
+                    "{text:?}"
+                );
+                let text = format!("{piece}{}", " ".repeat(pad));
+                assert_eq!(
+                    printable(text.as_bytes()),
+                    printable_slowly(&text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    fn reads_in_place(text: &str) -> bool {
+        let padded = Padded::copy(text.as_bytes());
+        Events::new(&padded).parser.own_buffer.is_some()
+    }
+
+    #[test]
+    fn a_checked_text_is_read_in_place_and_others_as_usual() {
+        assert!(reads_in_place("events:\n  - title: \"Talks in Cairo\"\n"));
+        assert!(reads_in_place(""));
+        // A character libyaml refuses: its reader must see it, to say where it is.
+        assert!(!reads_in_place("a: \"x\u{8}y\"\n"));
+        assert!(!reads_in_place("a: \u{feff}\u{ffff}\n"));
+    }
+
+    #[test]
+    fn read_in_place_gives_the_events_the_reader_gives() {
+        let texts = [
+            "a: 1\nb: [x, \"y\\U0001F600\", 'z']\nc:\n  - {d: e}\n",
+            "key: |\n  literal\n  text\n",
+            "a: \"\\U0001F6",
+            "---\na: b\n...\n",
+            "\u{feff}a: b",
+            "a: b\r\nc: \"d\r\n  e\"",
+            "- - - x",
+            "a: 'unterminated",
+            "a: b\n--",
+        ];
+        for text in texts {
+            let events = |in_place: bool| {
+                let padded = Padded::copy(text.as_bytes());
+                let mut events = Events::new(&padded);
+                if !in_place {
+                    // Give libyaml its own buffer back before it reads anything.
+                    let p = events.parser.sys.as_mut_ptr();
+                    let own = events.parser.own_buffer.take().expect("read in place");
+                    // SAFETY: as in `Drop`: the fields were checked by `read_in_place`, and
+                    // libyaml has read nothing yet, so this is the state it left them in.
+                    unsafe {
+                        std::ptr::addr_of_mut!((*reader_fields(p)).buffer).write(own);
+                        std::ptr::addr_of_mut!((*reader_fields(p)).unread).write(0);
+                        std::ptr::addr_of_mut!((*reader_fields(p)).eof).write(0);
+                    }
+                }
+                let mut out = Vec::new();
+                loop {
+                    match events.next() {
+                        Ok((ev, mark)) => {
+                            out.push(format!("{ev:?} {mark:?}"));
+                            if ev == Ev::StreamEnd {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            out.push(format!("{e:?}"));
+                            break;
+                        }
+                    }
+                }
+                out
+            };
+            assert_eq!(events(true), events(false), "{text:?}");
+        }
+    }
 
     fn p(s: &str) -> Result<Node, YamlError> {
         parse(s, &Limits::default())
