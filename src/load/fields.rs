@@ -39,7 +39,8 @@ impl<T> At<T> {
 pub(crate) struct Loc {
     parent: Rc<str>,
     key: &'static str,
-    index: Option<usize>,
+    /// 32 bits, as a `Mark`'s: a value of a big log holds a few places.
+    index: Option<u32>,
 }
 
 impl Loc {
@@ -54,7 +55,7 @@ impl Loc {
     /// The `i`-th item of the list at this place.
     pub(crate) fn item(&self, i: usize) -> Loc {
         Loc {
-            index: Some(i),
+            index: Some(u32::try_from(i).unwrap_or(u32::MAX)),
             ..self.clone()
         }
     }
@@ -83,7 +84,7 @@ impl Loc {
     pub(crate) fn render(&self) -> String {
         let s = join(&self.parent, self.key);
         match self.index {
-            Some(i) => item_path(&s, i).to_string(),
+            Some(i) => item_path(&s, i as usize).to_string(),
             None => s,
         }
     }
@@ -110,8 +111,8 @@ impl<'a> Reader<'a> {
         self.diags.push(Diagnostic {
             severity,
             file: self.file.to_string(),
-            line: mark.line,
-            col: mark.col,
+            line: mark.line(),
+            col: mark.col(),
             path: path.to_string(),
             message,
             help,
@@ -171,7 +172,7 @@ impl<'a> Reader<'a> {
                 let msg = format!(
                     "`{}` is given twice (first on line {}): a key may appear once",
                     crate::text::sanitize(key),
-                    first.line
+                    first.line()
                 );
                 self.error(k.mark, &join(path, key), msg);
                 continue;

@@ -455,7 +455,7 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
             Err(e) => e,
         };
         if let Some((help, line)) =
-            recover::colon_in_value(current, e.mark.line, e.mark.col, &e.message)
+            recover::colon_in_value(current, e.mark.line(), e.mark.col(), &e.message)
         {
             reader.report(
                 Severity::Error,
@@ -472,7 +472,7 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
                 }
             {
                 fixes += 1;
-                fixed = Some(recover::replace_line(current, e.mark.line, &line));
+                fixed = Some(recover::replace_line(current, e.mark.line(), &line));
                 continue;
             }
         } else {
@@ -482,7 +482,7 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
         // The error may be found an entry after the mistake (an unclosed bracket): cut back
         // one entry at a time, a few times at most.
         let mut before = current;
-        let mut line = e.mark.line;
+        let mut line = e.mark.line();
         for _ in 0..MAX_CUTS {
             let Some(part) = recover::before_entry(before, line) else {
                 break;
@@ -492,7 +492,7 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
                     let whole = recover::whole_sections(part, &before[part.len()..]);
                     return Parsed::Before(root, whole);
                 }
-                Err(e) => (before, line) = (part, e.mark.line),
+                Err(e) => (before, line) = (part, e.mark.line()),
             }
         }
         return Parsed::Nothing;
@@ -511,7 +511,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, yaml::YamlError> {
             _ => (lines.len() + 1, 1),
         };
         yaml::YamlError {
-            mark: yaml::Mark { line, col },
+            mark: yaml::Mark::new(line, col),
             message: format!("the file is not UTF-8 text (byte 0x{:02x} at offset {}): a log must be saved as UTF-8", bytes[e.valid_up_to()], e.valid_up_to()),
         }
     })
@@ -521,7 +521,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, yaml::YamlError> {
 fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError> {
     if text.trim().is_empty() {
         return Err(yaml::YamlError {
-            mark: yaml::Mark { line: 1, col: 1 },
+            mark: yaml::Mark::new(1, 1),
             message: "the file is empty: expected an event log, a mapping with `events:`".into(),
         });
     }
@@ -529,9 +529,11 @@ fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError
         // libyaml puts "unexpected end of stream" after the last line; point at the last
         // line instead, so the message can show it.
         let lines = source_lines(text);
-        if e.mark.line > lines.len().max(1) {
-            e.mark.line = lines.len().max(1);
-            e.mark.col = lines.last().map_or(0, |l| l.chars().count()) + 1;
+        if e.mark.line() > lines.len().max(1) {
+            e.mark = yaml::Mark::new(
+                lines.len().max(1),
+                lines.last().map_or(0, |l| l.chars().count()) + 1,
+            );
         }
         e
     })

@@ -49,7 +49,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     let same = first.name == p.name && first.color == p.color;
                     let (ff, fl) = (
                         files[*first_file].reader.file.to_string(),
-                        first.id.mark.line,
+                        first.id.mark.line(),
                     );
                     duplicate(
                         &mut files[fi].reader,
@@ -82,7 +82,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                             == s.archive.as_ref().map(|a| &a.value);
                     let (ff, fl) = (
                         files[*first_file].reader.file.to_string(),
-                        first.id.mark.line,
+                        first.id.mark.line(),
                     );
                     duplicate(
                         &mut files[fi].reader,
@@ -115,7 +115,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                         && first.aliases == a.aliases;
                     let (ff, fl) = (
                         files[*first_file].reader.file.to_string(),
-                        first.id.mark.line,
+                        first.id.mark.line(),
                     );
                     duplicate(
                         &mut files[fi].reader,
@@ -142,7 +142,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             color: p.color,
             origin: Origin {
                 file: fi,
-                line: p.id.mark.line,
+                line: p.id.mark.line(),
             },
         });
     }
@@ -156,12 +156,12 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             byline: s.byline,
             archive: s.archive.map(|a| ArchiveRef {
                 path: a.value,
-                line: a.mark.line,
-                col: a.mark.col,
+                line: a.mark.line(),
+                col: a.mark.col(),
             }),
             origin: Origin {
                 file: fi,
-                line: s.id.mark.line,
+                line: s.id.mark.line(),
             },
         });
     }
@@ -178,7 +178,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             aliases: a.aliases,
             origin: Origin {
                 file: fi,
-                line: a.id.mark.line,
+                line: a.id.mark.line(),
             },
         });
     }
@@ -196,7 +196,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     };
                     f.reader.error(id.mark, &id.path(), format!("event id \"{}\" is already used ({other}): ids are unique among events", id.value));
                 } else {
-                    taken.insert(id.value.clone(), (fi, id.mark.line));
+                    taken.insert(id.value.clone(), (fi, id.mark.line()));
                 }
             }
         }
@@ -227,26 +227,21 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                         id = format!("{base}-{n}");
                         *n += 1;
                     }
-                    taken.insert(id.clone(), (fi, e.mark.line));
+                    taken.insert(id.clone(), (fi, e.mark.line()));
                     (id, true)
                 }
             };
             let r = &mut file.reader;
-            let actors = e
-                .actors
-                .iter()
-                .filter_map(|a| lookup(r, &log.actor_ids, a, "actor"))
-                .collect();
-            let named_parties = e
-                .parties
-                .iter()
-                .filter_map(|p| lookup(r, &log.party_ids, p, "party"))
-                .collect();
-            let sources: Vec<SourceIx> = e
-                .sources
-                .iter()
-                .filter_map(|s| lookup(r, &log.source_ids, s, "source"))
-                .collect();
+            // Each list sized to the ids written (collecting from a filter would leave room
+            // for four, in a million events).
+            let mut refs = |ids: &[At<String>], map: &IdMap<usize>, what: &str| {
+                let mut out = Vec::with_capacity(ids.len());
+                out.extend(ids.iter().filter_map(|id| lookup(r, map, id, what)));
+                out
+            };
+            let actors = refs(&e.actors, &log.actor_ids, "actor");
+            let named_parties = refs(&e.parties, &log.party_ids, "party");
+            let sources: Vec<SourceIx> = refs(&e.sources, &log.source_ids, "source");
             // The event's only source, for its quotes that name none.
             let only_source = match (e.sources.len(), sources.as_slice()) {
                 (1, &[s]) => Some(s),
@@ -282,7 +277,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     verification: Verification::default(),
                     origin: Origin {
                         file: fi,
-                        line: q.mark.line,
+                        line: q.mark.line(),
                     },
                 })
                 .collect();
@@ -306,7 +301,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     quotes,
                     origin: Origin {
                         file: fi,
-                        line: e.mark.line,
+                        line: e.mark.line(),
                     },
                     related_by: Vec::new(),
                     parties: Vec::new(),
@@ -519,7 +514,7 @@ fn reading_zone(files: &mut [FileDoc]) -> Tz {
             continue;
         };
         match first {
-            None => first = Some((fi, tz.value, tz.mark.line)),
+            None => first = Some((fi, tz.value, tz.mark.line())),
             Some((ff, ftz, fl)) if ftz != tz.value => {
                 let first_file = files[ff].reader.file.to_string();
                 files[fi].reader.error(

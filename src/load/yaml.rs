@@ -9,11 +9,31 @@ use std::ffi::CStr;
 use std::mem::MaybeUninit;
 use unsafe_libyaml as unsafe_yaml;
 
-/// A position in the file, 1-based.
+/// A position in the file, 1-based. 32 bits each: a value of a big log holds a few marks,
+/// and a file of more than four billion lines is refused long before (`max_file_bytes`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Mark {
-    pub(crate) line: usize,
-    pub(crate) col: usize,
+    line: u32,
+    col: u32,
+}
+
+impl Mark {
+    /// The mark at `line` and `col`, saturated past `u32::MAX`.
+    pub(crate) fn new(line: usize, col: usize) -> Mark {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Mark {
+            line: narrow(line),
+            col: narrow(col),
+        }
+    }
+
+    pub(crate) fn line(self) -> usize {
+        self.line as usize
+    }
+
+    pub(crate) fn col(self) -> usize {
+        self.col as usize
+    }
 }
 
 /// A YAML node with its position.
@@ -109,7 +129,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         }
     }
     builder.root.ok_or(YamlError {
-        mark: Mark { line: 1, col: 1 },
+        mark: Mark::new(1, 1),
         message: "the file holds no YAML document: expected a mapping with `events:`".into(),
     })
 }
@@ -420,10 +440,10 @@ impl<'input> Events<'input> {
             }
             self.holding = true;
             let e = &*self.held.as_ptr();
-            let mark = Mark {
-                line: e.start_mark.line as usize + 1,
-                col: e.start_mark.column as usize + 1,
-            };
+            let mark = Mark::new(
+                e.start_mark.line as usize + 1,
+                e.start_mark.column as usize + 1,
+            );
             let ev = match e.type_ {
                 unsafe_yaml::YAML_STREAM_END_EVENT => {
                     self.parser.done = true;
@@ -514,10 +534,10 @@ impl<'input> Parser<'input> {
                 return Err(parse_error(&*p, self._input));
             }
             let e = event.as_mut_ptr();
-            let mark = Mark {
-                line: (*e).start_mark.line as usize + 1,
-                col: (*e).start_mark.column as usize + 1,
-            };
+            let mark = Mark::new(
+                (*e).start_mark.line as usize + 1,
+                (*e).start_mark.column as usize + 1,
+            );
             let mut converted = convert(&*e);
             unsafe_yaml::yaml_event_delete(e);
             if let Some(stand_ins) = &self.stand_ins {
@@ -620,10 +640,7 @@ fn parse_error(p: &unsafe_yaml::yaml_parser_t, input: &[u8]) -> YamlError {
         None => format!("YAML syntax: {problem}"),
     };
     YamlError {
-        mark: Mark {
-            line: m.line as usize + 1,
-            col: m.column as usize + 1,
-        },
+        mark: Mark::new(m.line as usize + 1, m.column as usize + 1),
         message,
     }
 }
@@ -635,10 +652,10 @@ fn mark_at(input: &[u8], offset: usize) -> Mark {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    Mark {
-        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        col: String::from_utf8_lossy(&before[start..]).chars().count() + 1,
-    }
+    Mark::new(
+        before.iter().filter(|&&b| b == b'\n').count() + 1,
+        String::from_utf8_lossy(&before[start..]).chars().count() + 1,
+    )
 }
 
 /// A file's bytes followed by `Padded::ROOM` zero bytes, which lets libyaml read them in
@@ -979,7 +996,7 @@ mod tests {
     #[test]
     fn a_control_character_is_reported_where_it_is() {
         let e = p("a: 1\nb: \"x\u{8}y\"\n").unwrap_err();
-        assert_eq!(e.mark, Mark { line: 2, col: 6 });
+        assert_eq!(e.mark, Mark::new(2, 6));
         assert!(e.message.contains("U+0008"), "{}", e.message);
     }
 
@@ -992,7 +1009,7 @@ mod tests {
         let Value::Seq(items) = &pairs[1].1.value else {
             panic!()
         };
-        assert_eq!(items[1].mark, Mark { line: 4, col: 5 });
+        assert_eq!(items[1].mark, Mark::new(4, 5));
         assert_eq!(
             items[1].value,
             Value::Scalar {
@@ -1059,7 +1076,7 @@ mod tests {
         assert_eq!(text(0), "x\u{85}y");
         assert_eq!(text(1), "p\u{2028}q");
         assert_eq!(text(2), "r\u{2029}s");
-        assert_eq!(pairs[3].1.mark, Mark { line: 4, col: 4 });
+        assert_eq!(pairs[3].1.mark, Mark::new(4, 4));
         // A file holding the first stand-ins still reads back exactly.
         let n = p("a: \"\u{fdd0}\u{85}\u{fdd1}\"\n").unwrap();
         let Value::Map(pairs) = &n.value else {
