@@ -396,3 +396,50 @@ fn the_cursor_stays_on_screen_through_paging() {
     };
     assert!(l.cursor > 0);
 }
+
+/// The status line's last word: the position counter.
+fn counter(app: &App, w: u16, h: u16) -> String {
+    let s = screen(app, w, h);
+    let status = s.lines().last().unwrap_or_default().to_owned();
+    // TestBackend's lines are quoted.
+    status
+        .trim_end_matches('"')
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The counter in the quotes browser counts quotes, as its heading does, at every size:
+/// which quote is under the cursor, of how many listed.
+#[test]
+fn the_quotes_browsers_counter_counts_the_quotes_its_heading_counts() {
+    for (w, h) in [(50, 14), (80, 24), (120, 40)] {
+        let mut app = browser::sample(w, h);
+        let quotes = app.log.quote_count();
+        update(&mut app, Action::Show(Opener::QuoteList));
+        assert!(screen(&app, w, h).contains(&format!("{quotes} quotes")));
+        assert_eq!(counter(&app, w, h), format!("1/{quotes}"), "{w}x{h}");
+        run(&mut app, &[Action::Down, Action::Down, Action::Down]);
+        assert_eq!(counter(&app, w, h), format!("4/{quotes}"), "{w}x{h}");
+        update(&mut app, Action::Bottom);
+        assert_eq!(counter(&app, w, h), format!("{quotes}/{quotes}"), "{w}x{h}");
+        // Narrowed to one party: the heading's count, and the picker over the browser
+        // keeps the browser's counter.
+        pick(&mut app, PickerKind::Party, "egypt");
+        update(&mut app, Action::Top);
+        let n = listed(&app).len();
+        assert!(n > 0 && n < quotes);
+        let s = screen(&app, w, h);
+        assert!(s.contains(&format!("{n} quotes said by Egypt")), "{s}");
+        assert_eq!(counter(&app, w, h), format!("1/{n}"), "{w}x{h}");
+        update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+        assert_eq!(counter(&app, w, h), format!("1/{n}"), "{w}x{h}");
+        update(&mut app, Action::Back);
+        // Enter reads the quote's event: the counter counts events again.
+        update(&mut app, Action::Open);
+        assert_eq!(app.mode(), Mode::Quotes);
+        let pos = app.selected_pos().unwrap() + 1;
+        assert_eq!(counter(&app, w, h), format!("{pos}/{}", app.visible.len()));
+    }
+}

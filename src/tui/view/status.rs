@@ -5,6 +5,7 @@ use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::keymap::fitting_hints;
 use crate::tui::layout::text::{truncate, width};
+use crate::tui::overlays::quote_list;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,10 +14,15 @@ use ratatui::widgets::Paragraph;
 pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = area.width as usize;
-    let right = match app.selected_pos() {
-        Some(p) => format!(" {}/{}", p + 1, app.visible.len()),
-        None => String::new(),
-    };
+    // In the quotes browser, which quote of those listed (as its heading counts them);
+    // elsewhere, which event of those shown.
+    let right = if let Some(list) = quote_list::reading(app) {
+        quote_list::position(list).map(|(at, of)| format!(" {at}/{of}"))
+    } else {
+        app.selected_pos()
+            .map(|p| format!(" {}/{}", p + 1, app.visible.len()))
+    }
+    .unwrap_or_default();
     let mut left: Vec<Span<'static>> = Vec::new();
     if let Some(prompt) = app.overlays.last().and_then(|o| o.prompt_line(app)) {
         left = prompt;

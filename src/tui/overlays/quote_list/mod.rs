@@ -100,6 +100,31 @@ pub(crate) fn current(app: &App) -> Option<QuoteAt> {
     }
 }
 
+/// The quotes browser the reader is in: on top, or under a picker, a prompt or the help
+/// opened from it (not under an event opened from it).
+pub(crate) fn reading(app: &App) -> Option<&QuoteList> {
+    let reading = app.overlays.iter().rev().find(|o| {
+        !matches!(
+            o,
+            Overlay::Picker(_)
+                | Overlay::Search(_)
+                | Overlay::Range { .. }
+                | Overlay::Jump { .. }
+                | Overlay::Help { .. }
+        )
+    });
+    match reading {
+        Some(Overlay::QuoteList(l)) => Some(l),
+        _ => None,
+    }
+}
+
+/// Which quote is under the cursor, counted from 1, of how many listed (as the heading
+/// counts them); None when none is listed.
+pub(crate) fn position(list: &QuoteList) -> Option<(usize, usize)> {
+    (!list.entries.is_empty()).then(|| (list.cursor + 1, list.entries.len()))
+}
+
 fn body_size(app: &App) -> (usize, usize) {
     let inner = quotes::inner(areas(app).body);
     (inner.width as usize, (inner.height as usize).max(1))
