@@ -443,3 +443,65 @@ fn the_quotes_browsers_counter_counts_the_quotes_its_heading_counts() {
         assert_eq!(counter(&app, w, h), format!("{pos}/{}", app.visible.len()));
     }
 }
+
+/// A party picked in the quotes browser was for reading its quotes: Esc gives the timeline
+/// back with the filters it had, its place kept, and says so.
+#[test]
+fn esc_gives_the_timeline_back_its_filters() {
+    let mut app = browser::sample(120, 40);
+    pick(&mut app, PickerKind::Topic, "rafah");
+    let timeline = app.query.clone();
+    let selected = app.selected;
+    let shown = app.visible.clone();
+    update(&mut app, Action::Show(Opener::QuoteList));
+    pick(&mut app, PickerKind::Party, "egypt");
+    assert!(screen(&app, 120, 40).contains("said by Egypt"));
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.query, timeline);
+    assert_eq!(app.visible, shown);
+    assert_eq!(app.selected, selected);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("filters: topic: rafah  (c clears)"), "{s}");
+    assert!(!s.contains("Egypt  (c clears)"), "{s}");
+    assert!(
+        s.contains("back to the timeline, with its filters as they were"),
+        "{s}"
+    );
+    // `c` in the browser clears what the browser shows, not the timeline's filters.
+    update(&mut app, Action::Show(Opener::QuoteList));
+    update(&mut app, Action::ClearFilters);
+    update(&mut app, Action::Back);
+    assert_eq!(app.query, timeline);
+    // Filters left as they were: nothing to say.
+    app.message = None;
+    update(&mut app, Action::Show(Opener::QuoteList));
+    update(&mut app, Action::Back);
+    assert_eq!(app.message, None);
+}
+
+/// The filters given back are carried over a reload by id, like the timeline's own.
+#[test]
+fn the_timelines_filters_given_back_follow_a_reload() {
+    use dateline::load::load_str;
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let mut app = voices(120, 40);
+    pick(&mut app, PickerKind::Party, "belmont");
+    update(&mut app, Action::Show(Opener::QuoteList));
+    pick(&mut app, PickerKind::Party, "arden");
+    // Every party's index shifts.
+    let v2 = VOICES.replace("parties:\n", "parties:\n  - id: zeta\n    name: Zeta\n");
+    let result = load_str("voices.yaml", &v2);
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: vec![("voices.yaml".into(), v2.clone())],
+        })),
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("filters: party: Belmont  (c clears)"), "{s}");
+}

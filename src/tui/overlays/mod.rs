@@ -129,7 +129,7 @@ impl Overlay {
             // Open again on the new log, on the same event, while it is still there.
             Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, before, &l))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
             kept @ (Overlay::Quotes { .. }
             | Overlay::Help { .. }
