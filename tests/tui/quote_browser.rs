@@ -505,3 +505,63 @@ fn the_timelines_filters_given_back_follow_a_reload() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("filters: party: Belmont  (c clears)"), "{s}");
 }
+
+/// The picker of whose positions to show counts, for each party, what its positions view
+/// lists (quotes, and statements without a quote of their own) among the events the
+/// filters show, the party filter included, and says what it counts.
+#[test]
+fn the_positions_pickers_counts_are_what_each_positions_view_lists() {
+    let mut app = browser::sample(120, 40);
+    // Two parties in the filter: the positions view lists among the events it shows.
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    typed(&mut app, "israel");
+    update(&mut app, Action::Toggle);
+    for _ in 0.."israel".len() {
+        update(&mut app, Action::DeleteChar);
+    }
+    typed(&mut app, "egypt");
+    run(&mut app, &[Action::Toggle, Action::Open]);
+    assert_eq!(app.query.parties.len(), 2);
+    update(&mut app, Action::Show(Opener::Positions));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("counts are quotes and statements"), "{s}");
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("no picker")
+    };
+    let counts: Vec<(String, usize)> = p
+        .entries
+        .iter()
+        .map(|e| (e.label.clone(), e.count))
+        .collect();
+    let mut some_differ_from_the_quotes = false;
+    for (label, count) in counts {
+        update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+        typed(&mut app, &label);
+        update(&mut app, Action::Open);
+        let Some(Overlay::List(l)) = app.overlays.last() else {
+            panic!("no positions view for {label}")
+        };
+        assert_eq!(l.entries.len(), count, "{label}");
+        let s = screen(&app, 120, 40);
+        let heading = match count {
+            1 => " · 1 quote or statement".to_owned(),
+            n => format!(" · {n} quotes and statements"),
+        };
+        assert!(s.contains(&heading), "{label}: {s}");
+        let party = app
+            .log
+            .parties
+            .iter()
+            .position(|p| p.name == label)
+            .unwrap();
+        let quotes = app
+            .visible
+            .iter()
+            .flat_map(|&e| &app.log.events[e].quotes)
+            .filter(|q| q.said_by(&app.log).contains(&party))
+            .count();
+        some_differ_from_the_quotes |= quotes != count;
+    }
+    assert!(some_differ_from_the_quotes, "the test tells the two apart");
+}
