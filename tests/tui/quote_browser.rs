@@ -101,6 +101,10 @@ fn snapshot_the_new_pickers_and_prompt() {
         update(app, Action::Show(Opener::Range));
         typed(app, "2024-05..2024-05-03");
     });
+    // Opened on a log of 2023: the examples are its own dates.
+    snapshot("range_prompt_voices", voices, |app| {
+        update(app, Action::Show(Opener::Range));
+    });
     snapshot("range_applied", browser::sample, |app| {
         pick(app, PickerKind::Topic, "rafah");
         update(app, Action::Show(Opener::Range));
@@ -564,4 +568,64 @@ fn the_positions_pickers_counts_are_what_each_positions_view_lists() {
         some_differ_from_the_quotes |= quotes != count;
     }
     assert!(some_differ_from_the_quotes, "the test tells the two apart");
+}
+
+/// A log from 2022 to May 2024, read in Cairo, whose first event is known only by its year
+/// and whose last happened late on 3 May in New York (4 May in Cairo).
+const YEARS: &str = "dateline: 1
+title: Years
+timezone: Africa/Cairo
+events:
+  - date: 2022
+    kind: development
+    title: Talks begin at some point
+  - date: 2023-06-10
+    kind: meeting
+    title: A round in June
+  - date: 2024-05-03T23:30-04:00
+    kind: statement
+    title: A late statement
+";
+
+/// The date-range prompt's examples are the open log's dates, as precise as the log says,
+/// on its reading zone's calendar; its help fits the status line at every width.
+#[test]
+fn the_range_prompt_gives_examples_from_the_log_and_fits_the_line() {
+    for w in [40u16, 60, 80, 100, 160] {
+        let mut app = browser::open("years.yaml", YEARS, w, 24);
+        update(&mut app, Action::Show(Opener::Range));
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+        assert!(!s.contains("2024-04"), "{s}");
+        assert!(!status.contains('…'), "clipped at {w}: {status}");
+        assert!(status.ends_with(" 1/3"), "{status}");
+        if w >= 60 {
+            assert!(status.contains("2022..2024-05-04"), "{w}: {status}");
+        }
+        if w >= 80 {
+            assert!(
+                status.contains("2022..2024-05-04, 2022.., ..2024-05"),
+                "{w}: {status}"
+            );
+        }
+        if w >= 160 {
+            assert!(status.contains("Esc cancels"), "{status}");
+        }
+        // Typing takes the room of the help, never of what was typed.
+        typed(&mut app, "2023-06..2024");
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+        assert!(status.starts_with("dates: 2023-06..2024█"), "{status}");
+        assert!(!status.contains('…'), "clipped at {w}: {status}");
+    }
+    // A wrong range is answered with the same examples.
+    let mut app = browser::open("years.yaml", YEARS, 120, 24);
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024..2023");
+    update(&mut app, Action::Open);
+    let m = app.message.clone().unwrap();
+    assert!(
+        m.ends_with("type 2022..2024-05-04, 2022.., ..2024-05 or 2022"),
+        "{m}"
+    );
 }

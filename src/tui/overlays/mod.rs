@@ -149,13 +149,13 @@ impl Overlay {
         }
     }
 
-    /// What a prompt shows in the status line, over the browser; None for the overlays
-    /// drawn over the body.
-    pub(crate) fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
+    /// What a prompt shows in the status line, over the browser, in `room` columns; None
+    /// for the overlays drawn over the body.
+    pub(crate) fn prompt_line(&self, app: &App, room: usize) -> Option<Vec<Span<'static>>> {
         match self {
             Overlay::Search(s) => Some(search::prompt_line(app, s)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
-            Overlay::Range { input } => Some(range::prompt_line(app, input)),
+            Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             _ => None,
         }
     }

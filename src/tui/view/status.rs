@@ -23,21 +23,20 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .map(|p| format!(" {}/{}", p + 1, app.visible.len()))
     }
     .unwrap_or_default();
+    let room = w.saturating_sub(width(&right));
     let mut left: Vec<Span<'static>> = Vec::new();
-    if let Some(prompt) = app.overlays.last().and_then(|o| o.prompt_line(app)) {
+    if let Some(prompt) = app.overlays.last().and_then(|o| o.prompt_line(app, room)) {
         left = prompt;
     } else if let Some(m) = &app.message {
         left.push(Span::styled(sanitize(m).into_owned(), t.label()));
     } else if let Some(fe) = &app.file_errors {
         left.push(Span::styled(fe.notice(), t.warning()));
     } else {
-        let room = w.saturating_sub(width(&right));
         for (key, hint) in fitting_hints(app.mode(), room) {
             left.push(Span::styled(key, t.key()));
             left.push(Span::raw(format!(" {hint}  ")));
         }
     }
-    let room = w.saturating_sub(width(&right));
     let left = truncate(left, room);
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let mut spans = left;
