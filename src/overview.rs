@@ -235,7 +235,15 @@ impl Histogram {
 
     /// `Events per week · 1 Apr 2024 – 2 Jun 2024 · peak 5 · 2 known only by month, not
     /// counted`.
-    pub(crate) fn title(&self) -> String {
+    #[cfg(test)]
+    fn title(&self) -> String {
+        self.titles().swap_remove(0)
+    }
+
+    /// The title, then shorter ones for narrow screens, in order of preference: the
+    /// left-out events in fewer words, then without the peak, then the unit and span
+    /// alone. The events left out are said as long as anything can be.
+    pub(crate) fn titles(&self) -> Vec<String> {
         let last = self.counts.len().saturating_sub(1);
         let from = self.unit.label(self.start_of(0));
         let to = self.unit.label(self.end_of(last));
@@ -245,11 +253,27 @@ impl Histogram {
             format!("{from} – {to}")
         };
         let peak = self.counts.iter().copied().max().unwrap_or(0);
-        let mut t = format!("Events per {} · {span} · peak {peak}", self.unit.name());
-        if let Some(left) = self.left_out() {
-            t.push_str(&format!(" · {left}, not counted"));
-        }
-        t
+        let head = format!("Events per {} · {span}", self.unit.name());
+        let Some(left) = self.left_out() else {
+            return vec![format!("{head} · peak {peak}"), head];
+        };
+        let short = match (self.only_month, self.only_year) {
+            (m, 0) => format!("{m} month-only"),
+            (0, y) => format!("{y} year-only"),
+            (m, y) => format!("{m} month-only, {y} year-only"),
+        };
+        vec![
+            format!("{head} · peak {peak} · {left}, not counted"),
+            format!("{head} · peak {peak} · not counted: {short}"),
+            format!("{head} · not counted: {short}"),
+            format!("Per {} · {span} · not counted: {short}", self.unit.name()),
+            format!(
+                "Per {} · {span} · {} uncounted",
+                self.unit.name(),
+                self.only_month + self.only_year
+            ),
+            head,
+        ]
     }
 
     /// `2 known only by month`, `1 known only by month and 1 only by year`: events the bars

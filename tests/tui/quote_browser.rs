@@ -629,3 +629,28 @@ fn the_range_prompt_gives_examples_from_the_log_and_fits_the_line() {
         "{m}"
     );
 }
+
+/// The positions view's title names the party whole at 80 columns, its keys shortened or
+/// left to the status line, never cut.
+#[test]
+fn the_positions_title_fits_80_columns() {
+    let mut app = browser::sample(80, 24);
+    update(&mut app, Action::Show(Opener::Positions));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    typed(&mut app, "united");
+    update(&mut app, Action::Open);
+    insta::assert_snapshot!("positions_united_states_80x24", screen(&app, 80, 24));
+    let s = screen(&app, 80, 24);
+    let title = s.lines().nth(2).unwrap();
+    assert!(
+        title.contains(" Positions of United States · p another party · Enter event · Esc back ─"),
+        "{title}"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains(
+            " Positions of United States · p another party · Enter goes to the event · Esc back ─"
+        ),
+        "{s}"
+    );
+}

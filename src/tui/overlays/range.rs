@@ -6,7 +6,7 @@ use crate::model::{Date, Precision};
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
-use crate::tui::layout::text::width;
+use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
@@ -79,7 +79,7 @@ pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'stat
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let ex = Examples::of(app);
     let (first, last, all) = (&ex.first, &ex.last, ex.all());
-    let helps = [
+    let helps = vec![
         format!("  {all} · Enter applies, empty clears · Esc cancels"),
         format!("  {all} · empty clears"),
         format!(
@@ -88,10 +88,10 @@ pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'stat
         ),
         format!("  e.g. {first}..{last} · empty clears"),
         format!("  e.g. {first}..{last}"),
+        String::new(),
     ];
-    if let Some(help) = helps.into_iter().find(|h| used + width(h) <= room) {
-        line.push(Span::styled(help, t.dim()));
-    }
+    let help = first_fitting(helps, room.saturating_sub(used));
+    line.push(Span::styled(help, t.dim()));
     line
 }
 
