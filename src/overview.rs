@@ -324,10 +324,84 @@ pub(crate) fn first_at_or_after(
     Some(pos.min(events.len() - 1))
 }
 
+/// Where a `:` jump to `date` lands, as a position in `events` (timeline order): the
+/// first event within `date`'s period; else the event known only more coarsely whose
+/// period holds the date (the most precise such, a month before its year; of equals the
+/// first), which sits in the timeline before the date and would otherwise be passed
+/// over; else the first event after the date, or the last event when all are earlier.
+pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) -> Option<usize> {
+    let after = first_at_or_after(log, events, date)?;
+    let date = date.in_zone(log.timezone);
+    let (at, end) = (date.start(), date.end_exclusive());
+    let first = log.events[events[after]].date.start();
+    if at <= first && first < end {
+        return Some(after);
+    }
+    // A period that holds `at` starts less than a year (a leap year, plus a clock
+    // change) before it.
+    let earliest = at - chrono::Duration::days(367);
+    let from = events.partition_point(|&i| log.events[i].date.start() < earliest);
+    let holding = (from..after)
+        .filter(|&pos| {
+            let d = &log.events[events[pos]].date;
+            d.start() <= at && at < d.end_exclusive()
+        })
+        // The most precise; of equals (the same period), the first.
+        .min_by_key(|&pos| {
+            (
+                std::cmp::Reverse(log.events[events[pos]].date.precision),
+                pos,
+            )
+        });
+    Some(holding.unwrap_or(after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Date;
+
+    #[test]
+    fn a_jump_lands_on_the_period_that_holds_the_date() {
+        let yaml = "dateline: 1\ntitle: t\ntimezone: Africa/Cairo\nevents:\n\
+            - {date: 2021-12-30, kind: meeting, title: a}\n\
+            - {date: 2022, kind: meeting, title: year}\n\
+            - {date: 2022, kind: meeting, title: year again}\n\
+            - {date: 2022-03-02, kind: meeting, title: march}\n\
+            - {date: 2022-06, kind: meeting, title: june}\n\
+            - {date: 2022-06-20, kind: meeting, title: late june}\n\
+            - {date: 2023-02-01, kind: meeting, title: next year}\n";
+        let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
+        let all: Vec<EventIx> = (0..log.events.len()).collect();
+        let land = |d: &str| {
+            let date = Date::parse_in(d, log.timezone).unwrap();
+            log.events[all[landing(&log, &all, &date).unwrap()]]
+                .title
+                .clone()
+        };
+        assert_eq!(land("2022-04"), "year");
+        assert_eq!(land("2022-06-10"), "june");
+        assert_eq!(land("2022-06"), "june");
+        assert_eq!(land("2022"), "year");
+        // An event within the period asked for comes before a coarser one holding it.
+        assert_eq!(land("2022-03"), "march");
+        assert_eq!(land("2022-06-20"), "late june");
+        assert_eq!(land("2021-12-30"), "a");
+        assert_eq!(land("2023"), "next year");
+        assert_eq!(land("2024"), "next year");
+        assert_eq!(land("2020"), "a");
+        // Without the coarse events, the first event after the date.
+        let days: Vec<EventIx> = all
+            .iter()
+            .copied()
+            .filter(|&i| log.events[i].date.precision == Precision::Day)
+            .collect();
+        let date = Date::parse_in("2022-04", log.timezone).unwrap();
+        assert_eq!(
+            log.events[days[landing(&log, &days, &date).unwrap()]].title,
+            "late june"
+        );
+    }
 
     #[test]
     fn party_rows_count_the_shown_events_of_each_party_however_many_are_shown() {

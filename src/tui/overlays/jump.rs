@@ -1,9 +1,10 @@
-//! `:` then a date: the first shown event at or after it. The same forms as the
+//! `:` then a date: the first shown event within it, else the shown event known only by
+//! a month or year that holds it, else the first shown event after it. The same forms as the
 //! log's dates (`2024`, `2024-05`, `2024-05-03`), or `today`, all read as periods of the
 //! log's reading zone.
 
 use crate::model::Date;
-use crate::overview::first_at_or_after;
+use crate::overview::landing;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
@@ -56,7 +57,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Selects the first shown event at or after `text`'s date, or says why not.
+/// Selects where a jump to `text`'s date lands (`overview::landing`), or says why not.
 fn go(app: &mut App, text: &str) {
     let zone = app.log.timezone;
     let parsed = if text.eq_ignore_ascii_case("today") {
@@ -76,14 +77,22 @@ fn go(app: &mut App, text: &str) {
             return;
         }
     };
-    let Some(pos) = first_at_or_after(&app.log, &app.visible, &date) else {
+    let Some(pos) = landing(&app.log, &app.visible, &date) else {
         app.message = Some("no event is shown: c clears the filters".into());
         return;
     };
     select_pos(app, pos);
     let e = &app.log.events[app.visible[pos]];
-    app.message = Some(if e.date.start() < date.start() {
+    let at = date.in_zone(app.log.timezone).start();
+    app.message = Some(if e.date.end_exclusive() <= at {
         format!("nothing from {} on: this is the last event", date.human())
+    } else if e.date.start() < at {
+        format!(
+            "{}: within {}, known only by its {}",
+            date.human(),
+            e.date.human(),
+            e.date.precision_name()
+        )
     } else {
         format!("from {}: {}", date.human(), e.date.human())
     });
