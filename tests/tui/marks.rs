@@ -312,7 +312,8 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     jump(&mut app, "3 May");
     assert_eq!(id(&app), "e2", "a bad date moves nothing");
     let msg = app.message.clone().unwrap();
-    assert!(msg.contains("2024, 2024-05, 2024-05-03 or today"), "{msg}");
+    // The forms, in this log's last date.
+    assert!(msg.contains("2024, 2024-05, 2024-05-05 or today"), "{msg}");
     jump(&mut app, "2024-5-3");
     assert_eq!(id(&app), "e2", "a date written wrong moves nothing");
     let msg = app.message.clone().unwrap();
@@ -373,6 +374,20 @@ events:
     assert!(row.contains("Talks resume that year"), "{row}");
     let (row, _) = jump(&mut app, "2023");
     assert!(row.contains("A January meeting"), "{row}");
+    // The prompt's examples are this log's dates, and its help fits the line.
+    update(&mut app, Action::Show(Opener::Jump));
+    for w in [40u16, 60, 80, 120] {
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap();
+        assert!(!status.contains('…'), "cut at {w}: {status}");
+        if w >= 60 {
+            assert!(
+                status.contains("2023, 2023-01, 2023-01-05 or today"),
+                "{status}"
+            );
+        }
+    }
+    insta::assert_snapshot!("jump_prompt_80x24", screen(&app, 80, 24));
 }
 
 #[test]

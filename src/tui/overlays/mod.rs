@@ -6,6 +6,7 @@ pub(crate) mod errors;
 pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
+pub(crate) mod log_dates;
 pub mod picker;
 pub mod prompt_input;
 pub(crate) mod quote_list;
@@ -154,7 +155,7 @@ impl Overlay {
     pub(crate) fn prompt_line(&self, app: &App, room: usize) -> Option<Vec<Span<'static>>> {
         match self {
             Overlay::Search(s) => Some(search::prompt_line(app, s)),
-            Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
+            Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             _ => None,
         }

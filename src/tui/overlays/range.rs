@@ -2,11 +2,12 @@
 //! `--from` and `--to` (a month is all of the month). Empty input clears the range.
 
 use crate::filter::parse_range;
-use crate::model::{Date, Precision};
+use crate::model::Precision;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::text::{first_fitting, width};
+use crate::tui::overlays::log_dates::{self, written};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
@@ -24,10 +25,7 @@ struct Examples {
 
 impl Examples {
     fn of(app: &App) -> Examples {
-        let events = &app.log.events;
-        let today = || Date::today(app.log.timezone);
-        let first = events.first().map_or_else(today, |e| e.date);
-        let last = events.last().map_or_else(today, |e| e.date);
+        let (first, last) = log_dates::first_and_last(app);
         Examples {
             first: written(&first, Precision::Month),
             last: written(&last, Precision::Day),
@@ -44,16 +42,6 @@ impl Examples {
         } = self;
         format!("{first}..{last}, {first}.., ..{last_month} or {first}")
     }
-}
-
-/// `d`'s reading-zone period at `at` most as precise as `at`: `2024`, `2024-05`, `2024-05-03`.
-fn written(d: &Date, at: Precision) -> String {
-    let format = match d.precision.min(at) {
-        Precision::Year => "%Y",
-        Precision::Month => "%Y-%m",
-        _ => "%Y-%m-%d",
-    };
-    d.reading_day().format(format).to_string()
 }
 
 /// Opens the prompt holding the range in force, so it can be edited.
