@@ -9,7 +9,7 @@
 //! events holding the term are exactly the events of the words holding it.
 
 use memchr::memmem;
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 /// Whether `b` belongs to a word (see the module's note).
 pub fn is_word_byte(b: u8) -> bool {
@@ -71,7 +71,9 @@ impl Words {
         let stride = events.div_ceil(64);
         let event_text = |ev: usize| &text[starts[ev]..starts[ev + 1]];
         // First pass: the vocabulary, and how many events hold each word.
-        let mut ids: FxHashMap<&[u8], u32> = FxHashMap::default();
+        // Seeded at random, as the id maps are: the words are the log's, which may be chosen
+        // to collide under a fixed hash.
+        let mut ids: HashMap<&[u8], u32, foldhash::fast::RandomState> = HashMap::default();
         let mut vocabulary = Vec::new();
         let mut word_starts = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
