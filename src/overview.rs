@@ -69,26 +69,25 @@ pub struct Histogram {
 
 /// The bucket's ordinal from the start of the era, for each unit.
 fn ordinal(unit: Unit, d: NaiveDate) -> i64 {
-    match unit {
-        Unit::Day => d.num_days_from_ce() as i64,
-        // Weeks start on Monday.
-        Unit::Week => {
-            (d.num_days_from_ce() as i64 - d.weekday().num_days_from_monday() as i64).div_euclid(7)
-        }
-        Unit::Month => d.year() as i64 * 12 + d.month0() as i64,
-        Unit::Year => d.year() as i64,
-        Unit::Years(n) => (d.year() as i64).div_euclid(n as i64),
-    }
+    bucket_ordinal(
+        unit,
+        i64::from(d.num_days_from_ce()),
+        i64::from(d.year()) * 12 + i64::from(d.month0()),
+    )
 }
 
 /// `ordinal` of an event's reading-zone day, from the calendar's small integers (no date
 /// arithmetic through chrono: the overview counts every visible event on each filter key).
 fn calendar_ordinal(unit: Unit, d: &CalendarDay) -> i64 {
-    let day = i64::from(d.day_number());
-    let month = i64::from(d.month_number());
+    bucket_ordinal(unit, i64::from(d.day_number()), i64::from(d.month_number()))
+}
+
+/// The bucket of a day given as days from the common era and its month as year × 12 +
+/// month − 1, the numbers both a date and the calendar give.
+fn bucket_ordinal(unit: Unit, day: i64, month: i64) -> i64 {
     match unit {
         Unit::Day => day,
-        // Day 1 of the era was a Monday.
+        // Weeks start on Monday, and day 1 of the era was a Monday.
         Unit::Week => (day - (day - 1).rem_euclid(7)).div_euclid(7),
         Unit::Month => month,
         Unit::Year => month.div_euclid(12),
