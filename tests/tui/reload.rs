@@ -418,3 +418,56 @@ fn v2_shifted_with_answer() -> String {
         "{V2_SHIFTED}  - {{id: e5, date: 2024-02-02, kind: statement, title: Bob answers, actors: [bob], related: [e4]}}\n"
     )
 }
+
+/// A log where Ann's meeting answers Bob's call, for following a link the filters hide.
+const LINKED: &str = r#"
+parties:
+  - {id: alpha, name: Alpha}
+  - {id: beta, name: Beta}
+actors:
+  - {id: ann, name: Ann, party: alpha}
+  - {id: bob, name: Bob, party: beta}
+events:
+  - {id: call, date: 2024-01-01, kind: call, title: Bob calls, actors: [bob]}
+  - {id: answer, date: 2024-01-02, kind: meeting, title: Ann answers, actors: [ann], related: [call]}
+"#;
+
+/// Follows `answer`'s link to `call` under a filter on Alpha, which hides the call: the
+/// filters are cleared to show it, kept for Backspace.
+fn follow_hidden_link() -> App {
+    let mut app = open(LINKED);
+    browser::press(&mut app, "palpha\n");
+    select_id(&mut app, "answer");
+    browser::press(&mut app, "\t\n\n");
+    assert_eq!(selected_id(&app), Some("call"));
+    assert!(app.query.parties.is_empty(), "the filters were cleared");
+    app
+}
+
+/// The filters kept for Backspace follow a reload by id, as the timeline's own do: a party
+/// added before the others does not turn "Alpha" into another party.
+#[test]
+fn filters_kept_for_backspace_follow_a_reload() {
+    let mut app = follow_hidden_link();
+    let shifted = LINKED.replace("parties:\n", "parties:\n  - {id: zeta, name: Zeta}\n");
+    reload(&mut app, &shifted);
+    browser::press(&mut app, "\x08");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("filters: party: Alpha"), "{s}");
+    assert_eq!(selected_id(&app), Some("answer"));
+}
+
+/// When the event the link was followed from is gone, Backspace still gives the filters
+/// back.
+#[test]
+fn filters_kept_for_backspace_come_back_when_the_event_left_is_gone() {
+    let mut app = follow_hidden_link();
+    let without = LINKED.replace(
+        "  - {id: answer, date: 2024-01-02, kind: meeting, title: Ann answers, actors: [ann], related: [call]}\n",
+        "",
+    );
+    reload(&mut app, &without);
+    browser::press(&mut app, "\x08");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("filters: party: Alpha"), "{s}");
+}

@@ -82,11 +82,20 @@ fn replace(app: &mut App, loaded: Loaded) {
             None => app.visible.first().copied(),
         },
     };
-    app.back = app
-        .back
-        .iter()
-        .filter_map(|&b| event_in(&old, &app.log, b))
-        .collect();
+    // The way back, by id; the filters kept with it (a link followed past them) by id too,
+    // each at the depth of the entries still there, so that Backspace gives them back even
+    // when the event left is gone.
+    let mut back = Vec::with_capacity(app.back.len());
+    let mut depths = vec![0];
+    for &b in &app.back {
+        back.extend(event_in(&old, &app.log, b));
+        depths.push(back.len());
+    }
+    app.back = back;
+    for (depth, q) in &mut app.filters_back {
+        carry_query(&old, &app.log, &app.marks, q, &mut Vec::new());
+        *depth = depths[(*depth).min(depths.len() - 1)];
+    }
     let same = match (before, app.selected) {
         (Some(b), Some(s)) => old.events[b].id == app.log.events[s].id,
         _ => false,
