@@ -27,7 +27,7 @@ pub(super) fn read(source: &Padded, limits: &Limits, r: &mut Reader) -> Option<D
         return None;
     }
     let mut s = Stream {
-        events: Events::new(source),
+        events: Events::new(text, source),
         depth: 0,
         max_depth: limits.max_depth,
     };

@@ -400,11 +400,11 @@ pub(super) struct Events<'input> {
 }
 
 impl<'input> Events<'input> {
-    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`), given with the room
-    /// after it that lets the parser read it in place (see `Padded`).
-    pub(super) fn new(text: &'input Padded) -> Events<'input> {
-        let mut parser = Parser::new(text.bytes());
-        parser.read_in_place(text);
+    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`): `text` is the bytes
+    /// of `room` (checked), which lets the parser read it in place (see `Padded`).
+    pub(super) fn new(text: &'input str, room: &'input Padded) -> Events<'input> {
+        let mut parser = Parser::new(text.as_bytes());
+        parser.read_in_place(text, room);
         Events {
             parser,
             held: MaybeUninit::uninit(),
@@ -735,25 +735,25 @@ unsafe fn reader_fields(p: *mut unsafe_yaml::yaml_parser_t) -> *mut ReaderFields
     p.cast()
 }
 
-impl Parser<'_> {
+impl<'input> Parser<'input> {
     /// Lets libyaml scan `text` where it lies instead of decoding it into its own buffer,
     /// when the text is this parser's input, every character of it is one libyaml's reader
     /// lets through (`printable`), and the parser's fields are where and what they must be.
     /// Otherwise nothing changes and libyaml reads as usual. Either way the scanner sees the
     /// same characters, followed by a NUL, as its reader would give it.
-    fn read_in_place(&mut self, text: &Padded) {
+    fn read_in_place(&mut self, text: &'input str, room: &'input Padded) {
         let input = self._input;
-        if input.as_ptr() != text.bytes.as_ptr()
-            || input.len() != text.bytes.len()
+        if input.as_ptr() != text.as_ptr()
+            || input.as_ptr() != room.bytes.as_ptr()
+            || input.len() != room.bytes.len()
             || !printable(input)
         {
             return;
         }
-        // Whole characters, as libyaml counts what is unread; UTF-8 since it came from a str.
-        let Ok(chars) = std::str::from_utf8(input).map(|t| t.chars().count()) else {
-            return;
-        };
-        // SAFETY: `ReaderFields` is smaller than `yaml_parser_t` (asserted above) and holds
+        // Whole characters, as libyaml counts what is unread.
+        let chars = text.chars().count();
+        // SAFETY: the text is a `str`, so the scanner gets UTF-8 as from the reader (which
+        // `Events::next` relies on). `ReaderFields` is smaller than `yaml_parser_t` (asserted above) and holds
         // only integers and pointers, and `yaml_parser_initialize` zeroes the whole struct
         // before filling it, so reading it reads initialised bytes as values any bits make
         // valid, wherever its fields fall. Its layout is then checked:
@@ -794,7 +794,7 @@ impl Parser<'_> {
                 debug_assert!(false, "libyaml's parser is not laid out as expected");
                 return;
             }
-            let at = text.bytes.as_ptr().cast_mut();
+            let at = room.bytes.as_ptr().cast_mut();
             self.own_buffer = Some(fields.buffer);
             std::ptr::addr_of_mut!((*f).buffer).write([
                 at,
@@ -927,7 +927,8 @@ mod tests {
 
     fn reads_in_place(text: &str) -> bool {
         let padded = Padded::copy(text.as_bytes());
-        Events::new(&padded).parser.own_buffer.is_some()
+        let text = std::str::from_utf8(padded.bytes()).unwrap();
+        Events::new(text, &padded).parser.own_buffer.is_some()
     }
 
     #[test]
@@ -955,7 +956,8 @@ mod tests {
         for text in texts {
             let events = |in_place: bool| {
                 let padded = Padded::copy(text.as_bytes());
-                let mut events = Events::new(&padded);
+                let text = std::str::from_utf8(padded.bytes()).unwrap();
+                let mut events = Events::new(text, &padded);
                 if !in_place {
                     // Give libyaml its own buffer back before it reads anything.
                     let p = events.parser.sys.as_mut_ptr();
