@@ -446,20 +446,26 @@ impl Date {
     /// and when the two clocks agree.
     pub(crate) fn reading_human(&self) -> Option<String> {
         let own = self.offset?;
-        let at = self.start.with_timezone(&self.reading);
-        if at.offset().fix() == own {
+        if self.start.with_timezone(&self.reading).offset().fix() == own {
             return None;
         }
-        let clock = self.reading_clock()?;
-        let mut s = format!(
-            "{} {clock} {}",
-            day_text(at.date_naive(), Precision::Day),
-            clock_name(at.offset().fix())
-        );
+        let mut s = self.reading_at()?;
         if self.reading != Tz::UTC {
             s.push_str(&format!(" ({})", self.reading.name()));
         }
         Some(s)
+    }
+
+    /// A time on the reading zone's calendar and clock, without naming the zone:
+    /// `Sat 11 March 2023 12:30 +08:00`. None for a date without a time.
+    pub(crate) fn reading_at(&self) -> Option<String> {
+        let clock = self.reading_clock()?;
+        let at = self.start.with_timezone(&self.reading);
+        Some(format!(
+            "{} {clock} {}",
+            day_text(at.date_naive(), Precision::Day),
+            clock_name(at.offset().fix())
+        ))
     }
 
     /// The start on the reading zone's clock, RFC 3339 with that zone's offset
