@@ -548,3 +548,24 @@ fn a_range_backwards_in_the_reading_zone_is_wrong_usage_and_only_then() {
         "Sat 4 May 2024 08:00 +12:00  meeting  Morning meeting in Auckland\n"
     );
 }
+
+/// With times on four clocks, each row keeps its own clock in full and adds the reading
+/// zone's time short: the day only where it differs, the zone naming the clock. So the
+/// column stays well inside 80 terminal columns.
+#[test]
+fn times_on_several_clocks_keep_the_date_column_narrow() {
+    golden("list-four-zones.txt", &["list", FOUR_ZONES]);
+    golden(
+        "list-four-zones.md",
+        &["list", FOUR_ZONES, "--format", "markdown"],
+    );
+    let text = stdout(&["list", FOUR_ZONES]);
+    let date_column = text.lines().map(|l| l.find("  ").unwrap()).max().unwrap();
+    // The widest own clock (51: `Sun 5 November 2023 01:30 -04:00 (America/New_York)`)
+    // and the reading zone's beside it.
+    assert!(date_column <= 75, "{date_column}: {text}");
+    assert!(
+        text.contains("Fri 10 March 2023 23:30 -05:00 = Sat 11 March 12:30 Asia/Shanghai  "),
+        "{text}"
+    );
+}
