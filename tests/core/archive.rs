@@ -167,6 +167,43 @@ fn an_altered_word_is_an_error_that_shows_both_wordings() {
     assert!(help.contains("line 6 of sources/report.txt"), "{help}");
 }
 
+/// The words are what was not found: the error points at `text:`, even when the quote
+/// starts with another key.
+#[test]
+fn a_quote_not_found_is_reported_at_its_text_whatever_key_comes_first() {
+    let log = "\
+actors:
+  - {id: spokesman, name: A spokesman}
+sources:
+  - {id: report, outlet: Reuters, archive: sources/report.txt}
+events:
+  - date: 2024-05-03
+    kind: statement
+    title: A statement
+    sources: [report]
+    quotes:
+      - speaker: spokesman
+        source: report
+        text: Israel will never interfere in the talks
+      - attribution: an official
+        text: >-
+          Israel will surely not interfere
+";
+    let l = load::load_str_with(
+        "log.yaml",
+        log,
+        Archives::Given(&[("sources/report.txt", ARCHIVE)]),
+    )
+    .expect("a quote not found still lets the log open");
+    let lines: Vec<usize> = l
+        .warnings
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(lines, [13, 15], "{:?}", l.warnings);
+}
+
 #[test]
 fn a_dropped_word_is_shown_as_missing_from_the_log() {
     let (_, log, archive) = not_found("Israel will interfere in the talks");
