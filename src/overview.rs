@@ -69,26 +69,25 @@ pub struct Histogram {
 
 /// The bucket's ordinal from the start of the era, for each unit.
 fn ordinal(unit: Unit, d: NaiveDate) -> i64 {
-    match unit {
-        Unit::Day => d.num_days_from_ce() as i64,
-        // Weeks start on Monday.
-        Unit::Week => {
-            (d.num_days_from_ce() as i64 - d.weekday().num_days_from_monday() as i64).div_euclid(7)
-        }
-        Unit::Month => d.year() as i64 * 12 + d.month0() as i64,
-        Unit::Year => d.year() as i64,
-        Unit::Years(n) => (d.year() as i64).div_euclid(n as i64),
-    }
+    bucket_ordinal(
+        unit,
+        i64::from(d.num_days_from_ce()),
+        i64::from(d.year()) * 12 + i64::from(d.month0()),
+    )
 }
 
 /// `ordinal` of an event's reading-zone day, from the calendar's small integers (no date
 /// arithmetic through chrono: the overview counts every visible event on each filter key).
 fn calendar_ordinal(unit: Unit, d: &CalendarDay) -> i64 {
-    let day = i64::from(d.day_number());
-    let month = i64::from(d.month_number());
+    bucket_ordinal(unit, i64::from(d.day_number()), i64::from(d.month_number()))
+}
+
+/// The bucket of a day given as days from the common era and its month as year × 12 +
+/// month − 1, the numbers both a date and the calendar give.
+fn bucket_ordinal(unit: Unit, day: i64, month: i64) -> i64 {
     match unit {
         Unit::Day => day,
-        // Day 1 of the era was a Monday.
+        // Weeks start on Monday, and day 1 of the era was a Monday.
         Unit::Week => (day - (day - 1).rem_euclid(7)).div_euclid(7),
         Unit::Month => month,
         Unit::Year => month.div_euclid(12),
@@ -235,7 +234,15 @@ impl Histogram {
 
     /// `Events per week · 1 Apr 2024 – 2 Jun 2024 · peak 5 · 2 known only by month, not
     /// counted`.
-    pub(crate) fn title(&self) -> String {
+    #[cfg(test)]
+    fn title(&self) -> String {
+        self.titles().swap_remove(0)
+    }
+
+    /// The title, then shorter ones for narrow screens, in order of preference: the
+    /// left-out events in fewer words, then without the peak, then the unit and span
+    /// alone. The events left out are said as long as anything can be.
+    pub(crate) fn titles(&self) -> Vec<String> {
         let last = self.counts.len().saturating_sub(1);
         let from = self.unit.label(self.start_of(0));
         let to = self.unit.label(self.end_of(last));
@@ -245,11 +252,27 @@ impl Histogram {
             format!("{from} – {to}")
         };
         let peak = self.counts.iter().copied().max().unwrap_or(0);
-        let mut t = format!("Events per {} · {span} · peak {peak}", self.unit.name());
-        if let Some(left) = self.left_out() {
-            t.push_str(&format!(" · {left}, not counted"));
-        }
-        t
+        let head = format!("Events per {} · {span}", self.unit.name());
+        let Some(left) = self.left_out() else {
+            return vec![format!("{head} · peak {peak}"), head];
+        };
+        let short = match (self.only_month, self.only_year) {
+            (m, 0) => format!("{m} month-only"),
+            (0, y) => format!("{y} year-only"),
+            (m, y) => format!("{m} month-only, {y} year-only"),
+        };
+        vec![
+            format!("{head} · peak {peak} · {left}, not counted"),
+            format!("{head} · peak {peak} · not counted: {short}"),
+            format!("{head} · not counted: {short}"),
+            format!("Per {} · {span} · not counted: {short}", self.unit.name()),
+            format!(
+                "Per {} · {span} · {} uncounted",
+                self.unit.name(),
+                self.only_month + self.only_year
+            ),
+            head,
+        ]
     }
 
     /// `2 known only by month`, `1 known only by month and 1 only by year`: events the bars
@@ -300,10 +323,84 @@ pub(crate) fn first_at_or_after(
     Some(pos.min(events.len() - 1))
 }
 
+/// Where a `:` jump to `date` lands, as a position in `events` (timeline order): the
+/// first event within `date`'s period; else the event known only more coarsely whose
+/// period holds the date (the most precise such, a month before its year; of equals the
+/// first), which sits in the timeline before the date and would otherwise be passed
+/// over; else the first event after the date, or the last event when all are earlier.
+pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) -> Option<usize> {
+    let after = first_at_or_after(log, events, date)?;
+    let date = date.in_zone(log.timezone);
+    let (at, end) = (date.start(), date.end_exclusive());
+    let first = log.events[events[after]].date.start();
+    if at <= first && first < end {
+        return Some(after);
+    }
+    // A period that holds `at` starts less than a year (a leap year, plus a clock
+    // change) before it.
+    let earliest = at - chrono::Duration::days(367);
+    let from = events.partition_point(|&i| log.events[i].date.start() < earliest);
+    let holding = (from..after)
+        .filter(|&pos| {
+            let d = &log.events[events[pos]].date;
+            d.start() <= at && at < d.end_exclusive()
+        })
+        // The most precise; of equals (the same period), the first.
+        .min_by_key(|&pos| {
+            (
+                std::cmp::Reverse(log.events[events[pos]].date.precision),
+                pos,
+            )
+        });
+    Some(holding.unwrap_or(after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Date;
+
+    #[test]
+    fn a_jump_lands_on_the_period_that_holds_the_date() {
+        let yaml = "dateline: 1\ntitle: t\ntimezone: Africa/Cairo\nevents:\n\
+            - {date: 2021-12-30, kind: meeting, title: a}\n\
+            - {date: 2022, kind: meeting, title: year}\n\
+            - {date: 2022, kind: meeting, title: year again}\n\
+            - {date: 2022-03-02, kind: meeting, title: march}\n\
+            - {date: 2022-06, kind: meeting, title: june}\n\
+            - {date: 2022-06-20, kind: meeting, title: late june}\n\
+            - {date: 2023-02-01, kind: meeting, title: next year}\n";
+        let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
+        let all: Vec<EventIx> = (0..log.events.len()).collect();
+        let land = |d: &str| {
+            let date = Date::parse_in(d, log.timezone).unwrap();
+            log.events[all[landing(&log, &all, &date).unwrap()]]
+                .title
+                .clone()
+        };
+        assert_eq!(land("2022-04"), "year");
+        assert_eq!(land("2022-06-10"), "june");
+        assert_eq!(land("2022-06"), "june");
+        assert_eq!(land("2022"), "year");
+        // An event within the period asked for comes before a coarser one holding it.
+        assert_eq!(land("2022-03"), "march");
+        assert_eq!(land("2022-06-20"), "late june");
+        assert_eq!(land("2021-12-30"), "a");
+        assert_eq!(land("2023"), "next year");
+        assert_eq!(land("2024"), "next year");
+        assert_eq!(land("2020"), "a");
+        // Without the coarse events, the first event after the date.
+        let days: Vec<EventIx> = all
+            .iter()
+            .copied()
+            .filter(|&i| log.events[i].date.precision == Precision::Day)
+            .collect();
+        let date = Date::parse_in("2022-04", log.timezone).unwrap();
+        assert_eq!(
+            log.events[days[landing(&log, &days, &date).unwrap()]].title,
+            "late june"
+        );
+    }
 
     #[test]
     fn party_rows_count_the_shown_events_of_each_party_however_many_are_shown() {

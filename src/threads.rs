@@ -43,11 +43,7 @@ pub fn positions(log: &Log, party: PartyIx, events: &[EventIx]) -> Vec<Position>
                 });
             }
         }
-        let speaks = matches!(
-            e.kind,
-            Kind::Statement | Kind::Proposal | Kind::Response | Kind::Agreement
-        );
-        if out.len() == before && speaks && e.parties.contains(&party) {
+        if out.len() == before && speaks(e.kind) && e.parties.contains(&party) {
             out.push(Position {
                 event: ev,
                 quote: None,
@@ -55,6 +51,36 @@ pub fn positions(log: &Log, party: PartyIx, events: &[EventIx]) -> Vec<Position>
         }
     }
     out
+}
+
+/// An event of this kind is a party's position even without a quote of its own.
+fn speaks(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Statement | Kind::Proposal | Kind::Response | Kind::Agreement
+    )
+}
+
+/// For every party, how many entries `positions` gives among `events`, in one pass.
+pub fn position_counts(log: &Log, events: &[EventIx]) -> Vec<usize> {
+    let mut counts = vec![0; log.parties.len()];
+    let mut quoted = BTreeSet::new();
+    for &ev in events {
+        let e = &log.events[ev];
+        quoted.clear();
+        for q in &e.quotes {
+            for &p in q.said_by(log).iter() {
+                counts[p] += 1;
+                quoted.insert(p);
+            }
+        }
+        if speaks(e.kind) {
+            for &p in e.parties.iter().filter(|p| !quoted.contains(*p)) {
+                counts[p] += 1;
+            }
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
@@ -82,6 +108,20 @@ mod tests {
             .find(|&i| log.events[i].related.is_empty() && log.events[i].related_by.is_empty())
             .unwrap();
         assert_eq!(thread(&log, lone), vec![lone]);
+    }
+
+    #[test]
+    fn position_counts_are_the_lengths_of_positions() {
+        let log = sample();
+        let all: Vec<EventIx> = (0..log.events.len()).collect();
+        let some: Vec<EventIx> = all.iter().copied().step_by(3).collect();
+        for events in [&all, &some] {
+            let counts = position_counts(&log, events);
+            assert_eq!(counts.len(), log.parties.len());
+            for (p, &n) in counts.iter().enumerate() {
+                assert_eq!(n, positions(&log, p, events).len(), "party {p}");
+            }
+        }
     }
 
     #[test]

@@ -128,7 +128,7 @@ pub(super) const QUOTE: &[&str] = &[
 ];
 
 impl Document {
-    pub fn empty() -> Document {
+    pub(super) fn empty() -> Document {
         Document {
             timezone: None,
             title: None,

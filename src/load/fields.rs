@@ -61,7 +61,7 @@ impl Loc {
     }
 
     /// The place of the `i`-th item of the list at this place, rendered.
-    pub fn item_path(&self, i: usize) -> Rc<str> {
+    pub(super) fn item_path(&self, i: usize) -> Rc<str> {
         item_path(&join(&self.parent, self.key), i)
     }
 
@@ -476,14 +476,14 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
-    pub fn with_capacity(n: usize) -> Fields {
+    pub(super) fn with_capacity(n: usize) -> Fields {
         Fields {
             found: Vec::with_capacity(n),
         }
     }
 
     /// Adds the value of a key not added before.
-    pub fn push(&mut self, key: &'static str, value: Node) {
+    pub(super) fn push(&mut self, key: &'static str, value: Node) {
         self.found.push((key, value));
     }
 
@@ -506,7 +506,7 @@ impl Fields {
 
 /// `events` + 3 → `events[3]`: the place of an item, built for every item of a log (so
 /// without the formatting machinery).
-pub fn item_path(list: &str, i: usize) -> Rc<str> {
+pub(super) fn item_path(list: &str, i: usize) -> Rc<str> {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = i;

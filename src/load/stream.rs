@@ -21,7 +21,7 @@ type Step<T> = Result<T, GiveUp>;
 
 /// The document of one file, or `None` when the tree must read it (then `r` is to be
 /// dropped: it may hold some of the file's warnings).
-pub fn read(source: &Padded, limits: &Limits, r: &mut Reader) -> Option<Document> {
+pub(super) fn read(source: &Padded, limits: &Limits, r: &mut Reader) -> Option<Document> {
     let text = std::str::from_utf8(source.bytes()).ok()?;
     if text.trim().is_empty() || super::yaml::needs_stand_ins(text) {
         return None;

@@ -56,7 +56,7 @@ pub(crate) enum Value {
 
 impl Node {
     /// A node holding nothing, left where a value was moved out.
-    pub const EMPTY: Node = Node {
+    pub(super) const EMPTY: Node = Node {
         mark: Mark { line: 0, col: 0 },
         value: Value::Seq(Vec::new()),
     };
@@ -367,7 +367,7 @@ impl Builder<'_> {
 /// One parser event as libyaml gives it, borrowed until the next one is asked for: a reader
 /// that keeps only some scalars copies only those (keys are compared where they lie).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ev<'e> {
+pub(super) enum Ev<'e> {
     DocumentStart,
     /// `plain` as in `Value::Scalar`: unquoted and untagged.
     Scalar {
@@ -392,7 +392,7 @@ pub(crate) fn needs_stand_ins(text: &str) -> bool {
 }
 
 /// libyaml's events, one at a time, each borrowed from the parser until the next.
-pub struct Events<'input> {
+pub(super) struct Events<'input> {
     parser: Parser<'input>,
     /// The event last handed out, deleted before the next is parsed and on drop.
     held: MaybeUninit<unsafe_yaml::yaml_event_t>,
@@ -402,7 +402,7 @@ pub struct Events<'input> {
 impl<'input> Events<'input> {
     /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`), given with the room
     /// after it that lets the parser read it in place (see `Padded`).
-    pub fn new(text: &'input Padded) -> Events<'input> {
+    pub(super) fn new(text: &'input Padded) -> Events<'input> {
         let mut parser = Parser::new(text.bytes());
         parser.read_in_place(text);
         Events {
@@ -422,7 +422,7 @@ impl<'input> Events<'input> {
     }
 
     /// The next event, valid until the next call (the borrow says so).
-    pub fn next(&mut self) -> Result<(Ev<'_>, Mark), YamlError> {
+    pub(super) fn next(&mut self) -> Result<(Ev<'_>, Mark), YamlError> {
         self.release();
         if self.parser.done {
             return Ok((Ev::StreamEnd, Mark::default()));
@@ -662,7 +662,7 @@ fn mark_at(input: &[u8], offset: usize) -> Mark {
 /// place: its reader decodes and checks every character into a buffer of its own, a third of
 /// a load's instructions, all of which a text already known to be UTF-8 and checked for
 /// characters YAML refuses can skip.
-pub struct Padded {
+pub(super) struct Padded {
     /// `len()` bytes of the file, then at least `ROOM` zeros in the spare capacity.
     bytes: Vec<u8>,
 }
@@ -670,10 +670,10 @@ pub struct Padded {
 impl Padded {
     /// The zero bytes kept after the text: the end of text libyaml looks for, and room for
     /// the few characters its scanner looks ahead (at most 8, for `\U` escapes).
-    pub const ROOM: usize = 64;
+    pub(super) const ROOM: usize = 64;
 
     /// The bytes, kept where they are when their vector has the room already.
-    pub fn new(mut bytes: Vec<u8>) -> Padded {
+    pub(super) fn new(mut bytes: Vec<u8>) -> Padded {
         bytes.reserve_exact(Self::ROOM);
         for b in &mut bytes.spare_capacity_mut()[..Self::ROOM] {
             b.write(0);
@@ -682,13 +682,13 @@ impl Padded {
     }
 
     /// A copy of borrowed bytes.
-    pub fn copy(bytes: &[u8]) -> Padded {
+    pub(super) fn copy(bytes: &[u8]) -> Padded {
         let mut v = Vec::with_capacity(bytes.len() + Self::ROOM);
         v.extend_from_slice(bytes);
         Padded::new(v)
     }
 
-    pub fn bytes(&self) -> &[u8] {
+    pub(super) fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 }

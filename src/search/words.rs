@@ -9,15 +9,15 @@
 //! events holding the term are exactly the events of the words holding it.
 
 use memchr::memmem;
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 /// Whether `b` belongs to a word (see the module's note).
-pub fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     b >= 0x80 || b.is_ascii_alphanumeric()
 }
 
 /// The words of `s`: its longest runs of word bytes.
-pub fn word_pieces(s: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(super) fn word_pieces(s: &[u8]) -> impl Iterator<Item = &[u8]> {
     s.split(|&b| !is_word_byte(b)).filter(|p| !p.is_empty())
 }
 
@@ -26,7 +26,7 @@ const NONE: u32 = u32::MAX;
 
 /// Every word of a log's text and the events holding it.
 #[derive(Clone, Debug, Default)]
-pub struct Words {
+pub(super) struct Words {
     /// Events in the log: every event index is below it.
     events: usize,
     /// `u64`s in one set of a bit per event.
@@ -53,7 +53,7 @@ pub struct Words {
 /// What one run of word bytes of a term matched: an ASCII letter or digit, or the words
 /// holding it; and about how many steps gathering its events takes.
 #[derive(Clone, Debug)]
-pub struct Matches {
+pub(super) struct Matches {
     found: Found,
     pub cost: usize,
 }
@@ -66,12 +66,14 @@ enum Found {
 
 impl Words {
     /// The words of `text`, in which event `i` is `text[starts[i]..starts[i + 1]]`.
-    pub fn new(text: &[u8], starts: &[usize]) -> Words {
+    pub(super) fn new(text: &[u8], starts: &[usize]) -> Words {
         let events = starts.len().saturating_sub(1);
         let stride = events.div_ceil(64);
         let event_text = |ev: usize| &text[starts[ev]..starts[ev + 1]];
         // First pass: the vocabulary, and how many events hold each word.
-        let mut ids: FxHashMap<&[u8], u32> = FxHashMap::default();
+        // Seeded at random, as the id maps are: the words are the log's, which may be chosen
+        // to collide under a fixed hash.
+        let mut ids: HashMap<&[u8], u32, foldhash::fast::RandomState> = HashMap::default();
         let mut vocabulary = Vec::new();
         let mut word_starts = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
@@ -179,7 +181,7 @@ impl Words {
     }
 
     /// What `piece`, a run of word bytes, matches: the words holding it.
-    pub fn matching(&self, piece: &[u8]) -> Matches {
+    pub(super) fn matching(&self, piece: &[u8]) -> Matches {
         if let [b] = *piece
             && b < 0x80
         {
@@ -208,7 +210,7 @@ impl Words {
     }
 
     /// The events of what matched, ascending.
-    pub fn events(&self, m: &Matches) -> Vec<u32> {
+    pub(super) fn events(&self, m: &Matches) -> Vec<u32> {
         let words = match &m.found {
             Found::Byte(b) => {
                 return match self.byte_bits[*b as usize] {
@@ -270,7 +272,7 @@ impl Words {
     }
 
     /// Bytes the index takes: the vocabulary, the lists and the sets of bits.
-    pub fn bytes(&self) -> usize {
+    pub(super) fn bytes(&self) -> usize {
         self.vocabulary.len()
             + (self.word_starts.len() + self.lists.len()) * size_of::<usize>()
             + (self.postings.len() + self.word_bits.len() + self.byte_bits.len()) * 4
@@ -281,7 +283,7 @@ impl Words {
 /// The entry of ascending `starts` whose span holds byte `at`: the last start at or before
 /// it, searched for forward from entry `from` (at or before it) by steps that double, so
 /// that hits in nearly every span cost one step each rather than a search of all of them.
-pub fn locate(starts: &[usize], from: usize, at: usize) -> usize {
+pub(super) fn locate(starts: &[usize], from: usize, at: usize) -> usize {
     let mut step = 1;
     while from + step < starts.len() && starts[from + step] <= at {
         step *= 2;

@@ -312,7 +312,8 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     jump(&mut app, "3 May");
     assert_eq!(id(&app), "e2", "a bad date moves nothing");
     let msg = app.message.clone().unwrap();
-    assert!(msg.contains("2024, 2024-05, 2024-05-03 or today"), "{msg}");
+    // The forms, in this log's last date.
+    assert!(msg.contains("2024, 2024-05, 2024-05-05 or today"), "{msg}");
     jump(&mut app, "2024-5-3");
     assert_eq!(id(&app), "e2", "a date written wrong moves nothing");
     let msg = app.message.clone().unwrap();
@@ -323,6 +324,70 @@ fn colon_jumps_to_the_first_event_from_a_date() {
     // Today (this log's events are all in the past): the last event.
     jump(&mut app, "today");
     assert_eq!(id(&app), "e5");
+}
+
+/// A jump to a date with no event of its own, inside an event known only by its year (or
+/// month), lands on that event, the period that holds the date, rather than passing over
+/// it to a later one.
+#[test]
+fn colon_lands_on_the_year_or_month_that_holds_the_date() {
+    let yaml = "dateline: 1
+title: Coarse dates
+events:
+  - {date: 2021-11-02, kind: meeting, title: An autumn meeting}
+  - {date: 2022, kind: development, title: Talks resume that year}
+  - {date: 2022-02-10, kind: meeting, title: A February round}
+  - {date: 2022-09, kind: statement, title: A September statement}
+  - {date: 2022-09-21, kind: call, title: A late September call}
+  - {date: 2023-01-05, kind: meeting, title: A January meeting}
+";
+    let mut app = crate::common::browser::open("coarse.yaml", yaml, 80, 24);
+    let jump = |app: &mut App, text: &str| {
+        update(app, Action::Show(Opener::Jump));
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+        update(app, Action::Open);
+        let s = screen(app, 80, 24);
+        let row = s.lines().find(|l| l.contains('▶')).unwrap().to_owned();
+        (row, s.lines().last().unwrap().to_owned())
+    };
+    let (row, status) = jump(&mut app, "2022-06");
+    assert!(row.contains("Talks resume that year"), "{row}");
+    assert!(
+        status.contains("June 2022: within 2022, known only by its year"),
+        "{status}"
+    );
+    // A month with an event of its own: that event, not the year.
+    let (row, _) = jump(&mut app, "2022-02");
+    assert!(row.contains("A February round"), "{row}");
+    // A month that holds the date comes before its year.
+    let (row, status) = jump(&mut app, "2022-09-15");
+    assert!(row.contains("A September statement"), "{row}");
+    assert!(status.contains("known only by its month"), "{status}");
+    // A day with its own event: that event.
+    let (row, status) = jump(&mut app, "2022-09-21");
+    assert!(row.contains("A late September call"), "{row}");
+    assert!(status.contains("from Wed 21 September 2022"), "{status}");
+    // Outside every coarse period: the first event after the date, as before.
+    let (row, _) = jump(&mut app, "2021-12");
+    assert!(row.contains("Talks resume that year"), "{row}");
+    let (row, _) = jump(&mut app, "2023");
+    assert!(row.contains("A January meeting"), "{row}");
+    // The prompt's examples are this log's dates, and its help fits the line.
+    update(&mut app, Action::Show(Opener::Jump));
+    for w in [40u16, 60, 80, 120] {
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap();
+        assert!(!status.contains('…'), "cut at {w}: {status}");
+        if w >= 60 {
+            assert!(
+                status.contains("2023, 2023-01, 2023-01-05 or today"),
+                "{status}"
+            );
+        }
+    }
+    insta::assert_snapshot!("jump_prompt_80x24", screen(&app, 80, 24));
 }
 
 #[test]

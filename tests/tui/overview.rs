@@ -203,3 +203,25 @@ fn the_strip_says_when_more_parties_exist_than_it_has_rows_for() {
         );
     }
 }
+
+/// The strip's title says less on a narrow screen rather than being cut, and keeps saying
+/// how many events its bars leave out as long as it can.
+#[test]
+fn the_title_fits_the_width_and_keeps_the_events_left_out() {
+    for w in [60u16, 70, 80, 90, 100, 120, 160] {
+        let app = app(dateline::SAMPLE, w, 30);
+        let s = screen(&app, w, 30);
+        let title = s
+            .lines()
+            .find(|l| l.contains("Events per") || l.contains("Per week"))
+            .unwrap_or_else(|| panic!("no title at {w}:\n{s}"));
+        let title = title.split('│').next().unwrap();
+        assert!(!title.contains('…'), "cut at {w}: {title}");
+        assert!(
+            title.contains("2 known only by month, not counted")
+                || title.contains("not counted: 2 month-only")
+                || title.contains("2 uncounted"),
+            "at {w}: {title}"
+        );
+    }
+}

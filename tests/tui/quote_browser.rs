@@ -101,6 +101,10 @@ fn snapshot_the_new_pickers_and_prompt() {
         update(app, Action::Show(Opener::Range));
         typed(app, "2024-05..2024-05-03");
     });
+    // Opened on a log of 2023: the examples are its own dates.
+    snapshot("range_prompt_voices", voices, |app| {
+        update(app, Action::Show(Opener::Range));
+    });
     snapshot("range_applied", browser::sample, |app| {
         pick(app, PickerKind::Topic, "rafah");
         update(app, Action::Show(Opener::Range));
@@ -395,4 +399,258 @@ fn the_cursor_stays_on_screen_through_paging() {
         panic!()
     };
     assert!(l.cursor > 0);
+}
+
+/// The status line's last word: the position counter.
+fn counter(app: &App, w: u16, h: u16) -> String {
+    let s = screen(app, w, h);
+    let status = s.lines().last().unwrap_or_default().to_owned();
+    // TestBackend's lines are quoted.
+    status
+        .trim_end_matches('"')
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The counter in the quotes browser counts quotes, as its heading does, at every size:
+/// which quote is under the cursor, of how many listed.
+#[test]
+fn the_quotes_browsers_counter_counts_the_quotes_its_heading_counts() {
+    for (w, h) in [(50, 14), (80, 24), (120, 40)] {
+        let mut app = browser::sample(w, h);
+        let quotes = app.log.quote_count();
+        update(&mut app, Action::Show(Opener::QuoteList));
+        assert!(screen(&app, w, h).contains(&format!("{quotes} quotes")));
+        assert_eq!(counter(&app, w, h), format!("1/{quotes}"), "{w}x{h}");
+        run(&mut app, &[Action::Down, Action::Down, Action::Down]);
+        assert_eq!(counter(&app, w, h), format!("4/{quotes}"), "{w}x{h}");
+        update(&mut app, Action::Bottom);
+        assert_eq!(counter(&app, w, h), format!("{quotes}/{quotes}"), "{w}x{h}");
+        // Narrowed to one party: the heading's count, and the picker over the browser
+        // keeps the browser's counter.
+        pick(&mut app, PickerKind::Party, "egypt");
+        update(&mut app, Action::Top);
+        let n = listed(&app).len();
+        assert!(n > 0 && n < quotes);
+        let s = screen(&app, w, h);
+        assert!(s.contains(&format!("{n} quotes said by Egypt")), "{s}");
+        assert_eq!(counter(&app, w, h), format!("1/{n}"), "{w}x{h}");
+        update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+        assert_eq!(counter(&app, w, h), format!("1/{n}"), "{w}x{h}");
+        update(&mut app, Action::Back);
+        // Enter reads the quote's event: the counter counts events again.
+        update(&mut app, Action::Open);
+        assert_eq!(app.mode(), Mode::Quotes);
+        let pos = app.selected_pos().unwrap() + 1;
+        assert_eq!(counter(&app, w, h), format!("{pos}/{}", app.visible.len()));
+    }
+}
+
+/// A party picked in the quotes browser was for reading its quotes: Esc gives the timeline
+/// back with the filters it had, its place kept, and says so.
+#[test]
+fn esc_gives_the_timeline_back_its_filters() {
+    let mut app = browser::sample(120, 40);
+    pick(&mut app, PickerKind::Topic, "rafah");
+    let timeline = app.query.clone();
+    let selected = app.selected;
+    let shown = app.visible.clone();
+    update(&mut app, Action::Show(Opener::QuoteList));
+    pick(&mut app, PickerKind::Party, "egypt");
+    assert!(screen(&app, 120, 40).contains("said by Egypt"));
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.query, timeline);
+    assert_eq!(app.visible, shown);
+    assert_eq!(app.selected, selected);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("filters: topic: rafah  (c clears)"), "{s}");
+    assert!(!s.contains("Egypt  (c clears)"), "{s}");
+    assert!(
+        s.contains("back to the timeline, with its filters as they were"),
+        "{s}"
+    );
+    // `c` in the browser clears what the browser shows, not the timeline's filters.
+    update(&mut app, Action::Show(Opener::QuoteList));
+    update(&mut app, Action::ClearFilters);
+    update(&mut app, Action::Back);
+    assert_eq!(app.query, timeline);
+    // Filters left as they were: nothing to say.
+    app.message = None;
+    update(&mut app, Action::Show(Opener::QuoteList));
+    update(&mut app, Action::Back);
+    assert_eq!(app.message, None);
+}
+
+/// The filters given back are carried over a reload by id, like the timeline's own.
+#[test]
+fn the_timelines_filters_given_back_follow_a_reload() {
+    use dateline::load::load_str;
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let mut app = voices(120, 40);
+    pick(&mut app, PickerKind::Party, "belmont");
+    update(&mut app, Action::Show(Opener::QuoteList));
+    pick(&mut app, PickerKind::Party, "arden");
+    // Every party's index shifts.
+    let v2 = VOICES.replace("parties:\n", "parties:\n  - id: zeta\n    name: Zeta\n");
+    let result = load_str("voices.yaml", &v2);
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources: vec![("voices.yaml".into(), v2.clone())],
+        })),
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::Browse);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("filters: party: Belmont  (c clears)"), "{s}");
+}
+
+/// The picker of whose positions to show counts, for each party, what its positions view
+/// lists (quotes, and statements without a quote of their own) among the events the
+/// filters show, the party filter included, and says what it counts.
+#[test]
+fn the_positions_pickers_counts_are_what_each_positions_view_lists() {
+    let mut app = browser::sample(120, 40);
+    // Two parties in the filter: the positions view lists among the events it shows.
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    typed(&mut app, "israel");
+    update(&mut app, Action::Toggle);
+    for _ in 0.."israel".len() {
+        update(&mut app, Action::DeleteChar);
+    }
+    typed(&mut app, "egypt");
+    run(&mut app, &[Action::Toggle, Action::Open]);
+    assert_eq!(app.query.parties.len(), 2);
+    update(&mut app, Action::Show(Opener::Positions));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("counts are quotes and statements"), "{s}");
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("no picker")
+    };
+    let counts: Vec<(String, usize)> = p
+        .entries
+        .iter()
+        .map(|e| (e.label.clone(), e.count))
+        .collect();
+    let mut some_differ_from_the_quotes = false;
+    for (label, count) in counts {
+        update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+        typed(&mut app, &label);
+        update(&mut app, Action::Open);
+        let Some(Overlay::List(l)) = app.overlays.last() else {
+            panic!("no positions view for {label}")
+        };
+        assert_eq!(l.entries.len(), count, "{label}");
+        let s = screen(&app, 120, 40);
+        let heading = match count {
+            1 => " · 1 quote or statement".to_owned(),
+            n => format!(" · {n} quotes and statements"),
+        };
+        assert!(s.contains(&heading), "{label}: {s}");
+        let party = app
+            .log
+            .parties
+            .iter()
+            .position(|p| p.name == label)
+            .unwrap();
+        let quotes = app
+            .visible
+            .iter()
+            .flat_map(|&e| &app.log.events[e].quotes)
+            .filter(|q| q.said_by(&app.log).contains(&party))
+            .count();
+        some_differ_from_the_quotes |= quotes != count;
+    }
+    assert!(some_differ_from_the_quotes, "the test tells the two apart");
+}
+
+/// A log from 2022 to May 2024, read in Cairo, whose first event is known only by its year
+/// and whose last happened late on 3 May in New York (4 May in Cairo).
+const YEARS: &str = "dateline: 1
+title: Years
+timezone: Africa/Cairo
+events:
+  - date: 2022
+    kind: development
+    title: Talks begin at some point
+  - date: 2023-06-10
+    kind: meeting
+    title: A round in June
+  - date: 2024-05-03T23:30-04:00
+    kind: statement
+    title: A late statement
+";
+
+/// The date-range prompt's examples are the open log's dates, as precise as the log says,
+/// on its reading zone's calendar; its help fits the status line at every width.
+#[test]
+fn the_range_prompt_gives_examples_from_the_log_and_fits_the_line() {
+    for w in [40u16, 60, 80, 100, 160] {
+        let mut app = browser::open("years.yaml", YEARS, w, 24);
+        update(&mut app, Action::Show(Opener::Range));
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+        assert!(!s.contains("2024-04"), "{s}");
+        assert!(!status.contains('…'), "clipped at {w}: {status}");
+        assert!(status.ends_with(" 1/3"), "{status}");
+        if w >= 60 {
+            assert!(status.contains("2022..2024-05-04"), "{w}: {status}");
+        }
+        if w >= 80 {
+            assert!(
+                status.contains("2022..2024-05-04, 2022.., ..2024-05"),
+                "{w}: {status}"
+            );
+        }
+        if w >= 160 {
+            assert!(status.contains("Esc cancels"), "{status}");
+        }
+        // Typing takes the room of the help, never of what was typed.
+        typed(&mut app, "2023-06..2024");
+        let s = screen(&app, w, 24);
+        let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+        assert!(status.starts_with("dates: 2023-06..2024█"), "{status}");
+        assert!(!status.contains('…'), "clipped at {w}: {status}");
+    }
+    // A wrong range is answered with the same examples.
+    let mut app = browser::open("years.yaml", YEARS, 120, 24);
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024..2023");
+    update(&mut app, Action::Open);
+    let m = app.message.clone().unwrap();
+    assert!(
+        m.ends_with("type 2022..2024-05-04, 2022.., ..2024-05 or 2022"),
+        "{m}"
+    );
+}
+
+/// The positions view's title names the party whole at 80 columns, its keys shortened or
+/// left to the status line, never cut.
+#[test]
+fn the_positions_title_fits_80_columns() {
+    let mut app = browser::sample(80, 24);
+    update(&mut app, Action::Show(Opener::Positions));
+    update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
+    typed(&mut app, "united");
+    update(&mut app, Action::Open);
+    insta::assert_snapshot!("positions_united_states_80x24", screen(&app, 80, 24));
+    let s = screen(&app, 80, 24);
+    let title = s.lines().nth(2).unwrap();
+    assert!(
+        title.contains(" Positions of United States · p another party · Enter event · Esc back ─"),
+        "{title}"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains(
+            " Positions of United States · p another party · Enter goes to the event · Esc back ─"
+        ),
+        "{s}"
+    );
 }

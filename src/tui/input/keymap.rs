@@ -329,7 +329,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('r')],
         Action::Show(Opener::Range),
-        "date range: 2024-04..2024-05-03, 2024-04.., ..2024-05 (as --from, --to)",
+        "date range, as --from and --to (the prompt gives examples)",
         None,
     ),
     bind(
@@ -343,7 +343,7 @@ pub const BINDINGS: &[Binding] = &[
         &[QuoteList],
         &[Char('r')],
         Action::Show(Opener::Range),
-        "only quotes of events in a date range: 2024-04..2024-05-03, 2024-04.., ..2024-05",
+        "only quotes of events in a date range (as --from and --to)",
         Some("dates"),
     ),
     bind(
@@ -797,8 +797,10 @@ pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
         Mode::Picker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
-        Mode::Jump => Some("type a date: 2024, 2024-05 or 2024-05-03"),
-        Mode::Range => Some("type a range: 2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04"),
+        Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
+        Mode::Range => {
+            Some("type a range: FROM..TO, FROM.., ..TO or one period (YYYY, YYYY-MM, YYYY-MM-DD)")
+        }
         _ => None,
     }
 }

@@ -16,6 +16,18 @@ pub(crate) fn width(s: &str) -> usize {
     graphemes(s).map(|(_, w)| w).sum()
 }
 
+/// The first of `texts` (longest first) that fits in `room` columns, else the last: a
+/// title or a help that says less on a narrow screen rather than being cut.
+pub(crate) fn first_fitting(texts: Vec<String>, room: usize) -> String {
+    let last = texts.len().saturating_sub(1);
+    texts
+        .into_iter()
+        .enumerate()
+        .find(|(i, t)| *i == last || width(t) <= room)
+        .map(|(_, t)| t)
+        .unwrap_or_default()
+}
+
 /// The graphemes ratatui draws, with their widths; control characters (already escaped
 /// by the sanitiser when text comes from a log) and zero-width graphemes are not drawn.
 fn graphemes(s: &str) -> impl Iterator<Item = (&str, usize)> {

@@ -1,17 +1,28 @@
-//! `:` then a date: the first shown event at or after it. The same forms as the
+//! `:` then a date: the first shown event within it, else the shown event known only by
+//! a month or year that holds it, else the first shown event after it. The same forms as the
 //! log's dates (`2024`, `2024-05`, `2024-05-03`), or `today`, all read as periods of the
 //! log's reading zone.
 
-use crate::model::Date;
-use crate::overview::first_at_or_after;
+use crate::model::{Date, Precision};
+use crate::overview::landing;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::layout::text::{first_fitting, width};
+use crate::tui::overlays::log_dates::{self, written};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::select_pos;
 use ratatui::text::Span;
 
-const FORMS: &str = "2024, 2024-05, 2024-05-03 or today";
+/// The forms the prompt takes, in the last event's dates: `2024, 2024-05, 2024-05-04 or
+/// today`.
+fn forms(app: &App) -> String {
+    let (_, last) = log_dates::first_and_last(app);
+    let [y, m, d] = [Precision::Year, Precision::Month, Precision::Day].map(|p| written(&last, p));
+    let mut forms: Vec<String> = vec![y, m, d];
+    forms.dedup(); // a log that ends on a year gives it once
+    format!("{} or today", forms.join(", "))
+}
 
 pub(crate) fn start(app: &mut App) {
     app.overlays.push(Overlay::Jump {
@@ -19,12 +30,21 @@ pub(crate) fn start(app: &mut App) {
     });
 }
 
-/// The prompt, drawn in the status line.
-pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+/// The prompt, drawn in the status line in `room` columns: the longest of its helps that
+/// fits beside what was typed.
+pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     let mut line = prompt_input::echo(t, ":", input).to_vec();
+    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let forms = forms(app);
+    let helps = vec![
+        format!("  go to a date: {forms} · Enter goes · Esc cancels"),
+        format!("  go to a date: {forms}"),
+        format!("  a date: {forms}"),
+        String::new(),
+    ];
     line.push(Span::styled(
-        format!("  go to a date: {FORMS}  Enter goes · Esc cancels"),
+        first_fitting(helps, room.saturating_sub(used)),
         t.dim(),
     ));
     line
@@ -56,7 +76,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Selects the first shown event at or after `text`'s date, or says why not.
+/// Selects where a jump to `text`'s date lands (`overview::landing`), or says why not.
 fn go(app: &mut App, text: &str) {
     let zone = app.log.timezone;
     let parsed = if text.eq_ignore_ascii_case("today") {
@@ -69,21 +89,30 @@ fn go(app: &mut App, text: &str) {
         Err(e) => {
             let fix = e.help.map(|h| format!(" ({h})")).unwrap_or_default();
             app.message = Some(format!(
-                "“{}” is not a date: type {FORMS}{}",
+                "“{}” is not a date: type {}{}",
                 sanitize(text),
+                forms(app),
                 sanitize(&fix)
             ));
             return;
         }
     };
-    let Some(pos) = first_at_or_after(&app.log, &app.visible, &date) else {
+    let Some(pos) = landing(&app.log, &app.visible, &date) else {
         app.message = Some("no event is shown: c clears the filters".into());
         return;
     };
     select_pos(app, pos);
     let e = &app.log.events[app.visible[pos]];
-    app.message = Some(if e.date.start() < date.start() {
+    let at = date.in_zone(app.log.timezone).start();
+    app.message = Some(if e.date.end_exclusive() <= at {
         format!("nothing from {} on: this is the last event", date.human())
+    } else if e.date.start() < at {
+        format!(
+            "{}: within {}, known only by its {}",
+            date.human(),
+            e.date.human(),
+            e.date.precision_name()
+        )
     } else {
         format!("from {}: {}", date.human(), e.date.human())
     });

@@ -6,6 +6,7 @@ pub(crate) mod errors;
 pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
+pub(crate) mod log_dates;
 pub mod picker;
 pub mod prompt_input;
 pub(crate) mod quote_list;
@@ -129,7 +130,7 @@ impl Overlay {
             // Open again on the new log, on the same event, while it is still there.
             Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, &l))),
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, before, &l))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
             kept @ (Overlay::Quotes { .. }
             | Overlay::Help { .. }
@@ -149,13 +150,13 @@ impl Overlay {
         }
     }
 
-    /// What a prompt shows in the status line, over the browser; None for the overlays
-    /// drawn over the body.
-    pub(crate) fn prompt_line(&self, app: &App) -> Option<Vec<Span<'static>>> {
+    /// What a prompt shows in the status line, over the browser, in `room` columns; None
+    /// for the overlays drawn over the body.
+    pub(crate) fn prompt_line(&self, app: &App, room: usize) -> Option<Vec<Span<'static>>> {
         match self {
             Overlay::Search(s) => Some(search::prompt_line(app, s)),
-            Overlay::Jump { input } => Some(jump::prompt_line(app, input)),
-            Overlay::Range { input } => Some(range::prompt_line(app, input)),
+            Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
+            Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             _ => None,
         }
     }

@@ -2,14 +2,47 @@
 //! `--from` and `--to` (a month is all of the month). Empty input clears the range.
 
 use crate::filter::parse_range;
+use crate::model::Precision;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
+use crate::tui::layout::text::{first_fitting, width};
+use crate::tui::overlays::log_dates::{self, written};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
 use ratatui::text::Span;
 
-const FORMS: &str = "2024-04..2024-05-03, 2024-04.., ..2024-05 or 2024-04";
+/// Example ranges taken from the open log's own dates, so that they mean something to
+/// its reader: the first event's month to the last event's day, and so on.
+struct Examples {
+    /// The first event's month (its year when that is all the log says).
+    first: String,
+    /// The last event's day (or month, or year).
+    last: String,
+    /// The last event's month (or year).
+    last_month: String,
+}
+
+impl Examples {
+    fn of(app: &App) -> Examples {
+        let (first, last) = log_dates::first_and_last(app);
+        Examples {
+            first: written(&first, Precision::Month),
+            last: written(&last, Precision::Day),
+            last_month: written(&last, Precision::Month),
+        }
+    }
+
+    /// Every form the prompt takes: `2023-10..2024-05-04, 2023-10.., ..2024-05 or 2023-10`.
+    fn all(&self) -> String {
+        let Examples {
+            first,
+            last,
+            last_month,
+        } = self;
+        format!("{first}..{last}, {first}.., ..{last_month} or {first}")
+    }
+}
 
 /// Opens the prompt holding the range in force, so it can be edited.
 pub(crate) fn start(app: &mut App) {
@@ -26,14 +59,27 @@ pub(crate) fn start(app: &mut App) {
     app.overlays.push(Overlay::Range { input });
 }
 
-/// The prompt, drawn in the status line.
-pub(crate) fn prompt_line(app: &App, input: &str) -> Vec<Span<'static>> {
+/// The prompt, drawn in the status line in `room` columns: the longest of its helps that
+/// fits beside what was typed, from every form with the keys down to one example.
+pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     let mut line = prompt_input::echo(t, "dates: ", input).to_vec();
-    line.push(Span::styled(
-        format!("  {FORMS}  Enter applies (empty clears) · Esc cancels"),
-        t.dim(),
-    ));
+    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let ex = Examples::of(app);
+    let (first, last, all) = (&ex.first, &ex.last, ex.all());
+    let helps = vec![
+        format!("  {all} · Enter applies, empty clears · Esc cancels"),
+        format!("  {all} · empty clears"),
+        format!(
+            "  {first}..{last}, {first}.., ..{} · empty clears",
+            ex.last_month
+        ),
+        format!("  e.g. {first}..{last} · empty clears"),
+        format!("  e.g. {first}..{last}"),
+        String::new(),
+    ];
+    let help = first_fitting(helps, room.saturating_sub(used));
+    line.push(Span::styled(help, t.dim()));
     line
 }
 
@@ -75,8 +121,9 @@ fn apply(app: &mut App, text: &str) {
         }
         Err(e) => {
             app.message = Some(format!(
-                "{}: type {FORMS}",
-                sanitize(&e).trim_end_matches("; swap them?")
+                "{}: type {}",
+                sanitize(&e).trim_end_matches("; swap them?"),
+                Examples::of(app).all()
             ));
         }
     }

@@ -6,7 +6,7 @@
 use crate::overview::Histogram;
 use crate::text::sanitize;
 use crate::tui::app::App;
-use crate::tui::layout::text::{truncate, width};
+use crate::tui::layout::text::{first_fitting, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -57,7 +57,6 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let peak = h.counts.iter().copied().max().unwrap_or(0);
     let party_rows = (area.height as usize).saturating_sub(3);
-    let mut head = vec![Span::styled(h.title(), t.heading())];
     // Parties without a row of their own are said, not silently left out: under the
     // names, else after the title.
     let hidden = ov.parties.len().saturating_sub(party_rows);
@@ -69,12 +68,18 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let room_under_names = marker
         .first()
         .is_some_and(|s| s.content.len() >= ov.name_w && s.content.trim().is_empty());
+    let mut after_title = String::new();
     if hidden > 0 && ov.name_w > width(&more) && room_under_names {
         let pad = marker[0].content.len() - width(&more);
         marker[0] = Span::styled(format!("{more}{}", " ".repeat(pad)), t.dim());
     } else if hidden > 0 {
-        head.push(Span::styled(format!(" · {more} parties"), t.dim()));
+        after_title = format!(" · {more} parties");
     }
+    let title = first_fitting(h.titles(), w.saturating_sub(width(&after_title)));
+    let head = vec![
+        Span::styled(title, t.heading()),
+        Span::styled(after_title, t.dim()),
+    ];
     let mut lines = vec![Line::from(truncate(head, w))];
     lines.push(Line::from(truncate(
         vec![

@@ -3,7 +3,9 @@
 //! never by index, since an edit can shift every index. An invalid version replaces
 //! nothing: the last good log stays on screen, and the errors can be read with `E`.
 
+use crate::filter::Query;
 use crate::load::{Loaded, Report};
+use crate::marks::Marks;
 use crate::model::{Date, EventIx, Log};
 use crate::tui::app::derived::{Changed, Near};
 use crate::tui::app::{App, Focus};
@@ -59,23 +61,7 @@ fn replace(app: &mut App, loaded: Loaded) {
     app.warnings = warnings.iter().filter(|d| !d.is_error()).count();
 
     let mut gone = Vec::new();
-    let q = &mut app.query;
-    q.parties = same_ids(
-        &q.parties,
-        |p| &old.parties[p].id,
-        |id| new.party(id),
-        &mut gone,
-    );
-    q.actors = same_ids(
-        &q.actors,
-        |a| &old.actors[a].id,
-        |id| new.actor(id),
-        &mut gone,
-    );
-    // Marks are kept by id: a "marked only" filter shows their events in the new version.
-    if q.only.is_some() {
-        q.only = Some(app.marks.present(new));
-    }
+    carry_query(&old, new, &app.marks, &mut app.query, &mut gone);
     app.rebuild_derived(Changed::Log);
 
     let before = app.selected;
@@ -185,6 +171,13 @@ pub(crate) struct Before<'a> {
 }
 
 impl Before<'_> {
+    /// Filters kept from the old log (by an overlay, to give back later) on the new one.
+    pub(crate) fn query_in(&self, app: &App, q: &Query) -> Query {
+        let mut q = q.clone();
+        carry_query(self.old, &app.log, &app.marks, &mut q, &mut Vec::new());
+        q
+    }
+
     /// The event of the old log in the new one: by id, or where an edit changed its
     /// derived id in place.
     pub(crate) fn event_in(&self, new: &Log, ix: EventIx) -> Option<EventIx> {
@@ -259,6 +252,17 @@ fn renamed(old: &Log, new: &Log) -> BTreeMap<EventIx, EventIx> {
 fn place(log: &Log, i: EventIx) -> (&str, usize) {
     let o = log.events[i].origin;
     (log.files.get(o.file).map_or("", String::as_str), o.line)
+}
+
+/// Filters of the old log on the new one, by id; the parties and actors that are gone go
+/// to `gone`.
+fn carry_query(old: &Log, new: &Log, marks: &Marks, q: &mut Query, gone: &mut Vec<String>) {
+    q.parties = same_ids(&q.parties, |p| &old.parties[p].id, |id| new.party(id), gone);
+    q.actors = same_ids(&q.actors, |a| &old.actors[a].id, |id| new.actor(id), gone);
+    // Marks are kept by id: a "marked only" filter shows their events in the new version.
+    if q.only.is_some() {
+        q.only = Some(marks.present(new));
+    }
 }
 
 /// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.

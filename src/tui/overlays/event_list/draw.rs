@@ -2,6 +2,7 @@
 
 use crate::text::sanitize;
 use crate::tui::app::App;
+use crate::tui::layout::text::first_fitting;
 use crate::tui::overlays::event_list::{EventList, ListKind, text};
 use crate::tui::overlays::quotes::inner;
 use ratatui::Frame;
@@ -11,13 +12,26 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub(crate) fn draw(app: &App, list: &EventList, frame: &mut Frame, area: Rect) {
     // Whose positions, always in sight: the list below scrolls.
-    let title = match list.kind {
-        ListKind::Thread { .. } => " Thread · Enter goes to the event · Esc back ".to_owned(),
-        ListKind::Positions { party } => format!(
-            " Positions of {} · p another party · Enter goes to the event · Esc back ",
-            sanitize(&app.log.parties[party].name)
-        ),
+    // Narrow, the keys go first (the status line has them too); the party's name stays.
+    let titles = match list.kind {
+        ListKind::Thread { .. } => vec![
+            " Thread · Enter goes to the event · Esc back ".to_owned(),
+            " Thread ".to_owned(),
+        ],
+        ListKind::Positions { party } => {
+            let name = sanitize(&app.log.parties[party].name);
+            vec![
+                format!(
+                    " Positions of {name} · p another party · Enter goes to the event · Esc back "
+                ),
+                format!(" Positions of {name} · p another party · Enter event · Esc back "),
+                format!(" Positions of {name} · p another party "),
+                format!(" Positions of {name} "),
+            ]
+        }
     };
+    // The border takes a column at each end.
+    let title = first_fitting(titles, (area.width as usize).saturating_sub(2));
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(app.theme.key())

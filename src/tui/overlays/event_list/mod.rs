@@ -90,7 +90,7 @@ fn pick_positions_party(app: &mut App) {
     let p = Picker::open_for(
         PickerKind::Party,
         Purpose::Positions,
-        Counting::Quotes,
+        Counting::Positions,
         &app.log,
         &app.index,
         &app.query,

@@ -27,6 +27,7 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let counted = match p.counting {
         Counting::Events => "",
         Counting::Quotes => " · counts are quotes",
+        Counting::Positions => " · counts are quotes and statements",
     };
     let block = Block::default()
         .borders(Borders::TOP)

@@ -2,7 +2,8 @@
 //! by typing, ticked with Tab (or Space before anything is typed). The counts are those
 //! under the other active filters, so that each number says how many events choosing that
 //! entry would show (in the quotes browser: how many quotes). A picker may also choose the
-//! one party whose positions `P` shows, leaving the filters alone.
+//! one party whose positions `P` shows, leaving the filters alone: its counts are what that
+//! view would list for each party.
 
 pub(crate) mod draw;
 mod update;
@@ -13,6 +14,7 @@ use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
 use crate::search::SearchIndex;
 use crate::text::sanitize;
+use crate::threads;
 use crate::tui::app::{App, Overlay};
 use crate::tui::update::reload::{Before, same_ids};
 use fuzzy_matcher::FuzzyMatcher;
@@ -67,6 +69,10 @@ pub(crate) enum Counting {
     Events,
     /// Quotes (the quotes browser): for parties and actors, the quotes they said.
     Quotes,
+    /// Party pickers only: the quotes and statements the party's positions view would
+    /// list among the events shown (every filter in force, the party filter included,
+    /// since that view leaves the filters alone).
+    Positions,
 }
 
 /// One entry: `key` is the party, actor, kind or status index.
@@ -167,7 +173,10 @@ impl Picker {
     ) -> Picker {
         let mut others = query.clone();
         set_in(log, &mut others, kind, &BTreeSet::new());
-        let matching = filter::apply(log, index, &others);
+        let matching = match counting {
+            Counting::Positions => filter::apply(log, index, query),
+            Counting::Events | Counting::Quotes => filter::apply(log, index, &others),
+        };
         let topics = log.topics();
         let size = match kind {
             PickerKind::Party => log.parties.len(),
@@ -179,6 +188,11 @@ impl Picker {
         let mut counts = vec![0usize; size];
         let topic_key = |t: &String| topics.binary_search(&t.as_str()).ok();
         match counting {
+            Counting::Positions if kind == PickerKind::Party => {
+                counts = threads::position_counts(log, &matching);
+            }
+            // Positions are a party's: no other kind counts them.
+            Counting::Positions => {}
             Counting::Events => {
                 for &i in &matching {
                     let e = &log.events[i];

@@ -16,6 +16,7 @@ use crate::tui::overlays::picker::{Counting, Picker, Purpose};
 use crate::tui::overlays::quotes;
 use crate::tui::overlays::range;
 use crate::tui::overlays::search;
+use crate::tui::update::reload::Before;
 use crate::tui::update::{jump_to, refilter, share};
 
 #[derive(Clone, Debug, Default)]
@@ -27,6 +28,9 @@ pub struct QuoteList {
     /// The first item on screen: 0 is the heading, `n + 1` the `n`-th entry. The screen
     /// is laid out from there down, never from the top of the list.
     top: usize,
+    /// The timeline's filters when the browser opened: leaving gives them back, so that
+    /// a party picked to read its quotes does not stay on the timeline.
+    timeline_filters: filter::Query,
 }
 
 /// The quotes the filters select, as `dateline quotes` selects them.
@@ -46,6 +50,7 @@ pub(crate) fn open(app: &mut App) {
         entries,
         cursor,
         top: 0,
+        timeline_filters: app.query.clone(),
     };
     follow_cursor(app, &mut list);
     app.overlays.push(Overlay::QuoteList(list));
@@ -81,12 +86,13 @@ pub(crate) fn refresh(app: &mut App) {
 
 /// `old` on a new version of the log: what the filters (carried over by id) select now,
 /// the cursor kept in range and on screen.
-pub(crate) fn rebuilt(app: &App, old: &QuoteList) -> QuoteList {
+pub(crate) fn rebuilt(app: &App, before: &Before, old: &QuoteList) -> QuoteList {
     let entries = selected_quotes(app);
     let mut list = QuoteList {
         cursor: old.cursor.min(entries.len().saturating_sub(1)),
         entries,
         top: 0,
+        timeline_filters: before.query_in(app, &old.timeline_filters),
     };
     follow_cursor(app, &mut list);
     list
@@ -98,6 +104,31 @@ pub(crate) fn current(app: &App) -> Option<QuoteAt> {
         Some(Overlay::QuoteList(l)) => l.entries.get(l.cursor).copied(),
         _ => None,
     }
+}
+
+/// The quotes browser the reader is in: on top, or under a picker, a prompt or the help
+/// opened from it (not under an event opened from it).
+pub(crate) fn reading(app: &App) -> Option<&QuoteList> {
+    let reading = app.overlays.iter().rev().find(|o| {
+        !matches!(
+            o,
+            Overlay::Picker(_)
+                | Overlay::Search(_)
+                | Overlay::Range { .. }
+                | Overlay::Jump { .. }
+                | Overlay::Help { .. }
+        )
+    });
+    match reading {
+        Some(Overlay::QuoteList(l)) => Some(l),
+        _ => None,
+    }
+}
+
+/// Which quote is under the cursor, counted from 1, of how many listed (as the heading
+/// counts them); None when none is listed.
+pub(crate) fn position(list: &QuoteList) -> Option<(usize, usize)> {
+    (!list.entries.is_empty()).then(|| (list.cursor + 1, list.entries.len()))
 }
 
 fn body_size(app: &App) -> (usize, usize) {
@@ -196,10 +227,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
             }
         }
         Action::Open => return open_event(app, list.entries.get(list.cursor).copied()),
-        Action::Back => {
-            app.overlays.pop();
-            return;
-        }
+        Action::Back => return close(app, list.timeline_filters),
         Action::Show(Opener::Help) => return crate::tui::overlays::help::open(app),
         Action::Show(Opener::Picker(kind)) => {
             let p = Picker::open_for(
@@ -235,6 +263,17 @@ pub(crate) fn update(app: &mut App, action: Action) {
     }
     if let Some(Overlay::QuoteList(l)) = app.overlays.last_mut() {
         *l = list;
+    }
+}
+
+/// Esc: back to the timeline with the filters it had when the browser opened; those
+/// picked here were for reading quotes.
+fn close(app: &mut App, timeline_filters: filter::Query) {
+    app.overlays.pop();
+    if app.query != timeline_filters {
+        app.query = timeline_filters;
+        refilter(app);
+        app.message = Some("back to the timeline, with its filters as they were".into());
     }
 }
 
