@@ -8,7 +8,7 @@
 //! those said by the parties and actors it names (`quotes`): "what did Hamas say" must
 //! never return Israel's words about Hamas.
 
-use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status};
+use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status, Tz};
 use crate::search::{SearchIndex, terms};
 use std::collections::BTreeSet;
 
@@ -100,10 +100,49 @@ fn other_fields_match(log: &Log, i: EventIx, q: &Query) -> bool {
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
 }
 
+/// Why no instant can be both from `from` on and up to `to`, with both read as the filter
+/// reads them (periods of the log's reading zone `reading`), or None when some can.
+/// `from_flag` and `to_flag` name the two sides (`--from `, or nothing in the browser).
+///
+/// Read in UTC instead, a time and a day would be compared across the zone's offset: in
+/// Auckland, 23:00Z on 3 May is already the 4th, after the day `2024-05-03` ends there.
+pub(crate) fn backwards_range(
+    from: &Date,
+    to: &Date,
+    reading: Tz,
+    from_flag: &str,
+    to_flag: &str,
+) -> Option<String> {
+    let (from, to) = (from.in_zone(reading), to.in_zone(reading));
+    if from.start() < to.end_exclusive() {
+        return None;
+    }
+    let mut msg = format!("{from_flag}{from} is after {to_flag}{to}");
+    // Where a time meets the reading zone's days, say what the time is there: that is why.
+    let times: Vec<String> = [from, to]
+        .iter()
+        .filter(|_| reading != Tz::UTC)
+        .filter_map(|d| Some(format!("{d} is {}", d.reading_at()?)))
+        .collect();
+    if !times.is_empty() {
+        msg.push_str(&format!(
+            " (dates are read in the log's timezone, {}, where {})",
+            reading.name(),
+            times.join(" and ")
+        ));
+    }
+    msg.push_str(": no date can be in both; swap them?");
+    Some(msg)
+}
+
 /// A date range as the browser's prompt takes it: `FROM..TO`, `FROM..`, `..TO`, or one date
 /// for that whole period (`2024-04` is all of April). Each side in the forms of `--from` and
-/// `--to`; empty input clears the range. Gives `(from, to)` or what is wrong, in words.
-pub(crate) fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), String> {
+/// `--to`; empty input clears the range, and a range that ends before it starts, read in
+/// the log's reading zone `reading`, is refused. Gives `(from, to)` or what is wrong, in words.
+pub(crate) fn parse_range(
+    input: &str,
+    reading: Tz,
+) -> Result<(Option<Date>, Option<Date>), String> {
     let input = input.trim();
     let side = |s: &str, which: &str| -> Result<Option<Date>, String> {
         let s = s.trim();
@@ -122,13 +161,9 @@ pub(crate) fn parse_range(input: &str) -> Result<(Option<Date>, Option<Date>), S
         }
     };
     if let (Some(f), Some(t)) = (&from, &to)
-        && f.start() >= t.end_exclusive()
+        && let Some(why) = backwards_range(f, t, reading, "", "")
     {
-        return Err(format!(
-            "{} is after {}: no date can be in both; swap them?",
-            f.written(),
-            t.written()
-        ));
+        return Err(why);
     }
     Ok((from, to))
 }
@@ -176,19 +211,75 @@ mod tests {
     fn a_range_is_from_to_either_side_open_or_one_period() {
         let d = |s: &str| Some(Date::parse(s).unwrap());
         assert_eq!(
-            parse_range("2024-04..2024-05-03"),
+            parse_range("2024-04..2024-05-03", Tz::UTC),
             Ok((d("2024-04"), d("2024-05-03")))
         );
-        assert_eq!(parse_range(" 2024-04 .. "), Ok((d("2024-04"), None)));
-        assert_eq!(parse_range("..2024"), Ok((None, d("2024"))));
-        assert_eq!(parse_range("2024-04"), Ok((d("2024-04"), d("2024-04"))));
-        assert_eq!(parse_range(""), Ok((None, None)));
+        assert_eq!(
+            parse_range(" 2024-04 .. ", Tz::UTC),
+            Ok((d("2024-04"), None))
+        );
+        assert_eq!(parse_range("..2024", Tz::UTC), Ok((None, d("2024"))));
+        assert_eq!(
+            parse_range("2024-04", Tz::UTC),
+            Ok((d("2024-04"), d("2024-04")))
+        );
+        assert_eq!(parse_range("", Tz::UTC), Ok((None, None)));
         assert!(
-            parse_range("2024-05..2024-04")
+            parse_range("2024-05..2024-04", Tz::UTC)
                 .unwrap_err()
                 .contains("swap")
         );
-        assert!(parse_range("April..").unwrap_err().starts_with("from: "));
+        assert!(
+            parse_range("April..", Tz::UTC)
+                .unwrap_err()
+                .starts_with("from: ")
+        );
+    }
+
+    #[test]
+    fn a_backwards_range_is_judged_on_the_reading_zones_days() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let auckland: Tz = "Pacific/Auckland".parse().unwrap();
+        let los_angeles: Tz = "America/Los_Angeles".parse().unwrap();
+        // (from, to, zone where it is backwards, zone where it is not)
+        let cases = [
+            // 23:00Z on 3 May is the 4th in Auckland, after the 3rd there ends.
+            ("2024-05-03T23:00Z", "2024-05-03", auckland, Tz::UTC),
+            // The 4th in Auckland starts at noon UTC on the 3rd, before 23:00Z.
+            ("2024-05-04", "2024-05-03T23:00Z", Tz::UTC, auckland),
+            // 05:00Z on 3 May is still the evening of the 2nd in Los Angeles.
+            ("2024-05-03", "2024-05-03T05:00Z", los_angeles, Tz::UTC),
+            ("2024-05-03T02:00Z", "2024-05-02", Tz::UTC, los_angeles),
+        ];
+        for (from, to, backwards, fine) in cases {
+            let why = backwards_range(&d(from), &d(to), backwards, "--from ", "--to ");
+            let why = why.unwrap_or_else(|| panic!("{from}..{to} in {backwards}"));
+            assert!(
+                why.starts_with(&format!("--from {from} is after --to {to}")),
+                "{why}"
+            );
+            assert!(why.ends_with("swap them?"), "{why}");
+            assert_eq!(
+                backwards_range(&d(from), &d(to), fine, "", ""),
+                None,
+                "{from}..{to}"
+            );
+            assert!(parse_range(&format!("{from}..{to}"), backwards).is_err());
+            assert!(parse_range(&format!("{from}..{to}"), fine).is_ok());
+        }
+        // The message says what the time is on the reading zone's clock.
+        let why = backwards_range(&d("2024-05-03T23:00Z"), &d("2024-05-03"), auckland, "", "");
+        assert_eq!(
+            why.unwrap(),
+            "2024-05-03T23:00Z is after 2024-05-03 (dates are read in the log's timezone, \
+             Pacific/Auckland, where 2024-05-03T23:00Z is Sat 4 May 2024 11:00 +12:00): \
+             no date can be in both; swap them?"
+        );
+        // Days alone need no explanation.
+        assert_eq!(
+            backwards_range(&d("2024-05-04"), &d("2024-05-03"), auckland, "", "").unwrap(),
+            "2024-05-04 is after 2024-05-03: no date can be in both; swap them?"
+        );
     }
 
     #[test]

@@ -112,36 +112,10 @@ pub fn write_log<W: Write>(mut w: W, events: usize, seed: u64) -> io::Result<Sta
     Ok(stats)
 }
 
-/// Appends `s` as a YAML double-quoted scalar: `\`, `"` and everything YAML may not hold
-/// raw (controls, line separators, the BOM) escaped, so it reads back byte for byte.
-pub fn push_quoted(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            ' '..='~' => out.push(c),
-            '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..
-                if !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') =>
-            {
-                out.push(c)
-            }
-            c if (c as u32) <= 0xff => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) <= 0xffff => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-}
+/// Appends `s` as a YAML double-quoted scalar, as the importer writes one: `\`, `"` and
+/// everything YAML may not hold raw (controls, line separators, the BOM) escaped, so it
+/// reads back byte for byte.
+pub use dateline::import::push_quoted;
 
 /// `s` as a YAML double-quoted scalar.
 pub fn quoted(s: &str) -> String {

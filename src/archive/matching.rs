@@ -190,7 +190,53 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
         .map_or(text.len(), |i| index.words[last - 1].1 + i);
     let archive = tokens(text, start, end);
     let logged = tokens(quote, 0, quote.len());
-    describe(text, quote, &archive, &logged)
+    let archive = in_paragraph(text, &archive, &align(text, quote, &archive, &logged));
+    describe(text, quote, archive, &logged)
+}
+
+/// Whether the whitespace between two tokens of `text` holds a blank line: a paragraph ends
+/// there (as in the archive's context view; a Markdown archive is read with blank lines
+/// between its paragraphs).
+fn paragraph_break(text: &str, after: (usize, usize), before: (usize, usize)) -> bool {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[after.1..before.0])
+        .nth(1)
+        .is_some()
+}
+
+/// The passage's tokens cut at the paragraph ends that the quote does not run across word
+/// for word, keeping the part with the most words in common with the quote: words of the
+/// next paragraph that happen to line up with the quote's last words are not its passage,
+/// while a quote that goes on from one paragraph into the next is still compared whole.
+fn in_paragraph<'t>(
+    text: &str,
+    archive: &'t [(usize, usize)],
+    ops: &[DiffOp],
+) -> &'t [(usize, usize)] {
+    let mut equal = vec![false; archive.len()];
+    // `joined[j]`: the quote has token j and token j + 1 together, as the archive does.
+    let mut joined = vec![false; archive.len()];
+    for op in ops.iter().filter(|o| o.tag() == DiffTag::Equal) {
+        let r = op.old_range();
+        equal[r.clone()].fill(true);
+        joined[r.start..r.end - 1].fill(true);
+    }
+    let (mut best, mut best_count) = (0..0, 0);
+    let mut from = 0;
+    for j in 0..archive.len() {
+        let ends = j + 1 == archive.len()
+            || (!joined[j] && paragraph_break(text, archive[j], archive[j + 1]));
+        if ends {
+            let count = equal[from..=j].iter().filter(|&&e| e).count();
+            if count > best_count {
+                (best, best_count) = (from..j + 1, count);
+            }
+            from = j + 1;
+        }
+    }
+    if best_count == 0 {
+        return archive;
+    }
+    &archive[best]
 }
 
 /// Whitespace-separated tokens of `text[start..end]`, as byte ranges of `text`.
@@ -213,14 +259,14 @@ fn tokens(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Diffs the passage's tokens with the quote's (with `similar`): the passage trimmed to what
-/// lines up with the quote, and each difference with a word of context on either side.
-fn describe(
+/// Diffs the passage's tokens with the quote's (with `similar`), the passage's own words
+/// before and after the quote left out.
+fn align(
     text: &str,
     quote: &str,
     archive: &[(usize, usize)],
     logged: &[(usize, usize)],
-) -> NotFound {
+) -> Vec<DiffOp> {
     // Compared first without the punctuation at the ends of each token, so that a quote
     // that leaves out an opening quotation mark is not shown as differing there; if only
     // punctuation differs, compared again as written.
@@ -248,6 +294,18 @@ fn describe(
             break;
         }
     }
+    ops
+}
+
+/// The passage trimmed to what lines up with the quote, and each difference with a word of
+/// context on either side.
+fn describe(
+    text: &str,
+    quote: &str,
+    archive: &[(usize, usize)],
+    logged: &[(usize, usize)],
+) -> NotFound {
+    let ops = align(text, quote, archive, logged);
     let old: Vec<usize> = ops.iter().flat_map(|o| o.old_range()).collect::<Vec<_>>();
     let closest = match (old.iter().min(), old.iter().max()) {
         (Some(&f), Some(&l)) => Some(archive[f].0..archive[l].1),

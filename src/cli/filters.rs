@@ -4,7 +4,7 @@
 //! with a suggestion when a known name is near.
 
 use super::FilterArgs;
-use crate::filter::Query;
+use crate::filter::{Query, backwards_range};
 use crate::model::{DATE_FORMS, Date, Kind, Log, Status};
 use crate::text::{fold, sanitize};
 use std::fmt;
@@ -171,11 +171,9 @@ impl FilterArgs {
             .as_deref()
             .and_then(|s| parse_date("--to", s, &mut problems));
         if let (Some(from), Some(to)) = (&q.from, &q.to)
-            && from.start() >= to.end_exclusive()
+            && let Some(why) = backwards_range(from, to, log.timezone, "--from ", "--to ")
         {
-            problems.push(format!(
-                "--from {from} is after --to {to}: no date can be in both; swap them?"
-            ));
+            problems.push(why);
         }
 
         q.search = self.search.clone().unwrap_or_default();

@@ -356,7 +356,7 @@ mod tests {
         let md = events(&log, &[0]);
         assert!(
             md.contains(
-                "02:00 +08:00 (Asia/Shanghai) = Thu 9 March 2023 21:00 +03:00 (Asia/Riyadh)"
+                "Fri 10 March 2023 02:00 +08:00 (Asia/Shanghai) = Thu 9 March 21:00 Asia/Riyadh"
             ),
             "{md}"
         );

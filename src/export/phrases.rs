@@ -15,10 +15,10 @@ pub(crate) fn when(e: &Event) -> String {
 }
 
 /// `when`, and for a time on another clock than the log's reading zone, the reading zone's
-/// too (`… 02:00 +08:00 (Asia/Shanghai) = Thu 9 March 2023 21:00 +03:00 (Asia/Riyadh)`), so
-/// that a list read in order, and its `--from`/`--to` days, make sense.
+/// too, short (`Fri 10 March 2023 02:00 +08:00 (Asia/Shanghai) = Thu 9 March 21:00
+/// Asia/Riyadh`), so that a list read in order, and its `--from`/`--to` days, make sense.
 pub(crate) fn when_both_clocks(e: &Event) -> String {
-    match e.date.reading_human() {
+    match e.date.reading_beside() {
         Some(there) => format!("{} = {there}", when(e)),
         None => when(e),
     }

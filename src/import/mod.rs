@@ -11,6 +11,7 @@ pub(crate) mod sheet;
 pub(crate) mod timelinejs;
 mod write;
 
+pub use write::push_quoted;
 pub(crate) use write::to_yaml;
 
 use crate::model::{Date, Status};

@@ -14,6 +14,14 @@ use std::fmt::Write as _;
 /// (controls, C1, line and paragraph separators, BOM, noncharacters) escaped.
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` as `quoted` writes it, so that it reads back byte for byte. Public
+/// for the synthetic log generator of the benches, examples and tests, which writes large
+/// logs into one buffer.
+pub fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -31,7 +39,6 @@ fn quoted(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Whether a character must be escaped in YAML (it has no printable form there).

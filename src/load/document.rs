@@ -55,6 +55,8 @@ pub(crate) struct QuoteDef {
     pub(crate) source: Option<At<String>>,
     pub(crate) paraphrase: bool,
     pub(crate) translated: bool,
+    /// Where the words are written: the place of `text`, whatever key comes first (an
+    /// error about the words, such as not being in the archive, points there).
     pub(crate) mark: Mark,
 }
 
@@ -545,6 +547,7 @@ pub(super) fn quote_fields(
         .get("attribution")
         .is_some_and(|n| !matches!(n.value, super::yaml::Value::Scalar { .. }));
     let source_written = f.get("source").is_some_and(|n| !n.is_null());
+    let text_mark = f.mark("text").unwrap_or(qmark);
     let text = r.text(f.get("text"), &Loc::new(path, "text"), true);
     let speaker = r.id(f.get("speaker"), &Loc::new(path, "speaker"), false);
     let attribution = r.text(f.get("attribution"), &Loc::new(path, "attribution"), false);
@@ -580,7 +583,7 @@ pub(super) fn quote_fields(
         source,
         paraphrase,
         translated,
-        mark: qmark,
+        mark: text_mark,
     })
 }
 

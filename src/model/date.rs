@@ -446,20 +446,58 @@ impl Date {
     /// and when the two clocks agree.
     pub(crate) fn reading_human(&self) -> Option<String> {
         let own = self.offset?;
-        let at = self.start.with_timezone(&self.reading);
-        if at.offset().fix() == own {
+        if self.start.with_timezone(&self.reading).offset().fix() == own {
             return None;
         }
-        let clock = self.reading_clock()?;
-        let mut s = format!(
-            "{} {clock} {}",
-            day_text(at.date_naive(), Precision::Day),
-            clock_name(at.offset().fix())
-        );
+        let mut s = self.reading_at()?;
         if self.reading != Tz::UTC {
             s.push_str(&format!(" ({})", self.reading.name()));
         }
         Some(s)
+    }
+
+    /// The reading zone's time, short, for beside the event's own clock in a list whose
+    /// column must stay narrow: `18:30 Asia/Shanghai`, the zone naming the clock. The day
+    /// comes first only when it is not the own clock's (`Sat 11 March 12:30 Asia/Shanghai`,
+    /// with the year only when that differs too), and the offset only in an hour the zone's
+    /// clock shows twice (`01:30 -04:00 America/New_York`), where the name alone would not
+    /// say which. None for a date without a time, and when the two clocks agree.
+    pub(crate) fn reading_beside(&self) -> Option<String> {
+        let own = self.offset?;
+        let at = self.start.with_timezone(&self.reading);
+        if at.offset().fix() == own {
+            return None;
+        }
+        let mut s = String::new();
+        let (day, own_day) = (at.date_naive(), self.local.date());
+        if day != own_day {
+            if day.year() == own_day.year() {
+                s.push_str(&day.format("%a %-d %B ").to_string());
+            } else {
+                s.push_str(&day_text(day, Precision::Day));
+                s.push(' ');
+            }
+        }
+        s.push_str(&self.reading_clock()?);
+        if offsets_at(self.reading, at.naive_local()).len() > 1 {
+            s.push(' ');
+            s.push_str(&clock_name(at.offset().fix()));
+        }
+        s.push(' ');
+        s.push_str(self.reading.name());
+        Some(s)
+    }
+
+    /// A time on the reading zone's calendar and clock, without naming the zone:
+    /// `Sat 11 March 2023 12:30 +08:00`. None for a date without a time.
+    pub(crate) fn reading_at(&self) -> Option<String> {
+        let clock = self.reading_clock()?;
+        let at = self.start.with_timezone(&self.reading);
+        Some(format!(
+            "{} {clock} {}",
+            day_text(at.date_naive(), Precision::Day),
+            clock_name(at.offset().fix())
+        ))
     }
 
     /// The start on the reading zone's clock, RFC 3339 with that zone's offset
@@ -973,6 +1011,41 @@ mod tests {
             day.in_zone(Tz::UTC).start().to_rfc3339(),
             "2023-03-10T00:00:00+00:00"
         );
+    }
+
+    #[test]
+    fn beside_its_own_clock_the_reading_zones_time_is_short_but_names_its_clock() {
+        let at = |s: &str, zone: Tz| Date::parse_in(s, zone).unwrap().reading_beside();
+        // Same day: the time and the zone.
+        assert_eq!(
+            at("2023-03-10T14:00[Asia/Tehran]", Tz::Asia__Shanghai).as_deref(),
+            Some("18:30 Asia/Shanghai")
+        );
+        // Another day: the day first; another year: the year too.
+        assert_eq!(
+            at("2023-03-10T23:30-05:00", Tz::Asia__Shanghai).as_deref(),
+            Some("Sat 11 March 12:30 Asia/Shanghai")
+        );
+        assert_eq!(
+            at("2023-12-31T20:00-05:00", Tz::Asia__Shanghai).as_deref(),
+            Some("Mon 1 January 2024 09:00 Asia/Shanghai")
+        );
+        assert_eq!(
+            at("2024-04-05T21:00:30+03:00", Tz::UTC).as_deref(),
+            Some("18:00:30 UTC")
+        );
+        // New York's clock shows 01:30 twice that night: the offset says which.
+        assert_eq!(
+            at("2023-11-05T05:30Z", Tz::America__New_York).as_deref(),
+            Some("01:30 -04:00 America/New_York")
+        );
+        assert_eq!(
+            at("2023-11-05T06:30Z", Tz::America__New_York).as_deref(),
+            Some("01:30 -05:00 America/New_York")
+        );
+        // Nothing beside a time already on the reading zone's clock, or a date alone.
+        assert_eq!(at("2023-03-10T12:00+08:00", Tz::Asia__Shanghai), None);
+        assert_eq!(at("2023-03-10", Tz::Asia__Shanghai), None);
     }
 
     #[test]

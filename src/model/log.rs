@@ -230,6 +230,7 @@ pub struct Quote {
     pub translated: bool,
     /// Derived: whether the words were found in the source's archive.
     pub verification: Verification,
+    /// Where the words are written: the line of `text`, whichever key the quote starts with.
     pub origin: Origin,
 }
 

@@ -504,3 +504,68 @@ fn a_day_is_the_reading_zones_day_and_json_gives_its_clock() {
     assert!(march.starts_with("March 2023"), "{march}");
     assert_eq!(march.lines().count(), 2, "{march}");
 }
+
+/// `--from` after `--to` is judged on the days the filter uses, the log's reading zone's:
+/// far from UTC a time and a day can fall the other way round than they do in UTC.
+#[test]
+fn a_range_backwards_in_the_reading_zone_is_wrong_usage_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("auckland.yaml");
+    std::fs::write(
+        &path,
+        "timezone: Pacific/Auckland\nevents:\n  - id: morning\n    date: 2024-05-04T08:00+12:00\n    kind: meeting\n    title: Morning meeting in Auckland\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    // 23:00Z on 3 May is 11:00 on the 4th in Auckland: after the 3rd there.
+    let out = dateline(&[
+        "list",
+        file,
+        "--from",
+        "2024-05-03T23:00Z",
+        "--to",
+        "2024-05-03",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "dateline: --from 2024-05-03T23:00Z is after --to 2024-05-03 (dates are read in the \
+         log's timezone, Pacific/Auckland, where 2024-05-03T23:00Z is Sat 4 May 2024 11:00 \
+         +12:00): no date can be in both; swap them?\n"
+    );
+    // The 4th in Auckland starts before 23:00Z on the 3rd: the morning meeting is in both.
+    let text = stdout(&[
+        "list",
+        file,
+        "--from",
+        "2024-05-04",
+        "--to",
+        "2024-05-03T23:00Z",
+    ]);
+    assert_eq!(
+        text,
+        "Sat 4 May 2024 08:00 +12:00  meeting  Morning meeting in Auckland\n"
+    );
+}
+
+/// With times on four clocks, each row keeps its own clock in full and adds the reading
+/// zone's time short: the day only where it differs, the zone naming the clock. So the
+/// column stays well inside 80 terminal columns.
+#[test]
+fn times_on_several_clocks_keep_the_date_column_narrow() {
+    golden("list-four-zones.txt", &["list", FOUR_ZONES]);
+    golden(
+        "list-four-zones.md",
+        &["list", FOUR_ZONES, "--format", "markdown"],
+    );
+    let text = stdout(&["list", FOUR_ZONES]);
+    let date_column = text.lines().map(|l| l.find("  ").unwrap()).max().unwrap();
+    // The widest own clock (51: `Sun 5 November 2023 01:30 -04:00 (America/New_York)`)
+    // and the reading zone's beside it.
+    assert!(date_column <= 75, "{date_column}: {text}");
+    assert!(
+        text.contains("Fri 10 March 2023 23:30 -05:00 = Sat 11 March 12:30 Asia/Shanghai  "),
+        "{text}"
+    );
+}

@@ -167,6 +167,79 @@ fn an_altered_word_is_an_error_that_shows_both_wordings() {
     assert!(help.contains("line 6 of sources/report.txt"), "{help}");
 }
 
+/// The words are what was not found: the error points at `text:`, even when the quote
+/// starts with another key.
+#[test]
+fn a_quote_not_found_is_reported_at_its_text_whatever_key_comes_first() {
+    let log = "\
+actors:
+  - {id: spokesman, name: A spokesman}
+sources:
+  - {id: report, outlet: Reuters, archive: sources/report.txt}
+events:
+  - date: 2024-05-03
+    kind: statement
+    title: A statement
+    sources: [report]
+    quotes:
+      - speaker: spokesman
+        source: report
+        text: Israel will never interfere in the talks
+      - attribution: an official
+        text: >-
+          Israel will surely not interfere
+";
+    let l = load::load_str_with(
+        "log.yaml",
+        log,
+        Archives::Given(&[("sources/report.txt", ARCHIVE)]),
+    )
+    .expect("a quote not found still lets the log open");
+    let lines: Vec<usize> = l
+        .warnings
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(lines, [13, 15], "{:?}", l.warnings);
+}
+
+/// The closest passage stays in the archive's paragraph: words of the next paragraph that
+/// happen to line up with the end of the quote are not shown as part of it.
+#[test]
+fn the_closest_passage_stops_at_the_end_of_its_paragraph() {
+    let (e, log, archive) =
+        not_found("Hamas said on Friday it was sending a team to Cairo to secure");
+    let help = e.help.unwrap();
+    assert!(
+        help.ends_with(
+            "closest passage (line 1 of sources/report.txt): \
+             Hamas said on Friday it was sending a delegation to Cairo."
+        ),
+        "{help}"
+    );
+    assert_eq!(log, "a team to Cairo to secure");
+    assert_eq!(archive, "a delegation to Cairo.");
+}
+
+/// A quote that runs on verbatim from one paragraph into the next is still compared whole.
+#[test]
+fn a_quote_across_two_paragraphs_is_compared_across_them() {
+    let (e, log, archive) = not_found(
+        "it was sending a delegation to Cairo. \u{201c}We are determined to reach an agreement",
+    );
+    let help = e.help.unwrap();
+    assert!(
+        help.ends_with(
+            "closest passage (line 1 of sources/report.txt): it was sending a delegation to \
+             Cairo. \u{201c}We are determined to secure an agreement"
+        ),
+        "{help}"
+    );
+    assert_eq!(log, "to reach an");
+    assert_eq!(archive, "to secure an");
+}
+
 #[test]
 fn a_dropped_word_is_shown_as_missing_from_the_log() {
     let (_, log, archive) = not_found("Israel will interfere in the talks");

@@ -471,3 +471,66 @@ fn filters_kept_for_backspace_come_back_when_the_event_left_is_gone() {
     let s = screen(&app, 100, 30);
     assert!(s.contains("filters: party: Alpha"), "{s}");
 }
+
+/// Events without `id`: each one's id is derived from its date and title.
+const DERIVED: &str = r#"
+title: Derived ids
+events:
+  - date: 2024-01-01
+    kind: meeting
+    title: First talks
+  - date: 2024-01-05
+    kind: call
+    title: A call
+  - date: 2024-01-05
+    kind: statement
+    title: A statement
+"#;
+
+#[test]
+fn an_edited_title_of_an_event_without_id_is_one_changed_event_not_a_new_one() {
+    let mut app = open(DERIVED);
+    select_id(&mut app, "2024-01-05-a-call");
+    // The title edited in place: same file and line.
+    reload(&mut app, &DERIVED.replace("A call", "A long call"));
+    let s = screen(&app, 160, 30);
+    assert!(
+        s.contains(
+            "1 changed event: its id, derived from date and title, is now 2024-01-05-a-long-call"
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("new event"), "{s}");
+    assert_eq!(
+        selected_id(&app),
+        Some("2024-01-05-a-long-call"),
+        "the selection stays on it"
+    );
+    browser::press(&mut app, "+");
+    assert_eq!(selected_id(&app), Some("2024-01-05-a-long-call"));
+    assert!(screen(&app, 160, 30).contains("no new events"));
+
+    // Lines added above it and its title edited: the same date and the same place among
+    // that day's events whose ids changed.
+    let v3 = DERIVED.replace("A call", "A short call").replace(
+        "title: First talks",
+        "title: First talks\n    summary: |\n      Two lines\n      of summary.",
+    );
+    reload(&mut app, &v3);
+    let s = screen(&app, 160, 30);
+    assert!(s.contains("1 changed event"), "{s}");
+    assert!(!s.contains("new event"), "{s}");
+    assert_eq!(selected_id(&app), Some("2024-01-05-a-short-call"));
+
+    // A new event without id is still new, beside a changed one.
+    let v4 = format!(
+        "{}  - date: 2024-01-09\n    kind: statement\n    title: Another statement\n",
+        v3.replace("A statement", "The statement")
+    );
+    reload(&mut app, &v4);
+    let s = screen(&app, 160, 30);
+    assert!(s.contains("1 new event: + goes to it"), "{s}");
+    assert!(s.contains("1 changed event"), "{s}");
+    browser::press(&mut app, "+");
+    assert_eq!(selected_id(&app), Some("2024-01-09-another-statement"));
+}

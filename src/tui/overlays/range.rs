@@ -109,7 +109,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
 
 /// Sets the range `text` names, or says what is wrong with it.
 fn apply(app: &mut App, text: &str) {
-    match parse_range(text) {
+    match parse_range(text, app.log.timezone) {
         Ok((from, to)) => {
             app.query.from = from;
             app.query.to = to;

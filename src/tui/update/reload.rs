@@ -6,13 +6,13 @@
 use crate::filter::Query;
 use crate::load::{Loaded, Report};
 use crate::marks::Marks;
-use crate::model::{EventIx, Log};
+use crate::model::{Date, EventIx, Log};
 use crate::tui::app::derived::{Changed, Near};
 use crate::tui::app::{App, Focus};
 use crate::tui::input::msg::Reload;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// At most this many diagnostics are laid out for `E`; `dateline check` lists them all.
 const MAX_SHOWN: usize = 200;
@@ -54,6 +54,8 @@ fn replace(app: &mut App, loaded: Loaded) {
     let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
     let new = &app.log;
+    let renamed = renamed(&old, new);
+    let event_in = |old: &Log, new: &Log, ix: EventIx| event_in(old, new, &renamed, ix);
     // A quote not found in its archive is an error that does not keep the log from
     // opening: it is said on its own below, never counted as a warning.
     app.warnings = warnings.iter().filter(|d| !d.is_error()).count();
@@ -97,7 +99,7 @@ fn replace(app: &mut App, loaded: Loaded) {
         *depth = depths[(*depth).min(depths.len() - 1)];
     }
     let same = match (before, app.selected) {
-        (Some(b), Some(s)) => old.events[b].id == app.log.events[s].id,
+        (Some(b), Some(s)) => event_in(&old, &app.log, b) == Some(s),
         _ => false,
     };
     if same {
@@ -114,6 +116,7 @@ fn replace(app: &mut App, loaded: Loaded) {
     // Each overlay says how it follows the new version: kept, rebuilt or closed.
     let before = Before {
         old: &old,
+        renamed: &renamed,
         same_selection: same,
     };
     for o in std::mem::take(&mut app.overlays) {
@@ -124,9 +127,11 @@ fn replace(app: &mut App, loaded: Loaded) {
     scroll_to_selection(app);
 
     app.file_errors = None;
-    // Events are in timeline order, so the new ones are too.
+    // Events are in timeline order, so the new ones are too. An event whose derived id
+    // changed with an edit is the same event, changed: not new.
+    let changed: BTreeSet<EventIx> = renamed.values().copied().collect();
     app.new_events = (0..app.log.events.len())
-        .filter(|&i| old.event(&app.log.events[i].id).is_none())
+        .filter(|&i| old.event(&app.log.events[i].id).is_none() && !changed.contains(&i))
         .collect();
     let n = app.log.events.len();
     let mut msg = format!("reloaded: {n} event{}", if n == 1 { "" } else { "s" });
@@ -134,6 +139,18 @@ fn replace(app: &mut App, loaded: Loaded) {
         0 => {}
         1 => msg.push_str(" · 1 new event: + goes to it"),
         n => msg.push_str(&format!(" · {n} new events: + goes to the first")),
+    }
+    // Said because the id is how `related:` and marks name the event.
+    match renamed.values().next() {
+        None => {}
+        Some(&n) if renamed.len() == 1 => msg.push_str(&format!(
+            " · 1 changed event: its id, derived from date and title, is now {}",
+            crate::text::sanitize(&app.log.events[n].id)
+        )),
+        Some(_) => msg.push_str(&format!(
+            " · {} changed events: their ids, derived from date and title, changed",
+            renamed.len()
+        )),
     }
     match app.warnings {
         0 => {}
@@ -156,6 +173,8 @@ fn replace(app: &mut App, loaded: Loaded) {
 pub(crate) struct Before<'a> {
     /// The log it was open over.
     pub(crate) old: &'a Log,
+    /// Events of the old log without `id` whose derived id changed, to their new indices.
+    renamed: &'a BTreeMap<EventIx, EventIx>,
     /// The selection is the same event (by id) as before.
     pub(crate) same_selection: bool,
 }
@@ -168,10 +187,80 @@ impl Before<'_> {
         q
     }
 
-    /// The event of the old log with the same id in the new one.
+    /// The event of the old log in the new one: by id, or where an edit changed its
+    /// derived id in place.
     pub(crate) fn event_in(&self, new: &Log, ix: EventIx) -> Option<EventIx> {
-        event_in(self.old, new, ix)
+        event_in(self.old, new, self.renamed, ix)
     }
+}
+
+/// The event of the old log in the new one: by id, or where an edit changed its derived
+/// id in place (`renamed`).
+fn event_in(
+    old: &Log,
+    new: &Log,
+    renamed: &BTreeMap<EventIx, EventIx>,
+    ix: EventIx,
+) -> Option<EventIx> {
+    let e = old.events.get(ix)?;
+    new.event(&e.id).or_else(|| renamed.get(&ix).copied())
+}
+
+/// The events without `id` that an edit gave another derived id (a new title, a corrected
+/// date) while they kept their place: the same file and line, or else the same date and the
+/// same rank among that date's events whose ids changed. Each is the reader's one event,
+/// changed, not one event gone and another new. Old index to new index.
+fn renamed(old: &Log, new: &Log) -> BTreeMap<EventIx, EventIx> {
+    let mut out = BTreeMap::new();
+    let unpaired = |a: &Log, b: &Log| -> Vec<EventIx> {
+        (0..a.events.len())
+            .filter(|&i| a.events[i].id_derived && b.event(&a.events[i].id).is_none())
+            .collect()
+    };
+    let gone = unpaired(old, new);
+    if gone.is_empty() {
+        return out;
+    }
+    let arrived = unpaired(new, old);
+
+    // Looked up by key, not by comparing every pair: an edit can change thousands of ids.
+    let mut at_place: HashMap<(&str, usize), EventIx> = HashMap::new();
+    for &n in arrived.iter().rev() {
+        at_place.insert(place(new, n), n);
+    }
+    for &o in &gone {
+        if let Some(n) = at_place.remove(&place(old, o)) {
+            out.insert(o, n);
+        }
+    }
+    let paired: BTreeSet<EventIx> = out.values().copied().collect();
+    let mut on_day: HashMap<(&Date, usize), EventIx> = HashMap::new();
+    let mut seen: HashMap<&Date, usize> = HashMap::new();
+    for &n in arrived.iter().filter(|n| !paired.contains(n)) {
+        let date = &new.events[n].date;
+        let rank = seen.entry(date).or_default();
+        on_day.insert((date, *rank), n);
+        *rank += 1;
+    }
+    seen.clear();
+    for &o in &gone {
+        if out.contains_key(&o) {
+            continue;
+        }
+        let date = &old.events[o].date;
+        let rank = seen.entry(date).or_default();
+        if let Some(n) = on_day.remove(&(date, *rank)) {
+            out.insert(o, n);
+        }
+        *rank += 1;
+    }
+    out
+}
+
+/// Where an event is written: its file's name and its line.
+fn place(log: &Log, i: EventIx) -> (&str, usize) {
+    let o = log.events[i].origin;
+    (log.files.get(o.file).map_or("", String::as_str), o.line)
 }
 
 /// Filters of the old log on the new one, by id; the parties and actors that are gone go
@@ -183,11 +272,6 @@ fn carry_query(old: &Log, new: &Log, marks: &Marks, q: &mut Query, gone: &mut Ve
     if q.only.is_some() {
         q.only = Some(marks.present(new));
     }
-}
-
-/// The event of the old log with the same id in the new one.
-fn event_in(old: &Log, new: &Log, ix: EventIx) -> Option<EventIx> {
-    old.events.get(ix).and_then(|e| new.event(&e.id))
 }
 
 /// Indices of the old log to indices of the new, by id; ids that are gone go to `gone`.
