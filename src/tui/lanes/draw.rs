@@ -177,14 +177,23 @@ fn event_row(app: &App, geo: &Geometry, buf: &mut Buffer, body: Rect, y: u16, ix
     // another party's lane.
     let (left, right) = app.lanes.off_screen(&app.log, ix, geo);
     let marker_style = if selected { sel_style } else { t.key() };
+    // The count when it fits beside the arrow, else the arrow alone (never a cut number).
+    let marker = |text: String, arrow: &str| {
+        if width(&text) < geo.margin {
+            text
+        } else {
+            arrow.to_owned()
+        }
+    };
     if geo.margin > 0 && left > 0 {
         let x = body.x + geo.date_w as u16;
-        buf.set_stringn(x, y, format!("‹ {left}"), geo.margin - 1, marker_style);
+        let text = marker(format!("‹ {left}"), "‹");
+        buf.set_stringn(x, y, text, geo.margin - 1, marker_style);
     }
     if geo.margin > 0 && right > 0 {
-        let text = format!("{right} ›");
+        let text = marker(format!("{right} ›"), "›");
         let w = body.width as usize;
-        let x = w.saturating_sub(width(&text).min(geo.margin - 1));
+        let x = w.saturating_sub(width(&text));
         buf.set_stringn(body.x + x as u16, y, text, w - x, marker_style);
     }
     for (x, w, spans) in cells {

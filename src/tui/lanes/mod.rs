@@ -16,6 +16,9 @@ const MIN_LANE_W: usize = 18;
 /// Columns either side of the lanes, while some are off screen, for the markers of events
 /// whose parties are off that side (`‹ 2`, `3 ›`).
 const MARGIN_W: usize = 4;
+/// The margins on a narrow screen (an arrow and a space), and the least lane beside them.
+const NARROW_MARGIN_W: usize = 2;
+const NARROW_LANE_W: usize = 8;
 
 /// One column of the lanes view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,9 +124,13 @@ impl Lanes {
             return (self.lanes.len().max(1), 0);
         }
         let fit = (room.saturating_sub(2 * MARGIN_W) / MIN_LANE_W).max(1);
-        // Below one lane and its margins, the lane takes what there is.
+        // Below one lane and its margins, the margins narrow to an arrow (`‹`, `›`: an
+        // event's parties off that side, without their count), and below that the lane
+        // takes what there is.
         let margin = if room >= MIN_LANE_W + 2 * MARGIN_W {
             MARGIN_W
+        } else if room >= NARROW_LANE_W + 2 * NARROW_MARGIN_W {
+            NARROW_MARGIN_W
         } else {
             0
         };
