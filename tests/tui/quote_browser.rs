@@ -2,7 +2,7 @@
 //! whose positions `P` shows: what the reader sees, and that the quotes selected are those
 //! that said them.
 
-use crate::common::browser::{self, screen, select_id};
+use crate::common::browser::{self, press, screen, select_id};
 use dateline::tui::app::Overlay;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
@@ -289,7 +289,7 @@ fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Positions of Israel"), "{s}");
     update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
-    assert_eq!(app.mode(), Mode::Picker);
+    assert_eq!(app.mode(), Mode::Whose);
     typed(&mut app, "hamas");
     update(&mut app, Action::Open);
     assert_eq!(app.mode(), Mode::List);
@@ -508,6 +508,58 @@ fn the_timelines_filters_given_back_follow_a_reload() {
     assert_eq!(app.mode(), Mode::Browse);
     let s = screen(&app, 120, 40);
     assert!(s.contains("filters: party: Belmont  (c clears)"), "{s}");
+}
+
+/// Choosing whose positions to show takes one party: its hints say what Enter does there,
+/// not the filter pickers' "Tab tick  Enter apply", and Tab or Space tick nothing.
+#[test]
+fn the_positions_picker_says_enter_shows_positions_and_ticks_nothing() {
+    let mut app = browser::sample(80, 24);
+    select_id(&mut app, "positions-restated");
+    press(&mut app, "P");
+    press(&mut app, "p");
+    assert_eq!(app.mode(), Mode::Whose);
+    let before = screen(&app, 80, 24);
+    let hints = before.lines().last().unwrap().to_owned();
+    assert!(hints.contains("Enter show positions"), "{hints}");
+    assert!(
+        !hints.contains("tick") && !hints.contains("apply"),
+        "{hints}"
+    );
+    // Tab and a Space before typing leave the picker as it was: nothing to tick.
+    press(&mut app, "\t ");
+    assert_eq!(screen(&app, 80, 24), before);
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("no picker")
+    };
+    assert!(p.chosen.is_empty() && p.input.is_empty());
+    // The help gives this picker its own keys.
+    let help: Vec<String> = dateline::tui::overlays::help::lines(&app, 120)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let at = help
+        .iter()
+        .position(|l| l == "Whose positions (p in P)")
+        .expect("a section of its own");
+    let section: Vec<&String> = help[at..].iter().take_while(|l| !l.is_empty()).collect();
+    assert!(
+        section
+            .iter()
+            .any(|l| l.contains("Enter") && l.contains("show the positions of the party")),
+        "{section:?}"
+    );
+    assert!(!section.iter().any(|l| l.contains("tick")), "{section:?}");
+    // A space inside a name still types.
+    press(&mut app, "united n");
+    assert!(screen(&app, 80, 24).contains("> united n█"));
+    press(&mut app, "\n");
+    assert!(screen(&app, 80, 24).contains("Positions of United Nations"));
+    // The filter pickers keep their ticks.
+    press(&mut app, "\x1b");
+    press(&mut app, "p");
+    assert_eq!(app.mode(), Mode::Picker);
+    assert!(screen(&app, 80, 24).contains("Tab tick"));
 }
 
 /// The picker of whose positions to show counts, for each party, what its positions view

@@ -91,7 +91,7 @@ impl Overlay {
     /// Which key table applies while this overlay has the keyboard.
     pub(crate) fn mode(&self) -> Mode {
         match self {
-            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Picker(p) => p.mode(),
             Overlay::Search(_) => Mode::Search,
             Overlay::Quotes { .. } => Mode::Quotes,
             Overlay::Help { .. } => Mode::Help,
