@@ -154,7 +154,7 @@ impl Overlay {
     /// for the overlays drawn over the body.
     pub(crate) fn prompt_line(&self, app: &App, room: usize) -> Option<Vec<Span<'static>>> {
         match self {
-            Overlay::Search(s) => Some(search::prompt_line(app, s)),
+            Overlay::Search(s) => Some(search::prompt_line(app, s, room)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             _ => None,
