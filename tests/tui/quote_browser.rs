@@ -269,7 +269,7 @@ fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
     }
     update(&mut app, Action::Open);
     assert_eq!((app.query.from, app.query.to), (None, None));
-    // A range the wrong way round is refused with the forms to type.
+    // A range the wrong way round is refused, saying which side is after the other.
     update(&mut app, Action::Show(Opener::Range));
     typed(&mut app, "2024-05..2024-04");
     update(&mut app, Action::Open);
@@ -670,15 +670,65 @@ fn the_range_prompt_gives_examples_from_the_log_and_fits_the_line() {
         assert!(status.starts_with("dates: 2023-06..2024█"), "{status}");
         assert!(!status.contains('…'), "clipped at {w}: {status}");
     }
-    // A wrong range is answered with the same examples.
+    // A range that is not one is answered with the same examples.
     let mut app = browser::open("years.yaml", YEARS, 120, 24);
     update(&mut app, Action::Show(Opener::Range));
-    typed(&mut app, "2024..2023");
+    typed(&mut app, "2024..May");
     update(&mut app, Action::Open);
     let m = app.message.clone().unwrap();
+    assert!(m.starts_with("to: "), "{m}");
     assert!(
         m.ends_with("type 2022..2024-05-04, 2022.., ..2024-05 or 2022"),
         "{m}"
+    );
+}
+
+const AUCKLAND: &str = "dateline: 1
+title: Far away
+timezone: Pacific/Auckland
+events:
+  - date: 2024-05-02
+    kind: meeting
+    title: A round on Thursday
+  - date: 2024-05-04T10:00+12:00
+    kind: statement
+    title: A statement on Saturday morning
+";
+
+/// A range the wrong way round only on the reading zone's calendar is refused in words that
+/// the status line holds at 80 columns: the time, on that zone's clock, that makes it so.
+#[test]
+fn a_backwards_range_says_why_within_80_columns() {
+    let mut app = browser::open("auckland.yaml", AUCKLAND, 80, 24);
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024-05-03T23:00Z..2024-05-03");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 80, 24);
+    let status = s
+        .lines()
+        .last()
+        .unwrap()
+        .trim_matches('"')
+        .trim_end()
+        .to_owned();
+    assert!(
+        status.starts_with("backwards: 2024-05-03T23:00Z is Sat 4 May 11:00 Pacific/Auckland "),
+        "{status}"
+    );
+    assert!(
+        !status.contains('…') && status.ends_with(" 1/2"),
+        "{status}"
+    );
+    assert_eq!((app.query.from, app.query.to), (None, None));
+    // Days alone: which is after which, and what to do.
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024-05-04..2024-05-03");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 80, 24);
+    let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+    assert!(
+        status.starts_with("backwards: 2024-05-04 is after 2024-05-03; swap them? "),
+        "{status}"
     );
 }
 
