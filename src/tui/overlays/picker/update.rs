@@ -21,13 +21,10 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
-        // Before typing, Space ticks; choosing whose positions ticks nothing, and a
-        // leading space would narrow nothing.
-        Action::Input(' ') if p.input.is_empty() => {
-            if p.purpose == Purpose::Filter {
-                toggle(p)
-            }
-        }
+        // Before typing, Space ticks.
+        Action::Input(' ') if p.input.is_empty() && p.purpose == Purpose::Filter => toggle(p),
+        // Choosing whose positions ticks nothing, and a leading space narrows nothing.
+        Action::Input(' ') if p.input.is_empty() => {}
         Action::Input(c) => {
             if !prompt_input::type_char(&mut p.input, c, &mut app.message) {
                 return;
