@@ -119,6 +119,19 @@ impl Marks {
         now
     }
 
+    /// Moves a mark from one id to another (an event without `id` whose derived id changed
+    /// when its title or date was edited); true when there was a mark to move.
+    pub(crate) fn rename(&mut self, from: &str, to: &str) -> bool {
+        if !self.ids.contains(from) {
+            return false;
+        }
+        self.toggle(from);
+        if !self.ids.contains(to) {
+            self.toggle(to);
+        }
+        true
+    }
+
     /// The marked events present in the log.
     pub fn present(&self, log: &Log) -> BTreeSet<EventIx> {
         self.ids.iter().filter_map(|id| log.event(id)).collect()

@@ -500,3 +500,35 @@ fn a_directory_logs_marks_are_named_after_the_directory_and_survive_a_new_file()
     assert_eq!(dateline::marks::key_for(&arg), before);
     assert!(before.starts_with("talks-"), "{before}");
 }
+
+/// A mark on an event without `id` follows it when its title is edited (its derived id
+/// changes), and is saved under the new id.
+#[test]
+fn a_mark_follows_an_event_without_id_whose_title_is_edited() {
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let (_dir, file) = marks_file();
+    let v1 = "events:\n  - date: 2024-05-01\n    kind: meeting\n    title: Talks open\n  - date: 2024-05-02\n    kind: call\n    title: A call\n";
+    let mut app = app_with(v1, &file);
+    mark(&mut app, &["2024-05-02-a-call"]);
+    let v2 = v1.replace("A call", "A long call");
+    update(
+        &mut app,
+        Msg::Reloaded(Box::new(Reload {
+            result: load_str("marks.yaml", &v2),
+            sources: vec![("marks.yaml".into(), v2.clone())],
+        })),
+    );
+    settle(&mut app);
+    let marked: Vec<String> = app
+        .marked
+        .iter()
+        .map(|&i| app.log.events[i].id.clone())
+        .collect();
+    assert_eq!(marked, ["2024-05-02-a-long-call"]);
+    assert_eq!(
+        Marks::load_from(&file).ids.into_iter().collect::<Vec<_>>(),
+        ["2024-05-02-a-long-call"],
+        "saved under the new id"
+    );
+}

@@ -12,6 +12,7 @@ use crate::tui::app::{App, Focus};
 use crate::tui::input::msg::Reload;
 use crate::tui::overview;
 use crate::tui::update::scroll_to_selection;
+use crate::tui::update::share::Effect;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// At most this many diagnostics are laid out for `E`; `dateline check` lists them all.
@@ -59,6 +60,17 @@ fn replace(app: &mut App, loaded: Loaded) {
     // A quote not found in its archive is an error that does not keep the log from
     // opening: it is said on its own below, never counted as a warning.
     app.warnings = warnings.iter().filter(|d| !d.is_error()).count();
+
+    // A mark follows an event without `id` whose derived id changed, and is saved as a
+    // mark made with `m` is.
+    let mut moved = false;
+    for (&o, &n) in &renamed {
+        moved |= app.marks.rename(&old.events[o].id, &new.events[n].id);
+    }
+    if moved {
+        app.effects
+            .push(Effect::SaveMarks(app.marks.take_changes()));
+    }
 
     let mut gone = Vec::new();
     carry_query(&old, new, &app.marks, &mut app.query, &mut gone);
