@@ -113,10 +113,7 @@ pub(crate) fn backwards_range(
     from_flag: &str,
     to_flag: &str,
 ) -> Option<String> {
-    let (from, to) = (from.in_zone(reading), to.in_zone(reading));
-    if from.start() < to.end_exclusive() {
-        return None;
-    }
+    let (from, to) = backwards(from, to, reading)?;
     let mut msg = format!("{from_flag}{from} is after {to_flag}{to}");
     // Where a time meets the reading zone's days, say what the time is there: that is why.
     let times: Vec<String> = [from, to]
@@ -135,23 +132,56 @@ pub(crate) fn backwards_range(
     Some(msg)
 }
 
+/// `backwards_range` in a line that a status bar holds at 80 columns: where a time on one
+/// side falls on another day of the reading zone than it says, that time on the zone's
+/// clock (`backwards: 2024-05-03T23:00Z is Sat 4 May 11:00 Pacific/Auckland`), else the
+/// two sides.
+pub(crate) fn backwards_brief(from: &Date, to: &Date, reading: Tz) -> Option<String> {
+    let (from, to) = backwards(from, to, reading)?;
+    // A time on both sides, or on neither, is after the other in every zone.
+    let why = match (from.has_time(), to.has_time()) {
+        (true, false) => from.reading_beside().map(|at| format!("{from} is {at}")),
+        (false, true) => to.reading_beside().map(|at| format!("{to} is {at}")),
+        _ => None,
+    };
+    Some(match why {
+        Some(why) => format!("backwards: {why}"),
+        None => format!("backwards: {from} is after {to}; swap them?"),
+    })
+}
+
+/// Both sides read in `reading`, when the range they make ends before it starts.
+fn backwards(from: &Date, to: &Date, reading: Tz) -> Option<(Date, Date)> {
+    let (from, to) = (from.in_zone(reading), to.in_zone(reading));
+    (from.start() >= to.end_exclusive()).then_some((from, to))
+}
+
+/// What is wrong with a date range typed in the browser's prompt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum RangeError {
+    /// A side is not a date: what is wrong with it.
+    Unreadable(String),
+    /// It ends before it starts, in words a status line holds (`backwards_brief`).
+    Backwards(String),
+}
+
 /// A date range as the browser's prompt takes it: `FROM..TO`, `FROM..`, `..TO`, or one date
 /// for that whole period (`2024-04` is all of April). Each side in the forms of `--from` and
 /// `--to`; empty input clears the range, and a range that ends before it starts, read in
-/// the log's reading zone `reading`, is refused. Gives `(from, to)` or what is wrong, in words.
+/// the log's reading zone `reading`, is refused. Gives `(from, to)` or what is wrong.
 pub(crate) fn parse_range(
     input: &str,
     reading: Tz,
-) -> Result<(Option<Date>, Option<Date>), String> {
+) -> Result<(Option<Date>, Option<Date>), RangeError> {
     let input = input.trim();
-    let side = |s: &str, which: &str| -> Result<Option<Date>, String> {
+    let side = |s: &str, which: &str| -> Result<Option<Date>, RangeError> {
         let s = s.trim();
         if s.is_empty() {
             return Ok(None);
         }
         Date::parse(s)
             .map(Some)
-            .map_err(|e| format!("{which}: {e}"))
+            .map_err(|e| RangeError::Unreadable(format!("{which}: {e}")))
     };
     let (from, to) = match input.split_once("..") {
         Some((a, b)) => (side(a, "from")?, side(b, "to")?),
@@ -161,9 +191,9 @@ pub(crate) fn parse_range(
         }
     };
     if let (Some(f), Some(t)) = (&from, &to)
-        && let Some(why) = backwards_range(f, t, reading, "", "")
+        && let Some(why) = backwards_brief(f, t, reading)
     {
-        return Err(why);
+        return Err(RangeError::Backwards(why));
     }
     Ok((from, to))
 }
@@ -224,16 +254,16 @@ mod tests {
             Ok((d("2024-04"), d("2024-04")))
         );
         assert_eq!(parse_range("", Tz::UTC), Ok((None, None)));
-        assert!(
-            parse_range("2024-05..2024-04", Tz::UTC)
-                .unwrap_err()
-                .contains("swap")
+        assert_eq!(
+            parse_range("2024-05..2024-04", Tz::UTC),
+            Err(RangeError::Backwards(
+                "backwards: 2024-05 is after 2024-04; swap them?".into()
+            ))
         );
-        assert!(
-            parse_range("April..", Tz::UTC)
-                .unwrap_err()
-                .starts_with("from: ")
-        );
+        assert!(matches!(
+            parse_range("April..", Tz::UTC),
+            Err(RangeError::Unreadable(e)) if e.starts_with("from: ")
+        ));
     }
 
     #[test]
@@ -275,6 +305,29 @@ mod tests {
              Pacific/Auckland, where 2024-05-03T23:00Z is Sat 4 May 2024 11:00 +12:00): \
              no date can be in both; swap them?"
         );
+        // The browser's status line says it in fewer words: the time on the zone's clock.
+        let brief = |from: &str, to: &str, zone| backwards_brief(&d(from), &d(to), zone);
+        assert_eq!(
+            brief("2024-05-03T23:00Z", "2024-05-03", auckland).unwrap(),
+            "backwards: 2024-05-03T23:00Z is Sat 4 May 11:00 Pacific/Auckland"
+        );
+        assert_eq!(
+            brief("2024-05-03", "2024-05-03T05:00Z", los_angeles).unwrap(),
+            "backwards: 2024-05-03T05:00Z is Thu 2 May 22:00 America/Los_Angeles"
+        );
+        // Times on both sides, or a time already on the zone's clock, need no zone.
+        assert_eq!(
+            brief("2024-05-03T23:00Z", "2024-05-03T22:00Z", auckland).unwrap(),
+            "backwards: 2024-05-03T23:00Z is after 2024-05-03T22:00Z; swap them?"
+        );
+        assert_eq!(
+            brief("2024-05-04T01:00+12:00", "2024-05-03", auckland).unwrap(),
+            "backwards: 2024-05-04T01:00+12:00 is after 2024-05-03; swap them?"
+        );
+        for (from, to, backwards, fine) in cases {
+            assert!(brief(from, to, backwards).is_some(), "{from}..{to}");
+            assert_eq!(brief(from, to, fine), None, "{from}..{to}");
+        }
         // Days alone need no explanation.
         assert_eq!(
             backwards_range(&d("2024-05-04"), &d("2024-05-03"), auckland, "", "").unwrap(),

@@ -324,10 +324,11 @@ pub(crate) fn first_at_or_after(
 }
 
 /// Where a `:` jump to `date` lands, as a position in `events` (timeline order): the
-/// first event within `date`'s period; else the event known only more coarsely whose
-/// period holds the date (the most precise such, a month before its year; of equals the
-/// first), which sits in the timeline before the date and would otherwise be passed
-/// over; else the first event after the date, or the last event when all are earlier.
+/// first event within `date`'s period; else an earlier event still going on at the date,
+/// through its `end` or because it is known only by a month or year that holds the date
+/// (of several, the one that started last, the most precise of those, then the first),
+/// which sits in the timeline before the date and would otherwise be passed over; else
+/// the first event after the date, or the last event when all are earlier.
 pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) -> Option<usize> {
     let after = first_at_or_after(log, events, date)?;
     let date = date.in_zone(log.timezone);
@@ -336,21 +337,20 @@ pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) 
     if at <= first && first < end {
         return Some(after);
     }
-    // A period that holds `at` starts less than a year (a leap year, plus a clock
-    // change) before it.
-    let earliest = at - chrono::Duration::days(367);
-    let from = events.partition_point(|&i| log.events[i].date.start() < earliest);
-    let holding = (from..after)
+    // Every earlier event is looked at: one with an `end` may have started long before.
+    let holding = (0..after)
         .filter(|&pos| {
-            let d = &log.events[events[pos]].date;
-            d.start() <= at && at < d.end_exclusive()
+            let e = &log.events[events[pos]];
+            let until = e
+                .end
+                .as_ref()
+                .map_or_else(|| e.date.end_exclusive(), |end| end.end_exclusive())
+                .max(e.date.end_exclusive());
+            e.date.start() <= at && at < until
         })
-        // The most precise; of equals (the same period), the first.
-        .min_by_key(|&pos| {
-            (
-                std::cmp::Reverse(log.events[events[pos]].date.precision),
-                pos,
-            )
+        .max_by_key(|&pos| {
+            let d = &log.events[events[pos]].date;
+            (d.start(), d.precision, std::cmp::Reverse(pos))
         });
     Some(holding.unwrap_or(after))
 }
@@ -400,6 +400,47 @@ mod tests {
             log.events[days[landing(&log, &days, &date).unwrap()]].title,
             "late june"
         );
+    }
+
+    #[test]
+    fn a_jump_lands_on_the_event_still_going_on_through_its_end() {
+        let yaml = "dateline: 1\ntitle: t\ntimezone: Pacific/Auckland\nevents:\n\
+            - {date: 2024-04, kind: meeting, title: april}\n\
+            - {date: 2024-04-20, end: 2024-05-20, kind: development, title: truce}\n\
+            - {date: 2024-05-01, end: 2024-05-09, kind: meeting, title: talks}\n\
+            - {date: 2024-05-02, end: 2024-05-03, kind: meeting, title: short}\n\
+            - {date: 2024-05-07, kind: statement, title: day}\n\
+            - {date: 2024-06-10, kind: meeting, title: june}\n";
+        let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
+        let all: Vec<EventIx> = (0..log.events.len()).collect();
+        let land = |d: &str| {
+            let date = Date::parse_in(d, log.timezone).unwrap();
+            log.events[all[landing(&log, &all, &date).unwrap()]]
+                .title
+                .clone()
+        };
+        // Of the two going on, the one that started last; not one that has ended.
+        assert_eq!(land("2024-05-05"), "talks");
+        // Its last day is still within it.
+        assert_eq!(land("2024-05-09"), "talks");
+        assert_eq!(land("2024-05-10"), "truce");
+        // Started after the month that holds the date began.
+        assert_eq!(land("2024-04-25"), "truce");
+        assert_eq!(land("2024-04-10"), "april");
+        // An event within the period asked for still comes first.
+        assert_eq!(land("2024-05-07"), "day");
+        assert_eq!(land("2024-05"), "talks");
+        assert_eq!(land("2024-05-02"), "short");
+        // Nothing going on: the next event.
+        assert_eq!(land("2024-05-21"), "june");
+
+        // An event going on for years is found however long ago it started.
+        let yaml = "dateline: 1\ntitle: t\nevents:\n\
+            - {date: 2019-03-01, end: 2024-12-31, kind: development, title: war}\n\
+            - {date: 2024-06-10, kind: meeting, title: june}\n";
+        let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
+        let date = Date::parse_in("2024-05-05", log.timezone).unwrap();
+        assert_eq!(landing(&log, &[0, 1], &date), Some(0));
     }
 
     #[test]

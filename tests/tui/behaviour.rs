@@ -283,6 +283,49 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
     assert_eq!(app.selected, first);
 }
 
+/// The search prompt's help gives way to what was typed: the longest that fits beside the
+/// text and the count of matches, never cut mid-word, at every width.
+#[test]
+fn the_search_prompts_help_fits_beside_what_is_typed() {
+    for w in [40u16, 60, 80, 120] {
+        for text in [
+            "cairo",
+            "cairo ceasefire talks hostages",
+            "hamas delegation cairo ceasefire proposal hostages release",
+        ] {
+            let mut app = browser::sample(w, 24);
+            update(&mut app, Action::Show(Opener::Search));
+            type_text(&mut app, text);
+            let s = screen(&app, w, 24);
+            let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+            assert!(
+                status.starts_with(&format!("/{text}█  ")) || w < 80,
+                "{status}"
+            );
+            // Only text longer than the line is cut.
+            if text.len() + 8 < w as usize {
+                assert!(!status.contains('…'), "cut at {w}: {status}");
+            }
+            if w == 80 && text == "cairo" {
+                assert!(
+                    status.contains("↓↑ matches · Enter keeps · Esc cancels"),
+                    "{status}"
+                );
+            }
+            if w >= 120 && text == "cairo" {
+                assert!(
+                    status.contains("↓↑ next/previous match · Enter keeps it as a filter"),
+                    "{status}"
+                );
+            }
+        }
+    }
+    let mut app = sample();
+    update(&mut app, Action::Show(Opener::Search));
+    type_text(&mut app, "hamas delegation cairo ceasefire proposal");
+    insta::assert_snapshot!("search_prompt_long_80x24", screen(&app, 80, 24));
+}
+
 #[test]
 fn search_ignores_accents_and_case() {
     let mut app = fixture(QUOTED_ONLY);

@@ -523,7 +523,7 @@ fn p_without_a_party_opens_the_picker_and_follows_the_choice() {
     let mut a = app(MANY, 120, 40);
     select(&mut a, "markets");
     update(&mut a, Action::Show(Opener::Positions));
-    assert_eq!(a.mode(), Mode::Picker);
+    assert_eq!(a.mode(), Mode::Whose);
     for c in "hamas".chars() {
         update(&mut a, Action::Input(c));
     }

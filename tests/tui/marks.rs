@@ -390,6 +390,50 @@ events:
     insta::assert_snapshot!("jump_prompt_80x24", screen(&app, 80, 24));
 }
 
+/// A jump to a day with no event of its own, while an earlier event is still going on
+/// through its `end`, lands on that event (the one that started last, of several), and
+/// says so.
+#[test]
+fn colon_lands_on_the_event_still_going_on() {
+    let yaml = "dateline: 1
+title: Spans
+timezone: Africa/Cairo
+events:
+  - {date: 2024-04-20, end: 2024-05-20, kind: development, title: A truce holds}
+  - {date: 2024-05-01, end: 2024-05-09, kind: meeting, title: The Cairo round}
+  - {date: 2024-05-02, end: 2024-05-03, kind: meeting, title: A side meeting}
+  - {date: 2024-05-07, kind: statement, title: A statement in the round}
+  - {date: 2024-06-10, kind: meeting, title: A June meeting}
+";
+    let mut app = crate::common::browser::open("spans.yaml", yaml, 80, 24);
+    let jump = |app: &mut App, text: &str| {
+        update(app, Action::Show(Opener::Jump));
+        for c in text.chars() {
+            update(app, Action::Input(c));
+        }
+        update(app, Action::Open);
+        let s = screen(app, 80, 24);
+        let row = s.lines().find(|l| l.contains('▶')).unwrap().to_owned();
+        (row, s.lines().last().unwrap().to_owned())
+    };
+    let (row, status) = jump(&mut app, "2024-05-05");
+    assert!(row.contains("The Cairo round"), "{row}");
+    assert!(
+        status.contains("Sun 5 May 2024: under way, Wed 1 May 2024 to Thu 9 May 2024"),
+        "{status}"
+    );
+    // After the round's last day, the truce still holds.
+    let (row, _) = jump(&mut app, "2024-05-10");
+    assert!(row.contains("A truce holds"), "{row}");
+    // A day with its own event: that event, as before.
+    let (row, status) = jump(&mut app, "2024-05-07");
+    assert!(row.contains("A statement in the round"), "{row}");
+    assert!(status.contains("from Tue 7 May 2024"), "{status}");
+    // When everything has ended: the next event.
+    let (row, _) = jump(&mut app, "2024-05-25");
+    assert!(row.contains("A June meeting"), "{row}");
+}
+
 #[test]
 fn the_jump_prompt_shows_what_is_typed_and_esc_cancels() {
     let (_dir, file) = marks_file();

@@ -2,7 +2,7 @@
 //! whose positions `P` shows: what the reader sees, and that the quotes selected are those
 //! that said them.
 
-use crate::common::browser::{self, screen, select_id};
+use crate::common::browser::{self, press, screen, select_id};
 use dateline::tui::app::Overlay;
 use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
@@ -269,7 +269,7 @@ fn the_topic_picker_and_the_date_range_filter_the_timeline_like_the_flags() {
     }
     update(&mut app, Action::Open);
     assert_eq!((app.query.from, app.query.to), (None, None));
-    // A range the wrong way round is refused with the forms to type.
+    // A range the wrong way round is refused, saying which side is after the other.
     update(&mut app, Action::Show(Opener::Range));
     typed(&mut app, "2024-05..2024-04");
     update(&mut app, Action::Open);
@@ -289,7 +289,7 @@ fn p_in_positions_picks_the_party_and_leaves_the_filters_alone() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Positions of Israel"), "{s}");
     update(&mut app, Action::Show(Opener::Picker(PickerKind::Party)));
-    assert_eq!(app.mode(), Mode::Picker);
+    assert_eq!(app.mode(), Mode::Whose);
     typed(&mut app, "hamas");
     update(&mut app, Action::Open);
     assert_eq!(app.mode(), Mode::List);
@@ -510,6 +510,58 @@ fn the_timelines_filters_given_back_follow_a_reload() {
     assert!(s.contains("filters: party: Belmont  (c clears)"), "{s}");
 }
 
+/// Choosing whose positions to show takes one party: its hints say what Enter does there,
+/// not the filter pickers' "Tab tick  Enter apply", and Tab or Space tick nothing.
+#[test]
+fn the_positions_picker_says_enter_shows_positions_and_ticks_nothing() {
+    let mut app = browser::sample(80, 24);
+    select_id(&mut app, "positions-restated");
+    press(&mut app, "P");
+    press(&mut app, "p");
+    assert_eq!(app.mode(), Mode::Whose);
+    let before = screen(&app, 80, 24);
+    let hints = before.lines().last().unwrap().to_owned();
+    assert!(hints.contains("Enter show positions"), "{hints}");
+    assert!(
+        !hints.contains("tick") && !hints.contains("apply"),
+        "{hints}"
+    );
+    // Tab and a Space before typing leave the picker as it was: nothing to tick.
+    press(&mut app, "\t ");
+    assert_eq!(screen(&app, 80, 24), before);
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("no picker")
+    };
+    assert!(p.chosen.is_empty() && p.input.is_empty());
+    // The help gives this picker its own keys.
+    let help: Vec<String> = dateline::tui::overlays::help::lines(&app, 120)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let at = help
+        .iter()
+        .position(|l| l == "Whose positions (p in P)")
+        .expect("a section of its own");
+    let section: Vec<&String> = help[at..].iter().take_while(|l| !l.is_empty()).collect();
+    assert!(
+        section
+            .iter()
+            .any(|l| l.contains("Enter") && l.contains("show the positions of the party")),
+        "{section:?}"
+    );
+    assert!(!section.iter().any(|l| l.contains("tick")), "{section:?}");
+    // A space inside a name still types.
+    press(&mut app, "united n");
+    assert!(screen(&app, 80, 24).contains("> united n█"));
+    press(&mut app, "\n");
+    assert!(screen(&app, 80, 24).contains("Positions of United Nations"));
+    // The filter pickers keep their ticks.
+    press(&mut app, "\x1b");
+    press(&mut app, "p");
+    assert_eq!(app.mode(), Mode::Picker);
+    assert!(screen(&app, 80, 24).contains("Tab tick"));
+}
+
 /// The picker of whose positions to show counts, for each party, what its positions view
 /// lists (quotes, and statements without a quote of their own) among the events the
 /// filters show, the party filter included, and says what it counts.
@@ -618,15 +670,65 @@ fn the_range_prompt_gives_examples_from_the_log_and_fits_the_line() {
         assert!(status.starts_with("dates: 2023-06..2024█"), "{status}");
         assert!(!status.contains('…'), "clipped at {w}: {status}");
     }
-    // A wrong range is answered with the same examples.
+    // A range that is not one is answered with the same examples.
     let mut app = browser::open("years.yaml", YEARS, 120, 24);
     update(&mut app, Action::Show(Opener::Range));
-    typed(&mut app, "2024..2023");
+    typed(&mut app, "2024..May");
     update(&mut app, Action::Open);
     let m = app.message.clone().unwrap();
+    assert!(m.starts_with("to: "), "{m}");
     assert!(
         m.ends_with("type 2022..2024-05-04, 2022.., ..2024-05 or 2022"),
         "{m}"
+    );
+}
+
+const AUCKLAND: &str = "dateline: 1
+title: Far away
+timezone: Pacific/Auckland
+events:
+  - date: 2024-05-02
+    kind: meeting
+    title: A round on Thursday
+  - date: 2024-05-04T10:00+12:00
+    kind: statement
+    title: A statement on Saturday morning
+";
+
+/// A range the wrong way round only on the reading zone's calendar is refused in words that
+/// the status line holds at 80 columns: the time, on that zone's clock, that makes it so.
+#[test]
+fn a_backwards_range_says_why_within_80_columns() {
+    let mut app = browser::open("auckland.yaml", AUCKLAND, 80, 24);
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024-05-03T23:00Z..2024-05-03");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 80, 24);
+    let status = s
+        .lines()
+        .last()
+        .unwrap()
+        .trim_matches('"')
+        .trim_end()
+        .to_owned();
+    assert!(
+        status.starts_with("backwards: 2024-05-03T23:00Z is Sat 4 May 11:00 Pacific/Auckland "),
+        "{status}"
+    );
+    assert!(
+        !status.contains('…') && status.ends_with(" 1/2"),
+        "{status}"
+    );
+    assert_eq!((app.query.from, app.query.to), (None, None));
+    // Days alone: which is after which, and what to do.
+    update(&mut app, Action::Show(Opener::Range));
+    typed(&mut app, "2024-05-04..2024-05-03");
+    update(&mut app, Action::Open);
+    let s = screen(&app, 80, 24);
+    let status = s.lines().last().unwrap().trim_matches('"').to_owned();
+    assert!(
+        status.starts_with("backwards: 2024-05-04 is after 2024-05-03; swap them? "),
+        "{status}"
     );
 }
 

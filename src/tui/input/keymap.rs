@@ -17,7 +17,10 @@ pub enum Mode {
     /// Timeline and details.
     Browse,
     Quotes,
+    /// The pickers that set a filter: several entries may be ticked.
     Picker,
+    /// The picker of whose positions `P` shows: one party, nothing to tick.
+    Whose,
     Search,
     Help,
     /// The thread and positions views.
@@ -35,13 +38,14 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 11] = [
+    pub(crate) const ALL: [Mode; 12] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
         Mode::Context,
         Mode::List,
         Mode::Picker,
+        Mode::Whose,
         Mode::Search,
         Mode::Help,
         Mode::Jump,
@@ -54,6 +58,7 @@ impl Mode {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
             Mode::Picker => "Pickers (p a t s #)",
+            Mode::Whose => "Whose positions (p in P)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
             Mode::List => "Thread and positions views (T P)",
@@ -67,7 +72,10 @@ impl Mode {
 
     /// Modes where typed characters go into a text field.
     fn takes_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Search | Mode::Jump | Mode::Range)
+        matches!(
+            self,
+            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range
+        )
     }
 }
 
@@ -136,19 +144,23 @@ pub struct Binding {
 }
 
 use Key::{Char, Code, Ctrl};
-use Mode::{Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search};
+use Mode::{
+    Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search, Whose,
+};
 
 const B: &[Mode] = &[Browse];
 /// The timeline and the quotes browser: the filters that both take.
 const BQ: &[Mode] = &[Browse, QuoteList];
 const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors, Context];
 const PAGES: &[Mode] = &[
-    Browse, Quotes, QuoteList, Help, Picker, List, Errors, Context,
+    Browse, Quotes, QuoteList, Help, Picker, Whose, List, Errors, Context,
 ];
 const EVERY: &[Mode] = &[
-    Browse, Quotes, QuoteList, Picker, Search, Help, List, Errors, Context,
+    Browse, Quotes, QuoteList, Picker, Whose, Search, Help, List, Errors, Context,
 ];
-const TEXT: &[Mode] = &[Picker, Search];
+const TEXT: &[Mode] = &[Picker, Whose, Search];
+/// Both kinds of picker.
+const PICKERS: &[Mode] = &[Picker, Whose];
 
 const fn bind(
     modes: &'static [Mode],
@@ -197,14 +209,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Picker],
+        PICKERS,
         &[Code(KeyCode::Down), Ctrl('n')],
         Action::Down,
         "next entry",
         Some("move"),
     ),
     bind(
-        &[Picker],
+        PICKERS,
         &[Code(KeyCode::Up), Ctrl('p')],
         Action::Up,
         "previous entry",
@@ -659,6 +671,14 @@ pub const BINDINGS: &[Binding] = &[
         "apply (the entry under the cursor if none is ticked)",
         Some("apply"),
     ),
+    // One party at a time: nothing to tick, so Tab is not bound and Space only types.
+    bind(
+        &[Whose],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "show the positions of the party under the cursor",
+        Some("show positions"),
+    ),
     bind(
         TEXT,
         &[Code(KeyCode::Backspace)],
@@ -675,7 +695,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[
-            Quotes, QuoteList, Help, Picker, Search, List, Errors, Context,
+            Quotes, QuoteList, Help, Picker, Whose, Search, List, Errors, Context,
         ],
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -795,7 +815,7 @@ pub const BINDINGS: &[Binding] = &[
 /// Lines of help that are not single keys.
 pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
-        Mode::Picker => Some("type to narrow the list (fuzzy)"),
+        Mode::Picker | Mode::Whose => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
         Mode::Range => {
@@ -910,6 +930,7 @@ const HINT_RANK: &[&str] = &[
     "details",
     "back",
     "apply",
+    "show positions",
     "tick",
     "keep",
     "go",

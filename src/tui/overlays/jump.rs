@@ -1,7 +1,7 @@
-//! `:` then a date: the first shown event within it, else the shown event known only by
-//! a month or year that holds it, else the first shown event after it. The same forms as the
-//! log's dates (`2024`, `2024-05`, `2024-05-03`), or `today`, all read as periods of the
-//! log's reading zone.
+//! `:` then a date: the first shown event within it, else the shown event still going on
+//! then (through its `end`, or known only by a month or year that holds it), else the
+//! first shown event after it. The same forms as the log's dates (`2024`, `2024-05`,
+//! `2024-05-03`), or `today`, all read as periods of the log's reading zone.
 
 use crate::model::{Date, Precision};
 use crate::overview::landing;
@@ -104,14 +104,22 @@ fn go(app: &mut App, text: &str) {
     select_pos(app, pos);
     let e = &app.log.events[app.visible[pos]];
     let at = date.in_zone(app.log.timezone).start();
-    app.message = Some(if e.date.end_exclusive() <= at {
+    let going_on = e.end.filter(|end| at < end.end_exclusive());
+    app.message = Some(if e.date.end_exclusive() <= at && going_on.is_none() {
         format!("nothing from {} on: this is the last event", date.human())
-    } else if e.date.start() < at {
+    } else if e.date.start() < at && at < e.date.end_exclusive() {
         format!(
             "{}: within {}, known only by its {}",
             date.human(),
             e.date.human(),
             e.date.precision_name()
+        )
+    } else if let Some(end) = going_on.filter(|_| e.date.start() < at) {
+        format!(
+            "{}: under way, {} to {}",
+            date.human(),
+            e.date.human(),
+            end.human()
         )
     } else {
         format!("from {}: {}", date.human(), e.date.human())

@@ -91,7 +91,7 @@ impl Overlay {
     /// Which key table applies while this overlay has the keyboard.
     pub(crate) fn mode(&self) -> Mode {
         match self {
-            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Picker(p) => p.mode(),
             Overlay::Search(_) => Mode::Search,
             Overlay::Quotes { .. } => Mode::Quotes,
             Overlay::Help { .. } => Mode::Help,
@@ -154,7 +154,7 @@ impl Overlay {
     /// for the overlays drawn over the body.
     pub(crate) fn prompt_line(&self, app: &App, room: usize) -> Option<Vec<Span<'static>>> {
         match self {
-            Overlay::Search(s) => Some(search::prompt_line(app, s)),
+            Overlay::Search(s) => Some(search::prompt_line(app, s, room)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             _ => None,

@@ -1,7 +1,7 @@
 //! `r` then a date range: only what overlaps it is shown, with the same meaning as
 //! `--from` and `--to` (a month is all of the month). Empty input clears the range.
 
-use crate::filter::parse_range;
+use crate::filter::{RangeError, parse_range};
 use crate::model::Precision;
 use crate::text::sanitize;
 use crate::tui::app::{App, Overlay};
@@ -119,10 +119,12 @@ fn apply(app: &mut App, text: &str) {
                 _ => format!("{} events in the date range", app.visible.len()),
             });
         }
-        Err(e) => {
+        // A range the wrong way round is not a matter of form: the examples would not help.
+        Err(RangeError::Backwards(why)) => app.message = Some(why),
+        Err(RangeError::Unreadable(e)) => {
             app.message = Some(format!(
                 "{}: type {}",
-                sanitize(&e).trim_end_matches("; swap them?"),
+                sanitize(&e),
                 Examples::of(app).all()
             ));
         }

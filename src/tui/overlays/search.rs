@@ -1,10 +1,11 @@
-//! The search prompt (`/`): typing shows what the search would show, n/N step through the
+//! The search prompt (`/`): typing shows what the search would show, ↓/↑ step through the
 //! hits, Enter keeps the search as a filter, Esc goes back to where the reader was.
 
 use crate::filter;
 use crate::model::EventIx;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
+use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::{Overlay, prompt_input};
 use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
@@ -97,19 +98,38 @@ pub(crate) fn changed(app: &mut App) {
     }
 }
 
-/// The prompt, drawn in the status line.
-pub(crate) fn prompt_line(app: &App, s: &SearchPrompt) -> Vec<Span<'static>> {
+/// The prompt, drawn in the status line in `room` columns: what was typed, how many events
+/// match, and the longest of its helps that fits beside them.
+pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
+    // How many match, shortened when what was typed leaves little room.
     let found = if s.input.trim().is_empty() {
-        "type to search".to_owned()
+        vec!["  type to search".to_owned()]
     } else if s.hits.is_empty() {
-        "no match".to_owned()
+        vec!["  no match".to_owned()]
     } else {
-        format!("{} matching", s.hits.len())
+        let n = s.hits.len();
+        vec![format!("  {n} matching"), format!("  {n}")]
     };
     let mut line = prompt_input::echo(t, "/", &s.input).to_vec();
-    line.push(Span::styled(format!("  {found}"), t.label()));
-    line.push(Span::styled("  Enter keeps · Esc cancels", t.dim()));
+    let typed: usize = line.iter().map(|s| width(&s.content)).sum();
+    let found = first_fitting(
+        found.into_iter().chain([String::new()]).collect(),
+        room.saturating_sub(typed),
+    );
+    line.push(Span::styled(found, t.label()));
+    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let helps = vec![
+        "  ↓↑ next/previous match · Enter keeps it as a filter · Esc cancels".to_owned(),
+        "  ↓↑ matches · Enter keeps · Esc cancels".to_owned(),
+        "  Enter keeps · Esc cancels".to_owned(),
+        "  Enter keeps".to_owned(),
+        String::new(),
+    ];
+    line.push(Span::styled(
+        first_fitting(helps, room.saturating_sub(used)),
+        t.dim(),
+    ));
     line
 }
 

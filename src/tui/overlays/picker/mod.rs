@@ -16,6 +16,7 @@ use crate::search::SearchIndex;
 use crate::text::sanitize;
 use crate::threads;
 use crate::tui::app::{App, Overlay};
+use crate::tui::input::keymap::Mode;
 use crate::tui::update::reload::{Before, same_ids};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -298,6 +299,15 @@ impl Picker {
             self.shown = scored.into_iter().map(|(_, i)| i).collect();
         }
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Which keys apply: a picker of whose positions to show chooses one party, so it has
+    /// nothing to tick and keys (and hints) of its own.
+    pub(crate) fn mode(&self) -> Mode {
+        match self.purpose {
+            Purpose::Filter => Mode::Picker,
+            Purpose::Positions => Mode::Whose,
+        }
     }
 
     /// The entry under the cursor.

@@ -1,5 +1,6 @@
 //! Keys in a picker: move, narrow by typing, tick with Tab (or Space before typing),
-//! apply with Enter.
+//! apply with Enter. Choosing whose positions to show ticks nothing: Enter takes the
+//! party under the cursor.
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
@@ -20,7 +21,10 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Wheel(n) => p.cursor = p.cursor.saturating_add_signed(n as isize).min(last),
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
-        Action::Input(' ') if p.input.is_empty() => toggle(p),
+        // Before typing, Space ticks.
+        Action::Input(' ') if p.input.is_empty() && p.purpose == Purpose::Filter => toggle(p),
+        // Choosing whose positions ticks nothing, and a leading space narrows nothing.
+        Action::Input(' ') if p.input.is_empty() => {}
         Action::Input(c) => {
             if !prompt_input::type_char(&mut p.input, c, &mut app.message) {
                 return;
@@ -32,7 +36,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
             p.input.pop();
             p.narrow();
         }
-        Action::Toggle => toggle(p),
+        Action::Toggle if p.purpose == Purpose::Filter => toggle(p),
         Action::Open => {
             let (kind, purpose, result) = (p.kind, p.purpose, p.result());
             let current = p.current().map(|e| e.key);
