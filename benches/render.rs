@@ -69,6 +69,29 @@ fn render(c: &mut Criterion<support::Clock>) {
                 update(&mut app, Action::PageUp);
             })
         });
+        // `:` to an instant no event starts at, a second before the last event, and Enter;
+        // then back to the first event's day. The first jump looks at every event before the
+        // one it lands on for one still going on then (the most a jump ever looks at).
+        let last = &app.log.events[app.log.events.len() - 1].date;
+        let last_day = (last.start() - chrono::Duration::seconds(1))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        let first_day = app.log.events[0]
+            .date
+            .start()
+            .format("%Y-%m-%d")
+            .to_string();
+        group.bench_function(BenchmarkId::new("jump_to_a_date_and_back", &id), |b| {
+            b.iter(|| {
+                for d in [&last_day, &first_day] {
+                    update(&mut app, Action::Show(Opener::Jump));
+                    for c in d.chars() {
+                        update(&mut app, Action::Input(c));
+                    }
+                    update(&mut app, Action::Open);
+                }
+            })
+        });
         // A filter key in the browser: the party filter on and off again (filter, rows,
         // selection kept), without frames.
         group.bench_function(BenchmarkId::new("toggle_party_on_and_off", &id), |b| {

@@ -166,6 +166,11 @@ impl CalendarDay {
         self.day
     }
 
+    /// The last reading-zone day it covers (through its `end`), as `day_number`.
+    pub(crate) fn last_day_number(&self) -> i32 {
+        self.last
+    }
+
     /// Its reading-zone day's month, as year × 12 + month − 1.
     pub(crate) fn month_number(&self) -> i32 {
         self.month

@@ -329,7 +329,12 @@ pub(crate) fn first_at_or_after(
 /// (of several, the one that started last, the most precise of those, then the first),
 /// which sits in the timeline before the date and would otherwise be passed over; else
 /// the first event after the date, or the last event when all are earlier.
-pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) -> Option<usize> {
+pub(crate) fn landing(
+    log: &Log,
+    calendar: &Calendar,
+    events: &[EventIx],
+    date: &crate::model::Date,
+) -> Option<usize> {
     let after = first_at_or_after(log, events, date)?;
     let date = date.in_zone(log.timezone);
     let (at, end) = (date.start(), date.end_exclusive());
@@ -338,8 +343,16 @@ pub(crate) fn landing(log: &Log, events: &[EventIx], date: &crate::model::Date) 
         return Some(after);
     }
     // Every earlier event is looked at: one with an `end` may have started long before.
+    // Those whose last day (through their `end`, on the calendar worked out once per log)
+    // is over a day before the date's are passed over on that small integer alone (the
+    // day's slack for a time late in its day), so that a jump costs a comparison an event,
+    // not a calendar sum nor a read of the event.
+    let day = i64::from(date.reading_day().num_days_from_ce());
     let holding = (0..after)
         .filter(|&pos| {
+            if i64::from(calendar.day(events[pos]).last_day_number()) + 1 < day {
+                return false;
+            }
             let e = &log.events[events[pos]];
             let until = e
                 .end
@@ -374,7 +387,7 @@ mod tests {
         let all: Vec<EventIx> = (0..log.events.len()).collect();
         let land = |d: &str| {
             let date = Date::parse_in(d, log.timezone).unwrap();
-            log.events[all[landing(&log, &all, &date).unwrap()]]
+            log.events[all[landing(&log, &Calendar::new(&log), &all, &date).unwrap()]]
                 .title
                 .clone()
         };
@@ -397,7 +410,7 @@ mod tests {
             .collect();
         let date = Date::parse_in("2022-04", log.timezone).unwrap();
         assert_eq!(
-            log.events[days[landing(&log, &days, &date).unwrap()]].title,
+            log.events[days[landing(&log, &Calendar::new(&log), &days, &date).unwrap()]].title,
             "late june"
         );
     }
@@ -415,7 +428,7 @@ mod tests {
         let all: Vec<EventIx> = (0..log.events.len()).collect();
         let land = |d: &str| {
             let date = Date::parse_in(d, log.timezone).unwrap();
-            log.events[all[landing(&log, &all, &date).unwrap()]]
+            log.events[all[landing(&log, &Calendar::new(&log), &all, &date).unwrap()]]
                 .title
                 .clone()
         };
@@ -440,7 +453,7 @@ mod tests {
             - {date: 2024-06-10, kind: meeting, title: june}\n";
         let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
         let date = Date::parse_in("2024-05-05", log.timezone).unwrap();
-        assert_eq!(landing(&log, &[0, 1], &date), Some(0));
+        assert_eq!(landing(&log, &Calendar::new(&log), &[0, 1], &date), Some(0));
     }
 
     #[test]

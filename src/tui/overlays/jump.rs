@@ -97,7 +97,7 @@ fn go(app: &mut App, text: &str) {
             return;
         }
     };
-    let Some(pos) = landing(&app.log, &app.visible, &date) else {
+    let Some(pos) = landing(&app.log, app.rows.calendar(), &app.visible, &date) else {
         app.message = Some("no event is shown: c clears the filters".into());
         return;
     };
