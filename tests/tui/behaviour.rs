@@ -285,6 +285,31 @@ fn incremental_search_jumps_to_matches_enter_keeps_it_and_esc_cancels() {
 
 /// The search prompt's help gives way to what was typed: the longest that fits beside the
 /// text and the count of matches, never cut mid-word, at every width.
+/// Typed text wider than the status line shows its end, after `…`, with the cursor: the
+/// reader sees what they are typing, in every prompt.
+#[test]
+fn a_prompt_longer_than_its_line_shows_its_end_and_the_cursor() {
+    let long = "hamas delegation cairo ceasefire proposal hostages release";
+    for (opener, sign) in [
+        (Opener::Search, "/"),
+        (Opener::Jump, ":"),
+        (Opener::Range, "dates: "),
+        (
+            Opener::Picker(dateline::tui::overlays::picker::PickerKind::Actor),
+            "> ",
+        ),
+    ] {
+        for w in [30u16, 40] {
+            let mut app = browser::sample(w, 24);
+            update(&mut app, Action::Show(opener));
+            type_text(&mut app, long);
+            let s = screen(&app, w, 24);
+            assert!(s.contains("release█"), "{sign} at {w}: {s}");
+            assert!(s.contains(&format!("{sign}…")), "{sign} at {w}: {s}");
+        }
+    }
+}
+
 #[test]
 fn the_search_prompts_help_fits_beside_what_is_typed() {
     for w in [40u16, 60, 80, 120] {

@@ -28,6 +28,29 @@ pub(crate) fn first_fitting(texts: Vec<String>, room: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The end of `s` that fits in `max` columns, after `…` when the start is left out: what
+/// a prompt shows of a text wider than its line, so that the cursor stays in sight.
+pub(crate) fn tail(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let room = max - 1;
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = graphemes(g).map(|(_, w)| w).sum::<usize>();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    format!("…{}", &s[start..])
+}
+
 /// The graphemes ratatui draws, with their widths; control characters (already escaped
 /// by the sanitiser when text comes from a log) and zero-width graphemes are not drawn.
 fn graphemes(s: &str) -> impl Iterator<Item = (&str, usize)> {
@@ -219,6 +242,18 @@ pub(crate) fn prose(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_tail_keeps_the_end_in_columns_after_an_ellipsis() {
+        assert_eq!(tail("ceasefire", 20), "ceasefire");
+        assert_eq!(tail("ceasefire", 5), "…fire");
+        // Wide characters count two columns, and are never split.
+        assert_eq!(tail("停火谈判", 5), "…谈判");
+        assert_eq!(tail("停火谈判", 4), "…判");
+        assert_eq!(tail("abc", 0), "");
+        assert_eq!(tail("abc", 1), "…");
+    }
+
     use super::*;
 
     fn line_text(line: &Line) -> String {

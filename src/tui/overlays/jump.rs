@@ -34,7 +34,7 @@ pub(crate) fn start(app: &mut App) {
 /// fits beside what was typed.
 pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let mut line = prompt_input::echo(t, ":", input).to_vec();
+    let mut line = prompt_input::echo(t, ":", input, room).to_vec();
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let forms = forms(app);
     let helps = vec![

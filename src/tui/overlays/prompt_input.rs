@@ -2,6 +2,7 @@
 //! and pasted text, each capped at a length that keeps every search instant. A paste is
 //! text for the prompt it lands in, never keys: its line breaks are not Enter.
 
+use crate::tui::layout::text::{tail, width};
 use crate::tui::theme::Theme;
 use ratatui::text::Span;
 
@@ -38,11 +39,19 @@ pub(crate) fn type_char(input: &mut String, c: char, message: &mut Option<String
 }
 
 /// How every prompt's line begins: its sign (`/`, `:`, `> `, …), what was typed (made safe
-/// to show) and the cursor.
-pub(crate) fn echo(theme: &Theme, sign: &'static str, input: &str) -> [Span<'static>; 3] {
+/// to show) and the cursor, in `room` columns: when what was typed is wider, its end, after
+/// `…`, so that the cursor and the last characters typed stay in sight.
+pub(crate) fn echo(
+    theme: &Theme,
+    sign: &'static str,
+    input: &str,
+    room: usize,
+) -> [Span<'static>; 3] {
+    let typed = crate::text::sanitize(input);
+    let fixed = width(sign) + 1;
     [
         Span::styled(sign, theme.key()),
-        Span::raw(crate::text::sanitize(input).into_owned()),
+        Span::raw(tail(&typed, room.saturating_sub(fixed))),
         Span::styled("█", theme.dim()),
     ]
 }

@@ -63,7 +63,7 @@ pub(crate) fn start(app: &mut App) {
 /// fits beside what was typed, from every form with the keys down to one example.
 pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let mut line = prompt_input::echo(t, "dates: ", input).to_vec();
+    let mut line = prompt_input::echo(t, "dates: ", input, room).to_vec();
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let ex = Examples::of(app);
     let (first, last, all) = (&ex.first, &ex.last, ex.all());

@@ -111,7 +111,7 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
         let n = s.hits.len();
         vec![format!("  {n} matching"), format!("  {n}")]
     };
-    let mut line = prompt_input::echo(t, "/", &s.input).to_vec();
+    let mut line = prompt_input::echo(t, "/", &s.input, room).to_vec();
     let typed: usize = line.iter().map(|s| width(&s.content)).sum();
     let found = first_fitting(
         found.into_iter().chain([String::new()]).collect(),

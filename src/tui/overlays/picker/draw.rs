@@ -35,7 +35,7 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         .title(Span::styled(title, t.key()));
     frame.render_widget(block, area);
     let w = area.width as usize;
-    let mut prompt = prompt_input::echo(t, "> ", &p.input).to_vec();
+    let mut prompt = prompt_input::echo(t, "> ", &p.input, w).to_vec();
     prompt.extend([
         Span::styled(
             format!("  {} of {}{counted}", p.shown.len(), p.entries.len()),
