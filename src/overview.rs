@@ -131,7 +131,8 @@ impl Histogram {
     ) -> Option<Histogram> {
         let first = day_of(log, *events.first()?);
         let last = day_of(log, *events.last()?).max(first);
-        let width = width.max(1) as i64;
+        // Bars are numbered in 16 bits below (one more for the events not shown).
+        let width = width.clamp(1, usize::from(u16::MAX) - 1) as i64;
         let fits = |u: Unit| ordinal(u, last) - ordinal(u, first) < width;
         let unit = [Unit::Day, Unit::Week, Unit::Month, Unit::Year]
             .into_iter()
@@ -150,48 +151,62 @@ impl Histogram {
         };
         let first_ord = ordinal(unit, h.first);
         let last_bucket = h.counts.len() as i64 - 1;
+        // The bar of an event counted in one (its period as precise as the unit), else
+        // None. An event counted has the precision of the unit, so the unit's ordinal of its
+        // reading-zone day is that of its period's first day (`bucket_of`).
+        let bar = |day: &CalendarDay| {
+            (day.precision() >= unit.needs())
+                .then(|| (calendar_ordinal(unit, day) - first_ord).clamp(0, last_bucket) as usize)
+        };
         // Parties are counted from each party's list of events (read in order) when many
         // events are shown, rather than from every shown event's own list (a read of each
-        // event, scattered over the log): each shown event's bar is noted first.
-        const NOT_COUNTED: u32 = u32::MAX;
+        // event, scattered over the log): each shown event's bar is noted first, and every
+        // other event's is a bar past the last, counted and dropped, so that the count
+        // takes no branch on whether an event is shown (about half are, unpredictably).
+        // Bars are at most a terminal's width: 16 bits, half the memory to go through.
+        let dropped = h.counts.len() as u16;
         let by_postings = events.len() * 8 >= log.events.len();
-        let mut bar_of = if by_postings {
-            vec![NOT_COUNTED; log.events.len()]
-        } else {
-            Vec::new()
-        };
+        let mut bar_of = vec![dropped; if by_postings { log.events.len() } else { 0 }];
+        // Events come in timeline order, so a bar's events come together: each run is
+        // added once, not an event at a time.
+        let mut run: Option<(usize, u32)> = None;
         for &i in events {
             let day = calendar.day(i);
-            match day.precision() {
-                p if p >= unit.needs() => {}
-                Precision::Month => {
-                    h.only_month += 1;
-                    continue;
+            let Some(b) = bar(day) else {
+                match day.precision() {
+                    Precision::Month => h.only_month += 1,
+                    _ => h.only_year += 1,
                 }
-                _ => {
-                    h.only_year += 1;
-                    continue;
+                continue;
+            };
+            run = match run {
+                Some((r, n)) if r == b => Some((r, n + 1)),
+                Some((r, n)) => {
+                    h.counts[r] += n;
+                    Some((b, 1))
                 }
-            }
-            // An event counted here has the precision of the unit, so the unit's ordinal
-            // of its reading-zone day is that of its period's first day (`bucket_of`).
-            let b = (calendar_ordinal(unit, day) - first_ord).clamp(0, last_bucket) as usize;
-            h.counts[b] += 1;
+                None => Some((b, 1)),
+            };
             if by_postings {
-                bar_of[i] = b as u32;
+                bar_of[i] = b as u16;
             } else {
                 for &p in &log.events[i].parties {
                     h.per_party[p][b] += 1;
                 }
             }
         }
+        if let Some((r, n)) = run {
+            h.counts[r] += n;
+        }
         if by_postings {
+            let mut counted = vec![0u32; h.counts.len() + 1];
             for (p, bars) in h.per_party.iter_mut().enumerate() {
+                counted.fill(0);
                 for &ix in postings.party(p) {
-                    if let Some(&b) = bar_of.get(ix as usize).filter(|&&b| b != NOT_COUNTED) {
-                        bars[b as usize] += 1;
-                    }
+                    counted[bar_of.get(ix as usize).map_or(dropped, |&b| b) as usize] += 1;
                 }
+                let n = bars.len();
+                bars.copy_from_slice(&counted[..n]);
             }
         }
         Some(h)
@@ -461,17 +476,31 @@ mod tests {
         let log = crate::load::load_str("s.yaml", crate::SAMPLE).unwrap().log;
         let (calendar, postings) = (Calendar::new(&log), Postings::new(&log));
         let all: Vec<EventIx> = (0..log.events.len()).collect();
-        // All events (counted from each party's list) and one in ten (from each event's).
-        for shown in [all.clone(), all.iter().copied().step_by(10).collect()] {
-            let h = Histogram::new(&log, &calendar, &postings, &shown, 60).unwrap();
-            let mut expected = vec![vec![0u32; h.counts.len()]; log.parties.len()];
-            for &i in shown.iter().filter(|&&i| h.counts_event(&log, i)) {
-                for &p in &log.events[i].parties {
-                    expected[p][h.bucket_of(&log, i)] += 1;
+        // All events and many of them (counted from each party's list), one in ten (from
+        // each event's), at widths that give bars of days, weeks, months and years.
+        let subsets: Vec<Vec<EventIx>> = vec![
+            all.clone(),
+            all.iter().copied().step_by(2).collect(),
+            all.iter().copied().skip(1).step_by(3).collect(),
+            all[all.len() / 2..].to_vec(),
+            all.iter().copied().step_by(10).collect(),
+        ];
+        for width in [4, 12, 60, 250] {
+            for shown in &subsets {
+                let h = Histogram::new(&log, &calendar, &postings, shown, width).unwrap();
+                let mut counts = vec![0u32; h.counts.len()];
+                let mut expected = vec![vec![0u32; h.counts.len()]; log.parties.len()];
+                for &i in shown.iter().filter(|&&i| h.counts_event(&log, i)) {
+                    counts[h.bucket_of(&log, i)] += 1;
+                    for &p in &log.events[i].parties {
+                        expected[p][h.bucket_of(&log, i)] += 1;
+                    }
                 }
+                let what = format!("{} events shown at width {width}", shown.len());
+                assert_eq!(h.counts, counts, "{what}");
+                assert_eq!(h.per_party, expected, "{what}");
+                assert!(expected.iter().flatten().any(|&n| n > 0), "{what}");
             }
-            assert_eq!(h.per_party, expected, "{} events shown", shown.len());
-            assert!(expected.iter().flatten().any(|&n| n > 0));
         }
     }
 
