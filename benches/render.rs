@@ -101,8 +101,17 @@ fn render(c: &mut Criterion<support::Clock>) {
             })
         });
         // Each key on its own: the party filter put on (a quarter of the log stays), then
-        // taken off (the whole log comes back). Only the timed key is counted.
-        for (name, timed_on) in [("toggle_party_on", true), ("toggle_party_off", false)] {
+        // taken off (the whole log comes back). Only the timed key is counted. Then the
+        // same with the activity overview shown.
+        for (name, timed_on, overview) in [
+            ("toggle_party_on", true, false),
+            ("toggle_party_off", false, false),
+            ("toggle_party_on_with_overview", true, true),
+            ("toggle_party_off_with_overview", false, true),
+        ] {
+            if overview {
+                update(&mut app, Action::ToggleOverview);
+            }
             group.bench_function(BenchmarkId::new(name, &id), |b| {
                 b.iter_custom(|iters| {
                     let clock = support::Clock::from_env();
@@ -119,6 +128,9 @@ fn render(c: &mut Criterion<support::Clock>) {
                     total
                 })
             });
+            if overview {
+                update(&mut app, Action::ToggleOverview);
+            }
         }
         // The same two keys with the activity overview shown (`v`), which counts every
         // visible event into its bars on each filter change.

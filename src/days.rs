@@ -186,13 +186,23 @@ impl CalendarDay {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Calendar {
     days: Vec<CalendarDay>,
+    /// Whether the days never go back from one event to the next, as a log in timeline
+    /// order has them: then the events of a stretch of days are a run of indices.
+    in_order: bool,
 }
 
 impl Calendar {
     pub(crate) fn new(log: &Log) -> Calendar {
-        Calendar {
-            days: log.events.iter().map(CalendarDay::of).collect(),
-        }
+        let days: Vec<CalendarDay> = log.events.iter().map(CalendarDay::of).collect();
+        let in_order = days.windows(2).all(|w| w[0].day <= w[1].day);
+        Calendar { days, in_order }
+    }
+
+    /// The first event on or after reading-zone day `day` (as `day_number`), when the
+    /// days are in order.
+    pub(crate) fn first_on_or_after(&self, day: i32) -> Option<EventIx> {
+        self.in_order
+            .then(|| self.days.partition_point(|d| d.day < day))
     }
 
     /// The calendar day of event `ix` of the log it was built for.

@@ -119,6 +119,26 @@ fn day_of(log: &Log, i: EventIx) -> NaiveDate {
     Period::of(&log.events[i].date).first_day()
 }
 
+/// Where each bar of years begins among the log's events (`bars + 1` indices, the first
+/// 0 and the last the number of events: the first and last bars take what lies beyond
+/// them), when the calendar's days are in order.
+fn year_bounds(
+    calendar: &Calendar,
+    unit: Unit,
+    first_ord: i64,
+    bars: usize,
+    log: &Log,
+) -> Option<Vec<usize>> {
+    (0..=bars)
+        .map(|b| match b {
+            0 => Some(0),
+            b if b == bars => Some(log.events.len()),
+            b => calendar
+                .first_on_or_after(bucket_start(unit, first_ord + b as i64).num_days_from_ce()),
+        })
+        .collect()
+}
+
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
     /// `calendar` and `postings` are the log's (`Calendar::new(log)`, `Postings::new(log)`).
@@ -158,6 +178,12 @@ impl Histogram {
             (day.precision() >= unit.needs())
                 .then(|| (calendar_ordinal(unit, day) - first_ord).clamp(0, last_bucket) as usize)
         };
+        if unit.needs() == Precision::Year
+            && let Some(bounds) = year_bounds(calendar, unit, first_ord, h.counts.len(), log)
+        {
+            h.count_runs(&bounds, postings, events);
+            return Some(h);
+        }
         // Parties are counted from each party's list of events (read in order) when many
         // events are shown, rather than from every shown event's own list (a read of each
         // event, scattered over the log): each shown event's bar is noted first, and every
@@ -210,6 +236,46 @@ impl Histogram {
             }
         }
         Some(h)
+    }
+
+    /// Counts bars whose events are runs of indices, `bounds[b]..bounds[b + 1]` for bar
+    /// `b`, every event precise enough for its bar: a bar's shown events are found by two
+    /// searches in `events` (sorted), and a party's by two in its list when every event is
+    /// shown, else by one walk of its list against a bit per shown event. A filter key
+    /// then costs no read of each shown event's day.
+    fn count_runs(&mut self, bounds: &[usize], postings: &Postings, events: &[EventIx]) {
+        let runs = |list: &mut dyn FnMut(usize) -> usize, out: &mut [u32]| {
+            for (b, n) in out.iter_mut().enumerate() {
+                *n = (list(bounds[b + 1]) - list(bounds[b])) as u32;
+            }
+        };
+        runs(
+            &mut |x| events.partition_point(|&i| i < x),
+            &mut self.counts,
+        );
+        let all = events.len() == bounds[bounds.len() - 1];
+        if all {
+            for (p, bars) in self.per_party.iter_mut().enumerate() {
+                let list = postings.party(p);
+                runs(&mut |x| list.partition_point(|&i| (i as usize) < x), bars);
+            }
+            return;
+        }
+        let mut shown = vec![0u64; bounds[bounds.len() - 1].div_ceil(64)];
+        for &i in events {
+            shown[i / 64] |= 1 << (i % 64);
+        }
+        for (p, bars) in self.per_party.iter_mut().enumerate() {
+            let mut b = 0;
+            for &ix in postings.party(p) {
+                let ix = ix as usize;
+                while ix >= bounds[b + 1] {
+                    b += 1;
+                }
+                // No branch on whether the event is shown (about half are, at random).
+                bars[b] += ((shown[ix / 64] >> (ix % 64)) & 1) as u32;
+            }
+        }
     }
 
     /// Whether an event's date is precise enough to be counted in a bar.
