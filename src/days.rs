@@ -75,11 +75,17 @@ impl PartialOrd for Period {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gap {
     /// Whole days of the reading zone from the earlier row's day to the later one's.
-    Days(i64),
+    Days(i32),
     /// Whole calendar months with no event, where a row is known only by its month.
-    Months(i64),
+    Months(i32),
     /// Whole calendar years with no event, where a row is known only by its year.
-    Years(i64),
+    Years(i32),
+}
+
+/// A count of days, months or years between two calendar days (each an `i32`), in 32 bits
+/// as a timeline row keeps it; saturated, though chrono's dates never need it.
+fn narrow(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 impl Gap {
@@ -240,16 +246,16 @@ impl Gaps {
                 .last_day
                 .map(|last| i64::from(d.day) - i64::from(last))
                 .filter(|&n| n > GAP_DAYS)
-                .map(Gap::Days),
+                .map(|n| Gap::Days(narrow(n))),
             // Next to a month or a year (few rows): whole months or years between.
             Some(prev) => self.last_month.and_then(|last_month| {
                 let (month, last_month) = (i64::from(d.month), i64::from(last_month));
                 if prev == Precision::Year || p == Precision::Year {
                     let n = month.div_euclid(12) - last_month.div_euclid(12) - 1;
-                    (n >= 1).then_some(Gap::Years(n))
+                    (n >= 1).then_some(Gap::Years(narrow(n)))
                 } else {
                     let n = month - last_month - 1;
-                    (n >= 1).then_some(Gap::Months(n))
+                    (n >= 1).then_some(Gap::Months(narrow(n)))
                 }
             }),
         };

@@ -110,6 +110,7 @@ proptest! {
         for row in &rows.rows {
             match *row {
                 Row::Header(ix) => {
+                    let ix = ix as usize;
                     let p = dateline::days::Period::of(&log.events[ix].date);
                     if let Some(l) = last {
                         prop_assert!(l < p, "header {:?} after {:?}", p, l);
@@ -119,6 +120,7 @@ proptest! {
                 }
                 Row::Gap(g) => pending_gap = Some(g),
                 Row::Event { ix, .. } => {
+                    let ix = ix as usize;
                     let e = &log.events[ix];
                     let expected = expected_header(e, tz);
                     prop_assert_eq!(

@@ -5,17 +5,21 @@ use crate::days::{Calendar, Gap, Gaps, Period};
 use crate::model::{EventIx, Log};
 use std::sync::Arc;
 
-/// One line of the timeline.
+/// One line of the timeline: 12 bytes, in 32-bit numbers, since a filter key lays out a
+/// row for every shown event (a million of them in a big log) and the layout's cost is
+/// the memory it writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
     /// A header for the reading-zone day, month or year of this event's date (the first
     /// event under it).
-    Header(EventIx),
+    Header(u32),
     /// A quiet stretch.
     Gap(Gap),
     /// An event, by its position in the visible list and its index in the log.
-    Event { pos: usize, ix: EventIx },
+    Event { pos: u32, ix: u32 },
 }
+
+const _: () = assert!(std::mem::size_of::<Row>() == 12);
 
 /// The rows, with the lookups a key press needs.
 #[derive(Clone, Debug, Default)]
@@ -82,12 +86,15 @@ impl Rows {
             }
             if last_period != Some(day.period()) {
                 headers.push(rows.len());
-                rows.push(Row::Header(ix));
+                rows.push(Row::Header(ix as u32));
                 last_period = Some(day.period());
                 header = ix;
             }
             event_row.push(rows.len());
-            rows.push(Row::Event { pos, ix });
+            rows.push(Row::Event {
+                pos: pos as u32,
+                ix: ix as u32,
+            });
             if day.has_time() && timed_headers.last() != Some(&header) {
                 timed_headers.push(header);
             }

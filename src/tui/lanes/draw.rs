@@ -46,7 +46,7 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let y = body.y + i as u16;
         match *row {
             Row::Header(ix) => {
-                let text = header_line(&app.log, &app.rows, ix);
+                let text = header_line(&app.log, &app.rows, ix as usize);
                 let rule = "─".repeat(w.saturating_sub(width(&text) + 1));
                 let line = Line::from(vec![
                     Span::styled(text, app.theme.heading()),
@@ -60,7 +60,7 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let text = format!("  {}", gap.text());
                 buf.set_stringn(body.x, y, text, w, app.theme.dim());
             }
-            Row::Event { ix, .. } => event_row(app, &geo, buf, body, y, ix),
+            Row::Event { ix, .. } => event_row(app, &geo, buf, body, y, ix as usize),
         }
     }
 }

@@ -345,7 +345,7 @@ fn click(app: &mut App, col: u16, row: u16) {
         };
         let r = app.scroll + r as usize;
         let pos = match app.rows.rows.get(r) {
-            Some(Row::Event { pos, .. }) => Some(*pos),
+            Some(Row::Event { pos, .. }) => Some(*pos as usize),
             Some(_) => app.rows.event_at_or_after(r),
             None => None,
         };

@@ -40,13 +40,14 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let line = match *row {
             Row::Header(ix) => Line::from(truncate(
                 vec![Span::styled(
-                    header_line(&app.log, &app.rows, ix),
+                    header_line(&app.log, &app.rows, ix as usize),
                     app.theme.heading(),
                 )],
                 w,
             )),
             Row::Gap(gap) => Line::from(Span::styled(format!("  {}", gap.text()), app.theme.dim())),
             Row::Event { ix, .. } => {
+                let ix = ix as usize;
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
                 let selected = app.selected == Some(ix);
                 let marked = app.marked.contains(&ix);
