@@ -59,8 +59,11 @@ pub struct Histogram {
     /// The first day of the first bucket.
     first: NaiveDate,
     pub counts: Vec<u32>,
-    /// `per_party[p][b]`: events of bucket `b` involving party `p`.
+    /// `per_party[p][b]`: events of bucket `b` involving party `p`, for the first parties
+    /// of `parties` asked for in detail (`with_detail`); the other rows may be left empty.
     pub(crate) per_party: Vec<Vec<u32>>,
+    /// The parties of the events counted, in log order.
+    pub(crate) parties: Vec<usize>,
     /// Events known only by their month, not counted because the bars are finer.
     only_month: u32,
     /// Events known only by their year, not counted because the bars are finer.
@@ -142,12 +145,26 @@ fn year_bounds(
 impl Histogram {
     /// Counts `events` (in timeline order) in the finest unit whose buckets fit in `width`.
     /// `calendar` and `postings` are the log's (`Calendar::new(log)`, `Postings::new(log)`).
+    #[cfg(test)]
     pub(crate) fn new(
         log: &Log,
         calendar: &Calendar,
         postings: &Postings,
         events: &[EventIx],
         width: usize,
+    ) -> Option<Histogram> {
+        Histogram::with_detail(log, calendar, postings, events, width, usize::MAX)
+    }
+
+    /// `new`, with the bars of only the first `detail` parties of `parties` counted (the
+    /// rows a strip has room for); of the others, only that they have events counted.
+    pub(crate) fn with_detail(
+        log: &Log,
+        calendar: &Calendar,
+        postings: &Postings,
+        events: &[EventIx],
+        width: usize,
+        detail: usize,
     ) -> Option<Histogram> {
         let first = day_of(log, *events.first()?);
         let last = day_of(log, *events.last()?).max(first);
@@ -166,6 +183,7 @@ impl Histogram {
             first: bucket_start(unit, base),
             counts: vec![0; len],
             per_party: vec![vec![0; len]; log.parties.len()],
+            parties: Vec::new(),
             only_month: 0,
             only_year: 0,
         };
@@ -181,7 +199,7 @@ impl Histogram {
         if unit.needs() == Precision::Year
             && let Some(bounds) = year_bounds(calendar, unit, first_ord, h.counts.len(), log)
         {
-            h.count_runs(&bounds, postings, events);
+            h.count_runs(&bounds, postings, events, detail);
             return Some(h);
         }
         // Parties are counted from each party's list of events (read in order) when many
@@ -226,14 +244,29 @@ impl Histogram {
         }
         if by_postings {
             let mut counted = vec![0u32; h.counts.len() + 1];
+            let bar = |ix: u32| bar_of.get(ix as usize).map_or(dropped, |&b| b);
             for (p, bars) in h.per_party.iter_mut().enumerate() {
+                let list = postings.party(p);
+                if h.parties.len() >= detail {
+                    if list.iter().any(|&ix| bar(ix) != dropped) {
+                        h.parties.push(p);
+                    }
+                    continue;
+                }
                 counted.fill(0);
-                for &ix in postings.party(p) {
-                    counted[bar_of.get(ix as usize).map_or(dropped, |&b| b) as usize] += 1;
+                for &ix in list {
+                    counted[bar(ix) as usize] += 1;
                 }
                 let n = bars.len();
                 bars.copy_from_slice(&counted[..n]);
+                if bars.iter().any(|&c| c > 0) {
+                    h.parties.push(p);
+                }
             }
+        } else {
+            h.parties = (0..h.per_party.len())
+                .filter(|&p| h.per_party[p].iter().any(|&c| c > 0))
+                .collect();
         }
         Some(h)
     }
@@ -243,7 +276,13 @@ impl Histogram {
     /// searches in `events` (sorted), and a party's by two in its list when every event is
     /// shown, else by one walk of its list against a bit per shown event. A filter key
     /// then costs no read of each shown event's day.
-    fn count_runs(&mut self, bounds: &[usize], postings: &Postings, events: &[EventIx]) {
+    fn count_runs(
+        &mut self,
+        bounds: &[usize],
+        postings: &Postings,
+        events: &[EventIx],
+        detail: usize,
+    ) {
         let runs = |list: &mut dyn FnMut(usize) -> usize, out: &mut [u32]| {
             for (b, n) in out.iter_mut().enumerate() {
                 *n = (list(bounds[b + 1]) - list(bounds[b])) as u32;
@@ -258,6 +297,9 @@ impl Histogram {
             for (p, bars) in self.per_party.iter_mut().enumerate() {
                 let list = postings.party(p);
                 runs(&mut |x| list.partition_point(|&i| (i as usize) < x), bars);
+                if !list.is_empty() {
+                    self.parties.push(p);
+                }
             }
             return;
         }
@@ -265,15 +307,26 @@ impl Histogram {
         for &i in events {
             shown[i / 64] |= 1 << (i % 64);
         }
+        let is_shown = |ix: usize| (shown[ix / 64] >> (ix % 64)) & 1;
         for (p, bars) in self.per_party.iter_mut().enumerate() {
+            let list = postings.party(p);
+            if self.parties.len() >= detail {
+                if list.iter().any(|&ix| is_shown(ix as usize) == 1) {
+                    self.parties.push(p);
+                }
+                continue;
+            }
             let mut b = 0;
-            for &ix in postings.party(p) {
+            for &ix in list {
                 let ix = ix as usize;
                 while ix >= bounds[b + 1] {
                     b += 1;
                 }
                 // No branch on whether the event is shown (about half are, at random).
-                bars[b] += ((shown[ix / 64] >> (ix % 64)) & 1) as u32;
+                bars[b] += is_shown(ix) as u32;
+            }
+            if bars.iter().any(|&c| c > 0) {
+                self.parties.push(p);
             }
         }
     }
@@ -551,9 +604,13 @@ mod tests {
             all[all.len() / 2..].to_vec(),
             all.iter().copied().step_by(10).collect(),
         ];
-        for width in [4, 12, 60, 250] {
+        for (width, detail) in [4, 12, 60, 250]
+            .into_iter()
+            .flat_map(|w| [(w, 99), (w, 1), (w, 2)])
+        {
             for shown in &subsets {
-                let h = Histogram::new(&log, &calendar, &postings, shown, width).unwrap();
+                let h = Histogram::with_detail(&log, &calendar, &postings, shown, width, detail)
+                    .unwrap();
                 let mut counts = vec![0u32; h.counts.len()];
                 let mut expected = vec![vec![0u32; h.counts.len()]; log.parties.len()];
                 for &i in shown.iter().filter(|&&i| h.counts_event(&log, i)) {
@@ -562,10 +619,19 @@ mod tests {
                         expected[p][h.bucket_of(&log, i)] += 1;
                     }
                 }
-                let what = format!("{} events shown at width {width}", shown.len());
+                let what = format!(
+                    "{} events shown at width {width}, {detail} in detail",
+                    shown.len()
+                );
                 assert_eq!(h.counts, counts, "{what}");
-                assert_eq!(h.per_party, expected, "{what}");
-                assert!(expected.iter().flatten().any(|&n| n > 0), "{what}");
+                let with_events: Vec<usize> = (0..log.parties.len())
+                    .filter(|&p| expected[p].iter().any(|&n| n > 0))
+                    .collect();
+                assert_eq!(h.parties, with_events, "{what}");
+                for &p in with_events.iter().take(detail) {
+                    assert_eq!(h.per_party[p], expected[p], "party {p}: {what}");
+                }
+                assert!(!with_events.is_empty(), "{what}");
             }
         }
     }

@@ -41,20 +41,22 @@ impl Overview {
     fn build(app: &App, width: usize) -> Overview {
         let name_w = if width >= NAMED_FROM { NAME_W } else { 0 };
         let bars = width.saturating_sub(name_w).max(1);
-        let hist = Histogram::new(
+        // Bars counted for the party rows the strip can show; of the others, only that
+        // they have events (for the "+2 more parties" of its title).
+        let detail = if name_w > 0 { MAX_PARTY_ROWS } else { 0 };
+        let hist = Histogram::with_detail(
             &app.log,
             app.rows.calendar(),
             app.index.postings(),
             &app.visible,
             bars,
+            detail,
         );
         let (bar_w, parties) = match &hist {
             Some(h) => (
                 (bars / h.counts.len().max(1)).clamp(1, MAX_BAR_W),
                 if name_w > 0 {
-                    (0..app.log.parties.len())
-                        .filter(|&p| h.per_party[p].iter().any(|&c| c > 0))
-                        .collect()
+                    h.parties.clone()
                 } else {
                     Vec::new()
                 },
