@@ -507,6 +507,13 @@ mod tests {
     use super::*;
     use crate::model::Date;
 
+    /// The title of the event a jump to `d` lands on, among `shown`.
+    fn landed_title(log: &Log, shown: &[EventIx], d: &str) -> String {
+        let date = Date::parse_in(d, log.timezone).unwrap();
+        let pos = landing(log, &Calendar::new(log), shown, &date).unwrap();
+        log.events[shown[pos]].title.clone()
+    }
+
     #[test]
     fn a_jump_lands_on_the_period_that_holds_the_date() {
         let yaml = "dateline: 1\ntitle: t\ntimezone: Africa/Cairo\nevents:\n\
@@ -519,12 +526,7 @@ mod tests {
             - {date: 2023-02-01, kind: meeting, title: next year}\n";
         let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
         let all: Vec<EventIx> = (0..log.events.len()).collect();
-        let land = |d: &str| {
-            let date = Date::parse_in(d, log.timezone).unwrap();
-            log.events[all[landing(&log, &Calendar::new(&log), &all, &date).unwrap()]]
-                .title
-                .clone()
-        };
+        let land = |d: &str| landed_title(&log, &all, d);
         assert_eq!(land("2022-04"), "year");
         assert_eq!(land("2022-06-10"), "june");
         assert_eq!(land("2022-06"), "june");
@@ -542,11 +544,7 @@ mod tests {
             .copied()
             .filter(|&i| log.events[i].date.precision == Precision::Day)
             .collect();
-        let date = Date::parse_in("2022-04", log.timezone).unwrap();
-        assert_eq!(
-            log.events[days[landing(&log, &Calendar::new(&log), &days, &date).unwrap()]].title,
-            "late june"
-        );
+        assert_eq!(landed_title(&log, &days, "2022-04"), "late june");
     }
 
     #[test]
@@ -560,12 +558,7 @@ mod tests {
             - {date: 2024-06-10, kind: meeting, title: june}\n";
         let log = crate::load::load_str("j.yaml", yaml).unwrap().log;
         let all: Vec<EventIx> = (0..log.events.len()).collect();
-        let land = |d: &str| {
-            let date = Date::parse_in(d, log.timezone).unwrap();
-            log.events[all[landing(&log, &Calendar::new(&log), &all, &date).unwrap()]]
-                .title
-                .clone()
-        };
+        let land = |d: &str| landed_title(&log, &all, d);
         // Of the two going on, the one that started last; not one that has ended.
         assert_eq!(land("2024-05-05"), "talks");
         // Its last day is still within it.

@@ -95,3 +95,12 @@ pub fn timeline_height(app: &App) -> u16 {
     let a = dateline::tui::layout::areas(app);
     a.timeline.height + a.overview.height
 }
+
+/// What the run loop hands to `update` after reading file `name` again, now `yaml`.
+pub fn reload(app: &mut App, name: &str, yaml: &str) {
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let result = load_str(name, yaml);
+    let sources = vec![(name.to_owned(), yaml.to_owned())];
+    update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
+}

@@ -34,6 +34,18 @@ fn log_of(ids: &[&str]) -> String {
     y
 }
 
+/// `:` with `text` and Enter at 80×24: the selected row and the status line.
+fn jump_at_80x24(app: &mut App, text: &str) -> (String, String) {
+    update(app, Action::Show(Opener::Jump));
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+    update(app, Action::Open);
+    let s = screen(app, 80, 24);
+    let row = s.lines().find(|l| l.contains('▶')).unwrap().to_owned();
+    (row, s.lines().last().unwrap().to_owned())
+}
+
 const FIVE: [&str; 5] = ["e1", "e2", "e3", "e4", "e5"];
 
 fn app_with(yaml: &str, marks: &Path) -> App {
@@ -342,37 +354,27 @@ events:
   - {date: 2023-01-05, kind: meeting, title: A January meeting}
 ";
     let mut app = crate::common::browser::open("coarse.yaml", yaml, 80, 24);
-    let jump = |app: &mut App, text: &str| {
-        update(app, Action::Show(Opener::Jump));
-        for c in text.chars() {
-            update(app, Action::Input(c));
-        }
-        update(app, Action::Open);
-        let s = screen(app, 80, 24);
-        let row = s.lines().find(|l| l.contains('▶')).unwrap().to_owned();
-        (row, s.lines().last().unwrap().to_owned())
-    };
-    let (row, status) = jump(&mut app, "2022-06");
+    let (row, status) = jump_at_80x24(&mut app, "2022-06");
     assert!(row.contains("Talks resume that year"), "{row}");
     assert!(
         status.contains("June 2022: within 2022, known only by its year"),
         "{status}"
     );
     // A month with an event of its own: that event, not the year.
-    let (row, _) = jump(&mut app, "2022-02");
+    let (row, _) = jump_at_80x24(&mut app, "2022-02");
     assert!(row.contains("A February round"), "{row}");
     // A month that holds the date comes before its year.
-    let (row, status) = jump(&mut app, "2022-09-15");
+    let (row, status) = jump_at_80x24(&mut app, "2022-09-15");
     assert!(row.contains("A September statement"), "{row}");
     assert!(status.contains("known only by its month"), "{status}");
     // A day with its own event: that event.
-    let (row, status) = jump(&mut app, "2022-09-21");
+    let (row, status) = jump_at_80x24(&mut app, "2022-09-21");
     assert!(row.contains("A late September call"), "{row}");
     assert!(status.contains("from Wed 21 September 2022"), "{status}");
     // Outside every coarse period: the first event after the date, as before.
-    let (row, _) = jump(&mut app, "2021-12");
+    let (row, _) = jump_at_80x24(&mut app, "2021-12");
     assert!(row.contains("Talks resume that year"), "{row}");
-    let (row, _) = jump(&mut app, "2023");
+    let (row, _) = jump_at_80x24(&mut app, "2023");
     assert!(row.contains("A January meeting"), "{row}");
     // The prompt's examples are this log's dates, and its help fits the line.
     update(&mut app, Action::Show(Opener::Jump));
@@ -406,31 +408,21 @@ events:
   - {date: 2024-06-10, kind: meeting, title: A June meeting}
 ";
     let mut app = crate::common::browser::open("spans.yaml", yaml, 80, 24);
-    let jump = |app: &mut App, text: &str| {
-        update(app, Action::Show(Opener::Jump));
-        for c in text.chars() {
-            update(app, Action::Input(c));
-        }
-        update(app, Action::Open);
-        let s = screen(app, 80, 24);
-        let row = s.lines().find(|l| l.contains('▶')).unwrap().to_owned();
-        (row, s.lines().last().unwrap().to_owned())
-    };
-    let (row, status) = jump(&mut app, "2024-05-05");
+    let (row, status) = jump_at_80x24(&mut app, "2024-05-05");
     assert!(row.contains("The Cairo round"), "{row}");
     assert!(
         status.contains("Sun 5 May 2024: under way, Wed 1 May 2024 to Thu 9 May 2024"),
         "{status}"
     );
     // After the round's last day, the truce still holds.
-    let (row, _) = jump(&mut app, "2024-05-10");
+    let (row, _) = jump_at_80x24(&mut app, "2024-05-10");
     assert!(row.contains("A truce holds"), "{row}");
     // A day with its own event: that event, as before.
-    let (row, status) = jump(&mut app, "2024-05-07");
+    let (row, status) = jump_at_80x24(&mut app, "2024-05-07");
     assert!(row.contains("A statement in the round"), "{row}");
     assert!(status.contains("from Tue 7 May 2024"), "{status}");
     // When everything has ended: the next event.
-    let (row, _) = jump(&mut app, "2024-05-25");
+    let (row, _) = jump_at_80x24(&mut app, "2024-05-25");
     assert!(row.contains("A June meeting"), "{row}");
 }
 
@@ -505,20 +497,12 @@ fn a_directory_logs_marks_are_named_after_the_directory_and_survive_a_new_file()
 /// changes), and is saved under the new id.
 #[test]
 fn a_mark_follows_an_event_without_id_whose_title_is_edited() {
-    use dateline::tui::Msg;
-    use dateline::tui::input::msg::Reload;
     let (_dir, file) = marks_file();
     let v1 = "events:\n  - date: 2024-05-01\n    kind: meeting\n    title: Talks open\n  - date: 2024-05-02\n    kind: call\n    title: A call\n";
     let mut app = app_with(v1, &file);
     mark(&mut app, &["2024-05-02-a-call"]);
     let v2 = v1.replace("A call", "A long call");
-    update(
-        &mut app,
-        Msg::Reloaded(Box::new(Reload {
-            result: load_str("marks.yaml", &v2),
-            sources: vec![("marks.yaml".into(), v2.clone())],
-        })),
-    );
+    crate::common::browser::reload(&mut app, "marks.yaml", &v2);
     settle(&mut app);
     let marked: Vec<String> = app
         .marked

@@ -326,9 +326,6 @@ fn o_opens_the_source_of_the_quote_under_the_cursor() {
 
 #[test]
 fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
-    use dateline::load::load_str;
-    use dateline::tui::Msg;
-    use dateline::tui::input::msg::Reload;
     let mut app = voices(120, 40);
     update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Party, "belmont");
@@ -343,14 +340,7 @@ fn the_quotes_browser_follows_a_reload_keeping_who_said_it() {
             "      - text: \"The briefing is postponed.\"",
             "      - text: \"No comment.\"\n        attribution: a Belmont diplomat\n        party: belmont\n      - text: \"The briefing is postponed.\"",
         );
-    let result = load_str("voices.yaml", &v2);
-    update(
-        &mut app,
-        Msg::Reloaded(Box::new(Reload {
-            result,
-            sources: vec![("voices.yaml".into(), v2.clone())],
-        })),
-    );
+    crate::common::browser::reload(&mut app, "voices.yaml", &v2);
     assert_eq!(app.mode(), Mode::QuoteList);
     let after = listed(&app);
     assert_eq!(after.len(), before.len() + 1, "{after:?}");
@@ -487,23 +477,13 @@ fn esc_gives_the_timeline_back_its_filters() {
 /// The filters given back are carried over a reload by id, like the timeline's own.
 #[test]
 fn the_timelines_filters_given_back_follow_a_reload() {
-    use dateline::load::load_str;
-    use dateline::tui::Msg;
-    use dateline::tui::input::msg::Reload;
     let mut app = voices(120, 40);
     pick(&mut app, PickerKind::Party, "belmont");
     update(&mut app, Action::Show(Opener::QuoteList));
     pick(&mut app, PickerKind::Party, "arden");
     // Every party's index shifts.
     let v2 = VOICES.replace("parties:\n", "parties:\n  - id: zeta\n    name: Zeta\n");
-    let result = load_str("voices.yaml", &v2);
-    update(
-        &mut app,
-        Msg::Reloaded(Box::new(Reload {
-            result,
-            sources: vec![("voices.yaml".into(), v2.clone())],
-        })),
-    );
+    crate::common::browser::reload(&mut app, "voices.yaml", &v2);
     update(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::Browse);
     let s = screen(&app, 120, 40);

@@ -70,11 +70,8 @@ fn open(yaml: &str) -> App {
     browser::open(NAME, yaml, 100, 30)
 }
 
-/// What the run loop hands to `update` after reading the file again.
 fn reload(app: &mut App, yaml: &str) {
-    let result = load_str(NAME, yaml);
-    let sources = vec![(NAME.to_owned(), yaml.to_owned())];
-    update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
+    browser::reload(app, NAME, yaml);
 }
 
 fn selected_id(app: &App) -> Option<&str> {
