@@ -12,3 +12,6 @@ mod quotes;
 mod verification;
 mod web;
 mod writing;
+mod yaml_corpus;
+#[path = "../../benches/support/generate.rs"]
+mod generator;
