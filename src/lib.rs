@@ -3,6 +3,8 @@
 //! The core (`model`, `load`, `filter`, `search`, `export`, `import`, `text`) knows nothing of
 //! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
 
+#![forbid(unsafe_code)]
+
 pub mod archive;
 pub mod cli;
 pub mod color;

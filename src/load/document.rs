@@ -3,7 +3,7 @@
 
 use super::diagnostic::Severity;
 use super::fields::{At, Fields, Loc, Reader, item_path};
-use super::yaml::{Mark, Node};
+use super::yaml::{Mark, Node, Span};
 use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
 
@@ -23,6 +23,8 @@ pub(crate) struct PartyDef {
     pub(crate) id: At<String>,
     pub(crate) name: String,
     pub(crate) color: Option<Color>,
+    /// The item's bytes in its file.
+    pub(crate) span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -32,6 +34,8 @@ pub(crate) struct ActorDef {
     pub(crate) party: Option<At<String>>,
     pub(crate) role: Option<String>,
     pub(crate) aliases: Vec<String>,
+    /// The item's bytes in its file.
+    pub(crate) span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -44,6 +48,8 @@ pub(crate) struct SourceDef {
     pub(crate) byline: Vec<String>,
     /// As written, with its place; read once the log is resolved.
     pub(crate) archive: Option<At<String>>,
+    /// The item's bytes in its file.
+    pub(crate) span: Span,
 }
 
 pub(crate) struct QuoteDef {
@@ -58,6 +64,8 @@ pub(crate) struct QuoteDef {
     /// Where the words are written: the place of `text`, whatever key comes first (an
     /// error about the words, such as not being in the archive, points there).
     pub(crate) mark: Mark,
+    /// The item's bytes in its file.
+    pub(crate) span: Span,
 }
 
 pub(crate) struct EventDef {
@@ -77,6 +85,8 @@ pub(crate) struct EventDef {
     pub(crate) related: Vec<At<String>>,
     pub(crate) quotes: Vec<QuoteDef>,
     pub(crate) mark: Mark,
+    /// The item's bytes in its file.
+    pub(crate) span: Span,
 }
 
 pub(super) const TOP: &[&str] = &[
@@ -301,6 +311,7 @@ pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Opt
     });
     // Kept with a bad name (already an error) so references to its id still resolve.
     Some(PartyDef {
+        span: f.span,
         id: id?,
         name: name.unwrap_or_default(),
         color,
@@ -319,6 +330,7 @@ pub(super) fn actor_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Opt
     let role = r.text(f.get("role"), &Loc::new(path, "role"), false);
     let aliases = r.texts(f.get("aliases"), &Loc::new(path, "aliases"), "names");
     Some(ActorDef {
+        span: f.span,
         id: id?,
         name: name.unwrap_or_default(),
         party,
@@ -350,6 +362,7 @@ pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Op
             loc: archive_loc,
         });
     Some(SourceDef {
+        span: f.span,
         id: id?,
         outlet: outlet.unwrap_or_default(),
         title,
@@ -494,6 +507,7 @@ pub(super) fn event_fields(
         );
     }
     Some(EventDef {
+        span: f.span,
         id,
         date: date.or_else(|| Date::parse("0001").ok())?,
         end,
@@ -576,6 +590,7 @@ pub(super) fn quote_fields(
         );
     }
     Some(QuoteDef {
+        span: f.span,
         text: text?,
         speaker,
         attribution,

@@ -3,7 +3,7 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::suggest::{did_you_mean, nearest};
-use super::yaml::{Mark, Node, Value};
+use super::yaml::{Mark, Node, Span, Value};
 use crate::model::{DATE_FORMS, Date};
 use crate::text::has_control_chars;
 use std::rc::Rc;
@@ -152,6 +152,7 @@ impl<'a> Reader<'a> {
         };
         let mut out = Fields {
             found: Vec::with_capacity(pairs.len()),
+            span: node.span,
         };
         let mut seen = SeenKeys::default();
         for (k, v) in pairs.iter_mut() {
@@ -287,6 +288,7 @@ impl<'a> Reader<'a> {
         if let Some(Node {
             mark,
             value: Value::Scalar { text, plain },
+            ..
         }) = node
             && super::ids::is_valid_id(text)
             && !(*plain && text == "null")
@@ -473,12 +475,15 @@ impl<'a> Reader<'a> {
 /// (`Reader::fields`) or straight from the parser (`stream`).
 pub(crate) struct Fields {
     found: Vec<(&'static str, Node)>,
+    /// The bytes of the whole mapping in its file.
+    pub(crate) span: Span,
 }
 
 impl Fields {
     pub(super) fn with_capacity(n: usize) -> Fields {
         Fields {
             found: Vec::with_capacity(n),
+            span: Span::default(),
         }
     }
 

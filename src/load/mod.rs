@@ -146,10 +146,7 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
     if !diagnostics.is_empty() {
         return Err(Report { diagnostics });
     }
-    let (names, mut texts): (Vec<String>, Vec<yaml::Padded>) = contents
-        .into_iter()
-        .map(|(name, bytes)| (name, yaml::Padded::new(bytes)))
-        .unzip();
+    let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, Way::Any);
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
@@ -167,8 +164,7 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
             limits.max_file_bytes
         ));
     }
-    // With the room the parser reads past the end, so that the text is never copied.
-    let mut bytes = Vec::with_capacity((len as usize).saturating_add(yaml::Padded::ROOM));
+    let mut bytes = Vec::with_capacity(len as usize);
     std::io::Read::read_to_end(
         &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
         &mut bytes,
@@ -280,12 +276,10 @@ pub fn load_bytes_through_tree(
 /// the tests: a well-formed log must be.
 #[doc(hidden)]
 pub fn streams(bytes: &[u8], limits: &Limits) -> bool {
-    stream::read(
-        &yaml::Padded::copy(bytes),
-        limits,
-        &mut fields::Reader::new(""),
-    )
-    .is_some()
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| stream::read(text, limits, &mut fields::Reader::new("")))
+        .is_some()
 }
 
 /// How a file is read: straight from the parser's events when it can be, or through the
@@ -311,12 +305,11 @@ fn load_by(
     archives: Archives,
     way: Way,
 ) -> Result<Loaded, Report> {
-    let (names, texts): (Vec<String>, Vec<yaml::Padded>) = files
+    let (names, texts): (Vec<String>, Vec<&[u8]>) = files
         .iter()
-        .map(|(name, bytes)| (name.clone(), yaml::Padded::copy(bytes)))
+        .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
-    drop(texts);
     finish(&names, docs, diagnostics, limits, archives)
 }
 
@@ -324,7 +317,7 @@ fn load_by(
 /// files that could not be read whole.
 fn read_docs<'n>(
     names: &'n [String],
-    texts: &[yaml::Padded],
+    texts: &[impl AsRef<[u8]>],
     limits: &Limits,
     way: Way,
 ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
@@ -333,14 +326,16 @@ fn read_docs<'n>(
     for (name, text) in names.iter().zip(texts) {
         // Straight from the parser's events when the file is well formed; else through the
         // tree, which explains every error.
-        if way == Way::Any {
+        let bytes = text.as_ref();
+        if way == Way::Any
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
             let mut reader = fields::Reader::new(name);
             if let Some(doc) = stream::read(text, limits, &mut reader) {
                 docs.push(resolve::FileDoc { reader, doc });
                 continue;
             }
         }
-        let bytes = text.bytes();
         let mut reader = fields::Reader::new(name);
         match parse_recovering(bytes, limits, &mut reader) {
             Parsed::Whole(mut root) => {
@@ -526,7 +521,7 @@ fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError
         });
     }
     yaml::parse(text, limits).map_err(|mut e| {
-        // libyaml puts "unexpected end of stream" after the last line; point at the last
+        // An error at the end of the stream may be placed after the last line; point at the last
         // line instead, so the message can show it.
         let lines = source_lines(text);
         if e.mark.line() > lines.len().max(1) {
@@ -537,4 +532,33 @@ fn parse_text(text: &str, limits: &Limits) -> Result<yaml::Node, yaml::YamlError
         }
         e
     })
+}
+
+/// One field of an item as written: its key, the key's bytes and the value's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldSpan {
+    pub key: String,
+    pub key_span: crate::model::Span,
+    pub value_span: crate::model::Span,
+}
+
+/// The fields of the item (an event, a quote, a source...) written at `span` of `text`, each
+/// with its bytes: the item is read again from its own bytes, so the model keeps one span an
+/// item (`Origin::span`) and an edit of one field still knows exactly where it lies.
+pub fn item_fields(text: &str, span: crate::model::Span) -> Result<Vec<FieldSpan>, String> {
+    let node = yaml::parse_item(text, span).map_err(|e| e.message)?;
+    let yaml::Value::Map(pairs) = node.value else {
+        return Err("the item is not a mapping".into());
+    };
+    Ok(pairs
+        .into_iter()
+        .map(|(k, v)| FieldSpan {
+            key: match k.value {
+                yaml::Value::Scalar { text, .. } => text,
+                _ => String::new(),
+            },
+            key_span: k.span,
+            value_span: v.span,
+        })
+        .collect())
 }

@@ -55,7 +55,7 @@ pub(crate) fn colon_in_value(
     Some((help, fixed))
 }
 
-/// The fix for other common syntax errors, from libyaml's message.
+/// The fix for other common syntax errors, from the YAML layer's message.
 pub(crate) fn hint(message: &str) -> Option<&'static str> {
     const HINTS: &[(&str, &str)] = &[
         (
@@ -63,27 +63,35 @@ pub(crate) fn hint(message: &str) -> Option<&'static str> {
             "a colon followed by a space starts a key: put a value holding `: ` in quotes, or write it as a block (`summary: |` with the text indented below)",
         ),
         (
-            "while parsing a flow sequence",
+            "a list in `[ ]` is not closed",
             "a list in `[ ]` was left open (on this entry or the one above): close it with `]`, and put any text holding `,` `[` `]` or `: ` in quotes",
         ),
         (
-            "while parsing a flow mapping",
+            "a mapping in `{ }` is not closed",
             "a mapping in `{ }` was left open (on this entry or the one above): close it with `}`, and put any text holding `,` `{` `}` or `: ` in quotes",
         ),
         (
-            "tab character",
+            "that was left open above",
+            "a list in `[ ]` or a mapping in `{ }` above was not closed: close it with `]` or `}`, and put any text holding `,` `[` `]` `{` `}` or `: ` in quotes",
+        ),
+        (
+            "a tab where YAML expects spaces",
             "YAML indents with spaces, never tabs: replace the tab with spaces",
         ),
         (
-            "found character that cannot start any token",
-            "YAML indents with spaces, never tabs; text that starts with `@` or a backquote goes in quotes",
+            "cannot start a value or a key",
+            "text that starts with `@`, a backquote, `%` or `|`/`>` in the wrong place goes in quotes: `summary: \"@name said so\"`",
         ),
         (
-            "while scanning a quoted scalar",
-            "a quotation mark was opened and not closed; inside \"...\" write a quotation mark as \\\", or quote the value with '...'",
+            "a quotation mark opened here is not closed",
+            "close the quotation mark; inside \"...\" write a quotation mark as \\\", or quote the value with '...' (and double a ' inside it: 'it''s')",
         ),
         (
-            "could not find expected ':'",
+            "escape in a double-quoted value",
+            "inside \"...\" a backslash starts an escape (\\n, \\\", \\u00e9): write a backslash as \\\\, or quote the value with '...'",
+        ),
+        (
+            "simple key expect",
             "a key without `:`, or a value broken over lines: indent the lines that continue a value, or write it as `summary: |` with the text indented below",
         ),
         (

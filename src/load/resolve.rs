@@ -143,6 +143,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             origin: Origin {
                 file: fi,
                 line: p.id.mark.line(),
+                span: p.span,
             },
         });
     }
@@ -162,6 +163,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             origin: Origin {
                 file: fi,
                 line: s.id.mark.line(),
+                span: s.span,
             },
         });
     }
@@ -179,6 +181,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             origin: Origin {
                 file: fi,
                 line: a.id.mark.line(),
+                span: a.span,
             },
         });
     }
@@ -278,6 +281,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     origin: Origin {
                         file: fi,
                         line: q.mark.line(),
+                        span: q.span,
                     },
                 })
                 .collect();
@@ -302,6 +306,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                     origin: Origin {
                         file: fi,
                         line: e.mark.line(),
+                        span: e.span,
                     },
                     related_by: Vec::new(),
                     parties: Vec::new(),

@@ -1,5 +1,5 @@
 //! The quick way in: a file's document read straight from the parser's events, with no
-//! tree of the whole file in between. Keys are compared where libyaml holds them, and only
+//! tree of the whole file in between. Keys are compared where the parser holds them, and only
 //! the values a log keeps are copied, into the same `Fields` the tree gives, so that the
 //! values are read and checked by the same code (`document`), with the same warnings.
 //!
@@ -11,7 +11,7 @@
 use super::Limits;
 use super::document::{self, Document};
 use super::fields::{Fields, Loc, Reader, item_path};
-use super::yaml::{Ev, Events, Mark, Node, Padded, Value, is_null_scalar};
+use super::yaml::{Ev, Events, Mark, Node, Place, Span, Value, is_null_scalar};
 use std::rc::Rc;
 
 /// The file needs the tree: it has an error, or something only the tree reads.
@@ -21,13 +21,12 @@ type Step<T> = Result<T, GiveUp>;
 
 /// The document of one file, or `None` when the tree must read it (then `r` is to be
 /// dropped: it may hold some of the file's warnings).
-pub(super) fn read(source: &Padded, limits: &Limits, r: &mut Reader) -> Option<Document> {
-    let text = std::str::from_utf8(source.bytes()).ok()?;
-    if text.trim().is_empty() || super::yaml::needs_stand_ins(text) {
+pub(super) fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Document> {
+    if text.trim().is_empty() || super::yaml::unprintable(text).is_err() {
         return None;
     }
     let mut s = Stream {
-        events: Events::new(text, source),
+        events: Events::new(text, limits.max_depth),
         depth: 0,
         max_depth: limits.max_depth,
     };
@@ -42,9 +41,10 @@ struct Stream<'t> {
     max_depth: usize,
 }
 
-fn scalar(text: &str, plain: bool, mark: Mark) -> Node {
+fn scalar(text: &str, plain: bool, at: Place) -> Node {
     Node {
-        mark,
+        mark: at.mark,
+        span: at.span,
         value: Value::Scalar {
             text: text.to_owned(),
             plain,
@@ -53,8 +53,8 @@ fn scalar(text: &str, plain: bool, mark: Mark) -> Node {
 }
 
 impl Stream<'_> {
-    fn next(&mut self) -> Step<(Ev<'_>, Mark)> {
-        let (ev, mark) = self.events.next().map_err(|_| GiveUp)?;
+    fn next(&mut self) -> Step<(Ev<'_>, Place)> {
+        let (ev, at) = self.events.next().map_err(|_| GiveUp)?;
         match ev {
             Ev::SeqStart | Ev::MapStart => {
                 if self.depth >= self.max_depth {
@@ -63,14 +63,19 @@ impl Stream<'_> {
                 self.depth += 1;
             }
             Ev::End => self.depth = self.depth.saturating_sub(1),
-            Ev::Unusual | Ev::DocumentStart | Ev::StreamEnd => return Err(GiveUp),
+            Ev::Alias(_) | Ev::DocumentStart | Ev::StreamEnd => return Err(GiveUp),
             Ev::Scalar { .. } | Ev::Other => {}
         }
-        Ok((ev, mark))
+        Ok((ev, at))
+    }
+
+    /// The bytes from `start` to the end of what was read last.
+    fn span_from(&self, start: Place) -> Span {
+        Span::new(start.span.start as usize, self.events.last_end())
     }
 
     /// The next event that is not a stream or document boundary.
-    fn next_content(&mut self) -> Step<(Ev<'_>, Mark)> {
+    fn next_content(&mut self) -> Step<(Ev<'_>, Place)> {
         loop {
             let (ev, _) = self.events.next().map_err(|_| GiveUp)?;
             match ev {
@@ -107,16 +112,16 @@ impl Stream<'_> {
                         r.zone = tz.value;
                     }
                 }
-                "parties" => self.section(r, |s, r, i, _| {
-                    let f = s.mapping(document::PARTY, document::PARTY_REQUIRED)?;
+                "parties" => self.section(r, |s, r, i, at| {
+                    let f = s.mapping(document::PARTY, document::PARTY_REQUIRED, at)?;
                     let path: Rc<str> = item_path("parties", i);
                     if let Some(p) = document::party_fields(r, f, &path) {
                         doc.parties.push(p);
                     }
                     Ok(())
                 })?,
-                "actors" => self.section(r, |s, r, i, _| {
-                    let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED)?;
+                "actors" => self.section(r, |s, r, i, at| {
+                    let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED, at)?;
                     let path: Rc<str> = item_path("actors", i);
                     if let Some(a) = document::actor_fields(r, f, &path) {
                         doc.actors.push(a);
@@ -125,8 +130,8 @@ impl Stream<'_> {
                 })?,
                 "sources" => {
                     dated = true;
-                    self.section(r, |s, r, i, _| {
-                        let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED)?;
+                    self.section(r, |s, r, i, at| {
+                        let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED, at)?;
                         let path: Rc<str> = item_path("sources", i);
                         if let Some(src) = document::source_fields(r, f, &path) {
                             doc.sources.push(src);
@@ -136,10 +141,11 @@ impl Stream<'_> {
                 }
                 "events" => {
                     dated = true;
-                    self.section(r, |s, r, i, mark| {
-                        let (f, quotes) = s.event()?;
+                    self.section(r, |s, r, i, at| {
+                        let (f, quotes) = s.event(at)?;
                         let path: Rc<str> = item_path("events", i);
-                        if let Some(e) = document::event_fields(r, f, mark, &path, Some(quotes)) {
+                        if let Some(e) = document::event_fields(r, f, at.mark, &path, Some(quotes))
+                        {
                             doc.events.push(e);
                         }
                         Ok(())
@@ -173,7 +179,7 @@ impl Stream<'_> {
     fn section(
         &mut self,
         r: &mut Reader,
-        mut each: impl FnMut(&mut Self, &mut Reader, usize, Mark) -> Step<()>,
+        mut each: impl FnMut(&mut Self, &mut Reader, usize, Place) -> Step<()>,
     ) -> Step<()> {
         match self.next()?.0 {
             Ev::Scalar { text, plain } if is_null_scalar(text, plain) => return Ok(()),
@@ -182,12 +188,12 @@ impl Stream<'_> {
         }
         let mut i = 0;
         loop {
-            let (ev, mark) = self.next()?;
+            let (ev, at) = self.next()?;
             match ev {
                 Ev::End => return Ok(()),
                 Ev::MapStart => {
                     let before = r.diags.len();
-                    each(self, r, i, mark)?;
+                    each(self, r, i, at)?;
                     if r.diags[before..].iter().any(|d| d.is_error()) {
                         return Err(GiveUp);
                     }
@@ -223,7 +229,12 @@ impl Stream<'_> {
     }
 
     /// The rest of a mapping whose start was read, into fields; the required keys present.
-    fn mapping(&mut self, known: &'static [&'static str], required: &[&str]) -> Step<Fields> {
+    fn mapping(
+        &mut self,
+        known: &'static [&'static str],
+        required: &[&str],
+        start: Place,
+    ) -> Step<Fields> {
         let mut f = Fields::with_capacity(known.len().min(8));
         let mut keys = Keys::default();
         while let Some(i) = self.key(known, &mut keys)? {
@@ -233,12 +244,13 @@ impl Stream<'_> {
         if !required.iter().all(|k| keys.has(known, k)) {
             return Err(GiveUp);
         }
+        f.span = self.span_from(start);
         Ok(f)
     }
 
     /// The rest of an event whose start was read: its fields, and its quotes' fields.
     #[allow(clippy::type_complexity)]
-    fn event(&mut self) -> Step<(Fields, Vec<(Mark, Fields)>)> {
+    fn event(&mut self, start: Place) -> Step<(Fields, Vec<(Mark, Fields)>)> {
         let mut f = Fields::with_capacity(10);
         let mut quotes = Vec::new();
         let mut keys = Keys::default();
@@ -257,6 +269,7 @@ impl Stream<'_> {
         {
             return Err(GiveUp);
         }
+        f.span = self.span_from(start);
         Ok((f, quotes))
     }
 
@@ -269,12 +282,12 @@ impl Stream<'_> {
         }
         let mut quotes = Vec::new();
         loop {
-            let (ev, mark) = self.next()?;
+            let (ev, at) = self.next()?;
             match ev {
                 Ev::End => return Ok(quotes),
                 Ev::MapStart => {
-                    let f = self.mapping(document::QUOTE, document::QUOTE_REQUIRED)?;
-                    quotes.push((mark, f));
+                    let f = self.mapping(document::QUOTE, document::QUOTE_REQUIRED, at)?;
+                    quotes.push((at.mark, f));
                 }
                 _ => return Err(GiveUp),
             }
@@ -283,9 +296,9 @@ impl Stream<'_> {
 
     /// A value a field may take: a scalar, or a list of scalars.
     fn value(&mut self) -> Step<Node> {
-        let (ev, mark) = self.next()?;
+        let (ev, at) = self.next()?;
         match ev {
-            Ev::Scalar { text, plain } => Ok(scalar(text, plain, mark)),
+            Ev::Scalar { text, plain } => Ok(scalar(text, plain, at)),
             Ev::SeqStart => {
                 let mut items = Vec::new();
                 loop {
@@ -297,7 +310,8 @@ impl Stream<'_> {
                     }
                 }
                 Ok(Node {
-                    mark,
+                    mark: at.mark,
+                    span: self.span_from(at),
                     value: Value::Seq(items),
                 })
             }

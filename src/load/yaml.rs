@@ -1,13 +1,12 @@
-//! The one place YAML is parsed. It drives libyaml (the parser inside serde_yaml, through
-//! `unsafe-libyaml`) event by event to build a tree in which every node knows its line and
-//! column, which serde_yaml's own API cannot tell. Swapping the YAML library means
-//! rewriting this file only.
+//! The one place YAML is parsed: saphyr-parser (pure Rust, YAML 1.2), driven event by event,
+//! either straight into a log's fields (`Events`, read by `stream`) or into a tree (`parse`)
+//! in which every node knows its line, column and byte span. Swapping the YAML library
+//! means rewriting this file only.
 
 use super::Limits;
+pub(crate) use crate::model::Span;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput};
 use std::collections::HashMap;
-use std::ffi::CStr;
-use std::mem::MaybeUninit;
-use unsafe_libyaml as unsafe_yaml;
 
 /// A position in the file, 1-based. 32 bits each: a value of a big log holds a few marks,
 /// and a file of more than four billion lines is refused long before (`max_file_bytes`).
@@ -36,10 +35,13 @@ impl Mark {
     }
 }
 
-/// A YAML node with its position.
+/// A YAML node with its position: where it starts (line and column, for messages) and
+/// the bytes of the file it was read from (for edits). A collection's bytes run from its
+/// first to its last character: a block list ends with its last item, not at the next key.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Node {
     pub(crate) mark: Mark,
+    pub(crate) span: Span,
     pub(crate) value: Value,
 }
 
@@ -58,6 +60,7 @@ impl Node {
     /// A node holding nothing, left where a value was moved out.
     pub(super) const EMPTY: Node = Node {
         mark: Mark { line: 0, col: 0 },
+        span: Span { start: 0, end: 0 },
         value: Value::Seq(Vec::new()),
     };
 
@@ -105,15 +108,382 @@ pub(crate) struct YamlError {
     pub(crate) message: String,
 }
 
+/// Where an event is: its start (for messages) and its bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Place {
+    pub(super) mark: Mark,
+    pub(super) span: Span,
+}
+
+/// One parser event, borrowed until the next one is asked for: a reader that keeps only
+/// some scalars copies only those (keys are compared where they lie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Ev<'e> {
+    DocumentStart,
+    /// `plain` as in `Value::Scalar`: unquoted and untagged.
+    Scalar {
+        text: &'e str,
+        plain: bool,
+    },
+    /// The start of a list or a mapping, and whether it is written in brackets (`[ ]`, `{ }`).
+    SeqStart,
+    MapStart,
+    End,
+    /// An alias, naming its anchor by the parser's number for it: only the tree reads it.
+    Alias(usize),
+    StreamEnd,
+    /// Stream and document starts and ends that carry nothing.
+    Other,
+}
+
+/// The parser's events of one text, one at a time, each with its place in the file.
+pub(super) struct Events<'input> {
+    parser: Parser<'input, StrInput<'input>>,
+    /// The deepest nesting allowed, named when the parser's own bound is met first.
+    max_depth: usize,
+    bytes: ByteOffsets<'input>,
+    /// The event last handed out (its text is borrowed by the `Ev` returned).
+    held: Event<'input>,
+    /// The anchor number of the event last handed out (0: none).
+    anchor: usize,
+    /// Where the last event ended, in bytes: a block scalar's indicator is looked for from
+    /// there.
+    last_end: usize,
+    done: bool,
+}
+
+impl<'input> Events<'input> {
+    /// The events of `text`, which must be printable (`unprintable` says where it is not).
+    pub(super) fn new(text: &'input str, max_depth: usize) -> Events<'input> {
+        Events {
+            parser: Parser::new_from_str(text),
+            max_depth,
+            bytes: ByteOffsets::new(text),
+            held: Event::Nothing,
+            anchor: 0,
+            last_end: 0,
+            done: false,
+        }
+    }
+
+    /// Where, in bytes, the content read so far ends: a block collection ends there.
+    pub(super) fn last_end(&self) -> usize {
+        self.last_end
+    }
+
+    /// The anchor number of the event last returned, 0 when it has none.
+    pub(super) fn anchor(&self) -> usize {
+        self.anchor
+    }
+
+    /// The next event, valid until the next call (the borrow says so).
+    pub(super) fn next(&mut self) -> Result<(Ev<'_>, Place), YamlError> {
+        if self.done {
+            return Ok((Ev::StreamEnd, Place::default()));
+        }
+        let (event, span) = match self.parser.next_event() {
+            None => {
+                self.done = true;
+                return Ok((Ev::StreamEnd, Place::default()));
+            }
+            Some(Err(e)) => {
+                self.done = true;
+                return Err(syntax_error(&e, self.bytes.text, self.max_depth));
+            }
+            Some(Ok(next)) => next,
+        };
+        let mut start = self.bytes.byte(span.start.index());
+        let mut end = self.bytes.byte(span.end.index());
+        if let Event::Scalar(
+            _,
+            style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
+            ..,
+        ) = &event
+        {
+            // The parser's span of a quoted scalar runs on over the spaces and comment after
+            // it: end it at its closing quotation mark.
+            end = start + quoted_len(&self.bytes.text.as_bytes()[start..end], *style);
+        }
+        let mut mark = Mark::new(span.start.line(), span.start.col() + 1);
+        if let Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &event {
+            // A block scalar's span starts at its first line of text: it starts at its `|`
+            // or `>`, the first one after what came before it, and so does its place.
+            let text = self.bytes.text;
+            let from = self.last_end.min(start);
+            if let Some(at) = text.as_bytes()[from..start]
+                .iter()
+                .position(|&b| b == b'|' || b == b'>')
+            {
+                let at = from + at;
+                let lines_back = text[at..start].bytes().filter(|&b| b == b'\n').count();
+                let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+                mark = Mark::new(
+                    mark.line().saturating_sub(lines_back).max(1),
+                    text[line_start..at].chars().count() + 1,
+                );
+                start = at;
+            }
+        }
+        if end > start || !matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            self.last_end = end.max(self.last_end);
+        }
+        let place = Place {
+            mark,
+            span: Span::new(start, end),
+        };
+        self.held = event;
+        self.anchor = 0;
+        let ev = match &self.held {
+            Event::StreamEnd => {
+                self.done = true;
+                Ev::StreamEnd
+            }
+            Event::DocumentStart(_) => Ev::DocumentStart,
+            Event::Scalar(text, style, anchor, tag) => {
+                self.anchor = *anchor;
+                Ev::Scalar {
+                    text,
+                    plain: *style == ScalarStyle::Plain && tag.is_none(),
+                }
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.anchor = *anchor;
+                Ev::SeqStart
+            }
+            Event::MappingStart(anchor, _) => {
+                self.anchor = *anchor;
+                Ev::MapStart
+            }
+            Event::SequenceEnd | Event::MappingEnd => Ev::End,
+            Event::Alias(id) => Ev::Alias(*id),
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Ev::Other,
+        };
+        Ok((ev, place))
+    }
+}
+
+/// The length of the quoted scalar that `bytes` start with, up to its closing quotation mark
+/// (all of `bytes` when it has none).
+fn quoted_len(bytes: &[u8], style: ScalarStyle) -> usize {
+    let mut i = 1;
+    while i < bytes.len() {
+        match (style, bytes[i]) {
+            (ScalarStyle::DoubleQuoted, b'\\') => i += 1,
+            (ScalarStyle::DoubleQuoted, b'"') => return i + 1,
+            (ScalarStyle::SingleQuoted, b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            (ScalarStyle::SingleQuoted, b'\'') => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// A syntax error in our words, at the place of the mistake: "YAML syntax: …" (the parser's
+/// columns are counted from 0, ours from 1). `text` is the file, to name what the parser
+/// only points at.
+fn syntax_error(e: &ScanError, text: &str, max_depth: usize) -> YamlError {
+    let m = e.marker();
+    let mut mark = Mark::new(m.line(), m.col() + 1);
+    let info = e.info();
+    let here = line_from(text, mark);
+    let message = if info.contains("recursion limit exceeded") {
+        format!("nesting deeper than {max_depth} levels: a log never needs that many")
+    } else if info.contains("found unknown anchor") {
+        let name: String = here
+            .strip_prefix('*')
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+            .take(40)
+            .collect();
+        format!(
+            "alias *{} names no anchor: write `&{0}` on the value it repeats, before it",
+            crate::text::sanitize(&name)
+        )
+    } else if info.contains("quoted scalar")
+        && (info.contains("indentation") || info.contains("end of stream"))
+    {
+        "YAML syntax: a quotation mark opened here is not closed (or the lines it runs over are not indented)".into()
+    } else if info.contains("hexadecimal number") || info.contains("escape") {
+        // Point at the escape rather than at the start of the value.
+        if let Some(at) = here.rfind('\\') {
+            mark = Mark::new(mark.line(), mark.col() + here[..at].chars().count());
+        }
+        "YAML syntax: a `\\` escape in a double-quoted value is cut short or unknown".into()
+    } else if info.contains("tab") {
+        // Point at the tab, on this line or the next that holds one in its indentation.
+        if let Some(tab) = tab_from(text, mark) {
+            mark = tab;
+        }
+        "YAML syntax: a tab where YAML expects spaces".into()
+    } else if info.contains("illegal placement of ':'") {
+        "YAML syntax: a `:` inside a list in `[ ]` or a mapping in `{ }` that was left open above"
+            .into()
+    } else if info.contains("flow sequence") {
+        "YAML syntax: a list in `[ ]` is not closed: expected `,` or `]`".into()
+    } else if info.contains("flow mapping") {
+        "YAML syntax: a mapping in `{ }` is not closed: expected `,` or `}`".into()
+    } else if let Some(c) = info.strip_prefix("unexpected character: `") {
+        let c = c.trim_end_matches('\'');
+        format!(
+            "YAML syntax: `{}` cannot start a value or a key",
+            crate::text::sanitize(c)
+        )
+    } else {
+        format!("YAML syntax: {info}")
+    };
+    YamlError { mark, message }
+}
+
+/// The rest of the line from `mark` on.
+fn line_from(text: &str, mark: Mark) -> &str {
+    let Some(line) = text.split('\n').nth(mark.line().saturating_sub(1)) else {
+        return "";
+    };
+    let from = line
+        .char_indices()
+        .nth(mark.col().saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    &line[from..]
+}
+
+/// The first tab in the indentation of a line from `mark`'s on (within a few lines).
+fn tab_from(text: &str, mark: Mark) -> Option<Mark> {
+    let first = mark.line().saturating_sub(1);
+    text.split('\n')
+        .enumerate()
+        .skip(first)
+        .take(4)
+        .find_map(|(i, line)| {
+            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            indent
+                .find('\t')
+                .map(|col| Mark::new(i + 1, col + 1))
+                .or_else(|| {
+                    (i == first)
+                        .then(|| {
+                            line.find('\t')
+                                .map(|c| Mark::new(i + 1, line[..c].chars().count() + 1))
+                        })
+                        .flatten()
+                })
+        })
+}
+
+/// The parser counts places in characters; edits need bytes. Events come in file order
+/// (nearly: a block scalar's start is a little behind), so each conversion walks from the
+/// last one, and a text all ASCII needs none.
+struct ByteOffsets<'t> {
+    text: &'t str,
+    ascii: bool,
+    char_at: usize,
+    byte_at: usize,
+}
+
+impl<'t> ByteOffsets<'t> {
+    fn new(text: &'t str) -> ByteOffsets<'t> {
+        ByteOffsets {
+            text,
+            ascii: text.is_ascii(),
+            char_at: 0,
+            byte_at: 0,
+        }
+    }
+
+    /// The byte offset of character `index`.
+    fn byte(&mut self, index: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if self.ascii {
+            return index.min(bytes.len());
+        }
+        while self.char_at < index && self.byte_at < bytes.len() {
+            self.byte_at += utf8_width(bytes[self.byte_at]);
+            self.char_at += 1;
+        }
+        while self.char_at > index && self.byte_at > 0 {
+            self.byte_at -= 1;
+            while !self.text.is_char_boundary(self.byte_at) {
+                self.byte_at -= 1;
+            }
+            self.char_at -= 1;
+        }
+        self.byte_at.min(bytes.len())
+    }
+}
+
+/// How many bytes the UTF-8 character starting with `b` takes.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Where the text holds a character YAML does not allow in a file (a control character
+/// pasted with a quote, U+FFFE or U+FFFF), as an error saying which, or `Ok`. YAML's
+/// printable set: tab, line feed, carriage return, U+0020 to U+007E, NEL, U+00A0 and above
+/// but for U+FFFE and U+FFFF. Eight bytes at a time while they are plain printable ASCII,
+/// which most of a log is.
+pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            // A byte under 0x20, or over 0x7E (the high bit set included).
+            let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+            let above = (w.wrapping_add(ONES) | w) & HIGH;
+            if below | above == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let bad = match b {
+            b'\t' | b'\n' | b'\r' | 0x20..=0x7e => false,
+            0x00..=0x7f => true,
+            // U+0080 to U+009F but NEL (U+0085).
+            0xc2 => matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85),
+            // U+FFFE and U+FFFF.
+            0xef => {
+                bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf))
+            }
+            _ => false,
+        };
+        if bad {
+            let c = text[i..].chars().next().unwrap_or_default();
+            let before = &text[..i];
+            let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+            let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+                .chars()
+                .count()
+                + 1;
+            return Err(YamlError {
+                mark: Mark::new(line, col),
+                message: format!(
+                    "YAML syntax: control characters are not allowed: U+{:04X} here; delete it",
+                    u32::from(c)
+                ),
+            });
+        }
+        i += utf8_width(b);
+    }
+    Ok(())
+}
+
 /// Parses one YAML document into a spanned tree.
 pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
-    let stand_ins = StandIns::for_text(text);
-    let swapped = stand_ins.as_ref().map(|s| s.hide(text));
-    let mut parser = Parser::new(swapped.as_deref().unwrap_or(text).as_bytes());
-    parser.stand_ins = stand_ins;
+    unprintable(text)?;
+    let mut events = Events::new(text, limits.max_depth);
     let mut builder = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),
+        anchor_steps: 0,
         written: 0,
         expanded: 0,
         file_bytes: text.len(),
@@ -123,8 +493,10 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
         documents: 0,
     };
     loop {
-        let event = parser.next()?;
-        if builder.push(event)? {
+        let (ev, place) = events.next()?;
+        let event = Owned::from(ev);
+        let anchor = events.anchor();
+        if builder.push(event, anchor, place)? {
             break;
         }
     }
@@ -134,81 +506,64 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     })
 }
 
-/// libyaml follows YAML 1.1, where NEL (U+0085), LS (U+2028) and PS (U+2029) break lines: it
-/// counted lines no editor shows, and folded a NEL inside a quoted title into a space. YAML 1.2
-/// and editors take them as ordinary characters, and so does a log: before parsing, each is
-/// replaced by a noncharacter the file does not hold (one character for one, so columns stay),
-/// and put back in every scalar and anchor name the parser returns.
-struct StandIns {
-    /// NEL, LS and PS, and the noncharacter standing in for each.
-    pairs: [(char, char); 3],
-}
-
-impl StandIns {
-    const HIDDEN: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
-
-    /// The stand-ins for a text holding any of the three, or `None` when it holds none (or,
-    /// absurdly, holds nearly every noncharacter).
-    fn for_text(text: &str) -> Option<StandIns> {
-        if !needs_stand_ins(text) {
-            return None;
-        }
-        let mut free = ('\u{fdd0}'..='\u{fdef}').filter(|c| !text.contains(*c));
-        let mut pairs = [('\0', '\0'); 3];
-        for (pair, hidden) in pairs.iter_mut().zip(Self::HIDDEN) {
-            *pair = (hidden, free.next()?);
-        }
-        Some(StandIns { pairs })
-    }
-
-    fn hide(&self, text: &str) -> String {
-        text.chars().map(|c| self.swap(c, false)).collect()
-    }
-
-    fn restore(&self, text: String) -> String {
-        if !text
-            .chars()
-            .any(|c| self.pairs.iter().any(|&(_, s)| s == c))
-        {
-            return text;
-        }
-        text.chars().map(|c| self.swap(c, true)).collect()
-    }
-
-    fn swap(&self, c: char, back: bool) -> char {
-        for &(hidden, stand_in) in &self.pairs {
-            match back {
-                false if c == hidden => return stand_in,
-                true if c == stand_in => return hidden,
-                _ => {}
-            }
-        }
-        c
-    }
-}
-
-/// One parser event, owned.
-enum Event {
+/// An event the tree keeps.
+enum Owned {
     StreamEnd,
     DocumentStart,
-    Alias(String),
-    Scalar {
-        anchor: Option<String>,
-        text: String,
-        plain: bool,
-    },
-    SeqStart(Option<String>),
-    MapStart(Option<String>),
+    Alias(usize),
+    Scalar { text: String, plain: bool },
+    SeqStart,
+    MapStart,
     End,
     Other,
 }
 
+impl From<Ev<'_>> for Owned {
+    fn from(ev: Ev<'_>) -> Owned {
+        match ev {
+            Ev::StreamEnd => Owned::StreamEnd,
+            Ev::DocumentStart => Owned::DocumentStart,
+            Ev::Alias(id) => Owned::Alias(id),
+            Ev::Scalar { text, plain } => Owned::Scalar {
+                text: text.to_owned(),
+                plain,
+            },
+            Ev::SeqStart => Owned::SeqStart,
+            Ev::MapStart => Owned::MapStart,
+            Ev::End => Owned::End,
+            Ev::Other => Owned::Other,
+        }
+    }
+}
+
+/// A collection being read: its node, and a mapping's key waiting for its value.
+struct Open {
+    node: Node,
+    pending: Option<Node>,
+}
+
+impl Open {
+    /// How many children it holds, counting a mapping's keys and values apart: the index
+    /// the next child will have.
+    fn next_index(&self) -> usize {
+        match &self.node.value {
+            Value::Seq(items) => items.len(),
+            Value::Map(pairs) => 2 * pairs.len() + usize::from(self.pending.is_some()),
+            Value::Scalar { .. } => 0,
+        }
+    }
+}
+
 /// Builds nodes from events, with bounds on depth and alias expansion.
 struct Builder<'l> {
-    /// Open collections: their node and the anchor to record when they close.
-    stack: Vec<(Node, Option<String>, Option<Node>)>,
-    /// Each anchored node with its size (nodes, bytes of text).
-    anchors: HashMap<String, (Node, Size)>,
+    stack: Vec<Open>,
+    /// Each anchor, by the parser's number, as the way to its node from the root (child
+    /// indices, a mapping's keys and values counted apart). An anchored node is never
+    /// copied until an alias asks for it: nested anchors cost nothing.
+    anchors: HashMap<usize, Vec<u32>>,
+    /// The steps of those ways, all together: counted against the alias budget, so that
+    /// many deep anchors cannot fill memory either.
+    anchor_steps: usize,
     /// Nodes written in the file, and nodes added by aliases.
     written: usize,
     expanded: usize,
@@ -257,863 +612,248 @@ fn size(node: &Node) -> Size {
     }
 }
 
+/// Child `i` of a node (a mapping's keys and values counted apart), or its pending key.
+fn child<'n>(node: &'n Node, pending: Option<&'n Node>, i: usize) -> Option<&'n Node> {
+    match &node.value {
+        Value::Seq(items) => items.get(i),
+        Value::Map(pairs) => match pairs.get(i / 2) {
+            Some((k, v)) => Some(if i.is_multiple_of(2) { k } else { v }),
+            None if i == 2 * pairs.len() => pending,
+            None => None,
+        },
+        Value::Scalar { .. } => None,
+    }
+}
+
 impl Builder<'_> {
+    fn error(place: Place, message: String) -> YamlError {
+        YamlError {
+            mark: place.mark,
+            message,
+        }
+    }
+
+    /// The way from the root to the node about to be attached.
+    fn way_here(&self) -> Vec<u32> {
+        let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let mut way: Vec<u32> = self
+            .stack
+            .windows(2)
+            .map(|w| narrow(w[0].next_index()))
+            .collect();
+        if let Some(last) = self.stack.last() {
+            way.push(narrow(last.next_index()));
+        }
+        way
+    }
+
+    /// The node an anchor's way leads to: through the collections still open, then inside
+    /// the finished ones.
+    fn find(&self, way: &[u32]) -> Option<&Node> {
+        let (mut node, mut pending) = match self.stack.first() {
+            Some(open) => (&open.node, open.pending.as_ref()),
+            None => (self.root.as_ref()?, None),
+        };
+        let mut depth = 0;
+        let mut open = !self.stack.is_empty();
+        for &step in way {
+            let step = step as usize;
+            if open
+                && let Some(next) = self.stack.get(depth + 1)
+                && self.stack[depth].next_index() == step
+            {
+                depth += 1;
+                node = &next.node;
+                pending = next.pending.as_ref();
+                continue;
+            }
+            open = false;
+            node = child(node, pending, step)?;
+            pending = None;
+        }
+        Some(node)
+    }
+
+    /// The node an alias names by its anchor's number.
+    fn aliased(&self, id: usize) -> Option<&Node> {
+        self.find(self.anchors.get(&id)?)
+    }
+
+    /// Records an anchor of the node about to be attached.
+    fn anchor(&mut self, anchor: usize, place: Place) -> Result<(), YamlError> {
+        if anchor == 0 {
+            return Ok(());
+        }
+        let way = self.way_here();
+        self.anchor_steps = self.anchor_steps.saturating_add(way.len() + 1);
+        let factor = self.limits.max_alias_factor;
+        if self.anchor_steps > factor.saturating_mul(self.file_bytes.max(64 * 1024)) {
+            return Err(Self::error(
+                place,
+                format!(
+                    "anchors (`&name`) nested deeper and more often than {factor} times the bytes of the file: refusing a possible alias bomb"
+                ),
+            ));
+        }
+        self.anchors.insert(anchor, way);
+        Ok(())
+    }
+
     /// Takes one event; true when the stream has ended.
-    fn push(&mut self, (event, mark): (Event, Mark)) -> Result<bool, YamlError> {
-        let err = |message: String| Err(YamlError { mark, message });
-        let is_seq = matches!(event, Event::SeqStart(_));
+    fn push(&mut self, event: Owned, anchor: usize, place: Place) -> Result<bool, YamlError> {
         let node = match event {
-            Event::StreamEnd => return Ok(true),
-            Event::DocumentStart => {
+            Owned::StreamEnd => return Ok(true),
+            Owned::DocumentStart => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return err("a second YAML document (`---`): a log is one document".into());
+                    return Err(Self::error(
+                        place,
+                        "a second YAML document (`---`): a log is one document".into(),
+                    ));
                 }
                 return Ok(false);
             }
-            Event::Other => return Ok(false),
-            Event::Alias(name) => {
-                let Some((node, size)) = self.anchors.get(&name) else {
-                    return err(format!(
-                        "alias *{} names no anchor",
-                        crate::text::sanitize(&name)
+            Owned::Other => return Ok(false),
+            Owned::Alias(id) => {
+                let Some(weight) = self.aliased(id).map(size) else {
+                    return Err(Self::error(
+                        place,
+                        "an alias (`*name`) names no anchor: write `&name` on the value it repeats, before it".into(),
                     ));
                 };
                 let factor = self.limits.max_alias_factor;
-                self.expanded = self.expanded.saturating_add(size.nodes);
+                self.expanded = self.expanded.saturating_add(weight.nodes);
                 if self.expanded > factor.saturating_mul(self.written.max(100)) {
-                    return err(format!(
-                        "aliases expand to more than {factor} times the nodes written in the file: refusing a possible alias bomb",
+                    return Err(Self::error(
+                        place,
+                        format!(
+                            "aliases expand to more than {factor} times the nodes written in the file: refusing a possible alias bomb",
+                        ),
                     ));
                 }
                 // Checked before the copy below is made, so a refused alias never allocates.
-                self.expanded_bytes = self.expanded_bytes.saturating_add(size.bytes);
+                self.expanded_bytes = self.expanded_bytes.saturating_add(weight.bytes);
                 if self.expanded_bytes > factor.saturating_mul(self.file_bytes.max(64 * 1024)) {
-                    return err(format!(
-                        "aliases expand to more than {factor} times the bytes of the file: refusing a possible alias bomb",
+                    return Err(Self::error(
+                        place,
+                        format!(
+                            "aliases expand to more than {factor} times the bytes of the file: refusing a possible alias bomb",
+                        ),
                     ));
                 }
-                let mut node = node.clone();
-                node.mark = mark;
-                (node, None)
+                let mut node = self.aliased(id).cloned().unwrap_or(Node::EMPTY);
+                node.mark = place.mark;
+                node.span = place.span;
+                node
             }
-            Event::Scalar {
-                anchor,
-                text,
-                plain,
-            } => {
+            Owned::Scalar { text, plain } => {
                 self.written += 1;
-                (
-                    Node {
-                        mark,
-                        value: Value::Scalar { text, plain },
-                    },
-                    anchor,
-                )
+                self.anchor(anchor, place)?;
+                Node {
+                    mark: place.mark,
+                    span: place.span,
+                    value: Value::Scalar { text, plain },
+                }
             }
-            Event::SeqStart(anchor) | Event::MapStart(anchor) => {
+            Owned::SeqStart | Owned::MapStart => {
                 self.written += 1;
                 if self.stack.len() >= self.limits.max_depth {
-                    return err(format!(
-                        "nesting deeper than {} levels: a log never needs that many",
-                        self.limits.max_depth
+                    return Err(Self::error(
+                        place,
+                        format!(
+                            "nesting deeper than {} levels: a log never needs that many",
+                            self.limits.max_depth
+                        ),
                     ));
                 }
-                let value = if is_seq {
+                self.anchor(anchor, place)?;
+                let value = if matches!(event, Owned::SeqStart) {
                     Value::Seq(Vec::new())
                 } else {
                     Value::Map(Vec::new())
                 };
-                self.stack.push((Node { mark, value }, anchor, None));
+                self.stack.push(Open {
+                    node: Node {
+                        mark: place.mark,
+                        span: place.span,
+                        value,
+                    },
+                    pending: None,
+                });
                 return Ok(false);
             }
-            Event::End => {
-                let Some((node, anchor, pending)) = self.stack.pop() else {
-                    return err("unbalanced YAML structure".into());
+            Owned::End => {
+                let Some(open) = self.stack.pop() else {
+                    return Err(Self::error(place, "unbalanced YAML structure".into()));
                 };
-                if pending.is_some() {
-                    return err("a mapping key without a value".into());
+                if open.pending.is_some() {
+                    return Err(Self::error(place, "a mapping key without a value".into()));
                 }
-                (node, anchor)
+                let mut node = open.node;
+                // A closing bracket has bytes; a block collection ends with its last child.
+                if !place.span.is_empty() {
+                    node.span.end = place.span.end;
+                }
+                node
             }
         };
-        let (node, anchor) = node;
-        if let Some(name) = anchor {
-            let weight = size(&node);
-            self.anchors.insert(name, (node.clone(), weight));
-        }
-        self.attach(node)?;
+        self.attach(node);
         Ok(false)
     }
 
     /// Puts a finished node into its parent, or makes it the root.
-    fn attach(&mut self, node: Node) -> Result<(), YamlError> {
-        let Some((parent, _, pending)) = self.stack.last_mut() else {
+    fn attach(&mut self, node: Node) {
+        let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);
-            return Ok(());
+            return;
         };
-        match &mut parent.value {
+        parent.node.span.end = parent.node.span.end.max(node.span.end);
+        match &mut parent.node.value {
             Value::Seq(items) => items.push(node),
-            Value::Map(pairs) => match pending.take() {
-                None => *pending = Some(node),
+            Value::Map(pairs) => match parent.pending.take() {
+                None => parent.pending = Some(node),
                 Some(key) => pairs.push((key, node)),
             },
             Value::Scalar { .. } => unreachable!("scalars have no children"),
         }
-        Ok(())
     }
 }
 
-/// One parser event as libyaml gives it, borrowed until the next one is asked for: a reader
-/// that keeps only some scalars copies only those (keys are compared where they lie).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Ev<'e> {
-    DocumentStart,
-    /// `plain` as in `Value::Scalar`: unquoted and untagged.
-    Scalar {
-        text: &'e str,
-        plain: bool,
-    },
-    SeqStart,
-    MapStart,
-    End,
-    /// An alias: what only the tree reads.
-    Unusual,
-    StreamEnd,
-    /// Stream and document starts and ends that carry nothing.
-    Other,
-}
-
-/// Whether a text holds NEL, LS or PS, which only the tree reads (see `StandIns`).
-pub(crate) fn needs_stand_ins(text: &str) -> bool {
-    StandIns::HIDDEN.iter().any(|&c| {
-        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes()).is_some()
-    })
-}
-
-/// libyaml's events, one at a time, each borrowed from the parser until the next.
-pub(super) struct Events<'input> {
-    parser: Parser<'input>,
-    /// The event last handed out, deleted before the next is parsed and on drop.
-    held: MaybeUninit<unsafe_yaml::yaml_event_t>,
-    holding: bool,
-}
-
-impl<'input> Events<'input> {
-    /// Events of a text that holds no NEL, LS or PS (`needs_stand_ins`): `text` is the bytes
-    /// of `room` (checked), which lets the parser read it in place (see `Padded`).
-    pub(super) fn new(text: &'input str, room: &'input Padded) -> Events<'input> {
-        let mut parser = Parser::new(text.as_bytes());
-        parser.read_in_place(text, room);
-        Events {
-            parser,
-            held: MaybeUninit::uninit(),
-            holding: false,
-        }
+/// The tree of one item of a file (an event, a quote, a source...) read again from its
+/// bytes, every node's span in the file's bytes: what an edit of one field needs, without
+/// the model keeping every field's place. The item's own line up to it (indentation, a
+/// list's `- `, or the `[`, `{` and items before it on one line) is read as spaces, so that
+/// the item parses alone where it lies.
+pub(crate) fn parse_item(text: &str, item: Span) -> Result<Node, YamlError> {
+    let (start, end) = (item.start as usize, item.end as usize);
+    if start > end || end > text.len() || !text.is_char_boundary(start) {
+        return Err(YamlError {
+            mark: Mark::default(),
+            message: "no item at that place".into(),
+        });
     }
-
-    fn release(&mut self) {
-        if self.holding {
-            self.holding = false;
-            // SAFETY: `holding` says `held` was filled by a successful parse and not yet
-            // deleted; it is deleted once.
-            unsafe { unsafe_yaml::yaml_event_delete(self.held.as_mut_ptr()) }
-        }
-    }
-
-    /// The next event, valid until the next call (the borrow says so).
-    pub(super) fn next(&mut self) -> Result<(Ev<'_>, Mark), YamlError> {
-        self.release();
-        if self.parser.done {
-            return Ok((Ev::StreamEnd, Mark::default()));
-        }
-        // SAFETY: the parser was initialised in `Parser::new`. The event is read only after a
-        // successful parse; the text it points to is owned by the event, which stays alive
-        // (`holding`) until `release`, and `release` needs `&mut self`, which the returned
-        // borrow forbids while the text is in use. Each union field is read only for the
-        // event type that defines it. A scalar's bytes are UTF-8: see below.
-        unsafe {
-            let p = self.parser.sys.as_mut_ptr();
-            if !unsafe_yaml::yaml_parser_parse(p, self.held.as_mut_ptr()).ok {
-                self.parser.done = true;
-                return Err(parse_error(&*p, self.parser._input));
-            }
-            self.holding = true;
-            let e = &*self.held.as_ptr();
-            let mark = Mark::new(
-                e.start_mark.line as usize + 1,
-                e.start_mark.column as usize + 1,
-            );
-            let ev = match e.type_ {
-                unsafe_yaml::YAML_STREAM_END_EVENT => {
-                    self.parser.done = true;
-                    Ev::StreamEnd
-                }
-                unsafe_yaml::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
-                unsafe_yaml::YAML_SCALAR_EVENT => {
-                    let s = &e.data.scalar;
-                    let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
-                    // SAFETY (UTF-8): the parser reads UTF-8 only (set in `Parser::new`), and its reader
-                    // rejects any ill-formed sequence, surrogate or code point past
-                    // U+10FFFF before the scanner sees it; a scalar's bytes are whole
-                    // characters copied from that buffer, line breaks it writes as `\n`, and
-                    // escapes it encodes after the same checks. So the bytes are UTF-8, and
-                    // checking them again cost 1.5% of a load; debug builds still check.
-                    debug_assert!(std::str::from_utf8(bytes).is_ok());
-                    Ev::Scalar {
-                        text: std::str::from_utf8_unchecked(bytes),
-                        plain: s.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE && s.tag.is_null(),
-                    }
-                }
-                unsafe_yaml::YAML_SEQUENCE_START_EVENT => Ev::SeqStart,
-                unsafe_yaml::YAML_MAPPING_START_EVENT => Ev::MapStart,
-                unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => {
-                    Ev::End
-                }
-                unsafe_yaml::YAML_ALIAS_EVENT => Ev::Unusual,
-                _ => Ev::Other,
-            };
-            Ok((ev, mark))
-        }
-    }
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let mut alone = String::with_capacity(end - line_start);
+    alone.extend(std::iter::repeat_n(' ', start - line_start));
+    alone.push_str(&text[start..end]);
+    let mut node = parse(&alone, &Limits::default())?;
+    shift(&mut node, line_start as u32);
+    Ok(node)
 }
 
-impl Drop for Events<'_> {
-    fn drop(&mut self) {
-        self.release();
-    }
-}
-
-/// A safe owner of a libyaml parser reading from a byte slice.
-struct Parser<'input> {
-    // Boxed so that libyaml's pointers into the struct stay valid.
-    sys: Box<MaybeUninit<unsafe_yaml::yaml_parser_t>>,
-    _input: &'input [u8],
-    done: bool,
-    /// What stands in the input for NEL, LS and PS, to put back.
-    stand_ins: Option<StandIns>,
-    /// libyaml's own character buffer, set aside while the parser reads the input in place
-    /// (`read_in_place`), given back before the parser is deleted.
-    own_buffer: Option<[*mut u8; 4]>,
-}
-
-impl<'input> Parser<'input> {
-    fn new(input: &'input [u8]) -> Parser<'input> {
-        let mut sys = Box::new(MaybeUninit::<unsafe_yaml::yaml_parser_t>::uninit());
-        // SAFETY: the parser is initialised before any other use, and its input outlives
-        // it (`'input`); the box keeps it at one address until `Drop`.
-        unsafe {
-            let p = sys.as_mut_ptr();
-            if !unsafe_yaml::yaml_parser_initialize(p).ok {
-                // Only allocation can fail here, and Rust aborts on that anyway.
-                std::process::abort();
-            }
-            unsafe_yaml::yaml_parser_set_encoding(p, unsafe_yaml::YAML_UTF8_ENCODING);
-            unsafe_yaml::yaml_parser_set_input_string(p, input.as_ptr(), input.len() as u64);
-        }
-        Parser {
-            sys,
-            _input: input,
-            done: false,
-            stand_ins: None,
-            own_buffer: None,
-        }
-    }
-
-    fn next(&mut self) -> Result<(Event, Mark), YamlError> {
-        if self.done {
-            return Ok((Event::StreamEnd, Mark::default()));
-        }
-        let mut event = MaybeUninit::<unsafe_yaml::yaml_event_t>::uninit();
-        // SAFETY: the parser was initialised in `new`; the event is read only after a
-        // successful parse and deleted before returning.
-        unsafe {
-            let p = self.sys.as_mut_ptr();
-            if !unsafe_yaml::yaml_parser_parse(p, event.as_mut_ptr()).ok {
-                self.done = true;
-                return Err(parse_error(&*p, self._input));
-            }
-            let e = event.as_mut_ptr();
-            let mark = Mark::new(
-                (*e).start_mark.line as usize + 1,
-                (*e).start_mark.column as usize + 1,
-            );
-            let mut converted = convert(&*e);
-            unsafe_yaml::yaml_event_delete(e);
-            if let Some(stand_ins) = &self.stand_ins {
-                converted = converted.restored(stand_ins);
-            }
-            if matches!(converted, Event::StreamEnd) {
-                self.done = true;
-            }
-            Ok((converted, mark))
-        }
-    }
-}
-
-impl Event {
-    /// The event with the characters stood in for put back.
-    fn restored(self, s: &StandIns) -> Event {
-        let name = |a: Option<String>| a.map(|a| s.restore(a));
-        match self {
-            Event::Alias(a) => Event::Alias(s.restore(a)),
-            Event::Scalar {
-                anchor,
-                text,
-                plain,
-            } => Event::Scalar {
-                anchor: name(anchor),
-                text: s.restore(text),
-                plain,
-            },
-            Event::SeqStart(a) => Event::SeqStart(name(a)),
-            Event::MapStart(a) => Event::MapStart(name(a)),
-            other => other,
-        }
-    }
-}
-
-/// # Safety
-/// `ptr` is null or a NUL-terminated string owned by libyaml.
-unsafe fn owned(ptr: *const u8) -> Option<String> {
-    if ptr.is_null() {
-        return None;
-    }
-    // SAFETY: as the caller promises.
-    let s = unsafe { CStr::from_ptr(ptr.cast()) };
-    Some(String::from_utf8_lossy(s.to_bytes()).into_owned())
-}
-
-/// # Safety
-/// `e` is an event just produced by a successful `yaml_parser_parse`.
-unsafe fn convert(e: &unsafe_yaml::yaml_event_t) -> Event {
-    // SAFETY: each union field is read only for the event type that defines it.
-    unsafe {
-        match e.type_ {
-            unsafe_yaml::YAML_STREAM_END_EVENT => Event::StreamEnd,
-            unsafe_yaml::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
-            unsafe_yaml::YAML_ALIAS_EVENT => {
-                Event::Alias(owned(e.data.alias.anchor).unwrap_or_default())
-            }
-            unsafe_yaml::YAML_SCALAR_EVENT => {
-                let s = &e.data.scalar;
-                let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
-                Event::Scalar {
-                    anchor: owned(s.anchor),
-                    text: String::from_utf8(bytes.to_vec())
-                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                    plain: s.style == unsafe_yaml::YAML_PLAIN_SCALAR_STYLE && s.tag.is_null(),
-                }
-            }
-            unsafe_yaml::YAML_SEQUENCE_START_EVENT => {
-                Event::SeqStart(owned(e.data.sequence_start.anchor))
-            }
-            unsafe_yaml::YAML_MAPPING_START_EVENT => {
-                Event::MapStart(owned(e.data.mapping_start.anchor))
-            }
-            unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => {
-                Event::End
-            }
-            _ => Event::Other,
-        }
-    }
-}
-
-fn parse_error(p: &unsafe_yaml::yaml_parser_t, input: &[u8]) -> YamlError {
-    // SAFETY: libyaml sets `problem` and `context` to static strings or null.
-    let problem = unsafe { owned(p.problem.cast()) }.unwrap_or_else(|| "malformed YAML".into());
-    let context = unsafe { owned(p.context.cast()) };
-    if p.error == unsafe_yaml::YAML_READER_ERROR {
-        // A character the reader refuses (a control character pasted with the text) has
-        // no mark, only a byte offset and the character's value.
-        return YamlError {
-            mark: mark_at(input, p.problem_offset as usize),
-            message: match u32::try_from(p.problem_value).ok().filter(|&v| v > 0) {
-                Some(v) => format!("YAML syntax: {problem}: U+{v:04X} here; delete it"),
-                None => format!("YAML syntax: {problem}"),
-            },
-        };
-    }
-    let m = p.problem_mark;
-    let message = match context {
-        Some(c) => format!("YAML syntax: {problem} {c}"),
-        None => format!("YAML syntax: {problem}"),
-    };
-    YamlError {
-        mark: Mark::new(m.line as usize + 1, m.column as usize + 1),
-        message,
-    }
-}
-
-/// The line and column (in characters) of byte `offset` of the input.
-fn mark_at(input: &[u8], offset: usize) -> Mark {
-    let before = &input[..offset.min(input.len())];
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Mark::new(
-        before.iter().filter(|&&b| b == b'\n').count() + 1,
-        String::from_utf8_lossy(&before[start..]).chars().count() + 1,
-    )
-}
-
-/// A file's bytes followed by `Padded::ROOM` zero bytes, which lets libyaml read them in
-/// place: its reader decodes and checks every character into a buffer of its own, a third of
-/// a load's instructions, all of which a text already known to be UTF-8 and checked for
-/// characters YAML refuses can skip.
-pub(super) struct Padded {
-    /// `len()` bytes of the file, then at least `ROOM` zeros in the spare capacity.
-    bytes: Vec<u8>,
-}
-
-impl Padded {
-    /// The zero bytes kept after the text: the end of text libyaml looks for, and room for
-    /// the few characters its scanner looks ahead (at most 8, for `\U` escapes).
-    pub(super) const ROOM: usize = 64;
-
-    /// The bytes, kept where they are when their vector has the room already.
-    pub(super) fn new(mut bytes: Vec<u8>) -> Padded {
-        bytes.reserve_exact(Self::ROOM);
-        for b in &mut bytes.spare_capacity_mut()[..Self::ROOM] {
-            b.write(0);
-        }
-        Padded { bytes }
-    }
-
-    /// A copy of borrowed bytes.
-    pub(super) fn copy(bytes: &[u8]) -> Padded {
-        let mut v = Vec::with_capacity(bytes.len() + Self::ROOM);
-        v.extend_from_slice(bytes);
-        Padded::new(v)
-    }
-
-    pub(super) fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-/// libyaml's parser laid out as C lays it out (`yaml.h`), from the start to the reader's
-/// fields. `unsafe-libyaml` keeps that layout (`#[repr(C)]`, the C library's own) but makes
-/// these fields private, so `read_in_place` checks every one of them against what
-/// `yaml_parser_initialize` and `yaml_parser_set_input_string` are known to leave before it
-/// writes any. Every field is an integer or a pointer: any bits read are a valid value.
-#[repr(C)]
-struct ReaderFields {
-    error: u32,
-    problem: *const u8,
-    problem_offset: u64,
-    problem_value: i32,
-    problem_mark: [u64; 3],
-    context: *const u8,
-    context_mark: [u64; 3],
-    read_handler: usize,
-    read_handler_data: *mut u8,
-    /// The input string: start, end, current.
-    input: [*const u8; 3],
-    eof: u8,
-    /// The character buffer: start, end, pointer, last.
-    buffer: [*mut u8; 4],
-    /// Characters in the buffer not yet scanned.
-    unread: u64,
-    raw_buffer: [*mut u8; 4],
-    encoding: u32,
-    offset: u64,
-}
-
-const _: () = assert!(
-    std::mem::size_of::<ReaderFields>() < std::mem::size_of::<unsafe_yaml::yaml_parser_t>()
-);
-
-/// libyaml's sizes of its two buffers (`api.rs`), which `read_in_place` checks.
-const RAW_BUFFER_SIZE: usize = 16384;
-const BUFFER_SIZE: usize = RAW_BUFFER_SIZE * 3;
-
-/// # Safety
-/// `p` points to a `yaml_parser_t`.
-unsafe fn reader_fields(p: *mut unsafe_yaml::yaml_parser_t) -> *mut ReaderFields {
-    p.cast()
-}
-
-impl<'input> Parser<'input> {
-    /// Lets libyaml scan `text` where it lies instead of decoding it into its own buffer,
-    /// when the text is this parser's input, every character of it is one libyaml's reader
-    /// lets through (`printable`), and the parser's fields are where and what they must be.
-    /// Otherwise nothing changes and libyaml reads as usual. Either way the scanner sees the
-    /// same characters, followed by a NUL, as its reader would give it.
-    fn read_in_place(&mut self, text: &'input str, room: &'input Padded) {
-        let input = self._input;
-        if input.as_ptr() != text.as_ptr()
-            || input.as_ptr() != room.bytes.as_ptr()
-            || input.len() != room.bytes.len()
-            || !printable(input)
-        {
-            return;
-        }
-        // Whole characters, as libyaml counts what is unread.
-        let chars = text.chars().count();
-        // SAFETY: the text is a `str`, so the scanner gets UTF-8 as from the reader (which
-        // `Events::next` relies on). `ReaderFields` is smaller than `yaml_parser_t` (asserted above) and holds
-        // only integers and pointers, and `yaml_parser_initialize` zeroes the whole struct
-        // before filling it, so reading it reads initialised bytes as values any bits make
-        // valid, wherever its fields fall. Its layout is then checked:
-        // the public prefix's fields are where `Deref` (unsafe-libyaml's own accessor) puts
-        // them; the input is the three pointers `set_input_string` wrote, the read handler
-        // set, end of file not reached, nothing read, both buffers freshly allocated with
-        // libyaml's sizes and empty, the encoding the UTF-8 we set, offset zero. Only then
-        // is the character buffer pointed at the text: libyaml's scanner only reads
-        // through it (its reader, the only writer, returns at once when the end of file is
-        // reached and the raw buffer is empty, which it is), and reads at most a few bytes
-        // past the NUL ending the text, all within `ROOM`, which `Padded` keeps zeroed and
-        // alive for `'input` (the pointer comes from the vector itself, so it may reach
-        // the spare capacity). `Drop` puts libyaml's buffer back before deleting.
-        unsafe {
-            let p = self.sys.as_mut_ptr();
-            let f = reader_fields(p);
-            let fields = std::ptr::read(f);
-            let public = &*p;
-            let same_prefix = std::ptr::addr_of!((*f).problem_mark).cast::<u8>()
-                == std::ptr::addr_of!(public.problem_mark).cast::<u8>()
-                && std::ptr::addr_of!((*f).context_mark).cast::<u8>()
-                    == std::ptr::addr_of!(public.context_mark).cast::<u8>();
-            let start = input.as_ptr();
-            let fresh = |b: [*mut u8; 4], size: usize| {
-                !b[0].is_null() && b[1] == b[0].wrapping_add(size) && b[2] == b[0] && b[3] == b[0]
-            };
-            let as_expected = same_prefix
-                && fields.error == 0
-                && fields.read_handler != 0
-                && fields.input == [start, start.wrapping_add(input.len()), start]
-                && fields.eof == 0
-                && fresh(fields.buffer, BUFFER_SIZE)
-                && fields.unread == 0
-                && fresh(fields.raw_buffer, RAW_BUFFER_SIZE)
-                && fields.encoding == unsafe_yaml::YAML_UTF8_ENCODING as u32
-                && fields.offset == 0;
-            if !as_expected {
-                debug_assert!(false, "libyaml's parser is not laid out as expected");
-                return;
-            }
-            let at = room.bytes.as_ptr().cast_mut();
-            self.own_buffer = Some(fields.buffer);
-            std::ptr::addr_of_mut!((*f).buffer).write([
-                at,
-                at.wrapping_add(input.len() + Padded::ROOM),
-                at,
-                // `last`: past the NUL that ends the text, as the reader leaves it.
-                at.wrapping_add(input.len() + 1),
-            ]);
-            std::ptr::addr_of_mut!((*f).unread).write(chars as u64 + 1);
-            std::ptr::addr_of_mut!((*f).eof).write(1);
-        }
-    }
-}
-
-/// Whether every character is one libyaml's reader accepts (YAML's printable characters:
-/// tab, line feed, carriage return, U+0020 to U+007E, NEL, U+00A0 and above but for
-/// U+FFFE and U+FFFF). `bytes` are UTF-8. Eight bytes at a time while they are plain
-/// printable ASCII, which most of a log is.
-fn printable(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
-            // A byte under 0x20, or over 0x7E (the high bit set included).
-            let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-            let above = (w.wrapping_add(ONES) | w) & HIGH;
-            if below | above == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        let width = match b {
-            b'\t' | b'\n' | b'\r' | 0x20..=0x7e => 1,
-            0x00..=0x7f => return false,
-            // U+0080 to U+009F but NEL (U+0085).
-            0xc2 if matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85) => {
-                return false;
-            }
-            0xc0..=0xdf => 2,
-            // U+FFFE and U+FFFF.
-            0xef if bytes.get(i + 1) == Some(&0xbf)
-                && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) =>
-            {
-                return false;
-            }
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
-        i += width;
-    }
-    true
-}
-
-impl Drop for Parser<'_> {
-    fn drop(&mut self) {
-        // SAFETY: initialised in `new`, deleted once. libyaml frees its character buffer
-        // when deleted: its own is put back first (`read_in_place` checked the layout that
-        // `reader_fields` writes through).
-        unsafe {
-            let p = self.sys.as_mut_ptr();
-            if let Some(own) = self.own_buffer.take() {
-                std::ptr::addr_of_mut!((*reader_fields(p)).buffer).write(own);
-            }
-            unsafe_yaml::yaml_parser_delete(p)
-        }
+/// Moves every span of a tree by `by` bytes.
+fn shift(node: &mut Node, by: u32) {
+    node.span.start += by;
+    node.span.end += by;
+    match &mut node.value {
+        Value::Scalar { .. } => {}
+        Value::Seq(items) => items.iter_mut().for_each(|n| shift(n, by)),
+        Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+            shift(k, by);
+            shift(v, by);
+        }),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// YAML's printable set, one character at a time, as libyaml's reader tests it.
-    fn printable_slowly(text: &str) -> bool {
-        text.chars().all(|c| {
-            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}')
-                || ('\u{e000}'..='\u{fffd}').contains(&c)
-                || c >= '\u{10000}'
-        })
-    }
-
-    #[test]
-    fn printable_agrees_with_the_readers_rule() {
-        let pieces = [
-            "plain words, long enough to fill a few words of eight ",
-            "\n",
-            "\t",
-            "\r\n",
-            "é",
-            "中文",
-            "😀",
-            "\u{85}",
-            "\u{a0}",
-            "\u{feff}",
-            "\u{fffd}",
-            "\u{0}",
-            "\u{1}",
-            "\u{1f}",
-            "\u{7f}",
-            "\u{80}",
-            "\u{84}",
-            "\u{86}",
-            "\u{9f}",
-            "\u{fffe}",
-            "\u{ffff}",
-            "\u{e000}",
-            "~",
-        ];
-        // Each piece at every offset from a word boundary, alone and after printable text.
-        for piece in pieces {
-            for pad in 0..9 {
-                let text = format!("{}{piece}{}", "a".repeat(pad), "b".repeat(9 - pad));
-                assert_eq!(
-                    printable(text.as_bytes()),
-                    printable_slowly(&text),
-                    "{text:?}"
-                );
-                let text = format!("{piece}{}", " ".repeat(pad));
-                assert_eq!(
-                    printable(text.as_bytes()),
-                    printable_slowly(&text),
-                    "{text:?}"
-                );
-            }
-        }
-    }
-
-    fn reads_in_place(text: &str) -> bool {
-        let padded = Padded::copy(text.as_bytes());
-        let text = std::str::from_utf8(padded.bytes()).unwrap();
-        Events::new(text, &padded).parser.own_buffer.is_some()
-    }
-
-    #[test]
-    fn a_checked_text_is_read_in_place_and_others_as_usual() {
-        assert!(reads_in_place("events:\n  - title: \"Talks in Cairo\"\n"));
-        assert!(reads_in_place(""));
-        // A character libyaml refuses: its reader must see it, to say where it is.
-        assert!(!reads_in_place("a: \"x\u{8}y\"\n"));
-        assert!(!reads_in_place("a: \u{feff}\u{ffff}\n"));
-    }
-
-    #[test]
-    fn read_in_place_gives_the_events_the_reader_gives() {
-        let texts = [
-            "a: 1\nb: [x, \"y\\U0001F600\", 'z']\nc:\n  - {d: e}\n",
-            "key: |\n  literal\n  text\n",
-            "a: \"\\U0001F6",
-            "---\na: b\n...\n",
-            "\u{feff}a: b",
-            "a: b\r\nc: \"d\r\n  e\"",
-            "- - - x",
-            "a: 'unterminated",
-            "a: b\n--",
-        ];
-        for text in texts {
-            let events = |in_place: bool| {
-                let padded = Padded::copy(text.as_bytes());
-                let text = std::str::from_utf8(padded.bytes()).unwrap();
-                let mut events = Events::new(text, &padded);
-                if !in_place {
-                    // Give libyaml its own buffer back before it reads anything.
-                    let p = events.parser.sys.as_mut_ptr();
-                    let own = events.parser.own_buffer.take().expect("read in place");
-                    // SAFETY: as in `Drop`: the fields were checked by `read_in_place`, and
-                    // libyaml has read nothing yet, so this is the state it left them in.
-                    unsafe {
-                        std::ptr::addr_of_mut!((*reader_fields(p)).buffer).write(own);
-                        std::ptr::addr_of_mut!((*reader_fields(p)).unread).write(0);
-                        std::ptr::addr_of_mut!((*reader_fields(p)).eof).write(0);
-                    }
-                }
-                let mut out = Vec::new();
-                loop {
-                    match events.next() {
-                        Ok((ev, mark)) => {
-                            out.push(format!("{ev:?} {mark:?}"));
-                            if ev == Ev::StreamEnd {
-                                break;
-                            }
-                        }
-                        Err(e) => {
-                            out.push(format!("{e:?}"));
-                            break;
-                        }
-                    }
-                }
-                out
-            };
-            assert_eq!(events(true), events(false), "{text:?}");
-        }
-    }
-
-    fn p(s: &str) -> Result<Node, YamlError> {
-        parse(s, &Limits::default())
-    }
-
-    #[test]
-    fn a_control_character_is_reported_where_it_is() {
-        let e = p("a: 1\nb: \"x\u{8}y\"\n").unwrap_err();
-        assert_eq!(e.mark, Mark::new(2, 6));
-        assert!(e.message.contains("U+0008"), "{}", e.message);
-    }
-
-    #[test]
-    fn nodes_know_where_they_are() {
-        let n = p("a: 1\nb:\n  - x\n  - 'y'\n").unwrap();
-        let Value::Map(pairs) = &n.value else {
-            panic!()
-        };
-        let Value::Seq(items) = &pairs[1].1.value else {
-            panic!()
-        };
-        assert_eq!(items[1].mark, Mark::new(4, 5));
-        assert_eq!(
-            items[1].value,
-            Value::Scalar {
-                text: "y".into(),
-                plain: false
-            }
-        );
-    }
-
-    #[test]
-    fn syntax_errors_have_a_position() {
-        let e = p("a: [1, 2\nb: 3\n").unwrap_err();
-        assert!(e.message.starts_with("YAML syntax"), "{e:?}");
-        assert!(e.mark.line >= 1);
-    }
-
-    #[test]
-    fn alias_bombs_are_refused() {
-        let mut doc = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for i in 1..12 {
-            let prev = format!("*a{}", i - 1);
-            doc += &format!("a{i}: &a{i} [{}]\n", vec![prev; 10].join(", "));
-        }
-        let e = p(&doc).unwrap_err();
-        assert!(e.message.contains("alias bomb"), "{e:?}");
-    }
-
-    #[test]
-    fn aliases_of_long_strings_are_refused_by_their_bytes() {
-        // Few nodes, many bytes: 1,000 aliases of one 1 MiB string would weigh 1 GiB.
-        let mut doc = format!("a: &big \"{}\"\nb: [", "x".repeat(1 << 20));
-        doc += &vec!["*big"; 1000].join(", ");
-        doc += "]\n";
-        let e = p(&doc).unwrap_err();
-        assert!(e.message.contains("times the bytes of the file"), "{e:?}");
-        assert!(e.message.contains("alias bomb"), "{e:?}");
-        assert_eq!(e.mark.line, 2);
-    }
-
-    #[test]
-    fn ordinary_aliases_stay_allowed() {
-        let doc = "who: &w [hamas, israel, egypt]\na: *w\nb: *w\nc: *w\n";
-        let n = p(doc).unwrap();
-        let Value::Map(pairs) = &n.value else {
-            panic!()
-        };
-        assert_eq!(pairs[3].1.value, pairs[0].1.value);
-    }
-
-    #[test]
-    fn nel_ls_and_ps_are_characters_not_line_breaks() {
-        let doc = "a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: [\nbad\n";
-        let e = p(doc).unwrap_err();
-        // The error is on the line an editor shows, not five lines further.
-        assert_eq!(e.mark.line, 6, "{e:?}");
-        let n = p("a: \"x\u{85}y\"\nb: 'p\u{2028}q'\nc: r\u{2029}s\nd: \u{2028}e\n").unwrap();
-        let Value::Map(pairs) = &n.value else {
-            panic!()
-        };
-        let text = |i: usize| match &pairs[i].1.value {
-            Value::Scalar { text, .. } => text.clone(),
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(text(0), "x\u{85}y");
-        assert_eq!(text(1), "p\u{2028}q");
-        assert_eq!(text(2), "r\u{2029}s");
-        assert_eq!(pairs[3].1.mark, Mark::new(4, 4));
-        // A file holding the first stand-ins still reads back exactly.
-        let n = p("a: \"\u{fdd0}\u{85}\u{fdd1}\"\n").unwrap();
-        let Value::Map(pairs) = &n.value else {
-            panic!()
-        };
-        assert_eq!(
-            pairs[0].1.value,
-            Value::Scalar {
-                text: "\u{fdd0}\u{85}\u{fdd1}".into(),
-                plain: false
-            }
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_refused() {
-        let doc = "[".repeat(100_000);
-        let e = p(&doc).unwrap_err();
-        assert!(e.message.contains("nesting deeper"), "{e:?}");
-    }
-
-    #[test]
-    fn second_documents_and_empty_files_are_refused() {
-        assert!(
-            p("a: 1\n---\nb: 2\n")
-                .unwrap_err()
-                .message
-                .contains("second YAML document")
-        );
-        assert!(p("").unwrap_err().message.contains("no YAML document"));
-        assert!(
-            p("# only a comment\n")
-                .unwrap_err()
-                .message
-                .contains("no YAML document")
-        );
-    }
-}
+mod tests;

@@ -167,6 +167,35 @@ pub struct Origin {
     pub file: usize,
     /// 1-based line.
     pub line: usize,
+    /// Its bytes in that file: where an edit of it goes.
+    pub span: Span,
+}
+
+/// Bytes `start..end` of a file. 32 bits each: a file is refused long before 4 GiB.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// The span of bytes `start..end`, saturated past `u32::MAX`.
+    pub fn new(start: usize, end: usize) -> Span {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: narrow(start),
+            end: narrow(end),
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The bytes as a range, to index the file's text with.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A side of the negotiation.

@@ -6,6 +6,8 @@ mod common;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
+#[path = "../../benches/support/generate.rs"]
+mod generator;
 mod import;
 mod list;
 mod quotes;
@@ -13,5 +15,3 @@ mod verification;
 mod web;
 mod writing;
 mod yaml_corpus;
-#[path = "../../benches/support/generate.rs"]
-mod generator;

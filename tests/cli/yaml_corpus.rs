@@ -14,7 +14,10 @@ fn golden_name(path: &Path) -> String {
     let p = p
         .strip_prefix("tests/fixtures/")
         .map(str::to_string)
-        .or_else(|| p.strip_prefix("tests/golden/").map(|g| format!("golden-{g}")))
+        .or_else(|| {
+            p.strip_prefix("tests/golden/")
+                .map(|g| format!("golden-{g}"))
+        })
         .unwrap_or_else(|| p.to_string());
     p.trim_end_matches(".yaml").replace('/', "-")
 }

@@ -271,12 +271,15 @@ fn warnings_are_made_the_quick_way_and_the_same() {
 fn what_the_quick_way_leaves_to_the_tree() {
     let log = "events:\n  - {date: 2024, kind: call, title: T, sources: [a]}\nsources:\n  - {id: a, outlet: A}\n";
     assert!(streams(log.as_bytes(), &Limits::default()));
+    // NEL, LS and PS are characters (YAML 1.2): read the quick way too.
+    let nel = format!("{log}title: \"a\u{85}b\u{2028}c\"\n");
+    assert!(streams(nel.as_bytes(), &Limits::default()));
+    same_both_ways(nel.as_bytes()).unwrap();
     for text in [
-        // An alias, a timezone after the dates it governs, a key twice, NEL, two documents.
+        // An alias, a timezone after the dates it governs, a key twice, two documents.
         "x-s: &s [a]\nevents:\n  - {date: 2024, kind: call, title: T, sources: *s}\n",
         &format!("{log}timezone: Asia/Tehran\n"),
         &format!("{log}sources: ~\n"),
-        &format!("{log}title: \"a\u{85}b\"\n"),
         &format!("{log}---\n{log}"),
         "",
         "events: [\n",
@@ -300,5 +303,52 @@ fn the_suggestion_among_equally_close_ids_is_the_same_every_time() {
     assert_eq!(first.as_deref(), Some("did you mean \"aa\"?"));
     for _ in 0..20 {
         assert_eq!(help(), first);
+    }
+}
+
+/// Hostile shapes: deep nesting, long scalars, many and nested anchors, bytes that are not
+/// UTF-8. Each gives a log or a report, the same both ways, never a panic; nested anchors
+/// with one alias are read without copying each level.
+fn hostile() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        (1usize..400, prop::bool::ANY).prop_map(|(n, map)| {
+            let (open, close) = if map { ("{a: ", "}") } else { ("[", "]") };
+            format!("events: {}x{}\n", open.repeat(n), close.repeat(n)).into_bytes()
+        }),
+        (0usize..20_000, any::<char>()).prop_map(|(n, c)| {
+            format!(
+                "events:\n  - {{date: 2024, kind: call, title: \"{}\"}}\n",
+                c.to_string().repeat(n)
+            )
+            .into_bytes()
+        }),
+        (1usize..70, 0usize..3).prop_map(|(depth, aliases)| {
+            let mut doc = String::from("x-a: ");
+            for i in 0..depth {
+                doc += &format!("&n{i} [w, ");
+            }
+            doc += "y";
+            doc += &"]".repeat(depth);
+            for i in 0..aliases {
+                doc += &format!("\nx-b{i}: *n{}", depth.saturating_sub(1 + i));
+            }
+            doc += "\nevents: []\n";
+            doc.into_bytes()
+        }),
+        (prop::collection::vec(any::<u8>(), 0..64), 0usize..200).prop_map(|(junk, at)| {
+            let mut bytes = generate(3, 1).into_bytes();
+            let at = at.min(bytes.len());
+            bytes.splice(at..at, junk);
+            bytes
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    #[test]
+    fn hostile_shapes_read_the_same_both_ways(bytes in hostile()) {
+        same_both_ways(&bytes)?;
     }
 }

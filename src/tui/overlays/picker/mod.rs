@@ -18,8 +18,8 @@ use crate::threads;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::keymap::Mode;
 use crate::tui::update::reload::{Before, same_ids};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,14 +285,25 @@ impl Picker {
         if self.input.trim().is_empty() {
             self.shown = (0..self.entries.len()).collect();
         } else {
-            let matcher = SkimMatcherV2::default().ignore_case();
-            let mut scored: Vec<(i64, usize)> = self
+            // Each typed word matches on its own, in any order, case and accents folded;
+            // no character is special (`'`, `^`, `$` and `!` are letters of names here).
+            let pattern = Pattern::new(
+                self.input.trim(),
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                AtomKind::Fuzzy,
+            );
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = self
                 .entries
                 .iter()
                 .enumerate()
                 .filter_map(|(i, e)| {
                     let hay = format!("{} {}", e.label, e.note);
-                    matcher.fuzzy_match(&hay, self.input.trim()).map(|s| (s, i))
+                    pattern
+                        .score(Utf32Str::new(&hay, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
                 })
                 .collect();
             scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
