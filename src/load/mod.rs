@@ -562,3 +562,10 @@ pub fn item_fields(text: &str, span: crate::model::Span) -> Result<Vec<FieldSpan
         })
         .collect())
 }
+
+/// The top-level keys of a log file (`events`, `sources`...), each with its bytes and its
+/// value's: where a new item of a section goes, or where a missing section is added.
+pub fn document_fields(text: &str) -> Result<Vec<FieldSpan>, String> {
+    let end = u32::try_from(text.len()).map_err(|_| "the file is too large".to_string())?;
+    item_fields(text, crate::model::Span { start: 0, end })
+}

@@ -252,3 +252,13 @@ fn second_documents_and_empty_files_are_refused() {
             .contains("no YAML document")
     );
 }
+
+#[test]
+fn the_top_level_keys_of_a_file_with_their_bytes() {
+    let text = "# a log\ndateline: 1\nsources: []\nevents:\n  - {title: A}\n  - title: B\n    date: 2024\n";
+    let keys = crate::load::document_fields(text).unwrap();
+    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+    assert_eq!(names, ["dateline", "sources", "events"]);
+    assert_eq!(&text[keys[1].value_span.range()], "[]");
+    assert!(text[keys[2].value_span.range()].ends_with("date: 2024"));
+}
