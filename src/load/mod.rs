@@ -441,24 +441,63 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
             return Parsed::Nothing;
         }
     };
-    let mut fixed: Option<String> = None;
+    const COLON: &str = "YAML syntax: a colon followed by a space inside a value, which YAML reads as the start of a key";
+    // Every colon in a value fixed at once, confirmed by the parse; the ones found only by
+    // the parser's errors below are fixed one parse at a time, a bounded number of times.
+    let (ahead_text, mut ahead) = recover::colons_ahead(text);
+    let mut fixed: Option<String> = (!ahead.is_empty()).then_some(ahead_text);
     let mut fixes = 0;
     loop {
         let current = fixed.as_deref().unwrap_or(text);
         let e = match parse_text(current, limits) {
-            Ok(root) => return Parsed::Whole(root),
+            Ok(root) => {
+                if !ahead.is_empty() {
+                    let starts = scalar_starts(&root);
+                    let (kept, wrong): (Vec<_>, Vec<_>) = ahead
+                        .into_iter()
+                        .partition(|a| starts.contains(&(a.line, a.value_col)));
+                    ahead = kept;
+                    if !wrong.is_empty() {
+                        // A guess that was not a mistake (a line of a block scalar): put the
+                        // line back as written and parse again.
+                        let mut undone = current.to_string();
+                        for w in &wrong {
+                            undone = recover::replace_line(&undone, w.line, &w.written);
+                        }
+                        fixed = Some(undone);
+                        continue;
+                    }
+                    for a in ahead {
+                        reader.report(
+                            Severity::Error,
+                            yaml::Mark::new(a.line, a.col),
+                            "",
+                            COLON.into(),
+                            Some(a.help),
+                        );
+                    }
+                }
+                return Parsed::Whole(root);
+            }
             Err(e) => e,
         };
+        // The guesses before the error are mistakes the parser went past.
+        let (before, after): (Vec<_>, Vec<_>) =
+            ahead.into_iter().partition(|a| a.line < e.mark.line());
+        ahead = after;
+        for a in before {
+            reader.report(
+                Severity::Error,
+                yaml::Mark::new(a.line, a.col),
+                "",
+                COLON.into(),
+                Some(a.help),
+            );
+        }
         if let Some((help, line)) =
             recover::colon_in_value(current, e.mark.line(), e.mark.col(), &e.message)
         {
-            reader.report(
-                Severity::Error,
-                e.mark,
-                "",
-                "YAML syntax: a colon followed by a space inside a value, which YAML reads as the start of a key".into(),
-                Some(help),
-            );
+            reader.report(Severity::Error, e.mark, "", COLON.into(), Some(help));
             if fixes
                 < if text.len() > BIG {
                     MAX_FIXES_BIG
@@ -492,6 +531,22 @@ fn parse_recovering(bytes: &[u8], limits: &Limits, reader: &mut fields::Reader) 
         }
         return Parsed::Nothing;
     }
+}
+
+/// Where each scalar of a tree starts (line, column).
+fn scalar_starts(root: &yaml::Node) -> std::collections::HashSet<(usize, usize)> {
+    let mut starts = std::collections::HashSet::new();
+    let mut todo = vec![root];
+    while let Some(n) = todo.pop() {
+        match &n.value {
+            yaml::Value::Scalar { .. } => {
+                starts.insert((n.mark.line(), n.mark.col()));
+            }
+            yaml::Value::Seq(items) => todo.extend(items),
+            yaml::Value::Map(pairs) => todo.extend(pairs.iter().flat_map(|(k, v)| [k, v])),
+        }
+    }
+    starts
 }
 
 /// The bytes as text, or where they stop being UTF-8.

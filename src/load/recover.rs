@@ -19,7 +19,64 @@ pub(crate) fn colon_in_value(
     if !message.contains("mapping values are not allowed") {
         return None;
     }
-    let source = text.lines().nth(line.checked_sub(1)?)?;
+    fix_line(text.lines().nth(line.checked_sub(1)?)?, col)
+}
+
+/// A colon in a value fixed ahead of parsing: where the parser would have stopped, the help,
+/// the line as written and as fixed, and where the quoted value now starts (its column).
+pub(crate) struct Ahead {
+    pub(crate) line: usize,
+    pub(crate) col: usize,
+    pub(crate) help: String,
+    pub(crate) written: String,
+    pub(crate) value_col: usize,
+}
+
+/// Every line holding a colon in a plain value, fixed at once, so that one parse looks past
+/// all of them (fixing them one parse at a time cost a parse of the whole file each). It is a
+/// guess: a line of a block scalar (`summary: |`) looks the same, so the caller keeps only the
+/// fixes the parse confirms (a quoted scalar starts where the fix put one).
+pub(crate) fn colons_ahead(text: &str) -> (String, Vec<Ahead>) {
+    let mut out = String::new();
+    let mut found = Vec::new();
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        let body = l.trim_end_matches(['\n', '\r']);
+        // Old Mac line ends (a lone CR) are lines to the parser, not here: no guess.
+        let guess = (!body.contains('\r')).then_some(body);
+        let fix = guess.and_then(|body| body.find(": ")).and_then(|first| {
+            let rest = &body[first + 2..];
+            let next = rest.find(": ").or_else(|| {
+                rest.trim_end()
+                    .ends_with(':')
+                    .then(|| rest.trim_end().len() - 1)
+            })?;
+            let colon = first + 2 + next;
+            let col = body[..colon].chars().count() + 1;
+            fix_line(body, col).map(|(help, fixed)| (col, help, fixed))
+        });
+        match fix {
+            Some((col, help, fixed)) => {
+                let quote_at =
+                    fixed.len() - fixed.trim_start_matches(|c| c != '"' && c != '\'').len();
+                found.push(Ahead {
+                    line: i + 1,
+                    col,
+                    help,
+                    written: body.to_string(),
+                    value_col: fixed[..quote_at].chars().count() + 1,
+                });
+                out.push_str(&fixed);
+                out.push_str(&l[body.len()..]);
+            }
+            None => out.push_str(l),
+        }
+    }
+    (out, found)
+}
+
+/// The fix of one line whose parse stopped at column `col` (1-based), when that is a colon
+/// inside a plain value: the help, and the line with the value quoted.
+fn fix_line(source: &str, col: usize) -> Option<(String, String)> {
     let source = source.strip_suffix('\r').unwrap_or(source);
     // Indentation and list dashes stay as they are.
     let body_at = source.len() - source.trim_start_matches([' ', '-']).len();
@@ -223,6 +280,32 @@ mod tests {
         // A value going on from the line above: the colon is this line's own.
         let text = "summary: begun here\n  and: going on\n";
         assert_eq!(colon_in_value(text, 2, 6, MAPPING), None);
+    }
+
+    #[test]
+    fn every_colon_in_a_value_is_found_in_one_pass_but_not_in_block_text() {
+        // Sixty mistakes: fixing one parse at a time stopped after fifty, and parsed the
+        // file fifty times. A block scalar's line that looks the same is text, not a mistake.
+        let mut log = String::from("events:\n");
+        for i in 0..60 {
+            log += &format!("  - date: 2024-01-01\n    kind: call\n    title: Kirby: call {i}\n");
+        }
+        log += "  - date: 2024-01-02\n    kind: call\n    title: Fine\n    summary: |\n      He said: no: never\n";
+        let report = crate::load::load_str("a.yaml", &log).unwrap_err();
+        let colons: Vec<usize> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("a colon followed by a space"))
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(colons, (0..60).map(|i| 4 + 3 * i).collect::<Vec<_>>());
+        let (_, ahead) = colons_ahead(&log);
+        assert_eq!(
+            ahead.len(),
+            61,
+            "the block line is guessed too, then put back"
+        );
+        assert_eq!(ahead[0].col, 17);
     }
 
     #[test]
