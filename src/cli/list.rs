@@ -22,7 +22,9 @@ pub(crate) fn run(
     let (log, events) = (&sel.log, &sel.events);
     let out = match format {
         Format::Text => {
-            export::text::events(log, events, ColorMode::for_stream(&std::io::stdout()))
+            let stdout = std::io::stdout();
+            let width = export::text::output_width(&stdout);
+            export::text::events(log, events, ColorMode::for_stream(&stdout), width)
         }
         Format::Markdown => export::markdown::events(log, events),
         Format::Json => data_for_stdout(export::json::events(log, events)),
