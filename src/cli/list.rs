@@ -26,7 +26,7 @@ pub(crate) fn run(
             let width = export::text::output_width(&stdout);
             export::text::events(log, events, ColorMode::for_stream(&stdout), width)
         }
-        Format::Markdown => export::markdown::events(log, events),
+        Format::Markdown => export::markdown::view(log, events, &sel.query),
         Format::Json => data_for_stdout(export::json::events(log, events)),
         Format::Csv => data_for_stdout(export::csv::events(log, events)),
         Format::Timelinejs => data_for_stdout(export::timelinejs::events(log, events)),

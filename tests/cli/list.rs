@@ -50,6 +50,15 @@ fn golden_export_of_a_filtered_view() {
     compare_golden("view-hamas-cairo.md", "markdown::view", &md);
 }
 
+/// `list --format markdown` and the browser's `w` write one and the same document.
+#[test]
+fn list_markdown_is_what_the_browser_writes() {
+    let md = stdout(&[
+        "list", "--format", "markdown", "--party", "hamas", "--search", "cairo",
+    ]);
+    compare_golden("view-hamas-cairo.md", "list --format markdown", &md);
+}
+
 #[test]
 fn json_reads_back_with_every_event_in_timeline_order() {
     let log = sample();
