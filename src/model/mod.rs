@@ -5,6 +5,7 @@ mod date;
 mod log;
 mod verification;
 mod zone;
+mod zone_hints;
 
 pub(crate) use archive::Archive;
 pub use chrono_tz::Tz;

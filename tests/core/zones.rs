@@ -426,3 +426,50 @@ fn the_issues_two_clocks_fall_on_the_reading_zone_day() {
     );
     assert!(between(&log, "2023-03-11", "2023-03-11").is_empty());
 }
+
+/// Zones as journalists write them: an abbreviation from a wire report names no place and
+/// may mean several clocks, so the help says so and names the zones it likely means (never
+/// the nearest spelling, `Australia/West` for `CEST`); a city on another's zone gets that
+/// zone; a fix that only closes a space says what it writes, with no empty reason.
+#[test]
+fn zone_hints_for_abbreviations_cities_and_spaces() {
+    let help = |yaml: String| one_error(&yaml).help.unwrap_or_default();
+    for yaml in [
+        log_in(Some("CEST"), &[]),
+        log_in(None, &[("2024-05-03T10:00[CEST]", "Bracketed")]),
+        log_in(None, &[("2024-05-03T10:00 CEST", "Spelled out")]),
+    ] {
+        let h = help(yaml);
+        assert!(
+            h.starts_with("\"CEST\" is an abbreviation, and abbreviations are ambiguous: it may mean Central European Summer Time (+02:00), as in \"Europe/Paris\""),
+            "{h}"
+        );
+        assert!(!h.contains("Australia"), "{h}");
+    }
+    for (abbr, zone) in [
+        ("EDT", "America/New_York"),
+        ("PST", "America/Los_Angeles"),
+        ("GST", "Asia/Dubai"),
+        ("IRST", "Asia/Tehran"),
+        ("IDT", "Asia/Jerusalem"),
+        ("BST", "Europe/London"),
+        ("JST", "Asia/Tokyo"),
+    ] {
+        let h = help(log_in(Some(abbr), &[]));
+        assert!(h.contains(&format!("\"{zone}\"")), "{abbr}: {h}");
+    }
+    let ist = help(log_in(Some("IST"), &[]));
+    assert!(
+        ist.contains("India Standard Time (+05:30), as in \"Asia/Kolkata\"")
+            && ist.contains("Israel Standard Time (+02:00), as in \"Asia/Jerusalem\""),
+        "{ist}"
+    );
+    assert_eq!(
+        help(log_in(Some("Europe/Geneva"), &[])),
+        "did you mean \"Europe/Zurich\"?"
+    );
+    assert_eq!(
+        help(log_in(None, &[("2024-05-03T10:00 +02:00", "Spaced")])),
+        "write \"2024-05-03T10:00+02:00\": a time and its offset are written with no space"
+    );
+}
