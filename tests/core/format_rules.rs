@@ -1663,3 +1663,22 @@ fn misspelt_revision_2_keys_are_errors_with_a_suggestion() {
         ]
     );
 }
+
+/// In a `{…}` mapping a comma ends the value: `role: vice premier, lead negotiator` gives
+/// a key `lead negotiator`. The unknown key says why, and to quote the value; the same
+/// words in a block mapping, a key on its own line, are not taken for one.
+#[test]
+fn a_comma_in_a_flow_mapping_value_says_to_quote_it() {
+    let yaml = "parties: [{id: cn, name: China}]\nactors:\n  - {id: he, name: He Lifeng, party: cn, role: vice premier, lead negotiator}\nevents: []\n";
+    let d = one_error(yaml);
+    assert_eq!(d.path, "actors[0].lead negotiator");
+    assert_eq!(
+        help(&d),
+        "in a `{…}` mapping a comma separates keys, so `lead negotiator` was read as a key of its own: quote the value, `role: \"vice premier, lead negotiator\"`"
+    );
+    let block = "actors:\n  - id: he\n    name: He Lifeng\n    role: vice premier\n    lead negotiator:\nevents: []\n";
+    assert!(!help(&one_error(block)).contains("comma"));
+    ok(
+        "actors:\n  - {id: he, name: He Lifeng, role: \"vice premier, lead negotiator\"}\nevents: []\n",
+    );
+}
