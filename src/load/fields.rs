@@ -364,7 +364,17 @@ impl<'a> Reader<'a> {
         // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
         // number of another form (`24`, `+2016`) is not YYYY and stays an error.
         match Date::parse_in(text, self.zone) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                // `[EST]`: read, but likely not the clock meant (see the warning).
+                if text.ends_with(']')
+                    && let Some(w) = text.rsplit_once('[').and_then(|(_, z)| {
+                        crate::model::fixed_abbreviation_warning(&z[..z.len() - 1])
+                    })
+                {
+                    self.report(Severity::Warning, node.mark, &loc.render(), w, None);
+                }
+                Some(d)
+            }
             Err(e) => {
                 self.report(Severity::Error, node.mark, &loc.render(), e.message, e.help);
                 None

@@ -233,3 +233,20 @@ fn or_list(items: &[String]) -> String {
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
+
+/// The names in the database that are abbreviations for a clock that never changes, while
+/// the places a journalist means by them move their clocks in summer: the name, its offset,
+/// and the zone of those places.
+const FIXED: &[(&str, &str, &str)] = &[
+    ("EST", "-05:00", "America/New_York"),
+    ("MST", "-07:00", "America/Denver"),
+];
+
+/// A warning for a zone written as one of those: it is read, but it may not be the clock
+/// the writer meant.
+pub(crate) fn fixed_abbreviation_warning(name: &str) -> Option<String> {
+    let (abbr, offset, place) = FIXED.iter().find(|(a, _, _)| *a == name.trim())?;
+    Some(format!(
+        "the zone \"{abbr}\" is a clock fixed at {offset} all year, while \"{place}\" moves its clocks in summer: for a place's time, write its zone (\"{place}\"); for a fixed clock, the offset ({offset})"
+    ))
+}

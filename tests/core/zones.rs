@@ -473,3 +473,28 @@ fn zone_hints_for_abbreviations_cities_and_spaces() {
         "write \"2024-05-03T10:00+02:00\": a time and its offset are written with no space"
     );
 }
+
+/// `EST` is in the database, as a clock fixed at -05:00: a log read in it, or a time in it,
+/// opens, with a warning that New York's clock is another.
+#[test]
+fn est_opens_with_a_warning_that_new_york_moves_its_clocks() {
+    for yaml in [
+        log_in(Some("EST"), &[("2024-07-04", "A day")]),
+        log_in(None, &[("2024-07-04T10:00[EST]", "A time")]),
+    ] {
+        let loaded = load_str("log.yaml", &yaml).unwrap();
+        let w: Vec<&str> = loaded
+            .warnings
+            .iter()
+            .map(|d| d.message.as_str())
+            .filter(|m| m.contains("fixed at"))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "the zone \"EST\" is a clock fixed at -05:00 all year, while \"America/New_York\" moves its clocks in summer: for a place's time, write its zone (\"America/New_York\"); for a fixed clock, the offset (-05:00)"
+            ],
+            "{yaml}"
+        );
+    }
+}
