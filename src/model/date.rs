@@ -647,7 +647,14 @@ fn repair(s: &str, reading: Tz) -> Option<String> {
     if before.trim_end().ends_with(|c: char| c.is_ascii_digit())
         && let Some(help) = super::zone_hints::abbreviation_help(&t[before.len()..])
     {
-        return Some(help);
+        // With one likely place, the date as it would then be written.
+        let example = super::zone_hints::likely_zone(&t[before.len()..])
+            .map(|zone| format!("{}[{zone}]", before.trim_end().replacen(' ', "T", 1)))
+            .filter(|d| Date::parse_strict(d, reading).is_ok());
+        return Some(match example {
+            Some(d) => format!("{help}, such as \"{d}\""),
+            None => help,
+        });
     }
     let fixed = match month_words(t) {
         Some(f) => {

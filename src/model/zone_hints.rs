@@ -204,13 +204,23 @@ pub(crate) fn abbreviation_help(found: &str) -> Option<String> {
         .iter()
         .map(|(name, offset, zones)| {
             let zones: Vec<String> = zones.iter().map(|z| format!("\"{z}\"")).collect();
-            format!("{name} ({offset}), as in {}", or_list(&zones))
+            format!("{name} ({offset}) as in {}", or_list(&zones))
         })
         .collect();
     Some(format!(
         "\"{abbr}\" is an abbreviation, and abbreviations are ambiguous: it may mean {}; write the zone of the place where the time was given",
-        or_list(&said)
+        said.join("; or ")
     ))
+}
+
+/// The zone an abbreviation with one meaning most likely stands for (`EDT`:
+/// `America/New_York`); none for one with several (`IST`).
+pub(crate) fn likely_zone(found: &str) -> Option<&'static str> {
+    let upper = found.trim().to_ascii_uppercase();
+    match ABBREVIATIONS.iter().find(|(a, _)| *a == upper)?.1 {
+        [(_, _, zones)] => zones.first().copied(),
+        _ => None,
+    }
 }
 
 /// The zone of a city that has none of its own: `Europe/Geneva` or `Geneva` gives

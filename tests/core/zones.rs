@@ -441,11 +441,17 @@ fn zone_hints_for_abbreviations_cities_and_spaces() {
     ] {
         let h = help(yaml);
         assert!(
-            h.starts_with("\"CEST\" is an abbreviation, and abbreviations are ambiguous: it may mean Central European Summer Time (+02:00), as in \"Europe/Paris\""),
+            h.starts_with("\"CEST\" is an abbreviation, and abbreviations are ambiguous: it may mean Central European Summer Time (+02:00) as in \"Europe/Paris\""),
             "{h}"
         );
         assert!(!h.contains("Australia"), "{h}");
     }
+    // After a time, with one likely place: the date as it would be written.
+    let h = help(log_in(None, &[("2024-05-03 10:00 EDT", "Spelled out")]));
+    assert!(
+        h.ends_with("write the zone of the place where the time was given, such as \"2024-05-03T10:00[America/New_York]\""),
+        "{h}"
+    );
     for (abbr, zone) in [
         ("EDT", "America/New_York"),
         ("PST", "America/Los_Angeles"),
@@ -460,8 +466,7 @@ fn zone_hints_for_abbreviations_cities_and_spaces() {
     }
     let ist = help(log_in(Some("IST"), &[]));
     assert!(
-        ist.contains("India Standard Time (+05:30), as in \"Asia/Kolkata\"")
-            && ist.contains("Israel Standard Time (+02:00), as in \"Asia/Jerusalem\""),
+        ist.contains("India Standard Time (+05:30) as in \"Asia/Kolkata\"; or Israel Standard Time (+02:00) as in \"Asia/Jerusalem\""),
         "{ist}"
     );
     assert_eq!(
