@@ -147,6 +147,7 @@ pub struct FilterArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
+    /// The events in full, the document the browser's `w` writes
     Markdown,
     Json,
     Csv,

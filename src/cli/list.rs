@@ -22,9 +22,11 @@ pub(crate) fn run(
     let (log, events) = (&sel.log, &sel.events);
     let out = match format {
         Format::Text => {
-            export::text::events(log, events, ColorMode::for_stream(&std::io::stdout()))
+            let stdout = std::io::stdout();
+            let width = export::text::output_width(&stdout);
+            export::text::events(log, events, ColorMode::for_stream(&stdout), width)
         }
-        Format::Markdown => export::markdown::events(log, events),
+        Format::Markdown => export::markdown::view(log, events, &sel.query),
         Format::Json => data_for_stdout(export::json::events(log, events)),
         Format::Csv => data_for_stdout(export::csv::events(log, events)),
         Format::Timelinejs => data_for_stdout(export::timelinejs::events(log, events)),

@@ -1,5 +1,5 @@
-//! Markdown to paste into a draft: the dated list of `list --format markdown`, the cited
-//! quotes of `quotes`, and the whole filtered view the browser writes with `e`.
+//! Markdown to paste into a draft: the filtered view in full, one document for both
+//! `list --format markdown` and the browser's `w`, and the cited quotes of `quotes`.
 //!
 //! Log text is sanitised, then escaped so that a `*` or `[` in a title stays a character
 //! and never turns into emphasis or a link.
@@ -143,31 +143,10 @@ fn event_tags(log: &Log, e: &Event) -> String {
     tags
 }
 
-/// One bullet: `- **Fri 3 May 2024**: Title (travel; United States). [Reuters](…)`, the
-/// date in bold, then how the sources put it.
-fn event_bullet(log: &Log, e: &Event) -> String {
-    let mut line = format!(
-        "- **{}**{}: {} ({})",
-        escape(&when_both_clocks(e)),
-        escape(&note_suffix(e)),
-        escape(&sanitize(&e.title)),
-        event_tags(log, e)
-    );
-    let sources = source_links(log, e);
-    if !sources.is_empty() {
-        line.push_str(". ");
-        line.push_str(&sources);
-    }
-    line.push('\n');
-    line
-}
-
-/// `list --format markdown`: a dated list, one bullet per event.
+/// The events as the one Markdown document of `list --format markdown` and the browser's
+/// `w` (`view`), with no filter to describe.
 pub fn events(log: &Log, events: &[EventIx]) -> String {
-    events
-        .iter()
-        .map(|&ix| event_bullet(log, &log.events[ix]))
-        .collect()
+    view(log, events, &Query::default())
 }
 
 /// The citation under a quote: who, where, when, the link; then, for an event that did
@@ -197,6 +176,12 @@ fn quote_credit(log: &Log, e: &Event, q: &Quote) -> String {
 fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
     let words = words(q);
     let mut out = String::new();
+    let note = verification_note(log, q);
+    // A quote not found in its archive is flagged in bold before its words, so it cannot
+    // be read, or go to print, before the flag is seen.
+    if let Some(note) = note.as_ref().filter(|_| q.verification.is_flagged()) {
+        out.push_str(&format!("**{}**\n\n", escape(note)));
+    }
     if q.paraphrase {
         let label = words_label(q).unwrap_or_default();
         let mut lines = words.lines();
@@ -223,14 +208,8 @@ fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
     out.push('\n');
     out.push_str(&quote_credit(log, e, q));
     out.push('\n');
-    if let Some(note) = verification_note(log, q) {
-        // A quote not found in its archive is flagged in bold, so it cannot go to print
-        // unnoticed.
-        if q.verification.is_flagged() {
-            out.push_str(&format!("\n**{}**\n", escape(&note)));
-        } else {
-            out.push_str(&format!("\n*{}*\n", escape(&note)));
-        }
+    if let Some(note) = note.filter(|_| !q.verification.is_flagged()) {
+        out.push_str(&format!("\n*{}*\n", escape(&note)));
     }
     out
 }
@@ -264,7 +243,13 @@ pub fn quotes(log: &Log, quotes: &[QuoteAt]) -> String {
 
 /// One event in full, for the `e` export.
 fn event_section(log: &Log, e: &Event) -> String {
-    let mut out = event_heading(e, "##");
+    // The reading zone's time beside another clock, as in `list`'s text.
+    let mut out = format!(
+        "## {}{}: {}\n",
+        escape(&when_both_clocks(e)),
+        escape(&note_suffix(e)),
+        escape(&sanitize(&e.title))
+    );
     out.push('\n');
     let mut facts = vec![format!("*{}*", event_tags(log, e))];
     if let Some(loc) = &e.location {
@@ -374,14 +359,18 @@ mod tests {
     }
 
     #[test]
-    fn list_is_one_dated_bullet_per_event() {
+    fn events_are_the_view_with_a_heading_per_event() {
         let log = fixture::log();
         let out = events(&log, &[0, 2, 3]);
+        assert_eq!(out, view(&log, &[0, 2, 3], &Query::default()));
+        let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
         assert_eq!(
-            out,
-            "- **April 2024**, late last month: Egypt renews its push (proposal). [Reuters](https://example.org/reuters)\n\
-             - **Fri 3 May 2024**: Burns \\*arrives\\* in Cairo (travel; United States, Hamas). [Reuters](https://example.org/reuters)\n\
-             - **Sat 4 May 2024 – Sun 5 May 2024**: Meeting in Cairo\\\\u{202e}gpj (meeting, **expected**; United States, Israel)\n"
+            headings,
+            [
+                "## April 2024, late last month: Egypt renews its push",
+                "## Fri 3 May 2024: Burns \\*arrives\\* in Cairo",
+                "## Sat 4 May 2024 – Sun 5 May 2024: Meeting in Cairo\\\\u{202e}gpj",
+            ]
         );
     }
 

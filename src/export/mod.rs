@@ -8,6 +8,7 @@ pub(crate) mod describe;
 pub mod html;
 pub(crate) mod ics;
 pub mod json;
+mod json_fields;
 pub mod markdown;
 pub mod phrases;
 pub(crate) mod text;

@@ -17,10 +17,14 @@ pub(crate) fn when(e: &Event) -> String {
 /// `when`, and for a time on another clock than the log's reading zone, the reading zone's
 /// too, short (`Fri 10 March 2023 02:00 +08:00 (Asia/Shanghai) = Thu 9 March 21:00
 /// Asia/Riyadh`), so that a list read in order, and its `--from`/`--to` days, make sense.
+/// With an end, the reading zone's time is the start's: it goes in brackets after the start
+/// (`… 22:00 -04:00 (= Sun 11 May 10:00 Asia/Shanghai) – Mon 12 May 2025`), where it cannot
+/// be read as the end's.
 pub(crate) fn when_both_clocks(e: &Event) -> String {
-    match e.date.reading_beside() {
-        Some(there) => format!("{} = {there}", when(e)),
-        None => when(e),
+    match (e.date.reading_beside(), &e.end) {
+        (Some(there), Some(end)) => format!("{} (= {there}) – {}", e.date.human(), end.human()),
+        (Some(there), None) => format!("{} = {there}", when(e)),
+        (None, _) => when(e),
     }
 }
 

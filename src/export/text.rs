@@ -74,8 +74,24 @@ fn parties(log: &Log, ix: EventIx, mode: ColorMode) -> String {
     names.collect::<Vec<_>>().join(", ")
 }
 
-/// The events as aligned lines, each ending with `\n`, styled as `mode` allows.
-pub(crate) fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
+/// The width `list` lays its text out for: the terminal's, else `$COLUMNS`, else 80.
+pub(crate) fn output_width(stdout: &impl std::io::IsTerminal) -> usize {
+    let terminal = stdout
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(w, _)| usize::from(w));
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w > 0)
+        .unwrap_or(80)
+}
+
+/// The events as aligned lines, each ending with `\n`, styled as `mode` allows, for a
+/// screen `width` columns wide. The date column is at most half the width: a longer date
+/// (a time on two clocks, say) has a line of its own, and the rest of its row follows on
+/// the next line, under the other rows' columns.
+pub(crate) fn events(log: &Log, events: &[EventIx], mode: ColorMode, width: usize) -> String {
     let rows: Vec<[Cell; 4]> = events
         .iter()
         .map(|&ix| {
@@ -99,23 +115,36 @@ pub(crate) fn events(log: &Log, events: &[EventIx], mode: ColorMode) -> String {
             ]
         })
         .collect();
+    let date_cap = (width / 2).max(20);
     let mut widths = [0usize; 4];
     for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.text.width());
+        for (i, (w, cell)) in widths.iter_mut().zip(row).enumerate() {
+            let cw = cell.text.width();
+            if i > 0 || cw <= date_cap {
+                *w = (*w).max(cw);
+            }
         }
     }
+    // Rows whose date is wider go on under a column of this width (some room when none fits).
+    let date_w = if widths[0] == 0 { 2 } else { widths[0] };
     let mut out = String::new();
     for (row, &ix) in rows.iter().zip(events) {
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            if w == 0 {
+            if w == 0 && i > 0 {
                 continue; // a column empty in every row (no status to show) takes no room
             }
             if i > 0 {
                 line.push_str("  ");
             }
             line.push_str(&paint(mode, cell.style, &cell.text));
+            if i == 0 && cell.text.width() > date_w {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = " ".repeat(date_w);
+                continue;
+            }
+            let w = if i == 0 { date_w } else { w };
             line.extend(std::iter::repeat_n(' ', w - cell.text.width()));
         }
         line.push_str("  ");
@@ -134,7 +163,7 @@ mod tests {
     #[test]
     fn columns_line_up_without_colour() {
         let log = fixture::log();
-        let out = events(&log, &[0, 1, 2, 3], ColorMode::None);
+        let out = events(&log, &[0, 1, 2, 3], ColorMode::None, 200);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 4);
         // The kind column starts at the same display column on every line.
@@ -151,7 +180,7 @@ mod tests {
     #[test]
     fn hostile_titles_are_shown_escaped() {
         let log = fixture::log();
-        let out = events(&log, &[3], ColorMode::Basic16);
+        let out = events(&log, &[3], ColorMode::Basic16, 200);
         assert!(!out.contains('\u{202e}'));
         assert!(out.contains("Meeting in Cairo\\u{202e}gpj"));
     }
@@ -159,13 +188,13 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let log = fixture::log();
-        assert!(events(&log, &[3], ColorMode::Basic16).contains("\x1b["));
+        assert!(events(&log, &[3], ColorMode::Basic16, 200).contains("\x1b["));
     }
 
     #[test]
     fn an_empty_status_column_takes_no_room() {
         let log = fixture::log();
-        let out = events(&log, &[1], ColorMode::None);
+        let out = events(&log, &[1], ColorMode::None, 200);
         assert_eq!(
             out,
             "Fri 5 April 2024 21:00 +03:00 = 18:00 UTC  statement  Haniyeh lists demands  Hamas\n"
@@ -176,7 +205,7 @@ mod tests {
     fn a_time_on_another_clock_also_shows_the_reading_zones_so_the_column_reads_in_order() {
         let yaml = "timezone: Asia/Riyadh\nevents:\n  - {date: \"2023-03-11T02:00+03:30\", kind: statement, title: Tehran}\n  - {date: \"2023-03-10T17:30-05:00\", kind: statement, title: Washington}\n  - {date: \"2023-03-11T09:00+03:00\", kind: statement, title: Riyadh}\n";
         let log = crate::load::load_str("zones.yaml", yaml).unwrap().log;
-        let out = events(&log, &[0, 1, 2], ColorMode::None);
+        let out = events(&log, &[0, 1, 2], ColorMode::None, 200);
         let lines: Vec<&str> = out.lines().collect();
         assert!(
             lines[0].contains("Sat 11 March 2023 02:00 +03:30 = 01:30 Asia/Riyadh"),

@@ -4,9 +4,12 @@
 //!
 //! - Dates carry only the parts their precision has, as strings (the form TimelineJS's own
 //!   Google Sheets reader produces; a number 0 would read as "no hour"), so April 2024 stays a
-//!   month and 2016 a year. A time is given on its own clock, the way the sources reported
-//!   it, and each date's `display_date` names that clock (`Fri 5 April 2024 21:00 +03:00`):
-//!   TimelineJS has no time zones, and `dateline import` reads the offset back from there.
+//!   month and 2016 a year. TimelineJS has no time zones and sorts slides by these parts, so
+//!   every time is written on the log's reading zone's clock, the clock dateline orders by;
+//!   each date's `display_date` keeps the event's own clock (`Fri 5 April 2024 21:00 +03:00`).
+//! - dateline's own fields (the dates as written, zone names included, the date note, kind,
+//!   status, title and party ids; the reading zone and the parties) ride along under
+//!   `dateline` keys, which TimelineJS ignores, so that `dateline import` gives them back.
 //! - TimelineJS puts headline, text and display dates into the page as HTML: every text from
 //!   the log is escaped, and only http(s) URLs become links (`autolink` is off, so nothing
 //!   else is turned into one).
@@ -20,9 +23,9 @@ use crate::export::phrases::{
     source_line, status_word, verification_note, when_with_note, who, words, words_label,
 };
 use crate::export::web;
-use crate::model::{Date, Event, EventIx, Log, Precision, Quote};
+use crate::model::{Date, Event, EventIx, Log, Precision, Quote, Tz};
 use crate::text::sanitize;
-use chrono::{Datelike, Timelike};
+use chrono::{Datelike, NaiveDateTime, TimeZone, Timelike};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -30,6 +33,35 @@ pub(crate) struct Timeline {
     title: Slide,
     pub(crate) events: Vec<Slide>,
     scale: &'static str,
+    dateline: LogFields,
+}
+
+/// What the log has that TimelineJS does not: its reading zone and its parties.
+#[derive(Serialize)]
+struct LogFields {
+    format: u32,
+    timezone: &'static str,
+    parties: Vec<PartyFields>,
+}
+
+#[derive(Serialize)]
+struct PartyFields {
+    id: String,
+    name: String,
+}
+
+/// An event's own fields, as the log has them (not HTML).
+#[derive(Serialize)]
+struct EventFields {
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_note: Option<String>,
+    kind: &'static str,
+    status: &'static str,
+    title: String,
+    parties: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +78,8 @@ pub(crate) struct Slide {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
     autolink: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<EventFields>,
 }
 
 #[derive(Serialize)]
@@ -71,9 +105,39 @@ struct TlDate {
     display_date: String,
 }
 
-fn tl_date(d: &Date) -> TlDate {
-    // Wall-clock parts on the date's own clock (for a year or a month, its first day).
-    let local = d.local();
+/// The wall-clock start on the reading zone's clock (a date without a time is already on
+/// its calendar). In the hour the clock shows twice, every time is written as the hour's
+/// first minute: its wall clock would put the second pass before the first, while equal
+/// dates keep their order in the file (TimelineJS sorts stably), which is dateline's.
+fn reading_wall(d: &Date, reading: Tz) -> NaiveDateTime {
+    if !d.has_time() {
+        return d.local();
+    }
+    let wall = d.start().with_timezone(&reading).naive_local();
+    let twice = |t: NaiveDateTime| {
+        matches!(
+            reading.from_local_datetime(&t),
+            chrono::LocalResult::Ambiguous(..)
+        )
+    };
+    if !twice(wall) {
+        return wall;
+    }
+    let minute = chrono::Duration::minutes(1);
+    let mut first = wall.with_second(0).unwrap_or(wall);
+    // A repeated stretch lasts at most a few hours: bounded all the same.
+    for _ in 0..24 * 60 {
+        if !twice(first - minute) {
+            break;
+        }
+        first -= minute;
+    }
+    first
+}
+
+fn tl_date(d: &Date, reading: Tz) -> TlDate {
+    // Parts on the reading zone's clock (for a year or a month, its first day).
+    let local = reading_wall(d, reading);
     let has = |p: Precision| d.precision >= p;
     let part = |p: Precision, v: u32| has(p).then(|| v.to_string());
     TlDate {
@@ -159,8 +223,8 @@ fn event_text(log: &Log, e: &Event) -> String {
 fn event_slide(log: &Log, e: &Event) -> Slide {
     Slide {
         unique_id: Some(e.id.clone()),
-        start_date: Some(tl_date(&e.date)),
-        end_date: e.end.as_ref().map(tl_date),
+        start_date: Some(tl_date(&e.date, log.timezone)),
+        end_date: e.end.as_ref().map(|d| tl_date(d, log.timezone)),
         display_date: Some(plain_field(&when_with_note(e))),
         text: Text {
             headline: web::text(&e.title),
@@ -171,6 +235,19 @@ fn event_slide(log: &Log, e: &Event) -> Slide {
             .first()
             .map(|&p| plain_field(&log.parties[p].name)),
         autolink: false,
+        dateline: Some(EventFields {
+            date: e.date.written(),
+            end: e.end.map(|d| d.written()),
+            date_note: e.date_note.clone(),
+            kind: e.kind.as_str(),
+            status: e.status.as_str(),
+            title: e.title.clone(),
+            parties: e
+                .parties
+                .iter()
+                .map(|&p| log.parties[p].id.clone())
+                .collect(),
+        }),
     }
 }
 
@@ -192,7 +269,25 @@ pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
         },
         group: None,
         autolink: false,
+        dateline: None,
     };
+    // The parties the slides name, in the log's order.
+    let mut used = vec![false; log.parties.len()];
+    for &ix in events {
+        for &p in &log.events[ix].parties {
+            used[p] = true;
+        }
+    }
+    let parties = log
+        .parties
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| *used)
+        .map(|(p, _)| PartyFields {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
     let timeline = Timeline {
         title,
         events: events
@@ -200,9 +295,13 @@ pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
             .map(|&ix| event_slide(log, &log.events[ix]))
             .collect(),
         scale: "human",
+        dateline: LogFields {
+            format: 1,
+            timezone: log.timezone.name(),
+            parties,
+        },
     };
-    let mut out =
-        serde_json::to_string_pretty(&timeline).expect("slides serialise: no maps, no floats");
+    let mut out = super::json_fields::to_string_pretty(&timeline);
     out.push('\n');
     out
 }
@@ -229,7 +328,7 @@ mod tests {
         let timed = &v["events"][1]["start_date"];
         assert_eq!(
             (&timed["day"], &timed["hour"], &timed["minute"]),
-            (&Value::from("5"), &Value::from("21"), &Value::from("0"))
+            (&Value::from("5"), &Value::from("18"), &Value::from("0"))
         );
         assert!(timed.get("second").is_none());
         assert_eq!(timed["display_date"], "Fri 5 April 2024 21:00 +03:00");

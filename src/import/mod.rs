@@ -14,7 +14,7 @@ mod write;
 pub use write::push_quoted;
 pub(crate) use write::to_yaml;
 
-use crate::model::{Date, Status};
+use crate::model::{Date, Kind, Status};
 use std::fmt;
 
 /// A timeline read from TimelineJS, before it is written as a log.
@@ -27,6 +27,10 @@ pub(crate) struct Timeline {
     pub(crate) events: Vec<Slide>,
     /// Eras (labelled spans of the navigation), kept as they were.
     eras: Vec<Vec<(String, String)>>,
+    /// The reading zone, from a file dateline wrote.
+    timezone: Option<crate::model::Tz>,
+    /// Parties (id, name) from a file dateline wrote, in its order.
+    parties: Vec<(String, String)>,
 }
 
 /// One event slide.
@@ -45,8 +49,41 @@ pub(crate) struct Slide {
     summary: Option<String>,
     status: Status,
     group: Option<String>,
+    /// From a file dateline wrote: the kind, and the ids of the parties involved.
+    kind: Option<Kind>,
+    parties: Option<Vec<String>>,
+    /// Comments written above the event: what the import changed and why.
+    comments: Vec<String>,
     /// `x-timelinejs-…` keys: what the slide had that format 1 has no place for.
     extra: Vec<(String, String)>,
+}
+
+impl Slide {
+    /// TimelineJS allows an end before the start, format 1 does not: the end is kept under
+    /// `x-timelinejs-end` instead, and the event says so.
+    fn drop_end_before_start(&mut self, reading: crate::model::Tz) {
+        let Some(end) = self.end else { return };
+        if end.in_zone(reading).end_exclusive() > self.date.in_zone(reading).start() {
+            return;
+        }
+        self.comments.push(format!(
+            "TimelineJS's end, {}, was before the start: kept under x-timelinejs-end; check it.",
+            end.written()
+        ));
+        self.extra
+            .insert(0, ("x-timelinejs-end".to_owned(), end.written()));
+        self.end = None;
+    }
+}
+
+/// A headline as a title: one line, since a title is one (`<br>` in TimelineJS headlines
+/// is common, Knight Lab's own examples have it).
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Why a file could not be imported: where, and what was expected.
@@ -58,12 +95,30 @@ pub(crate) struct ImportError {
     message: String,
 }
 
+impl ImportError {
+    /// The error at an event of the made log, reported at the input's slide or row.
+    pub(crate) fn at(file: &str, place: Option<String>, message: String) -> ImportError {
+        ImportError {
+            file: file.to_owned(),
+            place,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.place {
             Some(p) => write!(f, "{}: {p}: {}", self.file, self.message),
             None => write!(f, "{}: {}", self.file, self.message),
         }
+    }
+}
+
+impl Timeline {
+    /// Where event `i` of the made log was read: `events[3]`, `line 5`.
+    pub(crate) fn place_of(&self, i: usize) -> Option<&str> {
+        self.events.get(i).map(|e| e.place.as_str())
     }
 }
 
@@ -162,12 +217,17 @@ fn named_offset(text: &str) -> Option<String> {
 /// Reads a TimelineJS file by its extension: `.json`, or `.csv` for the sheet template.
 /// Only a regular file of at most `max_bytes` is read (not a pipe or a device, which could
 /// hang or never end).
-pub(crate) fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Timeline, ImportError> {
+pub(crate) fn read_file(
+    path: &std::path::Path,
+    max_bytes: u64,
+) -> Result<Timeline, Vec<ImportError>> {
     let file = crate::text::sanitize(&path.display().to_string()).into_owned();
-    let fail = |message: String| ImportError {
-        file: file.clone(),
-        place: None,
-        message,
+    let fail = |message: String| {
+        vec![ImportError {
+            file: file.clone(),
+            place: None,
+            message,
+        }]
     };
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     if !meta.is_file() {
@@ -194,7 +254,7 @@ pub(crate) fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Timeli
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("json") => timelinejs::read(&file, text),
+        Some("json") => timelinejs::read(&file, text).map_err(|e| vec![e]),
         Some("csv") => sheet::read(&file, text),
         _ => Err(fail(
             "expected a .json file (TimelineJS JSON) or a .csv file (the TimelineJS sheet saved as CSV)"

@@ -7,7 +7,7 @@
 
 use super::html_text::to_text;
 use super::timelinejs::{key_slug, plain_field, take_status};
-use super::{ImportError, Parts, Slide, Timeline};
+use super::{ImportError, Parts, Slide, Timeline, one_line};
 
 /// Columns read into the log, and the `x-` key each kept one goes under.
 const DATE_COLUMNS: [&str; 8] = [
@@ -87,7 +87,7 @@ fn parse_time(s: &str) -> Result<(i64, i64, Option<i64>), String> {
     Ok((h, m, sec))
 }
 
-pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
+pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, Vec<ImportError>> {
     let error = |line: Option<u64>, message: String| ImportError {
         file: file.to_owned(),
         place: line.map(|l| format!("line {l}")),
@@ -98,25 +98,31 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| error(Some(1), format!("not readable as CSV: {e}")))?
+        .map_err(|e| vec![error(Some(1), format!("not readable as CSV: {e}"))])?
         .iter()
         .map(norm)
         .collect();
     if !headers.iter().any(|h| h == "year") || !headers.iter().any(|h| h == "headline") {
-        return Err(error(
+        return Err(vec![error(
             Some(1),
             "the first row is not the TimelineJS template's: expected the columns Year, Month, \
              Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, \
              Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background"
                 .into(),
-        ));
+        )]);
     }
     let mut out = Timeline::default();
+    // Every bad cell of the sheet is reported, not only the first.
+    let mut errors = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line());
-            error(line, format!("not readable as CSV: {e}"))
-        })?;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                errors.push(error(line, format!("not readable as CSV: {e}")));
+                continue;
+            }
+        };
         let line = record.position().map_or(0, |p| p.line());
         let cell = |name: &str| -> Option<String> {
             let i = headers.iter().position(|h| h == name)?;
@@ -129,43 +135,58 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let num = |name: &str| -> Result<Option<i64>, ImportError> {
-            cell(name)
-                .map(|v| {
-                    let clean: String = v
-                        .chars()
-                        .filter(|c| !c.is_whitespace() && *c != ',')
-                        .collect();
-                    clean.parse::<i64>().map_err(|_| {
-                        error(
-                            Some(line),
-                            format!(
-                                "column {}: found {v:?}, expected a whole number",
-                                title_case(name)
-                            ),
-                        )
-                    })
+        let mut bad = Vec::new();
+        let mut num = |name: &str| -> Option<i64> {
+            let v = cell(name)?;
+            let clean: String = v
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',')
+                .collect();
+            clean
+                .parse::<i64>()
+                .map_err(|_| {
+                    bad.push(error(
+                        Some(line),
+                        format!(
+                            "column {}: found {v:?}, expected a whole number",
+                            title_case(name)
+                        ),
+                    ))
                 })
-                .transpose()
+                .ok()
         };
-        let display = cell("display date");
-        let parts = |prefix: &str, time_col: &str| -> Result<Option<Parts>, ImportError> {
-            let year = num(&format!("{prefix}year"))?;
-            let mut p = Parts {
-                year,
-                month: num(&format!("{prefix}month"))?,
-                day: num(&format!("{prefix}day"))?,
-                ..Parts::default()
-            };
-            if let Some(t) = cell(time_col) {
-                let (h, m, s) = parse_time(&t).map_err(|m| {
-                    error(Some(line), format!("column {}: {m}", title_case(time_col)))
-                })?;
-                (p.hour, p.minute, p.second) = (Some(h), Some(m), s);
+        // Each date's parts, the time read apart (its error reported with the others).
+        let mut date_parts = |prefix: &str| Parts {
+            year: num(&format!("{prefix}year")),
+            month: num(&format!("{prefix}month")),
+            day: num(&format!("{prefix}day")),
+            ..Parts::default()
+        };
+        let (start_parts, end_parts) = (date_parts(""), date_parts("end "));
+        let mut time = |col: &str, mut p: Parts| -> Option<Parts> {
+            if let Some(t) = cell(col) {
+                match parse_time(&t) {
+                    Ok((h, m, s)) => (p.hour, p.minute, p.second) = (Some(h), Some(m), s),
+                    Err(m) => bad.push(error(
+                        Some(line),
+                        format!("column {}: {m}", title_case(col)),
+                    )),
+                }
             }
-            Ok(year.map(|_| p))
+            p.year.map(|_| p)
         };
+        let had_year = cell("year").is_some();
+        let start = time("time", start_parts);
+        let end = time("end time", end_parts);
+        let display = cell("display date");
         let kind = cell("type").map(|t| t.to_lowercase());
+        if !had_year && !matches!(kind.as_deref(), Some("title" | "era")) {
+            bad.push(error(
+                Some(line),
+                "no Year: every event row needs one (a row of Type `title` or `era` may have none)"
+                    .into(),
+            ));
+        }
         let headline = cell("headline")
             .map(|h| to_text(&h))
             .filter(|h| !h.is_empty());
@@ -187,40 +208,44 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                 kept.push((format!("x-timelinejs-{}", key_slug(h)), v.to_owned()));
             }
         }
-        let to_date =
-            |p: Parts, clock: &[Option<&str>]| p.to_date(clock).map_err(|m| error(Some(line), m));
+        let mut to_date = |p: Parts, clock: &[Option<&str>]| match p.to_date(clock) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                bad.push(error(Some(line), m));
+                None
+            }
+        };
         match kind.as_deref() {
+            // A second title row (a sheet copied together from two) is kept, not lost.
+            Some("title") if out.title.is_some() || out.description.is_some() => {
+                kept.extend(headline.map(|h| ("x-timelinejs-headline".to_owned(), one_line(&h))));
+                kept.extend(body.map(|t| ("x-timelinejs-text".to_owned(), t)));
+                out.title_extra.extend(kept);
+            }
             Some("title") => {
-                out.title = headline;
+                out.title = headline.map(|h| one_line(&h));
                 out.description = body;
                 out.title_extra.extend(kept);
             }
             Some("era") => {
                 let mut era = Vec::new();
-                if let Some(p) = parts("", "time")? {
-                    era.push((
-                        "start".to_owned(),
-                        to_date(p, &[display.as_deref()])?.0.written(),
-                    ));
+                if let Some((d, _)) = start.and_then(|p| to_date(p, &[display.as_deref()])) {
+                    era.push(("start".to_owned(), d.written()));
                 }
-                if let Some(p) = parts("end ", "end time")? {
-                    era.push(("end".to_owned(), to_date(p, &[])?.0.written()));
+                if let Some((d, _)) = end.and_then(|p| to_date(p, &[])) {
+                    era.push(("end".to_owned(), d.written()));
                 }
                 era.extend(headline.map(|h| ("headline".to_owned(), h)));
                 era.extend(body.map(|t| ("text".to_owned(), t)));
                 out.eras.push(era);
             }
             _ => {
-                let Some(start) = parts("", "time")? else {
-                    return Err(error(
-                        Some(line),
-                        "no Year: every event row needs one (a row of Type `title` or `era` may have none)".into(),
-                    ));
+                let date = start.and_then(|p| to_date(p, &[display.as_deref()]));
+                let end = end.and_then(|p| to_date(p, &[display.as_deref()]));
+                let Some((date, start_assumed)) = date else {
+                    errors.append(&mut bad);
+                    continue;
                 };
-                let (date, start_assumed) = to_date(start, &[display.as_deref()])?;
-                let end = parts("end ", "end time")?
-                    .map(|p| to_date(p, &[display.as_deref()]))
-                    .transpose()?;
                 if let Some(t) = kind.as_deref().filter(|t| !t.is_empty()) {
                     kept.push(("x-timelinejs-type".to_owned(), t.to_owned()));
                 }
@@ -234,25 +259,37 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                 }
                 let mut summary = body;
                 let status = take_status(&mut summary);
-                out.events.push(Slide {
+                let mut slide = Slide {
                     place: format!("line {line}"),
                     unique_id: None,
                     date,
                     clock_assumed: start_assumed || end.is_some_and(|e| e.1),
                     end: end_date,
-                    title: headline.unwrap_or_else(|| "(no headline in TimelineJS)".to_owned()),
+                    title: headline
+                        .map(|h| one_line(&h))
+                        .unwrap_or_else(|| "(no headline in TimelineJS)".to_owned()),
                     date_note,
                     summary,
                     status,
                     group: cell("group")
-                        .map(|g| plain_field(&g))
+                        .map(|g| one_line(&plain_field(&g)))
                         .filter(|g| !g.is_empty()),
+                    kind: None,
+                    parties: None,
+                    comments: Vec::new(),
                     extra: kept,
-                });
+                };
+                slide.drop_end_before_start(crate::model::DEFAULT_ZONE);
+                out.events.push(slide);
             }
         }
+        errors.append(&mut bad);
     }
-    Ok(out)
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// `end year` → `End Year`, as the template heads its columns.
@@ -310,12 +347,12 @@ mod tests {
         let csv = "Year,Month,Headline\n2024,4,A\n2024,April,B\n";
         let e = read("s.csv", csv).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e[0].to_string(),
             "s.csv: line 3: column Month: found \"April\", expected a whole number"
         );
         let e = read("s.csv", "a,b\n1,2\n").unwrap_err();
         assert!(
-            e.to_string()
+            e[0].to_string()
                 .starts_with("s.csv: line 1: the first row is not the TimelineJS template's")
         );
     }

@@ -5,8 +5,9 @@
 //! `background`, `autolink`, `unique_id`.
 
 use super::html_text::to_text;
-use super::{ImportError, Parts, Slide, Timeline};
-use crate::model::Status;
+use super::{ImportError, Parts, Slide, Timeline, one_line};
+use crate::load::ids::is_valid_id;
+use crate::model::{Date, Kind, Status, parse_zone};
 use serde_json::{Map, Value};
 
 struct Reader<'a> {
@@ -161,10 +162,13 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
         ));
     };
     let mut out = Timeline::default();
+    if let Some(own) = root.get("dateline") {
+        read_log_fields(&r, own, &mut out)?;
+    }
     if let Some(Value::Object(title)) = root.get("title") {
         if let Some(Value::Object(text)) = title.get("text") {
             out.title = string(text, "headline")
-                .map(to_text)
+                .map(|t| one_line(&to_text(t)))
                 .filter(|t| !t.is_empty());
             out.description = string(text, "text").map(to_text).filter(|t| !t.is_empty());
         }
@@ -186,9 +190,11 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
             format!("found {}, expected a list of slides", kind_of(events)),
         ));
     };
+    let reading = out.timezone.unwrap_or(crate::model::DEFAULT_ZONE);
     for (i, slide) in events.iter().enumerate() {
-        out.events
-            .push(read_slide(&r, slide, &format!("events[{i}]"))?);
+        let mut slide = read_slide(&r, slide, &format!("events[{i}]"), &out.parties)?;
+        slide.drop_end_before_start(reading);
+        out.events.push(slide);
     }
     if let Some(Value::Array(eras)) = root.get("eras") {
         for (i, era) in eras.iter().enumerate() {
@@ -217,7 +223,144 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
     Ok(out)
 }
 
-fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportError> {
+/// The log's own fields that `list --format timelinejs` writes under `dateline`: the
+/// reading zone and the parties.
+fn read_log_fields(r: &Reader, own: &Value, out: &mut Timeline) -> Result<(), ImportError> {
+    let Value::Object(own) = own else {
+        return Err(r.error(
+            "dateline",
+            format!("found {}, expected an object", kind_of(own)),
+        ));
+    };
+    if let Some(zone) = own.get("timezone") {
+        let Value::String(name) = zone else {
+            return Err(r.error(
+                "dateline.timezone",
+                format!("found {}, expected a zone name", kind_of(zone)),
+            ));
+        };
+        out.timezone = Some(parse_zone(name).map_err(|e| r.error("dateline.timezone", e.message))?);
+    }
+    if let Some(parties) = own.get("parties") {
+        let Value::Array(parties) = parties else {
+            return Err(r.error(
+                "dateline.parties",
+                format!("found {}, expected a list", kind_of(parties)),
+            ));
+        };
+        for (i, p) in parties.iter().enumerate() {
+            let here = format!("dateline.parties[{i}]");
+            let (id, name) = match p {
+                Value::Object(p) => (
+                    p.get("id").and_then(Value::as_str),
+                    p.get("name").and_then(Value::as_str),
+                ),
+                _ => (None, None),
+            };
+            match (id, name) {
+                (Some(id), Some(name)) if is_valid_id(id) => {
+                    out.parties.push((id.to_owned(), name.to_owned()))
+                }
+                _ => {
+                    return Err(r.error(
+                        &here,
+                        "expected {\"id\": …, \"name\": …} with a valid id (lower case letters, digits and `-`)",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An event's own fields, as `list --format timelinejs` writes them under `dateline`:
+/// they replace what the TimelineJS fields say.
+fn read_event_fields(
+    r: &Reader,
+    own: &Value,
+    place: &str,
+    parties: &[(String, String)],
+    slide: &mut Slide,
+) -> Result<(), ImportError> {
+    let here = |key: &str| format!("{place}.dateline.{key}");
+    let Value::Object(own) = own else {
+        return Err(r.error(
+            &format!("{place}.dateline"),
+            format!("found {}, expected an object", kind_of(own)),
+        ));
+    };
+    let text = |key: &str| -> Result<Option<&str>, ImportError> {
+        match own.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(other) => Err(r.error(
+                &here(key),
+                format!("found {}, expected a string", kind_of(other)),
+            )),
+        }
+    };
+    let date = |key: &str| -> Result<Option<Date>, ImportError> {
+        text(key)?
+            .map(|s| Date::parse(s).map_err(|e| r.error(&here(key), e.to_string())))
+            .transpose()
+    };
+    if let Some(d) = date("date")? {
+        slide.date = d;
+        slide.end = date("end")?;
+        slide.clock_assumed = false;
+    }
+    if let Some(note) = text("date_note")? {
+        slide.date_note = Some(note.to_owned());
+    }
+    if let Some(title) = text("title")? {
+        slide.title = title.to_owned();
+    }
+    if let Some(k) = text("kind")? {
+        slide.kind = Some(Kind::parse(k).ok_or_else(|| {
+            r.error(
+                &here("kind"),
+                format!("found {k:?}, expected a kind of format 1 (meeting, call, statement, proposal, response, agreement, travel, development)"),
+            )
+        })?);
+    }
+    if let Some(st) = text("status")? {
+        slide.status = Status::parse(st).ok_or_else(|| {
+            r.error(
+                &here("status"),
+                format!("found {st:?}, expected occurred, expected, cancelled or disputed"),
+            )
+        })?;
+    }
+    if let Some(ids) = own.get("parties") {
+        let Value::Array(ids) = ids else {
+            return Err(r.error(
+                &here("parties"),
+                format!("found {}, expected a list of party ids", kind_of(ids)),
+            ));
+        };
+        let mut kept = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            match id.as_str() {
+                Some(id) if parties.iter().any(|(p, _)| p == id) => kept.push(id.to_owned()),
+                _ => {
+                    return Err(r.error(
+                        &format!("{}[{i}]", here("parties")),
+                        format!("found {id}, expected the id of a party under `dateline.parties`"),
+                    ));
+                }
+            }
+        }
+        slide.parties = Some(kept);
+    }
+    Ok(())
+}
+
+fn read_slide(
+    r: &Reader,
+    slide: &Value,
+    place: &str,
+    parties: &[(String, String)],
+) -> Result<Slide, ImportError> {
     let Value::Object(slide) = slide else {
         return Err(r.error(
             place,
@@ -260,7 +403,7 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
     };
     let title = text
         .and_then(|t| string(t, "headline"))
-        .map(to_text)
+        .map(|t| one_line(&to_text(t)))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "(no headline in TimelineJS)".to_owned());
     let mut summary = text
@@ -270,16 +413,19 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
     let status = take_status(&mut summary);
     let mut extra = Vec::new();
     let end_date = end.as_ref().map(|e| e.0);
-    let (date_note, shown) = display
-        .map(|d| super::split_display(&plain_field(d), &date, end_date.as_ref()))
-        .unwrap_or_default();
+    let own = slide.get("dateline");
+    // What dateline wrote it computed from its own fields, which come back below.
+    let (date_note, shown) = match display {
+        Some(d) if own.is_none() => super::split_display(&plain_field(d), &date, end_date.as_ref()),
+        _ => (None, None),
+    };
     if let Some(d) = shown {
         extra.push(("x-timelinejs-display-date".to_owned(), d));
     }
     for (key, value) in slide {
         match key.as_str() {
             "start_date" | "end_date" | "text" | "group" | "unique_id" | "display_date"
-            | "autolink" => {}
+            | "autolink" | "dateline" => {}
             "media" | "background" => keep_object(&mut extra, key, value),
             other => {
                 if let Some(t) = as_text(value) {
@@ -288,7 +434,7 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
             }
         }
     }
-    Ok(Slide {
+    let mut out = Slide {
         place: place.to_owned(),
         unique_id: string(slide, "unique_id").map(str::to_owned),
         date,
@@ -299,10 +445,17 @@ fn read_slide(r: &Reader, slide: &Value, place: &str) -> Result<Slide, ImportErr
         summary,
         status,
         group: string(slide, "group")
-            .map(to_text)
+            .map(|g| one_line(&to_text(g)))
             .filter(|g| !g.is_empty()),
+        kind: None,
+        parties: None,
+        comments: Vec::new(),
         extra,
-    })
+    };
+    if let Some(own) = own {
+        read_event_fields(r, own, place, parties, &mut out)?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

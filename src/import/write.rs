@@ -87,12 +87,22 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     out.push_str(&comment(&format!(
         "Imported by `dateline import` from {file} ({what})."
     )));
-    out.push_str(
-        "# TimelineJS has no actors, quotes or sources: they are left for you to add, each quote\n\
-         # verbatim with its speaker and its source. Every event is of kind `development`: set\n\
-         # the right kind. What format 1 has no place for (media, credits, captions,\n\
-         # backgrounds, eras) is kept under `x-timelinejs-` keys, which dateline ignores.\n",
-    );
+    // A file dateline wrote gives back each event's kind: no need to ask for them.
+    if t.events.iter().all(|e| e.kind.is_some()) && !t.events.is_empty() {
+        out.push_str(
+            "# TimelineJS has no actors, quotes or sources: they are left for you to add, each quote\n\
+             # verbatim with its speaker and its source. What format 1 has no place for (media,\n\
+             # credits, captions, backgrounds, eras) is kept under `x-timelinejs-` keys, which\n\
+             # dateline ignores.\n",
+        );
+    } else {
+        out.push_str(
+            "# TimelineJS has no actors, quotes or sources: they are left for you to add, each quote\n\
+             # verbatim with its speaker and its source. Every event is of kind `development`: set\n\
+             # the right kind. What format 1 has no place for (media, credits, captions,\n\
+             # backgrounds, eras) is kept under `x-timelinejs-` keys, which dateline ignores.\n",
+        );
+    }
     if !event_parties {
         out.push_str(
             "# Each slide's group is a party below; the event names it under `x-timelinejs-group`.\n",
@@ -112,8 +122,17 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     if let Some(d) = &t.description {
         let _ = writeln!(out, "description: {}", text_value(d, "  "));
     }
+    if let Some(zone) = t.timezone {
+        let _ = writeln!(out, "timezone: {}", zone.name());
+    }
+    // A key may appear once in a mapping (`url` and `URL` slug alike; two title rows).
+    let mut seen = HashSet::new();
     for (k, v) in &t.title_extra {
-        let key = k.replacen("x-timelinejs-", "x-timelinejs-title-", 1);
+        let key = unique(
+            &k.replacen("x-timelinejs-", "x-timelinejs-title-", 1),
+            |k| seen.contains(k),
+        );
+        seen.insert(key.clone());
         let _ = writeln!(out, "{key}: {}", quoted(v));
     }
     if !t.eras.is_empty() {
@@ -129,9 +148,15 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         }
     }
 
-    // Groups become parties, in the order they first appear.
-    let mut party_ids: Vec<(String, String)> = Vec::new();
-    for g in t.events.iter().filter_map(|e| e.group.as_deref()) {
+    // The parties of a file dateline wrote, then groups as parties, in the order they first
+    // appear (a group named as one of those is that party).
+    let mut party_ids: Vec<(String, String)> = t.parties.clone();
+    for g in t
+        .events
+        .iter()
+        .filter(|e| e.parties.is_none())
+        .filter_map(|e| e.group.as_deref())
+    {
         if party_ids.iter().any(|(_, name)| name == g) {
             continue;
         }
@@ -173,6 +198,10 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
             }
         };
         let _ = writeln!(out, "  - id: {id}");
+        for c in &e.comments {
+            out.push_str("    ");
+            out.push_str(&comment(c));
+        }
         if e.clock_assumed {
             out.push_str("    # TimelineJS named no clock for this time: read as UTC; check it.\n");
         }
@@ -183,7 +212,8 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         if let Some(note) = &e.date_note {
             let _ = writeln!(out, "    date_note: {}", quoted(note));
         }
-        out.push_str("    kind: development\n");
+        let kind = e.kind.unwrap_or(crate::model::Kind::Development);
+        let _ = writeln!(out, "    kind: {}", kind.as_str());
         if e.status != crate::model::Status::Occurred {
             let _ = writeln!(out, "    status: {}", e.status.as_str());
         }
@@ -191,7 +221,11 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         if let Some(s) = &e.summary {
             let _ = writeln!(out, "    summary: {}", text_value(s, "      "));
         }
-        if let Some(g) = &e.group {
+        if let Some(ids) = &e.parties {
+            if !ids.is_empty() {
+                let _ = writeln!(out, "    parties: [{}]", ids.join(", "));
+            }
+        } else if let Some(g) = &e.group {
             let id = party_ids
                 .iter()
                 .find(|(_, name)| name == g)

@@ -261,11 +261,16 @@ pub(super) fn timezone(
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     let name = r.text(node, loc, true)?;
     match crate::model::parse_zone(name.trim()) {
-        Ok(tz) => Some(At {
-            value: tz,
-            mark,
-            loc: loc.clone(),
-        }),
+        Ok(tz) => {
+            if let Some(w) = crate::model::fixed_abbreviation_warning(&name) {
+                r.report(Severity::Warning, mark, &loc.render(), w, None);
+            }
+            Some(At {
+                value: tz,
+                mark,
+                loc: loc.clone(),
+            })
+        }
         Err(e) => {
             r.report(Severity::Error, mark, &loc.render(), e.message, e.help);
             None

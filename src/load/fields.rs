@@ -155,8 +155,12 @@ impl<'a> Reader<'a> {
             span: node.span,
         };
         let mut seen = SeenKeys::default();
-        for (k, v) in pairs.iter_mut() {
+        // The pair just before, when it was a known key (read into `out`): a key of its own
+        // right after it may be the rest of its value, cut at a comma in a `{…}` mapping.
+        let mut known_before: Option<usize> = None;
+        for (i, (k, v)) in pairs.iter_mut().enumerate() {
             let k: &Node = k;
+            let just_before = known_before.take() == Some(i.wrapping_sub(1));
             let Value::Scalar { text: key, .. } = &k.value else {
                 self.error(
                     k.mark,
@@ -184,7 +188,10 @@ impl<'a> Reader<'a> {
             }
             match known.iter().find(|&&kn| kn == key) {
                 // Moved out: each value is read once, and the tree is dropped after.
-                Some(&kn) => out.push(kn, std::mem::replace(v, Node::EMPTY)),
+                Some(&kn) => {
+                    out.push(kn, std::mem::replace(v, Node::EMPTY));
+                    known_before = Some(i);
+                }
                 None => {
                     // The format's version is written `dateline: 1`; other tools say `format`
                     // or `version`, which no spelling check would lead to.
@@ -193,8 +200,14 @@ impl<'a> Reader<'a> {
                             key.as_str(),
                             "format" | "version" | "format_version" | "schema"
                         );
+                    let cut = just_before
+                        .then(|| out.found.last())
+                        .flatten()
+                        .and_then(|before| comma_in_flow_help(before, k, v, key));
                     let help = if version_key {
                         Some("the format version is written `dateline: 1`".to_string())
+                    } else if cut.is_some() {
+                        cut
                     } else {
                         nearest(key, known.iter().copied()).map(did_you_mean)
                     };
@@ -353,7 +366,17 @@ impl<'a> Reader<'a> {
         // The text as written: a bare `2016` is read by `Date::parse` as the year, while a
         // number of another form (`24`, `+2016`) is not YYYY and stays an error.
         match Date::parse_in(text, self.zone) {
-            Ok(d) => Some(d),
+            Ok(d) => {
+                // `[EST]`: read, but likely not the clock meant (see the warning).
+                if text.ends_with(']')
+                    && let Some(w) = text.rsplit_once('[').and_then(|(_, z)| {
+                        crate::model::fixed_abbreviation_warning(&z[..z.len() - 1])
+                    })
+                {
+                    self.report(Severity::Warning, node.mark, &loc.render(), w, None);
+                }
+                Some(d)
+            }
             Err(e) => {
                 self.report(Severity::Error, node.mark, &loc.render(), e.message, e.help);
                 None
@@ -473,6 +496,32 @@ impl<'a> Reader<'a> {
 
 /// The known fields of one mapping, keys checked (each known, none twice), from the tree
 /// (`Reader::fields`) or straight from the parser (`stream`).
+/// The help for a key with no value that follows a plain value on the same line, as
+/// `lead negotiator` in `{role: vice premier, lead negotiator}`: in a `{…}` mapping a comma
+/// ends the value and what follows is read as a key. The fix is to quote the value.
+fn comma_in_flow_help(
+    before: &(&'static str, Node),
+    key_node: &Node,
+    value: &Node,
+    key: &str,
+) -> Option<String> {
+    let (before_key, before_value) = before;
+    let Value::Scalar { text, plain: true } = &before_value.value else {
+        return None;
+    };
+    if !value.is_null() || before_value.mark.line() != key_node.mark.line() || text.is_empty() {
+        return None;
+    }
+    let whole = format!("{text}, {key}");
+    Some(format!(
+        "in a `{{…}}` mapping a comma separates keys, so `{}` was read as a key of its own: quote the value, `{before_key}: \"{}\"`",
+        crate::text::sanitize(key),
+        crate::text::sanitize(&whole)
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+    ))
+}
+
 pub(crate) struct Fields {
     found: Vec<(&'static str, Node)>,
     /// The bytes of the whole mapping in its file.

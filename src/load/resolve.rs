@@ -167,6 +167,11 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             },
         });
     }
+    // Where each actor is defined (its first definition), for the warning below.
+    let actor_marks: Vec<(usize, super::yaml::Mark, String)> = actor_defs
+        .iter()
+        .map(|(fi, a)| (*fi, a.id.mark, a.id.path()))
+        .collect();
     for (fi, a) in actor_defs {
         let party = a
             .party
@@ -359,8 +364,42 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
         log.events[i].parties = parties;
         log.events[i].involved = involved;
     }
+    warn_unused_actors(files, &log, &actor_marks);
     explain_wrong_kinds(files, &log);
     log
+}
+
+/// An actor that takes part in no event and says no quote is most often a leftover, or
+/// one the writer meant to add to an event: a warning at the actor.
+fn warn_unused_actors(
+    files: &mut [FileDoc],
+    log: &Log,
+    marks: &[(usize, super::yaml::Mark, String)],
+) {
+    let mut used = vec![false; log.actors.len()];
+    for e in &log.events {
+        for &a in &e.involved {
+            used[a] = true;
+        }
+    }
+    for ((fi, mark, path), a) in marks
+        .iter()
+        .zip(&log.actors)
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(m, _)| m)
+    {
+        files[*fi].reader.report(
+            Severity::Warning,
+            *mark,
+            path.strip_suffix(".id").unwrap_or(path),
+            format!(
+                "the actor `{}` appears in no event: name them in an event's `actors` (or as a quote's `speaker`), or remove them",
+                crate::text::sanitize(&a.id)
+            ),
+            None,
+        );
+    }
 }
 
 /// Reorders `items` in place so that item `k` is the one that was at `from[k]` (`from` a

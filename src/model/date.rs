@@ -642,6 +642,20 @@ fn zone_offset(
 fn repair(s: &str, reading: Tz) -> Option<String> {
     let mut why: Vec<&str> = Vec::new();
     let t = s.trim();
+    // A time followed by an abbreviation (`10:00 CEST`): which zones it may mean.
+    let before = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && let Some(help) = super::zone_hints::abbreviation_help(&t[before.len()..])
+    {
+        // With one likely place, the date as it would then be written.
+        let example = super::zone_hints::likely_zone(&t[before.len()..])
+            .map(|zone| format!("{}[{zone}]", before.trim_end().replacen(' ', "T", 1)))
+            .filter(|d| Date::parse_strict(d, reading).is_ok());
+        return Some(match example {
+            Some(d) => format!("{help}, such as \"{d}\""),
+            None => help,
+        });
+    }
     let fixed = match month_words(t) {
         Some(f) => {
             why.push(if f.len() == 7 {
@@ -657,6 +671,7 @@ fn repair(s: &str, reading: Tz) -> Option<String> {
         return None;
     }
     match Date::parse_strict(&fixed, reading) {
+        Ok(_) if why.is_empty() => Some(format!("write \"{fixed}\"")),
         Ok(_) => Some(format!("write \"{fixed}\": {}", why.join("; "))),
         // Fixed but for its clock: the help that names both ways, on the fixed text.
         Err(DateError { help: Some(h), .. }) if !why.is_empty() => {
@@ -743,6 +758,9 @@ fn repair_numeric(s: &str, why: &mut Vec<&'static str>) -> Option<String> {
     };
     // The clock, then what names it: Z, an offset, `UTC`/`GMT`, or nothing.
     let compact: String = time.split_whitespace().collect();
+    if compact.len() != time.len() {
+        why.push("a time and its offset are written with no space");
+    }
     let upper = compact.to_uppercase();
     let (clock, offset) = if let Some(c) = upper
         .strip_suffix("UTC")

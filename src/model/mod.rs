@@ -5,6 +5,7 @@ mod date;
 mod log;
 mod verification;
 mod zone;
+mod zone_hints;
 
 pub(crate) use archive::Archive;
 pub use chrono_tz::Tz;
@@ -12,3 +13,4 @@ pub use date::{DATE_FORMS, Date, DateError, Precision, day_text};
 pub use log::*;
 pub use verification::{Fold, NotFound, Verification};
 pub(crate) use zone::{DEFAULT_ZONE, parse_zone};
+pub(crate) use zone_hints::fixed_abbreviation_warning;

@@ -24,7 +24,10 @@ pub(crate) fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
             "found the time zone \"{}\", which the time zone database does not have: expected an IANA name such as Africa/Cairo, Asia/Tehran or America/New_York",
             crate::text::sanitize(name)
         ),
-        help: nearest_zone(name).map(|z| format!("did you mean \"{z}\"?")),
+        help: super::zone_hints::abbreviation_help(name).or_else(|| {
+            let z = super::zone_hints::city_zone(name).or_else(|| nearest_zone(name))?;
+            Some(format!("did you mean \"{z}\"?"))
+        }),
     })
 }
 
@@ -132,5 +135,19 @@ mod tests {
             Some("did you mean \"Asia/Tehran\"?")
         );
         assert_eq!(help("Mars/Olympus_Mons"), None);
+        // A city on another's zone, and abbreviations, which name no place.
+        assert_eq!(
+            help("Europe/Geneva").as_deref(),
+            Some("did you mean \"Europe/Zurich\"?")
+        );
+        let cest = help("CEST").unwrap();
+        assert!(cest.contains("ambiguous"), "{cest}");
+        assert!(cest.contains("\"Europe/Paris\""), "{cest}");
+        assert!(!cest.contains("Australia"), "{cest}");
+        let ist = help("ist").unwrap();
+        assert!(
+            ist.contains("Asia/Kolkata") && ist.contains("Asia/Jerusalem"),
+            "{ist}"
+        );
     }
 }

@@ -232,10 +232,10 @@ error: found the party id \"hamaz\", which no party in the log has
     assert!(after.contains("   = help: did you mean \"title\"?\n"));
     // ... and the title it leaves missing.
     assert!(after.contains("error: an event has no `title`: it is required"));
-    // The event also has no source: a warning.
+    // The event also has no source, and the actor is in no event: two warnings.
     assert!(
         run.stdout
-            .ends_with(&format!("{name}: 3 errors, 1 warning\n")),
+            .ends_with(&format!("{name}: 3 errors, 2 warnings\n")),
         "{}",
         run.stdout
     );

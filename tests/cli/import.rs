@@ -157,7 +157,147 @@ fn round_trip(files: &[&str], original: dateline::model::Log) {
         );
         assert_eq!(b.status, e.status, "{}", e.id);
         assert_eq!(b.date_note, e.date_note, "{}", e.id);
+        assert_eq!(b.kind, e.kind, "{}", e.id);
+        let ids = |log: &dateline::model::Log, ev: &dateline::model::Event| {
+            let mut ids: Vec<String> = ev
+                .parties
+                .iter()
+                .map(|&p| log.parties[p].id.clone())
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(&back, b), ids(&original, e), "{}", e.id);
     }
-    // Events that had a party come back with it as their group's party.
-    assert!(!back.parties.is_empty());
+    assert_eq!(back.timezone, original.timezone);
+    // The parties keep their ids and names.
+    for p in &back.parties {
+        let o = original.party(&p.id).expect("a party of the log");
+        assert_eq!(p.name, original.parties[o].name);
+    }
+}
+
+/// The round trip over every log in tests/fixtures that loads: zones, reading zones, kinds
+/// and parties of every sort come back as written.
+#[test]
+fn round_trip_keeps_every_fixture_log() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut tried = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(loaded) = load_str("fixture", &text) else {
+            continue;
+        };
+        round_trip(&[path.to_str().unwrap()], loaded.log);
+        tried += 1;
+    }
+    assert!(tried >= 3, "only {tried} fixture logs tried");
+}
+
+fn import_file(name: &str, text: &str) -> (std::process::Output, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dateline(&["import", path.to_str().unwrap()]), dir)
+}
+
+/// What real TimelineJS files hold (Knight Lab's own examples break headlines with `<br>`,
+/// media may say `url` and `URL`, a sheet may have two title rows, an end may come before
+/// the start): each gives a log that checks, nothing lost.
+#[test]
+fn real_timelinejs_files_give_logs_that_check() {
+    let (json, _d) = import_file(
+        "real.json",
+        r#"{"title": {"text": {"headline": "Whitney Houston<br> 1963 - 2012"},
+                      "media": {"url": "https://e.org/a.jpg", "URL": "https://e.org/b.jpg"}},
+            "events": [
+              {"start_date": {"year": "1978"}, "text": {"headline": "Singing<br>with Chaka Khan"},
+               "media": {"url": "https://e.org/c.jpg", "URL": "https://e.org/d.jpg"}},
+              {"start_date": {"year": "1990", "month": "5"}, "end_date": {"year": "1989"},
+               "text": {"headline": "Backwards"}}]}"#,
+    );
+    let (csv, _d2) = import_file(
+        "two-titles.csv",
+        "Year,Month,Day,Headline,Text,Type,Background,End Year,End Month,End Day\n\
+         ,,,First title,<p>One</p>,title,#000,,,\n\
+         ,,,Second title,<p>Two</p>,title,#fff,,,\n\
+         2024,5,3,Ends<br/>before,,,,2024,5,1\n",
+    );
+    for out in [json, csv] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        let log = load_str("imported", &yaml)
+            .unwrap_or_else(|r| panic!("{:?}\n{yaml}", r.diagnostics))
+            .log;
+        assert!(log.events.iter().all(|e| !e.title.contains('\n')), "{yaml}");
+        for kept in [
+            "https://e.org/a.jpg",
+            "https://e.org/b.jpg",
+            "Second title",
+            "#fff",
+        ] {
+            if yaml.contains("Whitney") == kept.starts_with("https") {
+                assert!(yaml.contains(kept), "{kept} lost:\n{yaml}");
+            }
+        }
+        let backwards = log.events.last().unwrap();
+        assert!(backwards.end.is_none());
+        assert!(
+            yaml.contains("was before the start: kept under x-timelinejs-end; check it."),
+            "{yaml}"
+        );
+    }
+}
+
+/// A sheet with several bad cells: every one is reported, with its line and column.
+#[test]
+fn every_bad_cell_of_a_sheet_is_reported() {
+    let (out, _d) = import_file(
+        "bad.csv",
+        "Year,Month,Day,Time,Headline\n\
+         2024,April,,,Bad month\n\
+         2024,4,3,25:00,Bad time\n\
+         2024,5,x,,Bad day\n\
+         ,,,,No year\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "bad.csv: line 2: column Month: found \"April\", expected a whole number",
+        "bad.csv: line 3: column Time: found time \"25:00\"",
+        "bad.csv: line 4: column Day: found \"x\", expected a whole number",
+        "bad.csv: line 5: no Year",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+}
+
+/// What the made log would refuse is reported at the input's slide, never at a line of
+/// YAML the journalist never saw, nor as a fault of dateline's.
+#[test]
+fn what_the_log_would_refuse_is_said_at_the_input_slide() {
+    let (out, _d) = import_file(
+        "own.json",
+        r#"{"events": [{"start_date": {"year": "1991"}, "text": {"headline": "A"}},
+                       {"start_date": {"year": "1992"}, "text": {"headline": "B"},
+                        "dateline": {"title": ""}}]}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("own.json: events[1]: title: found empty text"),
+        "{err}"
+    );
+    assert!(!err.contains("please report"), "{err}");
+    assert!(
+        !err.split("own.json:")
+            .skip(1)
+            .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit())),
+        "a line of the YAML: {err}"
+    );
 }

@@ -50,6 +50,15 @@ fn golden_export_of_a_filtered_view() {
     compare_golden("view-hamas-cairo.md", "markdown::view", &md);
 }
 
+/// `list --format markdown` and the browser's `w` write one and the same document.
+#[test]
+fn list_markdown_is_what_the_browser_writes() {
+    let md = stdout(&[
+        "list", "--format", "markdown", "--party", "hamas", "--search", "cairo",
+    ]);
+    compare_golden("view-hamas-cairo.md", "list --format markdown", &md);
+}
+
 #[test]
 fn json_reads_back_with_every_event_in_timeline_order() {
     let log = sample();
@@ -560,12 +569,84 @@ fn times_on_several_clocks_keep_the_date_column_narrow() {
         &["list", FOUR_ZONES, "--format", "markdown"],
     );
     let text = stdout(&["list", FOUR_ZONES]);
-    let date_column = text.lines().map(|l| l.find("  ").unwrap()).max().unwrap();
+    let date_column = text.lines().filter_map(|l| l.find("  ")).max().unwrap();
     // The widest own clock (51: `Sun 5 November 2023 01:30 -04:00 (America/New_York)`)
     // and the reading zone's beside it.
     assert!(date_column <= 75, "{date_column}: {text}");
     assert!(
-        text.contains("Fri 10 March 2023 23:30 -05:00 = Sat 11 March 12:30 Asia/Shanghai  "),
+        text.contains("Fri 10 March 2023 23:30 -05:00 = Sat 11 March 12:30 Asia/Shanghai\n"),
         "{text}"
+    );
+}
+
+fn list_at(width: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("list")
+        .args(args)
+        .env("COLUMNS", width)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// At 80 columns the date column takes at most half: a date on two clocks has its own
+/// line, the rest of its row under the other rows' columns, so kinds and titles line up
+/// and nothing is padded across the screen. A wide terminal keeps one line per event.
+#[test]
+fn at_80_columns_long_dates_have_a_line_of_their_own() {
+    let text = list_at("80", &[FOUR_ZONES]);
+    let log = dateline::load::load_str(FOUR_ZONES, &std::fs::read_to_string(FOUR_ZONES).unwrap())
+        .unwrap()
+        .log;
+    let kind_columns: Vec<usize> = log
+        .events
+        .iter()
+        .map(|e| {
+            let line = text
+                .lines()
+                .find(|l| l.contains(e.title.as_str()))
+                .unwrap_or_else(|| panic!("{} missing:\n{text}", e.title));
+            line.find(e.kind.as_str()).unwrap()
+        })
+        .collect();
+    assert!(
+        kind_columns
+            .iter()
+            .all(|&c| c == kind_columns[0] && c <= 40),
+        "{kind_columns:?}\n{text}"
+    );
+    assert!(
+        text.contains("\nSun 5 November 2023 01:30 -04:00 (America/New_York) = 13:30 Asia/Shanghai\n                  call "),
+        "{text}"
+    );
+    let wide = list_at("200", &[FOUR_ZONES]);
+    assert_eq!(wide.lines().count(), log.events.len(), "{wide}");
+}
+
+/// With an end, the reading zone's time is the start's: it says so, in brackets after the
+/// start, never after the end where it would read as the end's.
+#[test]
+fn the_reading_zones_time_belongs_to_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("ends.yaml");
+    std::fs::write(
+        &log,
+        "dateline: 1\ntimezone: America/New_York\nevents:\n\
+         - {date: 2025-05-10T22:00+08:00, end: 2025-05-11, kind: meeting, title: Geneva round}\n",
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    let text = list_at("200", &[log]);
+    assert!(
+        text.starts_with(
+            "Sat 10 May 2025 22:00 +08:00 (= 10:00 America/New_York) – Sun 11 May 2025  meeting"
+        ),
+        "{text}"
+    );
+    let md = list_at("200", &[log, "--format", "markdown"]);
+    assert!(
+        md.contains("Sat 10 May 2025 22:00 +08:00 (= 10:00 America/New\\_York) – Sun 11 May 2025"),
+        "{md}"
     );
 }

@@ -138,3 +138,27 @@ fn a_log_with_no_archive_says_nothing_of_verification() {
     let md = text(&dateline(&["quotes", &log.display().to_string()]).stdout);
     assert!(!md.contains("Not checked"), "{md}");
 }
+
+/// `list --format markdown` writes the browser's `w` document (one Markdown for both), and
+/// in it, as in `quotes`, a quote not found is flagged before its words, not after them.
+#[test]
+fn markdown_flags_a_quote_not_found_before_its_words() {
+    let (_d, log) = sample_copy(|t| {
+        t.replace(
+            "We are determined to secure an agreement",
+            "We are determined to reach an agreement",
+        )
+    });
+    let name = log.display().to_string();
+    let flag = "**NOT FOUND in the archived source (log: to reach an / archive: to secure an)**";
+    let words = "> “We are determined to reach an agreement";
+    for md in [
+        text(&dateline(&["list", &name, "--format", "markdown", "--party", "hamas"]).stdout),
+        md_of(&name),
+    ] {
+        let (f, w) = (md.find(flag), md.find(words));
+        assert!(f.is_some() && w.is_some(), "{md}");
+        assert!(f < w, "the flag comes after the quote:\n{md}");
+        assert!(md.contains(&format!("{flag}\n\n{words}")), "{md}");
+    }
+}

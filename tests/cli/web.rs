@@ -235,3 +235,67 @@ fn the_page_renders_in_chromium() {
         );
     }
 }
+
+/// TimelineJS sorts slides by their `start_date` parts (stably: equal dates keep their
+/// order in the file). Written on the reading zone's clock, they sort as dateline does,
+/// across clocks and in the hour the reading zone's clock shows twice; `display_date`
+/// keeps each event's own clock.
+#[test]
+fn timelinejs_sorts_the_slides_as_dateline_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let fold = dir.path().join("fold.yaml");
+    std::fs::write(
+        &fold,
+        "dateline: 1\ntimezone: America/New_York\nevents:\n\
+         - {date: 2025-10-26T22:00+08:00, kind: meeting, title: Kuala Lumpur talks}\n\
+         - {date: 2025-10-26T10:30-04:00, kind: statement, title: Statement in New York}\n\
+         - {date: 2025-11-02T01:30-04:00, kind: call, title: First pass of the hour}\n\
+         - {date: 2025-11-02T01:05-05:00, kind: call, title: Second pass of the hour}\n\
+         - {date: 2025-11-02T06:10Z, kind: call, title: After the hour}\n\
+         - {date: 2025-11-02, kind: development, title: The day itself}\n",
+    )
+    .unwrap();
+    for file in ["tests/fixtures/four-zones.yaml", fold.to_str().unwrap()] {
+        let log = dateline::load::load_str(file, &std::fs::read_to_string(file).unwrap())
+            .unwrap()
+            .log;
+        let v: serde_json::Value =
+            serde_json::from_str(&stdout(&["list", file, "--format", "timelinejs"])).unwrap();
+        let slides = v["events"].as_array().unwrap();
+        let key = |d: &serde_json::Value| {
+            let part = |k: &str, default: i64| {
+                d.get(k)
+                    .and_then(|p| p.as_str())
+                    .map_or(default, |p| p.parse::<i64>().unwrap())
+            };
+            [
+                part("year", 0),
+                part("month", 1),
+                part("day", 1),
+                part("hour", 0),
+                part("minute", 0),
+                part("second", 0),
+            ]
+        };
+        let titles: Vec<&str> = slides
+            .iter()
+            .map(|s| s["dateline"]["title"].as_str().unwrap())
+            .collect();
+        let mut sorted: Vec<usize> = (0..slides.len()).collect();
+        sorted.sort_by_key(|&i| key(&slides[i]["start_date"]));
+        let in_timelinejs: Vec<&str> = sorted.iter().map(|&i| titles[i]).collect();
+        let in_dateline: Vec<&str> = log.events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(in_timelinejs, in_dateline, "{file}");
+        // Each slide still shows its own clock (escaped twice, as TimelineJS needs).
+        for (slide, e) in slides.iter().zip(&log.events) {
+            assert_eq!(
+                slide["start_date"]["display_date"]
+                    .as_str()
+                    .unwrap()
+                    .replace("&amp;#x2F;", "/"),
+                e.date.human(),
+                "{file}"
+            );
+        }
+    }
+}

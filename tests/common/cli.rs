@@ -12,6 +12,7 @@ pub fn dateline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
         .output()
         .expect("run dateline")
 }

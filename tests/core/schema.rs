@@ -166,3 +166,11 @@ fn the_schema_knows_every_key_the_loader_reads() {
         }
     }
 }
+
+/// Python's jsonschema (and other validators) find the draft-07 metaschema only by its
+/// exact URI, `http://` and all; any other spelling makes them warn.
+#[test]
+fn the_schema_names_draft_07_by_its_exact_uri() {
+    let schema: Json = serde_json::from_str(dateline::SCHEMA).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+}

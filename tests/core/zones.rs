@@ -426,3 +426,80 @@ fn the_issues_two_clocks_fall_on_the_reading_zone_day() {
     );
     assert!(between(&log, "2023-03-11", "2023-03-11").is_empty());
 }
+
+/// Zones as journalists write them: an abbreviation from a wire report names no place and
+/// may mean several clocks, so the help says so and names the zones it likely means (never
+/// the nearest spelling, `Australia/West` for `CEST`); a city on another's zone gets that
+/// zone; a fix that only closes a space says what it writes, with no empty reason.
+#[test]
+fn zone_hints_for_abbreviations_cities_and_spaces() {
+    let help = |yaml: String| one_error(&yaml).help.unwrap_or_default();
+    for yaml in [
+        log_in(Some("CEST"), &[]),
+        log_in(None, &[("2024-05-03T10:00[CEST]", "Bracketed")]),
+        log_in(None, &[("2024-05-03T10:00 CEST", "Spelled out")]),
+    ] {
+        let h = help(yaml);
+        assert!(
+            h.starts_with("\"CEST\" is an abbreviation, and abbreviations are ambiguous: it may mean Central European Summer Time (+02:00) as in \"Europe/Paris\""),
+            "{h}"
+        );
+        assert!(!h.contains("Australia"), "{h}");
+    }
+    // After a time, with one likely place: the date as it would be written.
+    let h = help(log_in(None, &[("2024-05-03 10:00 EDT", "Spelled out")]));
+    assert!(
+        h.ends_with("write the zone of the place where the time was given, such as \"2024-05-03T10:00[America/New_York]\""),
+        "{h}"
+    );
+    for (abbr, zone) in [
+        ("EDT", "America/New_York"),
+        ("PST", "America/Los_Angeles"),
+        ("GST", "Asia/Dubai"),
+        ("IRST", "Asia/Tehran"),
+        ("IDT", "Asia/Jerusalem"),
+        ("BST", "Europe/London"),
+        ("JST", "Asia/Tokyo"),
+    ] {
+        let h = help(log_in(Some(abbr), &[]));
+        assert!(h.contains(&format!("\"{zone}\"")), "{abbr}: {h}");
+    }
+    let ist = help(log_in(Some("IST"), &[]));
+    assert!(
+        ist.contains("India Standard Time (+05:30) as in \"Asia/Kolkata\"; or Israel Standard Time (+02:00) as in \"Asia/Jerusalem\""),
+        "{ist}"
+    );
+    assert_eq!(
+        help(log_in(Some("Europe/Geneva"), &[])),
+        "did you mean \"Europe/Zurich\"?"
+    );
+    assert_eq!(
+        help(log_in(None, &[("2024-05-03T10:00 +02:00", "Spaced")])),
+        "write \"2024-05-03T10:00+02:00\": a time and its offset are written with no space"
+    );
+}
+
+/// `EST` is in the database, as a clock fixed at -05:00: a log read in it, or a time in it,
+/// opens, with a warning that New York's clock is another.
+#[test]
+fn est_opens_with_a_warning_that_new_york_moves_its_clocks() {
+    for yaml in [
+        log_in(Some("EST"), &[("2024-07-04", "A day")]),
+        log_in(None, &[("2024-07-04T10:00[EST]", "A time")]),
+    ] {
+        let loaded = load_str("log.yaml", &yaml).unwrap();
+        let w: Vec<&str> = loaded
+            .warnings
+            .iter()
+            .map(|d| d.message.as_str())
+            .filter(|m| m.contains("fixed at"))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "the zone \"EST\" is a clock fixed at -05:00 all year, while \"America/New_York\" moves its clocks in summer: for a place's time, write its zone (\"America/New_York\"); for a fixed clock, the offset (-05:00)"
+            ],
+            "{yaml}"
+        );
+    }
+}
