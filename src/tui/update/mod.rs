@@ -3,6 +3,7 @@
 
 pub(crate) mod edit;
 pub(crate) mod mark_keys;
+mod paging;
 pub(crate) mod reload;
 pub mod share;
 
@@ -55,7 +56,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
 }
 
 /// Rows on a timeline page (at least one); the lanes view gives one to the lane names.
-fn page(app: &App) -> usize {
+pub(crate) fn page(app: &App) -> usize {
     let h = areas(app).timeline.height as usize;
     h.saturating_sub(usize::from(app.lanes.on)).max(1)
 }
@@ -68,10 +69,10 @@ fn browse(app: &mut App, action: Action) {
     match action {
         Action::Down => move_by(app, 1),
         Action::Up => move_by(app, -1),
-        Action::PageDown => move_by(app, p as isize),
-        Action::PageUp => move_by(app, -(p as isize)),
-        Action::HalfPageDown => move_by(app, (p / 2).max(1) as isize),
-        Action::HalfPageUp => move_by(app, -((p / 2).max(1) as isize)),
+        Action::PageDown => paging::page_down(app, p),
+        Action::PageUp => paging::page_up(app, p),
+        Action::HalfPageDown => paging::half_page(app, p, true),
+        Action::HalfPageUp => paging::half_page(app, p, false),
         Action::Wheel(n) => move_by(app, n as isize),
         Action::Top => select_pos(app, 0),
         Action::Bottom => select_pos(app, app.visible.len().saturating_sub(1)),

@@ -162,22 +162,28 @@ fn follow_cursor(app: &App, list: &mut QuoteList) {
     }
 }
 
-/// Scrolls by about `lines` lines (negative: up), a whole item at a time, and keeps the
-/// cursor on screen.
+/// Scrolls by at most `lines` lines (negative: up; at least one item), a whole item at a
+/// time, and keeps the cursor on screen.
 fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
     let (w, h) = body_size(app);
     let last_item = list.entries.len();
-    let mut left = lines.unsigned_abs();
-    while left > 0 {
+    let want = lines.unsigned_abs();
+    let mut moved = 0;
+    while moved < want {
         let next = if lines > 0 {
             (list.top < last_item).then(|| list.top + 1)
         } else {
             list.top.checked_sub(1)
         };
         let Some(next) = next else { break };
-        let step = height(app, list, if lines > 0 { list.top } else { next }, w);
+        let step = height(app, list, if lines > 0 { list.top } else { next }, w).max(1);
+        // Only past items that were wholly on screen (down), or that all fit above the
+        // old top (up): a quote partly shown is never scrolled past unread.
+        if moved > 0 && moved + step > want {
+            break;
+        }
         list.top = next;
-        left = left.saturating_sub(step.max(1));
+        moved += step;
     }
     // The cursor onto the screen: the first entry shown, or the last one that fits.
     let first_entry = list

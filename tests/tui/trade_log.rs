@@ -1,0 +1,133 @@
+//! The browser on the trade-talks log (three files, eight clocks, the repeated hour, a
+//! month and a year last), at 80×24 and 200×50: what a reader tripped over in it.
+
+use crate::common::browser::{self, screen_now};
+use crate::common::trade;
+use dateline::model::EventIx;
+use dateline::tui::app::Overlay;
+use dateline::tui::app::rows::Row;
+use dateline::tui::layout::areas;
+use dateline::tui::overlays::Opener;
+use dateline::tui::{Action, App, update};
+use std::collections::BTreeSet;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
+
+fn open(w: u16, h: u16) -> App {
+    browser::with(trade::load(), w, h)
+}
+
+/// The events in the rows the timeline (or the lanes) draws now.
+fn drawn(app: &App) -> Vec<EventIx> {
+    let h = (areas(app).timeline.height as usize).saturating_sub(usize::from(app.lanes.on));
+    let end = (app.scroll + h).min(app.rows.len());
+    app.rows.rows[app.scroll..end]
+        .iter()
+        .filter_map(|r| match r {
+            Row::Event { ix, .. } => Some(*ix as usize),
+            _ => None,
+        })
+        .collect()
+}
+
+fn id(app: &App, ix: EventIx) -> String {
+    app.log.events[ix].id.clone()
+}
+
+#[test]
+fn page_down_and_up_draw_every_event_in_the_timeline_and_the_lanes() {
+    for lanes in [false, true] {
+        for (w, h) in SIZES {
+            for (down, up) in [
+                (Action::PageDown, Action::PageUp),
+                (Action::HalfPageDown, Action::HalfPageUp),
+            ] {
+                let mut app = open(w, h);
+                if lanes {
+                    update(&mut app, Action::ToggleLanes);
+                }
+                let mut seen: BTreeSet<EventIx> = drawn(&app).into_iter().collect();
+                while app.selected != app.visible.last().copied() {
+                    update(&mut app, down);
+                    seen.extend(drawn(&app));
+                }
+                let missed: Vec<String> = app
+                    .visible
+                    .iter()
+                    .filter(|ix| !seen.contains(ix))
+                    .map(|&ix| id(&app, ix))
+                    .collect();
+                assert!(
+                    missed.is_empty(),
+                    "{down:?} at {w}x{h}, lanes {lanes}: never drawn {missed:?}"
+                );
+                let mut seen: BTreeSet<EventIx> = drawn(&app).into_iter().collect();
+                while app.selected != app.visible.first().copied() {
+                    update(&mut app, up);
+                    seen.extend(drawn(&app));
+                }
+                assert_eq!(
+                    seen.len(),
+                    app.visible.len(),
+                    "{up:?} at {w}x{h}, lanes {lanes}"
+                );
+            }
+        }
+    }
+}
+
+/// A page down selects the first event the screen did not show, on screen.
+#[test]
+fn a_page_down_selects_the_first_event_that_was_hidden_below() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        let shown = drawn(&app);
+        let first_hidden = app.visible[shown.len()];
+        update(&mut app, Action::PageDown);
+        assert_eq!(app.selected, Some(first_hidden), "{w}x{h}");
+        let title = &app.log.events[first_hidden].title;
+        assert!(screen_now(&app).contains(title.as_str()), "{w}x{h}");
+        update(&mut app, Action::PageUp);
+        assert_eq!(app.selected, app.visible.first().copied(), "{w}x{h}");
+    }
+}
+
+/// The quotes browser pages a whole quote at a time: every quote starts on some screen.
+#[test]
+fn paging_the_quotes_browser_shows_every_quote() {
+    for (w, h) in [(80, 24), (50, 14), (200, 50)] {
+        let mut app = browser::sample(w, h);
+        update(&mut app, Action::Show(Opener::QuoteList));
+        let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+            panic!()
+        };
+        let quotes: Vec<String> = l
+            .entries
+            .iter()
+            .map(|at| app.log.events[at.event].quotes[at.quote].text.clone())
+            .collect();
+        let last = quotes.len() - 1;
+        let mut screens = vec![screen_now(&app)];
+        let cursor = |app: &App| match app.overlays.last() {
+            Some(Overlay::QuoteList(l)) => l.cursor,
+            _ => panic!(),
+        };
+        for _ in 0..quotes.len() {
+            update(&mut app, Action::PageDown);
+            screens.push(screen_now(&app));
+            if cursor(&app) == last {
+                break;
+            }
+        }
+        let flat: String = screens
+            .iter()
+            .flat_map(|s| s.lines())
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for q in &quotes {
+            let start: String = q.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&start), "{w}x{h}: never shown: {q}");
+        }
+    }
+}
