@@ -1,7 +1,7 @@
 //! The browser on the trade-talks log (three files, eight clocks, the repeated hour, a
 //! month and a year last), at 80×24 and 200×50: what a reader tripped over in it.
 
-use crate::common::browser::{self, screen_now};
+use crate::common::browser::{self, press, screen_now};
 use crate::common::trade;
 use dateline::model::EventIx;
 use dateline::tui::app::Overlay;
@@ -129,5 +129,128 @@ fn paging_the_quotes_browser_shows_every_quote() {
             let start: String = q.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
             assert!(flat.contains(&start), "{w}x{h}: never shown: {q}");
         }
+    }
+}
+
+/// The thread says in words which event it was opened on: a `●` there was read as the
+/// timeline's mark.
+#[test]
+fn the_thread_names_the_event_it_was_opened_on_in_words() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        browser::select_id(&mut app, "reciprocal-tariffs");
+        press(&mut app, "T");
+        let s = screen_now(&app);
+        assert!(s.contains("(the thread opened here)"), "{s}");
+        assert!(!s.contains('●'), "{s}");
+    }
+}
+
+#[test]
+fn esc_leaves_the_lanes() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        // The screen but its status line, which says what the key did.
+        let body = |app: &App| {
+            let s = screen_now(app);
+            s.lines()
+                .take(h as usize - 1)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let list = body(&app);
+        press(&mut app, "L");
+        assert_ne!(body(&app), list);
+        press(&mut app, "\x1b");
+        assert_eq!(body(&app), list, "{w}x{h}");
+    }
+}
+
+/// The help's example dates are the open log's, as the `:` prompt's are.
+#[test]
+fn the_help_gives_dates_of_the_open_log() {
+    let mut app = open(200, 50);
+    press(&mut app, "?");
+    let text: String = dateline::tui::overlays::help::lines(&app, 200)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        text.contains("jump to a date: 2026, 2026-04 or today"),
+        "{text}"
+    );
+    assert!(!text.contains("2024"), "{text}");
+}
+
+/// Counts agree with their nouns: "1 event", not "1 events".
+#[test]
+fn one_event_is_one_event() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        let s = screen_now(&app);
+        assert!(
+            s.contains("1 warning in the log: run `dateline check` to read it "),
+            "{s}"
+        );
+        press(&mut app, "r2025-12\n");
+        let s = screen_now(&app);
+        assert!(s.contains("1 event in the date range"), "{s}");
+        press(&mut app, "r\n/soybean\n");
+        let s = screen_now(&app);
+        assert!(s.contains("search kept as a filter: 1 event ·"), "{s}");
+        assert!(!s.contains("1 events"), "{s}");
+    }
+}
+
+/// A version of the log on disk with two errors that keep it from opening and a quote not
+/// found in its archive: the status bar says which is which.
+#[test]
+fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
+    use dateline::load::{Limits, load_paths};
+    use dateline::tui::Msg;
+    use dateline::tui::input::msg::Reload;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let mut files = Vec::new();
+    let mut sources = Vec::new();
+    for f in trade::files() {
+        let name = f.file_name().unwrap().to_owned();
+        let mut text = std::fs::read_to_string(&f).unwrap();
+        if name == "2-spring.yaml" {
+            text = text
+                .replacen("actors: [bessent]", "actors: [besent]", 2)
+                .replace(
+                    "for an initial period of 90 days",
+                    "for a period of 90 days",
+                );
+        }
+        let to = dir.path().join(&name);
+        std::fs::write(&to, &text).unwrap();
+        sources.push((to.display().to_string(), text));
+        files.push(to);
+    }
+    std::fs::copy(
+        trade::dir().join("sources/joint-statement.txt"),
+        dir.path().join("sources/joint-statement.txt"),
+    )
+    .unwrap();
+    let result = load_paths(&files, &Limits::default());
+    assert_eq!(result.as_ref().unwrap_err().error_count(), 3);
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        update(
+            &mut app,
+            Msg::Reloaded(Box::new(Reload {
+                result: result.clone(),
+                sources: sources.clone(),
+            })),
+        );
+        let s = screen_now(&app);
+        let status = s.lines().last().unwrap();
+        let notice = "file has 2 errors that keep it from opening and 1 quote not found in its archive — press E to read them";
+        assert!(
+            status.contains(&notice[..(w as usize - 10).min(notice.len())]),
+            "{status}"
+        );
     }
 }

@@ -112,8 +112,8 @@ impl App {
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
                 let n = warnings.len();
-                let s = if n == 1 { "" } else { "s" };
-                format!("{n} warning{s} in the log: run `dateline check` to read them")
+                let (s, them) = if n == 1 { ("", "it") } else { ("s", "them") };
+                format!("{n} warning{s} in the log: run `dateline check` to read {them}")
             })
         });
         let mut app = App {

@@ -566,7 +566,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char(':')],
         Action::Show(Opener::Jump),
-        "jump to a date: 2024, 2024-05 or 2024-05-03",
+        "jump to a date",
         None,
     ),
     bind(
@@ -706,7 +706,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Code(KeyCode::Esc)],
         Action::Back,
-        "back to the timeline",
+        "back to the timeline (from the details, or from the lanes to the list)",
         None,
     ),
     bind(
@@ -730,7 +730,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('L')],
         Action::ToggleLanes,
-        "lanes view: one column per party (again: back to the list)",
+        "lanes view: one column per party (again, or Esc: back to the list)",
         Some("lanes"),
     ),
     bind(

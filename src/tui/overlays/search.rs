@@ -5,6 +5,7 @@ use crate::filter;
 use crate::model::EventIx;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
+use crate::tui::layout::count::counted;
 use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::{Overlay, prompt_input};
 use crate::tui::update::reload::Before;
@@ -57,8 +58,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
                 app.query.search = input;
                 refilter(app);
                 app.message = Some(format!(
-                    "search kept as a filter: {} events · n/N move · c clears",
-                    app.visible.len()
+                    "search kept as a filter: {} · n/N move · c clears",
+                    counted(app.visible.len(), "event", "events")
                 ));
             }
         }

@@ -86,6 +86,12 @@ fn browse(app: &mut App, action: Action) {
             app.link = 0;
             app.detail_scroll = 0;
         }
+        // Esc leaves the lanes for the list, as it leaves every other view.
+        Action::Back if app.lanes.on && app.focus == Focus::Timeline => {
+            app.lanes.on = false;
+            overview::refresh(app);
+            scroll_to_selection(app);
+        }
         Action::Back => app.focus = Focus::Timeline,
         Action::JumpBack => jump_back(app),
         Action::ToggleParty(n) => {

@@ -28,12 +28,34 @@ pub struct FileErrors {
 }
 
 impl FileErrors {
-    /// `file has 3 errors — press E to read them`.
+    /// `file has 3 errors — press E to read them`; a quote not found in its archive is
+    /// named apart, since it alone would not keep the file from opening.
     pub(crate) fn notice(&self) -> String {
-        match self.report.error_count() {
-            1 => "file has 1 error — press E to read it".into(),
-            n => format!("file has {n} errors — press E to read them"),
+        let errors = self.report.error_count();
+        let missing = self
+            .report
+            .errors()
+            .filter(|d| d.is_quote_not_found())
+            .count();
+        let them = if errors == 1 { "it" } else { "them" };
+        if missing == 0 {
+            let s = if errors == 1 { "" } else { "s" };
+            return format!("file has {errors} error{s} — press E to read {them}");
         }
+        let blocking = errors - missing;
+        let (s, keep) = if blocking == 1 {
+            ("", "keeps")
+        } else {
+            ("s", "keep")
+        };
+        let quotes = if missing == 1 {
+            "1 quote not found in its archive".to_owned()
+        } else {
+            format!("{missing} quotes not found in their archives")
+        };
+        format!(
+            "file has {blocking} error{s} that {keep} it from opening and {quotes} — press E to read {them}"
+        )
     }
 }
 
