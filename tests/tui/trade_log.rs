@@ -254,3 +254,77 @@ fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
         );
     }
 }
+
+/// A key with Ctrl held, through the key table of the mode the browser is in.
+fn ctrl(app: &mut App, c: char) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    if let Some(a) = dateline::tui::input::keymap::action_for(&event, app.mode()) {
+        update(app, a);
+    }
+}
+
+/// From the search prompt, Ctrl-n/Ctrl-p (n and N type letters there) and ↓/↑ step
+/// through the matches as n/N do after Enter, without filtering; Enter still keeps the
+/// search as a filter.
+#[test]
+fn the_search_prompt_steps_through_matches_without_filtering() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        press(&mut app, "/washington");
+        let hits: Vec<EventIx> = app.search_prompt().unwrap().hits.clone();
+        assert!(hits.len() > 3);
+        assert_eq!(app.selected, Some(hits[0]));
+        let status = |app: &App| screen_now(app).lines().last().unwrap().to_owned();
+        assert!(
+            status(&app).contains(&format!("match 1 of {}", hits.len())),
+            "{}",
+            status(&app)
+        );
+        ctrl(&mut app, 'n');
+        ctrl(&mut app, 'n');
+        assert_eq!(app.selected, Some(hits[2]), "{w}x{h}");
+        assert!(
+            status(&app).contains(&format!("match 3 of {}", hits.len())),
+            "{}",
+            status(&app)
+        );
+        ctrl(&mut app, 'p');
+        assert_eq!(app.selected, Some(hits[1]));
+        update(&mut app, Action::NextMatch);
+        assert_eq!(app.selected, Some(hits[2]));
+        // Nothing was filtered out on the way.
+        assert_eq!(app.visible.len(), app.log.events.len());
+        assert!(screen_now(&app).contains(&format!(
+            "showing {} of {}",
+            app.visible.len(),
+            app.visible.len()
+        )));
+        press(&mut app, "\n");
+        assert_eq!(app.visible, hits);
+        assert_eq!(app.selected, Some(hits[2]));
+    }
+}
+
+/// In the quotes browser `/` selects quotes by their words: "120" is said in two
+/// quotes, not in the joint statement's other three.
+#[test]
+fn search_in_the_quotes_browser_matches_the_quotes_words() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        press(&mut app, "Q/120\n");
+        let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+            panic!("{:?}", app.mode())
+        };
+        let words: Vec<&str> = l
+            .entries
+            .iter()
+            .map(|at| app.log.events[at.event].quotes[at.quote].text.as_str())
+            .collect();
+        assert_eq!(words.len(), 2, "{words:?}");
+        assert!(words.iter().all(|q| q.contains("120")), "{words:?}");
+        let s = screen_now(&app);
+        assert!(s.contains("2 quotes"), "{s}");
+        assert!(!s.contains("initial period"), "{s}");
+    }
+}

@@ -376,7 +376,7 @@ pub const BINDINGS: &[Binding] = &[
         &[QuoteList],
         &[Char('/')],
         Action::Show(Opener::Search),
-        "search the events whose quotes are shown",
+        "search the quotes: only those holding the words (or said by them)",
         Some("search"),
     ),
     bind(
@@ -627,18 +627,19 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     bind(&[Range], &[Ctrl('c')], Action::Quit, "quit", None),
+    // n and N type letters here, so the prompt steps with these, as fzf and readline do.
     bind(
         &[Search],
-        &[Code(KeyCode::Down)],
+        &[Code(KeyCode::Down), Ctrl('n')],
         Action::NextMatch,
-        "next match",
+        "next match, without filtering (as n after Enter)",
         None,
     ),
     bind(
         &[Search],
-        &[Code(KeyCode::Up)],
+        &[Code(KeyCode::Up), Ctrl('p')],
         Action::PrevMatch,
-        "previous match",
+        "previous match, without filtering (as N after Enter)",
         None,
     ),
     bind(

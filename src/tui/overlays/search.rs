@@ -110,7 +110,14 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
         vec!["  no match".to_owned()]
     } else {
         let n = s.hits.len();
-        vec![format!("  {n} matching"), format!("  {n}")]
+        // Which match the selection is on, as the arrows step through them.
+        match app.selected.and_then(|sel| s.hits.binary_search(&sel).ok()) {
+            Some(i) => vec![
+                format!("  match {} of {n}", i + 1),
+                format!("  {}/{n}", i + 1),
+            ],
+            None => vec![format!("  {n} matching"), format!("  {n}")],
+        }
     };
     let mut line = prompt_input::echo(t, "/", &s.input, room).to_vec();
     let typed: usize = line.iter().map(|s| width(&s.content)).sum();
@@ -121,6 +128,8 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
     line.push(Span::styled(found, t.label()));
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let helps = vec![
+        "  ↓↑ or Ctrl-n/Ctrl-p next/previous match · Enter keeps it as a filter · Esc cancels"
+            .to_owned(),
         "  ↓↑ next/previous match · Enter keeps it as a filter · Esc cancels".to_owned(),
         "  ↓↑ matches · Enter keeps · Esc cancels".to_owned(),
         "  Enter keeps · Esc cancels".to_owned(),

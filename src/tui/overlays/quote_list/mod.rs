@@ -7,6 +7,8 @@
 pub(crate) mod draw;
 
 use crate::filter::{self, QuoteAt};
+use crate::search::terms;
+use crate::text::fold;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
@@ -33,9 +35,31 @@ pub struct QuoteList {
     timeline_filters: filter::Query,
 }
 
-/// The quotes the filters select, as `dateline quotes` selects them.
+/// The quotes the filters select, as `dateline quotes` selects them; here the search
+/// keeps the quotes that hold its words (in their words, or who said them), not every
+/// quote of an event that does: "120" finds the one quote that says it.
 fn selected_quotes(app: &App) -> Vec<QuoteAt> {
-    filter::quotes_of(&app.log, &app.visible, &app.query)
+    let mut quotes = filter::quotes_of(&app.log, &app.visible, &app.query);
+    let terms = terms(&app.query.search);
+    if !terms.is_empty() {
+        quotes.retain(|at| quote_holds(app, *at, &terms));
+    }
+    quotes
+}
+
+/// Whether the quote's words, attribution or speaker hold every one of `terms` (folded).
+fn quote_holds(app: &App, at: QuoteAt, terms: &[String]) -> bool {
+    let q = &app.log.events[at.event].quotes[at.quote];
+    let mut hay = fold(&q.text);
+    for s in q
+        .attribution
+        .iter()
+        .chain(q.speaker.map(|a| &app.log.actors[a].name))
+    {
+        hay.push('\n');
+        hay.push_str(&fold(s));
+    }
+    terms.iter().all(|t| hay.contains(t.as_str()))
 }
 
 /// Q: opens the browser, the cursor on the first quote at or after the selected event.
