@@ -328,3 +328,20 @@ fn search_in_the_quotes_browser_matches_the_quotes_words() {
         assert!(!s.contains("initial period"), "{s}");
     }
 }
+
+/// `:` lands on the event known only by a period that holds the date and started last:
+/// April 2026 for the 15th, though it is the log's last event and "2026" holds it too.
+#[test]
+fn a_jump_into_the_last_month_lands_on_the_month_not_the_year() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        let title = |app: &App| app.log.events[app.selected.unwrap()].title.clone();
+        press(&mut app, ":2026-04-15\n");
+        assert_eq!(title(&app), "The president due in Beijing", "{w}x{h}");
+        assert!(screen_now(&app).contains("within April 2026"));
+        press(&mut app, ":2026-02\n");
+        assert_eq!(title(&app), "A year of implementation");
+        press(&mut app, ":2027\n");
+        assert_eq!(title(&app), "The president due in Beijing");
+    }
+}
