@@ -345,3 +345,36 @@ fn a_jump_into_the_last_month_lands_on_the_month_not_the_year() {
         assert_eq!(title(&app), "The president due in Beijing");
     }
 }
+
+/// The rows of the hour New York's clock shows twice (2 November 2025, 01:00-02:00)
+/// say which of the two each time is in, in the row, in the timeline and in the lanes.
+#[test]
+fn rows_in_the_repeated_hour_carry_their_offset() {
+    let rows = [
+        ("01:30 -04:00", "A late-night readout"),
+        ("01:45 -04:00", "A fact sheet on the Busan"),
+        ("01:05 -05:00", "Beijing's answer"),
+        ("01:10 -05:00", "Washington corrects"),
+    ];
+    for lanes in [false, true] {
+        for (w, h) in SIZES {
+            let mut app = open(w, h);
+            if lanes {
+                press(&mut app, "L");
+            }
+            // The four of them on screen, the last selected.
+            press(&mut app, ":2025-11-02\njjj");
+            let s = screen_now(&app);
+            for (time, title) in rows {
+                // Lanes cut titles to their lane: the first words are enough.
+                let start: String = title.chars().take(10).collect();
+                assert!(
+                    s.lines().any(|l| l.contains(time) && l.contains(&start)),
+                    "lanes {lanes}, {w}x{h}: no row with {time} {title}\n{s}"
+                );
+            }
+            // A time outside that hour keeps its short form.
+            assert!(!s.contains("06:00 -"), "{s}");
+        }
+    }
+}
