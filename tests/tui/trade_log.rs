@@ -30,6 +30,35 @@ fn drawn(app: &App) -> Vec<EventIx> {
         .collect()
 }
 
+/// The trade log copied to a new folder (its archive too), each file's text through
+/// `edit(file name, text)`: the folder, the files, and their names and texts.
+fn copied(
+    edit: impl Fn(&str, String) -> String,
+) -> (
+    tempfile::TempDir,
+    Vec<std::path::PathBuf>,
+    Vec<(String, String)>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    std::fs::copy(
+        trade::dir().join("sources/joint-statement.txt"),
+        dir.path().join("sources/joint-statement.txt"),
+    )
+    .unwrap();
+    let mut files = Vec::new();
+    let mut texts = Vec::new();
+    for f in trade::files() {
+        let name = f.file_name().unwrap().to_str().unwrap().to_owned();
+        let text = edit(&name, std::fs::read_to_string(&f).unwrap());
+        let to = dir.path().join(&name);
+        std::fs::write(&to, &text).unwrap();
+        texts.push((to.display().to_string(), text));
+        files.push(to);
+    }
+    (dir, files, texts)
+}
+
 fn id(app: &App, ix: EventIx) -> String {
     app.log.events[ix].id.clone()
 }
@@ -209,31 +238,17 @@ fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
     use dateline::load::{Limits, load_paths};
     use dateline::tui::Msg;
     use dateline::tui::input::msg::Reload;
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("sources")).unwrap();
-    let mut files = Vec::new();
-    let mut sources = Vec::new();
-    for f in trade::files() {
-        let name = f.file_name().unwrap().to_owned();
-        let mut text = std::fs::read_to_string(&f).unwrap();
+    let (_dir, files, sources) = copied(|name, text| {
         if name == "2-spring.yaml" {
-            text = text
-                .replacen("actors: [bessent]", "actors: [besent]", 2)
+            text.replacen("actors: [bessent]", "actors: [besent]", 2)
                 .replace(
                     "for an initial period of 90 days",
                     "for a period of 90 days",
-                );
+                )
+        } else {
+            text
         }
-        let to = dir.path().join(&name);
-        std::fs::write(&to, &text).unwrap();
-        sources.push((to.display().to_string(), text));
-        files.push(to);
-    }
-    std::fs::copy(
-        trade::dir().join("sources/joint-statement.txt"),
-        dir.path().join("sources/joint-statement.txt"),
-    )
-    .unwrap();
+    });
     let result = load_paths(&files, &Limits::default());
     assert_eq!(result.as_ref().unwrap_err().error_count(), 3);
     for (w, h) in SIZES {
@@ -376,5 +391,109 @@ fn rows_in_the_repeated_hour_carry_their_offset() {
             // A time outside that hour keeps its short form.
             assert!(!s.contains("06:00 -"), "{s}");
         }
+    }
+}
+
+/// The colour each party's lane name is drawn in, on a 16-colour terminal.
+fn lane_colours(app: &mut App) -> Vec<(String, ratatui::style::Color)> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    if !app.lanes.on {
+        press(app, "L");
+    }
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|f| dateline::tui::view(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let y = areas(app).timeline.y;
+    let row: Vec<(String, ratatui::style::Color)> = (0..app.width)
+        .map(|x| {
+            let c = &buf[(x, y)];
+            (c.symbol().to_owned(), c.fg)
+        })
+        .collect();
+    let text: String = row.iter().map(|(s, _)| s.as_str()).collect();
+    app.log
+        .parties
+        .iter()
+        .map(|p| {
+            let at = text
+                .find(&p.name)
+                .unwrap_or_else(|| panic!("{} not in {text}", p.name));
+            let col = text[..at].chars().count();
+            (p.id.clone(), row[col].1)
+        })
+        .collect()
+}
+
+fn coloured(loaded: dateline::load::Loaded, w: u16, h: u16) -> App {
+    let mut app = App::new(
+        loaded,
+        dateline::filter::Query::default(),
+        dateline::tui::ColorMode::Basic16,
+    );
+    update(
+        &mut app,
+        Action::Resize {
+            width: w,
+            height: h,
+        },
+    );
+    app
+}
+
+/// Assigned colours differ between the parties of a log, on 16 colours: six parties get
+/// six hues, and a hue comes back (in its other shade) only for a seventh and an eighth.
+#[test]
+fn assigned_party_colours_are_distinct() {
+    use ratatui::style::Color;
+    let mut app = coloured(trade::load(), 240, 50);
+    let colours = lane_colours(&mut app);
+    let hue = |c: Color| match c {
+        Color::Red | Color::LightRed => "red",
+        Color::Green | Color::LightGreen => "green",
+        Color::Yellow | Color::LightYellow => "yellow",
+        Color::Blue | Color::LightBlue => "blue",
+        Color::Magenta | Color::LightMagenta => "magenta",
+        Color::Cyan | Color::LightCyan => "cyan",
+        other => panic!("{other:?} for a party"),
+    };
+    let first_six: BTreeSet<&str> = colours[..6].iter().map(|(_, c)| hue(*c)).collect();
+    assert_eq!(first_six.len(), 6, "{colours:?}");
+    let all: BTreeSet<String> = colours.iter().map(|(_, c)| format!("{c:?}")).collect();
+    assert_eq!(all.len(), 8, "{colours:?}");
+    // Red and green only once blue, yellow, magenta and cyan are taken.
+    let first_four: BTreeSet<&str> = colours[..4].iter().map(|(_, c)| hue(*c)).collect();
+    assert!(
+        !first_four.contains("red") && !first_four.contains("green"),
+        "{colours:?}"
+    );
+}
+
+/// A colour the log gives is kept as given, and no assigned colour takes its hue: with
+/// the US blue and China red, Spain is not red and the UK not blue.
+#[test]
+fn assigned_colours_keep_clear_of_the_logs_own() {
+    use ratatui::style::Color;
+    let (_dir, files, _) = copied(|_, text| {
+        text.replace(
+            "{id: us, name: United States}",
+            "{id: us, name: United States, color: blue}",
+        )
+        .replace(
+            "{id: china, name: China}",
+            "{id: china, name: China, color: \"#dd2222\"}",
+        )
+    });
+    let loaded = dateline::load::load_paths(&files, &dateline::load::Limits::default()).unwrap();
+    let mut app = coloured(loaded, 240, 50);
+    let colours: std::collections::BTreeMap<String, Color> =
+        lane_colours(&mut app).into_iter().collect();
+    assert_eq!(colours["us"], Color::Blue);
+    assert_eq!(colours["china"], Color::Red, "#dd2222 on 16 colours");
+    for id in ["spain", "uk", "switzerland", "sweden"] {
+        assert!(
+            ![Color::Red, Color::LightRed, Color::Blue, Color::LightBlue].contains(&colours[id]),
+            "{id}: {colours:?}"
+        );
     }
 }
