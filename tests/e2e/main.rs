@@ -5,5 +5,6 @@ mod common;
 
 mod browse;
 mod edit;
+mod editor_line;
 mod hardening;
 mod held;

@@ -37,6 +37,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
+        app.editor_note = None;
     }
     if !matches!(action, Action::Resize { .. } | Action::Open) {
         app.reveal = None;

@@ -200,6 +200,9 @@ fn replace(app: &mut App, loaded: Loaded) {
     if let Some(n) = unverified {
         msg.push_str(&format!(" · {n}"));
     }
+    if let Some(note) = app.editor_note.take() {
+        msg.push_str(&format!(" · {note}"));
+    }
     app.message = Some(msg);
 }
 
