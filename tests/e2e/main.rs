@@ -8,3 +8,4 @@ mod edit;
 mod editor_line;
 mod hardening;
 mod held;
+mod open_browser;
