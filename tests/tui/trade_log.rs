@@ -497,3 +497,41 @@ fn assigned_colours_keep_clear_of_the_logs_own() {
         );
     }
 }
+
+/// The text `y` put on the clipboard last.
+fn clipboard(app: &App) -> String {
+    match app.effects.last() {
+        Some(dateline::tui::update::share::Effect::Copy(text)) => text.clone(),
+        other => panic!("no copy: {other:?}"),
+    }
+}
+
+/// A quote found in its archive only once its apostrophe is folded is copied with the
+/// note the quote view gives it, from the quote view and from the quotes browser.
+#[test]
+fn a_quote_found_only_once_folded_is_copied_with_its_note() {
+    let note =
+        "Found in the archived source once typography is folded (' in the archive, ’ in the log)";
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        press(&mut app, "/joint statement\n\n");
+        // The quote view, on the fourth quote: the folded one.
+        press(&mut app, "jjj");
+        let s = screen_now(&app);
+        assert!(s.contains("once typography is folded"), "{s}");
+        press(&mut app, "y");
+        let text = clipboard(&app);
+        assert!(text.contains("It’s a shared understanding"), "{text}");
+        assert!(text.contains(note), "{text}");
+        if w >= 200 {
+            assert!(screen_now(&app).contains("only once typography is folded, said in the copy"));
+        }
+        // A quote found as written carries no such note.
+        press(&mut app, "k");
+        press(&mut app, "y");
+        assert!(!clipboard(&app).contains("folded"));
+        press(&mut app, "\x1bcQ/shared understanding\ny");
+        let text = clipboard(&app);
+        assert!(text.contains(note), "{text}");
+    }
+}
