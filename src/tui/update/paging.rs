@@ -24,8 +24,18 @@ pub(super) fn page_down(app: &mut App, page: usize) {
 /// PgUp: the rows above the screen come down, to the last one hidden, the first event
 /// of the new screen selected (so PgDn comes back to where it was).
 pub(super) fn page_up(app: &mut App, page: usize) {
-    app.scroll = app.scroll.saturating_sub(page);
-    let pos = app.rows.event_at_or_after(app.scroll).unwrap_or(0);
+    let old = app.scroll;
+    app.scroll = old.saturating_sub(page);
+    let mut pos = app.rows.event_at_or_after(app.scroll).unwrap_or(0);
+    // The first event brings its header with it, scrolling to the very top: that would
+    // pull the page's end above the rows just hidden. The last of those then; the next
+    // PgUp goes to the top.
+    if pos == 0
+        && app.scroll > 0
+        && let Some(p) = event_before(app, old)
+    {
+        pos = p;
+    }
     select_pos(app, pos);
 }
 
