@@ -267,6 +267,12 @@ fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
             status.contains(&notice[..(w as usize - 10).min(notice.len())]),
             "{status}"
         );
+        // E says the same.
+        press(&mut app, "E");
+        if w >= 200 {
+            let s = screen_now(&app);
+            assert!(s.contains("does not open (2 errors that keep it from opening and 1 quote not found in its archive)"), "{s}");
+        }
     }
 }
 

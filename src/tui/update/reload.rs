@@ -31,16 +31,26 @@ impl FileErrors {
     /// `file has 3 errors — press E to read them`; a quote not found in its archive is
     /// named apart, since it alone would not keep the file from opening.
     pub(crate) fn notice(&self) -> String {
+        let them = if self.report.error_count() == 1 {
+            "it"
+        } else {
+            "them"
+        };
+        format!("file has {} — press E to read {them}", self.counted())
+    }
+
+    /// `3 errors`, or `2 errors that keep it from opening and 1 quote not found in its
+    /// archive`.
+    pub(crate) fn counted(&self) -> String {
         let errors = self.report.error_count();
         let missing = self
             .report
             .errors()
             .filter(|d| d.is_quote_not_found())
             .count();
-        let them = if errors == 1 { "it" } else { "them" };
         if missing == 0 {
             let s = if errors == 1 { "" } else { "s" };
-            return format!("file has {errors} error{s} — press E to read {them}");
+            return format!("{errors} error{s}");
         }
         let blocking = errors - missing;
         let (s, keep) = if blocking == 1 {
@@ -53,9 +63,7 @@ impl FileErrors {
         } else {
             format!("{missing} quotes not found in their archives")
         };
-        format!(
-            "file has {blocking} error{s} that {keep} it from opening and {quotes} — press E to read {them}"
-        )
+        format!("{blocking} error{s} that {keep} it from opening and {quotes}")
     }
 }
 
