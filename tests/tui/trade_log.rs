@@ -541,3 +541,40 @@ fn a_quote_found_only_once_folded_is_copied_with_its_note() {
         assert!(text.contains(note), "{text}");
     }
 }
+
+/// From the search prompt over the quotes browser the arrows (Ctrl-n, Ctrl-p) step
+/// through the quotes that hold the words, and the prompt counts quotes.
+#[test]
+fn the_prompt_over_the_quotes_browser_steps_through_quotes() {
+    for (w, h) in SIZES {
+        let mut app = open(w, h);
+        press(&mut app, "Q/120");
+        let status = |app: &App| screen_now(app).lines().last().unwrap().to_owned();
+        assert!(status(&app).contains("quote 1 of 2"), "{}", status(&app));
+        let under = |app: &App| match &app.overlays[app.overlays.len() - 2] {
+            Overlay::QuoteList(l) => {
+                let at = l.entries[l.cursor];
+                app.log.events[at.event].quotes[at.quote].text.clone()
+            }
+            other => panic!("{other:?}"),
+        };
+        assert!(under(&app).contains("120 percent"), "{}", under(&app));
+        ctrl(&mut app, 'n');
+        assert!(under(&app).contains("120 things"), "{}", under(&app));
+        assert!(status(&app).contains("quote 2 of 2"), "{}", status(&app));
+        ctrl(&mut app, 'n');
+        assert!(under(&app).contains("120 percent"), "round the end");
+        ctrl(&mut app, 'p');
+        press(&mut app, "\n");
+        let Some(Overlay::QuoteList(l)) = app.overlays.last() else {
+            panic!()
+        };
+        assert_eq!(l.entries.len(), 2);
+        let at = l.entries[l.cursor];
+        assert!(
+            app.log.events[at.event].quotes[at.quote]
+                .text
+                .contains("120 things")
+        );
+    }
+}

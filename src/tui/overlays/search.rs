@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::count::counted;
 use crate::tui::layout::text::{first_fitting, width};
-use crate::tui::overlays::{Overlay, prompt_input};
+use crate::tui::overlays::{Overlay, prompt_input, quote_list};
 use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
 use ratatui::text::Span;
@@ -84,6 +84,7 @@ pub(crate) fn changed(app: &mut App) {
     };
     let input = s.input.clone();
     let before = s.before_selected;
+    quote_list::step_to_match(app, &input, None);
     let hits = hits(app, &input);
     let target = before
         .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
@@ -104,8 +105,25 @@ pub(crate) fn changed(app: &mut App) {
 pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     // How many match, shortened when what was typed leaves little room.
+    let in_quotes = quote_list::prompt_matches(app, &s.input);
     let found = if s.input.trim().is_empty() {
         vec!["  type to search".to_owned()]
+    } else if let Some((n, at)) = in_quotes {
+        // Over the quotes browser the words select quotes: those are counted.
+        match (n, at) {
+            (0, _) => vec!["  no quote holds it".to_owned(), "  no match".to_owned()],
+            (n, Some(i)) => vec![
+                format!("  quote {} of {n}", i + 1),
+                format!("  {}/{n}", i + 1),
+            ],
+            (n, None) => vec![
+                format!(
+                    "  {}",
+                    crate::tui::layout::count::counted(n, "quote", "quotes")
+                ),
+                format!("  {n}"),
+            ],
+        }
     } else if s.hits.is_empty() {
         vec!["  no match".to_owned()]
     } else {
@@ -175,9 +193,14 @@ fn hits(app: &App, input: &str) -> Vec<EventIx> {
         .collect()
 }
 
-/// n/N in the prompt: the next or previous hit, round the end.
+/// n/N in the prompt: the next or previous hit, round the end; over the quotes browser,
+/// the next or previous quote that holds the words.
 fn step_hits(app: &mut App, forward: bool) {
     let Some(s) = app.search_prompt() else { return };
+    if quote_list::prompt_matches(app, &s.input).is_some() {
+        let input = s.input.clone();
+        return quote_list::step_to_match(app, &input, Some(forward));
+    }
     if s.hits.is_empty() {
         return;
     }

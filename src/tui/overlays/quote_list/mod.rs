@@ -122,6 +122,54 @@ pub(crate) fn rebuilt(app: &App, before: &Before, old: &QuoteList) -> QuoteList 
     list
 }
 
+/// The quotes browser under the search prompt, when the prompt was opened from it.
+fn under_prompt(app: &App) -> Option<&QuoteList> {
+    match app.overlays.as_slice() {
+        [.., Overlay::QuoteList(l), Overlay::Search(_)] => Some(l),
+        _ => None,
+    }
+}
+
+/// For the search prompt opened in the quotes browser: the entries whose quotes hold
+/// `input`'s words, and which of them is under the cursor. None when the prompt is not
+/// over the browser.
+pub(crate) fn prompt_matches(app: &App, input: &str) -> Option<(usize, Option<usize>)> {
+    let list = under_prompt(app)?;
+    let terms = terms(input);
+    let matching: Vec<usize> = (0..list.entries.len())
+        .filter(|&i| quote_holds(app, list.entries[i], &terms))
+        .collect();
+    let at = matching.iter().position(|&i| i == list.cursor);
+    Some((matching.len(), at))
+}
+
+/// The search prompt over the browser: the cursor onto the next (or previous, or with
+/// `None` the first at or after it) quote holding `input`'s words, round the end.
+pub(crate) fn step_to_match(app: &mut App, input: &str, forward: Option<bool>) {
+    let Some(list) = under_prompt(app) else {
+        return;
+    };
+    let terms = terms(input);
+    let n = list.entries.len();
+    let holds = |i: usize| quote_holds(app, list.entries[i], &terms);
+    let from = list.cursor;
+    let order: Vec<usize> = match forward {
+        None => (0..n).map(|k| (from + k) % n).collect(),
+        Some(true) => (1..=n).map(|k| (from + k) % n).collect(),
+        Some(false) => (1..=n).map(|k| (from + n - k) % n).collect(),
+    };
+    let Some(target) = order.into_iter().find(|&i| holds(i)) else {
+        return;
+    };
+    let mut list = list.clone();
+    list.cursor = target;
+    follow_cursor(app, &mut list);
+    let k = app.overlays.len();
+    if let Some(Overlay::QuoteList(l)) = app.overlays.get_mut(k.wrapping_sub(2)) {
+        *l = list;
+    }
+}
+
 /// The quote under the cursor of the quotes browser on top, if it is on top.
 pub(crate) fn current(app: &App) -> Option<QuoteAt> {
     match app.overlays.last() {
