@@ -18,6 +18,9 @@ pub struct SearchPrompt {
     pub input: String,
     /// Events the search would show, in timeline order, among those visible now.
     pub hits: Vec<EventIx>,
+    /// Over the quotes browser: its entries whose quotes hold the words (worked out
+    /// when the words change, not at each frame).
+    quote_hits: Option<Vec<usize>>,
     /// Where the reader was when the prompt opened, to go back on Esc.
     before_selected: Option<EventIx>,
     before_scroll: usize,
@@ -28,6 +31,7 @@ pub(crate) fn start(app: &mut App) {
     let prompt = SearchPrompt {
         input: String::new(),
         hits: Vec::new(),
+        quote_hits: None,
         before_selected: app.selected,
         before_scroll: app.scroll,
     };
@@ -84,7 +88,10 @@ pub(crate) fn changed(app: &mut App) {
     };
     let input = s.input.clone();
     let before = s.before_selected;
-    quote_list::step_to_match(app, &input, None);
+    let quote_hits = quote_list::prompt_matches(app, &input);
+    if let Some(matching) = &quote_hits {
+        quote_list::step_to_match(app, matching, None);
+    }
     let hits = hits(app, &input);
     let target = before
         .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
@@ -93,6 +100,7 @@ pub(crate) fn changed(app: &mut App) {
         .or(before);
     if let Some(Overlay::Search(s)) = app.overlays.last_mut() {
         s.hits = hits;
+        s.quote_hits = quote_hits;
     }
     if let Some(t) = target.filter(|&t| app.is_visible(t)) {
         app.selected = Some(t);
@@ -105,7 +113,10 @@ pub(crate) fn changed(app: &mut App) {
 pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     // How many match, shortened when what was typed leaves little room.
-    let in_quotes = quote_list::prompt_matches(app, &s.input);
+    let in_quotes = s
+        .quote_hits
+        .as_ref()
+        .map(|m| (m.len(), quote_list::cursor_among(app, m)));
     let found = if s.input.trim().is_empty() {
         vec!["  type to search".to_owned()]
     } else if let Some((n, at)) = in_quotes {
@@ -166,6 +177,11 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
 pub(crate) fn reloaded(app: &App, before: &Before, mut s: SearchPrompt) -> SearchPrompt {
     s.before_selected = s.before_selected.and_then(|b| before.event_in(&app.log, b));
     s.hits = hits(app, &s.input);
+    // The browser under the prompt was rebuilt just before it, on the new log.
+    s.quote_hits = match app.overlays.last() {
+        Some(Overlay::QuoteList(l)) => Some(quote_list::entries_holding(app, l, &s.input)),
+        _ => None,
+    };
     s
 }
 
@@ -197,9 +213,8 @@ fn hits(app: &App, input: &str) -> Vec<EventIx> {
 /// the next or previous quote that holds the words.
 fn step_hits(app: &mut App, forward: bool) {
     let Some(s) = app.search_prompt() else { return };
-    if quote_list::prompt_matches(app, &s.input).is_some() {
-        let input = s.input.clone();
-        return quote_list::step_to_match(app, &input, Some(forward));
+    if let Some(matching) = s.quote_hits.clone() {
+        return quote_list::step_to_match(app, &matching, Some(forward));
     }
     if s.hits.is_empty() {
         return;

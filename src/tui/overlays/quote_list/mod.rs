@@ -122,7 +122,7 @@ pub(crate) fn rebuilt(app: &App, before: &Before, old: &QuoteList) -> QuoteList 
     list
 }
 
-/// The quotes browser under the search prompt, when the prompt was opened from it.
+/// The quotes browser the search prompt was opened from: the overlay under it.
 fn under_prompt(app: &App) -> Option<&QuoteList> {
     match app.overlays.as_slice() {
         [.., Overlay::QuoteList(l), Overlay::Search(_)] => Some(l),
@@ -130,35 +130,40 @@ fn under_prompt(app: &App) -> Option<&QuoteList> {
     }
 }
 
-/// For the search prompt opened in the quotes browser: the entries whose quotes hold
-/// `input`'s words, and which of them is under the cursor. None when the prompt is not
-/// over the browser.
-pub(crate) fn prompt_matches(app: &App, input: &str) -> Option<(usize, Option<usize>)> {
-    let list = under_prompt(app)?;
+/// The entries of `list` whose quotes hold `input`'s words, ascending.
+pub(crate) fn entries_holding(app: &App, list: &QuoteList, input: &str) -> Vec<usize> {
     let terms = terms(input);
-    let matching: Vec<usize> = (0..list.entries.len())
+    (0..list.entries.len())
         .filter(|&i| quote_holds(app, list.entries[i], &terms))
-        .collect();
-    let at = matching.iter().position(|&i| i == list.cursor);
-    Some((matching.len(), at))
+        .collect()
 }
 
-/// The search prompt over the browser: the cursor onto the next (or previous, or with
-/// `None` the first at or after it) quote holding `input`'s words, round the end.
-pub(crate) fn step_to_match(app: &mut App, input: &str, forward: Option<bool>) {
+/// For the search prompt over the browser: the entries holding `input`'s words. None
+/// when the prompt is not over the browser.
+pub(crate) fn prompt_matches(app: &App, input: &str) -> Option<Vec<usize>> {
+    under_prompt(app).map(|l| entries_holding(app, l, input))
+}
+
+/// Which of `matching` (ascending entries) the browser under the prompt has its cursor on.
+pub(crate) fn cursor_among(app: &App, matching: &[usize]) -> Option<usize> {
+    under_prompt(app).and_then(|l| matching.binary_search(&l.cursor).ok())
+}
+
+/// The search prompt over the browser: its cursor onto the next (or previous, or with
+/// `None` the first at or after it) of the `matching` entries, round the end.
+pub(crate) fn step_to_match(app: &mut App, matching: &[usize], forward: Option<bool>) {
     let Some(list) = under_prompt(app) else {
         return;
     };
-    let terms = terms(input);
-    let n = list.entries.len();
-    let holds = |i: usize| quote_holds(app, list.entries[i], &terms);
     let from = list.cursor;
-    let order: Vec<usize> = match forward {
-        None => (0..n).map(|k| (from + k) % n).collect(),
-        Some(true) => (1..=n).map(|k| (from + k) % n).collect(),
-        Some(false) => (1..=n).map(|k| (from + n - k) % n).collect(),
+    let next = matching.partition_point(|&i| i <= from);
+    let at = matching.partition_point(|&i| i < from);
+    let target = match forward {
+        None => matching.get(at).or(matching.first()),
+        Some(true) => matching.get(next).or(matching.first()),
+        Some(false) => at.checked_sub(1).map(|i| &matching[i]).or(matching.last()),
     };
-    let Some(target) = order.into_iter().find(|&i| holds(i)) else {
+    let Some(&target) = target else {
         return;
     };
     let mut list = list.clone();
