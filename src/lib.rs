@@ -17,6 +17,7 @@ pub mod load;
 pub mod marks;
 pub mod model;
 pub mod overview;
+pub mod party_colors;
 pub mod postings;
 pub mod search;
 pub mod text;

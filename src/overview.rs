@@ -482,7 +482,10 @@ pub(crate) fn landing(
     // day's slack for a time late in its day), so that a jump costs a comparison an event,
     // not a calendar sum nor a read of the event.
     let day = i64::from(date.reading_day().num_days_from_ce());
-    let holding = (0..after)
+    // When every event starts before the date, `after` is the last one, and it may hold
+    // the date too (a month-only event last, after the year that also holds it).
+    let upto = if first < at { after + 1 } else { after };
+    let holding = (0..upto)
         .filter(|&pos| {
             if i64::from(calendar.day(events[pos]).last_day_number()) + 1 < day {
                 return false;

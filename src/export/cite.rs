@@ -6,7 +6,7 @@ use crate::export::phrases::{
     credit, quote_status_line, source_line, status_word, verification_note, when_with_note, words,
     words_label,
 };
-use crate::model::{EventIx, Log};
+use crate::model::{EventIx, Log, Verification};
 use crate::text::{sanitize, sanitize_multiline};
 
 /// Where a quote was published, one line each: the source line, then the URL.
@@ -65,6 +65,14 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
         out.push('\n');
     }
     source_lines(log, q.source, &mut out);
+    // Found only once typography was folded: said after the source, as the quote view
+    // says it, so the copy does not pass for a byte-exact match.
+    if matches!(q.verification, Verification::Folded { .. })
+        && let Some(note) = verification_note(log, q)
+    {
+        out.push_str(&note);
+        out.push('\n');
+    }
     out
 }
 

@@ -2,7 +2,7 @@
 //! went wrong as diagnostics at the lines the writer must fix.
 
 use super::Limits;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, QUOTE_NOT_FOUND, Severity};
 use crate::archive::{self, Archives, context::line_of};
 use crate::model::{Log, Verification};
 
@@ -50,7 +50,7 @@ pub(crate) fn check_archives(
                     Some(at) => (
                         Severity::Error,
                         format!(
-                            "the quote is not in its archive `{}`: the closest passage differs",
+                            "{QUOTE_NOT_FOUND} `{}`: the closest passage differs",
                             archive.path
                         ),
                         Some(format!(
@@ -65,7 +65,7 @@ pub(crate) fn check_archives(
                     None => (
                         Severity::Error,
                         format!(
-                            "the quote is not in its archive `{}`: none of its words is there",
+                            "{QUOTE_NOT_FOUND} `{}`: none of its words is there",
                             archive.path
                         ),
                         Some("check the quote's `source`".to_string()),

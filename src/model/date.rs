@@ -441,6 +441,16 @@ impl Date {
         })
     }
 
+    /// The reading zone's offset at this time (`-04:00`) when its clock shows this time
+    /// twice (the hour repeated when clocks go back): a row's time alone would not say
+    /// which. None otherwise, and for a date without a time.
+    pub(crate) fn reading_repeated_offset(&self) -> Option<String> {
+        self.offset?;
+        let at = self.start.with_timezone(&self.reading);
+        (offsets_at(self.reading, at.naive_local()).len() > 1)
+            .then(|| clock_name(at.offset().fix()))
+    }
+
     /// A time on the reading zone's clock, naming it, for beside the event's own:
     /// `Sat 11 March 2023 12:30 +08:00 (Asia/Shanghai)`. None for a date without a time,
     /// and when the two clocks agree.

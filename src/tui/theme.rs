@@ -13,20 +13,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub use crate::color::ColorMode;
 
-/// Colours assigned, in order, to parties that give none.
-const PARTY_PALETTE: [Color; 10] = [
-    Color::LightBlue,
-    Color::LightRed,
-    Color::LightGreen,
-    Color::LightYellow,
-    Color::LightMagenta,
-    Color::LightCyan,
-    Color::Blue,
-    Color::Red,
-    Color::Green,
-    Color::Magenta,
-];
-
 /// A basic terminal colour as ratatui names it.
 fn ansi(c: AnsiColor) -> Color {
     match c {
@@ -117,18 +103,12 @@ pub(crate) struct Theme {
 
 impl Theme {
     pub(crate) fn new(log: &Log, mode: ColorMode) -> Theme {
-        let mut next = 0;
-        let party_colors = log
-            .parties
-            .iter()
-            .map(|p| match p.color.map(legible) {
-                Some(LogColor::Rgb(r, g, b)) if mode == ColorMode::TrueColor => Color::Rgb(r, g, b),
-                Some(LogColor::Rgb(r, g, b)) => nearest_basic(r, g, b),
-                Some(LogColor::Named(n)) => named(n),
-                None => {
-                    next += 1;
-                    PARTY_PALETTE[(next - 1) % PARTY_PALETTE.len()]
-                }
+        let party_colors = crate::party_colors::party_colors(log)
+            .into_iter()
+            .map(|c| match legible(c) {
+                LogColor::Rgb(r, g, b) if mode == ColorMode::TrueColor => Color::Rgb(r, g, b),
+                LogColor::Rgb(r, g, b) => nearest_basic(r, g, b),
+                LogColor::Named(n) => named(n),
             })
             .collect();
         Theme { mode, party_colors }

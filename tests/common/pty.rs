@@ -93,6 +93,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("DATELINE_STATE_DIR", state);
+        // The tester's own choices must not steer `o` and `e`.
+        cmd.env_remove("BROWSER");
+        cmd.env_remove("DATELINE_EDITOR_LINE");
         for (k, v) in env {
             cmd.env(k, v);
         }

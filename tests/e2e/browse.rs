@@ -19,7 +19,7 @@ fn pick_a_party_search_read_quotes_and_quit() {
     });
 
     s.keys("/cairo");
-    s.wait_text("matching");
+    s.wait_text("match 1 of");
     s.keys("\r");
     // Filters combine.
     s.wait_all(&["search: “cairo”", "party: Hamas"]);

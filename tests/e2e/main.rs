@@ -5,5 +5,7 @@ mod common;
 
 mod browse;
 mod edit;
+mod editor_line;
 mod hardening;
 mod held;
+mod open_browser;

@@ -5,6 +5,9 @@ mod filter;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod loader;
+mod paging;
 mod search;
 mod stream;
+#[path = "../common/trade.rs"]
+mod trade;
 mod tui;

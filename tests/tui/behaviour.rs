@@ -339,7 +339,7 @@ fn the_search_prompts_help_fits_beside_what_is_typed() {
             }
             if w >= 120 && text == "cairo" {
                 assert!(
-                    status.contains("↓↑ next/previous match · Enter keeps it as a filter"),
+                    status.contains("next/previous match · Enter keeps it as a filter"),
                     "{status}"
                 );
             }

@@ -463,7 +463,8 @@ fn t_shows_the_thread_both_ways_and_enter_jumps_to_an_event() {
     );
     assert_eq!(list.cursor, 2, "the cursor starts on the selected event");
     let s = screen(&a);
-    assert!(row_with(&s, "▶●").is_some_and(|r| r.contains("Israel answers")));
+    assert!(row_with(&s, "▶ ").is_some_and(|r| r.contains("Israel answers")));
+    assert!(row_with(&s, "(the thread opened here)").is_some_and(|r| r.contains("Israel answers")));
     assert!(row_with(&s, "answers Sun 28 April 2024").is_some());
     assert!(row_with(&s, "answered by Mon 20 May 2024").is_some());
     // Up twice and Enter: the proposal, selected in the timeline; Backspace returns.

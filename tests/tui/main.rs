@@ -15,5 +15,6 @@ mod quote_browser;
 mod reload;
 mod screens;
 mod share;
+mod trade_log;
 mod untrusted;
 mod zones;

@@ -80,6 +80,9 @@ pub struct App {
     /// A hidden event the reader was offered to go to: Enter again goes there.
     pub(crate) reveal: Option<EventIx>,
     pub message: Option<String>,
+    /// What the editor that just ended could not be told (the line), said again by the
+    /// reload that follows it, whose message takes the status line.
+    pub(crate) editor_note: Option<String>,
     /// Set while the files on disk do not open; the last good log stays on screen.
     pub file_errors: Option<FileErrors>,
     /// Terminal size as last reported.
@@ -112,8 +115,8 @@ impl App {
         let message = not_found(&warnings).or_else(|| {
             (!warnings.is_empty()).then(|| {
                 let n = warnings.len();
-                let s = if n == 1 { "" } else { "s" };
-                format!("{n} warning{s} in the log: run `dateline check` to read them")
+                let (s, them) = if n == 1 { ("", "it") } else { ("s", "them") };
+                format!("{n} warning{s} in the log: run `dateline check` to read {them}")
             })
         });
         let mut app = App {
@@ -137,6 +140,7 @@ impl App {
             reveal: None,
             new_events: Vec::new(),
             message,
+            editor_note: None,
             file_errors: None,
             width: 80,
             height: 24,

@@ -376,7 +376,7 @@ pub const BINDINGS: &[Binding] = &[
         &[QuoteList],
         &[Char('/')],
         Action::Show(Opener::Search),
-        "search the events whose quotes are shown",
+        "search the quotes: only those holding the words (or said by them)",
         Some("search"),
     ),
     bind(
@@ -566,7 +566,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char(':')],
         Action::Show(Opener::Jump),
-        "jump to a date: 2024, 2024-05 or 2024-05-03",
+        "jump to a date",
         None,
     ),
     bind(
@@ -627,18 +627,19 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     bind(&[Range], &[Ctrl('c')], Action::Quit, "quit", None),
+    // n and N type letters here, so the prompt steps with these, as fzf and readline do.
     bind(
         &[Search],
-        &[Code(KeyCode::Down)],
+        &[Code(KeyCode::Down), Ctrl('n')],
         Action::NextMatch,
-        "next match",
+        "next match, without filtering (as n after Enter)",
         None,
     ),
     bind(
         &[Search],
-        &[Code(KeyCode::Up)],
+        &[Code(KeyCode::Up), Ctrl('p')],
         Action::PrevMatch,
-        "previous match",
+        "previous match, without filtering (as N after Enter)",
         None,
     ),
     bind(
@@ -706,7 +707,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Code(KeyCode::Esc)],
         Action::Back,
-        "back to the timeline",
+        "back to the timeline (from the details, or from the lanes to the list)",
         None,
     ),
     bind(
@@ -730,7 +731,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('L')],
         Action::ToggleLanes,
-        "lanes view: one column per party (again: back to the list)",
+        "lanes view: one column per party (again, or Esc: back to the list)",
         Some("lanes"),
     ),
     bind(

@@ -15,8 +15,9 @@ pub enum Msg {
     Watching(String),
     /// Text pasted (bracketed paste): for the prompt open, never keys.
     Paste(String),
-    /// The editor (`Effect::Edit`) ended: how it went.
-    Edited(Result<(), String>),
+    /// The editor (`Effect::Edit`) ended: how it went (with a note when it could not be
+    /// told the line).
+    Edited(Result<Option<String>, String>),
     /// How writing a new file went (`Effect::WriteNew`): its path, or why not.
     Written {
         result: Result<std::path::PathBuf, String>,

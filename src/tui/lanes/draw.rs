@@ -130,11 +130,13 @@ fn event_row(app: &App, geo: &Geometry, buf: &mut Buffer, body: Rect, y: u16, ix
         .search_prompt()
         .is_some_and(|s| s.hits.binary_search(&ix).is_err());
     separators(app, geo, buf, body.x, y);
-    let date = format!(
-        "{}{}",
-        if selected { "▶" } else { " " },
-        e.date.reading_short()
-    );
+    // In the hour the reading zone repeats, the offset says which: `01:30 -04:00` in
+    // place of the day, which the header above names.
+    let short = match (e.date.reading_clock(), e.date.reading_repeated_offset()) {
+        (Some(clock), Some(offset)) => format!("{} {offset}", &clock[..5]),
+        _ => e.date.reading_short(),
+    };
+    let date = format!("{}{short}", if selected { "▶" } else { " " });
     let date_style = if selected { sel_style } else { t.dim() };
     buf.set_stringn(body.x, y, date, geo.date_w.saturating_sub(1), date_style);
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod badges;
 pub(crate) mod citation;
+pub(crate) mod count;
 pub(crate) mod detail_text;
 pub(crate) mod scroll;
 pub(crate) mod text;

@@ -36,12 +36,10 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             0,
         );
     };
-    let n = fe.report.error_count();
     let intro = format!(
-        "The file on disk does not open ({} error{}). The browser still shows the last good \
+        "The file on disk does not open ({}). The browser still shows the last good \
          version; save a fixed file and it reloads.",
-        n,
-        if n == 1 { "" } else { "s" }
+        fe.counted()
     );
     let mut out = wrap(&[(intro.as_str(), t.label())], w, 0);
     for (first, line) in &fe.lines {

@@ -6,7 +6,7 @@ use crate::tui::input::action::Action;
 use crate::tui::input::keymap::{BINDINGS, Mode, keys_label, text_help};
 use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::reader;
+use crate::tui::overlays::{Opener, jump, reader};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -37,10 +37,16 @@ pub fn lines(app: &App, w: usize) -> Vec<Line<'static>> {
         for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
             let keys = keys_label(b);
             let pad = key_w.saturating_sub(width(&keys));
+            // Examples in the open log's dates, as the prompt itself gives them.
+            let help = if b.action == Action::Show(Opener::Jump) {
+                format!(" {}: {}", b.help, jump::forms(app))
+            } else {
+                format!(" {}", b.help)
+            };
             out.push(Line::from(truncate(
                 vec![
                     Span::styled(format!("  {keys}{}", " ".repeat(pad)), t.key()),
-                    Span::raw(format!(" {}", b.help)),
+                    Span::raw(help),
                 ],
                 w,
             )));

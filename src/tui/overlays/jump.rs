@@ -16,7 +16,7 @@ use ratatui::text::Span;
 
 /// The forms the prompt takes, in the last event's dates: `2024, 2024-05, 2024-05-04 or
 /// today`.
-fn forms(app: &App) -> String {
+pub(crate) fn forms(app: &App) -> String {
     let (_, last) = log_dates::first_and_last(app);
     let [y, m, d] = [Precision::Year, Precision::Month, Precision::Day].map(|p| written(&last, p));
     let mut forms: Vec<String> = vec![y, m, d];

@@ -116,7 +116,10 @@ fn apply(app: &mut App, text: &str) {
             refilter(app);
             app.message = Some(match (from, to) {
                 (None, None) => "date range cleared".into(),
-                _ => format!("{} events in the date range", app.visible.len()),
+                _ => format!(
+                    "{} in the date range",
+                    crate::tui::layout::count::counted(app.visible.len(), "event", "events")
+                ),
             });
         }
         // A range the wrong way round is not a matter of form: the examples would not help.

@@ -5,8 +5,9 @@ use crate::filter;
 use crate::model::EventIx;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
+use crate::tui::layout::count::counted;
 use crate::tui::layout::text::{first_fitting, width};
-use crate::tui::overlays::{Overlay, prompt_input};
+use crate::tui::overlays::{Overlay, prompt_input, quote_list};
 use crate::tui::update::reload::Before;
 use crate::tui::update::{refilter, scroll_to_selection};
 use ratatui::text::Span;
@@ -17,6 +18,9 @@ pub struct SearchPrompt {
     pub input: String,
     /// Events the search would show, in timeline order, among those visible now.
     pub hits: Vec<EventIx>,
+    /// Over the quotes browser: its entries whose quotes hold the words (worked out
+    /// when the words change, not at each frame).
+    quote_hits: Option<Vec<usize>>,
     /// Where the reader was when the prompt opened, to go back on Esc.
     before_selected: Option<EventIx>,
     before_scroll: usize,
@@ -27,6 +31,7 @@ pub(crate) fn start(app: &mut App) {
     let prompt = SearchPrompt {
         input: String::new(),
         hits: Vec::new(),
+        quote_hits: None,
         before_selected: app.selected,
         before_scroll: app.scroll,
     };
@@ -57,8 +62,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
                 app.query.search = input;
                 refilter(app);
                 app.message = Some(format!(
-                    "search kept as a filter: {} events · n/N move · c clears",
-                    app.visible.len()
+                    "search kept as a filter: {} · n/N move · c clears",
+                    counted(app.visible.len(), "event", "events")
                 ));
             }
         }
@@ -83,6 +88,10 @@ pub(crate) fn changed(app: &mut App) {
     };
     let input = s.input.clone();
     let before = s.before_selected;
+    let quote_hits = quote_list::prompt_matches(app, &input);
+    if let Some(matching) = &quote_hits {
+        quote_list::step_to_match(app, matching, None);
+    }
     let hits = hits(app, &input);
     let target = before
         .and_then(|b| hits.get(hits.partition_point(|&h| h < b)))
@@ -91,6 +100,7 @@ pub(crate) fn changed(app: &mut App) {
         .or(before);
     if let Some(Overlay::Search(s)) = app.overlays.last_mut() {
         s.hits = hits;
+        s.quote_hits = quote_hits;
     }
     if let Some(t) = target.filter(|&t| app.is_visible(t)) {
         app.selected = Some(t);
@@ -103,13 +113,40 @@ pub(crate) fn changed(app: &mut App) {
 pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
     // How many match, shortened when what was typed leaves little room.
+    let in_quotes = s
+        .quote_hits
+        .as_ref()
+        .map(|m| (m.len(), quote_list::cursor_among(app, m)));
     let found = if s.input.trim().is_empty() {
         vec!["  type to search".to_owned()]
+    } else if let Some((n, at)) = in_quotes {
+        // Over the quotes browser the words select quotes: those are counted.
+        match (n, at) {
+            (0, _) => vec!["  no quote holds it".to_owned(), "  no match".to_owned()],
+            (n, Some(i)) => vec![
+                format!("  quote {} of {n}", i + 1),
+                format!("  {}/{n}", i + 1),
+            ],
+            (n, None) => vec![
+                format!(
+                    "  {}",
+                    crate::tui::layout::count::counted(n, "quote", "quotes")
+                ),
+                format!("  {n}"),
+            ],
+        }
     } else if s.hits.is_empty() {
         vec!["  no match".to_owned()]
     } else {
         let n = s.hits.len();
-        vec![format!("  {n} matching"), format!("  {n}")]
+        // Which match the selection is on, as the arrows step through them.
+        match app.selected.and_then(|sel| s.hits.binary_search(&sel).ok()) {
+            Some(i) => vec![
+                format!("  match {} of {n}", i + 1),
+                format!("  {}/{n}", i + 1),
+            ],
+            None => vec![format!("  {n} matching"), format!("  {n}")],
+        }
     };
     let mut line = prompt_input::echo(t, "/", &s.input, room).to_vec();
     let typed: usize = line.iter().map(|s| width(&s.content)).sum();
@@ -120,6 +157,8 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
     line.push(Span::styled(found, t.label()));
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let helps = vec![
+        "  ↓↑ or Ctrl-n/Ctrl-p next/previous match · Enter keeps it as a filter · Esc cancels"
+            .to_owned(),
         "  ↓↑ next/previous match · Enter keeps it as a filter · Esc cancels".to_owned(),
         "  ↓↑ matches · Enter keeps · Esc cancels".to_owned(),
         "  Enter keeps · Esc cancels".to_owned(),
@@ -138,6 +177,11 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
 pub(crate) fn reloaded(app: &App, before: &Before, mut s: SearchPrompt) -> SearchPrompt {
     s.before_selected = s.before_selected.and_then(|b| before.event_in(&app.log, b));
     s.hits = hits(app, &s.input);
+    // The browser under the prompt was rebuilt just before it, on the new log.
+    s.quote_hits = match app.overlays.last() {
+        Some(Overlay::QuoteList(l)) => Some(quote_list::entries_holding(app, l, &s.input)),
+        _ => None,
+    };
     s
 }
 
@@ -165,9 +209,13 @@ fn hits(app: &App, input: &str) -> Vec<EventIx> {
         .collect()
 }
 
-/// n/N in the prompt: the next or previous hit, round the end.
+/// n/N in the prompt: the next or previous hit, round the end; over the quotes browser,
+/// the next or previous quote that holds the words.
 fn step_hits(app: &mut App, forward: bool) {
     let Some(s) = app.search_prompt() else { return };
+    if let Some(matching) = s.quote_hits.clone() {
+        return quote_list::step_to_match(app, &matching, Some(forward));
+    }
     if s.hits.is_empty() {
         return;
     }

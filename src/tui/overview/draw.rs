@@ -73,7 +73,10 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let pad = marker[0].content.len() - width(&more);
         marker[0] = Span::styled(format!("{more}{}", " ".repeat(pad)), t.dim());
     } else if hidden > 0 {
-        after_title = format!(" · {more} parties");
+        after_title = format!(
+            " · {more} {}",
+            if hidden == 1 { "party" } else { "parties" }
+        );
     }
     let title = first_fitting(h.titles(), w.saturating_sub(width(&after_title)));
     let head = vec![

@@ -1,6 +1,7 @@
 //! Everything that touches the world: the terminal, signals, the file watcher, the run
 //! loop that feeds `update` and draws `view`, and the effects `update` asks for.
 
+pub(crate) mod browser_var;
 pub(crate) mod editor;
 pub mod effects;
 pub(crate) mod log_source;

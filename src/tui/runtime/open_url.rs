@@ -1,6 +1,7 @@
 //! Opening a source's URL in the default browser, from the browser's `o` key.
 
-/// Opens `url` in the default web browser and returns without waiting for the browser
+/// Opens `url` in the reader's `$BROWSER` when set (see `browser_var`), else in the
+/// default web browser, and returns without waiting for the browser
 /// (`open::that_detached`: the launcher runs detached, with its output sent to /dev/null
 /// so it cannot draw over the screen). The launcher is watched for about a quarter of a
 /// second so that a missing one is reported; call this from a thread if even that pause
@@ -27,6 +28,14 @@ pub(crate) fn open_url(url: Option<&str>) -> Result<(), String> {
         return Err(format!(
             "not opening {shown}: the URL holds spaces or control characters"
         ));
+    }
+    // The reader's own choice first, as other terminal tools honour it.
+    if let Some(var) = std::env::var("BROWSER")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        return super::browser_var::open(&var, url)
+            .map_err(|why| format!("could not open {shown}: {why}"));
     }
     open::that_detached(url).map_err(|e| {
         format!("could not open {shown}: no web browser found ({e}); copy the URL instead")

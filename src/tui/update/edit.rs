@@ -37,9 +37,14 @@ pub(crate) fn edit(app: &mut App) {
 }
 
 /// The editor ended. A save shows through live reload; a failure is said.
-pub(crate) fn edited(app: &mut App, result: Result<(), String>) {
+pub(crate) fn edited(app: &mut App, result: Result<Option<String>, String>) {
     app.message = Some(match result {
-        Ok(()) => "back from the editor".into(),
+        Ok(None) => "back from the editor".into(),
+        Ok(Some(note)) => {
+            let note = sanitize(&note).into_owned();
+            app.editor_note = Some(note.clone());
+            format!("back from the editor · {note}")
+        }
         Err(why) => sanitize(&why).into_owned(),
     });
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod edit;
 pub(crate) mod mark_keys;
+mod paging;
 pub(crate) mod reload;
 pub mod share;
 
@@ -36,6 +37,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
+        app.editor_note = None;
     }
     if !matches!(action, Action::Resize { .. } | Action::Open) {
         app.reveal = None;
@@ -55,7 +57,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
 }
 
 /// Rows on a timeline page (at least one); the lanes view gives one to the lane names.
-fn page(app: &App) -> usize {
+pub(crate) fn page(app: &App) -> usize {
     let h = areas(app).timeline.height as usize;
     h.saturating_sub(usize::from(app.lanes.on)).max(1)
 }
@@ -68,10 +70,10 @@ fn browse(app: &mut App, action: Action) {
     match action {
         Action::Down => move_by(app, 1),
         Action::Up => move_by(app, -1),
-        Action::PageDown => move_by(app, p as isize),
-        Action::PageUp => move_by(app, -(p as isize)),
-        Action::HalfPageDown => move_by(app, (p / 2).max(1) as isize),
-        Action::HalfPageUp => move_by(app, -((p / 2).max(1) as isize)),
+        Action::PageDown => paging::page_down(app, p),
+        Action::PageUp => paging::page_up(app, p),
+        Action::HalfPageDown => paging::half_page(app, p, true),
+        Action::HalfPageUp => paging::half_page(app, p, false),
         Action::Wheel(n) => move_by(app, n as isize),
         Action::Top => select_pos(app, 0),
         Action::Bottom => select_pos(app, app.visible.len().saturating_sub(1)),
@@ -84,6 +86,12 @@ fn browse(app: &mut App, action: Action) {
             };
             app.link = 0;
             app.detail_scroll = 0;
+        }
+        // Esc leaves the lanes for the list, as it leaves every other view.
+        Action::Back if app.lanes.on && app.focus == Focus::Timeline => {
+            app.lanes.on = false;
+            overview::refresh(app);
+            scroll_to_selection(app);
         }
         Action::Back => app.focus = Focus::Timeline,
         Action::JumpBack => jump_back(app),

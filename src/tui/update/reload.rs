@@ -28,12 +28,42 @@ pub struct FileErrors {
 }
 
 impl FileErrors {
-    /// `file has 3 errors — press E to read them`.
+    /// `file has 3 errors — press E to read them`; a quote not found in its archive is
+    /// named apart, since it alone would not keep the file from opening.
     pub(crate) fn notice(&self) -> String {
-        match self.report.error_count() {
-            1 => "file has 1 error — press E to read it".into(),
-            n => format!("file has {n} errors — press E to read them"),
+        let them = if self.report.error_count() == 1 {
+            "it"
+        } else {
+            "them"
+        };
+        format!("file has {} — press E to read {them}", self.counted())
+    }
+
+    /// `3 errors`, or `2 errors that keep it from opening and 1 quote not found in its
+    /// archive`.
+    pub(crate) fn counted(&self) -> String {
+        let errors = self.report.error_count();
+        let missing = self
+            .report
+            .errors()
+            .filter(|d| d.is_quote_not_found())
+            .count();
+        if missing == 0 {
+            let s = if errors == 1 { "" } else { "s" };
+            return format!("{errors} error{s}");
         }
+        let blocking = errors - missing;
+        let (s, keep) = if blocking == 1 {
+            ("", "keeps")
+        } else {
+            ("s", "keep")
+        };
+        let quotes = if missing == 1 {
+            "1 quote not found in its archive".to_owned()
+        } else {
+            format!("{missing} quotes not found in their archives")
+        };
+        format!("{blocking} error{s} that {keep} it from opening and {quotes}")
     }
 }
 
@@ -177,6 +207,9 @@ fn replace(app: &mut App, loaded: Loaded) {
     }
     if let Some(n) = unverified {
         msg.push_str(&format!(" · {n}"));
+    }
+    if let Some(note) = app.editor_note.take() {
+        msg.push_str(&format!(" · {note}"));
     }
     app.message = Some(msg);
 }

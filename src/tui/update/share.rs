@@ -108,10 +108,14 @@ fn copy_quote(app: &mut App) {
     let status = crate::export::phrases::quote_status(e.status)
         .map(|s| format!(", with its event status: {s}"))
         .unwrap_or_default();
-    let flag = if q.verification.is_flagged() {
-        " — NOT FOUND in its archived source, flagged in the copy"
-    } else {
-        ""
+    let flag = match q.verification {
+        _ if q.verification.is_flagged() => {
+            " — NOT FOUND in its archived source, flagged in the copy"
+        }
+        crate::model::Verification::Folded { .. } => {
+            " — found in its archived source only once typography is folded, said in the copy"
+        }
+        _ => "",
     };
     app.message = Some(format!(
         "Copied {what} {} to the clipboard{status}{flag}",

@@ -11,9 +11,9 @@ use ratatui::widgets::Paragraph;
 
 pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let count = format!(
-        "showing {} of {} events",
+        "showing {} of {}",
         app.visible.len(),
-        app.log.events.len()
+        crate::tui::layout::count::counted(app.log.events.len(), "event", "events")
     );
     let w = area.width as usize;
     let title_room = w.saturating_sub(width(&count) + 1);

@@ -15,6 +15,8 @@ use ratatui::widgets::Paragraph;
 /// Width of the time column: `14:05`, on the reading zone's clock, which the day headers
 /// name (the details give the event's own).
 const TIME_W: usize = 5;
+/// With the offset of a time in the hour the reading zone repeats: `01:30 -04:00`.
+const REPEATED_TIME_W: usize = 12;
 
 pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.height == 0 || area.width == 0 {
@@ -35,6 +37,13 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let hits = app.search_prompt().map(|s| &s.hits);
     let end = (app.scroll + h).min(app.rows.len());
     let start = app.scroll.min(end);
+    // A time in the hour the reading zone's clock shows twice carries its offset; while
+    // one is on screen the column is wide enough for it, so the rows stay aligned.
+    let repeated = app.rows.rows[start..end].iter().any(|r| {
+        matches!(*r, Row::Event { ix, .. }
+            if app.log.events[ix as usize].date.reading_repeated_offset().is_some())
+    });
+    let time_w = if repeated { REPEATED_TIME_W } else { TIME_W };
     let mut lines = Vec::with_capacity(end - start);
     for row in &app.rows.rows[start..end] {
         let line = match *row {
@@ -51,7 +60,13 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let dim = hits.is_some_and(|h| h.binary_search(&ix).is_err());
                 let selected = app.selected == Some(ix);
                 let marked = app.marked.contains(&ix);
-                event_line(app, &app.log.events[ix], &terms, dim, selected, marked, w)
+                let row = RowLook {
+                    dim,
+                    selected,
+                    marked,
+                    time_w,
+                };
+                event_line(app, &app.log.events[ix], &terms, row, w)
             }
         };
         lines.push(line);
@@ -70,24 +85,36 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// `▶14:05 MEET ? Title …  hamas qatar`: the chips are the parties' short ids.
-fn event_line(
-    app: &App,
-    e: &Event,
-    terms: &[String],
+/// How one event row is drawn.
+#[derive(Clone, Copy)]
+struct RowLook {
     dim: bool,
     selected: bool,
     marked: bool,
-    w: usize,
-) -> Line<'static> {
+    /// Columns of the time.
+    time_w: usize,
+}
+
+/// `▶14:05 MEET ? Title …  hamas qatar`: the chips are the parties' short ids; in the
+/// repeated hour, `▶01:30 -04:00 STMT …`.
+fn event_line(app: &App, e: &Event, terms: &[String], row: RowLook, w: usize) -> Line<'static> {
+    let RowLook {
+        dim,
+        selected,
+        marked,
+        time_w,
+    } = row;
     let t = &app.theme;
-    let time: String = e
+    let mut time: String = e
         .date
         .reading_clock()
         .unwrap_or_default()
         .chars()
         .take(TIME_W)
         .collect();
+    if let Some(offset) = e.date.reading_repeated_offset() {
+        time = format!("{time} {offset}");
+    }
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
@@ -102,7 +129,7 @@ fn event_line(
         ),
         Span::styled(
             if app.rows.has_times() {
-                format!("{time:<TIME_W$} ")
+                format!("{time:<time_w$} ")
             } else {
                 String::new()
             },

@@ -41,12 +41,10 @@ pub(crate) fn lines(app: &App, list: &EventList, around: EventIx, width: usize) 
         lines.push(Line::default());
         starts.push(lines.len());
         let cursor = if n == list.cursor { "▶" } else { " " };
-        let here = if p.event == around { "●" } else { " " };
         let when = e.date.human();
         let title = sanitize(&e.title);
         let mut pieces: Vec<(&str, Style)> = vec![
             (cursor, t.label()),
-            (here, t.key()),
             (" ", Style::new()),
             (&when, t.dim()),
             ("  ", Style::new()),
@@ -68,6 +66,10 @@ pub(crate) fn lines(app: &App, list: &EventList, around: EventIx, width: usize) 
         }
         for (c, &q) in chips.iter().zip(&e.parties) {
             pieces.push((c, t.party(q)));
+        }
+        // In words (a symbol here was taken for the timeline's mark).
+        if p.event == around {
+            pieces.push(("  (the thread opened here)", t.key()));
         }
         if !app.is_visible(p.event) {
             pieces.push(("  (hidden by the filters)", t.dim()));

@@ -7,6 +7,8 @@
 pub(crate) mod draw;
 
 use crate::filter::{self, QuoteAt};
+use crate::search::terms;
+use crate::text::fold;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
@@ -33,9 +35,31 @@ pub struct QuoteList {
     timeline_filters: filter::Query,
 }
 
-/// The quotes the filters select, as `dateline quotes` selects them.
+/// The quotes the filters select, as `dateline quotes` selects them; here the search
+/// keeps the quotes that hold its words (in their words, or who said them), not every
+/// quote of an event that does: "120" finds the one quote that says it.
 fn selected_quotes(app: &App) -> Vec<QuoteAt> {
-    filter::quotes_of(&app.log, &app.visible, &app.query)
+    let mut quotes = filter::quotes_of(&app.log, &app.visible, &app.query);
+    let terms = terms(&app.query.search);
+    if !terms.is_empty() {
+        quotes.retain(|at| quote_holds(app, *at, &terms));
+    }
+    quotes
+}
+
+/// Whether the quote's words, attribution or speaker hold every one of `terms` (folded).
+fn quote_holds(app: &App, at: QuoteAt, terms: &[String]) -> bool {
+    let q = &app.log.events[at.event].quotes[at.quote];
+    let mut hay = fold(&q.text);
+    for s in q
+        .attribution
+        .iter()
+        .chain(q.speaker.map(|a| &app.log.actors[a].name))
+    {
+        hay.push('\n');
+        hay.push_str(&fold(s));
+    }
+    terms.iter().all(|t| hay.contains(t.as_str()))
 }
 
 /// Q: opens the browser, the cursor on the first quote at or after the selected event.
@@ -96,6 +120,59 @@ pub(crate) fn rebuilt(app: &App, before: &Before, old: &QuoteList) -> QuoteList 
     };
     follow_cursor(app, &mut list);
     list
+}
+
+/// The quotes browser the search prompt was opened from: the overlay under it.
+fn under_prompt(app: &App) -> Option<&QuoteList> {
+    match app.overlays.as_slice() {
+        [.., Overlay::QuoteList(l), Overlay::Search(_)] => Some(l),
+        _ => None,
+    }
+}
+
+/// The entries of `list` whose quotes hold `input`'s words, ascending.
+pub(crate) fn entries_holding(app: &App, list: &QuoteList, input: &str) -> Vec<usize> {
+    let terms = terms(input);
+    (0..list.entries.len())
+        .filter(|&i| quote_holds(app, list.entries[i], &terms))
+        .collect()
+}
+
+/// For the search prompt over the browser: the entries holding `input`'s words. None
+/// when the prompt is not over the browser.
+pub(crate) fn prompt_matches(app: &App, input: &str) -> Option<Vec<usize>> {
+    under_prompt(app).map(|l| entries_holding(app, l, input))
+}
+
+/// Which of `matching` (ascending entries) the browser under the prompt has its cursor on.
+pub(crate) fn cursor_among(app: &App, matching: &[usize]) -> Option<usize> {
+    under_prompt(app).and_then(|l| matching.binary_search(&l.cursor).ok())
+}
+
+/// The search prompt over the browser: its cursor onto the next (or previous, or with
+/// `None` the first at or after it) of the `matching` entries, round the end.
+pub(crate) fn step_to_match(app: &mut App, matching: &[usize], forward: Option<bool>) {
+    let Some(list) = under_prompt(app) else {
+        return;
+    };
+    let from = list.cursor;
+    let next = matching.partition_point(|&i| i <= from);
+    let at = matching.partition_point(|&i| i < from);
+    let target = match forward {
+        None => matching.get(at).or(matching.first()),
+        Some(true) => matching.get(next).or(matching.first()),
+        Some(false) => at.checked_sub(1).map(|i| &matching[i]).or(matching.last()),
+    };
+    let Some(&target) = target else {
+        return;
+    };
+    let mut list = list.clone();
+    list.cursor = target;
+    follow_cursor(app, &mut list);
+    let k = app.overlays.len();
+    if let Some(Overlay::QuoteList(l)) = app.overlays.get_mut(k.wrapping_sub(2)) {
+        *l = list;
+    }
 }
 
 /// The quote under the cursor of the quotes browser on top, if it is on top.
@@ -162,22 +239,28 @@ fn follow_cursor(app: &App, list: &mut QuoteList) {
     }
 }
 
-/// Scrolls by about `lines` lines (negative: up), a whole item at a time, and keeps the
-/// cursor on screen.
+/// Scrolls by at most `lines` lines (negative: up; at least one item), a whole item at a
+/// time, and keeps the cursor on screen.
 fn scroll_by(app: &App, list: &mut QuoteList, lines: isize) {
     let (w, h) = body_size(app);
     let last_item = list.entries.len();
-    let mut left = lines.unsigned_abs();
-    while left > 0 {
+    let want = lines.unsigned_abs();
+    let mut moved = 0;
+    while moved < want {
         let next = if lines > 0 {
             (list.top < last_item).then(|| list.top + 1)
         } else {
             list.top.checked_sub(1)
         };
         let Some(next) = next else { break };
-        let step = height(app, list, if lines > 0 { list.top } else { next }, w);
+        let step = height(app, list, if lines > 0 { list.top } else { next }, w).max(1);
+        // Only past items that were wholly on screen (down), or that all fit above the
+        // old top (up): a quote partly shown is never scrolled past unread.
+        if moved > 0 && moved + step > want {
+            break;
+        }
         list.top = next;
-        left = left.saturating_sub(step.max(1));
+        moved += step;
     }
     // The cursor onto the screen: the first entry shown, or the last one that fits.
     let first_entry = list
