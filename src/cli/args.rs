@@ -103,10 +103,17 @@ pub enum Command {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
-    /// Print the man page, dateline(1), as roff
+    /// Print the man page, dateline(1), as roff, or write it and the subcommands' pages
     ///
-    /// For example: `dateline man > ~/.local/share/man/man1/dateline.1`
-    Man,
+    /// dateline(1) refers to one page per subcommand (dateline-check(1) and the others):
+    /// --dir writes them all.
+    ///
+    /// For example: `dateline man --dir ~/.local/share/man/man1`, then `man dateline`
+    Man {
+        /// The directory to write dateline.1 and the subcommands' pages into
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// The browser's filters, as flags. AND across flags, OR within a repeated one.

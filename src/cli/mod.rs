@@ -67,7 +67,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Completions { shell }) => completions::completions(shell),
-        Some(Command::Man) => completions::man(),
+        Some(Command::Man { dir }) => completions::man(dir.as_deref()),
         None => browse(&cli.files, &cli.filters, &limits),
     }
 }

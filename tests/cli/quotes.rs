@@ -169,6 +169,49 @@ fn man_page_is_roff_with_every_subcommand() {
     }
 }
 
+/// `man --dir` writes dateline(1) and every page it refers to, one per subcommand; the page
+/// on stdout is the same dateline(1), so it names no page that `--dir` does not write.
+#[test]
+fn man_dir_writes_every_page_the_pages_refer_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("man1");
+    stdout(&["man", "--dir", man1.to_str().unwrap()]);
+    let names: Vec<String> = std::fs::read_dir(&man1)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    for sub in [
+        "check",
+        "list",
+        "quotes",
+        "import",
+        "new",
+        "schema",
+        "completions",
+    ] {
+        assert!(
+            names.contains(&format!("dateline-{sub}.1")),
+            "no page for {sub}: {names:?}"
+        );
+    }
+    for name in &names {
+        let page = std::fs::read_to_string(man1.join(name)).unwrap();
+        // roff writes a hyphen in a name as `\-`.
+        for (at, _) in page.match_indices("(1)") {
+            let start = page[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\'))
+                .map_or(0, |i| i + 1);
+            let referred = page[start..at].replace("\\-", "-");
+            assert!(
+                names.contains(&format!("{referred}.1")),
+                "{name} refers to {referred}(1), which is not written: {names:?}"
+            );
+        }
+    }
+    let main = std::fs::read_to_string(man1.join("dateline.1")).unwrap();
+    assert_eq!(stdout(&["man"]), main);
+}
+
 // ---------------------------------------------------------------- who said it
 
 /// A log with joint, anonymous, translated and disputed quotes.
