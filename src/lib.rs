@@ -1,13 +1,17 @@
 //! dateline: a terminal timeline of negotiations, read from a YAML event log (format 1).
 //!
-//! The core (`model`, `load`, `filter`, `search`, `export`, `import`, `text`) knows nothing of
-//! terminals; the command line (`cli`) and the browser (`tui`) are thin layers over it.
+//! The core knows nothing of terminals: `model` (the types of the format), `load` (YAML to a
+//! checked model), `archive` (archived sources and quote checking), `filter`, `search`,
+//! `postings`, `days`, `activity`, `threads`, `export`, `import`, `sanitize`, `color_policy`,
+//! `party_colors`, `marks` and `watch`. The command line (`cli`) and the browser (`tui`) are
+//! thin layers over it.
 
 #![forbid(unsafe_code)]
 
+pub mod activity;
 pub mod archive;
 pub mod cli;
-pub mod color;
+pub mod color_policy;
 pub mod days;
 pub mod export;
 pub mod filter;
@@ -16,11 +20,10 @@ pub mod import;
 pub mod load;
 pub mod marks;
 pub mod model;
-pub mod overview;
 pub mod party_colors;
 pub mod postings;
+pub mod sanitize;
 pub mod search;
-pub mod text;
 pub mod threads;
 pub mod tui;
 pub mod watch;

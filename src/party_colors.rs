@@ -5,7 +5,7 @@
 //! so that a reader who cannot tell red from green is not left with that pair alone; a
 //! hue is used twice (light, then dark) only when the six are taken.
 
-use crate::color::{BASIC16, nearest_basic};
+use crate::color_policy::{BASIC16, nearest_basic};
 use crate::model::{Color, Log, NamedColor};
 use anstyle::AnsiColor;
 

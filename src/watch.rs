@@ -144,7 +144,7 @@ impl FileWatcher {
                 } else {
                     news(WatchNews::Stopped(format!(
                         "live reload stopped: {} is gone; it resumes when the folder is back",
-                        crate::text::sanitize(&dir.display().to_string())
+                        crate::sanitize::sanitize(&dir.display().to_string())
                     )));
                 }
             }

@@ -2,7 +2,7 @@
 //! line and a caret, then one summary line per file. Exit 1 when any file has an error.
 
 use super::EXIT_INVALID;
-use crate::color::ColorMode;
+use crate::color_policy::ColorMode;
 use crate::load::{self, Diagnostic, Limits, render_all};
 use crate::model::{Log, Verification};
 use std::io::Write;
@@ -29,7 +29,7 @@ pub(crate) fn run(files: &[PathBuf], limits: &Limits) -> ExitCode {
         let name = path.display().to_string();
         let mine = diags.iter().filter(|d| d.file == name);
         // A file name is text from outside too: it could clear the screen or forge a line.
-        let name = crate::text::sanitize(&name);
+        let name = crate::sanitize::sanitize(&name);
         let errors = mine.clone().filter(|d| d.is_error()).count();
         let warnings = mine.count() - errors;
         let warned = match warnings {

@@ -29,7 +29,7 @@ pub(crate) fn man(dir: Option<&Path>) -> ExitCode {
         return write_stdout(&String::from_utf8_lossy(&buf));
     };
     let name = dir.display().to_string();
-    let shown = crate::text::sanitize(&name);
+    let shown = crate::sanitize::sanitize(&name);
     if let Err(e) = std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)) {
         eprintln!("dateline: cannot write the man pages into {shown}: {e}");
         return ExitCode::from(super::EXIT_INVALID);

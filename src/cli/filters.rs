@@ -6,7 +6,7 @@
 use super::FilterArgs;
 use crate::filter::{Query, backwards_range};
 use crate::model::{DATE_FORMS, Date, Kind, Log, Status};
-use crate::text::{fold, sanitize};
+use crate::sanitize::{fold, sanitize};
 use std::fmt;
 
 /// Wrong usage: every problem with the flags, one per line. Exit code 2.

@@ -4,7 +4,7 @@
 use super::EXIT_INVALID;
 use super::selection::write_stdout;
 use crate::import;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -3,7 +3,7 @@
 
 use super::selection::{data_for_stdout, select, write_stdout};
 use super::{FilterArgs, Format};
-use crate::color::ColorMode;
+use crate::color_policy::ColorMode;
 use crate::export;
 use crate::load::Limits;
 use std::path::PathBuf;

@@ -32,7 +32,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprint!(
                 "{}",
-                crate::text::sanitize_multiline(&e.render().to_string())
+                crate::sanitize::sanitize_multiline(&e.render().to_string())
             );
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
@@ -116,7 +116,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
             }
         }
         Err(report) => {
-            let color = crate::color::ColorMode::for_stream(&std::io::stderr());
+            let color = crate::color_policy::ColorMode::for_stream(&std::io::stderr());
             let text = crate::load::render_all(&report.diagnostics, limits.max_file_bytes, color);
             let _ = write!(color.writer(std::io::stderr()), "{text}");
             let n = report.error_count();

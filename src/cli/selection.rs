@@ -4,8 +4,8 @@
 use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs, load_files};
 use crate::load::Limits;
 use crate::model::{EventIx, Log};
+use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
-use crate::text::sanitize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,7 +72,7 @@ pub(crate) fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
 pub(crate) fn data_for_stdout(data: String) -> String {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {
-        crate::text::data_for_terminal(&data).into_owned()
+        crate::sanitize::data_for_terminal(&data).into_owned()
     } else {
         data
     }

@@ -7,7 +7,7 @@ use crate::export::phrases::{
     words_label,
 };
 use crate::model::{EventIx, Log, Verification};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 /// Where a quote was published, one line each: the source line, then the URL.
 fn source_lines(log: &Log, source: Option<usize>, out: &mut String) {

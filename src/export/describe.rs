@@ -3,7 +3,7 @@
 
 use crate::filter::Query;
 use crate::model::Log;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 
 fn either<I: IntoIterator<Item = String>>(label: &str, items: I) -> Option<String> {
     let items: Vec<String> = items.into_iter().collect();

@@ -17,7 +17,7 @@ use crate::export::phrases::{
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
 use crate::model::{Color, EventIx, Log, NamedColor, PartyIx, Quote, Status, Verification};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use askama::Template;
 
 #[derive(Template)]

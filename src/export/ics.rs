@@ -23,7 +23,7 @@ use crate::export::phrases::{
 };
 use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Status};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).

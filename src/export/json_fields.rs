@@ -21,7 +21,7 @@ struct Fields<'a> {
 }
 
 fn escaped(c: char) -> bool {
-    matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') || crate::text::is_unsafe_char(c)
+    matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') || crate::sanitize::is_unsafe_char(c)
 }
 
 impl Formatter for Fields<'_> {

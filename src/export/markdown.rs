@@ -11,7 +11,7 @@ use crate::export::phrases::{
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
-use crate::text::{sanitize, sanitize_multiline};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 /// Escapes the characters that Markdown (CommonMark, and GitHub's tables and strikethrough)
 /// would read as markup: emphasis, code, links, HTML, entities (`&#x202E;` would render a
@@ -76,7 +76,7 @@ fn autolink(url: &str) -> String {
 }
 
 fn unsafe_in_link(c: char) -> bool {
-    c.is_control() || crate::text::is_unsafe_char(c)
+    c.is_control() || crate::sanitize::is_unsafe_char(c)
 }
 
 /// The URL as written, as a link destination: bare when nothing in it could end one, else

@@ -3,7 +3,7 @@
 //! (one line), so callers only add their own punctuation and markup.
 
 use crate::model::{Event, Log, Quote, Source, Status, Verification};
-use crate::text::{sanitize, verbatim};
+use crate::sanitize::{sanitize, verbatim};
 
 /// When an event happened, for people, at the precision written: `Fri 3 May 2024`,
 /// `April 2024`, `Sat 4 May 2024 – Sun 5 May 2024`.

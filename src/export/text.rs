@@ -3,10 +3,10 @@
 //! terminal that wants colour. Every log string is sanitised; widths are display widths,
 //! so CJK and emoji keep the columns straight.
 
-use crate::color::ColorMode;
+use crate::color_policy::ColorMode;
 use crate::export::phrases::{status_word, when_both_clocks};
 use crate::model::{EventIx, Kind, Log, Status};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 

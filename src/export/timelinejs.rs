@@ -24,7 +24,7 @@ use crate::export::phrases::{
 };
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote, Tz};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use chrono::{Datelike, NaiveDateTime, TimeZone, Timelike};
 use serde::Serialize;
 

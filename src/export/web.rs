@@ -5,7 +5,7 @@
 //! bidirectional overrides shown visibly), then every character HTML gives a meaning to is
 //! escaped, so no title, quote or name can open a tag or end an attribute.
 
-use crate::text::{sanitize, sanitize_multiline};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 /// One line of log text, sanitised and escaped for HTML text or a quoted attribute.
 pub(crate) fn text(s: &str) -> String {
@@ -56,7 +56,7 @@ pub(crate) fn is_web_url(url: &str) -> bool {
         && rest.starts_with("//")
         && !url
             .chars()
-            .any(|c| c.is_control() || crate::text::is_unsafe_char(c))
+            .any(|c| c.is_control() || crate::sanitize::is_unsafe_char(c))
 }
 
 /// `<a href="URL">label</a>` when the URL is http(s); else the label followed by the URL as

@@ -221,7 +221,7 @@ pub(crate) fn read_file(
     path: &std::path::Path,
     max_bytes: u64,
 ) -> Result<Timeline, Vec<ImportError>> {
-    let file = crate::text::sanitize(&path.display().to_string()).into_owned();
+    let file = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
     let fail = |message: String| {
         vec![ImportError {
             file: file.clone(),

@@ -75,7 +75,7 @@ fn text_value(s: &str, indent: &str) -> String {
 
 /// A comment line, safe whatever the text holds.
 fn comment(s: &str) -> String {
-    format!("# {}\n", crate::text::sanitize(s))
+    format!("# {}\n", crate::sanitize::sanitize(s))
 }
 
 /// The log, as YAML. `file` names the imported file in the note at the top; `what` says

@@ -308,7 +308,7 @@ pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Opt
                 &cpath.render(),
                 format!(
                     "found the colour \"{}\", expected #rrggbb or one of red, green, yellow, blue, magenta, cyan, gray and their light- variants",
-                    crate::text::sanitize(&s)
+                    crate::sanitize::sanitize(&s)
                 ),
             );
         }
@@ -448,8 +448,8 @@ pub(super) fn event_fields(
                 &tpath.item(i).render(),
                 format!(
                     "topic \"{}\" is not lower case; it is read as \"{}\"",
-                    crate::text::sanitize(&t),
-                    crate::text::sanitize(&lower)
+                    crate::sanitize::sanitize(&t),
+                    crate::sanitize::sanitize(&lower)
                 ),
                 None,
             );
@@ -720,7 +720,7 @@ fn enumerated(
         &loc.render(),
         format!(
             "found the {what} \"{}\", expected one of {}",
-            crate::text::sanitize(&s),
+            crate::sanitize::sanitize(&s),
             allowed.join(" | ")
         ),
         help,

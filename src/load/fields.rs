@@ -5,7 +5,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::suggest::{did_you_mean, nearest};
 use super::yaml::{Mark, Node, Span, Value};
 use crate::model::{DATE_FORMS, Date};
-use crate::text::has_control_chars;
+use crate::sanitize::has_control_chars;
 use std::rc::Rc;
 
 /// Collects the diagnostics of one file.
@@ -176,7 +176,7 @@ impl<'a> Reader<'a> {
             if let Some(first) = seen.get(key) {
                 let msg = format!(
                     "`{}` is given twice (first on line {}): a key may appear once",
-                    crate::text::sanitize(key),
+                    crate::sanitize::sanitize(key),
                     first.line()
                 );
                 self.error(k.mark, &join(path, key), msg);
@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
                     };
                     let msg = format!(
                         "unknown key `{}` in {what}, expected one of {} (or an `x-` key for your own use)",
-                        crate::text::sanitize(key),
+                        crate::sanitize::sanitize(key),
                         keys_list(known)
                     );
                     self.report(Severity::Error, k.mark, &join(path, key), msg, help);
@@ -323,7 +323,7 @@ impl<'a> Reader<'a> {
                 Severity::Error,
                 mark,
                 &loc.render(),
-                format!("found the id \"{}\", expected lower-case letters, digits, `-` and `_`, starting with a letter or digit", crate::text::sanitize(&s)),
+                format!("found the id \"{}\", expected lower-case letters, digits, `-` and `_`, starting with a letter or digit", crate::sanitize::sanitize(&s)),
                 help,
             );
             return None;
@@ -444,7 +444,7 @@ impl<'a> Reader<'a> {
             };
             let help = Some(format!(
                 "write a list, even of one: [{}]",
-                crate::text::sanitize(text)
+                crate::sanitize::sanitize(text)
             ));
             self.report(
                 Severity::Error,
@@ -515,8 +515,8 @@ fn comma_in_flow_help(
     let whole = format!("{text}, {key}");
     Some(format!(
         "in a `{{…}}` mapping a comma separates keys, so `{}` was read as a key of its own: quote the value, `{before_key}: \"{}\"`",
-        crate::text::sanitize(key),
-        crate::text::sanitize(&whole)
+        crate::sanitize::sanitize(key),
+        crate::sanitize::sanitize(&whole)
             .replace('\\', "\\\\")
             .replace('"', "\\\"")
     ))

@@ -1,7 +1,7 @@
 //! Identifiers: the allowed form, and ids derived from an event's date and title.
 
 use crate::model::Date;
-use crate::text::fold;
+use crate::sanitize::fold;
 
 /// Whether `s` matches `[a-z0-9][a-z0-9_-]*`.
 pub(crate) fn is_valid_id(s: &str) -> bool {

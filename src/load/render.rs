@@ -1,9 +1,9 @@
 //! Diagnostics rendered as a compiler shows them, with the source line and a caret: for
 //! `check` (in colour on a terminal) and for the browser's error page (plain).
 
-use crate::color::ColorMode;
+use crate::color_policy::ColorMode;
 use crate::load::{Diagnostic, Severity};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use anstyle::{AnsiColor, Style};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;

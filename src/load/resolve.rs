@@ -395,7 +395,7 @@ fn warn_unused_actors(
             path.strip_suffix(".id").unwrap_or(path),
             format!(
                 "the actor `{}` appears in no event: name them in an event's `actors` (or as a quote's `speaker`), or remove them",
-                crate::text::sanitize(&a.id)
+                crate::sanitize::sanitize(&a.id)
             ),
             None,
         );

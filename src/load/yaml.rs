@@ -77,7 +77,7 @@ impl Node {
             Value::Scalar { .. } if self.is_null() => "nothing".into(),
             Value::Scalar { text, plain } => {
                 let shown: String = text.chars().take(40).collect();
-                let shown = crate::text::sanitize(&shown).into_owned();
+                let shown = crate::sanitize::sanitize(&shown).into_owned();
                 let ell = if text.chars().count() > 40 { "…" } else { "" };
                 if *plain
                     && matches!(
@@ -299,7 +299,7 @@ fn syntax_error(e: &ScanError, text: &str, max_depth: usize) -> YamlError {
             .collect();
         format!(
             "alias *{} names no anchor: write `&{0}` on the value it repeats, before it",
-            crate::text::sanitize(&name)
+            crate::sanitize::sanitize(&name)
         )
     } else if info.contains("quoted scalar")
         && (info.contains("indentation") || info.contains("end of stream"))
@@ -328,7 +328,7 @@ fn syntax_error(e: &ScanError, text: &str, max_depth: usize) -> YamlError {
         let c = c.trim_end_matches('\'');
         format!(
             "YAML syntax: `{}` cannot start a value or a key",
-            crate::text::sanitize(c)
+            crate::sanitize::sanitize(c)
         )
     } else {
         format!("YAML syntax: {info}")

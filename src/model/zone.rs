@@ -22,7 +22,7 @@ pub(crate) fn parse_zone(name: &str) -> Result<Tz, UnknownZone> {
     Err(UnknownZone {
         message: format!(
             "found the time zone \"{}\", which the time zone database does not have: expected an IANA name such as Africa/Cairo, Asia/Tehran or America/New_York",
-            crate::text::sanitize(name)
+            crate::sanitize::sanitize(name)
         ),
         help: super::zone_hints::abbreviation_help(name).or_else(|| {
             let z = super::zone_hints::city_zone(name).or_else(|| nearest_zone(name))?;

@@ -6,12 +6,12 @@
 //! italic, underline and reverse. `COLORTERM=truecolor|24bit` allows `#rrggbb` as written.
 //! Otherwise the 16 basic colours only: `#rrggbb` maps to the nearest of them.
 
-use crate::color;
+use crate::color_policy;
 use crate::model::{Color as LogColor, Kind, Log, NamedColor, PartyIx, Status};
 use anstyle::AnsiColor;
 use ratatui::style::{Color, Modifier, Style};
 
-pub use crate::color::ColorMode;
+pub use crate::color_policy::ColorMode;
 
 /// A basic terminal colour as ratatui names it.
 fn ansi(c: AnsiColor) -> Color {
@@ -86,11 +86,11 @@ fn legible(c: LogColor) -> LogColor {
 
 /// The nearest of the 16 basic colours to an RGB colour.
 fn nearest_basic(r: u8, g: u8, b: u8) -> Color {
-    ansi(color::BASIC16[color::nearest_basic(r, g, b)].0)
+    ansi(color_policy::BASIC16[color_policy::nearest_basic(r, g, b)].0)
 }
 
 fn named(c: NamedColor) -> Color {
-    ansi(color::named(c))
+    ansi(color_policy::named(c))
 }
 
 /// The styles the views use.

@@ -258,7 +258,7 @@ events:
     let title = "Talks \u{1b}]52;c;cHduZWQ=\u{7} end \u{202e}txt.exe 会谈 مفاوضات";
     let quote = "Line one\u{1b}[2J\nline two \u{9b}31m";
     let file = path.to_str().unwrap();
-    let unsafe_char = |c: char| dateline::text::is_unsafe_char(c) && c != '\n';
+    let unsafe_char = |c: char| dateline::sanitize::is_unsafe_char(c) && c != '\n';
     for args in [
         vec!["list", file],
         vec!["list", file, "--format", "markdown"],

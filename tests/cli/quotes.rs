@@ -102,7 +102,7 @@ fn every_quote_of_the_sample_has_a_full_citation() {
         for (qi, q) in e.quotes.iter().enumerate() {
             let c = dateline::export::cite::quote_citation(&log, ei, qi);
             assert!(
-                c.contains(&*dateline::text::sanitize_multiline(q.text.trim_end())),
+                c.contains(&*dateline::sanitize::sanitize_multiline(q.text.trim_end())),
                 "{c}"
             );
             if let Some(a) = q.speaker {

@@ -258,7 +258,7 @@ fn the_errors_view_shows_hostile_text_only_sanitised() {
     for cell in buf.content() {
         for c in cell.symbol().chars() {
             assert!(
-                !dateline::text::is_unsafe_char(c),
+                !dateline::sanitize::is_unsafe_char(c),
                 "raw {:?} on screen:\n{}",
                 c,
                 t.backend()

@@ -7,7 +7,7 @@
 use crate::common::browser::select_id;
 use dateline::filter::Query;
 use dateline::load::load_str;
-use dateline::text::is_unsafe_char;
+use dateline::sanitize::is_unsafe_char;
 use dateline::tui::app::Focus;
 use dateline::tui::layout::areas;
 use dateline::tui::overlays::Opener;

@@ -4,7 +4,7 @@
 //! screen are laid out.
 
 use crate::model::{EventIx, Status};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
 use crate::tui::lanes::{Geometry, Lane};

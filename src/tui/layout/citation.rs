@@ -3,7 +3,7 @@
 
 use crate::export::phrases;
 use crate::model::{Event, Log, Quote, SourceIx};
-use crate::text::{sanitize, verbatim_on_screen};
+use crate::sanitize::{sanitize, verbatim_on_screen};
 use crate::tui::layout::text::wrap;
 use crate::tui::theme::Theme;
 use ratatui::style::{Modifier, Style};

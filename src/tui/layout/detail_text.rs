@@ -3,7 +3,7 @@
 
 use crate::export::phrases::{self, NOT_FOUND};
 use crate::model::{EventIx, Status};
-use crate::text::{head, sanitize, sanitize_multiline, verbatim_on_screen};
+use crate::sanitize::{head, sanitize, sanitize_multiline, verbatim_on_screen};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::citation;
 use crate::tui::layout::text::{highlighted, prose, truncate, url_line, wrap};

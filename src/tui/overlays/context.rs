@@ -4,7 +4,7 @@
 
 use crate::archive::{self, context};
 use crate::model::{EventIx, SourceIx, Verification};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;

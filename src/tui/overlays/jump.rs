@@ -3,9 +3,9 @@
 //! first shown event after it. The same forms as the log's dates (`2024`, `2024-05`,
 //! `2024-05-03`), or `today`, all read as periods of the log's reading zone.
 
+use crate::activity::landing;
 use crate::model::{Date, Precision};
-use crate::overview::landing;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::text::{first_fitting, width};

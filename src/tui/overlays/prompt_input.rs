@@ -18,7 +18,7 @@ pub(crate) fn append(input: &mut String, text: &str) -> bool {
         if room == 0 {
             return false;
         }
-        input.push(if crate::text::is_unsafe_char(c) {
+        input.push(if crate::sanitize::is_unsafe_char(c) {
             ' '
         } else {
             c
@@ -47,7 +47,7 @@ pub(crate) fn echo(
     input: &str,
     room: usize,
 ) -> [Span<'static>; 3] {
-    let typed = crate::text::sanitize(input);
+    let typed = crate::sanitize::sanitize(input);
     let fixed = width(sign) + 1;
     [
         Span::styled(sign, theme.key()),

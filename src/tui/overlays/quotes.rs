@@ -3,7 +3,7 @@
 
 use crate::export::phrases::{self, verification_note};
 use crate::model::{EventIx, Verification};
-use crate::text::{sanitize, verbatim_on_screen};
+use crate::sanitize::{sanitize, verbatim_on_screen};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;

@@ -3,7 +3,7 @@
 
 use crate::filter::{RangeError, parse_range};
 use crate::model::Precision;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::text::{first_fitting, width};

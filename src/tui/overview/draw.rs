@@ -3,8 +3,8 @@
 //! marking the selected event's bar. Counts come cached from `strip::Overview`; drawing
 //! walks only the bars, never the events.
 
-use crate::overview::Histogram;
-use crate::text::sanitize;
+use crate::activity::Histogram;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{first_fitting, truncate, width};
 use ratatui::Frame;

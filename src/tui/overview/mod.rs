@@ -5,8 +5,8 @@
 
 pub(crate) mod draw;
 
+use crate::activity::{Histogram, first_at_or_after};
 use crate::model::{Date, PartyIx};
-use crate::overview::{Histogram, first_at_or_after};
 use crate::tui::app::App;
 use crate::tui::layout::areas_split;
 use crate::tui::update::{scroll_to_selection, select_pos};

@@ -14,7 +14,7 @@ pub(crate) fn open_url(url: Option<&str>) -> Result<(), String> {
     let Some(url) = url else {
         return Err("this source has no URL".into());
     };
-    let shown = crate::text::sanitize(url);
+    let shown = crate::sanitize::sanitize(url);
     let lower = url.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
         return Err(format!(
@@ -23,7 +23,7 @@ pub(crate) fn open_url(url: Option<&str>) -> Result<(), String> {
     }
     if url
         .chars()
-        .any(|c| c.is_whitespace() || crate::text::is_unsafe_char(c))
+        .any(|c| c.is_whitespace() || crate::sanitize::is_unsafe_char(c))
     {
         return Err(format!(
             "not opening {shown}: the URL holds spaces or control characters"

@@ -3,7 +3,7 @@
 //! an effect (the run loop hands it the terminal); when it ends, live reload shows what was
 //! changed and the selection stays, carried over by id.
 
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::keymap::Mode;
 use crate::tui::update::share::{self, Effect};

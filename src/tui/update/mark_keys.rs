@@ -5,7 +5,7 @@
 
 use crate::marks::Marks;
 use crate::model::EventIx;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::MarkAction;
 use crate::tui::update::share::Effect;

@@ -187,7 +187,7 @@ fn replace(app: &mut App, loaded: Loaded) {
         None => {}
         Some(&n) if renamed.len() == 1 => msg.push_str(&format!(
             " · 1 changed event: its id, derived from date and title, is now {}",
-            crate::text::sanitize(&app.log.events[n].id)
+            crate::sanitize::sanitize(&app.log.events[n].id)
         )),
         Some(_) => msg.push_str(&format!(
             " · {} changed events: their ids, derived from date and title, changed",
@@ -333,7 +333,7 @@ pub(crate) fn same_ids<'a>(
             Some(n) => {
                 out.insert(n);
             }
-            None => gone.push(crate::text::sanitize(id).into_owned()),
+            None => gone.push(crate::sanitize::sanitize(id).into_owned()),
         }
     }
     out
@@ -351,9 +351,10 @@ fn rendered(report: &Report, sources: &[(String, String)]) -> Vec<(bool, String)
             .iter()
             .find(|(name, _)| *name == d.file)
             .and_then(|(_, l)| l.get(d.line.checked_sub(1)?).copied());
-        let text = crate::load::render_diagnostic(d, at_fault, crate::color::ColorMode::None);
+        let text =
+            crate::load::render_diagnostic(d, at_fault, crate::color_policy::ColorMode::None);
         for (i, line) in text.lines().enumerate() {
-            out.push((i == 0, crate::text::sanitize(line).into_owned()));
+            out.push((i == 0, crate::sanitize::sanitize(line).into_owned()));
         }
     }
     let more = report.diagnostics.len().saturating_sub(MAX_SHOWN);

@@ -9,7 +9,7 @@
 
 use crate::export::{cite, html, markdown};
 use crate::model::{EventIx, Log, Quote};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Share;
 use crate::tui::input::keymap::Mode;

@@ -1,7 +1,7 @@
 //! The header: the log's title, how many events show, and the active filters.
 
 use crate::export::describe;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
 use ratatui::Frame;
@@ -17,7 +17,7 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     let w = area.width as usize;
     let title_room = w.saturating_sub(width(&count) + 1);
-    let title = sanitize(crate::text::head(&app.log.display_title(), 4096)).into_owned();
+    let title = sanitize(crate::sanitize::head(&app.log.display_title(), 4096)).into_owned();
     let mut first = truncate(vec![Span::styled(title, app.theme.label())], title_room);
     let used: usize = first.iter().map(|s| width(&s.content)).sum();
     first.push(Span::raw(

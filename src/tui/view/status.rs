@@ -1,7 +1,7 @@
 //! The status bar: the prompt open (search, jump, date range), or a message, or the keys of the current mode; and
 //! where the selection is.
 
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::keymap::fitting_hints;
 use crate::tui::layout::text::{truncate, width};

@@ -1,7 +1,7 @@
 //! The timeline: date headers, gaps and event rows. Only the rows on screen are laid out.
 
 use crate::model::Event;
-use crate::text::{head, sanitize};
+use crate::sanitize::{head, sanitize};
 use crate::tui::app::rows::{Row, header_line};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::badges::{badge, marker};

@@ -1,6 +1,6 @@
 //! Draws the thread and positions views: a titled pane over the body, scrolled.
 
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::text::first_fitting;
 use crate::tui::overlays::event_list::{EventList, ListKind, text};

@@ -3,7 +3,7 @@
 //! is labelled and never gets quotation marks.
 
 use crate::model::PartyIx;
-use crate::text::{sanitize, sanitize_multiline};
+use crate::sanitize::{sanitize, sanitize_multiline};
 use crate::tui::app::App;
 use crate::tui::layout::badges::badge;
 use crate::tui::layout::citation;

@@ -2,7 +2,7 @@
 //! selected event, in time order, each with what it answers and what answered it.
 
 use crate::model::{EventIx, Status};
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::badges::{badge, marker};
 use crate::tui::layout::text::{truncate, wrap};

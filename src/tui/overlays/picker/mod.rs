@@ -12,8 +12,8 @@ pub(crate) use update::update;
 
 use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
+use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
-use crate::text::sanitize;
 use crate::threads;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::keymap::Mode;

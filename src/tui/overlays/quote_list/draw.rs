@@ -2,7 +2,7 @@
 //! event's date, status and title, the words, who said them and where.
 
 use crate::export::describe;
-use crate::text::sanitize;
+use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::badges::badge;
 use crate::tui::layout::citation;

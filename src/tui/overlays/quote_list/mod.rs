@@ -7,8 +7,8 @@
 pub(crate) mod draw;
 
 use crate::filter::{self, QuoteAt};
+use crate::sanitize::fold;
 use crate::search::terms;
-use crate::text::fold;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;

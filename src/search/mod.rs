@@ -14,7 +14,7 @@
 
 use crate::model::{EventIx, Log};
 use crate::postings::{Postings, intersect};
-use crate::text::{fold, fold_into};
+use crate::sanitize::{fold, fold_into};
 use words::{Matches, Words, locate, word_pieces};
 
 mod words;
