@@ -41,14 +41,11 @@ struct Stream<'t> {
     max_depth: usize,
 }
 
-fn scalar(text: &str, plain: bool, at: Place) -> Node {
+fn scalar(text: String, plain: bool, at: Place) -> Node {
     Node {
         mark: at.mark,
         span: at.span,
-        value: Value::Scalar {
-            text: text.to_owned(),
-            plain,
-        },
+        value: Value::Scalar { text, plain },
     }
 }
 
@@ -298,13 +295,15 @@ impl Stream<'_> {
     fn value(&mut self) -> Step<Node> {
         let (ev, at) = self.next()?;
         match ev {
-            Ev::Scalar { text, plain } => Ok(scalar(text, plain, at)),
+            Ev::Scalar { plain, .. } => Ok(scalar(self.events.take_text(), plain, at)),
             Ev::SeqStart => {
                 let mut items = Vec::new();
                 loop {
                     let (ev, m) = self.next()?;
                     match ev {
-                        Ev::Scalar { text, plain } => items.push(scalar(text, plain, m)),
+                        Ev::Scalar { plain, .. } => {
+                            items.push(scalar(self.events.take_text(), plain, m));
+                        }
                         Ev::End => break,
                         _ => return Err(GiveUp),
                     }

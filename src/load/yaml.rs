@@ -171,6 +171,15 @@ impl<'input> Events<'input> {
         self.last_end
     }
 
+    /// The text of the scalar last returned, taken: moved when the parser made it (an
+    /// escape, a quoted or folded value), copied when it lies in the file as written.
+    pub(super) fn take_text(&mut self) -> String {
+        match std::mem::replace(&mut self.held, Event::Nothing) {
+            Event::Scalar(text, ..) => text.into_owned(),
+            _ => String::new(),
+        }
+    }
+
     /// The anchor number of the event last returned, 0 when it has none.
     pub(super) fn anchor(&self) -> usize {
         self.anchor
@@ -266,17 +275,23 @@ impl<'input> Events<'input> {
 /// (all of `bytes` when it has none).
 fn quoted_len(bytes: &[u8], style: ScalarStyle) -> usize {
     let mut i = 1;
-    while i < bytes.len() {
-        match (style, bytes[i]) {
-            (ScalarStyle::DoubleQuoted, b'\\') => i += 1,
-            (ScalarStyle::DoubleQuoted, b'"') => return i + 1,
-            (ScalarStyle::SingleQuoted, b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
-            (ScalarStyle::SingleQuoted, b'\'') => return i + 1,
-            _ => {}
+    loop {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let found = match style {
+            ScalarStyle::DoubleQuoted => memchr::memchr2(b'"', b'\\', rest),
+            _ => memchr::memchr(b'\'', rest),
+        };
+        let Some(at) = found.map(|at| i + at) else {
+            return bytes.len();
+        };
+        match bytes[at] {
+            // An escape: the character after the backslash is not the end.
+            b'\\' => i = at + 2,
+            // A doubled single quote is one quote inside the text.
+            b'\'' if bytes.get(at + 1) == Some(&b'\'') => i = at + 2,
+            _ => return at + 1,
         }
-        i += 1;
     }
-    bytes.len()
 }
 
 /// A syntax error in our words, at the place of the mistake: "YAML syntax: …" (the parser's
@@ -397,7 +412,17 @@ impl<'t> ByteOffsets<'t> {
         if self.ascii {
             return index.min(bytes.len());
         }
+        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
         while self.char_at < index && self.byte_at < bytes.len() {
+            // Eight ASCII characters at a time, which most of any log is.
+            if index - self.char_at >= 8
+                && let Some(chunk) = bytes.get(self.byte_at..self.byte_at + 8)
+                && u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH == 0
+            {
+                self.byte_at += 8;
+                self.char_at += 8;
+                continue;
+            }
             self.byte_at += utf8_width(bytes[self.byte_at]);
             self.char_at += 1;
         }
@@ -494,7 +519,13 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     };
     loop {
         let (ev, place) = events.next()?;
-        let event = Owned::from(ev);
+        let event = match ev {
+            Ev::Scalar { plain, .. } => Owned::Scalar {
+                text: events.take_text(),
+                plain,
+            },
+            ev => Owned::from(ev),
+        };
         let anchor = events.anchor();
         if builder.push(event, anchor, place)? {
             break;
