@@ -111,6 +111,11 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
                 .into(),
         ));
     }
+    // Each column's place, found once: a sheet may have thousands of columns.
+    let mut column: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        column.entry(h.as_str()).or_insert(i);
+    }
     let mut out = Timeline::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -119,7 +124,7 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Timeline, ImportError> {
         })?;
         let line = record.position().map_or(0, |p| p.line());
         let cell = |name: &str| -> Option<String> {
-            let i = headers.iter().position(|h| h == name)?;
+            let &i = column.get(name)?;
             record
                 .get(i)
                 .map(str::trim)

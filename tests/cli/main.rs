@@ -7,6 +7,7 @@ mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
 mod import;
+mod import_at_scale;
 mod list;
 mod quotes;
 mod verification;

@@ -1,0 +1,79 @@
+//! `dateline import` on files shaped to make a careless reader quadratic: each run is
+//! bounded (a timeout and an address-space cap) and must finish with a log.
+
+use super::check::{Run, dateline_within};
+use std::fmt::Write as _;
+
+/// An address-space cap far above what these imports need (1 GiB, in KiB).
+const CAP_KIB: u64 = 1 << 20;
+
+fn import(name: &str, text: &str) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let run = dateline_within(CAP_KIB, &["import", path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run
+}
+
+/// TimelineJS JSON of `n` slides on one day, each with the headline and group given.
+fn slides(n: usize, headline: impl Fn(usize) -> String, group: impl Fn(usize) -> String) -> String {
+    let mut out = String::from(r#"{"events": ["#);
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(
+            out,
+            r#"{{"start_date": {{"year": 2024, "month": 5, "day": 3}}, "text": {{"headline": {}}}, "group": {}}}"#,
+            serde_json::Value::String(headline(i)),
+            serde_json::Value::String(group(i)),
+        );
+    }
+    out.push_str("]}");
+    out
+}
+
+#[test]
+fn a_headline_of_a_million_unclosed_angle_brackets_is_imported_as_text() {
+    let headline = "<".repeat(1_000_000) + "x>";
+    let run = import("t.json", &slides(1, |_| headline.clone(), |_| "Hamas".into()));
+    assert!(run.stdout.contains(&"<".repeat(1000)), "the brackets are text");
+}
+
+#[test]
+fn forty_thousand_slides_with_one_derived_id_are_numbered_in_order() {
+    let run = import("t.json", &slides(40_000, |_| "Talks".into(), |_| "Hamas".into()));
+    for id in ["2024-05-03-talks\n", "2024-05-03-talks-2\n", "2024-05-03-talks-40000\n"] {
+        assert!(run.stdout.contains(&format!("- id: {id}")), "{id}");
+    }
+}
+
+#[test]
+fn eight_thousand_groups_that_slug_alike_become_numbered_parties() {
+    // Names that differ only in punctuation: all slug to `x`.
+    const MARKS: &[u8] = b"!#$%()*+,./:;=?@[]^{|}~";
+    let name = |i: usize| {
+        let m = |k: usize| MARKS[(i / MARKS.len().pow(k as u32)) % MARKS.len()] as char;
+        format!("x{}{}{}", m(0), m(1), m(2))
+    };
+    let run = import("t.json", &slides(8_000, |i| format!("Talks {i}"), name));
+    for id in ["x\n", "x-2\n", "x-8000\n"] {
+        assert!(run.stdout.contains(&format!("  - id: {id}")), "{id}");
+    }
+}
+
+#[test]
+fn twenty_thousand_csv_columns_of_one_name_are_kept_under_numbered_keys() {
+    let columns = 20_000;
+    let mut csv = String::from("Year,Headline");
+    csv.push_str(&",x".repeat(columns));
+    csv.push('\n');
+    for row in 0..20 {
+        let _ = write!(csv, "2024,Row {row}");
+        csv.push_str(&",v".repeat(columns));
+        csv.push('\n');
+    }
+    let run = import("t.csv", &csv);
+    assert_eq!(run.stdout.matches("    x-timelinejs-x-20000: \"v\"\n").count(), 20);
+}
