@@ -34,7 +34,7 @@ pub(crate) fn dateline_within(kib: u64, args: &[&str]) -> Run {
     run(&mut cmd)
 }
 
-fn run(cmd: &mut Command) -> Run {
+pub(crate) fn run(cmd: &mut Command) -> Run {
     let args: Vec<String> = cmd
         .get_args()
         .map(|a| a.to_string_lossy().into_owned())

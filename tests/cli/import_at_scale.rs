@@ -1,17 +1,33 @@
 //! `dateline import` on files shaped to make a careless reader quadratic: each run is
 //! bounded (a timeout and an address-space cap) and must finish with a log.
 
-use super::check::{Run, dateline_within};
+use super::check::{Run, run};
 use std::fmt::Write as _;
+use std::process::Command;
 
 /// An address-space cap far above what these imports need (1 GiB, in KiB).
 const CAP_KIB: u64 = 1 << 20;
+
+/// CPU seconds far above what a linear run needs here (a few), far below what the
+/// quadratic ones took: a cap on CPU, not on the clock, holds on a busy machine.
+pub(crate) const CAP_CPU: u64 = 30;
+
+/// Runs the binary with its address space (KiB) and CPU time (seconds) capped, under the
+/// runner's timeout: past the CPU cap it is killed (SIGXCPU), which `run` reports.
+pub(crate) fn dateline_bounded(kib: u64, cpu: u64, args: &[&str]) -> Run {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -v {kib} && ulimit -t {cpu} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .args(args);
+    run(&mut cmd)
+}
 
 fn import(name: &str, text: &str) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
-    let run = dateline_within(CAP_KIB, &["import", path.to_str().unwrap()]);
+    let run = dateline_bounded(CAP_KIB, CAP_CPU, &["import", path.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run
 }
