@@ -10,6 +10,7 @@ mod import;
 mod import_at_scale;
 mod list;
 mod quotes;
+mod separators;
 mod verification;
 mod web;
 mod writing;
