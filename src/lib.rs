@@ -17,6 +17,7 @@ pub mod model;
 pub mod overview;
 pub mod postings;
 pub mod search;
+pub mod state_file;
 pub mod text;
 pub mod threads;
 pub mod tui;

@@ -25,7 +25,11 @@ fn is_separator(c: char) -> bool {
 /// A line or paragraph separator in multi-line text, as the browser lays it out: a line
 /// break, or a blank line between paragraphs.
 fn push_break(out: &mut String, c: char) {
-    out.push_str(if c == PARAGRAPH_SEPARATOR { "\n\n" } else { "\n" });
+    out.push_str(if c == PARAGRAPH_SEPARATOR {
+        "\n\n"
+    } else {
+        "\n"
+    });
 }
 
 /// A quick test on bytes: false means `s` surely holds no unsafe character.
@@ -251,14 +255,20 @@ mod tests {
             '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
             '\u{2068}', '\u{2069}',
         ] {
-            assert_eq!(sanitize(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a\\u{{{:x}}}b", c as u32)
+            );
         }
         // LRM, RLM, ALM, ZWNJ and ZWJ cannot: Persian, Arabic and Hebrew need them, kept.
         let persian = "می\u{200c}خواهیم";
         assert_eq!(persian, "می‌خواهیم");
         for text in [persian, "a\u{200e}b\u{200f}c\u{61c}d\u{200d}e"] {
             assert!(matches!(sanitize(text), Cow::Borrowed(_)), "{text}");
-            assert!(matches!(sanitize_multiline(text), Cow::Borrowed(_)), "{text}");
+            assert!(
+                matches!(sanitize_multiline(text), Cow::Borrowed(_)),
+                "{text}"
+            );
             assert!(matches!(verbatim(text), Cow::Borrowed(_)), "{text}");
         }
     }

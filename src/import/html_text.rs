@@ -98,7 +98,9 @@ pub(crate) fn to_text(html: &str) -> String {
         // Comments end at `-->`; other tags at `>`. A `<` that opens nothing is text.
         if html[after..].starts_with("!--") {
             let body = after + 3;
-            pos = html[body..].find("-->").map_or(html.len(), |e| body + e + 3);
+            pos = html[body..]
+                .find("-->")
+                .map_or(html.len(), |e| body + e + 3);
             continue;
         }
         let gt = match next_gt {

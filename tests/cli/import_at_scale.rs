@@ -17,7 +17,9 @@ pub(crate) const CAP_CPU: u64 = 30;
 pub(crate) fn dateline_bounded(kib: u64, cpu: u64, args: &[&str]) -> Run {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("ulimit -v {kib} && ulimit -t {cpu} && exec \"$0\" \"$@\""))
+        .arg(format!(
+            "ulimit -v {kib} && ulimit -t {cpu} && exec \"$0\" \"$@\""
+        ))
         .arg(env!("CARGO_BIN_EXE_dateline"))
         .args(args);
     run(&mut cmd)
@@ -53,14 +55,27 @@ fn slides(n: usize, headline: impl Fn(usize) -> String, group: impl Fn(usize) ->
 #[test]
 fn a_headline_of_a_million_unclosed_angle_brackets_is_imported_as_text() {
     let headline = "<".repeat(1_000_000) + "x>";
-    let run = import("t.json", &slides(1, |_| headline.clone(), |_| "Hamas".into()));
-    assert!(run.stdout.contains(&"<".repeat(1000)), "the brackets are text");
+    let run = import(
+        "t.json",
+        &slides(1, |_| headline.clone(), |_| "Hamas".into()),
+    );
+    assert!(
+        run.stdout.contains(&"<".repeat(1000)),
+        "the brackets are text"
+    );
 }
 
 #[test]
 fn forty_thousand_slides_with_one_derived_id_are_numbered_in_order() {
-    let run = import("t.json", &slides(40_000, |_| "Talks".into(), |_| "Hamas".into()));
-    for id in ["2024-05-03-talks\n", "2024-05-03-talks-2\n", "2024-05-03-talks-40000\n"] {
+    let run = import(
+        "t.json",
+        &slides(40_000, |_| "Talks".into(), |_| "Hamas".into()),
+    );
+    for id in [
+        "2024-05-03-talks\n",
+        "2024-05-03-talks-2\n",
+        "2024-05-03-talks-40000\n",
+    ] {
         assert!(run.stdout.contains(&format!("- id: {id}")), "{id}");
     }
 }
@@ -91,5 +106,10 @@ fn twenty_thousand_csv_columns_of_one_name_are_kept_under_numbered_keys() {
         csv.push('\n');
     }
     let run = import("t.csv", &csv);
-    assert_eq!(run.stdout.matches("    x-timelinejs-x-20000: \"v\"\n").count(), 20);
+    assert_eq!(
+        run.stdout
+            .matches("    x-timelinejs-x-20000: \"v\"\n")
+            .count(),
+        20
+    );
 }

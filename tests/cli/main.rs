@@ -9,6 +9,7 @@ mod check;
 mod import;
 mod import_at_scale;
 mod list;
+mod marks_file;
 mod quotes;
 mod separators;
 mod verification;

@@ -238,7 +238,8 @@ fn a_web_page_of_150_000_related_events_links_each_to_the_next_in_bounded_time()
     let n = 150_000;
     let mut yaml = String::from("events:\n");
     for i in 0..n {
-        yaml += &format!("  - id: e{i}\n    date: 2024-05-03\n    kind: meeting\n    title: T{i}\n");
+        yaml +=
+            &format!("  - id: e{i}\n    date: 2024-05-03\n    kind: meeting\n    title: T{i}\n");
         if i > 0 {
             yaml += &format!("    related: [e{}]\n", i - 1);
         }
