@@ -8,8 +8,8 @@ use crate::text::sanitize;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn run(file: &Path, max_bytes: u64) -> ExitCode {
-    let timeline = match import::read_file(file, max_bytes) {
+pub(crate) fn run(file: &Path, limits: &crate::load::Limits) -> ExitCode {
+    let timeline = match import::read_file(file, limits) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("dateline: {}", sanitize(&e.to_string()));

@@ -113,3 +113,29 @@ fn twenty_thousand_csv_columns_of_one_name_are_kept_under_numbered_keys() {
         20
     );
 }
+
+#[test]
+fn a_json_file_past_the_import_share_of_the_memory_budget_is_refused_at_once() {
+    // 64 MiB of small values would take about 2 GB as a JSON tree: one byte more is refused
+    // before it is read.
+    let limit: usize = 64 << 20;
+    let mut json = String::with_capacity(limit + 16);
+    json.push_str(r#"{"events": [], "x": [0"#);
+    while json.len() < limit - 1 {
+        json.push_str(",0");
+    }
+    json.push_str("]}");
+    assert!(json.len() > limit);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, &json).unwrap();
+    let run = dateline_bounded(CAP_KIB, CAP_CPU, &["import", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "over the limit of {limit} bytes for an import (an import takes up to 32 times its size in memory, within a budget of 2048 MiB"
+        )),
+        "{}",
+        run.stderr
+    );
+}
