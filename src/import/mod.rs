@@ -7,6 +7,8 @@
 //! kept under `x-timelinejs-…` keys rather than dropped.
 
 mod html_text;
+#[cfg(test)]
+mod props;
 pub(crate) mod sheet;
 pub(crate) mod timelinejs;
 mod write;
@@ -157,6 +159,23 @@ fn named_offset(text: &str) -> Option<String> {
                 None
             }
         })
+}
+
+/// A TimelineJS file's text (`csv`: the sheet saved as CSV) as the log `import` writes, or
+/// why it cannot be: for the benchmarks, which time the readers without a file.
+pub fn import_text(name: &str, text: &str, csv: bool) -> Result<String, String> {
+    let max = crate::load::Limits::default().max_import_values();
+    let (t, what) = if csv {
+        (sheet::read(name, text, max), "the TimelineJS sheet as CSV")
+    } else {
+        (timelinejs::read(name, text, max), "TimelineJS JSON")
+    };
+    Ok(to_yaml(&t.map_err(|e| e.to_string())?, name, what))
+}
+
+/// An HTML fragment as the plain text `import` keeps of it (for the benchmarks).
+pub fn html_to_text(html: &str) -> String {
+    html_text::to_text(html)
 }
 
 /// Values kept so far by an import, against the memory budget's count.

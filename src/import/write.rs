@@ -73,6 +73,15 @@ fn text_value(s: &str, indent: &str) -> String {
     out
 }
 
+/// Text for a field of one line (a title, a name, a date note): a headline may hold
+/// `<br>` or paragraphs, which a log's title cannot.
+fn one_line(s: &str) -> String {
+    if !s.contains(char::is_whitespace) || !s.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return s.to_owned();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A comment line, safe whatever the text holds.
 fn comment(s: &str) -> String {
     format!("# {}\n", crate::text::sanitize(s))
@@ -107,7 +116,7 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     }
     out.push_str("dateline: 1\n");
     if let Some(title) = &t.title {
-        let _ = writeln!(out, "title: {}", quoted(title));
+        let _ = writeln!(out, "title: {}", quoted(&one_line(title)));
     }
     if let Some(d) = &t.description {
         let _ = writeln!(out, "description: {}", text_value(d, "  "));
@@ -156,7 +165,7 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     if !party_ids.is_empty() {
         out.push_str("parties:\n");
         for (id, name) in &party_ids {
-            let _ = writeln!(out, "  - id: {id}\n    name: {}", quoted(name));
+            let _ = writeln!(out, "  - id: {id}\n    name: {}", quoted(&one_line(name)));
         }
     }
 
@@ -193,13 +202,13 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
             let _ = writeln!(out, "    end: {}", end.written());
         }
         if let Some(note) = &e.date_note {
-            let _ = writeln!(out, "    date_note: {}", quoted(note));
+            let _ = writeln!(out, "    date_note: {}", quoted(&one_line(note)));
         }
         out.push_str("    kind: development\n");
         if e.status != crate::model::Status::Occurred {
             let _ = writeln!(out, "    status: {}", e.status.as_str());
         }
-        let _ = writeln!(out, "    title: {}", quoted(&e.title));
+        let _ = writeln!(out, "    title: {}", quoted(&one_line(&e.title)));
         if let Some(s) = &e.summary {
             let _ = writeln!(out, "    summary: {}", text_value(s, "      "));
         }
