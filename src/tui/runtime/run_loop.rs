@@ -110,7 +110,7 @@ pub(crate) fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
         }
     });
     let (given_back, ended) = mpsc::channel();
-    let signals = signals(tx.clone(), ended).ok();
+    let signals = signals(tx.clone(), ended, gate.clone()).ok();
     let (watcher, watch_error) = watch(files, &tx);
     let feeds = Feeds {
         tx,
@@ -145,6 +145,7 @@ fn watch(paths: &[PathBuf], tx: &Sender<Incoming>) -> (Option<FileWatcher>, Opti
 fn signals(
     tx: Sender<Incoming>,
     given_back: Receiver<()>,
+    gate: Arc<InputGate>,
 ) -> std::io::Result<signal_hook::iterator::Handle> {
     // SIGTSTP is caught so that the terminal is given back before stopping; SIGCONT so that
     // it is taken again and redrawn after any stop.
@@ -160,11 +161,17 @@ fn signals(
                 // Never blocked on a terminal write: if the screen thread has not given the
                 // terminal back in time, the process ends here, with the code the browser
                 // gives. Raw mode is left without writing (nothing written would arrive).
-                if let Err(RecvTimeoutError::Timeout) = given_back.recv_timeout(GRACE) {
-                    let _ = ratatui::crossterm::terminal::disable_raw_mode();
-                    std::process::exit(128 + sig);
+                loop {
+                    match given_back.recv_timeout(GRACE) {
+                        // The editor has the terminal: the browser ends when it returns.
+                        Err(RecvTimeoutError::Timeout) if !gate.is_open() => {}
+                        Err(RecvTimeoutError::Timeout) => {
+                            let _ = ratatui::crossterm::terminal::disable_raw_mode();
+                            std::process::exit(128 + sig);
+                        }
+                        _ => return,
+                    }
                 }
-                return;
             }
         }
     });
