@@ -24,6 +24,7 @@ pub mod party_colors;
 pub mod postings;
 pub mod sanitize;
 pub mod search;
+pub mod state_file;
 pub mod threads;
 pub mod tui;
 pub mod watch;

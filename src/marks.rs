@@ -8,7 +8,6 @@
 
 use crate::model::{EventIx, Log};
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The marks of one log.
@@ -21,6 +20,9 @@ pub struct Marks {
     /// What this session marked and unmarked since it last saved, to merge into the file.
     added: BTreeSet<String>,
     removed: BTreeSet<String>,
+    /// What could not be read of the file (`state_file::Lines::problem`): its marks that
+    /// could be are kept, and the file is not saved over until it reads whole.
+    pub problem: Option<String>,
 }
 
 /// The state directory: `$DATELINE_STATE_DIR`, else XDG's (`~/.local/state/dateline`).
@@ -33,17 +35,11 @@ fn state_dir() -> Option<PathBuf> {
         .map(|d| d.join("dateline"))
 }
 
-/// The ids in a marks file, one a line; none when it does not exist yet.
-fn read_ids(file: &Path) -> BTreeSet<String> {
-    std::fs::read_to_string(file)
-        .map(|s| {
-            s.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default()
+/// The ids in a marks file, one a line (none when it does not exist yet), and what could
+/// not be read of it.
+fn read_ids(file: &Path) -> (BTreeSet<String>, Option<String>) {
+    let read = crate::state_file::read_lines(file);
+    (read.lines.into_iter().collect(), read.problem)
 }
 
 /// A file name that identifies a log: its readable name and a hash of its full path (or
@@ -84,21 +80,36 @@ impl Marks {
     /// Reads the marks of the log made of `paths` (none: the bundled sample).
     pub(crate) fn load(paths: &[PathBuf]) -> Marks {
         let file = state_dir().map(|d| d.join("marks").join(key_for(paths)));
-        let ids = file.as_deref().map(read_ids).unwrap_or_default();
+        let (ids, problem) = file.as_deref().map(read_ids).unwrap_or_default();
         Marks {
             ids,
             file,
+            problem,
             ..Marks::default()
         }
     }
 
     /// Marks in a given file (for tests and tools).
     pub fn load_from(file: &Path) -> Marks {
+        let (ids, problem) = read_ids(file);
         Marks {
-            ids: read_ids(file),
+            ids,
             file: Some(file.to_path_buf()),
+            problem,
             ..Marks::default()
         }
+    }
+
+    /// What could not be read of the marks file, as a sentence naming it; None when it
+    /// read whole.
+    pub fn trouble(&self) -> Option<String> {
+        let problem = self.problem.as_deref()?;
+        let file = self
+            .file
+            .as_deref()
+            .map_or(String::new(), |f| f.display().to_string());
+        let text = format!("marks file {file}: {problem}; not saved over until fixed");
+        Some(crate::sanitize::sanitize(&text).into_owned())
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -163,26 +174,23 @@ impl Marks {
         let Some(file) = self.file.clone() else {
             return Ok(());
         };
-        let dir = file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(file.with_extension("marks.lock"))?;
-        fs4::FileExt::lock(&lock)?;
-        let mut ids = read_ids(&file);
+        let lock = crate::state_file::lock(&file)?;
+        let (mut ids, problem) = read_ids(&file);
+        if let Some(problem) = problem {
+            // Saving would lose what could not be read.
+            self.problem = Some(problem.clone());
+            return Err(std::io::Error::other(format!(
+                "marks file {}: {problem}; not saved over",
+                file.display()
+            )));
+        }
         for id in &self.removed {
             ids.remove(id);
         }
         ids.extend(self.added.iter().cloned());
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        for id in &ids {
-            writeln!(tmp, "{id}")?;
-        }
-        tmp.as_file().sync_all()?;
-        tmp.persist(&file).map_err(|e| e.error)?;
+        crate::state_file::write_lines(&file, ids.iter().map(String::as_str))?;
         drop(lock);
+        self.problem = None;
         self.ids = ids;
         self.added.clear();
         self.removed.clear();

@@ -6,9 +6,30 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Whether a character must never reach a terminal as it is: C0 and C1 controls, DEL,
-/// and the bidirectional embeddings, overrides and isolates that can reorder a line.
+/// the line and paragraph separators (a terminal may break the line, or not), and the
+/// bidirectional embeddings, overrides and isolates that can reorder a line. The marks
+/// that cannot (LRM, RLM, ALM) and the joiners (ZWNJ, ZWJ) are text: Arabic, Persian and
+/// Hebrew need them.
 pub fn is_unsafe_char(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | LINE_SEPARATOR | PARAGRAPH_SEPARATOR | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+const LINE_SEPARATOR: char = '\u{2028}';
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+
+/// Whether `c` is a line or paragraph separator, which multi-line text shows as a break.
+fn is_separator(c: char) -> bool {
+    matches!(c, LINE_SEPARATOR | PARAGRAPH_SEPARATOR)
+}
+
+/// A line or paragraph separator in multi-line text, as the browser lays it out: a line
+/// break, or a blank line between paragraphs.
+fn push_break(out: &mut String, c: char) {
+    out.push_str(if c == PARAGRAPH_SEPARATOR {
+        "\n\n"
+    } else {
+        "\n"
+    });
 }
 
 /// A quick test on bytes: false means `s` surely holds no unsafe character.
@@ -43,7 +64,7 @@ pub(crate) fn has_control_chars(s: &str) -> bool {
         return false;
     }
     s.chars()
-        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r'))
+        .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r') && !is_separator(c))
 }
 
 /// One line of text, safe for a terminal: line breaks and tabs become spaces, every other
@@ -70,6 +91,7 @@ pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
     for c in s.chars() {
         match c {
             '\n' | '\r' => out.push('\n'),
+            c if is_separator(c) => push_break(&mut out, c),
             _ => push_safe(&mut out, c, false),
         }
     }
@@ -90,6 +112,7 @@ pub(crate) fn verbatim(s: &str) -> Cow<'_, str> {
     for c in s.chars() {
         match c {
             '\n' | '\t' => out.push(c),
+            c if is_separator(c) => push_break(&mut out, c),
             _ => push_safe(&mut out, c, false),
         }
     }
@@ -126,6 +149,7 @@ pub(crate) fn verbatim_on_screen(s: &str) -> Cow<'_, str> {
     for c in s.chars() {
         match c {
             '\n' => out.push(c),
+            c if is_separator(c) => push_break(&mut out, c),
             '\t' => out.push('\u{2409}'),
             _ => push_safe(&mut out, c, false),
         }
@@ -209,6 +233,44 @@ mod tests {
         assert_eq!(sanitize("evil\u{202e}txt"), "evil\\u{202e}txt");
         assert_eq!(sanitize("two\nlines\ttab"), "two lines tab");
         assert!(matches!(sanitize("plain عربى 中文"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn separators_break_multi_line_text_and_are_escaped_on_one_line() {
+        let s = "one\u{2028}two\u{2029}three";
+        assert_eq!(sanitize(s), "one\\u{2028}two\\u{2029}three");
+        assert_eq!(sanitize_multiline(s), "one\ntwo\n\nthree");
+        assert_eq!(verbatim(s), "one\ntwo\n\nthree");
+        assert_eq!(verbatim_on_screen(s), "one\ntwo\n\nthree");
+        assert_eq!(data_for_terminal(s), "one\\u{2028}two\\u{2029}three");
+        // A break, not a control character to warn about.
+        assert!(!has_control_chars(s));
+    }
+
+    #[test]
+    fn the_bidi_controls_escaped_are_those_of_the_trojan_source_lint() {
+        // rustc's `text_direction_codepoint_in_literal` names these nine: the embeddings,
+        // overrides and isolates, which can reorder text across what surrounds them.
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a\\u{{{:x}}}b", c as u32)
+            );
+        }
+        // LRM, RLM, ALM, ZWNJ and ZWJ cannot: Persian, Arabic and Hebrew need them, kept.
+        let persian = "می\u{200c}خواهیم";
+        assert_eq!(persian, "می‌خواهیم");
+        for text in [persian, "a\u{200e}b\u{200f}c\u{61c}d\u{200d}e"] {
+            assert!(matches!(sanitize(text), Cow::Borrowed(_)), "{text}");
+            assert!(
+                matches!(sanitize_multiline(text), Cow::Borrowed(_)),
+                "{text}"
+            );
+            assert!(matches!(verbatim(text), Cow::Borrowed(_)), "{text}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub struct Cli {
     pub filters: FilterArgs,
 
     /// Largest log file read, in bytes
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = 512 * 1024 * 1024)]
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::load::Limits::default().max_file_bytes)]
     pub(crate) max_file_size: u64,
 }
 

@@ -8,8 +8,8 @@ use crate::sanitize::sanitize;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn run(file: &Path, max_bytes: u64) -> ExitCode {
-    let timeline = match import::read_file(file, max_bytes) {
+pub(crate) fn run(file: &Path, limits: &crate::load::Limits) -> ExitCode {
+    let timeline = match import::read_file(file, limits) {
         Ok(t) => t,
         Err(errors) => {
             for e in errors {

@@ -60,7 +60,7 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
-        Some(Command::Import { file }) => import::run(&file, limits.max_file_bytes),
+        Some(Command::Import { file }) => import::run(&file, &limits),
         Some(Command::New { file }) => new::run(&file),
         Some(Command::Schema) => {
             print!("{}", crate::SCHEMA);

@@ -43,7 +43,11 @@ pub(crate) fn select(
     let query = match filters.to_query(&log) {
         Ok(mut q) => {
             if filters.marked {
-                q.only = Some(marks_of(files).present(&log));
+                let marks = marks_of(files);
+                if let Some(trouble) = marks.trouble() {
+                    eprintln!("dateline: warning: {trouble}");
+                }
+                q.only = Some(marks.present(&log));
             }
             q
         }

@@ -157,7 +157,8 @@ fn actor_line(log: &Log, a: usize) -> String {
     }
 }
 
-fn event_view(log: &Log, ix: EventIx, shown: &[EventIx]) -> EventView {
+/// `on_page[ix]`: whether event `ix` is on the page (a lookup per related id, not a scan).
+fn event_view(log: &Log, ix: EventIx, on_page: &[bool]) -> EventView {
     let e = &log.events[ix];
     let mut classes = format!("status-{}", e.status.as_str());
     for &p in &e.parties {
@@ -167,7 +168,7 @@ fn event_view(log: &Log, ix: EventIx, shown: &[EventIx]) -> EventView {
     // Links to related events only where they are on the page.
     let related = |list: &[EventIx], how: &'static str| -> Vec<RelatedView> {
         list.iter()
-            .filter(|r| shown.contains(r))
+            .filter(|&&r| on_page.get(r).copied().unwrap_or(false))
             .map(|&r| {
                 let other = &log.events[r];
                 RelatedView {
@@ -207,6 +208,12 @@ fn days(log: &Log, shown: &[EventIx]) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
     let mut last: Option<Period> = None;
     let mut gaps = Gaps::default();
+    let mut on_page = vec![false; log.events.len()];
+    for &ix in shown {
+        on_page[ix] = true;
+    }
+    // The parties already named in the last day's heading, by index.
+    let mut day_parties: std::collections::HashSet<PartyIx> = std::collections::HashSet::new();
     for &ix in shown {
         let e = &log.events[ix];
         let gap = gaps.before(e).map(|g| g.text());
@@ -219,15 +226,15 @@ fn days(log: &Log, shown: &[EventIx]) -> Vec<Day> {
                 events: Vec::new(),
             });
             last = Some(period);
+            day_parties.clear();
         }
         let day = days.last_mut().expect("a day was just pushed");
         for &p in &e.parties {
-            let id = &log.parties[p].id;
-            if !day.parties.contains(id) {
-                day.parties.push(id.clone());
+            if day_parties.insert(p) {
+                day.parties.push(log.parties[p].id.clone());
             }
         }
-        day.events.push(event_view(log, ix, shown));
+        day.events.push(event_view(log, ix, &on_page));
     }
     // A day with a time under it names the clock the times are on.
     for day in &mut days {

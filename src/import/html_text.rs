@@ -60,60 +60,91 @@ fn href(tag: &str) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
+/// Where `</name` next starts in `s`, whatever the case of `name` (ASCII, lower case).
+fn find_closing(s: &str, name: &str) -> Option<usize> {
+    memchr::memchr_iter(b'<', s.as_bytes()).find(|&i| {
+        let b = &s.as_bytes()[i + 1..];
+        b.first() == Some(&b'/')
+            && b.len() > name.len()
+            && b[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+    })
+}
+
 /// Plain text of an HTML fragment: paragraphs separated by a blank line, `<br>` a line
-/// break, runs of spaces one space.
+/// break, runs of spaces one space. Linear in the fragment: each byte is scanned a bounded
+/// number of times, whatever the `<`, `>` and tags it holds.
 pub(crate) fn to_text(html: &str) -> String {
     let mut raw = String::with_capacity(html.len());
-    let mut rest = html;
-    let mut links: Vec<Option<String>> = Vec::new();
-    let mut link_start: Vec<usize> = Vec::new();
-    while let Some(lt) = rest.find('<') {
-        raw.push_str(&rest[..lt]);
-        let after = &rest[lt + 1..];
+    // Where the text not yet read starts.
+    let mut pos = 0;
+    // The open link: its address and where its words start. HTML does not nest links, and
+    // a browser ends one when the next opens: so does this, so each link's words are read
+    // once.
+    let mut link: Option<(Option<String>, usize)> = None;
+    // The first `>` at or after some point (`usize::MAX`: none to the end), found once and
+    // reused by every `<` before it, so that many `<` and one far `>` are not one scan each.
+    let mut next_gt: Option<usize> = None;
+    let close_link = |raw: &mut String, link: &mut Option<(Option<String>, usize)>| {
+        if let Some((Some(url), start)) = link.take() {
+            let words = html_escape::decode_html_entities(&raw[start..]).into_owned();
+            if words.trim() != url {
+                raw.push_str(&format!(" ({url})"));
+            }
+        }
+    };
+    while let Some(lt) = memchr::memchr(b'<', &html.as_bytes()[pos..]).map(|i| pos + i) {
+        raw.push_str(&html[pos..lt]);
+        let after = lt + 1;
         // Comments end at `-->`; other tags at `>`. A `<` that opens nothing is text.
-        if let Some(body) = after.strip_prefix("!--") {
-            rest = body.find("-->").map_or("", |e| &body[e + 3..]);
+        if html[after..].starts_with("!--") {
+            let body = after + 3;
+            pos = html[body..]
+                .find("-->")
+                .map_or(html.len(), |e| body + e + 3);
             continue;
         }
-        let Some(gt) = after.find('>') else {
-            raw.push('<');
-            rest = after;
-            continue;
+        let gt = match next_gt {
+            Some(g) if g >= after => g,
+            _ => {
+                let g = memchr::memchr(b'>', &html.as_bytes()[after..])
+                    .map_or(usize::MAX, |i| after + i);
+                next_gt = Some(g);
+                g
+            }
         };
-        let tag = &after[..gt];
+        if gt == usize::MAX {
+            raw.push('<');
+            pos = after;
+            continue;
+        }
+        let tag = &html[after..gt];
         let (name, closing) = tag_name(tag);
         if name.is_empty() {
             raw.push('<');
-            rest = after;
+            pos = after;
             continue;
         }
-        rest = &after[gt + 1..];
+        pos = gt + 1;
         match name.as_str() {
             "script" | "style" if !closing => {
-                let end = format!("</{name}");
-                let lower = rest.to_ascii_lowercase();
-                rest = match lower.find(&end) {
-                    Some(i) => rest[i..].find('>').map_or("", |g| &rest[i + g + 1..]),
-                    None => "",
+                pos = match find_closing(&html[pos..], &name) {
+                    Some(i) => html[pos + i..]
+                        .find('>')
+                        .map_or(html.len(), |g| pos + i + g + 1),
+                    None => html.len(),
                 };
             }
             "br" => raw.push('\n'),
             "a" if !closing => {
-                links.push(href(tag));
-                link_start.push(raw.len());
+                close_link(&mut raw, &mut link);
+                link = Some((href(tag), raw.len()));
             }
-            "a" => {
-                if let (Some(Some(url)), Some(start)) = (links.pop(), link_start.pop()) {
-                    let words = html_escape::decode_html_entities(&raw[start..]).into_owned();
-                    if words.trim() != url {
-                        raw.push_str(&format!(" ({url})"));
-                    }
-                }
-            }
+            "a" => close_link(&mut raw, &mut link),
             n if BLOCKS.contains(&n) => raw.push_str("\n\n"),
             _ => {}
         }
     }
+    let rest = &html[pos..];
     raw.push_str(rest);
     let decoded = html_escape::decode_html_entities(&raw).replace('\u{a0}', " ");
     // One space between words, one blank line between paragraphs.

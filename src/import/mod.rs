@@ -7,6 +7,8 @@
 //! kept under `x-timelinejs-…` keys rather than dropped.
 
 mod html_text;
+#[cfg(test)]
+mod props;
 pub(crate) mod sheet;
 pub(crate) mod timelinejs;
 mod write;
@@ -214,13 +216,65 @@ fn named_offset(text: &str) -> Option<String> {
         })
 }
 
+/// A TimelineJS file's text (`csv`: the sheet saved as CSV) as the log `import` writes, or
+/// why it cannot be: for the benchmarks, which time the readers without a file.
+pub fn import_text(name: &str, text: &str, csv: bool) -> Result<String, String> {
+    let max = crate::load::Limits::default().max_import_values();
+    let (t, what) = if csv {
+        (sheet::read(name, text, max), "the TimelineJS sheet as CSV")
+    } else {
+        (
+            timelinejs::read(name, text, max).map_err(|e| vec![e]),
+            "TimelineJS JSON",
+        )
+    };
+    let t = t.map_err(|e| {
+        e.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(to_yaml(&t, name, what))
+}
+
+/// An HTML fragment as the plain text `import` keeps of it (for the benchmarks).
+pub fn html_to_text(html: &str) -> String {
+    html_text::to_text(html)
+}
+
+/// Values kept so far by an import, against the memory budget's count.
+pub(super) struct Budget {
+    kept: usize,
+    max: usize,
+}
+
+impl Budget {
+    pub(super) fn new(max: usize) -> Budget {
+        Budget { kept: 0, max }
+    }
+
+    /// Counts `n` more values kept; the refusal once past the budget.
+    pub(super) fn keep(&mut self, n: usize) -> Result<(), String> {
+        self.kept = self.kept.saturating_add(n);
+        if self.kept > self.max {
+            return Err(format!(
+                "more than {} values (slides, their fields and kept columns): over the memory budget of an import ({} MiB); split the timeline",
+                self.max,
+                crate::load::MEMORY_BUDGET >> 20
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// Reads a TimelineJS file by its extension: `.json`, or `.csv` for the sheet template.
-/// Only a regular file of at most `max_bytes` is read (not a pipe or a device, which could
-/// hang or never end).
+/// Only a regular file within the limits' import size is read (not a pipe or a device,
+/// which could hang or never end), keeping at most their count of values.
 pub(crate) fn read_file(
     path: &std::path::Path,
-    max_bytes: u64,
+    limits: &crate::load::Limits,
 ) -> Result<Timeline, Vec<ImportError>> {
+    let max_bytes = limits.max_import_bytes();
     let file = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
     let fail = |message: String| {
         vec![ImportError {
@@ -237,8 +291,9 @@ pub(crate) fn read_file(
     }
     if meta.len() > max_bytes {
         return Err(fail(format!(
-            "the file is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)",
-            meta.len()
+            "the file is {} bytes, over the limit of {max_bytes} bytes for an import (an import takes up to 32 times its size in memory, within a budget of {} MiB; --max-file-size may lower it)",
+            meta.len(),
+            limits.memory_budget >> 20
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
@@ -254,8 +309,10 @@ pub(crate) fn read_file(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("json") => timelinejs::read(&file, text).map_err(|e| vec![e]),
-        Some("csv") => sheet::read(&file, text),
+        Some("json") => {
+            timelinejs::read(&file, text, limits.max_import_values()).map_err(|e| vec![e])
+        }
+        Some("csv") => sheet::read(&file, text, limits.max_import_values()),
         _ => Err(fail(
             "expected a .json file (TimelineJS JSON) or a .csv file (the TimelineJS sheet saved as CSV)"
                 .into(),

@@ -6,8 +6,9 @@
 //! literal block when it safely can be.
 
 use super::Timeline;
-use crate::load::ids::{derive, is_valid_id, slug};
-use std::collections::HashSet;
+use super::one_line;
+use crate::load::ids::{Suffixes, derive, is_valid_id, slug};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// A double-quoted YAML scalar: `\`, `"` and every character that is not printable in YAML
@@ -117,7 +118,7 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     }
     out.push_str("dateline: 1\n");
     if let Some(title) = &t.title {
-        let _ = writeln!(out, "title: {}", quoted(title));
+        let _ = writeln!(out, "title: {}", quoted(&one_line(title)));
     }
     if let Some(d) = &t.description {
         let _ = writeln!(out, "description: {}", text_value(d, "  "));
@@ -126,13 +127,12 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         let _ = writeln!(out, "timezone: {}", zone.name());
     }
     // A key may appear once in a mapping (`url` and `URL` slug alike; two title rows).
-    let mut seen = HashSet::new();
+    let mut title_keys = HashSet::new();
+    let mut title_suffixes = Suffixes::default();
     for (k, v) in &t.title_extra {
-        let key = unique(
-            &k.replacen("x-timelinejs-", "x-timelinejs-title-", 1),
-            |k| seen.contains(k),
-        );
-        seen.insert(key.clone());
+        let key = k.replacen("x-timelinejs-", "x-timelinejs-title-", 1);
+        let key = title_suffixes.free(&key, |k| title_keys.contains(k));
+        title_keys.insert(key.clone());
         let _ = writeln!(out, "{key}: {}", quoted(v));
     }
     if !t.eras.is_empty() {
@@ -149,28 +149,38 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
     }
 
     // The parties of a file dateline wrote, then groups as parties, in the order they first
-    // appear (a group named as one of those is that party).
+    // appear (a group named as one of those is that party). Looked up by name and id in
+    // maps: thousands of groups that slug alike must not cost a scan each.
     let mut party_ids: Vec<(String, String)> = t.parties.clone();
+    let mut party_of: HashMap<&str, usize> = HashMap::new();
+    let mut party_taken: HashSet<String> = HashSet::new();
+    for (i, (id, name)) in t.parties.iter().enumerate() {
+        party_of.entry(name.as_str()).or_insert(i);
+        party_taken.insert(id.clone());
+    }
+    let mut party_suffixes = Suffixes::default();
     for g in t
         .events
         .iter()
         .filter(|e| e.parties.is_none())
         .filter_map(|e| e.group.as_deref())
     {
-        if party_ids.iter().any(|(_, name)| name == g) {
+        if party_of.contains_key(g) {
             continue;
         }
         let base = match slug(g) {
             s if s.is_empty() => format!("party-{}", party_ids.len() + 1),
             s => s,
         };
-        let id = unique(&base, |id| party_ids.iter().any(|(p, _)| p == id));
+        let id = party_suffixes.free(&base, |id| party_taken.contains(id));
+        party_taken.insert(id.clone());
+        party_of.insert(g, party_ids.len());
         party_ids.push((id, g.to_owned()));
     }
     if !party_ids.is_empty() {
         out.push_str("parties:\n");
         for (id, name) in &party_ids {
-            let _ = writeln!(out, "  - id: {id}\n    name: {}", quoted(name));
+            let _ = writeln!(out, "  - id: {id}\n    name: {}", quoted(&one_line(name)));
         }
     }
 
@@ -183,6 +193,7 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         .map(str::to_owned)
         .collect();
     let mut kept_ids: HashSet<&str> = HashSet::new();
+    let mut id_suffixes = Suffixes::default();
     out.push_str("events:\n");
     for e in &t.events {
         let own = e
@@ -192,7 +203,7 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
         let id = match own {
             Some(id) => id.to_owned(),
             None => {
-                let id = unique(&derive(&e.date, &e.title), |id| used.contains(id));
+                let id = id_suffixes.free(&derive(&e.date, &e.title), |id| used.contains(id));
                 used.insert(id.clone());
                 id
             }
@@ -210,14 +221,14 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
             let _ = writeln!(out, "    end: {}", end.written());
         }
         if let Some(note) = &e.date_note {
-            let _ = writeln!(out, "    date_note: {}", quoted(note));
+            let _ = writeln!(out, "    date_note: {}", quoted(&one_line(note)));
         }
         let kind = e.kind.unwrap_or(crate::model::Kind::Development);
         let _ = writeln!(out, "    kind: {}", kind.as_str());
         if e.status != crate::model::Status::Occurred {
             let _ = writeln!(out, "    status: {}", e.status.as_str());
         }
-        let _ = writeln!(out, "    title: {}", quoted(&e.title));
+        let _ = writeln!(out, "    title: {}", quoted(&one_line(&e.title)));
         if let Some(s) = &e.summary {
             let _ = writeln!(out, "    summary: {}", text_value(s, "      "));
         }
@@ -226,10 +237,9 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
                 let _ = writeln!(out, "    parties: [{}]", ids.join(", "));
             }
         } else if let Some(g) = &e.group {
-            let id = party_ids
-                .iter()
-                .find(|(_, name)| name == g)
-                .map(|(id, _)| id.as_str())
+            let id = party_of
+                .get(g.as_str())
+                .map(|&i| party_ids[i].0.as_str())
                 .expect("every group has a party");
             if event_parties {
                 let _ = writeln!(out, "    parties: [{id}]");
@@ -241,25 +251,15 @@ pub(crate) fn to_yaml(t: &Timeline, file: &str, what: &str) -> String {
             let _ = writeln!(out, "    x-timelinejs-unique-id: {}", quoted(u));
         }
         let mut seen = HashSet::new();
+        let mut key_suffixes = Suffixes::default();
         for (k, v) in &e.extra {
             // A key may appear once in a mapping.
-            let key = unique(k, |k| seen.contains(k));
+            let key = key_suffixes.free(k, |k| seen.contains(k));
             seen.insert(key.clone());
             let _ = writeln!(out, "    {key}: {}", quoted(v));
         }
     }
     out
-}
-
-/// `base`, or `base-2`, `base-3`, … the first that is not taken.
-fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !taken(c))
-        .expect("some suffix is free")
 }
 
 #[cfg(test)]

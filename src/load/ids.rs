@@ -1,6 +1,6 @@
 //! Identifiers: the allowed form, and ids derived from an event's date and title.
 
-use crate::model::Date;
+use crate::model::{Date, IdMap};
 use crate::sanitize::fold;
 
 /// Whether `s` matches `[a-z0-9][a-z0-9_-]*`.
@@ -14,7 +14,8 @@ pub(crate) fn is_valid_id(s: &str) -> bool {
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in fold(s).chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
+        // An id starts with a letter or a digit: a leading `_` is left out.
+        if c.is_ascii_alphanumeric() || (c == '_' && !out.is_empty()) {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -40,6 +41,32 @@ pub(crate) fn derive(date: &Date, title: &str) -> String {
         day.to_string()
     } else {
         format!("{day}-{title}")
+    }
+}
+
+/// Frees ids that collide: `base`, else `base-2`, `base-3`, … the first not taken. It
+/// remembers the next number to try per base, so that many ids with one base cost linear
+/// time, not a scan from `-2` each time.
+#[derive(Default)]
+pub(crate) struct Suffixes {
+    next: IdMap<usize>,
+}
+
+impl Suffixes {
+    /// The first of `base`, `base-2`, … for which `taken` is false. The caller records it
+    /// as taken.
+    pub(crate) fn free(&mut self, base: &str, taken: impl Fn(&str) -> bool) -> String {
+        if !taken(base) {
+            return base.to_owned();
+        }
+        let n = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if !taken(&id) {
+                return id;
+            }
+        }
     }
 }
 
@@ -70,5 +97,17 @@ mod tests {
             "2024-05-03-reunion-a-l-elysee"
         );
         assert_eq!(derive(&Date::parse("2016").unwrap(), "حماس"), "2016");
+    }
+
+    #[test]
+    fn colliding_ids_take_the_next_free_number() {
+        let mut taken = std::collections::HashSet::new();
+        let mut s = Suffixes::default();
+        taken.insert("a-3".to_owned());
+        for want in ["a", "a-2", "a-4", "a-5"] {
+            let id = s.free("a", |id| taken.contains(id));
+            assert_eq!(id, want);
+            taken.insert(id);
+        }
     }
 }

@@ -40,14 +40,66 @@ pub struct Limits {
     /// Most nodes and bytes that aliases may add, as a multiple of the nodes and bytes
     /// written in the file.
     pub max_alias_factor: usize,
+    /// The memory one load may take, in bytes: what the counts below are derived from.
+    pub memory_budget: u64,
+}
+
+/// The memory one load may take by default: 2 GiB.
+pub const MEMORY_BUDGET: u64 = 2 << 30;
+
+/// What one counted item (a YAML node, a list item, an archive word, an imported value)
+/// costs in memory at most, as measured on the shapes that cost the most per byte of input:
+/// ten million topics in 20 MB took 1.1 GB (about 110 bytes each).
+const ITEM_BYTES: u64 = 128;
+
+/// Memory per byte of a log as written, on ordinary logs: 1M events, 578 MB, peak 2.2 GB
+/// (docs/PERFORMANCE.md).
+const LOG_BYTES_FACTOR: u64 = 4;
+
+/// Memory per byte of an imported TimelineJS file at most (its JSON tree, then the log
+/// written from it): 50 MB of small values took 1.6 GB.
+const IMPORT_BYTES_FACTOR: u64 = 32;
+
+impl Limits {
+    fn budget_items(&self) -> usize {
+        usize::try_from(self.memory_budget / ITEM_BYTES).unwrap_or(usize::MAX)
+    }
+
+    /// Most YAML nodes one load may build (written, or added by aliases).
+    pub fn max_yaml_nodes(&self) -> usize {
+        self.budget_items()
+    }
+
+    /// Most list items (topics, actors, parties, sources, related ids, aliases, ...) one
+    /// load may keep.
+    pub fn max_list_items(&self) -> usize {
+        self.budget_items()
+    }
+
+    /// Most words of archives one load may index.
+    pub fn max_archive_words(&self) -> usize {
+        self.budget_items()
+    }
+
+    /// Most values an import may keep (slides' fields, kept columns and keys).
+    pub fn max_import_values(&self) -> usize {
+        self.budget_items()
+    }
+
+    /// Largest TimelineJS file imported: what fits the budget, and no more than any file.
+    pub fn max_import_bytes(&self) -> u64 {
+        (self.memory_budget / IMPORT_BYTES_FACTOR).min(self.max_file_bytes)
+    }
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: 512 * 1024 * 1024,
+            // A log the limits admit fits in the budget.
+            max_file_bytes: MEMORY_BUDGET / LOG_BYTES_FACTOR,
             max_depth: 64,
             max_alias_factor: 10,
+            memory_budget: MEMORY_BUDGET,
         }
     }
 }

@@ -219,7 +219,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     // doubling would hold two of it at a time.
     let mut pending: Vec<Pending> =
         Vec::with_capacity(files.iter().map(|f| f.doc.events.len()).sum());
-    let mut next_free: IdMap<usize> = IdMap::default();
+    let mut next_free = super::ids::Suffixes::default();
     for (fi, file) in files.iter_mut().enumerate() {
         let events = std::mem::take(&mut file.doc.events);
         for e in events {
@@ -227,14 +227,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                 Some(id) => (id.value.clone(), false),
                 None => {
                     let base = super::ids::derive(&e.date, &e.title);
-                    // The next number to try per base id, so that many events with one
-                    // derived id cost linear time, not a scan from `-2` each time.
-                    let n = next_free.entry(base.clone()).or_insert(2);
-                    let mut id = base.clone();
-                    while taken.contains_key(&id) {
-                        id = format!("{base}-{n}");
-                        *n += 1;
-                    }
+                    let id = next_free.free(&base, |id| taken.contains_key(id));
                     taken.insert(id.clone(), (fi, e.mark.line()));
                     (id, true)
                 }

@@ -12,10 +12,10 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 const SAMPLE: &str = "data/cairo-talks-2024.yaml";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 /// Runs the binary from the crate root, killing it if it does not finish in time.
@@ -25,7 +25,7 @@ fn dateline(args: &[&str]) -> Run {
 
 /// Runs the binary with its address space capped (`ulimit -v`, in KiB): an allocation
 /// beyond it aborts the process, which `run` reports as a failure.
-fn dateline_within(kib: u64, args: &[&str]) -> Run {
+pub(crate) fn dateline_within(kib: u64, args: &[&str]) -> Run {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
@@ -34,7 +34,7 @@ fn dateline_within(kib: u64, args: &[&str]) -> Run {
     run(&mut cmd)
 }
 
-fn run(cmd: &mut Command) -> Run {
+pub(crate) fn run(cmd: &mut Command) -> Run {
     let args: Vec<String> = cmd
         .get_args()
         .map(|a| a.to_string_lossy().into_owned())

@@ -9,8 +9,11 @@ mod check;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod import;
+mod import_at_scale;
 mod list;
+mod marks_file;
 mod quotes;
+mod separators;
 mod verification;
 mod web;
 mod writing;

@@ -299,3 +299,35 @@ fn timelinejs_sorts_the_slides_as_dateline_does() {
         }
     }
 }
+
+#[test]
+fn a_web_page_of_150_000_related_events_links_each_to_the_next_in_bounded_time() {
+    // A chain: each event answers the one before. Each related id used to be looked up by a
+    // scan of the page's events, which took minutes here.
+    let n = 150_000;
+    let mut yaml = String::from("events:\n");
+    for i in 0..n {
+        yaml +=
+            &format!("  - id: e{i}\n    date: 2024-05-03\n    kind: meeting\n    title: T{i}\n");
+        if i > 0 {
+            yaml += &format!("    related: [e{}]\n", i - 1);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chain.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let run = crate::import_at_scale::dateline_bounded(
+        2 << 20,
+        crate::import_at_scale::CAP_CPU,
+        &["list", path.to_str().unwrap(), "--format", "html"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let last = n - 1;
+    for (how, id) in [("Answers or follows:", last - 1), ("Answered by:", last)] {
+        assert!(
+            run.stdout
+                .contains(&format!("<li dir=\"auto\">{how} <a href=\"#ev-e{id}\">")),
+            "{how} e{id}"
+        );
+    }
+}

@@ -9,3 +9,4 @@ mod editor_line;
 mod hardening;
 mod held;
 mod open_browser;
+mod stalled;

@@ -211,3 +211,31 @@ fn the_quotes_heading_is_cut_with_an_ellipsis_when_the_pane_is_narrow() {
         "{heading}"
     );
 }
+
+#[test]
+fn a_url_over_2000_bytes_is_shown_but_not_linked() {
+    // Each linked cell repeats the URL: a 1 MB one wrote 40 MB to the terminal per frame.
+    let drawn = |url: &str| {
+        let log = LOG.replace(LONG_URL, url);
+        let mut a = browser::open("details.yaml", &log, 120, 40);
+        a.hyperlinks = true;
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| view(&a, f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let linked = buf
+            .content()
+            .iter()
+            .filter(|c| c.symbol().starts_with("\x1b]8;"))
+            .count();
+        let shown = screen(&a, 120, 40).contains("https://example.org/aaaa");
+        (linked, shown)
+    };
+    let at_cap = format!("https://example.org/{}", "a".repeat(2000 - 20));
+    assert_eq!(at_cap.len(), 2000);
+    let (linked, shown) = drawn(&at_cap);
+    assert!(linked > 20 && shown, "{linked} linked cells");
+    let (linked, shown) = drawn(&format!("{at_cap}a"));
+    assert!(linked == 0 && shown, "{linked} linked cells");
+    let (linked, shown) = drawn(&format!("https://example.org/{}", "a".repeat(1 << 20)));
+    assert!(linked == 0 && shown, "{linked} linked cells");
+}

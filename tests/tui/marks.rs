@@ -516,3 +516,39 @@ fn a_mark_follows_an_event_without_id_whose_title_is_edited() {
         "saved under the new id"
     );
 }
+
+#[test]
+fn a_stray_byte_in_the_marks_file_loses_no_mark_and_the_file_is_not_saved_over() {
+    let (_dir, file) = marks_file();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let bytes = b"e2\ne\xff3\ne4\n";
+    std::fs::write(&file, bytes).unwrap();
+    let mut app = app_with(&log_of(&FIVE), &file);
+    // The marks that can be read are shown, and what could not be is said.
+    let s = screen(&app, 80, 24);
+    for (id, marked) in [("e2", true), ("e3", false), ("e4", true)] {
+        let row = s
+            .lines()
+            .find(|l| l.contains(&format!("Event {id}")))
+            .unwrap();
+        assert_eq!(row.contains('●'), marked, "{row}");
+    }
+    let message = app.message.clone().unwrap();
+    assert!(
+        message
+            .ends_with("log.marks: line 2 is not UTF-8 text, left out; not saved over until fixed"),
+        "{message}"
+    );
+    // A change is kept for the session, but the file is left as it is.
+    mark(&mut app, &["e5"]);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .ends_with("log.marks: line 2 is not UTF-8 text, left out; not saved over"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(app.marked.len(), 3, "e2, e4 and e5 marked");
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+}

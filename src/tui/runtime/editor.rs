@@ -54,6 +54,11 @@ impl InputGate {
         drop(s);
     }
 
+    /// Whether the browser has the terminal (no other program was handed it).
+    pub(crate) fn is_open(&self) -> bool {
+        *self.state.lock().unwrap_or_else(|e| e.into_inner()) == Gate::Open
+    }
+
     pub(crate) fn open(&self) {
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) = Gate::Open;
         self.changed.notify_all();

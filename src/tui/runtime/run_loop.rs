@@ -30,6 +30,10 @@ const BATCH: usize = 256;
 /// How long the input thread waits for a key before it checks whether to stop reading (the
 /// editor is about to have the terminal): the longest wait after `e`.
 const INPUT_POLL: Duration = Duration::from_millis(200);
+/// How long a terminating signal waits for the screen thread to give the terminal back
+/// before the signal thread ends the process itself: that thread may be blocked for ever
+/// in a write to a terminal that reads nothing.
+const GRACE: Duration = Duration::from_secs(2);
 
 pub(crate) enum Incoming {
     Input(Event),
@@ -62,6 +66,9 @@ pub(crate) struct Feeds {
     gate: Arc<InputGate>,
     _watcher: Option<FileWatcher>,
     signals: Option<signal_hook::iterator::Handle>,
+    /// Dropped once the terminal is given back: the signal thread then lets the process
+    /// end as the browser does, rather than ending it itself.
+    _given_back: Sender<()>,
     /// Why live reload is off, if it is.
     pub(crate) watch_error: Option<String>,
 }
@@ -102,13 +109,15 @@ pub(crate) fn start(files: &[PathBuf]) -> (Receiver<Incoming>, Feeds) {
             }
         }
     });
-    let signals = signals(tx.clone()).ok();
+    let (given_back, ended) = mpsc::channel();
+    let signals = signals(tx.clone(), ended, gate.clone()).ok();
     let (watcher, watch_error) = watch(files, &tx);
     let feeds = Feeds {
         tx,
         gate,
         _watcher: watcher,
         signals,
+        _given_back: given_back,
         watch_error,
     };
     (rx, feeds)
@@ -133,7 +142,11 @@ fn watch(paths: &[PathBuf], tx: &Sender<Incoming>) -> (Option<FileWatcher>, Opti
     }
 }
 
-fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handle> {
+fn signals(
+    tx: Sender<Incoming>,
+    given_back: Receiver<()>,
+    gate: Arc<InputGate>,
+) -> std::io::Result<signal_hook::iterator::Handle> {
     // SIGTSTP is caught so that the terminal is given back before stopping; SIGCONT so that
     // it is taken again and redrawn after any stop.
     let mut signals =
@@ -143,6 +156,22 @@ fn signals(tx: Sender<Incoming>) -> std::io::Result<signal_hook::iterator::Handl
         for sig in signals.forever() {
             if tx.send(Incoming::Signal(sig)).is_err() {
                 return;
+            }
+            if [SIGTERM, SIGHUP, SIGINT, SIGQUIT].contains(&sig) {
+                // Never blocked on a terminal write: if the screen thread has not given the
+                // terminal back in time, the process ends here, with the code the browser
+                // gives. Raw mode is left without writing (nothing written would arrive).
+                loop {
+                    match given_back.recv_timeout(GRACE) {
+                        // The editor has the terminal: the browser ends when it returns.
+                        Err(RecvTimeoutError::Timeout) if !gate.is_open() => {}
+                        Err(RecvTimeoutError::Timeout) => {
+                            let _ = ratatui::crossterm::terminal::disable_raw_mode();
+                            std::process::exit(128 + sig);
+                        }
+                        _ => return,
+                    }
+                }
             }
         }
     });

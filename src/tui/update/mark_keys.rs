@@ -17,6 +17,12 @@ impl App {
     pub fn with_marks(mut self, marks: Marks) -> App {
         self.marks = marks;
         relink(&mut self);
+        if let Some(trouble) = self.marks.trouble() {
+            self.message = Some(match self.message.take() {
+                Some(m) => format!("{m} · {trouble}"),
+                None => trouble,
+            });
+        }
         let missing = self.marks.missing(&self.log).count();
         if missing > 0 {
             let note = if missing == 1 {

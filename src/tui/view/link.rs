@@ -10,10 +10,17 @@ use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use std::num::NonZeroU16;
 
+/// The longest URL made a link. Each cell of a link repeats its URL, so a longer one would
+/// write megabytes to the terminal per frame; browsers and servers refuse URLs much over
+/// this anyway. A longer URL is shown, not linked.
+pub(crate) const MAX_LINK_BYTES: usize = 2000;
+
 /// Whether `url` can go inside an OSC 8 sequence: a web address of printable ASCII only,
-/// so that nothing in it can end the sequence early or act on the terminal.
+/// so that nothing in it can end the sequence early or act on the terminal, and of at most
+/// `MAX_LINK_BYTES`.
 fn linkable(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://"))
+    url.len() <= MAX_LINK_BYTES
+        && (url.starts_with("https://") || url.starts_with("http://"))
         && url.bytes().all(|b| (0x21..0x7f).contains(&b))
 }
 
@@ -89,5 +96,8 @@ mod tests {
         assert!(linkable("https://x.org/a?b=c"));
         assert!(!linkable("https://x.org/\x1b]8;;"));
         assert!(!linkable("javascript:alert(1)"));
+        let long = format!("https://x.org/{}", "a".repeat(MAX_LINK_BYTES));
+        assert!(linkable(&long[..MAX_LINK_BYTES]));
+        assert!(!linkable(&long));
     }
 }
