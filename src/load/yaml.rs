@@ -387,54 +387,77 @@ fn tab_from(text: &str, mark: Mark) -> Option<Mark> {
 }
 
 /// The parser counts places in characters; edits need bytes. Events come in file order
-/// (nearly: a block scalar's start is a little behind), so each conversion walks from the
-/// last one, and a text all ASCII needs none.
+/// (nearly: a block scalar's start is a little behind), so each conversion goes on from the
+/// last one; across a run of ASCII, which most of a log is, it jumps (a character is a
+/// byte there), so the whole file is walked once, eight bytes at a time.
 struct ByteOffsets<'t> {
     text: &'t str,
-    ascii: bool,
     char_at: usize,
     byte_at: usize,
+    /// The first byte at or after `byte_at` that is not ASCII (the text's length if none).
+    wide_at: usize,
 }
 
 impl<'t> ByteOffsets<'t> {
     fn new(text: &'t str) -> ByteOffsets<'t> {
         ByteOffsets {
             text,
-            ascii: text.is_ascii(),
             char_at: 0,
             byte_at: 0,
+            wide_at: next_wide(text.as_bytes(), 0),
         }
     }
 
     /// The byte offset of character `index`.
     fn byte(&mut self, index: usize) -> usize {
         let bytes = self.text.as_bytes();
-        if self.ascii {
-            return index.min(bytes.len());
-        }
-        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
         while self.char_at < index && self.byte_at < bytes.len() {
-            // Eight ASCII characters at a time, which most of any log is.
-            if index - self.char_at >= 8
-                && let Some(chunk) = bytes.get(self.byte_at..self.byte_at + 8)
-                && u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH == 0
-            {
-                self.byte_at += 8;
-                self.char_at += 8;
-                continue;
+            let run = self.wide_at - self.byte_at;
+            let need = index - self.char_at;
+            if need <= run {
+                self.byte_at += need;
+                self.char_at = index;
+                break;
             }
-            self.byte_at += utf8_width(bytes[self.byte_at]);
-            self.char_at += 1;
+            // Past the ASCII run, then over the character that ends it.
+            self.char_at += run + 1;
+            self.byte_at = (self.wide_at + utf8_width(bytes[self.wide_at])).min(bytes.len());
+            self.wide_at = next_wide(bytes, self.byte_at);
         }
-        while self.char_at > index && self.byte_at > 0 {
-            self.byte_at -= 1;
-            while !self.text.is_char_boundary(self.byte_at) {
+        if self.char_at > index {
+            let from = self.byte_at;
+            while self.char_at > index && self.byte_at > 0 {
                 self.byte_at -= 1;
+                while !self.text.is_char_boundary(self.byte_at) {
+                    self.byte_at -= 1;
+                }
+                self.char_at -= 1;
             }
-            self.char_at -= 1;
+            // The bytes stepped back over were all read before: the first wide one among
+            // them, if any, comes before the one already known.
+            let back = next_wide(&bytes[..from], self.byte_at);
+            if back < from {
+                self.wide_at = back;
+            }
         }
         self.byte_at.min(bytes.len())
     }
+}
+
+/// The first byte at or after `from` that is not ASCII, or the length of `bytes`.
+fn next_wide(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0x80))
+        .map_or(bytes.len(), |at| i + at)
 }
 
 /// How many bytes the UTF-8 character starting with `b` takes.

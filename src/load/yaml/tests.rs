@@ -262,3 +262,21 @@ fn the_top_level_keys_of_a_file_with_their_bytes() {
     assert_eq!(&text[keys[1].value_span.range()], "[]");
     assert!(text[keys[2].value_span.range()].ends_with("date: 2024"));
 }
+
+#[test]
+fn characters_become_bytes_forwards_and_back() {
+    let text = "ab é中😀 cd\u{85}e fghijklmnopq é";
+    let mut offsets = ByteOffsets::new(text);
+    let all: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    for (c, &b) in all.iter().enumerate() {
+        assert_eq!(offsets.byte(c), b, "char {c}");
+    }
+    for (c, &b) in all.iter().enumerate().rev() {
+        assert_eq!(offsets.byte(c), b, "back to char {c}");
+    }
+    for &c in &[3, 17, 0, 22, 5, 5, 21, 1] {
+        assert_eq!(offsets.byte(c), all[c], "jump to char {c}");
+    }
+    assert_eq!(offsets.byte(all.len()), text.len());
+    assert_eq!(offsets.byte(all.len() + 5), text.len());
+}
