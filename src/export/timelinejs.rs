@@ -17,7 +17,7 @@
 //!   what reaches the page is the escaped text, shown as written.
 
 use crate::export::phrases::{
-    source_line, status_word, verification_note, when_with_note, who, words, words_label,
+    source_line, status_word, verification_note, when_with_note, who, words, words_label, original_label, original_words,
 };
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote};
@@ -104,6 +104,18 @@ fn quote_html(log: &Log, q: &Quote) -> String {
         ),
         None => format!("<blockquote>{}</blockquote>", web::flow(&words)),
     };
+    if let Some(original) = original_words(q) {
+        let lang = q
+            .lang
+            .as_deref()
+            .map(|l| format!(" lang=\"{}\"", web::escape(l)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<p><em>{}:</em></p><blockquote{lang} dir=\"auto\">{}</blockquote>",
+            web::escape(&original_label(q)),
+            web::flow(&original)
+        ));
+    }
     out.push_str(&format!("<p>— {}", web::escape(&who(log, q))));
     match q.source {
         Some(s) => {
