@@ -3,8 +3,8 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    credit, quote_status_line, source_line, status_word, verification_note, when_with_note, words,
-    words_label, original_label, original_words,
+    credit, original_label, original_words, quote_status_line, source_line, status_word,
+    verification_note, when_with_note, words, words_label,
 };
 use crate::model::{EventIx, Log};
 use crate::text::{sanitize, sanitize_multiline};

@@ -12,7 +12,8 @@
 use crate::days::{Gaps, Period};
 use crate::export::describe;
 use crate::export::phrases::{
-    source_line, verification_note, when_with_note, who, words, words_label, original_label, original_words,
+    original_label, original_words, source_line, verification_note, when_with_note, who, words,
+    words_label,
 };
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;

@@ -19,7 +19,8 @@
 //! folding and escaping below, each tested.
 
 use crate::export::phrases::{
-    source_line, verification_note, when_with_note, who, words, words_label, original_label, original_words,
+    original_label, original_words, source_line, verification_note, when_with_note, who, words,
+    words_label,
 };
 use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Status};

@@ -6,8 +6,8 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note,
-    when_both_clocks, when_with_note, who, words, words_label, original_label, original_words,
+    SAID_BY, note_suffix, original_label, original_words, quote_status_line, source_line,
+    status_word, verification_note, when_both_clocks, when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};

@@ -17,7 +17,8 @@
 //!   what reaches the page is the escaped text, shown as written.
 
 use crate::export::phrases::{
-    source_line, status_word, verification_note, when_with_note, who, words, words_label, original_label, original_words,
+    original_label, original_words, source_line, status_word, verification_note, when_with_note,
+    who, words, words_label,
 };
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote};
