@@ -9,6 +9,7 @@ mod check;
 mod import;
 mod list;
 mod quotes;
+mod revision3;
 mod verification;
 mod web;
 mod writing;
