@@ -223,7 +223,7 @@ fn log_stamp(log: &Log) -> DateTime<Utc> {
 }
 
 /// `list --format ics`: a VCALENDAR with one VEVENT per event.
-pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
+pub fn events(log: &Log, events: &[EventIx]) -> String {
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");

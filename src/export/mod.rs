@@ -6,12 +6,12 @@ pub mod cite;
 pub mod csv;
 pub(crate) mod describe;
 pub mod html;
-pub(crate) mod ics;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod phrases;
 pub(crate) mod text;
-pub(crate) mod timelinejs;
+pub mod timelinejs;
 pub(crate) mod web;
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ fn event_slide(log: &Log, e: &Event) -> Slide {
 
 /// `list --format timelinejs`: the title slide and one slide per event, pretty-printed,
 /// ending with a newline.
-pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
+pub fn events(log: &Log, events: &[EventIx]) -> String {
     let title = Slide {
         unique_id: None,
         start_date: None,

@@ -22,7 +22,10 @@ fn line_after(s: &str, needle: &str) -> (String, String) {
         .iter()
         .position(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{s}"));
-    (lines[i].to_string(), lines.get(i + 1).unwrap_or(&"").to_string())
+    (
+        lines[i].to_string(),
+        lines.get(i + 1).unwrap_or(&"").to_string(),
+    )
 }
 
 #[test]
@@ -31,7 +34,10 @@ fn the_details_show_the_original_under_the_translation() {
     select_id(&mut app, "deal-signed");
     let s = screen(&app, 120, 40);
     let (_, next) = line_after(&s, "(translation) “This is a victory for dialogue.”");
-    assert!(next.contains(&format!("original (fa): “{ORIGINAL}”")), "{s}");
+    assert!(
+        next.contains(&format!("original (fa): “{ORIGINAL}”")),
+        "{s}"
+    );
 }
 
 #[test]
