@@ -866,6 +866,26 @@ mod tests {
     }
 
     #[test]
+    fn a_date_only_end_on_a_times_clock_covers_the_reading_days_that_day_touches() {
+        let tz = |s: &str| s.parse::<Tz>().unwrap();
+        // 26 October in Kuala Lumpur is 25 Oct 16:00 to 26 Oct 16:00 UTC: in Auckland
+        // (UTC+13) it reaches 27 October; in New York it ends on the 26th.
+        for (reading, last) in [("Pacific/Auckland", 27), ("America/New_York", 26)] {
+            let r = tz(reading);
+            let date = Date::parse_in("2025-10-25T10:00[Asia/Kuala_Lumpur]", r).unwrap();
+            let end = Date::parse_in("2025-10-26", r).unwrap().on_clock_of(&date);
+            assert_eq!(
+                end.reading_last_day(),
+                NaiveDate::from_ymd_opt(2025, 10, last).unwrap(),
+                "{reading}"
+            );
+            // Read again in another zone (a log of several files), it keeps its clock.
+            let again = end.in_zone(tz("UTC"));
+            assert_eq!(again.end_exclusive(), end.end_exclusive());
+        }
+    }
+
+    #[test]
     fn every_precision_parses_and_keeps_its_form() {
         for s in [
             "2016",
