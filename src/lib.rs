@@ -7,6 +7,7 @@ pub mod archive;
 pub mod cli;
 pub mod color;
 pub mod days;
+pub mod diff;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

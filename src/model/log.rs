@@ -115,7 +115,7 @@ pub enum NamedColor {
 }
 
 impl NamedColor {
-    const ALL: [(&'static str, NamedColor); 14] = [
+    pub(crate) const ALL: [(&'static str, NamedColor); 14] = [
         ("red", NamedColor::Red),
         ("green", NamedColor::Green),
         ("yellow", NamedColor::Yellow),

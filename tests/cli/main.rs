@@ -6,6 +6,7 @@ mod common;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
+mod diff;
 mod import;
 mod list;
 mod quotes;
