@@ -540,3 +540,42 @@ fn quotes(out: &mut Vec<Change>, old_log: &Log, old: &[Quote], new_log: &Log, ne
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log(quotes: &str) -> Log {
+        let yaml = format!(
+            "actors:\n  - {{id: a, name: A}}\n  - {{id: b, name: B}}\nevents:\n  - id: e\n    date: 2025-10-04\n    kind: statement\n    title: T\n    quotes:\n{quotes}"
+        );
+        crate::load::load_str("t.yaml", &yaml).unwrap().log
+    }
+
+    #[test]
+    fn quotes_are_matched_by_words_then_by_who_said_them() {
+        let old = log(
+            "      - {text: one, speaker: a}\n      - {text: two, speaker: b}\n      - {text: three, speaker: a, attribution: x}\n",
+        );
+        // `two` kept (moved), `one` edited by the same speaker, `three` gone, `four` new.
+        let new = log(
+            "      - {text: two, speaker: b}\n      - {text: one!, speaker: a}\n      - {text: four, speaker: b}\n",
+        );
+        let d = compare(&old, &new);
+        assert_eq!(d.events.len(), 1);
+        let lines: Vec<String> = d.events[0].changes.iter().map(Change::describe).collect();
+        assert_eq!(
+            lines,
+            [
+                "quote altered: “one!” (text: one → one!)",
+                "quote added: “four”",
+                "quote removed: “three”",
+            ]
+        );
+        assert_eq!(
+            quote_counts(&d.events[0].changes),
+            ["1 quote added", "1 quote removed", "1 quote altered"]
+        );
+        assert!(compare(&old, &old).is_empty());
+    }
+}

@@ -71,8 +71,8 @@ pub(crate) struct QuoteView {
     /// Set for words that are not the speaker's own verbatim.
     label: Option<&'static str>,
     lines: Vec<String>,
-    /// The language of the words shown, when the log says it: a translation's is not the
-    /// quote's `lang` (that is its original's).
+    /// The language of the words shown, when the log says it: `lang` names the original's
+    /// when there is one, else the words' own.
     lang: Option<String>,
     /// A translation's original wording (rev. 3).
     original: Option<OriginalView>,
@@ -120,7 +120,7 @@ fn quote_view(log: &Log, q: &Quote) -> QuoteView {
     QuoteView {
         label: words_label(q),
         lines: paragraphs(&words(q)),
-        lang: q.lang.clone().filter(|_| !q.translated),
+        lang: q.lang.clone().filter(|_| original_words(q).is_none()),
         original: original_words(q).map(|o| OriginalView {
             label: original_label(q),
             lang: q.lang.clone(),

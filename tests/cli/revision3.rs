@@ -100,3 +100,22 @@ fn talks_ending_on_a_day_end_when_that_day_ends_on_their_clock() {
     assert!(at("2025-10-26T15:59Z").contains("kl-talks"));
     assert!(!at("2025-10-26T16:00Z").contains("kl-talks"));
 }
+
+#[test]
+fn the_web_page_marks_each_quotes_language_and_direction() {
+    let file = tempfile::Builder::new().suffix(".yaml").tempfile().unwrap();
+    std::fs::write(
+        file.path(),
+        "events:\n  - date: 2025-10-25\n    kind: statement\n    title: T\n    quotes:\n      - {text: \"Nous sommes prêts.\", attribution: a diplomat, lang: fr}\n      - {text: \"No language given.\", attribution: an official}\n",
+    )
+    .unwrap();
+    let html = stdout(&["list", file.path().to_str().unwrap(), "--format", "html"]);
+    assert!(
+        html.contains("<blockquote lang=\"fr\" dir=\"auto\">“Nous sommes prêts.”</blockquote>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<blockquote dir=\"auto\">“No language given.”</blockquote>"),
+        "{html}"
+    );
+}
