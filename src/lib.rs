@@ -13,6 +13,7 @@ pub mod archive;
 pub mod cli;
 pub mod color_policy;
 pub mod days;
+pub mod diff;
 pub mod export;
 pub mod filter;
 #[doc(hidden)]

@@ -67,13 +67,15 @@ pub(crate) fn read_all(log: &mut Log, from: Archives, max_bytes: u64) -> Vec<(So
 }
 
 /// Checks every quote that is neither a paraphrase nor a translation against its source's
-/// archive, and sets its `verification`.
+/// archive, and a translation's `original` (rev. 3), and sets its `verification`.
 pub fn verify(log: &mut Log) {
     // The quotes each archive must hold, so that each archive is prepared once.
     let mut wanted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); log.sources.len()];
     for (ei, event) in log.events.iter_mut().enumerate() {
         for (qi, quote) in event.quotes.iter_mut().enumerate() {
-            quote.verification = if quote.paraphrase || quote.translated {
+            // A translation's `original` is the speaker's wording, checked as verbatim words are.
+            let checked = quote.original.is_some() && quote.translated && !quote.paraphrase;
+            quote.verification = if !checked && (quote.paraphrase || quote.translated) {
                 Verification::NotChecked
             } else {
                 match quote.source {
@@ -96,7 +98,11 @@ pub fn verify(log: &mut Log) {
         let index = index::Index::new(&archive.text);
         for (ei, qi) in quotes {
             let quote = &mut log.events[ei].quotes[qi];
-            quote.verification = matching::verify(&index, &quote.text);
+            let words = match (&quote.original, quote.translated) {
+                (Some(original), true) => original,
+                _ => &quote.text,
+            };
+            quote.verification = matching::verify(&index, words);
         }
     }
 }

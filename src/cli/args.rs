@@ -69,6 +69,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Print what changed between two versions of a log: events added, removed and changed
+    /// field by field; parties, actors and sources added, removed or changed
+    ///
+    /// Exit 0 when nothing changed, 1 when something did, 2 when either side does not load.
+    /// For example: `git show HEAD~1:talks.yaml > /tmp/old.yaml; dateline diff /tmp/old.yaml
+    /// talks.yaml`. Events are matched by id (an event without one, by its derived id).
+    Diff {
+        /// The older version: a log file or a folder of one
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The newer version: a log file or a folder of one
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Turn a TimelineJS timeline (JSON, or the Google Sheets template saved as CSV) into a
     /// format-1 log, printed to stdout
     ///
@@ -164,6 +183,13 @@ pub enum Format {
     Ics,
     /// One self-contained web page
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod completions;
+mod diff;
 mod filters;
 mod import;
 mod list;
@@ -11,7 +12,7 @@ mod new;
 mod quotes;
 mod selection;
 
-pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use args::{Cli, Command, DiffFormat, FilterArgs, Format, QuoteFormat};
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -60,6 +61,12 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Diff {
+            old,
+            new,
+            filters,
+            format,
+        }) => diff::run(&old, &new, &filters, format, &limits),
         Some(Command::Import { file }) => import::run(&file, &limits),
         Some(Command::New { file }) => new::run(&file),
         Some(Command::Schema) => {

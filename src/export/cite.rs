@@ -3,8 +3,8 @@
 //! a chat. Sanitised, since they are also shown in the status bar.
 
 use crate::export::phrases::{
-    credit, quote_status_line, source_line, status_word, verification_note, when_with_note, words,
-    words_label,
+    credit, original_label, original_words, quote_status_line, source_line, status_word,
+    verification_note, when_with_note, words, words_label,
 };
 use crate::model::{EventIx, Log, Verification};
 use crate::sanitize::{sanitize, sanitize_multiline};
@@ -58,6 +58,9 @@ pub fn quote_citation(log: &Log, ev_ix: EventIx, quote_ix: usize) -> String {
     }
     out.push_str(&words(q));
     out.push('\n');
+    if let Some(original) = original_words(q) {
+        out.push_str(&format!("{}: {original}\n", original_label(q)));
+    }
     out.push_str(&credit(log, q));
     out.push('\n');
     if let Some(status) = quote_status_line(e) {

@@ -31,7 +31,7 @@ const EVENT_COLUMNS: [&str; 18] = [
     "quotes",
 ];
 
-const QUOTE_COLUMNS: [&str; 21] = [
+const QUOTE_COLUMNS: [&str; 23] = [
     "event",
     "event_date",
     "event_title",
@@ -53,6 +53,8 @@ const QUOTE_COLUMNS: [&str; 21] = [
     "verification",
     "verification_detail",
     "text",
+    "original",
+    "lang",
 ];
 
 fn opt(s: Option<&str>) -> String {
@@ -111,6 +113,8 @@ fn quote_row(q: &CitedQuoteView<'_>) -> Vec<String> {
         q.verification.to_owned(),
         q.verification_detail.clone().unwrap_or_default(),
         q.text.to_owned(),
+        opt(q.original),
+        opt(q.lang),
     ]
 }
 

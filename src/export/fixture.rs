@@ -45,6 +45,8 @@ fn quote(text: &str) -> Quote {
         source: None,
         paraphrase: false,
         translated: false,
+        original: None,
+        lang: None,
         verification: Verification::NoArchive,
         origin: Origin::default(),
     }

@@ -12,7 +12,8 @@
 use crate::days::{Gaps, Period};
 use crate::export::describe;
 use crate::export::phrases::{
-    source_line, verification_note, when_with_note, who, words, words_label,
+    original_label, original_words, source_line, verification_note, when_with_note, who, words,
+    words_label,
 };
 use crate::export::web::{is_web_url, reflow as paragraphs};
 use crate::filter::Query;
@@ -70,10 +71,21 @@ pub(crate) struct QuoteView {
     /// Set for words that are not the speaker's own verbatim.
     label: Option<&'static str>,
     lines: Vec<String>,
+    /// The language of the words shown, when the log says it: `lang` names the original's
+    /// when there is one, else the words' own.
+    lang: Option<String>,
+    /// A translation's original wording (rev. 3).
+    original: Option<OriginalView>,
     who: String,
     source: Option<SourceView>,
     /// The archive check's verdict on the quote, when there is one to say.
     verification: Option<String>,
+}
+
+pub(crate) struct OriginalView {
+    label: String,
+    lang: Option<String>,
+    lines: Vec<String>,
 }
 
 pub(crate) struct SourceView {
@@ -108,6 +120,12 @@ fn quote_view(log: &Log, q: &Quote) -> QuoteView {
     QuoteView {
         label: words_label(q),
         lines: paragraphs(&words(q)),
+        lang: q.lang.clone().filter(|_| original_words(q).is_none()),
+        original: original_words(q).map(|o| OriginalView {
+            label: original_label(q),
+            lang: q.lang.clone(),
+            lines: paragraphs(&o),
+        }),
         who: who(log, q),
         source: q.source.map(|s| source_view(log, s)),
         verification: match &q.verification {

@@ -19,7 +19,8 @@
 //! folding and escaping below, each tested.
 
 use crate::export::phrases::{
-    source_line, verification_note, when_with_note, who, words, words_label,
+    original_label, original_words, source_line, verification_note, when_with_note, who, words,
+    words_label,
 };
 use crate::export::web::{is_web_url, reflow};
 use crate::model::{Date, Event, EventIx, Log, Status};
@@ -144,6 +145,10 @@ fn description(log: &Log, e: &Event) -> String {
             lines.push(format!("{label}:"));
         }
         lines.push(reflow(&words(q)).join("\n\n"));
+        if let Some(original) = original_words(q) {
+            lines.push(format!("{}:", original_label(q)));
+            lines.push(reflow(&original).join("\n\n"));
+        }
         let mut credit = format!("— {}", who(log, q));
         match q.source {
             Some(s) => credit.push_str(&format!(", {}", source_line(&log.sources[s]))),
@@ -218,7 +223,7 @@ fn log_stamp(log: &Log) -> DateTime<Utc> {
 }
 
 /// `list --format ics`: a VCALENDAR with one VEVENT per event.
-pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
+pub fn events(log: &Log, events: &[EventIx]) -> String {
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");

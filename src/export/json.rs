@@ -80,6 +80,10 @@ pub(crate) struct QuoteView<'a> {
     /// For `folded` and `not-found`: what differs.
     verification_detail: Option<String>,
     text: &'a str,
+    /// (rev. 3) A translation's original wording, verbatim.
+    original: Option<&'a str>,
+    /// (rev. 3) The BCP 47 tag of the quote's own words.
+    lang: Option<&'a str>,
 }
 
 /// A quote on its own, with its event and its source in full (`quotes --format json`).
@@ -102,6 +106,10 @@ pub(crate) struct CitedQuoteView<'a> {
     /// For `folded` and `not-found`: what differs.
     pub(crate) verification_detail: Option<String>,
     pub(crate) text: &'a str,
+    /// (rev. 3) A translation's original wording, verbatim.
+    pub(crate) original: Option<&'a str>,
+    /// (rev. 3) The BCP 47 tag of the quote's own words.
+    pub(crate) lang: Option<&'a str>,
 }
 
 fn actor_view(log: &Log, a: usize) -> ActorView<'_> {
@@ -148,6 +156,8 @@ fn quote_view<'a>(log: &'a Log, q: &'a Quote) -> QuoteView<'a> {
         verification: q.verification.as_str(),
         verification_detail: q.verification.detail(),
         text: &q.text,
+        original: q.original.as_deref(),
+        lang: q.lang.as_deref(),
     }
 }
 
@@ -200,6 +210,8 @@ pub(crate) fn cited_quotes<'a>(log: &'a Log, quotes: &[QuoteAt]) -> Vec<CitedQuo
                 verification: q.verification.as_str(),
                 verification_detail: q.verification.detail(),
                 text: &q.text,
+                original: q.original.as_deref(),
+                lang: q.lang.as_deref(),
             }
         })
         .collect()

@@ -6,8 +6,8 @@
 
 use crate::export::describe;
 use crate::export::phrases::{
-    SAID_BY, note_suffix, quote_status_line, source_line, status_word, verification_note,
-    when_both_clocks, when_with_note, who, words, words_label,
+    SAID_BY, note_suffix, original_label, original_words, quote_status_line, source_line,
+    status_word, verification_note, when_both_clocks, when_with_note, who, words, words_label,
 };
 use crate::filter::{Query, QuoteAt};
 use crate::model::{Event, EventIx, Log, Quote};
@@ -198,6 +198,16 @@ fn quote_block(log: &Log, e: &Event, q: &Quote) -> String {
             out.push_str(&format!("*{label}:*\n\n"));
         }
         for line in words.lines() {
+            if line.trim().is_empty() {
+                out.push_str(">\n");
+            } else {
+                out.push_str(&format!("> {}\n", escape_line(line)));
+            }
+        }
+    }
+    if let Some(original) = original_words(q) {
+        out.push_str(&format!("\n*{}:*\n\n", escape(&original_label(q))));
+        for line in original.lines() {
             if line.trim().is_empty() {
                 out.push_str(">\n");
             } else {

@@ -2,17 +2,18 @@
 //! iCalendar and a self-contained web page; and citations for the clipboard. Writing,
 //! copying and opening are the browser runtime's.
 
+pub mod changes;
 pub mod cite;
 pub mod csv;
 pub(crate) mod describe;
 pub mod html;
-pub(crate) mod ics;
+pub mod ics;
 pub mod json;
 mod json_fields;
 pub mod markdown;
 pub mod phrases;
 pub(crate) mod text;
-pub(crate) mod timelinejs;
+pub mod timelinejs;
 pub(crate) mod web;
 
 #[cfg(test)]

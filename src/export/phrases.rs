@@ -134,6 +134,24 @@ pub(crate) fn words(q: &Quote) -> String {
     }
 }
 
+/// A translation's original wording (rev. 3), in quotation marks: verbatim, as the speaker
+/// said or the publication printed it. The text is the log's, byte for byte.
+pub(crate) fn original_words(q: &Quote) -> Option<String> {
+    q.original
+        .as_deref()
+        .filter(|_| q.translated)
+        .map(|o| format!("“{}”", verbatim(o)))
+}
+
+/// The label put before a translation's original wording: `Original (fa)`, or `Original`
+/// when the log does not say the language.
+pub(crate) fn original_label(q: &Quote) -> String {
+    match &q.lang {
+        Some(lang) => format!("Original ({})", sanitize(lang)),
+        None => "Original".into(),
+    }
+}
+
 /// What a reader must know about a quote checked against its source's archive, or None
 /// when it was found as written (or is a paraphrase or a translation, labelled already). A quote not found starts with the flag `NOT FOUND`.
 pub(crate) fn verification_note(log: &Log, q: &Quote) -> Option<String> {

@@ -20,7 +20,8 @@
 //!   what reaches the page is the escaped text, shown as written.
 
 use crate::export::phrases::{
-    source_line, status_word, verification_note, when_with_note, who, words, words_label,
+    original_label, original_words, source_line, status_word, verification_note, when_with_note,
+    who, words, words_label,
 };
 use crate::export::web;
 use crate::model::{Date, Event, EventIx, Log, Precision, Quote, Tz};
@@ -168,6 +169,18 @@ fn quote_html(log: &Log, q: &Quote) -> String {
         ),
         None => format!("<blockquote>{}</blockquote>", web::flow(&words)),
     };
+    if let Some(original) = original_words(q) {
+        let lang = q
+            .lang
+            .as_deref()
+            .map(|l| format!(" lang=\"{}\"", web::escape(l)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<p><em>{}:</em></p><blockquote{lang} dir=\"auto\">{}</blockquote>",
+            web::escape(&original_label(q)),
+            web::flow(&original)
+        ));
+    }
     out.push_str(&format!("<p>— {}", web::escape(&who(log, q))));
     match q.source {
         Some(s) => {
@@ -253,7 +266,7 @@ fn event_slide(log: &Log, e: &Event) -> Slide {
 
 /// `list --format timelinejs`: the title slide and one slide per event, pretty-printed,
 /// ending with a newline.
-pub(crate) fn events(log: &Log, events: &[EventIx]) -> String {
+pub fn events(log: &Log, events: &[EventIx]) -> String {
     let title = Slide {
         unique_id: None,
         start_date: None,

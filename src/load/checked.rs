@@ -2,7 +2,7 @@
 //! went wrong as diagnostics at the lines the writer must fix.
 
 use super::Limits;
-use super::diagnostic::{Diagnostic, QUOTE_NOT_FOUND, Severity};
+use super::diagnostic::{Diagnostic, Severity};
 use crate::archive::{self, Archives, context::line_of};
 use crate::model::{Log, Verification};
 
@@ -36,11 +36,17 @@ pub(crate) fn check_archives(
                 Some(a) => a,
                 None => continue,
             };
+            // For a translation, what was checked is its `original` wording.
+            let what = if quote.translated && quote.original.is_some() {
+                "the quote's `original`"
+            } else {
+                "the quote"
+            };
             let (severity, message, help) = match &quote.verification {
                 Verification::Folded { .. } => (
                     Severity::Warning,
                     format!(
-                        "the quote is in its archive `{}` only once typography is folded: {}",
+                        "{what} is in its archive `{}` only once typography is folded: {}",
                         archive.path,
                         folds_named(&quote.verification)
                     ),
@@ -50,7 +56,7 @@ pub(crate) fn check_archives(
                     Some(at) => (
                         Severity::Error,
                         format!(
-                            "{QUOTE_NOT_FOUND} `{}`: the closest passage differs",
+                            "{what} is not in its archive `{}`: the closest passage differs",
                             archive.path
                         ),
                         Some(format!(
@@ -65,7 +71,7 @@ pub(crate) fn check_archives(
                     None => (
                         Severity::Error,
                         format!(
-                            "{QUOTE_NOT_FOUND} `{}`: none of its words is there",
+                            "{what} is not in its archive `{}`: none of its words is there",
                             archive.path
                         ),
                         Some("check the quote's `source`".to_string()),

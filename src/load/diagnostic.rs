@@ -52,9 +52,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-/// How the error of a quote missing from its archived source begins: the one error that
-/// does not keep a log from opening.
-pub const QUOTE_NOT_FOUND: &str = "the quote is not in its archive";
+/// What the error of a quote (or a translation's `original`) missing from its archived source
+/// says: the one error that does not keep a log from opening.
+pub const QUOTE_NOT_FOUND: &str = " is not in its archive `";
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
@@ -63,7 +63,9 @@ impl Diagnostic {
 
     /// A quote not found in its archive (flagged where it shows; the log still opens).
     pub fn is_quote_not_found(&self) -> bool {
-        self.is_error() && self.message.starts_with(QUOTE_NOT_FOUND)
+        self.is_error()
+            && self.message.starts_with("the quote")
+            && self.message.contains(QUOTE_NOT_FOUND)
     }
 }
 

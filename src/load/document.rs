@@ -61,6 +61,10 @@ pub(crate) struct QuoteDef {
     pub(crate) source: Option<At<String>>,
     pub(crate) paraphrase: bool,
     pub(crate) translated: bool,
+    /// (rev. 3) The words as spoken, in their own script, when `translated`.
+    pub(crate) original: Option<String>,
+    /// (rev. 3) The BCP 47 tag of the quote's own words.
+    pub(crate) lang: Option<String>,
     /// Where the words are written: the place of `text`, whatever key comes first (an
     /// error about the words, such as not being in the archive, points there).
     pub(crate) mark: Mark,
@@ -135,6 +139,8 @@ pub(super) const QUOTE: &[&str] = &[
     "source",
     "paraphrase",
     "translated",
+    "original",
+    "lang",
 ];
 
 impl Document {
@@ -396,6 +402,11 @@ pub(super) fn event_fields(
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
     let date = r.date(f.get("date"), &Loc::new(path, "date"), true);
     let end = r.date(f.get("end"), &Loc::new(path, "end"), false);
+    // A date-only end after a time is a day on that time's clock (rev. 3).
+    let end = match (&date, end) {
+        (Some(d), Some(e)) => Some(e.on_clock_of(d)),
+        (_, e) => e,
+    };
     let date_note = r.text(f.get("date_note"), &Loc::new(path, "date_note"), false);
     let kind = enumerated(
         r,
@@ -578,6 +589,37 @@ pub(super) fn quote_fields(
     let translated = r
         .boolean(f.get("translated"), &Loc::new(path, "translated"))
         .unwrap_or(false);
+    let original_mark = f.mark("original");
+    let original = r.text(f.get("original"), &Loc::new(path, "original"), true);
+    if let (Some(mark), Some(_)) = (original_mark, &original)
+        && !translated
+    {
+        r.report(
+            Severity::Error,
+            mark,
+            &Loc::new(path, "original").render(),
+            "`original` on a quote that is not `translated: true`: the original wording belongs only beside a translation".into(),
+            Some("add `translated: true` when `text` is your translation, or put the words in `text` and remove `original`".into()),
+        );
+    }
+    let lang_mark = f.mark("lang");
+    let lang = r.text(f.get("lang"), &Loc::new(path, "lang"), true);
+    let lang = match (lang, lang_mark) {
+        (Some(tag), Some(mark)) if !super::lang::is_language_tag(&tag) => {
+            r.report(
+                Severity::Error,
+                mark,
+                &Loc::new(path, "lang").render(),
+                format!(
+                    "found {:?}, expected a BCP 47 language tag",
+                    crate::sanitize::sanitize(&tag)
+                ),
+                Some("write a tag such as `fa`, `ar`, `zh-Hans` or `pt-BR`".into()),
+            );
+            None
+        }
+        (tag, _) => tag,
+    };
     if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
             qmark,
@@ -603,6 +645,8 @@ pub(super) fn quote_fields(
         source,
         paraphrase,
         translated,
+        original,
+        lang,
         mark: text_mark,
     })
 }

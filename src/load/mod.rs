@@ -10,6 +10,7 @@ mod diagnostic;
 mod document;
 mod fields;
 pub(crate) mod ids;
+mod lang;
 mod recover;
 mod render;
 mod resolve;

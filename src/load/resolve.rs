@@ -251,36 +251,40 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             let quotes = e
                 .quotes
                 .into_iter()
-                .map(|q| Quote {
-                    text: q.text,
-                    speaker: q
+                .map(|q| {
+                    let speaker = q
                         .speaker
                         .as_ref()
-                        .and_then(|s| lookup(r, &log.actor_ids, s, "actor")),
-                    attribution: q.attribution,
-                    parties: {
-                        let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
-                        for p in &q.parties {
-                            if let Some(ix) = lookup(r, &log.party_ids, p, "party")
-                                && !parties.contains(&ix)
-                            {
-                                parties.push(ix);
-                            }
+                        .and_then(|s| lookup(r, &log.actor_ids, s, "actor"));
+                    let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
+                    for p in &q.parties {
+                        if let Some(ix) = lookup(r, &log.party_ids, p, "party")
+                            && !parties.contains(&ix)
+                        {
+                            parties.push(ix);
                         }
-                        parties
-                    },
-                    source: match &q.source {
-                        Some(s) => lookup(r, &log.source_ids, s, "source"),
-                        None => only_source,
-                    },
-                    paraphrase: q.paraphrase,
-                    translated: q.translated,
-                    verification: Verification::default(),
-                    origin: Origin {
-                        file: fi,
-                        line: q.mark.line(),
-                        span: q.span,
-                    },
+                    }
+                    speaker_in_party(r, &log, speaker, &q.parties, &parties);
+                    Quote {
+                        text: q.text,
+                        speaker,
+                        attribution: q.attribution,
+                        parties,
+                        source: match &q.source {
+                            Some(s) => lookup(r, &log.source_ids, s, "source"),
+                            None => only_source,
+                        },
+                        paraphrase: q.paraphrase,
+                        translated: q.translated,
+                        original: q.original,
+                        lang: q.lang,
+                        verification: Verification::default(),
+                        origin: Origin {
+                            file: fi,
+                            line: q.mark.line(),
+                            span: q.span,
+                        },
+                    }
                 })
                 .collect();
             pending.push(Pending {
@@ -418,6 +422,52 @@ fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
 }
 
 /// Resolves a reference, reporting an unknown id with the nearest known one.
+/// A quote's own `party` must include its speaker's party (rev. 3): otherwise the words
+/// would be credited to a side the speaker is not on. A joint voice read by one side
+/// (`speaker: faisal`, `party: [saudi, iran]`) includes it and is fine.
+fn speaker_in_party(
+    r: &mut Reader,
+    log: &Log,
+    speaker: Option<usize>,
+    written: &[At<String>],
+    parties: &[PartyIx],
+) {
+    let (Some(a), Some(first)) = (speaker, written.first()) else {
+        return;
+    };
+    // A party id that does not resolve is reported already.
+    if written
+        .iter()
+        .any(|p| !log.party_ids.contains_key(&p.value))
+    {
+        return;
+    }
+    let actor = &log.actors[a];
+    let Some(own) = actor.party else { return };
+    if parties.contains(&own) {
+        return;
+    }
+    let own_id = &log.parties[own].id;
+    let listed: Vec<&str> = written.iter().map(|p| p.value.as_str()).collect();
+    let message = format!(
+        "the quote's `party` {} leaves out its speaker {}'s party \"{own_id}\": the words would be credited to a side the speaker is not on",
+        if listed.len() == 1 {
+            format!("\"{}\"", listed[0])
+        } else {
+            format!("[{}]", listed.join(", "))
+        },
+        actor.id,
+    );
+    let mut joint = listed.clone();
+    joint.insert(0, own_id);
+    let help = format!(
+        "remove `party` (the speaker's party is used), or for a joint statement write `party: [{}]`",
+        joint.join(", ")
+    );
+    let path = first.loc.render();
+    r.report(Severity::Error, first.mark, &path, message, Some(help));
+}
+
 fn lookup(r: &mut Reader, ids: &IdMap<usize>, id: &At<String>, what: &str) -> Option<usize> {
     if let Some(&ix) = ids.get(&id.value) {
         return Some(ix);

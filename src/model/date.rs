@@ -42,6 +42,25 @@ pub struct Date {
     reading: Tz,
     /// The instant the period starts.
     start: DateTime<Utc>,
+    /// For a date without a time that ends an event whose `date` has one: the clock of that
+    /// `date`, on which this period is counted instead of the reading zone's calendar.
+    day_clock: Option<DayClock>,
+}
+
+/// The clock a date-only `end` is counted on when its event's `date` names one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum DayClock {
+    Zone(Tz),
+    Offset(FixedOffset),
+}
+
+impl DayClock {
+    fn first_instant(self, local: NaiveDateTime) -> DateTime<Utc> {
+        match self {
+            DayClock::Zone(tz) => first_instant(tz, local),
+            DayClock::Offset(o) => (local - o).and_utc(),
+        }
+    }
 }
 
 /// Why a string is not a date of format 1, and how to write it when that can be guessed.
@@ -177,6 +196,7 @@ impl Date {
                 zone: None,
                 reading,
                 start: first_instant(reading, local),
+                day_clock: None,
             });
         };
         if day.is_none() {
@@ -252,6 +272,7 @@ impl Date {
             zone,
             reading,
             start,
+            day_clock: None,
         })
     }
 
@@ -270,6 +291,7 @@ impl Date {
             zone: None,
             reading,
             start: first_instant(reading, local),
+            day_clock: None,
         }
     }
 
@@ -283,10 +305,29 @@ impl Date {
     pub(crate) fn in_zone(mut self, reading: Tz) -> Date {
         if self.reading != reading {
             self.reading = reading;
-            if self.offset.is_none() {
+            if self.offset.is_none() && self.day_clock.is_none() {
                 self.start = first_instant(reading, self.local);
             }
         }
+        self
+    }
+
+    /// An `end` read against its event's `date`: a date without a time after a date with
+    /// one is a period of that date's clock (its zone, else its offset), not of the reading
+    /// zone's calendar (rev. 3). Anything else is unchanged.
+    pub(crate) fn on_clock_of(mut self, date: &Date) -> Date {
+        if self.offset.is_some() {
+            return self;
+        }
+        let Some(offset) = date.offset else {
+            return self;
+        };
+        let clock = match date.zone {
+            Some(tz) => DayClock::Zone(tz),
+            None => DayClock::Offset(offset),
+        };
+        self.day_clock = Some(clock);
+        self.start = clock.first_instant(self.local);
         self
     }
 
@@ -301,7 +342,7 @@ impl Date {
 
     /// The start on the reading zone's clock.
     fn reading_local(&self) -> NaiveDateTime {
-        if self.offset.is_none() {
+        if self.offset.is_none() && self.day_clock.is_none() {
             return self.local;
         }
         self.start.with_timezone(&self.reading).naive_local()
@@ -314,6 +355,11 @@ impl Date {
 
     /// The last reading-zone day the period touches.
     pub(crate) fn reading_last_day(&self) -> NaiveDate {
+        if self.day_clock.is_some() {
+            // The reading zone's day of the period's last moment on its own clock.
+            let last = self.end_exclusive() - chrono::Duration::seconds(1);
+            return last.with_timezone(&self.reading).date_naive();
+        }
         match self.precision {
             Precision::Year | Precision::Month => self
                 .period_end_local()
@@ -356,7 +402,10 @@ impl Date {
         match self.precision {
             Precision::Minute => self.start + chrono::Duration::minutes(1),
             Precision::Second => self.start + chrono::Duration::seconds(1),
-            _ => first_instant(self.reading, self.period_end_local()),
+            _ => match self.day_clock {
+                Some(clock) => clock.first_instant(self.period_end_local()),
+                None => first_instant(self.reading, self.period_end_local()),
+            },
         }
     }
 
@@ -842,6 +891,26 @@ mod tests {
             assert!(Date::parse(ok).is_ok(), "{ok}");
         }
         assert!(Date::parse("-0001").is_err());
+    }
+
+    #[test]
+    fn a_date_only_end_on_a_times_clock_covers_the_reading_days_that_day_touches() {
+        let tz = |s: &str| s.parse::<Tz>().unwrap();
+        // 26 October in Kuala Lumpur is 25 Oct 16:00 to 26 Oct 16:00 UTC: in Auckland
+        // (UTC+13) it reaches 27 October; in New York it ends on the 26th.
+        for (reading, last) in [("Pacific/Auckland", 27), ("America/New_York", 26)] {
+            let r = tz(reading);
+            let date = Date::parse_in("2025-10-25T10:00[Asia/Kuala_Lumpur]", r).unwrap();
+            let end = Date::parse_in("2025-10-26", r).unwrap().on_clock_of(&date);
+            assert_eq!(
+                end.reading_last_day(),
+                NaiveDate::from_ymd_opt(2025, 10, last).unwrap(),
+                "{reading}"
+            );
+            // Read again in another zone (a log of several files), it keeps its clock.
+            let again = end.in_zone(tz("UTC"));
+            assert_eq!(again.end_exclusive(), end.end_exclusive());
+        }
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub enum NamedColor {
 }
 
 impl NamedColor {
-    const ALL: [(&'static str, NamedColor); 14] = [
+    pub(crate) const ALL: [(&'static str, NamedColor); 14] = [
         ("red", NamedColor::Red),
         ("green", NamedColor::Green),
         ("yellow", NamedColor::Yellow),
@@ -257,6 +257,11 @@ pub struct Quote {
     pub paraphrase: bool,
     /// The log's author translated the words: never the speaker's own wording.
     pub translated: bool,
+    /// (rev. 3) The words as spoken or published, in their own script, beside a
+    /// translation; verbatim, checked against the archive as a verbatim quote is.
+    pub original: Option<String>,
+    /// (rev. 3) The BCP 47 tag of the quote's own words (`original` when there is one).
+    pub lang: Option<String>,
     /// Derived: whether the words were found in the source's archive.
     pub verification: Verification,
     /// Where the words are written: the line of `text`, whichever key the quote starts with.

@@ -148,6 +148,10 @@ impl TextIndex {
             }
             for q in &e.quotes {
                 push(&mut text, &q.text);
+                // A translation is found by the words of its original too (rev. 3).
+                if let Some(o) = &q.original {
+                    push(&mut text, o);
+                }
                 if let Some(a) = &q.attribution {
                     push(&mut text, a);
                 }

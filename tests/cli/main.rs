@@ -6,6 +6,7 @@ mod common;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
+mod diff;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod import;
@@ -13,6 +14,7 @@ mod import_at_scale;
 mod list;
 mod marks_file;
 mod quotes;
+mod revision3;
 mod separators;
 mod verification;
 mod web;

@@ -229,6 +229,15 @@ fn voices() -> dateline::model::Log {
 #[test]
 fn golden_quotes_by_who_said_them() {
     golden("voices-arden.md", &["quotes", VOICES, "--party", "arden"]);
+    // (rev. 3) A translation's original and its language, as scripts read them.
+    golden(
+        "voices-arden-fm.json",
+        &["quotes", VOICES, "--actor", "arden-fm", "--format", "json"],
+    );
+    golden(
+        "voices-arden-fm.csv",
+        &["quotes", VOICES, "--actor", "arden-fm", "--format", "csv"],
+    );
     golden(
         "voices-belmont.json",
         &["quotes", VOICES, "--party", "belmont", "--format", "json"],

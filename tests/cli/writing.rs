@@ -88,10 +88,11 @@ fn new_writes_a_starter_that_check_accepts() {
     let check = dateline(&["check", p]);
     let said = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success(), "{said}");
-    // A dated and a month-only event, a quote, and no warning to puzzle a newcomer.
+    // A dated and a month-only event, a quote and a translation with its original, and no
+    // warning to puzzle a newcomer.
     assert_eq!(
         said.trim_end(),
-        format!("{p}: 2 events, 1 actor, 1 party, 1 quote: ok")
+        format!("{p}: 2 events, 1 actor, 1 party, 2 quotes: ok")
     );
     let log = dateline::load::load_path(&path, &Default::default())
         .unwrap()

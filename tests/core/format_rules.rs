@@ -1590,12 +1590,13 @@ fn a_quotes_party_is_an_id_or_a_list_of_ids_that_exist() {
 #[test]
 fn who_said_it_is_the_quotes_party_else_its_speakers() {
     let yaml = with_events(
-        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: Own words.\n        speaker: haniyeh\n      - text: For the other side.\n        speaker: haniyeh\n        party: us\n      - text: Nobody's.\n        attribution: a diplomat\n",
+        "  - date: 2024-05-03\n    kind: statement\n    title: T\n    sources: [reuters]\n    quotes:\n      - text: Own words.\n        speaker: haniyeh\n      - text: Jointly.\n        speaker: haniyeh\n        party: [us, hamas]\n      - text: Nobody's.\n        attribution: a diplomat\n",
     );
     let l = ok(&yaml);
     let said = |q: usize| said_by(&l, q);
     assert_eq!(said(0), ["hamas"]);
-    assert_eq!(said(1), ["us"]);
+    // (rev. 3: a quote's own party must include its speaker's; see revision3.rs.)
+    assert_eq!(said(1), ["us", "hamas"]);
     assert!(said(2).is_empty());
 }
 

@@ -61,6 +61,8 @@ events:
     related: [two]
     quotes:
       - {text: words, speaker: burns, attribution: the director, party: us, source: ap, paraphrase: true}
+      - {text: We are ready, attribution: a spokesman, party: iran, translated: true, original: \"ما آماده ایم\", lang: fa}
+      - {text: Nous sommes prêts, attribution: a diplomat, lang: fr-CH}
   - id: two
     date: 2024-05-03T10:00+03:30
     kind: statement
@@ -134,6 +136,10 @@ fn unknown_keys_and_wrong_types_fail_both() {
         (&["parties", "0"], "color", "3"),
         (&["parties", "0"], "name", "{a: b}"),
         (&[], "dateline", "2"),
+        // (rev. 3) An original without `translated: true`, a language that is not a tag.
+        (&["events", "0", "quotes", "0"], "original", "words"),
+        (&["events", "0", "quotes", "0"], "lang", "farsi"),
+        (&["events", "0", "quotes", "0"], "lang", "zh_Hans"),
         (&[], "events", "{}"),
     ];
     for (path, key, value) in cases {

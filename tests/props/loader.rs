@@ -552,7 +552,15 @@ impl LogSpec {
                     (None, Some(_)) => {}
                 }
                 if let Some(p) = qs.party.and_then(|i| pick(&self.parties, i)) {
-                    y += &format!("        party: {p}\n");
+                    // (rev. 3) A quote's party includes its speaker's: a joint voice then.
+                    let own = qs
+                        .speaker
+                        .and_then(|i| pick(&self.actors, i))
+                        .and_then(|(_, party)| party.map(|p| self.parties[p].clone()));
+                    match own {
+                        Some(own) if own != p => y += &format!("        party: [{own}, {p}]\n"),
+                        _ => y += &format!("        party: {p}\n"),
+                    }
                 }
                 if let Some(s) = qs.source.and_then(|i| pick(&self.sources, i)) {
                     y += &format!("        source: {s}\n");

@@ -5,6 +5,7 @@ mod filter;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod loader;
+mod originals;
 mod paging;
 mod search;
 mod stream;

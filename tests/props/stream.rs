@@ -123,6 +123,13 @@ const LINES: &[&str] = &[
     "        source: ~\n",
     "        speaker: ~\n",
     "        speaker: \"\"\n",
+    // (rev. 3) A translation's original and language, right and wrong; a date-only end.
+    "        translated: true\n",
+    "        original: \"ما آماده ایم\"\n",
+    "        original: ~\n",
+    "        lang: fa\n",
+    "        lang: farsi\n",
+    "    end: 2031-05-04\n",
 ];
 
 #[derive(Clone, Debug)]

@@ -9,6 +9,7 @@ mod details;
 mod edit;
 mod lanes;
 mod marks;
+mod originals;
 mod overview;
 mod paste;
 mod quote_browser;

@@ -46,6 +46,28 @@ fn words_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>>
         out.extend(wrap(&[(&pad_text, Style::new()), (label, t.key())], w, pad));
     }
     out.extend(bare_words(q, w, pad));
+    out.extend(original_lines(t, q, w, pad));
+    out
+}
+
+/// A translation's original wording under it (rev. 3), `pad` spaces in: `original (fa):`,
+/// then the words in quotation marks. Nothing for a quote without one.
+pub(crate) fn original_lines(t: &Theme, q: &Quote, w: usize, pad: usize) -> Vec<Line<'static>> {
+    let Some(original) = q.original.as_deref().filter(|_| q.translated) else {
+        return Vec::new();
+    };
+    let pad_text = " ".repeat(pad);
+    let label = format!("{}:", phrases::original_label(q).to_lowercase());
+    let mut out = wrap(&[(&pad_text, Style::new()), (&label, t.key())], w, pad);
+    out.extend(wrap(
+        &[
+            (&format!("{pad_text}“"), Style::new()),
+            (&verbatim_on_screen(original), Style::new()),
+            ("”", Style::new()),
+        ],
+        w,
+        pad + 1,
+    ));
     out
 }
 

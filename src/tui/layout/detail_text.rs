@@ -143,6 +143,14 @@ pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
                 w,
                 4,
             ));
+            if let Some(original) = q.original.as_deref().filter(|_| q.translated) {
+                let original = format!(
+                    "{}: “{}”",
+                    phrases::original_label(q).to_lowercase(),
+                    verbatim_on_screen(head(original, most))
+                );
+                out.extend(wrap(&[("    ", Style::new()), (&original, t.dim())], w, 6));
+            }
             out.extend(wrap(
                 &[
                     ("    ", Style::new()),

@@ -146,6 +146,7 @@ fn laid_out(app: &App, ix: EventIx, width: usize) -> (Vec<Line<'static>>, Vec<us
         if let Some(label) = citation::words_label(q) {
             out.extend(wrap(&[(&num, t.label()), (label, t.key())], w, 3));
             out.extend(citation::bare_words(q, w, 3));
+            out.extend(citation::original_lines(t, q, w, 3));
         } else {
             out.extend(wrap(
                 &[
