@@ -26,7 +26,7 @@ pub(super) fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Docume
         return None;
     }
     let mut s = Stream {
-        events: Events::new(text, limits.max_depth),
+        events: Events::new(text, limits),
         depth: 0,
         max_depth: limits.max_depth,
     };

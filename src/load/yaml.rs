@@ -141,6 +141,11 @@ pub(super) struct Events<'input> {
     parser: Parser<'input, StrInput<'input>>,
     /// The deepest nesting allowed, named when the parser's own bound is met first.
     max_depth: usize,
+    /// Values read so far (scalars, lists, mappings, aliases), and the most the memory
+    /// budget allows.
+    nodes: usize,
+    max_nodes: usize,
+    budget_mib: u64,
     bytes: ByteOffsets<'input>,
     /// The event last handed out (its text is borrowed by the `Ev` returned).
     held: Event<'input>,
@@ -154,10 +159,13 @@ pub(super) struct Events<'input> {
 
 impl<'input> Events<'input> {
     /// The events of `text`, which must be printable (`unprintable` says where it is not).
-    pub(super) fn new(text: &'input str, max_depth: usize) -> Events<'input> {
+    pub(super) fn new(text: &'input str, limits: &Limits) -> Events<'input> {
         Events {
             parser: Parser::new_from_str(text),
-            max_depth,
+            max_depth: limits.max_depth,
+            nodes: 0,
+            max_nodes: limits.max_yaml_nodes(),
+            budget_mib: limits.memory_budget >> 20,
             bytes: ByteOffsets::new(text),
             held: Event::Nothing,
             anchor: 0,
@@ -240,6 +248,25 @@ impl<'input> Events<'input> {
             mark,
             span: Span::new(start, end),
         };
+        if matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+        ) {
+            self.nodes += 1;
+            if self.nodes > self.max_nodes {
+                self.done = true;
+                return Err(YamlError {
+                    mark,
+                    message: format!(
+                        "more than {} YAML values (texts, lists and mappings) in one file: over the memory budget of one load ({} MiB)",
+                        self.max_nodes, self.budget_mib
+                    ),
+                });
+            }
+        }
         self.held = event;
         self.anchor = 0;
         let ev = match &self.held {
@@ -527,7 +554,7 @@ pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
 /// Parses one YAML document into a spanned tree.
 pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     unprintable(text)?;
-    let mut events = Events::new(text, limits.max_depth);
+    let mut events = Events::new(text, limits);
     let mut builder = Builder {
         stack: Vec::new(),
         anchors: HashMap::new(),

@@ -280,3 +280,20 @@ fn characters_become_bytes_forwards_and_back() {
     assert_eq!(offsets.byte(all.len()), text.len());
     assert_eq!(offsets.byte(all.len() + 5), text.len());
 }
+
+#[test]
+fn values_past_the_memory_budget_are_refused() {
+    // A budget of 1 MiB allows 8,192 values at 128 bytes each.
+    let limits = Limits {
+        memory_budget: 1 << 20,
+        ..Limits::default()
+    };
+    let doc = format!("a: [{}]\n", vec!["x"; 9_000].join(", "));
+    let e = parse(&doc, &limits).unwrap_err();
+    assert!(
+        e.message
+            .contains("over the memory budget of one load (1 MiB)"),
+        "{e:?}"
+    );
+    assert!(parse(&doc, &Limits::default()).is_ok());
+}
