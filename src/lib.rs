@@ -17,6 +17,7 @@ pub mod model;
 pub mod overview;
 pub mod postings;
 pub mod search;
+pub mod sources;
 pub mod text;
 pub mod threads;
 pub mod tui;

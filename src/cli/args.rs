@@ -57,7 +57,7 @@ pub enum Command {
     /// its speaker's) and its speaker. Every other filter (--kind, --status, --topic, --from,
     /// --to, --search, --marked) selects the events whose quotes are printed.
     #[command(
-        after_help = "--party and --actor select quotes by who said them; the other filters select events."
+        after_help = "--party and --actor select quotes by who said them, --source and --outlet by where they were published; the other filters select events."
     )]
     Quotes {
         /// Event log(s) to read (the bundled sample when none)
@@ -142,6 +142,17 @@ pub struct FilterArgs {
     /// Only events you marked in the browser (key m)
     #[arg(long)]
     pub(crate) marked: bool,
+    /// Only events resting on this source, through their `sources` or a quote's `source`;
+    /// for `quotes`, only quotes from it (repeatable)
+    #[arg(long = "source", value_name = "ID")]
+    pub(crate) sources: Vec<String>,
+    /// Only events resting on a source of this outlet (case and accents ignored); for
+    /// `quotes`, only quotes it published (repeatable)
+    #[arg(long = "outlet", value_name = "NAME")]
+    pub(crate) outlets: Vec<String>,
+    /// Only events resting on one source or none: those the two-source rule asks about
+    #[arg(long)]
+    pub(crate) single_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@ mod check;
 mod import;
 mod list;
 mod quotes;
+mod source_filters;
 mod verification;
 mod web;
 mod writing;

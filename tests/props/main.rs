@@ -6,5 +6,6 @@ mod filter;
 mod generator;
 mod loader;
 mod search;
+mod sources;
 mod stream;
 mod tui;

@@ -15,5 +15,6 @@ mod quote_browser;
 mod reload;
 mod screens;
 mod share;
+mod source_filters;
 mod untrusted;
 mod zones;

@@ -57,7 +57,7 @@ impl Mode {
         match self {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
-            Mode::Picker => "Pickers (p a t s #)",
+            Mode::Picker => "Pickers (p a t s # b O)",
             Mode::Whose => "Whose positions (p in P)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
@@ -335,6 +335,34 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('#')],
         Action::Show(Opener::Picker(PickerKind::Topic)),
         "filter by topic",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('b')],
+        Action::Show(Opener::Picker(PickerKind::Source)),
+        "filter by source (the events resting on it, their quotes' included)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('O')],
+        Action::Show(Opener::Picker(PickerKind::Outlet)),
+        "filter by outlet (case and accents ignored)",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('b')],
+        Action::Show(Opener::Picker(PickerKind::Source)),
+        "only quotes from these sources",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('O')],
+        Action::Show(Opener::Picker(PickerKind::Outlet)),
+        "only quotes these outlets published",
         None,
     ),
     bind(

@@ -82,7 +82,8 @@ pub enum Overlay {
         input: String,
     },
     /// The quotes browser (`Q`): every quote of the events shown, by who said it.
-    QuoteList(QuoteList),
+    // Boxed: it holds two queries, far larger than any other overlay.
+    QuoteList(Box<QuoteList>),
     /// A quote in its archived source (`C`).
     Context(QuoteContext),
 }
@@ -130,7 +131,9 @@ impl Overlay {
             // Open again on the new log, on the same event, while it is still there.
             Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, before, &l))),
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(Box::new(quote_list::rebuilt(
+                app, before, &l,
+            )))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
             kept @ (Overlay::Quotes { .. }
             | Overlay::Help { .. }

@@ -53,7 +53,7 @@ pub(crate) fn open(app: &mut App) {
         timeline_filters: app.query.clone(),
     };
     follow_cursor(app, &mut list);
-    app.overlays.push(Overlay::QuoteList(list));
+    app.overlays.push(Overlay::QuoteList(Box::new(list)));
 }
 
 /// The filters changed: every open quotes browser shows what they select now, the cursor
