@@ -3,6 +3,7 @@
 //! (events, quotes, and how the quotes fared against the archive). The filters by source
 //! and outlet, `dateline sources` and the browser's sources view all ask through here.
 
+use crate::filter::Query;
 use crate::model::{EventIx, Log, SourceIx, Verification};
 use crate::text::fold;
 
@@ -81,6 +82,38 @@ pub fn usage(log: &Log, events: &[EventIx]) -> Vec<Usage> {
             }
         }
     }
+    out
+}
+
+/// The bibliography of `events` (already filtered by `query`): every source of the log when
+/// nothing filters, else the sources those events rest on, only those `query` names by id
+/// or outlet when it does. Ordered by outlet (folded), then publication (undated last),
+/// then title and id: a reference list, the same in `dateline sources` and the browser.
+pub fn bibliography(log: &Log, events: &[EventIx], query: &Query) -> Vec<(SourceIx, Usage)> {
+    let usage = usage(log, events);
+    let everything = query.is_empty();
+    let mut out: Vec<(SourceIx, Usage)> = usage
+        .into_iter()
+        .enumerate()
+        .filter(|(s, u)| {
+            let src = &log.sources[*s];
+            everything
+                || (u.events > 0
+                    && (query.sources.is_empty() || query.sources.contains(s))
+                    && (query.outlets.is_empty()
+                        || query.outlets.contains(&outlet_key(&src.outlet))))
+        })
+        .collect();
+    out.sort_by_cached_key(|&(s, _)| {
+        let src = &log.sources[s];
+        (
+            outlet_key(&src.outlet),
+            src.published.is_none(),
+            src.published.map(|d| d.start()),
+            src.title.clone(),
+            src.id.clone(),
+        )
+    });
     out
 }
 

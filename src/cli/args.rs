@@ -69,6 +69,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QuoteFormat::Markdown)]
         format: QuoteFormat,
     },
+    /// Print the bibliography: every source (of the matching events, when filtered) with its
+    /// fields, its archive, and the events and quotes that rest on it
+    ///
+    /// An event rests on a source through its `sources` or a quote's `source`. Quote counts
+    /// say how the quotes fared against the archive: verified, not found, not checked.
+    Sources {
+        /// Event log(s) to read (the bundled sample when none)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format (markdown: a reference list for a story's notes)
+        #[arg(long, value_enum, default_value_t = SourceFormat::Text)]
+        format: SourceFormat,
+    },
     /// Turn a TimelineJS timeline (JSON, or the Google Sheets template saved as CSV) into a
     /// format-1 log, printed to stdout
     ///
@@ -171,6 +186,15 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuoteFormat {
+    Markdown,
+    Json,
+    Csv,
+}
+
+/// The formats of `dateline sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceFormat {
+    Text,
     Markdown,
     Json,
     Csv,

@@ -10,8 +10,9 @@ mod list;
 mod new;
 mod quotes;
 mod selection;
+mod sources;
 
-pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat};
+pub use args::{Cli, Command, FilterArgs, Format, QuoteFormat, SourceFormat};
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -60,6 +61,11 @@ pub fn main() -> ExitCode {
             filters,
             format,
         }) => quotes::run(&files, &filters, format, &limits),
+        Some(Command::Sources {
+            files,
+            filters,
+            format,
+        }) => sources::run(&files, &filters, format, &limits),
         Some(Command::Import { file }) => import::run(&file, limits.max_file_bytes),
         Some(Command::New { file }) => new::run(&file),
         Some(Command::Schema) => {

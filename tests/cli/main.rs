@@ -10,6 +10,7 @@ mod import;
 mod list;
 mod quotes;
 mod source_filters;
+mod sources;
 mod verification;
 mod web;
 mod writing;
