@@ -94,3 +94,88 @@ fn an_unknown_outlet_is_wrong_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"Reuters\"?"));
 }
+
+/// The browser's sources view after typing `keys`: (id, events, quotes, verified,
+/// not found, not checked) per source, top to bottom.
+fn view_rows(keys: &str) -> Vec<(String, u64, u64, u64, u64, u64)> {
+    use dateline::tui::input::keymap::action_for;
+    use dateline::tui::overlays::Overlay;
+    use dateline::tui::{Action, App, ColorMode, update};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let loaded = dateline::load::load_path(LOG.as_ref(), &Default::default()).unwrap();
+    let mut app = App::new(loaded, Default::default(), ColorMode::None);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    for c in keys.chars().chain(['S']) {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(a) = action_for(&event, app.mode()) {
+            update(&mut app, a);
+        }
+    }
+    let Some(Overlay::Sources(v)) = app.overlays.last() else {
+        panic!("the sources view is not open");
+    };
+    v.entries
+        .iter()
+        .map(|(s, u)| {
+            let n = |x: usize| x as u64;
+            (
+                app.log.sources[*s].id.clone(),
+                n(u.events),
+                n(u.quotes),
+                n(u.checked.verified),
+                n(u.checked.not_found),
+                n(u.checked.not_checked),
+            )
+        })
+        .collect()
+}
+
+fn cli_rows(flags: &[&str]) -> Vec<(String, u64, u64, u64, u64, u64)> {
+    let mut args = vec!["sources", LOG, "--format", "json"];
+    args.extend_from_slice(flags);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&args)).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let n = |k: &str| s[k].as_u64().unwrap();
+            (
+                s["id"].as_str().unwrap().to_owned(),
+                n("events"),
+                n("quotes"),
+                n("verified"),
+                n("not_found"),
+                n("not_checked"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_sources_view_and_the_command_agree_on_order_and_counts() {
+    let cases: &[(&str, &[&str])] = &[
+        ("", &[]),
+        ("tmeeting\n", &["--kind", "meeting"]),
+        ("Omonde\n", &["--outlet", "le monde"]),
+        ("breuters\n", &["--source", "reuters-0301"]),
+        ("pfrance\n", &["--party", "france"]),
+    ];
+    for (keys, flags) in cases {
+        assert_eq!(
+            view_rows(keys),
+            cli_rows(flags),
+            "keys {keys:?}, flags {flags:?}"
+        );
+    }
+}

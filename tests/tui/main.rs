@@ -16,5 +16,6 @@ mod reload;
 mod screens;
 mod share;
 mod source_filters;
+mod sources_view;
 mod untrusted;
 mod zones;
