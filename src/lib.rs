@@ -15,6 +15,7 @@ pub mod load;
 pub mod marks;
 pub mod model;
 pub mod overview;
+pub mod page;
 pub mod postings;
 pub mod search;
 pub mod sources;
