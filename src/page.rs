@@ -75,12 +75,19 @@ pub fn page_to_source_at(
     }
     let doc = Document::from(html);
     let meta = Meta::read(&doc);
-    let body = article_markdown(html)?;
+    let (body, shown_byline) = article_markdown(html)?;
     if body.len() > MAX_TEXT_BYTES {
         return Err(format!(
             "the article's text is {} bytes, over the limit of {MAX_TEXT_BYTES} bytes: not archived",
             body.len()
         ));
+    }
+    let mut meta = meta;
+    // No byline in the metadata: the one printed with the article, as a reader view finds it.
+    if meta.byline.is_empty()
+        && let Some(b) = shown_byline
+    {
+        meta.byline = split_names(&b);
     }
     let mut missing = Vec::new();
     let (outlet, outlet_from) = match (&meta.outlet, fallback_outlet.map(clean)) {
@@ -375,8 +382,8 @@ fn written(t: DateTime<FixedOffset>) -> String {
     format!("{}{offset}", t.format(clock))
 }
 
-/// The article's text as Markdown, or why there is none.
-fn article_markdown(html: &str) -> Result<String, String> {
+/// The article's text as Markdown and the byline printed with it, or why there is none.
+fn article_markdown(html: &str) -> Result<(String, Option<String>), String> {
     let none =
         || "the page has no article text that a reader view finds: nothing archived".to_string();
     let mut r = dom_smoothie::Readability::new(html, None, None).map_err(|_| none())?;
@@ -388,7 +395,7 @@ fn article_markdown(html: &str) -> Result<String, String> {
     if text.split_whitespace().count() < MIN_WORDS {
         return Err(none());
     }
-    Ok(text)
+    Ok((text, article.byline))
 }
 
 /// Elements whose content no reader sees as the article's text.
