@@ -8,8 +8,9 @@
 //! those said by the parties and actors it names (`quotes`): "what did Hamas say" must
 //! never return Israel's words about Hamas.
 
-use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, Status, Tz};
+use crate::model::{ActorIx, Date, EventIx, Kind, Log, PartyIx, Quote, SourceIx, Status, Tz};
 use crate::search::{SearchIndex, terms};
+use crate::sources::{outlet_key, rested_on};
 use std::collections::BTreeSet;
 
 /// What the reader asked to see. Empty fields do not filter.
@@ -27,6 +28,12 @@ pub struct Query {
     pub search: String,
     /// When set, only these events (marks).
     pub only: Option<BTreeSet<EventIx>>,
+    /// Events resting on one of these sources (for quotes: quotes from one of them).
+    pub sources: BTreeSet<SourceIx>,
+    /// Events resting on a source of one of these outlets, as `sources::outlet_key`.
+    pub outlets: BTreeSet<String>,
+    /// Only events resting on at most one source (the two-source rule).
+    pub single_source: bool,
 }
 
 impl Query {
@@ -62,7 +69,40 @@ pub fn apply(log: &Log, index: &SearchIndex, query: &Query) -> Vec<EventIx> {
     if has_other_fields(query) {
         events.retain(|&i| other_fields_match(log, i, query));
     }
+    if has_source_fields(query) {
+        let wanted = wanted_sources(log, query);
+        events.retain(|&i| sources_match(log, i, query, &wanted));
+    }
     events
+}
+
+/// Whether `q` filters by source, outlet or the number of sources.
+fn has_source_fields(q: &Query) -> bool {
+    !q.sources.is_empty() || !q.outlets.is_empty() || q.single_source
+}
+
+/// By `SourceIx`: whether the source is one `q` names (true for all when it names none),
+/// and whether its outlet is one `q` names (likewise). Folded once, not per event.
+fn wanted_sources(log: &Log, q: &Query) -> Vec<(bool, bool)> {
+    log.sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                q.sources.is_empty() || q.sources.contains(&i),
+                q.outlets.is_empty() || q.outlets.contains(&outlet_key(&s.outlet)),
+            )
+        })
+        .collect()
+}
+
+/// Whether event `i` rests on a source `q` names, on one of an outlet it names, and on at
+/// most one source when it asks so. The two first are separate filters: AND between them.
+fn sources_match(log: &Log, i: EventIx, q: &Query, wanted: &[(bool, bool)]) -> bool {
+    let on = rested_on(log, i);
+    (q.sources.is_empty() || on.iter().any(|&s| wanted[s].0))
+        && (q.outlets.is_empty() || on.iter().any(|&s| wanted[s].1))
+        && (!q.single_source || on.len() <= 1)
 }
 
 /// Whether an event's period overlaps the query's dates, read as periods of the log's
@@ -75,7 +115,9 @@ fn in_range(log: &Log, e: &crate::model::Event, q: &Query) -> bool {
 
 /// Whether one event matches every field of `query` but the search text.
 pub fn event_matches(log: &Log, i: EventIx, q: &Query) -> bool {
-    facets_match(log, i, q) && other_fields_match(log, i, q)
+    facets_match(log, i, q)
+        && other_fields_match(log, i, q)
+        && (!has_source_fields(q) || sources_match(log, i, q, &wanted_sources(log, q)))
 }
 
 /// The fields the posting lists answer: parties, actors, kinds, statuses, topics.
@@ -206,10 +248,16 @@ pub struct QuoteAt {
 }
 
 /// Whether a quote was said by whom `q` asks for: one of its parties (the quote's own,
-/// else its speaker's) among `q.parties`, and its speaker among `q.actors`.
+/// else its speaker's) among `q.parties`, and its speaker among `q.actors`; and published
+/// where it asks for: its source among `q.sources`, its source's outlet among `q.outlets`.
 fn quote_matches(log: &Log, quote: &Quote, q: &Query) -> bool {
     (q.parties.is_empty() || quote.said_by(log).iter().any(|p| q.parties.contains(p)))
         && (q.actors.is_empty() || quote.speaker.is_some_and(|a| q.actors.contains(&a)))
+        && (q.sources.is_empty() || quote.source.is_some_and(|s| q.sources.contains(&s)))
+        && (q.outlets.is_empty()
+            || quote
+                .source
+                .is_some_and(|s| q.outlets.contains(&outlet_key(&log.sources[s].outlet))))
 }
 
 /// The quotes of `events` (already filtered by `query`) said by whom `query` names.

@@ -108,6 +108,9 @@ fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    // An archive made from a saved page starts with where and when it was archived: not
+    // the publication's words, so never matched.
+    let text = crate::page::without_provenance(&text).to_string();
     let markdown = Path::new(written)
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));

@@ -57,7 +57,7 @@ pub enum Command {
     /// its speaker's) and its speaker. Every other filter (--kind, --status, --topic, --from,
     /// --to, --search, --marked) selects the events whose quotes are printed.
     #[command(
-        after_help = "--party and --actor select quotes by who said them; the other filters select events."
+        after_help = "--party and --actor select quotes by who said them, --source and --outlet by where they were published; the other filters select events."
     )]
     Quotes {
         /// Event log(s) to read (the bundled sample when none)
@@ -87,6 +87,21 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+    },
+    /// Print the bibliography: every source (of the matching events, when filtered) with its
+    /// fields, its archive, and the events and quotes that rest on it
+    ///
+    /// An event rests on a source through its `sources` or a quote's `source`. Quote counts
+    /// say how the quotes fared against the archive: verified, not found, not checked.
+    Sources {
+        /// Event log(s) to read (the bundled sample when none)
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format (markdown: a reference list for a story's notes)
+        #[arg(long, value_enum, default_value_t = SourceFormat::Text)]
+        format: SourceFormat,
     },
     /// Turn a TimelineJS timeline (JSON, or the Google Sheets template saved as CSV) into a
     /// format-1 log, printed to stdout
@@ -168,6 +183,17 @@ pub struct FilterArgs {
     /// Only events you marked in the browser (key m)
     #[arg(long)]
     pub(crate) marked: bool,
+    /// Only events resting on this source, through their `sources` or a quote's `source`;
+    /// for `quotes`, only quotes from it (repeatable)
+    #[arg(long = "source", value_name = "ID")]
+    pub(crate) sources: Vec<String>,
+    /// Only events resting on a source of this outlet (case and accents ignored); for
+    /// `quotes`, only quotes it published (repeatable)
+    #[arg(long = "outlet", value_name = "NAME")]
+    pub(crate) outlets: Vec<String>,
+    /// Only events resting on one source or none: those the two-source rule asks about
+    #[arg(long)]
+    pub(crate) single_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -194,6 +220,15 @@ pub enum DiffFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuoteFormat {
+    Markdown,
+    Json,
+    Csv,
+}
+
+/// The formats of `dateline sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceFormat {
+    Text,
     Markdown,
     Json,
     Csv,

@@ -178,6 +178,48 @@ impl FilterArgs {
 
         q.search = self.search.clone().unwrap_or_default();
 
+        let source_ids: Vec<&str> = log.sources.iter().map(|s| s.id.as_str()).collect();
+        for s in &self.sources {
+            match log.source_ids.get(s.as_str()) {
+                Some(&ix) => {
+                    q.sources.insert(ix);
+                }
+                None => {
+                    let hint = nearest(s, source_ids.iter().copied());
+                    problems.push(unknown("source", "--source", s, hint, &source_ids));
+                }
+            }
+        }
+
+        // An outlet is a name, not an id: the same however it is cased or accented.
+        let outlets = crate::sources::outlets(log);
+        for o in &self.outlets {
+            let key = crate::sources::outlet_key(o);
+            if outlets.iter().any(|(k, _)| *k == key) {
+                q.outlets.insert(key);
+            } else {
+                let names: Vec<&str> = outlets.iter().map(|(_, n)| n.as_str()).collect();
+                let hint = nearest(&key, outlets.iter().map(|(k, _)| k.as_str()))
+                    .and_then(|k| outlets.iter().find(|(o, _)| o == k))
+                    .map(|(_, n)| n.as_str());
+                let mut msg = format!(
+                    "--outlet {:?}: no source of the log is from this outlet",
+                    sanitize(o)
+                );
+                if let Some(h) = hint {
+                    msg.push_str(&format!(" (did you mean {:?}?)", sanitize(h)));
+                } else if names.is_empty() {
+                    msg.push_str("; the log has no source");
+                } else if names.len() <= 20 {
+                    let names: Vec<String> =
+                        names.iter().map(|n| sanitize(n).into_owned()).collect();
+                    msg.push_str(&format!("; expected one of: {}", names.join(", ")));
+                }
+                problems.push(msg);
+            }
+        }
+        q.single_source = self.single_source;
+
         if problems.is_empty() {
             Ok(q)
         } else {
@@ -208,6 +250,9 @@ mod tests {
             to: Some("2024-05-04".into()),
             search: Some("cairo".into()),
             marked: false,
+            sources: vec![],
+            outlets: vec![],
+            single_source: false,
         };
         let q = f.to_query(&log).unwrap();
         assert_eq!(q.parties, [0, 2].into());

@@ -11,8 +11,9 @@ mod list;
 mod new;
 mod quotes;
 mod selection;
+mod sources;
 
-pub use args::{Cli, Command, DiffFormat, FilterArgs, Format, QuoteFormat};
+pub use args::{Cli, Command, DiffFormat, FilterArgs, Format, QuoteFormat, SourceFormat};
 
 use crate::load::{self, Limits, Loaded, Report};
 use clap::Parser;
@@ -68,6 +69,11 @@ pub fn main() -> ExitCode {
             format,
         }) => diff::run(&old, &new, &filters, format, &limits),
         Some(Command::Import { file }) => import::run(&file, &limits),
+        Some(Command::Sources {
+            files,
+            filters,
+            format,
+        }) => sources::run(&files, &filters, format, &limits),
         Some(Command::New { file }) => new::run(&file),
         Some(Command::Schema) => {
             print!("{}", crate::SCHEMA);

@@ -22,6 +22,17 @@ pub(crate) fn filters(log: &Log, q: &Query) -> Vec<String> {
         either("kind", q.kinds.iter().map(|k| k.as_str().to_owned())),
         either("status", q.statuses.iter().map(|s| s.as_str().to_owned())),
         either("topic", q.topics.iter().map(|t| name(t))),
+        either(
+            "source",
+            q.sources.iter().map(|&s| name(&log.sources[s].id)),
+        ),
+        either(
+            "outlet",
+            crate::sources::outlets(log)
+                .into_iter()
+                .filter(|(k, _)| q.outlets.contains(k))
+                .map(|(_, n)| name(&n)),
+        ),
         q.from.map(|d| format!("from {}", d.human())),
         q.to.map(|d| format!("to {}", d.human())),
     ]
@@ -33,6 +44,9 @@ pub(crate) fn filters(log: &Log, q: &Query) -> Vec<String> {
     }
     if q.only.is_some() {
         out.push("marked events only".into());
+    }
+    if q.single_source {
+        out.push("one source or none".into());
     }
     out
 }

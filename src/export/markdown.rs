@@ -62,7 +62,7 @@ fn link(label: &str, url: &str) -> String {
 
 /// A bare URL as an autolink, `<https://…>`, when it can be one as written (no space or
 /// angle bracket); else a link whose text is the URL. Other schemes as text.
-fn autolink(url: &str) -> String {
+pub(crate) fn autolink(url: &str) -> String {
     if !is_web(url) {
         escape(&sanitize(url))
     } else if url

@@ -2,6 +2,7 @@
 //! iCalendar and a self-contained web page; and citations for the clipboard. Writing,
 //! copying and opening are the browser runtime's.
 
+pub mod bibliography;
 pub mod changes;
 pub mod cite;
 pub mod csv;

@@ -99,7 +99,7 @@ pub(crate) fn credit(log: &Log, q: &Quote) -> String {
 }
 
 /// Names joined as a byline: `A`, `A and B`, `A, B and C`.
-fn byline(names: &[String]) -> String {
+pub(crate) fn byline(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| sanitize(n)).collect();
     match names.as_slice() {
         [] => String::new(),

@@ -9,7 +9,7 @@ pub(crate) type PartyIx = usize;
 /// Index of an actor in `Log::actors`.
 pub(crate) type ActorIx = usize;
 /// Index of a source in `Log::sources`.
-pub(crate) type SourceIx = usize;
+pub type SourceIx = usize;
 /// Index of an event in `Log::events` (timeline order).
 pub type EventIx = usize;
 

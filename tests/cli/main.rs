@@ -16,6 +16,8 @@ mod marks_file;
 mod quotes;
 mod revision3;
 mod separators;
+mod source_filters;
+mod sources;
 mod verification;
 mod web;
 mod writing;

@@ -6,6 +6,7 @@ mod generate;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod merge;
+mod page;
 mod revision3;
 mod schema;
 mod untrusted_exports;

@@ -137,6 +137,7 @@ fn query(log: &Log, c: &Choices) -> Query {
                 .filter_map(|&i| pick(log.events.len(), i))
                 .collect()
         }),
+        ..Query::default()
     }
 }
 

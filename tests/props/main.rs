@@ -8,6 +8,7 @@ mod loader;
 mod originals;
 mod paging;
 mod search;
+mod sources;
 mod stream;
 #[path = "../common/trade.rs"]
 mod trade;

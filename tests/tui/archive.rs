@@ -196,7 +196,7 @@ fn each_quote_of_the_sample_opens_on_its_own_paragraph() {
                     e.id, q.text, app.message
                 )
             };
-            assert_eq!((c.event, c.quote), (ei, qi));
+            assert_eq!(c.quote, Some((ei, qi)));
             let archive = sample.archives[c.source].as_ref().unwrap();
             let at =
                 c.at.clone()

@@ -16,6 +16,8 @@ mod quote_browser;
 mod reload;
 mod screens;
 mod share;
+mod source_filters;
+mod sources_view;
 mod trade_log;
 mod untrusted;
 mod zones;

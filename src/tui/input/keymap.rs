@@ -35,13 +35,16 @@ pub enum Mode {
     Errors,
     /// A quote in its archived source.
     Context,
+    /// The sources view.
+    Sources,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 12] = [
+    pub(crate) const ALL: [Mode; 13] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
+        Mode::Sources,
         Mode::Context,
         Mode::List,
         Mode::Picker,
@@ -57,7 +60,7 @@ impl Mode {
         match self {
             Mode::Browse => "Timeline and details",
             Mode::Quotes => "Quotes",
-            Mode::Picker => "Pickers (p a t s #)",
+            Mode::Picker => "Pickers (p a t s # b O)",
             Mode::Whose => "Whose positions (p in P)",
             Mode::Search => "Search prompt (/)",
             Mode::Help => "This help",
@@ -67,6 +70,7 @@ impl Mode {
             Mode::QuoteList => "Quotes browser (Q)",
             Mode::Errors => "Errors of the file on disk (E)",
             Mode::Context => "A quote in its archived source (C)",
+            Mode::Sources => "Sources view (S)",
         }
     }
 
@@ -145,18 +149,21 @@ pub struct Binding {
 
 use Key::{Char, Code, Ctrl};
 use Mode::{
-    Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search, Whose,
+    Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search, Sources,
+    Whose,
 };
 
 const B: &[Mode] = &[Browse];
 /// The timeline and the quotes browser: the filters that both take.
 const BQ: &[Mode] = &[Browse, QuoteList];
-const READ: &[Mode] = &[Browse, Quotes, QuoteList, Help, List, Errors, Context];
+const READ: &[Mode] = &[
+    Browse, Quotes, QuoteList, Help, List, Errors, Context, Sources,
+];
 const PAGES: &[Mode] = &[
-    Browse, Quotes, QuoteList, Help, Picker, Whose, List, Errors, Context,
+    Browse, Quotes, QuoteList, Help, Picker, Whose, List, Errors, Context, Sources,
 ];
 const EVERY: &[Mode] = &[
-    Browse, Quotes, QuoteList, Picker, Whose, Search, Help, List, Errors, Context,
+    Browse, Quotes, QuoteList, Picker, Whose, Search, Help, List, Errors, Context, Sources,
 ];
 const TEXT: &[Mode] = &[Picker, Whose, Search];
 /// Both kinds of picker.
@@ -335,6 +342,34 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('#')],
         Action::Show(Opener::Picker(PickerKind::Topic)),
         "filter by topic",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('b')],
+        Action::Show(Opener::Picker(PickerKind::Source)),
+        "filter by source (the events resting on it, their quotes' included)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('O')],
+        Action::Show(Opener::Picker(PickerKind::Outlet)),
+        "filter by outlet (case and accents ignored)",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('b')],
+        Action::Show(Opener::Picker(PickerKind::Source)),
+        "only quotes from these sources",
+        None,
+    ),
+    bind(
+        &[QuoteList],
+        &[Char('O')],
+        Action::Show(Opener::Picker(PickerKind::Outlet)),
+        "only quotes these outlets published",
         None,
     ),
     bind(
@@ -688,7 +723,7 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
-        &[Browse, Quotes, QuoteList, List],
+        &[Browse, Quotes, QuoteList, List, Sources],
         &[Char('?')],
         Action::Show(Opener::Help),
         "this help",
@@ -696,7 +731,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[
-            Quotes, QuoteList, Help, Picker, Whose, Search, List, Errors, Context,
+            Quotes, QuoteList, Help, Picker, Whose, Search, List, Errors, Context, Sources,
         ],
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -768,6 +803,48 @@ pub const BINDINGS: &[Binding] = &[
         Action::Show(Opener::QuoteList),
         "quotes browser: every quote of the events shown, by who said it",
         Some("all quotes"),
+    ),
+    bind(
+        B,
+        &[Char('S')],
+        Action::Show(Opener::Sources),
+        "sources view: the bibliography of the events shown, what rests on each source",
+        None,
+    ),
+    bind(
+        &[Sources],
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        "next source",
+        Some("move"),
+    ),
+    bind(
+        &[Sources],
+        &[Char('k'), Code(KeyCode::Up)],
+        Action::Up,
+        "previous source",
+        None,
+    ),
+    bind(
+        &[Sources],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "show the timeline filtered to the events resting on the source",
+        Some("its events"),
+    ),
+    bind(
+        &[Sources],
+        &[Char('o')],
+        Action::Share(Share::OpenSource),
+        "open the source's URL in the web browser",
+        Some("open URL"),
+    ),
+    bind(
+        &[Sources],
+        &[Char('C')],
+        Action::Show(Opener::Context),
+        "read the source's archived copy",
+        Some("archive"),
     ),
     bind(
         &[List],

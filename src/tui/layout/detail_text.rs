@@ -183,10 +183,18 @@ pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
             .collect();
         out.extend(wrap(&pieces, w, 0));
     }
-    if !e.sources.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled("Sources:", t.label())));
-        for &s in &e.sources {
+    // The sources it rests on, its quotes' included: an editor asks for two.
+    let on = crate::sources::rested_on(log, ix);
+    out.push(Line::default());
+    let mut head_line = vec![Span::styled("Sources:", t.label())];
+    match on.len() {
+        0 => head_line.push(Span::styled(" no source", t.warning())),
+        1 => head_line.push(Span::styled(" one source", t.warning())),
+        _ => {}
+    }
+    out.push(Line::from(head_line));
+    {
+        for &s in &on {
             out.extend(wrap(
                 &[
                     ("  ", Style::new()),

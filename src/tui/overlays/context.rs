@@ -1,6 +1,7 @@
 //! A quote in its context (`C`): the archived copy of its source, the quote highlighted in
 //! its paragraph and scrolled to, as a fact-checker reads a printout with a highlighter.
-//! Offline: the archive was read with the log.
+//! Offline: the archive was read with the log. From the sources view, a source's archive
+//! is read whole, from its top, nothing highlighted.
 
 use crate::archive::{self, context};
 use crate::model::{EventIx, SourceIx, Verification};
@@ -22,8 +23,9 @@ use std::ops::Range;
 /// The context view's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteContext {
-    pub event: EventIx,
-    pub quote: usize,
+    /// The quote read in context (its event, its place there); None when the source's
+    /// archive is read whole.
+    pub quote: Option<(EventIx, usize)>,
     pub source: SourceIx,
     /// Where the quote is in the archive's text (for a quote not found, the closest
     /// passage; for a paraphrase, where its words are or come closest).
@@ -78,10 +80,35 @@ fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<Q
         .at()
         .or_else(|| archive::locate(&archive.text, &q.text));
     Some(QuoteContext {
-        event,
-        quote,
+        quote: Some((event, quote)),
         source,
         at,
+        scroll,
+    })
+}
+
+/// `C` in the sources view: the archive of `source`, whole, from its top; or None (with a
+/// message) when it has none.
+pub(crate) fn open_source(app: &mut App, source: SourceIx) {
+    if let Some(ctx) = whole(app, source, 0) {
+        app.overlays.push(Overlay::Context(ctx));
+    }
+}
+
+fn whole(app: &mut App, source: SourceIx, scroll: usize) -> Option<QuoteContext> {
+    let log = &app.log;
+    let src = log.sources.get(source)?;
+    if log.archives.get(source).cloned().flatten().is_none() {
+        app.message = Some(format!(
+            "{} has no archived copy: give the source an `archive:` file",
+            sanitize(&src.outlet)
+        ));
+        return None;
+    }
+    Some(QuoteContext {
+        quote: None,
+        source,
+        at: None,
         scroll,
     })
 }
@@ -90,8 +117,18 @@ fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<Q
 /// which may both have changed, so the verdict and the highlight follow; None when the
 /// event is gone.
 pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
-    let ev = before.event_in(&app.log, c.event)?;
-    build(app, ev, c.quote, c.scroll)
+    match c.quote {
+        Some((event, quote)) => {
+            let ev = before.event_in(&app.log, event)?;
+            build(app, ev, quote, c.scroll)
+        }
+        // A source read whole: found again by its id.
+        None => {
+            let id = &before.old.sources.get(c.source)?.id;
+            let source = app.log.source_ids.get(id).copied()?;
+            whole(app, source, c.scroll)
+        }
+    }
 }
 
 /// Keys while the view is open: it scrolls.
@@ -116,13 +153,12 @@ fn laid_out(app: &App, ctx: &QuoteContext, width: usize) -> (Vec<Line<'static>>,
     let Some(archive) = log.archives.get(ctx.source).and_then(Option::as_ref) else {
         return (Vec::new(), 0);
     };
-    let Some(q) = log
-        .events
-        .get(ctx.event)
-        .and_then(|e| e.quotes.get(ctx.quote))
-    else {
+    let q = ctx
+        .quote
+        .and_then(|(event, quote)| log.events.get(event)?.quotes.get(quote));
+    if ctx.quote.is_some() && q.is_none() {
         return (Vec::new(), 0);
-    };
+    }
     let mut out = wrap(
         &[
             ("Archived copy ", t.dim()),
@@ -133,12 +169,14 @@ fn laid_out(app: &App, ctx: &QuoteContext, width: usize) -> (Vec<Line<'static>>,
         w,
         2,
     );
-    let (verdict, style) = verdict(&q.verification, q.paraphrase, ctx.at.is_some());
-    out.extend(wrap(&[(verdict.as_str(), style(app))], w, 2));
+    if let Some(q) = q {
+        let (verdict, style) = verdict(&q.verification, q.paraphrase, ctx.at.is_some());
+        out.extend(wrap(&[(verdict.as_str(), style(app))], w, 2));
+    }
     out.push(Line::default());
     let (paragraphs, focus) = context::marked(&archive.text, ctx.at.as_ref());
     let mut hl = Style::new().add_modifier(Modifier::REVERSED);
-    if q.verification.is_flagged() {
+    if q.is_some_and(|q| q.verification.is_flagged()) {
         hl = hl.add_modifier(Modifier::UNDERLINED);
     }
     let mut focus_line = 0;
@@ -214,12 +252,9 @@ fn verdict(v: &Verification, paraphrase: bool, located: bool) -> (String, fn(&Ap
 }
 
 pub(crate) fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect) {
-    crate::tui::view::page::draw(
-        app,
-        " Quote in context · Esc back ",
-        |w| lines(app, ctx, w),
-        ctx.scroll,
-        frame,
-        area,
-    );
+    let title = match ctx.quote {
+        Some(_) => " Quote in context · Esc back ",
+        None => " Archived source · Esc back ",
+    };
+    crate::tui::view::page::draw(app, title, |w| lines(app, ctx, w), ctx.scroll, frame, area);
 }

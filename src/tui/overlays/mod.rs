@@ -14,6 +14,7 @@ pub(crate) mod quotes;
 pub(crate) mod range;
 pub(crate) mod reader;
 pub(crate) mod search;
+pub(crate) mod sources;
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
@@ -54,6 +55,8 @@ pub enum Opener {
     QuoteList,
     /// `C`: the current quote in its archived source.
     Context,
+    /// `S`: the sources view, the bibliography of the events shown.
+    Sources,
 }
 
 /// A view over the browser, closed by Esc.
@@ -82,9 +85,12 @@ pub enum Overlay {
         input: String,
     },
     /// The quotes browser (`Q`): every quote of the events shown, by who said it.
-    QuoteList(QuoteList),
+    // Boxed: it holds two queries, far larger than any other overlay.
+    QuoteList(Box<QuoteList>),
     /// A quote in its archived source (`C`).
     Context(QuoteContext),
+    /// The sources view (`S`).
+    Sources(sources::SourcesView),
 }
 
 impl Overlay {
@@ -101,6 +107,7 @@ impl Overlay {
             Overlay::Range { .. } => Mode::Range,
             Overlay::QuoteList(_) => Mode::QuoteList,
             Overlay::Context(_) => Mode::Context,
+            Overlay::Sources(_) => Mode::Sources,
         }
     }
 
@@ -115,6 +122,7 @@ impl Overlay {
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
             Overlay::Context(c) => context::draw(app, c, frame, body),
             Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
+            Overlay::Sources(v) => sources::draw(app, v, frame, body),
             Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
         }
     }
@@ -130,8 +138,11 @@ impl Overlay {
             // Open again on the new log, on the same event, while it is still there.
             Overlay::List(l) => event_list::reopened(app, before, &l).map(Overlay::List),
             // Rebuilt from the filters, which were carried over by id.
-            Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, before, &l))),
+            Overlay::QuoteList(l) => Some(Overlay::QuoteList(Box::new(quote_list::rebuilt(
+                app, before, &l,
+            )))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
+            Overlay::Sources(v) => Some(Overlay::Sources(sources::rebuilt(app, before, &v))),
             kept @ (Overlay::Quotes { .. }
             | Overlay::Help { .. }
             | Overlay::Jump { .. }
@@ -184,6 +195,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Some(Overlay::Jump { .. }) => jump::update(app, action),
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
+        Some(Overlay::Sources(_)) => sources::update(app, action),
     }
 }
 
@@ -202,6 +214,7 @@ pub(crate) fn open(app: &mut App, opener: Opener) {
         Opener::Jump => jump::start(app),
         Opener::Range => range::start(app),
         Opener::QuoteList => quote_list::open(app),
+        Opener::Sources => sources::open(app),
     }
 }
 

@@ -313,6 +313,22 @@ fn place(log: &Log, i: EventIx) -> (&str, usize) {
 fn carry_query(old: &Log, new: &Log, marks: &Marks, q: &mut Query, gone: &mut Vec<String>) {
     q.parties = same_ids(&q.parties, |p| &old.parties[p].id, |id| new.party(id), gone);
     q.actors = same_ids(&q.actors, |a| &old.actors[a].id, |id| new.actor(id), gone);
+    q.sources = same_ids(
+        &q.sources,
+        |s| &old.sources[s].id,
+        |id| new.source_ids.get(id).copied(),
+        gone,
+    );
+    // Outlets are names: one no source of the new version has is gone.
+    let outlets = crate::sources::outlets(new);
+    let (kept, lost): (BTreeSet<String>, BTreeSet<String>) = std::mem::take(&mut q.outlets)
+        .into_iter()
+        .partition(|k| outlets.iter().any(|(o, _)| o == k));
+    q.outlets = kept;
+    gone.extend(
+        lost.into_iter()
+            .map(|k| crate::sanitize::sanitize(&k).into_owned()),
+    );
     // Marks are kept by id: a "marked only" filter shows their events in the new version.
     if q.only.is_some() {
         q.only = Some(marks.present(new));

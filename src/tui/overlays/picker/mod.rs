@@ -14,6 +14,7 @@ use crate::filter::{self, Query};
 use crate::model::{Kind, Log, Status};
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
+use crate::sources::{outlet_key, outlets, rested_on};
 use crate::threads;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::keymap::Mode;
@@ -29,6 +30,10 @@ pub enum PickerKind {
     Kind,
     Status,
     Topic,
+    /// The sources an event rests on (its own, and its quotes').
+    Source,
+    /// The outlets of those sources, case and accents ignored.
+    Outlet,
 }
 
 impl PickerKind {
@@ -40,6 +45,8 @@ impl PickerKind {
             PickerKind::Kind => "kind",
             PickerKind::Status => "status",
             PickerKind::Topic => "topic",
+            PickerKind::Source => "source",
+            PickerKind::Outlet => "outlet",
         }
     }
 
@@ -50,6 +57,8 @@ impl PickerKind {
             PickerKind::Kind => "Kinds",
             PickerKind::Status => "Statuses",
             PickerKind::Topic => "Topics",
+            PickerKind::Source => "Sources",
+            PickerKind::Outlet => "Outlets",
         }
     }
 }
@@ -117,6 +126,13 @@ fn chosen_in(log: &Log, query: &Query, kind: PickerKind) -> BTreeSet<usize> {
             .collect(),
         PickerKind::Party => query.parties.clone(),
         PickerKind::Actor => query.actors.clone(),
+        PickerKind::Source => query.sources.clone(),
+        PickerKind::Outlet => outlets(log)
+            .iter()
+            .enumerate()
+            .filter(|(_, (k, _))| query.outlets.contains(k))
+            .map(|(i, _)| i)
+            .collect(),
         PickerKind::Kind => query
             .kinds
             .iter()
@@ -142,6 +158,14 @@ fn set_in(log: &Log, query: &mut Query, kind: PickerKind, keys: &BTreeSet<usize>
         }
         PickerKind::Party => query.parties = keys.clone(),
         PickerKind::Actor => query.actors = keys.clone(),
+        PickerKind::Source => query.sources = keys.clone(),
+        PickerKind::Outlet => {
+            let all = outlets(log);
+            query.outlets = keys
+                .iter()
+                .filter_map(|&k| all.get(k).map(|(key, _)| key.clone()))
+                .collect()
+        }
         PickerKind::Kind => {
             query.kinds = keys
                 .iter()
@@ -179,12 +203,26 @@ impl Picker {
             Counting::Events | Counting::Quotes => filter::apply(log, index, &others),
         };
         let topics = log.topics();
+        let outlet_list = outlets(log);
+        // Each source's place in `outlet_list`.
+        let outlet_of: Vec<usize> = log
+            .sources
+            .iter()
+            .map(|s| {
+                let key = outlet_key(&s.outlet);
+                outlet_list
+                    .binary_search_by(|(k, _)| k.as_str().cmp(&key))
+                    .unwrap_or_default()
+            })
+            .collect();
         let size = match kind {
             PickerKind::Party => log.parties.len(),
             PickerKind::Actor => log.actors.len(),
             PickerKind::Kind => Kind::ALL.len(),
             PickerKind::Status => Status::ALL.len(),
             PickerKind::Topic => topics.len(),
+            PickerKind::Source => log.sources.len(),
+            PickerKind::Outlet => outlet_list.len(),
         };
         let mut counts = vec![0usize; size];
         let topic_key = |t: &String| topics.binary_search(&t.as_str()).ok();
@@ -207,6 +245,16 @@ impl Picker {
                             .iter()
                             .filter_map(topic_key)
                             .for_each(|k| counts[k] += 1),
+                        PickerKind::Source => {
+                            rested_on(log, i).iter().for_each(|&s| counts[s] += 1)
+                        }
+                        PickerKind::Outlet => {
+                            let mut on: Vec<usize> =
+                                rested_on(log, i).iter().map(|&s| outlet_of[s]).collect();
+                            on.sort_unstable();
+                            on.dedup();
+                            on.iter().for_each(|&o| counts[o] += 1)
+                        }
                     }
                 }
             }
@@ -224,6 +272,10 @@ impl Picker {
                             .iter()
                             .filter_map(topic_key)
                             .for_each(|k| counts[k] += 1),
+                        PickerKind::Source => q.source.iter().for_each(|&s| counts[s] += 1),
+                        PickerKind::Outlet => {
+                            q.source.iter().for_each(|&s| counts[outlet_of[s]] += 1)
+                        }
                     }
                 }
             }
@@ -249,6 +301,23 @@ impl Picker {
                     PickerKind::Kind => (Kind::ALL[key].as_str().to_owned(), String::new()),
                     PickerKind::Status => (Status::ALL[key].as_str().to_owned(), String::new()),
                     PickerKind::Topic => (sanitize(topics[key]).into_owned(), String::new()),
+                    PickerKind::Source => {
+                        let s = &log.sources[key];
+                        let mut label = sanitize(&s.outlet).into_owned();
+                        if let Some(title) = &s.title {
+                            label.push_str(": ");
+                            label.push_str(&sanitize(title));
+                        }
+                        let mut note = sanitize(&s.id).into_owned();
+                        if let Some(d) = &s.published {
+                            note.push_str(", ");
+                            note.push_str(&d.human());
+                        }
+                        (label, note)
+                    }
+                    PickerKind::Outlet => {
+                        (sanitize(&outlet_list[key].1).into_owned(), String::new())
+                    }
                 };
                 Entry {
                     key,
@@ -365,6 +434,21 @@ pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
             PickerKind::Topic => {
                 let (was, now) = (old.topics(), app.log.topics());
                 same_ids(keys, |k| was[k], |t| now.binary_search(&t).ok(), &mut gone)
+            }
+            PickerKind::Source => same_ids(
+                keys,
+                |k| &old.sources[k].id,
+                |id| app.log.source_ids.get(id).copied(),
+                &mut gone,
+            ),
+            PickerKind::Outlet => {
+                let (was, now) = (outlets(old), outlets(&app.log));
+                same_ids(
+                    keys,
+                    |k| was[k].0.as_str(),
+                    |key| now.iter().position(|(k, _)| k == key),
+                    &mut gone,
+                )
             }
             PickerKind::Kind | PickerKind::Status => keys.clone(),
         }

@@ -77,7 +77,7 @@ pub(crate) fn open(app: &mut App) {
         timeline_filters: app.query.clone(),
     };
     follow_cursor(app, &mut list);
-    app.overlays.push(Overlay::QuoteList(list));
+    app.overlays.push(Overlay::QuoteList(Box::new(list)));
 }
 
 /// The filters changed: every open quotes browser shows what they select now, the cursor
@@ -171,7 +171,7 @@ pub(crate) fn step_to_match(app: &mut App, matching: &[usize], forward: Option<b
     follow_cursor(app, &mut list);
     let k = app.overlays.len();
     if let Some(Overlay::QuoteList(l)) = app.overlays.get_mut(k.wrapping_sub(2)) {
-        *l = list;
+        **l = list;
     }
 }
 
