@@ -76,6 +76,16 @@ pub fn load_str_with(name: &str, text: &str, archives: Archives) -> Result<Loade
     )
 }
 
+/// Loads several files given as bytes (each with its name) as one log, with their
+/// archives: the check of a change before it is written, whose result is the reloaded log.
+pub fn load_texts(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+) -> Result<Loaded, Report> {
+    load_many(files, limits, archives)
+}
+
 /// Loads one log from bytes, which may be anything.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, Report> {
     load_many(&[(name.to_string(), bytes)], limits, Archives::None)
