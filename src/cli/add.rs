@@ -3,7 +3,7 @@
 //! on a refusal prints why and exits 1, the file untouched.
 
 use super::EXIT_INVALID;
-use crate::load::{Limits, render_all};
+use crate::load::Limits;
 use crate::model::{Kind, Status};
 use crate::write::{self, Change, LogFiles, NewEvent, NewQuote, NewSource, Refusal};
 use clap::builder::PossibleValuesParser;
@@ -229,7 +229,7 @@ fn run(log: &PathBuf, change: &Change, limits: &Limits) -> ExitCode {
         }
         Err(r) => {
             let color = crate::color::ColorMode::for_stream(&std::io::stderr());
-            let text = render_all(&r.diagnostics, limits.max_file_bytes, color);
+            let text = r.render(limits.max_file_bytes, color);
             let _ = write!(color.writer(std::io::stderr()), "{text}");
             eprintln!("dateline: {}", r.message);
             ExitCode::from(EXIT_INVALID)
@@ -242,6 +242,7 @@ fn write_one(log: &PathBuf, change: &Change, limits: &Limits) -> Result<write::W
     let loaded = files.load(limits).map_err(|r| Refusal {
         message: "the log does not check as it is: fix it first (dateline check)".into(),
         diagnostics: r.diagnostics,
+        checked: None,
     })?;
     let plan = write::plan(&loaded.log, &files, change)?;
     drop(loaded);

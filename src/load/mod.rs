@@ -19,7 +19,7 @@ mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
-pub(crate) use render::{render as render_diagnostic, render_all};
+pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
 
 use crate::archive::Archives;
 use crate::model::Log;

@@ -32,6 +32,9 @@ pub struct Refusal {
     pub message: String,
     /// The loader's findings on the log as it would have been.
     pub diagnostics: Vec<Diagnostic>,
+    /// The changed file's name and the text that was checked, which the diagnostics' lines
+    /// point into.
+    pub checked: Option<(String, String)>,
 }
 
 impl Refusal {
@@ -39,7 +42,18 @@ impl Refusal {
         Refusal {
             message: message.into(),
             diagnostics: Vec::new(),
+            checked: None,
         }
+    }
+
+    /// The diagnostics as `check` prints them, on the text that was checked.
+    pub fn render(&self, max_bytes: u64, color: crate::color::ColorMode) -> String {
+        let given: Vec<(&str, &str)> = self
+            .checked
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        load::render_all_over(&self.diagnostics, &given, max_bytes, color)
     }
 }
 
@@ -49,6 +63,7 @@ impl LogFiles {
         let paths = load::expand_paths(args).map_err(|r| Refusal {
             message: "the log cannot be read".into(),
             diagnostics: r.diagnostics,
+            checked: None,
         })?;
         let mut texts = Vec::with_capacity(paths.len());
         for p in &paths {
@@ -60,6 +75,16 @@ impl LogFiles {
             texts,
             hashes,
         })
+    }
+
+    /// Files already read: each path and its text.
+    pub fn from_texts(paths: Vec<PathBuf>, texts: Vec<String>) -> LogFiles {
+        let hashes = texts.iter().map(|t| atomic::hash(t.as_bytes())).collect();
+        LogFiles {
+            paths,
+            texts,
+            hashes,
+        }
     }
 
     /// The log these files hold, with their archives.
@@ -169,6 +194,13 @@ pub struct Plan {
     verb: &'static str,
 }
 
+impl Plan {
+    /// The file's whole text with the change.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// A change written.
 #[derive(Debug)]
 pub struct Written {
@@ -235,6 +267,7 @@ pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, 
     let refused = |diagnostics: Vec<Diagnostic>| Refusal {
         message: "nothing was written: with this change the log would not check".to_string(),
         diagnostics,
+        checked: Some((names[plan.file].clone(), plan.text.clone())),
     };
     let loaded = loaded.map_err(|r| refused(r.diagnostics))?;
     // An error that still lets the log open (a quote not in its archive) refuses the write

@@ -255,7 +255,7 @@ fn write_change(path: &Path, change: Change) -> Result<Written, Refusal> {
 fn someone_elses_edit_wins() {
     let (_dir, path) = on_disk(BLOCK);
     let limits = Limits::default();
-    let files = LogFiles::read(&[path.clone()], &limits).unwrap();
+    let files = LogFiles::read(std::slice::from_ref(&path), &limits).unwrap();
     let log = files.load(&limits).unwrap().log;
     let plan = plan(&log, &files, &event("2024-05-03", "B")).unwrap();
     let theirs = format!("{BLOCK}# mine\n");

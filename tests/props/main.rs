@@ -8,3 +8,4 @@ mod loader;
 mod search;
 mod stream;
 mod tui;
+mod writing;
