@@ -120,7 +120,7 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, Refusal> {
 }
 
 /// A new event, as the reader gives it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewEvent {
     pub date: String,
     pub end: Option<String>,
@@ -140,7 +140,7 @@ pub struct NewEvent {
 }
 
 /// A new quote of an event.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewQuote {
     pub event: String,
     pub text: String,
@@ -155,7 +155,7 @@ pub struct NewQuote {
 }
 
 /// A new source.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewSource {
     pub outlet: String,
     pub id: Option<String>,
@@ -167,7 +167,7 @@ pub struct NewSource {
 }
 
 /// What to write.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     Event(NewEvent),
     Quote(NewQuote),
@@ -176,10 +176,11 @@ pub enum Change {
         event: String,
         status: Status,
     },
-    /// A file's earlier text back (undo), if it is still as written.
+    /// A file's earlier text back (undo), if it is still as `written` left it.
     Restore {
         file: usize,
         text: String,
+        written: String,
     },
 }
 
@@ -202,7 +203,7 @@ impl Plan {
 }
 
 /// A change written.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Written {
     /// The new or changed item's id (for a quote, its event's).
     pub id: String,
@@ -227,13 +228,24 @@ pub fn plan(log: &Log, files: &LogFiles, change: &Change) -> Result<Plan, Refusa
         Change::Quote(q) => plan_quote(log, files, q),
         Change::Source(s) => plan_source(log, files, s),
         Change::Status { event, status } => plan_status(log, files, event, *status),
-        Change::Restore { file, text } => Ok(Plan {
-            file: *file,
-            text: text.clone(),
-            range: 0..0,
-            id: String::new(),
-            verb: "restored",
-        }),
+        Change::Restore {
+            file,
+            text,
+            written,
+        } => {
+            if files.texts.get(*file) != Some(written) {
+                return Err(Refusal::new(
+                    "the file changed since the last write: not undone",
+                ));
+            }
+            Ok(Plan {
+                file: *file,
+                text: text.clone(),
+                range: 0..0,
+                id: String::new(),
+                verb: "restored",
+            })
+        }
     }
 }
 

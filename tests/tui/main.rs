@@ -16,4 +16,5 @@ mod reload;
 mod screens;
 mod share;
 mod untrusted;
+mod writing;
 mod zones;

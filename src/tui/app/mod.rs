@@ -104,6 +104,8 @@ pub struct App {
     /// URLs are drawn as OSC 8 hyperlinks (set by the run loop for a terminal that takes
     /// them; off in tests, where a buffer shows the characters only).
     pub hyperlinks: bool,
+    /// The last write to the log in this session, for `u`.
+    pub(crate) last_write: Option<crate::tui::update::write::LastWrite>,
 }
 
 impl App {
@@ -149,6 +151,7 @@ impl App {
             export_dir: PathBuf::from("."),
             overview: None,
             hyperlinks: false,
+            last_write: None,
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();

@@ -4,6 +4,7 @@
 //! `Action::Show` with the overlay list's `Opener`; any other new `Action` also needs its
 //! variant and the arm that handles it in `update`.
 
+use crate::model::Status;
 use crate::tui::input::action::{Action, MarkAction, Share};
 use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::PickerKind;
@@ -35,10 +36,12 @@ pub enum Mode {
     Errors,
     /// A quote in its archived source.
     Context,
+    /// The one-key choice of the selected event's new status (`S`).
+    Choose,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 12] = [
+    pub(crate) const ALL: [Mode; 13] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -51,6 +54,7 @@ impl Mode {
         Mode::Jump,
         Mode::Range,
         Mode::Errors,
+        Mode::Choose,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -67,6 +71,7 @@ impl Mode {
             Mode::QuoteList => "Quotes browser (Q)",
             Mode::Errors => "Errors of the file on disk (E)",
             Mode::Context => "A quote in its archived source (C)",
+            Mode::Choose => "The selected event's status (S)",
         }
     }
 
@@ -145,7 +150,8 @@ pub struct Binding {
 
 use Key::{Char, Code, Ctrl};
 use Mode::{
-    Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search, Whose,
+    Browse, Choose, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search,
+    Whose,
 };
 
 const B: &[Mode] = &[Browse];
@@ -576,6 +582,56 @@ pub const BINDINGS: &[Binding] = &[
         "go to the first event the last reload added (Backspace returns)",
         None,
     ),
+    bind(
+        B,
+        &[Char('S')],
+        Action::Show(Opener::Status),
+        "change the selected event's status in the log (then o e c d)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('u')],
+        Action::Undo,
+        "undo the last write to the log (if the file has not changed since)",
+        None,
+    ),
+    bind(
+        &[Choose],
+        &[Char('o')],
+        Action::SetStatus(Status::Occurred),
+        "occurred",
+        Some("occurred"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('e')],
+        Action::SetStatus(Status::Expected),
+        "expected",
+        Some("expected"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('c')],
+        Action::SetStatus(Status::Cancelled),
+        "cancelled",
+        Some("cancelled"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('d')],
+        Action::SetStatus(Status::Disputed),
+        "disputed",
+        Some("disputed"),
+    ),
+    bind(
+        &[Choose],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Choose], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
         &[Jump],
         &[Code(KeyCode::Enter)],

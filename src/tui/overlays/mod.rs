@@ -14,6 +14,7 @@ pub(crate) mod quotes;
 pub(crate) mod range;
 pub(crate) mod reader;
 pub(crate) mod search;
+pub(crate) mod status_choice;
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
@@ -54,6 +55,8 @@ pub enum Opener {
     QuoteList,
     /// `C`: the current quote in its archived source.
     Context,
+    /// `S`: the one-key choice of the selected event's status.
+    Status,
 }
 
 /// A view over the browser, closed by Esc.
@@ -85,6 +88,10 @@ pub enum Overlay {
     QuoteList(QuoteList),
     /// A quote in its archived source (`C`).
     Context(QuoteContext),
+    /// The one-key choice of a new status for this event (`S`).
+    Status {
+        event: crate::model::EventIx,
+    },
 }
 
 impl Overlay {
@@ -101,6 +108,7 @@ impl Overlay {
             Overlay::Range { .. } => Mode::Range,
             Overlay::QuoteList(_) => Mode::QuoteList,
             Overlay::Context(_) => Mode::Context,
+            Overlay::Status { .. } => Mode::Choose,
         }
     }
 
@@ -115,7 +123,10 @@ impl Overlay {
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
             Overlay::Context(c) => context::draw(app, c, frame, body),
             Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
-            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
+            Overlay::Search(_)
+            | Overlay::Jump { .. }
+            | Overlay::Range { .. }
+            | Overlay::Status { .. } => {}
         }
     }
 
@@ -132,6 +143,8 @@ impl Overlay {
             // Rebuilt from the filters, which were carried over by id.
             Overlay::QuoteList(l) => Some(Overlay::QuoteList(quote_list::rebuilt(app, before, &l))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
+            // A choice made for an event of the old version is not carried over.
+            Overlay::Status { .. } => None,
             kept @ (Overlay::Quotes { .. }
             | Overlay::Help { .. }
             | Overlay::Jump { .. }
@@ -157,6 +170,7 @@ impl Overlay {
             Overlay::Search(s) => Some(search::prompt_line(app, s, room)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
+            Overlay::Status { event } => Some(status_choice::prompt_line(app, *event, room)),
             _ => None,
         }
     }
@@ -165,7 +179,10 @@ impl Overlay {
     pub(crate) fn covers_body(&self) -> bool {
         !matches!(
             self,
-            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
+            Overlay::Search(_)
+                | Overlay::Jump { .. }
+                | Overlay::Range { .. }
+                | Overlay::Status { .. }
         )
     }
 }
@@ -184,6 +201,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Some(Overlay::Jump { .. }) => jump::update(app, action),
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
+        Some(Overlay::Status { .. }) => status_choice::update(app, action),
     }
 }
 
@@ -202,6 +220,7 @@ pub(crate) fn open(app: &mut App, opener: Opener) {
         Opener::Jump => jump::start(app),
         Opener::Range => range::start(app),
         Opener::QuoteList => quote_list::open(app),
+        Opener::Status => status_choice::open(app),
     }
 }
 

@@ -41,6 +41,9 @@ pub enum Effect {
     /// The reader's marks, to be saved to their file; a failure comes back as
     /// `Msg::MarksSaved`.
     SaveMarks(crate::marks::Marks),
+    /// A change to the log, checked and written away from the drawing thread; the outcome
+    /// comes back as `Msg::LogWritten`.
+    WriteLog(Box<crate::write::Change>),
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).
