@@ -117,3 +117,80 @@ fn the_bundled_sample_has_no_file_to_write() {
     assert!(app.overlays.is_empty() && app.effects.is_empty());
     assert!(app.message.unwrap().contains("no file to write"));
 }
+
+const ZURICH: &str = "\
+timezone: Europe/Zurich
+parties:
+  - id: us
+    name: United States
+  - id: iran
+    name: Iran
+events:
+  - id: first
+    date: 2024-05-01T09:00[Europe/Zurich]
+    kind: meeting
+    title: First round
+  - id: second
+    date: 2024-05-02
+    kind: call
+    title: Second call
+";
+
+#[test]
+fn a_opens_a_form_checked_as_typed_and_enter_writes_the_event_and_selects_it() {
+    use dateline::tui::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.yaml");
+    std::fs::write(&path, ZURICH).unwrap();
+    let mut app = open(path.to_str().unwrap(), ZURICH, 100, 30);
+    let source = LogSource {
+        args: vec![path.clone()],
+        limits: Default::default(),
+    };
+    select_id(&mut app, "first");
+    press(&mut app, "A");
+    let screen = screen_now(&app);
+    assert!(screen.contains("date      2024-05-01"), "{screen}");
+    assert!(screen.contains("title     █"), "{screen}");
+    press(&mut app, "Talks resume: Oman mediates");
+    // To the date: a time typed on the log's clock.
+    for _ in 0..3 {
+        update(&mut app, Action::Up);
+    }
+    press(&mut app, "T15:00");
+    // The parties, with a typo: said under the field, and Enter does not write.
+    for _ in 0..6 {
+        press(&mut app, "\t");
+    }
+    press(&mut app, "us irn");
+    let screen = screen_now(&app);
+    assert!(
+        screen.contains("no party `irn`: did you mean \"iran\"?"),
+        "{screen}"
+    );
+    press(&mut app, "\n");
+    assert!(app.effects.is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the parties needs a fix first (shown under it)")
+    );
+    press(&mut app, "\x08\x08ran\n");
+    carry(&mut app, &source);
+    let new = "  - id: 2024-05-01-talks-resume-oman-mediates\n    date: 2024-05-01T15:00[Europe/Zurich]\n    kind: meeting\n    title: \"Talks resume: Oman mediates\"\n    parties: [us, iran]\n";
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        ZURICH.replace("  - id: second\n", &format!("{new}  - id: second\n"))
+    );
+    assert!(app.overlays.is_empty());
+    assert_eq!(
+        app.log.events[app.selected.unwrap()].id,
+        "2024-05-01-talks-resume-oman-mediates"
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("added 2024-05-01-talks-resume-oman-mediates to talks.yaml:12")
+    );
+    // Esc discards a form, writing nothing.
+    press(&mut app, "Ax\x1b");
+    assert!(app.overlays.is_empty() && app.effects.is_empty());
+}

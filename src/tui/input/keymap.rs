@@ -38,10 +38,12 @@ pub enum Mode {
     Context,
     /// The one-key choice of the selected event's new status (`S`).
     Choose,
+    /// The new-event form (`A`).
+    Form,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 13] = [
+    pub(crate) const ALL: [Mode; 14] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -55,6 +57,7 @@ impl Mode {
         Mode::Range,
         Mode::Errors,
         Mode::Choose,
+        Mode::Form,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -72,6 +75,7 @@ impl Mode {
             Mode::Errors => "Errors of the file on disk (E)",
             Mode::Context => "A quote in its archived source (C)",
             Mode::Choose => "The selected event's status (S)",
+            Mode::Form => "A new event (A)",
         }
     }
 
@@ -79,7 +83,7 @@ impl Mode {
     fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range
+            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range | Mode::Form
         )
     }
 }
@@ -150,8 +154,8 @@ pub struct Binding {
 
 use Key::{Char, Code, Ctrl};
 use Mode::{
-    Browse, Choose, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search,
-    Whose,
+    Browse, Choose, Context, Errors, Form, Help, Jump, List, Picker, QuoteList, Quotes, Range,
+    Search, Whose,
 };
 
 const B: &[Mode] = &[Browse];
@@ -633,6 +637,49 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Choose], &[Ctrl('c')], Action::Quit, "quit", None),
     bind(
+        B,
+        &[Char('A')],
+        Action::Show(Opener::Form),
+        "add an event to the log: a form, its date the selected event's day",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Tab), Code(KeyCode::Down)],
+        Action::Down,
+        "next field",
+        Some("next field"),
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
+        Action::Up,
+        "previous field",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "write the event to the log",
+        Some("write"),
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "discard the new event",
+        Some("discard"),
+    ),
+    bind(&[Form], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
         &[Jump],
         &[Code(KeyCode::Enter)],
         Action::Open,
@@ -874,6 +921,7 @@ pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
         Mode::Picker | Mode::Whose => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
+        Mode::Form => Some("type into the field marked ▶; its problem shows under it"),
         Mode::Range => {
             Some("type a range: FROM..TO, FROM.., ..TO or one period (YYYY, YYYY-MM, YYYY-MM-DD)")
         }

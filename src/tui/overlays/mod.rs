@@ -3,6 +3,7 @@
 
 pub(crate) mod context;
 pub(crate) mod errors;
+pub(crate) mod event_form;
 pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
@@ -57,6 +58,8 @@ pub enum Opener {
     Context,
     /// `S`: the one-key choice of the selected event's status.
     Status,
+    /// `A`: the new-event form.
+    Form,
 }
 
 /// A view over the browser, closed by Esc.
@@ -88,6 +91,8 @@ pub enum Overlay {
     QuoteList(QuoteList),
     /// A quote in its archived source (`C`).
     Context(QuoteContext),
+    /// The new-event form (`A`).
+    Form(event_form::EventForm),
     /// The one-key choice of a new status for this event (`S`).
     Status {
         event: crate::model::EventIx,
@@ -109,6 +114,7 @@ impl Overlay {
             Overlay::QuoteList(_) => Mode::QuoteList,
             Overlay::Context(_) => Mode::Context,
             Overlay::Status { .. } => Mode::Choose,
+            Overlay::Form(_) => Mode::Form,
         }
     }
 
@@ -122,6 +128,7 @@ impl Overlay {
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
             Overlay::Context(c) => context::draw(app, c, frame, body),
+            Overlay::Form(f) => event_form::draw(app, f, frame, body),
             Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
             Overlay::Search(_)
             | Overlay::Jump { .. }
@@ -146,6 +153,7 @@ impl Overlay {
             // A choice made for an event of the old version is not carried over.
             Overlay::Status { .. } => None,
             kept @ (Overlay::Quotes { .. }
+            | Overlay::Form(_)
             | Overlay::Help { .. }
             | Overlay::Jump { .. }
             | Overlay::Range { .. }) => Some(kept),
@@ -202,6 +210,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
         Some(Overlay::Status { .. }) => status_choice::update(app, action),
+        Some(Overlay::Form(_)) => event_form::update(app, action),
     }
 }
 
@@ -221,6 +230,7 @@ pub(crate) fn open(app: &mut App, opener: Opener) {
         Opener::Range => range::start(app),
         Opener::QuoteList => quote_list::open(app),
         Opener::Status => status_choice::open(app),
+        Opener::Form => event_form::open(app),
     }
 }
 
@@ -235,6 +245,7 @@ pub(crate) fn paste(app: &mut App, text: &str) {
         Some(Overlay::Jump { input } | Overlay::Range { input }) => {
             prompt_input::append(input, text)
         }
+        Some(Overlay::Form(f)) => prompt_input::append(&mut f.values[f.focus], text),
         Some(Overlay::Picker(p)) => {
             let whole = prompt_input::append(&mut p.input, text);
             p.cursor = 0;

@@ -58,6 +58,9 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
     match result {
         Ok(w) => {
             let restored = w.id.is_empty();
+            // The form is done with once its event is written (kept on a refusal, to fix).
+            app.overlays
+                .retain(|o| !matches!(o, crate::tui::app::Overlay::Form(_)));
             crate::tui::update::reload::reloaded(
                 app,
                 Reload {
