@@ -7,3 +7,4 @@ mod browse;
 mod edit;
 mod hardening;
 mod held;
+mod writing;

@@ -106,6 +106,8 @@ pub struct App {
     pub hyperlinks: bool,
     /// The last write to the log in this session, for `u`.
     pub(crate) last_write: Option<crate::tui::update::write::LastWrite>,
+    /// A write of ours was just swapped in: the reload the watcher makes of it says nothing.
+    pub(crate) just_wrote: bool,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             overview: None,
             hyperlinks: false,
             last_write: None,
+            just_wrote: false,
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();

@@ -82,6 +82,7 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
                 after: w.after,
             });
             app.message = Some(sanitize(&summary).into_owned());
+            app.just_wrote = true;
         }
         Err(r) => {
             let first = r.diagnostics.iter().find(|d| d.is_error());
