@@ -157,12 +157,16 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
         return Err(Report { diagnostics });
     }
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
+    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, Way::Any);
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
     texts.shrink_to_fit();
-    finish(&names, docs, diagnostics, limits, Archives::Beside(paths))
+    finish(&names, docs, diagnostics, limits, Archives::Beside(paths)).map(|mut l| {
+        l.log.file_hashes = hashes;
+        l
+    })
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -320,7 +324,10 @@ fn load_by(
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
-    finish(&names, docs, diagnostics, limits, archives)
+    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+        l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
+        l
+    })
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of

@@ -15,6 +15,11 @@ use crate::archive::Archives;
 use crate::load::{self, Diagnostic, FieldSpan, Limits, Loaded};
 use crate::model::{Date, Log, Span, Status};
 use edit::{Fields, Style, TextEdit, Val};
+
+/// A hash of a file's bytes, as `Log::file_hashes` keeps them.
+pub fn hash(bytes: &[u8]) -> u64 {
+    atomic::hash(bytes)
+}
 use std::path::{Path, PathBuf};
 
 /// The files of a log as read from disk, with a hash of each: a write is planned on this
@@ -95,6 +100,21 @@ impl LogFiles {
             .zip(self.texts.iter().map(|t| t.as_bytes()))
             .collect();
         load::load_texts(&files, limits, Archives::Beside(&self.paths))
+    }
+
+    /// Whether these are the very bytes `log` was loaded from.
+    pub fn hold(&self, log: &Log) -> bool {
+        log.file_hashes == self.hashes
+    }
+
+    /// The files whose bytes differ from those `log` was loaded from.
+    pub fn changed_since(&self, log: &Log) -> Vec<PathBuf> {
+        self.paths
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| log.file_hashes.get(i) != self.hashes.get(i))
+            .map(|(_, p)| p.clone())
+            .collect()
     }
 
     fn names(&self) -> Vec<String> {

@@ -38,15 +38,15 @@ fn on_disk() -> (tempfile::TempDir, PathBuf, App, LogSource) {
 
 /// The write `update` asked for, carried out, its outcome handed back.
 fn carry(app: &mut App, source: &LogSource) -> Change {
-    let change = app
+    let (change, log) = app
         .effects
         .drain(..)
         .find_map(|e| match e {
-            Effect::WriteLog(c) => Some(*c),
+            Effect::WriteLog { change, log } => Some((*change, log)),
             _ => None,
         })
         .expect("a write was asked for");
-    update(app, carry_out(source, &change));
+    update(app, carry_out(source, &change, &log));
     change
 }
 
@@ -106,7 +106,9 @@ fn esc_cancels_the_choice_and_undo_waits_for_no_other_edit() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     assert_eq!(
         app.message.as_deref(),
-        Some("the file changed since the last write: not undone")
+        Some(
+            "talks.yaml changed on disk since the browser read it: nothing was written; live reload shows the new version"
+        )
     );
 }
 

@@ -62,11 +62,13 @@ impl Effects {
                     out.flush()?;
                 }
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
-                Effect::WriteLog(change) => {
+                Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
                     let (done, source) = (self.done.clone(), self.source.clone());
                     std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out(&source, &change));
+                        done(crate::tui::runtime::write_log::carry_out(
+                            &source, &change, &log,
+                        ));
                     });
                 }
                 Effect::OpenUrl(url) => {
@@ -139,7 +141,7 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         | Effect::OpenUrl(_)
         | Effect::Edit { .. }
         | Effect::Suspend
-        | Effect::WriteLog(_) => None,
+        | Effect::WriteLog { .. } => None,
     }
 }
 

@@ -35,7 +35,10 @@ pub(crate) fn write(app: &mut App, change: Change) {
         return;
     }
     app.message = Some("writing…".into());
-    app.effects.push(Effect::WriteLog(Box::new(change)));
+    app.effects.push(Effect::WriteLog {
+        change: Box::new(change),
+        log: app.log.clone(),
+    });
 }
 
 /// `u`.
