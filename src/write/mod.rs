@@ -395,16 +395,35 @@ fn section_indent(text: &str, keys: &[FieldSpan]) -> usize {
 /// for the others).
 fn add_to_section(
     text: &str,
-    keys: &[FieldSpan],
+    name: &Path,
     section: &str,
     items: &[Span],
     after: Option<usize>,
     fields: &Fields,
     style: Style,
-) -> TextEdit {
+) -> Result<TextEdit, Refusal> {
+    if let (Some(first), Some(last)) = (items.first(), items.last()) {
+        // The section's items are known: its list starts just before the first, and the
+        // file is not parsed again (at 100k events that is a second load).
+        let before = text[..first.start as usize].trim_end();
+        let seq = match before.strip_suffix('[') {
+            Some(open) => Span::new(open.len(), last.end as usize + 1),
+            None => Span::new(first.start as usize, last.end as usize),
+        };
+        return Ok(edit::insert_item(text, seq, items, after, fields, style, 2));
+    }
+    let keys = &top_keys(text, name)?;
     let indent = section_indent(text, keys);
     if let Some(f) = keys.iter().find(|f| f.key == section) {
-        return edit::insert_item(text, f.value_span, items, after, fields, style, indent);
+        return Ok(edit::insert_item(
+            text,
+            f.value_span,
+            items,
+            after,
+            fields,
+            style,
+            indent,
+        ));
     }
     let block = format!(
         "{section}:{}{}",
@@ -415,10 +434,10 @@ fn add_to_section(
         && let Some(ev) = keys.iter().find(|f| f.key == "events")
     {
         let at = edit::line_start(text, ev.key_span.start as usize);
-        return TextEdit {
+        return Ok(TextEdit {
             range: at..at,
             text: format!("{block}{eol}{eol}", eol = style.eol),
-        };
+        });
     }
     let at = text.len();
     let text = if text.is_empty() || text.ends_with(['\n', '\r']) {
@@ -427,10 +446,10 @@ fn add_to_section(
         // A file without a final line break keeps that.
         format!("{}{block}", style.eol)
     };
-    TextEdit {
+    Ok(TextEdit {
         range: at..at,
         text,
-    }
+    })
 }
 
 fn finish(files: &LogFiles, file: usize, e: TextEdit, id: String, verb: &'static str) -> Plan {
@@ -529,9 +548,16 @@ fn plan_event(log: &Log, files: &LogFiles, e: &NewEvent) -> Result<Plan, Refusal
             fields.push((key, v));
         }
     }
-    let keys = top_keys(text, &files.paths[file])?;
     let spans: Vec<Span> = ours.iter().map(|x| x.origin.span).collect();
-    let edit = add_to_section(text, &keys, "events", &spans, after, &fields, style);
+    let edit = add_to_section(
+        text,
+        &files.paths[file],
+        "events",
+        &spans,
+        after,
+        &fields,
+        style,
+    )?;
     Ok(finish(files, file, edit, id, "added"))
 }
 
@@ -625,15 +651,18 @@ fn plan_quote(log: &Log, files: &LogFiles, q: &NewQuote) -> Result<Plan, Refusal
 }
 
 fn plan_source(log: &Log, files: &LogFiles, s: &NewSource) -> Result<Plan, Refusal> {
-    // The first file with a `sources` section, else the first.
-    let mut file = 0;
-    for (i, t) in files.texts.iter().enumerate() {
-        if top_keys(t, &files.paths[i])?
-            .iter()
-            .any(|f| f.key == "sources")
-        {
-            file = i;
-            break;
+    // The file of the log's first source, else the first with a `sources` section, else
+    // the first.
+    let mut file = log.sources.first().map_or(0, |s| s.origin.file);
+    if log.sources.is_empty() {
+        for (i, t) in files.texts.iter().enumerate() {
+            if top_keys(t, &files.paths[i])?
+                .iter()
+                .any(|f| f.key == "sources")
+            {
+                file = i;
+                break;
+            }
         }
     }
     let text = &files.texts[file];
@@ -678,16 +707,15 @@ fn plan_source(log: &Log, files: &LogFiles, s: &NewSource) -> Result<Plan, Refus
     if let Some(a) = &s.archive {
         fields.push(("archive", Val::Text(a.clone())));
     }
-    let keys = top_keys(text, &files.paths[file])?;
     let edit = add_to_section(
         text,
-        &keys,
+        &files.paths[file],
         "sources",
         &ours,
         ours.len().checked_sub(1),
         &fields,
         style,
-    );
+    )?;
     Ok(finish(files, file, edit, id, "added"))
 }
 
