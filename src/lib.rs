@@ -31,6 +31,7 @@ pub mod state_file;
 pub mod threads;
 pub mod tui;
 pub mod watch;
+pub mod write;
 
 /// The sample log, compiled in so that an installed `dateline` opens it anywhere.
 pub const SAMPLE: &str = include_str!("../data/cairo-talks-2024.yaml");

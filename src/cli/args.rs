@@ -148,6 +148,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Add an event, a quote or a source to a log (checked before it is written)
+    #[command(subcommand)]
+    Add(super::add::AddCommand),
+    /// Change an event's status: `dateline set talks.yaml geneva-round --status cancelled`
+    Set(super::add::SetArgs),
 }
 
 /// The browser's filters, as flags. AND across flags, OR within a repeated one.

@@ -1,6 +1,7 @@
 //! The command line: `dateline [FILE]...` opens the browser; `check`, `list`, `quotes` and
 //! `import` print to stdout for scripts. Exit codes: 0 ok, 1 invalid log, 2 wrong usage.
 
+mod add;
 mod args;
 mod check;
 mod completions;
@@ -81,6 +82,8 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man { dir }) => completions::man(dir.as_deref()),
+        Some(Command::Add(cmd)) => add::add(cmd, &limits),
+        Some(Command::Set(args)) => add::set(args, &limits),
         None => browse(&cli.files, &cli.filters, &limits),
     }
 }

@@ -212,5 +212,6 @@ pub(crate) fn log() -> Log {
         events,
         party_files: Vec::new(),
         actor_files: Vec::new(),
+        file_hashes: Vec::new(),
     }
 }

@@ -20,7 +20,7 @@ mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
-pub(crate) use render::{render as render_diagnostic, render_all};
+pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
 
 use crate::archive::Archives;
 use crate::model::Log;
@@ -129,6 +129,16 @@ pub fn load_str_with(name: &str, text: &str, archives: Archives) -> Result<Loade
     )
 }
 
+/// Loads several files given as bytes (each with its name) as one log, with their
+/// archives: the check of a change before it is written, whose result is the reloaded log.
+pub fn load_texts(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+) -> Result<Loaded, Report> {
+    load_many(files, limits, archives)
+}
+
 /// Loads one log from bytes, which may be anything.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, Report> {
     load_many(&[(name.to_string(), bytes)], limits, Archives::None)
@@ -200,12 +210,16 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
         return Err(Report { diagnostics });
     }
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
+    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, Way::Any);
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
     texts.shrink_to_fit();
-    finish(&names, docs, diagnostics, limits, Archives::Beside(paths))
+    finish(&names, docs, diagnostics, limits, Archives::Beside(paths)).map(|mut l| {
+        l.log.file_hashes = hashes;
+        l
+    })
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -363,7 +377,10 @@ fn load_by(
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
-    finish(&names, docs, diagnostics, limits, archives)
+    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+        l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
+        l
+    })
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of

@@ -38,7 +38,27 @@ impl SourceLines {
 /// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
 /// again.
 pub(crate) fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> String {
-    let mut sources: HashMap<String, Option<SourceLines>> = HashMap::new();
+    render_all_over(diags, &[], max_bytes, color)
+}
+
+/// `render_all`, with the text of some files given instead of read (a change refused before
+/// it was written: its lines are those of the text that was checked).
+pub(crate) fn render_all_over(
+    diags: &[Diagnostic],
+    given: &[(&str, &str)],
+    max_bytes: u64,
+    color: ColorMode,
+) -> String {
+    let mut sources: HashMap<String, Option<SourceLines>> = given
+        .iter()
+        .map(|(name, text)| {
+            let lines = SourceLines {
+                text: text.to_string(),
+                spans: super::line_spans(text),
+            };
+            (name.to_string(), Some(lines))
+        })
+        .collect();
     let mut s = String::new();
     for d in diags {
         let line = if d.line > 0 {

@@ -344,6 +344,9 @@ pub struct Log {
     /// party declared alike in two files belongs to both. Empty for a log built in code.
     pub(crate) party_files: Vec<Vec<usize>>,
     pub(crate) actor_files: Vec<Vec<usize>>,
+    /// A hash of each file's bytes as read (by `Log::files`): a write planned on this log
+    /// is refused when a file no longer has them. Empty for a log built in code.
+    pub file_hashes: Vec<u64>,
 }
 
 impl Log {

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adding;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;

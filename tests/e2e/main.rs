@@ -10,3 +10,4 @@ mod hardening;
 mod held;
 mod open_browser;
 mod stalled;
+mod writing;

@@ -13,3 +13,4 @@ mod stream;
 #[path = "../common/trade.rs"]
 mod trade;
 mod tui;
+mod writing;

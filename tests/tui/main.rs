@@ -20,4 +20,5 @@ mod source_filters;
 mod sources_view;
 mod trade_log;
 mod untrusted;
+mod writing;
 mod zones;

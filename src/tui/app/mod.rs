@@ -107,6 +107,10 @@ pub struct App {
     /// URLs are drawn as OSC 8 hyperlinks (set by the run loop for a terminal that takes
     /// them; off in tests, where a buffer shows the characters only).
     pub hyperlinks: bool,
+    /// The last write to the log in this session, for `u`.
+    pub(crate) last_write: Option<crate::tui::update::write::LastWrite>,
+    /// A write of ours was just swapped in: the reload the watcher makes of it says nothing.
+    pub(crate) just_wrote: bool,
 }
 
 impl App {
@@ -153,6 +157,8 @@ impl App {
             export_dir: PathBuf::from("."),
             overview: None,
             hyperlinks: false,
+            last_write: None,
+            just_wrote: false,
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();

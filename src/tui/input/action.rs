@@ -65,6 +65,10 @@ pub enum Action {
     ToggleOverview,
     /// Go to the first event a reload added.
     GoToNew,
+    /// Write this status on the selected event (after `S`).
+    SetStatus(crate::model::Status),
+    /// u: undo the last write of this session.
+    Undo,
 }
 
 /// What to share from the browser.

@@ -4,6 +4,7 @@
 //! `Action::Show` with the overlay list's `Opener`; any other new `Action` also needs its
 //! variant and the arm that handles it in `update`.
 
+use crate::model::Status;
 use crate::tui::input::action::{Action, MarkAction, Share};
 use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::PickerKind;
@@ -37,10 +38,14 @@ pub enum Mode {
     Context,
     /// The sources view.
     Sources,
+    /// The one-key choice of the selected event's new status.
+    Choose,
+    /// The new-event form (`A`).
+    Form,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 13] = [
+    pub(crate) const ALL: [Mode; 15] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -54,6 +59,8 @@ impl Mode {
         Mode::Jump,
         Mode::Range,
         Mode::Errors,
+        Mode::Choose,
+        Mode::Form,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -71,6 +78,8 @@ impl Mode {
             Mode::Errors => "Errors of the file on disk (E)",
             Mode::Context => "A quote in its archived source (C)",
             Mode::Sources => "Sources view (S)",
+            Mode::Choose => "The selected event's status (=)",
+            Mode::Form => "A new event (A)",
         }
     }
 
@@ -78,7 +87,7 @@ impl Mode {
     fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range
+            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range | Mode::Form
         )
     }
 }
@@ -149,8 +158,8 @@ pub struct Binding {
 
 use Key::{Char, Code, Ctrl};
 use Mode::{
-    Browse, Context, Errors, Help, Jump, List, Picker, QuoteList, Quotes, Range, Search, Sources,
-    Whose,
+    Browse, Choose, Context, Errors, Form, Help, Jump, List, Picker, QuoteList, Quotes, Range,
+    Search, Sources, Whose,
 };
 
 const B: &[Mode] = &[Browse];
@@ -612,6 +621,99 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        B,
+        &[Char('=')],
+        Action::Show(Opener::Status),
+        "change the selected event's status in the log (then o e c d)",
+        None,
+    ),
+    bind(
+        B,
+        &[Char('u')],
+        Action::Undo,
+        "undo the last write to the log (if the file has not changed since)",
+        None,
+    ),
+    bind(
+        &[Choose],
+        &[Char('o')],
+        Action::SetStatus(Status::Occurred),
+        "occurred",
+        Some("occurred"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('e')],
+        Action::SetStatus(Status::Expected),
+        "expected",
+        Some("expected"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('c')],
+        Action::SetStatus(Status::Cancelled),
+        "cancelled",
+        Some("cancelled"),
+    ),
+    bind(
+        &[Choose],
+        &[Char('d')],
+        Action::SetStatus(Status::Disputed),
+        "disputed",
+        Some("disputed"),
+    ),
+    bind(
+        &[Choose],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Choose], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
+        B,
+        &[Char('A')],
+        Action::Show(Opener::Form),
+        "add an event to the log: a form, its date the selected event's day",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Tab), Code(KeyCode::Down)],
+        Action::Down,
+        "next field",
+        Some("next field"),
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
+        Action::Up,
+        "previous field",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "write the event to the log",
+        Some("write"),
+    ),
+    bind(
+        &[Form],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "discard the new event",
+        Some("discard"),
+    ),
+    bind(&[Form], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
         &[Jump],
         &[Code(KeyCode::Enter)],
         Action::Open,
@@ -896,6 +998,7 @@ pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
         Mode::Picker | Mode::Whose => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
+        Mode::Form => Some("type into the field marked ▶; its problem shows under it"),
         Mode::Range => {
             Some("type a range: FROM..TO, FROM.., ..TO or one period (YYYY, YYYY-MM, YYYY-MM-DD)")
         }

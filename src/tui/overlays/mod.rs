@@ -3,6 +3,7 @@
 
 pub(crate) mod context;
 pub(crate) mod errors;
+pub(crate) mod event_form;
 pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
@@ -15,6 +16,7 @@ pub(crate) mod range;
 pub(crate) mod reader;
 pub(crate) mod search;
 pub(crate) mod sources;
+pub(crate) mod status_choice;
 
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
@@ -57,6 +59,10 @@ pub enum Opener {
     Context,
     /// `S`: the sources view, the bibliography of the events shown.
     Sources,
+    /// `S`: the one-key choice of the selected event's status.
+    Status,
+    /// `A`: the new-event form.
+    Form,
 }
 
 /// A view over the browser, closed by Esc.
@@ -91,6 +97,12 @@ pub enum Overlay {
     Context(QuoteContext),
     /// The sources view (`S`).
     Sources(sources::SourcesView),
+    /// The new-event form (`A`).
+    Form(event_form::EventForm),
+    /// The one-key choice of a new status for this event (`S`).
+    Status {
+        event: crate::model::EventIx,
+    },
 }
 
 impl Overlay {
@@ -108,6 +120,8 @@ impl Overlay {
             Overlay::QuoteList(_) => Mode::QuoteList,
             Overlay::Context(_) => Mode::Context,
             Overlay::Sources(_) => Mode::Sources,
+            Overlay::Status { .. } => Mode::Choose,
+            Overlay::Form(_) => Mode::Form,
         }
     }
 
@@ -121,9 +135,13 @@ impl Overlay {
             Overlay::Errors { scroll } => errors::draw(app, *scroll, frame, body),
             Overlay::List(l) => event_list::draw::draw(app, l, frame, body),
             Overlay::Context(c) => context::draw(app, c, frame, body),
+            Overlay::Form(f) => event_form::draw(app, f, frame, body),
             Overlay::QuoteList(l) => quote_list::draw::draw(app, l, frame, body),
             Overlay::Sources(v) => sources::draw(app, v, frame, body),
-            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. } => {}
+            Overlay::Search(_)
+            | Overlay::Jump { .. }
+            | Overlay::Range { .. }
+            | Overlay::Status { .. } => {}
         }
     }
 
@@ -143,7 +161,10 @@ impl Overlay {
             )))),
             Overlay::Context(c) => context::reloaded(app, before, c).map(Overlay::Context),
             Overlay::Sources(v) => Some(Overlay::Sources(sources::rebuilt(app, before, &v))),
+            // A choice made for an event of the old version is not carried over.
+            Overlay::Status { .. } => None,
             kept @ (Overlay::Quotes { .. }
+            | Overlay::Form(_)
             | Overlay::Help { .. }
             | Overlay::Jump { .. }
             | Overlay::Range { .. }) => Some(kept),
@@ -168,6 +189,7 @@ impl Overlay {
             Overlay::Search(s) => Some(search::prompt_line(app, s, room)),
             Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
+            Overlay::Status { event } => Some(status_choice::prompt_line(app, *event, room)),
             _ => None,
         }
     }
@@ -176,7 +198,10 @@ impl Overlay {
     pub(crate) fn covers_body(&self) -> bool {
         !matches!(
             self,
-            Overlay::Search(_) | Overlay::Jump { .. } | Overlay::Range { .. }
+            Overlay::Search(_)
+                | Overlay::Jump { .. }
+                | Overlay::Range { .. }
+                | Overlay::Status { .. }
         )
     }
 }
@@ -196,6 +221,8 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Some(Overlay::Range { .. }) => range::update(app, action),
         Some(Overlay::QuoteList(_)) => quote_list::update(app, action),
         Some(Overlay::Sources(_)) => sources::update(app, action),
+        Some(Overlay::Status { .. }) => status_choice::update(app, action),
+        Some(Overlay::Form(_)) => event_form::update(app, action),
     }
 }
 
@@ -215,6 +242,8 @@ pub(crate) fn open(app: &mut App, opener: Opener) {
         Opener::Range => range::start(app),
         Opener::QuoteList => quote_list::open(app),
         Opener::Sources => sources::open(app),
+        Opener::Status => status_choice::open(app),
+        Opener::Form => event_form::open(app),
     }
 }
 
@@ -229,6 +258,7 @@ pub(crate) fn paste(app: &mut App, text: &str) {
         Some(Overlay::Jump { input } | Overlay::Range { input }) => {
             prompt_input::append(input, text)
         }
+        Some(Overlay::Form(f)) => prompt_input::append(&mut f.values[f.focus], text),
         Some(Overlay::Picker(p)) => {
             let whole = prompt_input::append(&mut p.input, text);
             p.cursor = 0;

@@ -23,6 +23,8 @@ pub(crate) struct Effects {
     gate: Arc<InputGate>,
     /// Asks for the log to be read again (after the editor).
     reread: Box<dyn Fn()>,
+    /// Where the log's files are, for writes to it.
+    source: crate::tui::LogSource,
 }
 
 impl Effects {
@@ -37,7 +39,14 @@ impl Effects {
             done: Arc::new(done),
             gate,
             reread: Box::new(reread),
+            source: crate::tui::LogSource::default(),
         }
+    }
+
+    /// The log's files, which writes go to.
+    pub(crate) fn writing_to(mut self, source: crate::tui::LogSource) -> Effects {
+        self.source = source;
+        self
     }
 
     /// Carries out what `update` queued; true when the reader asked to suspend, which
@@ -53,6 +62,15 @@ impl Effects {
                     out.flush()?;
                 }
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
+                Effect::WriteLog { change, log } => {
+                    // Checking a big log takes a while: never on the drawing thread.
+                    let (done, source) = (self.done.clone(), self.source.clone());
+                    std::thread::spawn(move || {
+                        done(crate::tui::runtime::write_log::carry_out(
+                            &source, &change, &log,
+                        ));
+                    });
+                }
                 Effect::OpenUrl(url) => {
                     let done = self.done.clone();
                     std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
@@ -119,7 +137,11 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         Effect::SaveMarks(mut marks) => {
             Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string())))
         }
-        Effect::Copy(_) | Effect::OpenUrl(_) | Effect::Edit { .. } | Effect::Suspend => None,
+        Effect::Copy(_)
+        | Effect::OpenUrl(_)
+        | Effect::Edit { .. }
+        | Effect::Suspend
+        | Effect::WriteLog { .. } => None,
     }
 }
 

@@ -10,6 +10,7 @@ pub(crate) mod open_url;
 pub(crate) mod osc52;
 pub(crate) mod run_loop;
 pub(crate) mod terminal;
+pub mod write_log;
 
 use crate::filter::Query;
 use crate::load::Loaded;

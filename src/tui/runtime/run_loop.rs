@@ -198,7 +198,8 @@ pub(crate) fn run_loop(
         move || {
             let _ = changed.send(Incoming::Changed);
         },
-    );
+    )
+    .writing_to(source.clone());
     resized(app, terminal.size()?);
     // When a change was first seen, and when the reload is due.
     let mut reload: Option<(Instant, Instant)> = None;

@@ -6,6 +6,7 @@ pub(crate) mod mark_keys;
 mod paging;
 pub(crate) mod reload;
 pub mod share;
+pub(crate) mod write;
 
 use crate::filter;
 use crate::model::EventIx;
@@ -34,6 +35,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Paste(text) => return overlays::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
+        Msg::LogWritten(result) => return write::written(app, *result),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
@@ -128,6 +130,7 @@ fn browse(app: &mut App, action: Action) {
         Action::ScrollLanes(by) => lanes::scroll(app, by),
         Action::Share(what) => share::share(app, what),
         Action::Edit => edit::edit(app),
+        Action::Undo => write::undo(app),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
         Action::GoToNew => match app.new_events.first() {
@@ -143,6 +146,7 @@ fn browse(app: &mut App, action: Action) {
         | Action::Suspend
         | Action::Resize { .. }
         | Action::Input(_)
+        | Action::SetStatus(_)
         | Action::DeleteChar
         | Action::Toggle => {}
     }
@@ -308,7 +312,7 @@ pub(crate) fn jump_to(app: &mut App, target: EventIx) {
 }
 
 /// Selects `target`, a visible event, as a jump does.
-fn go_to(app: &mut App, target: EventIx) {
+pub(crate) fn go_to(app: &mut App, target: EventIx) {
     app.selected = Some(target);
     app.remembered = None;
     app.link = 0;

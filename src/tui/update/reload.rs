@@ -69,7 +69,14 @@ impl FileErrors {
 
 pub(crate) fn reloaded(app: &mut App, reload: Reload) {
     match reload.result {
-        Ok(loaded) => replace(app, loaded),
+        // The watcher's word on a write of ours, which is on screen already: the status
+        // line keeps saying what was written.
+        // (The watcher may see the temporary file and the rename as two changes.)
+        Ok(loaded) if app.just_wrote && *app.log == loaded.log => {}
+        Ok(loaded) => {
+            app.just_wrote = false;
+            replace(app, loaded);
+        }
         Err(report) => {
             let lines = rendered(&report, &reload.sources);
             let errors = FileErrors { report, lines };

@@ -15,7 +15,7 @@ use crate::tui::input::action::Share;
 use crate::tui::input::keymap::Mode;
 
 /// Work `update` leaves for the run loop.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Text for the clipboard, sent through the terminal (OSC 52, which works over SSH).
     Copy(String),
@@ -41,6 +41,13 @@ pub enum Effect {
     /// The reader's marks, to be saved to their file; a failure comes back as
     /// `Msg::MarksSaved`.
     SaveMarks(crate::marks::Marks),
+    /// A change to the log, checked and written away from the drawing thread; the outcome
+    /// comes back as `Msg::LogWritten`.
+    WriteLog {
+        change: Box<crate::write::Change>,
+        /// The log on screen, which the change is worked out on.
+        log: std::sync::Arc<crate::model::Log>,
+    },
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).

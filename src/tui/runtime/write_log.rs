@@ -1,0 +1,40 @@
+//! The runtime's side of `Effect::WriteLog`: the log's files read again, the change planned
+//! on them, checked on the whole log and written (see `crate::write`).
+
+use crate::model::Log;
+use crate::tui::input::msg::Msg;
+use crate::tui::runtime::log_source::LogSource;
+use crate::write::{self, Change, LogFiles, Refusal};
+
+/// Carries out one write, worked out on `log` (the log on screen), and says how it went.
+pub fn carry_out(source: &LogSource, change: &Change, log: &Log) -> Msg {
+    Msg::LogWritten(Box::new(write_change(source, change, log)))
+}
+
+fn write_change(source: &LogSource, change: &Change, log: &Log) -> Result<write::Written, Refusal> {
+    let refusal = |message: String| Refusal {
+        message,
+        diagnostics: Vec::new(),
+        checked: None,
+    };
+    if source.args.is_empty() {
+        return Err(refusal("the bundled sample has no file to write".into()));
+    }
+    let files = LogFiles::read(&source.args, &source.limits)?;
+    // Someone else's edit wins: the log on screen must be the files as they are, so that the
+    // edit lands where the reader sees it (live reload then shows theirs).
+    let changed = files.changed_since(log);
+    if let Some(first) = changed.first() {
+        let name = first.file_name().map_or_else(
+            || first.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Err(refusal(format!(
+            "{} changed on disk since the browser read it: nothing was written; live reload shows the new version",
+            crate::sanitize::sanitize(&name)
+        )));
+    }
+    // The log on screen is the files' own: no second load before the check's.
+    let plan = write::plan(log, &files, change)?;
+    write::commit(&files, plan, &source.limits)
+}
