@@ -476,3 +476,17 @@ fn a_markdown_archive_is_read_as_the_words_a_reader_sees() {
         "Hamas sends a delegation\n\nHamas said on Friday it was sending a delegation to Cairo.\n\nAn official said Israel will not interfere.\n"
     );
 }
+
+#[test]
+fn an_empty_archive_path_is_an_error_and_a_null_one_is_no_archive() {
+    let empty = log_quoting("Hamas said on Friday", "").replace("sources/report.txt", "\"\"");
+    let report = load::load_str("log.yaml", &empty).expect_err("`archive: \"\"` is refused");
+    let [d] = report.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", report.diagnostics)
+    };
+    assert!(d.is_error());
+    assert_eq!((d.line, d.path.as_str()), (5, "sources[0].archive"));
+    assert!(d.message.contains("empty"), "{}", d.message);
+    let null = log_quoting("Hamas said on Friday", "").replace("sources/report.txt", "~");
+    assert!(load::load_str("log.yaml", &null).is_ok());
+}
