@@ -15,7 +15,9 @@ pub(crate) fn check_archives(
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    for (s, why) in archive::read_all(log, from, limits.max_file_bytes) {
+    // The archives together within the same bound as any one file.
+    let budget = limits.max_file_bytes;
+    for (s, why) in archive::read_all(log, from, limits.max_file_bytes, budget) {
         let source = &log.sources[s];
         let place = source.archive.as_ref();
         diagnostics.push(Diagnostic {

@@ -490,3 +490,105 @@ fn an_empty_archive_path_is_an_error_and_a_null_one_is_no_archive() {
     let null = log_quoting("Hamas said on Friday", "").replace("sources/report.txt", "~");
     assert!(load::load_str("log.yaml", &null).is_ok());
 }
+
+/// `sources/` swapped for a link to a folder outside, again and again while the log is
+/// loaded: the archive read is the one inside or none, never the one outside.
+#[cfg(unix)]
+#[test]
+fn a_folder_swapped_for_a_link_in_a_loop_never_lets_an_outside_file_be_read() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (d, log) = on_disk("sources/report.txt", Some(ARCHIVE.as_bytes()));
+    let talks = log.parent().unwrap().to_path_buf();
+    let outside = d.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("report.txt"), "SECRET Hamas said on Friday").unwrap();
+    std::fs::rename(talks.join("sources"), talks.join("real")).unwrap();
+    std::os::unix::fs::symlink(&outside, talks.join("link")).unwrap();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                for name in ["real", "link"] {
+                    let _ = std::fs::rename(talks.join(name), talks.join("sources"));
+                    let _ = std::fs::rename(talks.join("sources"), talks.join(name));
+                }
+            }
+        });
+        let mut read = 0;
+        for _ in 0..2000 {
+            if let Ok(l) = load::load_path(&log, &Limits::default()) {
+                let text = &l.log.archives[0].as_ref().unwrap().text;
+                assert!(!text.contains("SECRET"), "read the file outside the folder");
+                read += 1;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        eprintln!("{read} of 2000 loads read the archive inside");
+    });
+}
+
+/// The archive with a paragraph of filler after it: longer than a log of a few hundred
+/// sources.
+fn padded() -> String {
+    format!("{ARCHIVE}\n{}\n", "More words of the report. ".repeat(2000))
+}
+
+/// Many sources naming one file share one copy of it, read once.
+#[test]
+fn one_archive_named_by_many_sources_is_read_once_and_shared() {
+    let archive = padded();
+    let (_d, log) = on_disk("sources/report.txt", Some(archive.as_bytes()));
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    let mut more = String::new();
+    for i in 0..300 {
+        more.push_str(&format!(
+            "  - {{id: s{i}, outlet: Wire, archive: sources/../sources/report.txt}}\n"
+        ));
+    }
+    text = text.replace("events:\n", &format!("{more}events:\n"));
+    std::fs::write(&log, text).unwrap();
+    // Each source alone is within the limit; read once per source, they would be over the
+    // budget of the log's archives together.
+    let limits = Limits {
+        max_file_bytes: archive.len() as u64 * 2,
+        ..Limits::default()
+    };
+    let l = load::load_path(&log, &limits).unwrap();
+    let first = l.log.archives[0].as_ref().unwrap();
+    assert_eq!(l.log.archives.len(), 301);
+    for a in &l.log.archives {
+        assert!(std::sync::Arc::ptr_eq(first, a.as_ref().unwrap()));
+    }
+}
+
+/// Different files over the budget for a log's archives together: the one that goes over
+/// is refused, with the budget named.
+#[test]
+fn archives_over_their_budget_together_are_refused_naming_it() {
+    let archive = padded();
+    let (_d, log) = on_disk("sources/report.txt", Some(archive.as_bytes()));
+    let folder = log.parent().unwrap();
+    std::fs::write(folder.join("sources/other.txt"), &archive).unwrap();
+    let text = std::fs::read_to_string(&log).unwrap().replace(
+        "events:\n",
+        "  - {id: other, outlet: Wire, archive: sources/other.txt}\nevents:\n",
+    );
+    std::fs::write(&log, text).unwrap();
+    let limits = Limits {
+        max_file_bytes: archive.len() as u64 * 3 / 2,
+        ..Limits::default()
+    };
+    let report = load::load_path(&log, &limits).expect_err("the second archive is refused");
+    let [d] = report.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", report.diagnostics)
+    };
+    assert_eq!(d.line, 6, "at the second archive's line: {d:?}");
+    assert!(
+        d.message.contains("archive `sources/other.txt`")
+            && d.message
+                .contains(&format!("budget of {} bytes", limits.max_file_bytes))
+            && d.message.contains("--max-file-size"),
+        "{}",
+        d.message
+    );
+}
