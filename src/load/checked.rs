@@ -64,6 +64,15 @@ pub(crate) fn check_archives(
                             passage(&archive.text[at.clone()])
                         )),
                     ),
+                    None if n.too_repetitive => (
+                        Severity::Error,
+                        format!(
+                            "the quote is not in its archive `{}`: not found ({})",
+                            archive.path,
+                            quote.verification.detail().unwrap_or_default()
+                        ),
+                        Some("check the quote against the archive by hand".to_string()),
+                    ),
                     None => (
                         Severity::Error,
                         format!(

@@ -592,3 +592,31 @@ fn archives_over_their_budget_together_are_refused_naming_it() {
         d.message
     );
 }
+
+/// An archive of one word repeated: a long quote of that word and another, or of that word
+/// with a full stop the archive never has, is not found at once, its closest passage not
+/// computed, instead of being compared at every place the word occurs.
+#[test]
+fn an_archive_too_repetitive_to_search_gives_up_with_a_clear_verdict() {
+    let archive = "talks ".repeat(40_000);
+    let many = "talks ".repeat(800);
+    for quote in [format!("{many}ceasefire"), format!("{many}talks.")] {
+        let l = load::load_str_with(
+            "log.yaml",
+            &log_quoting(&quote, ""),
+            Archives::Given(&[("sources/report.txt", &archive)]),
+        )
+        .expect("a quote not found still lets the log open");
+        match &l.log.events[0].quotes[0].verification {
+            Verification::NotFound(n) => assert!(n.too_repetitive && n.closest.is_none()),
+            other => panic!("expected not found, got {other:?}"),
+        }
+        let e = l.warnings.iter().find(|d| d.is_error()).unwrap();
+        assert!(
+            e.message
+                .contains("not found (closest passage not computed: archive too repetitive)"),
+            "{}",
+            e.message
+        );
+    }
+}
