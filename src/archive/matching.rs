@@ -118,11 +118,15 @@ fn walk(
         if q.is_whitespace() {
             while quote.next_if(|c| c.is_whitespace()).is_some() {}
             let mut any = false;
+            let mut breaks = 0;
             while let Some(a) = archive.next_if(|c| c.is_whitespace()) {
                 used += a.len_utf8();
                 any = true;
+                breaks += usize::from(a == '\n');
             }
-            if !any {
+            // A blank line ends a paragraph (and a Markdown heading or other block): a
+            // quote is found within one, never run on across its end.
+            if !any || breaks >= 2 {
                 return None;
             }
             continue;
@@ -350,6 +354,15 @@ fn describe(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    if ops.iter().all(|o| o.tag() == DiffTag::Equal) && !ops.is_empty() {
+        // Word for word the same: the passage runs across the end of a paragraph.
+        return NotFound {
+            closest,
+            log: "the same words, as one passage".into(),
+            archive: "a paragraph or heading ends within them".into(),
+            too_repetitive: false,
+        };
+    }
     let mut log_side = Vec::new();
     let mut archive_side = Vec::new();
     for group in similar::group_diff_ops(ops, 1) {

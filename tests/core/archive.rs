@@ -620,3 +620,29 @@ fn an_archive_too_repetitive_to_search_gives_up_with_a_clear_verdict() {
         );
     }
 }
+
+/// A quote whose words run on from one paragraph into the next, or from a Markdown heading
+/// into its paragraph, is not found: a quote is found within one paragraph.
+#[test]
+fn a_quote_across_a_paragraph_or_heading_break_is_not_verified() {
+    let (e, log, archive) = not_found("it was sending a delegation to Cairo. \u{201c}We are");
+    assert!(e.message.contains("not in its archive"), "{}", e.message);
+    assert_eq!(log, "the same words, as one passage");
+    assert_eq!(archive, "a paragraph or heading ends within them");
+    let md = "# Hamas sends a delegation\n\nHamas said on Friday it was sending a delegation.\n";
+    let (_d, file) = on_disk("sources/report.md", Some(md.as_bytes()));
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "Hamas said on Friday",
+        "Hamas sends a delegation Hamas said on Friday",
+    );
+    std::fs::write(&file, text).unwrap();
+    let l = load::load_path(&file, &Limits::default()).unwrap();
+    assert!(
+        matches!(
+            l.log.events[0].quotes[0].verification,
+            Verification::NotFound(_)
+        ),
+        "{:?}",
+        l.log.events[0].quotes[0].verification
+    );
+}
