@@ -151,9 +151,85 @@ fn verify(c: &mut Criterion<support::Clock>) {
     group.finish();
 }
 
+/// The cases that were quadratic, each at two sizes (the second twice the first): an
+/// archive of one word repeated, an archive of near-repeats, and a long quote with a word
+/// changed. Linear growth: the second size takes about twice the time of the first.
+fn repetitive(c: &mut Criterion<support::Clock>) {
+    let one_log = |quote: &str| {
+        format!(
+            "dateline: 1\nsources:\n  - {{id: s, outlet: Wire, archive: a.txt}}\nevents:\n  - date: 2024-05-03\n    kind: statement\n    title: T\n    quotes:\n      - text: {}\n        attribution: someone\n        source: s\n",
+            serde_json::to_string(quote).expect("a string")
+        )
+    };
+    let mut group = c.benchmark_group("verify_repetitive");
+    for bytes in [500_000usize, 1_000_000] {
+        // One word repeated; the quote that word 800 times and one word the archive lacks.
+        let archive = "talks ".repeat(bytes / 6);
+        let yaml = one_log(&format!("{}ceasefire", "talks ".repeat(800)));
+        group.bench_function(format!("one_word_{bytes}"), |b| {
+            b.iter(|| {
+                load_str_with(
+                    "b.yaml",
+                    black_box(&yaml),
+                    Archives::Given(&[("a.txt", &archive)]),
+                )
+            })
+        });
+        // Near-repeats: the same sentence with one word varied; the quote one sentence
+        // with a word no sentence has.
+        let mut near = String::with_capacity(bytes + 64);
+        let mut i = 0;
+        while near.len() < bytes {
+            let _ = write!(near, "the delegation said talks w{} will go on. ", i % 50);
+            i += 1;
+        }
+        let yaml = one_log(&"the delegation said talks wx will go on. ".repeat(40));
+        group.bench_function(format!("near_repeats_{bytes}"), |b| {
+            b.iter(|| {
+                load_str_with(
+                    "b.yaml",
+                    black_box(&yaml),
+                    Archives::Given(&[("a.txt", &near)]),
+                )
+            })
+        });
+    }
+    for words in [10_000usize, 20_000] {
+        // A long quote cut from a prose archive, one word in a hundred changed.
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut archive = String::new();
+        while archive.split_whitespace().count() < words + 100 {
+            archive.push_str(&archive_text(&mut rng, 1));
+        }
+        let quote: Vec<String> = archive
+            .split_whitespace()
+            .take(words)
+            .enumerate()
+            .map(|(i, w)| {
+                if i % 100 == 50 {
+                    "altered".into()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        let yaml = one_log(&quote.join(" "));
+        group.bench_function(format!("long_quote_{words}_words"), |b| {
+            b.iter(|| {
+                load_str_with(
+                    "b.yaml",
+                    black_box(&yaml),
+                    Archives::Given(&[("a.txt", &archive)]),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = support::config();
-    targets = verify
+    targets = verify, repetitive
 }
 criterion_main!(benches);

@@ -42,7 +42,14 @@ pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
         .min_by_key(|(_, p)| p.len())
         .expect("a quote with words");
     let mut folded = None;
+    // Words compared so far: an archive that repeats the quote's words everywhere is given
+    // up on rather than compared at every place (quadratic).
+    let mut work: usize = 0;
     for p in positions.iter() {
+        work += qwords.len();
+        if work > WORK {
+            return folded.unwrap_or_else(too_repetitive);
+        }
         let Some(first) = p.checked_sub(anchor) else {
             continue;
         };
@@ -111,11 +118,15 @@ fn walk(
         if q.is_whitespace() {
             while quote.next_if(|c| c.is_whitespace()).is_some() {}
             let mut any = false;
+            let mut breaks = 0;
             while let Some(a) = archive.next_if(|c| c.is_whitespace()) {
                 used += a.len_utf8();
                 any = true;
+                breaks += usize::from(a == '\n');
             }
-            if !any {
+            // A blank line ends a paragraph (and a Markdown heading or other block): a
+            // quote is found within one, never run on across its end.
+            if !any || breaks >= 2 {
                 return None;
             }
             continue;
@@ -134,8 +145,20 @@ fn walk(
 }
 
 /// Word postings longer than this are left out of the search for the closest passage (they
-/// are words like "the"), unless the quote has no rarer word.
+/// are words like "the"); a quote with no rarer word has no closest passage computed.
 const COMMON: usize = 4096;
+
+/// Most words compared, and most places voted for, for one quote: a bound on the work of
+/// the search whatever the archive repeats.
+const WORK: usize = 1 << 22;
+
+/// Not found, with no closest passage: the archive was too repetitive to search.
+fn too_repetitive() -> Verification {
+    Verification::NotFound(Box::new(NotFound {
+        too_repetitive: true,
+        ..NotFound::default()
+    }))
+}
 
 /// The archive's passage that shares the most words with the quote, in order, and the
 /// words that differ between them.
@@ -144,21 +167,32 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     // p - i (its diagonal); a dropped or added word shifts the diagonal by one, so votes
     // are summed over a few neighbouring diagonals.
     let mut votes: HashMap<i64, u32> = HashMap::new();
-    let rare = keys.iter().any(|&k| {
-        let n = index.positions(k).len();
-        n > 0 && n <= COMMON
-    });
-    for (i, &k) in keys.iter().enumerate() {
-        let positions = index.positions(k);
-        if rare && positions.len() > COMMON {
-            continue;
+    // The quote's words, rarest first, voting while the work allows.
+    let mut by_rarity: Vec<(usize, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (index.positions(k).len(), i))
+        .filter(|&(n, _)| n > 0)
+        .collect();
+    if by_rarity.is_empty() {
+        return NotFound::default();
+    }
+    by_rarity.sort_unstable();
+    let mut work = 0;
+    for &(n, i) in &by_rarity {
+        work += n;
+        if n > COMMON || work > WORK {
+            break;
         }
-        for p in positions.iter() {
+        for p in index.positions(keys[i]).iter() {
             *votes.entry(p as i64 - i as i64).or_default() += 1;
         }
     }
     if votes.is_empty() {
-        return NotFound::default();
+        return NotFound {
+            too_repetitive: true,
+            ..NotFound::default()
+        };
     }
     let mut diagonals: Vec<(i64, u32)> = votes.into_iter().collect();
     diagonals.sort_unstable();
@@ -282,7 +316,9 @@ fn align(
     for key in [&loose as &dyn Fn(&str, (usize, usize)) -> String, &exact] {
         let a: Vec<String> = archive.iter().map(|&r| key(text, r)).collect();
         let q: Vec<String> = logged.iter().map(|&r| key(quote, r)).collect();
-        ops = similar::capture_diff_slices(Algorithm::Myers, &a, &q);
+        // A deadline bounds the diff of a long quote: past it, a coarser diff is given.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
+        ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &q, Some(deadline));
         // The passage's own words before and after the quote are context, not differences.
         while ops.first().is_some_and(|o| o.tag() == DiffTag::Delete) {
             ops.remove(0);
@@ -318,6 +354,15 @@ fn describe(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    if ops.iter().all(|o| o.tag() == DiffTag::Equal) && !ops.is_empty() {
+        // Word for word the same: the passage runs across the end of a paragraph.
+        return NotFound {
+            closest,
+            log: "the same words, as one passage".into(),
+            archive: "a paragraph or heading ends within them".into(),
+            too_repetitive: false,
+        };
+    }
     let mut log_side = Vec::new();
     let mut archive_side = Vec::new();
     for group in similar::group_diff_ops(ops, 1) {
@@ -336,6 +381,7 @@ fn describe(
         closest,
         log: show(log_side),
         archive: show(archive_side),
+        too_repetitive: false,
     }
 }
 

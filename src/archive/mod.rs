@@ -10,9 +10,10 @@ mod index;
 mod matching;
 mod read;
 
-pub(crate) use read::{check_written, read_beside};
+pub(crate) use read::check_written;
 
 use crate::model::{Archive, Log, SourceIx, Verification};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -29,42 +30,85 @@ pub enum Archives<'a> {
     Given(&'a [(&'a str, &'a str)]),
 }
 
-/// Reads every source's archive into `log.archives`. The sources whose archive could not be
-/// read, and why.
-pub(crate) fn read_all(log: &mut Log, from: Archives, max_bytes: u64) -> Vec<(SourceIx, String)> {
+/// Reads every source's archive into `log.archives`: each file once, however many sources
+/// name it (they share it), and all of them within `budget` bytes together. The sources
+/// whose archive could not be read, and why.
+pub(crate) fn read_all(
+    log: &mut Log,
+    from: Archives,
+    max_bytes: u64,
+    budget: u64,
+) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
+    // Each file read, by its canonical path (or, given, as written), with what came of it.
+    let mut read: HashMap<PathBuf, Result<Arc<Archive>, String>> = HashMap::new();
+    let mut total: u64 = 0;
     for (ix, source) in log.sources.iter().enumerate() {
         let Some(archive) = &source.archive else {
             continue;
         };
         let written = archive.path.as_str();
-        let text = match from {
+        let located = match from {
             Archives::None => continue,
             Archives::Beside(files) => match files.get(source.origin.file) {
-                Some(file) => read_beside(file, written, max_bytes),
+                Some(file) => read::locate_beside(file, written),
                 None => continue,
             },
-            Archives::Given(given) => check_written(written).and_then(|()| {
-                given
+            Archives::Given(_) => check_written(written).map(|()| (PathBuf::new(), written.into())),
+        };
+        let (dir, key) = match located {
+            Ok(found) => found,
+            Err(why) => {
+                failed.push((ix, why));
+                continue;
+            }
+        };
+        let result = read.entry(key).or_insert_with_key(|key| {
+            let left = budget.saturating_sub(total);
+            let too_big = || {
+                if left < max_bytes {
+                    budget_message(written, budget)
+                } else {
+                    format!(
+                        "archive `{written}` is over the limit of {max_bytes} bytes (raise it with --max-file-size)"
+                    )
+                }
+            };
+            let text = match from {
+                Archives::Given(given) => given
                     .iter()
                     .find(|(p, _)| *p == written)
                     .map(|(_, t)| t.to_string())
-                    .ok_or_else(|| format!("archive `{written}`: no such file"))
-            }),
-        };
-        match text {
-            Ok(text) => {
-                log.archives[ix] = Some(Arc::new(Archive {
-                    path: written.to_string(),
-                    text,
-                }))
+                    .ok_or_else(|| format!("archive `{written}`: no such file")),
+                _ => read::read_located(&dir, key, written, max_bytes.min(left), too_big),
+            }?;
+            total += text.len() as u64;
+            if total > budget {
+                return Err(budget_message(written, budget));
             }
-            Err(why) => failed.push((ix, why)),
+            Ok(Arc::new(Archive {
+                path: written.to_string(),
+                text,
+            }))
+        });
+        match result {
+            Ok(archive) => log.archives[ix] = Some(archive.clone()),
+            Err(why) => failed.push((ix, why.clone())),
         }
     }
     failed
 }
+
+/// The refusal of a file that would take the log's archives over their budget, naming it.
+fn budget_message(written: &str, budget: u64) -> String {
+    format!(
+        "archive `{written}` takes the log's archives over their budget of {budget} bytes together (each file counted once, however many sources name it): give fewer or shorter archives, or raise it with --max-file-size"
+    )
+}
+
+/// A quote: its event's index and its own among the event's quotes.
+type QuoteAt = (usize, usize);
 
 /// Checks every quote that is neither a paraphrase nor a translation against its source's
 /// archive, and a translation's `original` (rev. 3), and sets its `verification`.
@@ -88,6 +132,9 @@ pub fn verify(log: &mut Log) {
             };
         }
     }
+    // Sources that share a file share its archive: prepared once for all their quotes.
+    let mut by_archive: Vec<(Arc<Archive>, Vec<QuoteAt>)> = Vec::new();
+    let mut seen: HashMap<*const Archive, usize> = HashMap::new();
     for (s, quotes) in wanted.into_iter().enumerate() {
         if quotes.is_empty() {
             continue;
@@ -95,6 +142,13 @@ pub fn verify(log: &mut Log) {
         let Some(archive) = log.archives[s].clone() else {
             continue;
         };
+        let at = *seen.entry(Arc::as_ptr(&archive)).or_insert_with(|| {
+            by_archive.push((archive, Vec::new()));
+            by_archive.len() - 1
+        });
+        by_archive[at].1.extend(quotes);
+    }
+    for (archive, quotes) in by_archive {
         let index = index::Index::new(&archive.text);
         for (ei, qi) in quotes {
             let quote = &mut log.events[ei].quotes[qi];

@@ -15,7 +15,9 @@ pub(crate) fn check_archives(
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    for (s, why) in archive::read_all(log, from, limits.max_file_bytes) {
+    // The archives together within the same bound as any one file.
+    let budget = limits.max_file_bytes;
+    for (s, why) in archive::read_all(log, from, limits.max_file_bytes, budget) {
         let source = &log.sources[s];
         let place = source.archive.as_ref();
         diagnostics.push(Diagnostic {
@@ -67,6 +69,15 @@ pub(crate) fn check_archives(
                             archive.path,
                             passage(&archive.text[at.clone()])
                         )),
+                    ),
+                    None if n.too_repetitive => (
+                        Severity::Error,
+                        format!(
+                            "the quote is not in its archive `{}`: not found ({})",
+                            archive.path,
+                            quote.verification.detail().unwrap_or_default()
+                        ),
+                        Some("check the quote against the archive by hand".to_string()),
                     ),
                     None => (
                         Severity::Error,

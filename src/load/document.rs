@@ -364,8 +364,13 @@ pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Op
     let byline = r.texts(f.get("byline"), &Loc::new(path, "byline"), "names");
     let archive_loc = Loc::new(path, "archive");
     let archive_mark = f.mark("archive");
+    // `archive: ""` is an error, as any empty required value; `archive: ~` is no archive.
+    let written_empty = f.get("archive").is_some_and(|n| {
+        !n.is_null()
+            && matches!(&n.value, super::yaml::Value::Scalar { text, .. } if text.trim().is_empty())
+    });
     let archive = r
-        .text(f.get("archive"), &archive_loc, false)
+        .text(f.get("archive"), &archive_loc, written_empty)
         .zip(archive_mark)
         .map(|(value, mark)| At {
             value,

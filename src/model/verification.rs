@@ -36,7 +36,13 @@ pub struct NotFound {
     /// archive has them: "will never interfere" / "will not interfere".
     pub log: String,
     pub archive: String,
+    /// The search for the closest passage was given up: the archive repeats the quote's
+    /// words too often to look at every place they occur in bounded time.
+    pub too_repetitive: bool,
 }
+
+/// Why a quote not found has no closest passage, when the search was given up.
+pub(crate) const REPETITIVE: &str = "closest passage not computed: archive too repetitive";
 
 impl Verification {
     /// The name scripts see: `verified`, `folded`, `not-found`, `not-checked`, `no-archive`.
@@ -78,6 +84,7 @@ impl Verification {
             Verification::NotFound(n) if n.closest.is_some() => {
                 Some(format!("log: {} / archive: {}", n.log, n.archive))
             }
+            Verification::NotFound(n) if n.too_repetitive => Some(REPETITIVE.into()),
             Verification::NotFound(_) => Some("no passage of the archive is close".into()),
             _ => None,
         }

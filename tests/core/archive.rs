@@ -476,3 +476,173 @@ fn a_markdown_archive_is_read_as_the_words_a_reader_sees() {
         "Hamas sends a delegation\n\nHamas said on Friday it was sending a delegation to Cairo.\n\nAn official said Israel will not interfere.\n"
     );
 }
+
+#[test]
+fn an_empty_archive_path_is_an_error_and_a_null_one_is_no_archive() {
+    let empty = log_quoting("Hamas said on Friday", "").replace("sources/report.txt", "\"\"");
+    let report = load::load_str("log.yaml", &empty).expect_err("`archive: \"\"` is refused");
+    let [d] = report.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", report.diagnostics)
+    };
+    assert!(d.is_error());
+    assert_eq!((d.line, d.path.as_str()), (5, "sources[0].archive"));
+    assert!(d.message.contains("empty"), "{}", d.message);
+    let null = log_quoting("Hamas said on Friday", "").replace("sources/report.txt", "~");
+    assert!(load::load_str("log.yaml", &null).is_ok());
+}
+
+/// `sources/` swapped for a link to a folder outside, again and again while the log is
+/// loaded: the archive read is the one inside or none, never the one outside.
+#[cfg(unix)]
+#[test]
+fn a_folder_swapped_for_a_link_in_a_loop_never_lets_an_outside_file_be_read() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (d, log) = on_disk("sources/report.txt", Some(ARCHIVE.as_bytes()));
+    let talks = log.parent().unwrap().to_path_buf();
+    let outside = d.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("report.txt"), "SECRET Hamas said on Friday").unwrap();
+    std::fs::rename(talks.join("sources"), talks.join("real")).unwrap();
+    std::os::unix::fs::symlink(&outside, talks.join("link")).unwrap();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                for name in ["real", "link"] {
+                    let _ = std::fs::rename(talks.join(name), talks.join("sources"));
+                    let _ = std::fs::rename(talks.join("sources"), talks.join(name));
+                }
+            }
+        });
+        let mut read = 0;
+        for _ in 0..300 {
+            if let Ok(l) = load::load_path(&log, &Limits::default()) {
+                let text = &l.log.archives[0].as_ref().unwrap().text;
+                assert!(!text.contains("SECRET"), "read the file outside the folder");
+                read += 1;
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        eprintln!("{read} of 300 loads read the archive inside");
+    });
+}
+
+/// The archive with a paragraph of filler after it: longer than a log of a few hundred
+/// sources.
+fn padded() -> String {
+    format!("{ARCHIVE}\n{}\n", "More words of the report. ".repeat(2000))
+}
+
+/// Many sources naming one file share one copy of it, read once.
+#[test]
+fn one_archive_named_by_many_sources_is_read_once_and_shared() {
+    let archive = padded();
+    let (_d, log) = on_disk("sources/report.txt", Some(archive.as_bytes()));
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    let mut more = String::new();
+    for i in 0..300 {
+        more.push_str(&format!(
+            "  - {{id: s{i}, outlet: Wire, archive: sources/../sources/report.txt}}\n"
+        ));
+    }
+    text = text.replace("events:\n", &format!("{more}events:\n"));
+    std::fs::write(&log, text).unwrap();
+    // Each source alone is within the limit; read once per source, they would be over the
+    // budget of the log's archives together.
+    let limits = Limits {
+        max_file_bytes: archive.len() as u64 * 2,
+        ..Limits::default()
+    };
+    let l = load::load_path(&log, &limits).unwrap();
+    let first = l.log.archives[0].as_ref().unwrap();
+    assert_eq!(l.log.archives.len(), 301);
+    for a in &l.log.archives {
+        assert!(std::sync::Arc::ptr_eq(first, a.as_ref().unwrap()));
+    }
+}
+
+/// Different files over the budget for a log's archives together: the one that goes over
+/// is refused, with the budget named.
+#[test]
+fn archives_over_their_budget_together_are_refused_naming_it() {
+    let archive = padded();
+    let (_d, log) = on_disk("sources/report.txt", Some(archive.as_bytes()));
+    let folder = log.parent().unwrap();
+    std::fs::write(folder.join("sources/other.txt"), &archive).unwrap();
+    let text = std::fs::read_to_string(&log).unwrap().replace(
+        "events:\n",
+        "  - {id: other, outlet: Wire, archive: sources/other.txt}\nevents:\n",
+    );
+    std::fs::write(&log, text).unwrap();
+    let limits = Limits {
+        max_file_bytes: archive.len() as u64 * 3 / 2,
+        ..Limits::default()
+    };
+    let report = load::load_path(&log, &limits).expect_err("the second archive is refused");
+    let [d] = report.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", report.diagnostics)
+    };
+    assert_eq!(d.line, 6, "at the second archive's line: {d:?}");
+    assert!(
+        d.message.contains("archive `sources/other.txt`")
+            && d.message
+                .contains(&format!("budget of {} bytes", limits.max_file_bytes))
+            && d.message.contains("--max-file-size"),
+        "{}",
+        d.message
+    );
+}
+
+/// An archive of one word repeated: a long quote of that word and another, or of that word
+/// with a full stop the archive never has, is not found at once, its closest passage not
+/// computed, instead of being compared at every place the word occurs.
+#[test]
+fn an_archive_too_repetitive_to_search_gives_up_with_a_clear_verdict() {
+    let archive = "talks ".repeat(40_000);
+    let many = "talks ".repeat(800);
+    for quote in [format!("{many}ceasefire"), format!("{many}talks.")] {
+        let l = load::load_str_with(
+            "log.yaml",
+            &log_quoting(&quote, ""),
+            Archives::Given(&[("sources/report.txt", &archive)]),
+        )
+        .expect("a quote not found still lets the log open");
+        match &l.log.events[0].quotes[0].verification {
+            Verification::NotFound(n) => assert!(n.too_repetitive && n.closest.is_none()),
+            other => panic!("expected not found, got {other:?}"),
+        }
+        let e = l.warnings.iter().find(|d| d.is_error()).unwrap();
+        assert!(
+            e.message
+                .contains("not found (closest passage not computed: archive too repetitive)"),
+            "{}",
+            e.message
+        );
+    }
+}
+
+/// A quote whose words run on from one paragraph into the next, or from a Markdown heading
+/// into its paragraph, is not found: a quote is found within one paragraph.
+#[test]
+fn a_quote_across_a_paragraph_or_heading_break_is_not_verified() {
+    let (e, log, archive) = not_found("it was sending a delegation to Cairo. \u{201c}We are");
+    assert!(e.message.contains("not in its archive"), "{}", e.message);
+    assert_eq!(log, "the same words, as one passage");
+    assert_eq!(archive, "a paragraph or heading ends within them");
+    let md = "# Hamas sends a delegation\n\nHamas said on Friday it was sending a delegation.\n";
+    let (_d, file) = on_disk("sources/report.md", Some(md.as_bytes()));
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "Hamas said on Friday",
+        "Hamas sends a delegation Hamas said on Friday",
+    );
+    std::fs::write(&file, text).unwrap();
+    let l = load::load_path(&file, &Limits::default()).unwrap();
+    assert!(
+        matches!(
+            l.log.events[0].quotes[0].verification,
+            Verification::NotFound(_)
+        ),
+        "{:?}",
+        l.log.events[0].quotes[0].verification
+    );
+}

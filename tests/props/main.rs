@@ -1,5 +1,6 @@
 //! Integration tests: props.
 
+mod archive;
 mod days;
 mod filter;
 #[path = "../../benches/support/generate.rs"]

@@ -235,6 +235,11 @@ fn verdict(v: &Verification, paraphrase: bool, located: bool) -> (String, fn(&Ap
             ),
             warn,
         ),
+        Verification::NotFound(n) if n.too_repetitive => (
+            "NOT FOUND in the archive (closest passage not computed: archive too repetitive)"
+                .into(),
+            warn,
+        ),
         Verification::NotFound(_) => (
             "NOT FOUND in the archive, and no passage comes close".into(),
             warn,
