@@ -5,14 +5,19 @@
 //! looked up by its rarest word and compared around each place it occurs (`matching`),
 //! never by scanning the whole text again for each quote.
 
+pub(crate) mod check;
 pub(crate) mod context;
 mod index;
 mod matching;
 mod read;
+mod text;
+mod verification;
 
 pub(crate) use read::check_written;
+pub use text::Archive;
+pub use verification::{Fold, NotFound, Verification};
 
-use crate::model::{Archive, Log, SourceIx, Verification};
+use crate::model::{Log, SourceIx};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;

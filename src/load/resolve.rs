@@ -24,6 +24,23 @@ fn declared_in(files_of: &mut Vec<Vec<usize>>, ix: usize, fi: usize) {
     }
 }
 
+/// The first definition of each party, source and actor, with the file that made it.
+struct Definitions {
+    parties: Vec<(usize, PartyDef)>,
+    sources: Vec<(usize, SourceDef)>,
+    actors: Vec<(usize, ActorDef)>,
+}
+
+/// Where each actor is defined (its first definition): file, place and path.
+type ActorMarks = Vec<(usize, super::yaml::Mark, String)>;
+
+/// An event with its id, its file, and its `related` still as written.
+struct Pending {
+    event: Event,
+    related: Vec<At<String>>,
+    file: usize,
+}
+
 /// Merges and resolves. Diagnostics go to each file's reader.
 pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     let mut log = Log {
@@ -33,7 +50,19 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     log.title = files.iter().find_map(|f| f.doc.title.clone());
     log.description = files.iter().find_map(|f| f.doc.description.clone());
     log.timezone = reading_zone(files);
+    let defs = first_definitions(files, &mut log);
+    let actor_marks = add_definitions(files, &mut log, defs);
+    let taken = written_event_ids(files, &log);
+    let pending = events_of(files, &log, taken);
+    order_and_link(files, &mut log, pending);
+    warn_unused_actors(files, &log, &actor_marks);
+    explain_wrong_kinds(files, &log);
+    log
+}
 
+/// Parties, actors and sources: the first definition wins; a later one with the same id
+/// must say the same thing (else a diagnostic in the later file).
+fn first_definitions(files: &mut [FileDoc], log: &mut Log) -> Definitions {
     // Parties, actors and sources: the first definition wins; a later one with the
     // same id must say the same thing.
     let mut party_defs: Vec<(usize, PartyDef)> = Vec::new();
@@ -135,6 +164,20 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             }
         }
     }
+    Definitions {
+        parties: party_defs,
+        sources: source_defs,
+        actors: actor_defs,
+    }
+}
+
+/// The definitions into the log, references among them resolved.
+fn add_definitions(files: &mut [FileDoc], log: &mut Log, defs: Definitions) -> ActorMarks {
+    let Definitions {
+        parties: party_defs,
+        sources: source_defs,
+        actors: actor_defs,
+    } = defs;
     for (fi, p) in party_defs {
         log.parties.push(Party {
             id: p.id.value,
@@ -190,7 +233,11 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             },
         });
     }
+    actor_marks
+}
 
+/// The ids events are written with, each with its file and line; a second use is reported.
+fn written_event_ids(files: &mut [FileDoc], log: &Log) -> IdMap<(usize, usize)> {
     // Event ids: written ones first, so a derived id never takes a written one's place.
     let mut taken: IdMap<(usize, usize)> = IdMap::default();
     for (fi, f) in files.iter_mut().enumerate() {
@@ -209,12 +256,13 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             }
         }
     }
+    taken
+}
+
+/// Every event, in file order, with its id (written, or derived and made unique against
+/// `taken`) and its references resolved but `related`.
+fn events_of(files: &mut [FileDoc], log: &Log, mut taken: IdMap<(usize, usize)>) -> Vec<Pending> {
     // Every event, in file order, with its id; `related` still as written.
-    struct Pending {
-        event: Event,
-        related: Vec<At<String>>,
-        file: usize,
-    }
     // Sized once: a big log's events are the largest array of the load, and growing it by
     // doubling would hold two of it at a time.
     let mut pending: Vec<Pending> =
@@ -264,7 +312,7 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
                             parties.push(ix);
                         }
                     }
-                    speaker_in_party(r, &log, speaker, &q.parties, &parties);
+                    speaker_in_party(r, log, speaker, &q.parties, &parties);
                     Quote {
                         text: q.text,
                         speaker,
@@ -319,7 +367,11 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
             });
         }
     }
+    pending
+}
 
+/// The events in timeline order, `related` resolved both ways, and who took part.
+fn order_and_link(files: &mut [FileDoc], log: &mut Log, mut pending: Vec<Pending>) {
     // Timeline order: by the instant a date starts, then file order (a stable sort).
     // Sort positions, not the (large) events themselves, then take them in that order.
     // At one instant, coarser dates first: a year or month starts at the same moment as its
@@ -361,9 +413,6 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
         log.events[i].parties = parties;
         log.events[i].involved = involved;
     }
-    warn_unused_actors(files, &log, &actor_marks);
-    explain_wrong_kinds(files, &log);
-    log
 }
 
 /// An actor that takes part in no event and says no quote is most often a leftover, or

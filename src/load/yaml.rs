@@ -183,7 +183,15 @@ impl<'input> Events<'input> {
     /// escape, a quoted or folded value), copied when it lies in the file as written.
     pub(super) fn take_text(&mut self) -> String {
         match std::mem::replace(&mut self.held, Event::Nothing) {
-            Event::Scalar(text, ..) => text.into_owned(),
+            Event::Scalar(text, ..) => {
+                let mut text = text.into_owned();
+                // The parser grows the strings it makes by doubling: a model of a million
+                // events keeps them, so the room left over is given back.
+                if text.capacity() > text.len() + text.len() / 8 {
+                    text.shrink_to_fit();
+                }
+                text
+            }
             _ => String::new(),
         }
     }

@@ -283,12 +283,12 @@ fn characters_become_bytes_forwards_and_back() {
 
 #[test]
 fn values_past_the_memory_budget_are_refused() {
-    // A budget of 1 MiB allows 8,192 values at 128 bytes each.
+    // A budget of 1 MiB allows 16,384 values (at 64 bytes each).
     let limits = Limits {
         memory_budget: 1 << 20,
         ..Limits::default()
     };
-    let doc = format!("a: [{}]\n", vec!["x"; 9_000].join(", "));
+    let doc = format!("a: [{}]\n", vec!["x"; 17_000].join(", "));
     let e = parse(&doc, &limits).unwrap_err();
     assert!(
         e.message

@@ -1,9 +1,8 @@
 //! The archives of a resolved log, read and every verbatim quote checked against them; what
 //! went wrong as diagnostics at the lines the writer must fix.
 
-use super::Limits;
-use super::diagnostic::{Diagnostic, Severity};
 use crate::archive::{self, Archives, context::line_of};
+use crate::load::{Diagnostic, Limits, Severity};
 use crate::model::{Log, Verification};
 
 /// Reads the archives (an unreadable one is an error at its `archive:` line, in
