@@ -255,3 +255,24 @@ impl Drop for Session {
         let _ = self.child.kill();
     }
 }
+
+/// A stand-in program at `path` (an editor, a browser) that writes the arguments it was
+/// called with, a line each, to `called`, and the `PATH` with its folder first.
+#[allow(dead_code)]
+pub fn recording_stand_in(path: &Path, called: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(
+        path,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
+            called.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    format!(
+        "{}:{}",
+        path.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}

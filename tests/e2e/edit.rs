@@ -2,7 +2,7 @@
 //! records how it was called and edits the file; the browser comes back, shows the edit
 //! and keeps the selection.
 
-use crate::common::pty::Session;
+use crate::common::pty::{Session, recording_stand_in};
 use std::os::unix::fs::PermissionsExt;
 
 const LOG: &str = "\
@@ -87,20 +87,7 @@ fn vi_style_editors_are_given_the_line() {
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
     let vim = bin.join("vim");
-    std::fs::write(
-        &vim,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
-            called.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&vim, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = recording_stand_in(&vim, &called);
     let state = tempfile::tempdir().unwrap();
     let mut s = Session::start_with(
         &[log.to_str().unwrap()],

@@ -2,8 +2,7 @@
 //! the line, and without it the status line says the line was not given; VS Code gets
 //! `--wait`. Stand-in editors (shell scripts) record how they were called.
 
-use crate::common::pty::Session;
-use std::os::unix::fs::PermissionsExt;
+use crate::common::pty::{Session, recording_stand_in};
 use std::path::{Path, PathBuf};
 
 const LOG: &str = "\
@@ -21,15 +20,7 @@ events:
 
 /// A stand-in editor at `path` that writes its arguments, a line each, to `called`.
 fn stand_in(path: &Path, called: &Path) {
-    std::fs::write(
-        path,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
-            called.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    recording_stand_in(path, called);
 }
 
 /// Opens the log, selects the second event (line 7) and presses `e` with `env`; returns

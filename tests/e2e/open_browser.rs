@@ -2,8 +2,7 @@
 //! turn, `%s` standing for the URL, else the URL added last. A stand-in browser (a shell
 //! script) records how it was called.
 
-use crate::common::pty::{DEADLINE, Session};
-use std::os::unix::fs::PermissionsExt;
+use crate::common::pty::{DEADLINE, Session, recording_stand_in};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -28,20 +27,7 @@ fn opened_with(browser: &str) -> String {
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
     let fake = bin.join("fake-browser");
-    std::fs::write(
-        &fake,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
-            called.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = recording_stand_in(&fake, &called);
     let state = tempfile::tempdir().unwrap();
     let mut s = Session::start_with(
         &[log.to_str().unwrap()],
