@@ -311,7 +311,15 @@ pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, 
         diagnostics,
         checked: Some((names[plan.file].clone(), plan.text.clone())),
     };
-    let loaded = loaded.map_err(|r| refused(r.diagnostics))?;
+    // Only the errors say why: the log's own warnings are not the reader's concern here.
+    let loaded = loaded.map_err(|r| {
+        refused(
+            r.diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        )
+    })?;
     // An error that still lets the log open (a quote not in its archive) refuses the write
     // when it is about the new item.
     let (first, last) = (

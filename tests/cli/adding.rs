@@ -400,3 +400,40 @@ fn a_page_with_no_article_is_refused_and_nothing_is_written() {
         .collect();
     assert_eq!(archives.len(), 2, "{archives:?}");
 }
+
+/// A refusal says why in errors only: the log's own warnings (here a quote found once
+/// typography is folded) are not what stopped the write.
+#[test]
+fn a_refusal_names_its_errors_not_the_logs_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trade-talks");
+    let log = dir.path().join("trade-talks");
+    std::fs::create_dir_all(log.join("sources")).unwrap();
+    for entry in std::fs::read_dir(&from)
+        .unwrap()
+        .chain(std::fs::read_dir(from.join("sources")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let rel = path.strip_prefix(&from).unwrap();
+            std::fs::copy(&path, log.join(rel)).unwrap();
+        }
+    }
+    let p = log.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "add",
+        "event",
+        p,
+        "--date",
+        "2025-06-05",
+        "--kind",
+        "call",
+        "--title",
+        "A call",
+        "--party",
+        "nobody",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("\"nobody\""), "{err}");
+    assert!(!err.contains("warning:"), "{err}");
+}
