@@ -5,6 +5,7 @@
 //! collects every error of the file rather than stopping at the first. Both hand their
 //! values to the same readers (`fields`, `document`), then `resolve` makes one `Log`.
 
+mod cache;
 mod diagnostic;
 mod document;
 mod fields;
@@ -17,6 +18,7 @@ mod stream;
 pub(crate) mod suggest;
 mod yaml;
 
+pub use cache::LoadCache;
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
@@ -138,7 +140,29 @@ pub fn load_texts(
     limits: &Limits,
     archives: Archives,
 ) -> Result<Loaded, Report> {
-    load_many(files, limits, archives)
+    load_texts_by(files, limits, archives, None)
+}
+
+/// `load_texts`, through a cache of the files' readings when given one.
+fn load_texts_by(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+    cache: Option<&mut LoadCache>,
+) -> Result<Loaded, Report> {
+    let Some(cache) = cache else {
+        return load_many(files, limits, archives);
+    };
+    let (names, texts): (Vec<String>, Vec<&[u8]>) = files
+        .iter()
+        .map(|(name, bytes)| (name.clone(), *bytes))
+        .unzip();
+    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
+    let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits);
+    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+        l.log.file_hashes = hashes;
+        l
+    })
 }
 
 /// Loads one log from bytes, which may be anything.
@@ -199,6 +223,15 @@ pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
 
 /// Reads several files as one log.
 pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    load_paths_by(paths, limits, None)
+}
+
+/// `load_paths`, through a cache of the files' readings when given one.
+fn load_paths_by(
+    paths: &[PathBuf],
+    limits: &Limits,
+    cache: Option<&mut LoadCache>,
+) -> Result<Loaded, Report> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
     for path in paths {
@@ -213,7 +246,10 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
     }
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let (docs, diagnostics) = read_docs(&names, &texts, limits, Way::Any);
+    let (docs, diagnostics) = match cache {
+        Some(cache) => cache.read_docs(&names, &texts, &hashes, limits),
+        None => read_docs(&names, &texts, limits, Way::Any),
+    };
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
@@ -396,51 +432,69 @@ fn read_docs<'n>(
     let mut docs = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
     for (name, text) in names.iter().zip(texts) {
-        // Straight from the parser's events when the file is well formed; else through the
-        // tree, which explains every error.
-        let bytes = text.as_ref();
-        if way == Way::Any
-            && let Ok(text) = std::str::from_utf8(bytes)
-        {
-            let mut reader = fields::Reader::new(name);
-            if let Some(doc) = stream::read(text, limits, &mut reader) {
-                docs.push(resolve::FileDoc { reader, doc });
-                continue;
-            }
-        }
-        let mut reader = fields::Reader::new(name);
-        match parse_recovering(bytes, limits, &mut reader) {
-            Parsed::Whole(mut root) => {
-                let doc = document::read(&mut reader, &mut root);
-                docs.push(resolve::FileDoc { reader, doc });
-            }
-            Parsed::Before(mut root, whole) => {
-                // The part before a syntax error: its own errors, but not those of the
-                // whole document (`events` missing), nor references to ids it may not hold
-                // (those of a section it holds only in part, or of another file).
-                let mut part = fields::Reader::new(name);
-                let doc = document::read(&mut part, &mut root);
-                let mut one = [resolve::FileDoc { reader: part, doc }];
-                resolve::resolve(&mut one);
-                let [resolve::FileDoc { reader: part, .. }] = one;
-                let unsure: std::collections::HashSet<usize> = part
-                    .unresolved
-                    .iter()
-                    .filter(|(_, id)| {
-                        names.len() > 1 || !whole.iter().any(|s| s == id.loc.section())
-                    })
-                    .map(|&(at, _)| at)
-                    .collect();
-                let own = part.diags.into_iter().enumerate();
-                reader.diags.extend(own.filter_map(|(i, d)| {
-                    (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
-                }));
-                diagnostics.append(&mut reader.diags);
-            }
-            Parsed::Nothing => diagnostics.append(&mut reader.diags),
+        match read_doc(name, text.as_ref(), limits, way, names.len() > 1) {
+            FileRead::Doc(doc) => docs.push(doc),
+            FileRead::Failed(mut d) => diagnostics.append(&mut d),
         }
     }
     (docs, diagnostics)
+}
+
+/// What one file of a log reads to before the files are resolved together.
+pub(crate) enum FileRead<'n> {
+    Doc(resolve::FileDoc<'n>),
+    /// The file could not be read whole: its diagnostics.
+    Failed(Vec<Diagnostic>),
+}
+
+/// One file's document; `several` says whether the log has other files (a file cut short
+/// by a syntax error may refer to ids they define).
+fn read_doc<'n>(
+    name: &'n str,
+    bytes: &[u8],
+    limits: &Limits,
+    way: Way,
+    several: bool,
+) -> FileRead<'n> {
+    // Straight from the parser's events when the file is well formed; else through the
+    // tree, which explains every error.
+    if way == Way::Any
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        let mut reader = fields::Reader::new(name);
+        if let Some(doc) = stream::read(text, limits, &mut reader) {
+            return FileRead::Doc(resolve::FileDoc { reader, doc });
+        }
+    }
+    let mut reader = fields::Reader::new(name);
+    match parse_recovering(bytes, limits, &mut reader) {
+        Parsed::Whole(mut root) => {
+            let doc = document::read(&mut reader, &mut root);
+            FileRead::Doc(resolve::FileDoc { reader, doc })
+        }
+        Parsed::Before(mut root, whole) => {
+            // The part before a syntax error: its own errors, but not those of the
+            // whole document (`events` missing), nor references to ids it may not hold
+            // (those of a section it holds only in part, or of another file).
+            let mut part = fields::Reader::new(name);
+            let doc = document::read(&mut part, &mut root);
+            let mut one = [resolve::FileDoc { reader: part, doc }];
+            resolve::resolve(&mut one);
+            let [resolve::FileDoc { reader: part, .. }] = one;
+            let unsure: std::collections::HashSet<usize> = part
+                .unresolved
+                .iter()
+                .filter(|(_, id)| several || !whole.iter().any(|s| s == id.loc.section()))
+                .map(|&(at, _)| at)
+                .collect();
+            let own = part.diags.into_iter().enumerate();
+            reader.diags.extend(own.filter_map(|(i, d)| {
+                (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
+            }));
+            FileRead::Failed(reader.diags)
+        }
+        Parsed::Nothing => FileRead::Failed(reader.diags),
+    }
 }
 
 /// The files' documents resolved into one log, with every diagnostic in order; `names` are

@@ -1,0 +1,172 @@
+//! Loading a log again when one of its files changed: each file's reading (its document
+//! and its own diagnostics, everything before the files are resolved together) is kept,
+//! keyed by the file's name and its bytes' hash, so that a reload parses only the files
+//! whose bytes changed, or that are new, and then resolves the whole log again (cheap next
+//! to parsing). What a reload gives is exactly what a full load gives: the same log, the
+//! same diagnostics in the same order.
+//!
+//! The hash decides: a file saved again with the same bytes (a new mtime) is not read
+//! again, and a file changed within the same second and size is. The bytes are read and
+//! hashed anyway, for `Log::file_hashes`, which a write compares against.
+//!
+//! The kept documents cost about as much memory as the log itself.
+
+use super::fields::{At, Reader};
+use super::resolve::FileDoc;
+use super::{Diagnostic, FileRead, Limits, Loaded, Report, document::Document};
+use crate::archive::Archives;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The readings of a log's files, kept from one load to the next (see the module's
+/// comment). One cache serves one log: its files' names are its keys, and a load forgets
+/// the files it was not given.
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<String, Entry>,
+    /// Files read (not found in the cache) by the last load, for tests and benchmarks.
+    parsed: usize,
+}
+
+/// What decides whether a kept reading is the one a file's bytes give now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    hash: u64,
+    limits: Limits,
+    /// Whether the log had other files: a file cut short by a syntax error is read
+    /// differently then.
+    several: bool,
+}
+
+struct Entry {
+    key: Key,
+    kept: Kept,
+}
+
+/// A file's reading, apart from the name it borrows while being read.
+enum Kept {
+    Doc {
+        doc: Document,
+        diags: Vec<Diagnostic>,
+        zone: crate::model::Tz,
+        unresolved: Vec<(usize, At<String>)>,
+    },
+    Failed(Vec<Diagnostic>),
+}
+
+impl Kept {
+    fn of(read: FileRead<'_>) -> Kept {
+        match read {
+            FileRead::Doc(FileDoc { reader, doc }) => Kept::Doc {
+                doc,
+                diags: reader.diags,
+                zone: reader.zone,
+                unresolved: reader.unresolved,
+            },
+            FileRead::Failed(d) => Kept::Failed(d),
+        }
+    }
+
+    /// A copy to resolve (resolving consumes it), as `read_doc` gave it.
+    fn to_read<'n>(&self, name: &'n str) -> FileRead<'n> {
+        match self {
+            Kept::Doc {
+                doc,
+                diags,
+                zone,
+                unresolved,
+            } => {
+                let mut reader = Reader::new(name);
+                reader.diags = diags.clone();
+                reader.zone = *zone;
+                reader.unresolved = unresolved.clone();
+                FileRead::Doc(FileDoc {
+                    reader,
+                    doc: doc.clone(),
+                })
+            }
+            Kept::Failed(d) => FileRead::Failed(d.clone()),
+        }
+    }
+}
+
+impl LoadCache {
+    pub fn new() -> LoadCache {
+        LoadCache::default()
+    }
+
+    /// Reads and loads the files as one log, as `load::load_paths` does, parsing only the
+    /// files whose bytes are not those of the last load.
+    pub fn load_paths(&mut self, paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+        super::load_paths_by(paths, limits, Some(self))
+    }
+
+    /// Loads files given as bytes, as `load::load_texts` does, parsing only the files whose
+    /// bytes are not those of the last load.
+    pub fn load_texts(
+        &mut self,
+        files: &[(String, &[u8])],
+        limits: &Limits,
+        archives: Archives,
+    ) -> Result<Loaded, Report> {
+        super::load_texts_by(files, limits, archives, Some(self))
+    }
+
+    /// How many files the last load had to parse (the others were kept).
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// Each file's reading, from the cache where its bytes are unchanged; the cache then
+    /// holds these files only.
+    pub(super) fn read_docs<'n>(
+        &mut self,
+        names: &'n [String],
+        texts: &[impl AsRef<[u8]>],
+        hashes: &[u64],
+        limits: &Limits,
+    ) -> (Vec<FileDoc<'n>>, Vec<Diagnostic>) {
+        let several = names.len() > 1;
+        let mut docs = Vec::with_capacity(names.len());
+        let mut diagnostics = Vec::new();
+        let mut kept: HashMap<String, Entry> = HashMap::with_capacity(names.len());
+        self.parsed = 0;
+        for ((name, text), &hash) in names.iter().zip(texts).zip(hashes) {
+            let bytes = text.as_ref();
+            let key = Key {
+                len: bytes.len(),
+                hash,
+                limits: *limits,
+                several,
+            };
+            // A name given twice is read once.
+            if let Some(e) = kept.get(name).filter(|e| e.key == key) {
+                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+                continue;
+            }
+            let entry = match self.files.remove(name) {
+                Some(e) if e.key == key => e,
+                _ => {
+                    self.parsed += 1;
+                    let read = super::read_doc(name, bytes, limits, super::Way::Any, several);
+                    Entry {
+                        key,
+                        kept: Kept::of(read),
+                    }
+                }
+            };
+            push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
+            kept.insert(name.clone(), entry);
+        }
+        self.files = kept;
+        (docs, diagnostics)
+    }
+}
+
+fn push<'n>(read: FileRead<'n>, docs: &mut Vec<FileDoc<'n>>, diagnostics: &mut Vec<Diagnostic>) {
+    match read {
+        FileRead::Doc(d) => docs.push(d),
+        FileRead::Failed(mut d) => diagnostics.append(&mut d),
+    }
+}
