@@ -170,3 +170,74 @@ fn push<'n>(read: FileRead<'n>, docs: &mut Vec<FileDoc<'n>>, diagnostics: &mut V
         FileRead::Failed(mut d) => diagnostics.append(&mut d),
     }
 }
+
+/// A cache kept by a thread of its own, for a program that loads from several threads (the
+/// browser reloads and writes away from its drawing thread): each load is handed to that
+/// thread, one at a time, and waited for. The kept documents never leave it.
+#[derive(Clone)]
+pub struct CacheThread {
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+type Job = Box<dyn FnOnce(&mut LoadCache) + Send>;
+
+impl std::fmt::Debug for CacheThread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CacheThread")
+    }
+}
+
+impl CacheThread {
+    /// Starts the thread; it ends once every handle is dropped.
+    pub fn start() -> CacheThread {
+        let (jobs, rx) = std::sync::mpsc::channel::<Job>();
+        std::thread::spawn(move || {
+            let mut cache = LoadCache::new();
+            for job in rx {
+                job(&mut cache);
+            }
+        });
+        CacheThread { jobs }
+    }
+
+    /// Runs `f` on the cache and gives its result; None when the thread is gone (it
+    /// panicked), and the caller then loads without the cache.
+    fn with<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut LoadCache) -> R + Send + 'static,
+    ) -> Option<R> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job: Job = Box::new(move |cache| {
+            let _ = tx.send(f(cache));
+        });
+        self.jobs.send(job).ok()?;
+        rx.recv().ok()
+    }
+
+    /// `LoadCache::load_paths` on the thread's cache.
+    pub fn load_paths(&self, paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+        let (owned, l) = (paths.to_vec(), *limits);
+        self.with(move |c| c.load_paths(&owned, &l))
+            .unwrap_or_else(|| super::load_paths(paths, limits))
+    }
+
+    /// `LoadCache::load_texts` on the thread's cache, with the archives beside `paths`.
+    pub fn load_texts(
+        &self,
+        files: &[(String, &[u8])],
+        limits: &Limits,
+        paths: &[PathBuf],
+    ) -> Result<Loaded, Report> {
+        let owned: Vec<(String, Vec<u8>)> =
+            files.iter().map(|(n, t)| (n.clone(), t.to_vec())).collect();
+        let (owned_paths, l) = (paths.to_vec(), *limits);
+        self.with(move |c| {
+            let files: Vec<(String, &[u8])> = owned
+                .iter()
+                .map(|(n, t)| (n.clone(), t.as_slice()))
+                .collect();
+            c.load_texts(&files, &l, Archives::Beside(&owned_paths))
+        })
+        .unwrap_or_else(|| super::load_texts(files, limits, Archives::Beside(paths)))
+    }
+}

@@ -18,7 +18,7 @@ mod stream;
 pub(crate) mod suggest;
 mod yaml;
 
-pub use cache::LoadCache;
+pub use cache::{CacheThread, LoadCache};
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};

@@ -282,6 +282,17 @@ pub fn plan(log: &Log, files: &LogFiles, change: &Change) -> Result<Plan, Refusa
 /// Checks the planned change on the whole log and writes it; the file is untouched when
 /// the change would not check or the file changed on disk since it was read.
 pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, Refusal> {
+    commit_through(files, plan, limits, None)
+}
+
+/// `commit`, the check loading the log through `cache` when given: only the changed file is
+/// parsed, and the reload that follows the write finds every file in the cache.
+pub fn commit_through(
+    files: &LogFiles,
+    plan: Plan,
+    limits: &Limits,
+    cache: Option<&load::CacheThread>,
+) -> Result<Written, Refusal> {
     let path = &files.paths[plan.file];
     let name = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
     let now = read_text(path, limits)?;
@@ -304,7 +315,10 @@ pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, 
                 (n.clone(), t)
             })
             .collect();
-        load::load_texts(&texts, limits, Archives::Beside(&files.paths))
+        match cache {
+            Some(cache) => cache.load_texts(&texts, limits, &files.paths),
+            None => load::load_texts(&texts, limits, Archives::Beside(&files.paths)),
+        }
     };
     let refused = |diagnostics: Vec<Diagnostic>| Refusal {
         message: "nothing was written: with this change the log would not check".to_string(),

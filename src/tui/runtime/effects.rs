@@ -25,6 +25,8 @@ pub(crate) struct Effects {
     reread: Box<dyn Fn()>,
     /// Where the log's files are, for writes to it.
     source: crate::tui::LogSource,
+    /// The cache the log is loaded through, which a write's check fills for the reload.
+    cache: Option<crate::load::CacheThread>,
 }
 
 impl Effects {
@@ -40,12 +42,19 @@ impl Effects {
             gate,
             reread: Box::new(reread),
             source: crate::tui::LogSource::default(),
+            cache: None,
         }
     }
 
     /// The log's files, which writes go to.
     pub(crate) fn writing_to(mut self, source: crate::tui::LogSource) -> Effects {
         self.source = source;
+        self
+    }
+
+    /// The cache writes check the log through.
+    pub(crate) fn loading_through(mut self, cache: crate::load::CacheThread) -> Effects {
+        self.cache = Some(cache);
         self
     }
 
@@ -65,9 +74,13 @@ impl Effects {
                 Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
                     let (done, source) = (self.done.clone(), self.source.clone());
+                    let cache = self.cache.clone();
                     std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out(
-                            &source, &change, &log,
+                        done(crate::tui::runtime::write_log::carry_out_through(
+                            &source,
+                            &change,
+                            &log,
+                            cache.as_ref(),
                         ));
                     });
                 }

@@ -40,8 +40,16 @@ impl LogSource {
 
     /// Reads the log again, as it was read at start.
     pub fn read(&self) -> Reload {
-        let result =
-            load::expand_paths(&self.args).and_then(|p| load::load_paths(&p, &self.limits));
+        self.read_through(None)
+    }
+
+    /// `read`, through the browser's cache of the log's files when given: only the files
+    /// whose bytes changed are parsed again.
+    pub fn read_through(&self, cache: Option<&load::CacheThread>) -> Reload {
+        let result = load::expand_paths(&self.args).and_then(|p| match cache {
+            Some(cache) => cache.load_paths(&p, &self.limits),
+            None => load::load_paths(&p, &self.limits),
+        });
         let sources = match &result {
             Ok(_) => Vec::new(),
             Err(report) => sources_of(report),

@@ -1,6 +1,7 @@
 //! The runtime's side of `Effect::WriteLog`: the log's files read again, the change planned
 //! on them, checked on the whole log and written (see `crate::write`).
 
+use crate::load::CacheThread;
 use crate::model::Log;
 use crate::tui::input::msg::Msg;
 use crate::tui::runtime::log_source::LogSource;
@@ -8,10 +9,25 @@ use crate::write::{self, Change, LogFiles, Refusal};
 
 /// Carries out one write, worked out on `log` (the log on screen), and says how it went.
 pub fn carry_out(source: &LogSource, change: &Change, log: &Log) -> Msg {
-    Msg::LogWritten(Box::new(write_change(source, change, log)))
+    carry_out_through(source, change, log, None)
 }
 
-fn write_change(source: &LogSource, change: &Change, log: &Log) -> Result<write::Written, Refusal> {
+/// `carry_out`, the check loading through the browser's cache of the log's files.
+pub fn carry_out_through(
+    source: &LogSource,
+    change: &Change,
+    log: &Log,
+    cache: Option<&CacheThread>,
+) -> Msg {
+    Msg::LogWritten(Box::new(write_change(source, change, log, cache)))
+}
+
+fn write_change(
+    source: &LogSource,
+    change: &Change,
+    log: &Log,
+    cache: Option<&CacheThread>,
+) -> Result<write::Written, Refusal> {
     let refusal = |message: String| Refusal {
         message,
         diagnostics: Vec::new(),
@@ -36,5 +52,5 @@ fn write_change(source: &LogSource, change: &Change, log: &Log) -> Result<write:
     }
     // The log on screen is the files' own: no second load before the check's.
     let plan = write::plan(log, &files, change)?;
-    write::commit(&files, plan, &source.limits)
+    write::commit_through(&files, plan, &source.limits, cache)
 }
