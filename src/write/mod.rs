@@ -499,8 +499,24 @@ fn words(v: &[String]) -> Val {
     Val::List(v.iter().cloned().map(Val::Word).collect())
 }
 
+/// A date the loader would refuse, refused before the event is placed anywhere: its own
+/// problem, with the loader's words and hint.
+fn usable_date(key: &str, text: &str, log: &Log) -> Result<Date, Refusal> {
+    Date::parse_in(text, log.timezone).map_err(|e| {
+        let help = e.help.map(|h| format!(" ({h})")).unwrap_or_default();
+        let said = format!(
+            "nothing was written: the event's {key}: {}{help}",
+            e.message
+        );
+        Refusal::new(crate::sanitize::sanitize(&said).into_owned())
+    })
+}
+
 fn plan_event(log: &Log, files: &LogFiles, e: &NewEvent) -> Result<Plan, Refusal> {
-    let date = Date::parse_in(&e.date, log.timezone).ok();
+    let date = Some(usable_date("date", &e.date, log)?);
+    if let Some(end) = &e.end {
+        usable_date("end", end, log)?;
+    }
     let start = date.as_ref().map(Date::start);
     let file = match &e.file {
         Some(f) => file_index(files, f)?,
