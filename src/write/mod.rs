@@ -102,6 +102,21 @@ impl LogFiles {
         load::load_texts(&files, limits, Archives::Beside(&self.paths))
     }
 
+    /// `load`, keeping each file's reading in `cache` for the check of a change, which
+    /// then parses only the changed file.
+    pub fn load_through(
+        &self,
+        cache: &mut load::LoadCache,
+        limits: &Limits,
+    ) -> Result<Loaded, load::Report> {
+        let names = self.names();
+        let files: Vec<(String, &[u8])> = names
+            .into_iter()
+            .zip(self.texts.iter().map(|t| t.as_bytes()))
+            .collect();
+        cache.load_texts(&files, limits, Archives::Beside(&self.paths))
+    }
+
     /// Whether these are the very bytes `log` was loaded from.
     pub fn hold(&self, log: &Log) -> bool {
         log.file_hashes == self.hashes
@@ -293,6 +308,21 @@ pub fn commit_through(
     limits: &Limits,
     cache: Option<&load::CacheThread>,
 ) -> Result<Written, Refusal> {
+    commit_with(files, plan, limits, |texts, paths| match cache {
+        Some(cache) => cache.load_texts(texts, limits, paths),
+        None => load::load_texts(texts, limits, Archives::Beside(paths)),
+    })
+}
+
+/// `commit`, the check made by `load` (the files' names and bytes, and their paths for the
+/// archives): a loader that keeps each file's reading (`load::LoadCache`) parses only the
+/// changed file, and fills itself for the reload after the write.
+pub fn commit_with(
+    files: &LogFiles,
+    plan: Plan,
+    limits: &Limits,
+    load: impl FnOnce(&[(String, &[u8])], &[PathBuf]) -> Result<Loaded, load::Report>,
+) -> Result<Written, Refusal> {
     let path = &files.paths[plan.file];
     let name = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
     let now = read_text(path, limits)?;
@@ -315,10 +345,7 @@ pub fn commit_through(
                 (n.clone(), t)
             })
             .collect();
-        match cache {
-            Some(cache) => cache.load_texts(&texts, limits, &files.paths),
-            None => load::load_texts(&texts, limits, Archives::Beside(&files.paths)),
-        }
+        load(&texts, &files.paths)
     };
     let refused = |diagnostics: Vec<Diagnostic>| Refusal {
         message: "nothing was written: with this change the log would not check".to_string(),
