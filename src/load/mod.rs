@@ -441,6 +441,7 @@ fn read_docs<'n>(
 }
 
 /// What one file of a log reads to before the files are resolved together.
+#[allow(clippy::large_enum_variant)] // one a file, most of them documents
 pub(crate) enum FileRead<'n> {
     Doc(resolve::FileDoc<'n>),
     /// The file could not be read whole: its diagnostics.
