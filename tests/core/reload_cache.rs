@@ -213,3 +213,34 @@ fn a_cached_reload_of_a_directory_log_gives_what_a_full_load_gives_after_each_ed
     assert_eq!(parsed, 2);
     assert!(r.is_ok(), "{:?}", errors(&r));
 }
+
+#[test]
+fn the_reload_after_a_write_checked_through_the_cache_parses_nothing() {
+    use dateline::archive::Archives;
+    use dateline::write::{Change, LogFiles, NewEvent, commit_with, plan};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let limits = Limits::default();
+    let mut cache = LoadCache::new();
+    let files = LogFiles::read(&[d.to_path_buf()], &limits).unwrap();
+    let log = files.load_through(&mut cache, &limits).unwrap().log;
+    let change = Change::Event(NewEvent {
+        date: "2025-05-20".into(),
+        kind: "statement".into(),
+        title: "Oman proposes a third round".into(),
+        ..NewEvent::default()
+    });
+    let planned = plan(&log, &files, &change).unwrap();
+    let written = commit_with(&files, planned, &limits, |texts, paths| {
+        cache.load_texts(texts, &limits, Archives::Beside(paths))
+    })
+    .unwrap();
+    assert_eq!(cache.parsed(), 1, "the check parses the changed file only");
+    // The watcher's reload of what was written: every file is in the cache.
+    let (reloaded, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 0);
+    assert_eq!(reloaded.unwrap().log, written.loaded.log);
+}
