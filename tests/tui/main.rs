@@ -7,6 +7,7 @@ mod archive;
 mod behaviour;
 mod details;
 mod edit;
+mod form_pickers;
 mod lanes;
 mod marks;
 mod originals;

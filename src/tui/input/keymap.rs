@@ -700,6 +700,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[Form],
+        &[Char(' ')],
+        Action::Toggle,
+        "parties, actors, topics, sources: pick from the log's (where an id starts; else a space)",
+        Some("pick"),
+    ),
+    bind(
+        &[Form],
         &[Code(KeyCode::Enter)],
         Action::Open,
         "write the event to the log",
