@@ -68,7 +68,7 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         };
         // The digit that toggles this party from the timeline.
         let digit = match p.kind {
-            _ if p.purpose != Purpose::Filter => String::new(),
+            _ if matches!(p.purpose, Purpose::Form { .. }) => String::new(),
             PickerKind::Party if e.key < 9 => format!("{} ", e.key + 1),
             PickerKind::Party => "  ".to_owned(),
             _ => String::new(),
