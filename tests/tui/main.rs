@@ -4,6 +4,7 @@
 mod common;
 
 mod archive;
+mod archive_page;
 mod behaviour;
 mod details;
 mod edit;
