@@ -152,3 +152,20 @@ fn the_picker_opens_ticked_with_the_typed_ids_and_esc_leaves_the_field_alone() {
     // A field that is not a list takes Space as a space.
     assert_eq!(field_line(&app, "title"), "  title     A title");
 }
+
+#[test]
+fn a_reload_while_picking_keeps_the_ticks_and_offers_the_new_parties() {
+    let (_dir, path, mut app, _source) = on_disk();
+    press(&mut app, "AA title\t\t\t iran\t");
+    // The reader's editor adds a party meanwhile.
+    let edited = LOG.replace(
+        "  - id: oman\n",
+        "  - id: qatar\n    name: Qatar\n  - id: oman\n",
+    );
+    std::fs::write(&path, &edited).unwrap();
+    crate::common::browser::reload(&mut app, path.to_str().unwrap(), &edited);
+    let screen = screen_now(&app);
+    assert!(screen.contains("[x] Iran"), "{screen}");
+    press(&mut app, "\x08\x08\x08\x08qat\t\n");
+    assert_eq!(field_line(&app, "parties"), "▶ parties   iran qatar█");
+}
