@@ -4,9 +4,11 @@
 mod common;
 
 mod archive;
+mod archive_page;
 mod behaviour;
 mod details;
 mod edit;
+mod form_pickers;
 mod lanes;
 mod marks;
 mod originals;

@@ -71,6 +71,14 @@ impl Effects {
                         ));
                     });
                 }
+                Effect::ArchivePage { page, into, log } => {
+                    let (done, source) = (self.done.clone(), self.source.clone());
+                    std::thread::spawn(move || {
+                        done(crate::tui::runtime::write_log::carry_out_page(
+                            &source, &page, &into, &log,
+                        ));
+                    });
+                }
                 Effect::OpenUrl(url) => {
                     let done = self.done.clone();
                     std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
@@ -141,7 +149,8 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         | Effect::OpenUrl(_)
         | Effect::Edit { .. }
         | Effect::Suspend
-        | Effect::WriteLog { .. } => None,
+        | Effect::WriteLog { .. }
+        | Effect::ArchivePage { .. } => None,
     }
 }
 

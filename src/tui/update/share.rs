@@ -48,6 +48,13 @@ pub enum Effect {
         /// The log on screen, which the change is worked out on.
         log: std::sync::Arc<crate::model::Log>,
     },
+    /// A saved page archived and named in the log (`a` in the sources view), away from the
+    /// drawing thread; the outcome comes back as `Msg::LogWritten`.
+    ArchivePage {
+        page: std::path::PathBuf,
+        into: crate::write::PageInto,
+        log: std::sync::Arc<crate::model::Log>,
+    },
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).
