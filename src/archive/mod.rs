@@ -46,30 +46,46 @@ pub(crate) fn read_all(
 ) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
-    // Each file read, by its canonical path (or, given, as written), with what came of it.
-    let mut read: HashMap<PathBuf, Result<Arc<Archive>, String>> = HashMap::new();
+    // Each log file's folder, opened once (or why it could not be).
+    let mut folders: HashMap<usize, Result<read::Folder, String>> = HashMap::new();
+    // Each file read, by what identifies it once opened (or, given, as written), with what
+    // came of it.
+    let mut read: HashMap<(Option<read::Key>, String), Result<Arc<Archive>, String>> =
+        HashMap::new();
     let mut total: u64 = 0;
     for (ix, source) in log.sources.iter().enumerate() {
         let Some(archive) = &source.archive else {
             continue;
         };
         let written = archive.path.as_str();
-        let located = match from {
+        let opened = match from {
             Archives::None => continue,
             Archives::Beside(files) => match files.get(source.origin.file) {
-                Some(file) => read::locate_beside(file, written),
+                Some(file) => {
+                    let folder = folders
+                        .entry(source.origin.file)
+                        .or_insert_with(|| read::open_folder(file));
+                    match folder {
+                        Ok(folder) => read::open_beside(folder, written).map(Some),
+                        Err(why) => Err(read::no_folder(written, why)),
+                    }
+                }
                 None => continue,
             },
-            Archives::Given(_) => check_written(written).map(|()| (PathBuf::new(), written.into())),
+            Archives::Given(_) => check_written(written).map(|()| None),
         };
-        let (dir, key) = match located {
-            Ok(found) => found,
+        let opened = match opened {
+            Ok(opened) => opened,
             Err(why) => {
                 failed.push((ix, why));
                 continue;
             }
         };
-        let result = read.entry(key).or_insert_with_key(|key| {
+        let key = match &opened {
+            Some(opened) => (Some(opened.key()), String::new()),
+            None => (None, written.to_string()),
+        };
+        let result = read.entry(key).or_insert_with(|| {
             let left = budget.saturating_sub(total);
             let too_big = || {
                 if left < max_bytes {
@@ -80,13 +96,14 @@ pub(crate) fn read_all(
                     )
                 }
             };
-            let text = match from {
-                Archives::Given(given) => given
+            let text = match (from, opened) {
+                (_, Some(opened)) => read::read_opened(opened, written, max_bytes.min(left), too_big),
+                (Archives::Given(given), None) => given
                     .iter()
                     .find(|(p, _)| *p == written)
                     .map(|(_, t)| t.to_string())
                     .ok_or_else(|| format!("archive `{written}`: no such file")),
-                _ => read::read_located(&dir, key, written, max_bytes.min(left), too_big),
+                (_, None) => Err(format!("archive `{written}`: no such file")),
             }?;
             total += text.len() as u64;
             if total > budget {
