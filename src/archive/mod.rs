@@ -17,6 +17,7 @@ pub(crate) use read::check_written;
 pub use text::Archive;
 pub use verification::{Fold, NotFound, Verification};
 
+use crate::load::{Budget, WORD_BYTES};
 use crate::model::{Log, SourceIx};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,13 +37,15 @@ pub enum Archives<'a> {
 }
 
 /// Reads every source's archive into `log.archives`: each file once, however many sources
-/// name it (they share it), and all of them within `budget` bytes together. The sources
-/// whose archive could not be read, and why.
+/// name it (they share it), and all of them within `budget` bytes together; each file's
+/// text and words are taken from the load's `memory` too. The sources whose archive could
+/// not be read, and why.
 pub(crate) fn read_all(
     log: &mut Log,
     from: Archives,
     max_bytes: u64,
     budget: u64,
+    memory: &mut Budget,
 ) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
@@ -87,8 +90,12 @@ pub(crate) fn read_all(
         };
         let result = read.entry(key).or_insert_with(|| {
             let left = budget.saturating_sub(total);
+            // Its text alone must fit in what the load has left.
+            let memory_left = memory.left();
             let too_big = || {
-                if left < max_bytes {
+                if memory_left < max_bytes.min(left) {
+                    memory_message(written, memory, None)
+                } else if left < max_bytes {
                     budget_message(written, budget)
                 } else {
                     format!(
@@ -97,7 +104,12 @@ pub(crate) fn read_all(
                 }
             };
             let text = match (from, opened) {
-                (_, Some(opened)) => read::read_opened(opened, written, max_bytes.min(left), too_big),
+                (_, Some(opened)) => read::read_opened(
+                    opened,
+                    written,
+                    max_bytes.min(left).min(memory_left),
+                    too_big,
+                ),
                 (Archives::Given(given), None) => given
                     .iter()
                     .find(|(p, _)| *p == written)
@@ -108,6 +120,12 @@ pub(crate) fn read_all(
             total += text.len() as u64;
             if total > budget {
                 return Err(budget_message(written, budget));
+            }
+            // Its text is kept; its words are indexed while its quotes are checked.
+            let words = index::count_words(&text) as u64;
+            let cost = (text.len() as u64).saturating_add(words.saturating_mul(WORD_BYTES));
+            if !memory.take(cost) {
+                return Err(memory_message(written, memory, Some(cost)));
             }
             Ok(Arc::new(Archive {
                 path: written.to_string(),
@@ -126,6 +144,20 @@ pub(crate) fn read_all(
 fn budget_message(written: &str, budget: u64) -> String {
     format!(
         "archive `{written}` takes the log's archives over their budget of {budget} bytes together (each file counted once, however many sources name it): give fewer or shorter archives, or raise it with --max-file-size"
+    )
+}
+
+/// The refusal of a file that would take the load over its memory budget, naming it: what
+/// the archive would take (`cost`, once read) against what the log left.
+fn memory_message(written: &str, memory: &Budget, cost: Option<u64>) -> String {
+    let needs = match cost {
+        Some(cost) => format!("{} for its text and words", crate::load::budget_size(cost)),
+        None => "more than its text alone".to_string(),
+    };
+    format!(
+        "archive `{written}` takes the load over its memory budget of {} MiB (an archive takes its text and {WORD_BYTES} bytes a word; this one needs {needs}, and {} were left): give a shorter archive, or fewer archives in one log",
+        memory.mib(),
+        crate::load::budget_size(memory.left())
     )
 }
 
