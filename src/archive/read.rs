@@ -278,7 +278,7 @@ pub(crate) fn read_opened(
 
 /// The archive's bytes as text: UTF-8 or an error that says where it is not.
 fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -287,13 +287,15 @@ fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
             bytes[at]
         )
     })?;
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    // The byte-order mark and the provenance line are cut in place: never a second copy of
+    // an archive that may be hundreds of megabytes.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     // An archive made from a saved page starts with where and when it was archived: not
     // the publication's words, so never matched.
-    let text = crate::page::without_provenance(&text).to_string();
+    let cut = text.len() - crate::page::without_provenance(&text).len();
+    text.drain(..cut);
     let markdown = Path::new(written)
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
