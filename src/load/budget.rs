@@ -12,9 +12,9 @@ use super::document::Document;
 pub const ITEM_BYTES: u64 = 128;
 
 /// What one word of an archive costs while the archive is indexed, besides its text: its
-/// place (16 bytes) and its key and position in the sorted index (16 bytes), with room for
-/// the matching's work (a 100 MB archive of 17.6M words peaked at 39 bytes a word more than
-/// its text; docs/PERFORMANCE.md).
+/// place (16 bytes) and its key and position in the sorted index (16 bytes), and up to 16
+/// more where the list of places grew by doubling (a 100 MB archive of 14.1M words peaked at
+/// 32 bytes a word more than its text and the program; docs/PERFORMANCE.md).
 pub const WORD_BYTES: u64 = 48;
 
 /// The memory one load may still take, in bytes.

@@ -407,11 +407,12 @@ fn read_docs<'n>(
     let mut diagnostics = Vec::new();
     for (name, text) in names.iter().zip(texts) {
         let bytes = text.as_ref();
+        // Read within what the files before it left: its own text counts with its items.
+        let file_limits = budget.file_limits(limits);
         if !budget.take(bytes.len() as u64) {
             diagnostics.push(whole_file(name, budget.files_over()));
             break;
         }
-        let file_limits = budget.file_limits(limits);
         let new_reader = || {
             let mut reader = fields::Reader::new(name);
             reader.max_list_items = file_limits.max_list_items();
