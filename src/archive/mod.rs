@@ -150,14 +150,17 @@ fn budget_message(written: &str, budget: u64) -> String {
 /// The refusal of a file that would take the load over its memory budget, naming it: what
 /// the archive would take (`cost`, once read) against what the log left.
 fn memory_message(written: &str, memory: &Budget, cost: Option<u64>) -> String {
+    let left = crate::load::budget_size(memory.left());
     let needs = match cost {
-        Some(cost) => format!("{} for its text and words", crate::load::budget_size(cost)),
-        None => "more than its text alone".to_string(),
+        Some(cost) => format!(
+            "this one needs {} for its text and words, and {left} were left",
+            crate::load::budget_size(cost)
+        ),
+        None => format!("its text alone is more than the {left} left"),
     };
     format!(
-        "archive `{written}` takes the load over its memory budget of {} MiB (an archive takes its text and {WORD_BYTES} bytes a word; this one needs {needs}, and {} were left): give a shorter archive, or fewer archives in one log",
-        memory.mib(),
-        crate::load::budget_size(memory.left())
+        "archive `{written}` takes the load over its memory budget of {} MiB (an archive takes its text and {WORD_BYTES} bytes a word; {needs}): give a shorter archive, or fewer archives in one log",
+        memory.mib()
     )
 }
 

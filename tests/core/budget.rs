@@ -151,3 +151,22 @@ fn archives_each_within_the_budget_but_over_it_together_are_refused() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn an_archive_whose_text_alone_is_over_what_is_left_is_refused_before_it_is_read() {
+    let limits = Limits {
+        memory_budget: BUDGET,
+        ..Limits::default()
+    };
+    let (_d, log) = log_with_archive(&"x".repeat(2 << 20));
+    let report: Report = load::load_path(&log, &limits).expect_err("over the budget");
+    let [d] = report.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", report.diagnostics)
+    };
+    assert!(
+        d.message.contains("memory budget of 1 MiB")
+            && d.message.contains("its text alone is more than"),
+        "{}",
+        d.message
+    );
+}
