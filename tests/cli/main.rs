@@ -4,6 +4,7 @@
 mod common;
 
 mod adding;
+mod archive_at_scale;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
