@@ -310,11 +310,16 @@ fn changes(old: &Snapshot, now: &Full) -> Vec<Change> {
     out
 }
 
-/// The seen file of the log made of `paths`, beside its marks file.
-fn file_for(paths: &[PathBuf]) -> Option<PathBuf> {
+/// The seen file's name for the log made of `paths`: its marks file's, in the state
+/// directory's `seen` folder.
+pub fn key_for(paths: &[PathBuf]) -> String {
     let key = crate::marks::key_for(paths);
-    let key = key.strip_suffix(".marks").unwrap_or(&key).to_owned() + ".seen";
-    crate::marks::state_dir().map(|d| d.join("seen").join(key))
+    key.strip_suffix(".marks").unwrap_or(&key).to_owned() + ".seen"
+}
+
+/// The seen file of the log made of `paths`.
+fn file_for(paths: &[PathBuf]) -> Option<PathBuf> {
+    crate::marks::state_dir().map(|d| d.join("seen").join(key_for(paths)))
 }
 
 /// The entries of a seen file by id, or why it could not be read whole.
@@ -435,6 +440,19 @@ impl Seen {
                 (e.id.clone(), look)
             })
             .collect();
+    }
+
+    /// Takes the last looks of `other` (a first open: the log as it opened).
+    pub fn looks_from(&mut self, other: Seen) {
+        self.before = other.before;
+    }
+
+    /// Follows an event without `id` whose derived id an edit changed while the browser
+    /// was open (as marks follow it): it is compared with its last look, not new.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        if let Some(look) = self.before.remove(from) {
+            self.before.entry(to.to_owned()).or_insert(look);
+        }
     }
 
     /// The events new or changed since the last look, in timeline order; every event when

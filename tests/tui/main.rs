@@ -15,6 +15,7 @@ mod paste;
 mod quote_browser;
 mod reload;
 mod screens;
+mod seen;
 mod share;
 mod source_filters;
 mod sources_view;

@@ -25,6 +25,8 @@ pub enum Msg {
     },
     /// Saving the marks failed (`Effect::SaveMarks`).
     MarksSaved(Result<(), String>),
+    /// How recording what the reader saw went (`Effect::SaveSeen`).
+    SeenSaved(Result<(), String>),
     /// How a write to the log went (`Effect::WriteLog`).
     LogWritten(Box<Result<crate::write::Written, crate::write::Refusal>>),
 }

@@ -27,8 +27,10 @@ pub(crate) fn run(
     marks: Marks,
     source: LogSource,
 ) -> std::io::Result<Ended> {
-    let mut app =
-        crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
+    let seen = crate::seen::Seen::load(&source.args);
+    let mut app = crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env())
+        .with_marks(marks)
+        .with_seen(seen);
     app.hyperlinks = hyperlinks_wanted(
         std::env::var("TERM").ok().as_deref(),
         std::env::var_os("DATELINE_NO_HYPERLINKS").is_some(),
@@ -47,6 +49,15 @@ pub(crate) fn run(
     });
     terminal::restore();
     drop(feeds);
+    // The look is recorded however the browser ended: by the reader or by a signal.
+    if result.is_ok()
+        && let Err(e) = app.seen.save(&app.log, crate::seen::now())
+    {
+        eprintln!(
+            "dateline: could not record what you saw: {}",
+            crate::sanitize::sanitize(&e.to_string())
+        );
+    }
     result
 }
 
