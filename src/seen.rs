@@ -37,12 +37,15 @@ pub enum Unseen {
 }
 
 /// What the reader saw of one log, as the file held it when it was opened.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Seen {
     /// Where it is kept; None when there is no state directory.
     file: Option<PathBuf>,
     /// The last look at each event, by id: what "new" and "changed" are measured against.
     before: HashMap<String, Look>,
+    /// A log taken as seen (`adopt`), whose events become `before` only when something is
+    /// measured against another log: opening a big log pays nothing for it.
+    opened: Option<std::sync::Arc<Log>>,
     /// The time of the newest look (Unix seconds); None when no look was recorded.
     pub last_look: Option<i64>,
     /// What could not be read of the file: it is not saved over until it reads whole.
@@ -355,7 +358,10 @@ fn parse(line: &str) -> Option<(String, Look)> {
         _ => return None,
     };
     let snapshot = parts.next()?;
-    serde_json::from_str::<Snapshot>(snapshot).ok()?;
+    // Read as a snapshot only when its changes are asked for: opening stays cheap.
+    if !(snapshot.starts_with('{') && snapshot.ends_with('}')) {
+        return None;
+    }
     Some((
         id,
         Look {
@@ -405,6 +411,7 @@ impl Seen {
             file: Some(file.to_path_buf()),
             last_look: before.values().map(|l| l.at).max(),
             before: before.into_iter().collect(),
+            opened: None,
             problem,
         }
     }
@@ -427,7 +434,22 @@ impl Seen {
 
     /// Takes `log` as seen now, in memory only: a first open measures what a reload brings
     /// against the log as it opened, and says nothing of it.
-    pub fn adopt(&mut self, log: &Log) {
+    pub fn adopt(&mut self, log: std::sync::Arc<Log>) {
+        self.before.clear();
+        self.opened = Some(log);
+    }
+
+    /// Takes the last looks of `other` (a first open: the log as it opened).
+    pub fn looks_from(&mut self, other: Seen) {
+        self.before = other.before;
+        self.opened = other.opened;
+    }
+
+    /// The adopted log's events as last looks, once something is measured against them.
+    fn settle(&mut self) {
+        let Some(log) = self.opened.take() else {
+            return;
+        };
         self.before = log
             .events
             .iter()
@@ -435,21 +457,17 @@ impl Seen {
                 let look = Look {
                     at: 0,
                     derived: e.id_derived,
-                    snapshot: snapshot_text(log, e),
+                    snapshot: snapshot_text(&log, e),
                 };
                 (e.id.clone(), look)
             })
             .collect();
     }
 
-    /// Takes the last looks of `other` (a first open: the log as it opened).
-    pub fn looks_from(&mut self, other: Seen) {
-        self.before = other.before;
-    }
-
     /// Follows an event without `id` whose derived id an edit changed while the browser
     /// was open (as marks follow it): it is compared with its last look, not new.
     pub fn rename(&mut self, from: &str, to: &str) {
+        self.settle();
         if let Some(look) = self.before.remove(from) {
             self.before.entry(to.to_owned()).or_insert(look);
         }
@@ -457,7 +475,11 @@ impl Seen {
 
     /// The events new or changed since the last look, in timeline order; every event when
     /// no look was recorded.
-    pub fn unseen(&self, log: &Log) -> BTreeMap<EventIx, Unseen> {
+    pub fn unseen(&mut self, log: &Log) -> BTreeMap<EventIx, Unseen> {
+        if self.opened.as_deref().is_some_and(|o| std::ptr::eq(o, log)) {
+            return BTreeMap::new();
+        }
+        self.settle();
         log.events
             .iter()
             .enumerate()
@@ -565,13 +587,13 @@ mod tests {
     fn a_look_saved_tells_new_and_changed_field_by_field() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("s").join("log.seen");
-        let first = Seen::load_from(&file);
+        let mut first = Seen::load_from(&file);
         assert_eq!(first.last_look, None);
         let old = log(ONE);
         assert_eq!(first.unseen(&old).len(), 1, "no look: every event");
         save_look(&file, &old, 1_764_873_600).unwrap();
 
-        let seen = Seen::load_from(&file);
+        let mut seen = Seen::load_from(&file);
         assert_eq!(seen.last_look, Some(1_764_873_600));
         assert!(seen.unseen(&old).is_empty());
         let edited = ONE
@@ -616,12 +638,12 @@ mod tests {
         // B looked later, then A quits with its older look: B's look of `talks` stays.
         save_look(&file, &b, 200).unwrap();
         save_look(&file, &a, 100).unwrap();
-        let seen = Seen::load_from(&file);
+        let mut seen = Seen::load_from(&file);
         assert!(seen.unseen(&b).is_empty());
         assert_eq!(seen.last_look, Some(200));
         // A later look wins.
         save_look(&file, &a, 300).unwrap();
-        let seen = Seen::load_from(&file);
+        let mut seen = Seen::load_from(&file);
         assert_eq!(
             seen.unseen(&b).len(),
             1,

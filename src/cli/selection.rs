@@ -76,7 +76,7 @@ pub(crate) fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
 /// The events new or changed since the reader last looked at the log these arguments
 /// open in the browser (every event when they never did). Reads, never records a look.
 pub(crate) fn unseen_of(files: &[PathBuf], log: &Log) -> std::collections::BTreeSet<EventIx> {
-    let seen = crate::seen::Seen::load(files);
+    let mut seen = crate::seen::Seen::load(files);
     if let Some(trouble) = seen.trouble() {
         eprintln!("dateline: warning: {trouble}");
     }

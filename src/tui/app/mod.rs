@@ -170,7 +170,7 @@ impl App {
         app.selected = app.visible.first().copied();
         // Until told what the reader saw (`with_seen`), a reload is measured against the
         // log as it opened.
-        app.seen.adopt(&app.log);
+        app.seen.adopt(app.log.clone());
         app
     }
 
