@@ -31,7 +31,8 @@ impl App {
             self.message = Some(notes.join(" · "));
         }
         self.seen = seen;
-        if self.query.unseen.is_some() {
+        // `--unseen` with no look recorded keeps every event, as `list --unseen` does.
+        if self.query.unseen.is_some() && self.seen.last_look.is_some() {
             self.query.unseen = Some(self.unseen.keys().copied().collect());
             refilter(&mut self);
         }
