@@ -30,6 +30,15 @@ fn seen(c: &mut Criterion<support::Clock>) {
         group.bench_with_input(BenchmarkId::new("new_and_changed", &id), &log, |b, log| {
             b.iter(|| seen.unseen(black_box(log)))
         });
+        // A first open's first reload: the log as it opened taken as the last look.
+        let opened = std::sync::Arc::new(support::loaded(events).log);
+        group.bench_with_input(BenchmarkId::new("first_reload", &id), &log, |b, log| {
+            b.iter(|| {
+                let mut first = Seen::default();
+                first.adopt(opened.clone());
+                first.unseen(black_box(log))
+            })
+        });
     }
     group.finish();
 }

@@ -3,12 +3,13 @@
 //! never in the log, under `state_file`'s rules (a regular file only, what cannot be read
 //! said and never written over, atomic writes, the marks' lock).
 //!
-//! One line per event: `look<TAB>"id"<TAB>d|w<TAB>snapshot`, where `look` is the Unix time
-//! of the look, the id is a JSON string, `d` or `w` says whether the id was derived from date
-//! and title or written, and the snapshot is one line of JSON holding each field: short
-//! values as written (a date, a status, party ids), longer ones as a hash, so that what
-//! changed can be said field by field (`status: expected → occurred`, `summary edited`,
-//! `1 quote added`) while the file stays small.
+//! One line per event: `look<TAB>"id"<TAB>d|w<TAB>digest<TAB>snapshot`, where `look` is the
+//! Unix time of the look, the id is a JSON string, `d` or `w` says whether the id was derived
+//! from date and title or written, the digest (16 hex digits) sums up every field, so that an
+//! unchanged event is told at the cost of hashing it, and the snapshot is one line of JSON
+//! holding each field: short values as written (a date, a status, party ids), longer ones as a
+//! hash, so that what changed can be said field by field (`status: expected → occurred`,
+//! `summary edited`, `1 quote added`) while the file stays small.
 //!
 //! Two browsers on one log merge what they saw under the lock: every id either saw is kept,
 //! and for an id both saw, the newer look.
@@ -16,10 +17,14 @@
 use crate::diff::{self, Change, What};
 use crate::model::{Event, EventIx, Log, Tz};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// Looks by event id, with the loader's hasher for id maps (several times cheaper than
+/// SipHash on short keys).
+type Looks = std::collections::HashMap<String, Look, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
-/// The most of a seen file that is read. A snapshot is about 150 bytes against an id's 40
+/// The most of a seen file that is read. An entry is about 200 bytes against an id's 40
 /// for a mark, so a hundred thousand events take about 20 MB, over the marks' cap: this
 /// file gets four times it.
 pub const MAX_BYTES: u64 = crate::state_file::MAX_BYTES * 4;
@@ -42,10 +47,13 @@ pub struct Seen {
     /// Where it is kept; None when there is no state directory.
     file: Option<PathBuf>,
     /// The last look at each event, by id: what "new" and "changed" are measured against.
-    before: HashMap<String, Look>,
-    /// A log taken as seen (`adopt`), whose events become `before` only when something is
-    /// measured against another log: opening a big log pays nothing for it.
+    before: Looks,
+    /// A log taken as seen (`adopt`): its events become `before` only when something is
+    /// measured against another log (opening a big log pays nothing for it), and their
+    /// changes are told from it, in full.
     opened: Option<std::sync::Arc<Log>>,
+    /// `opened` is not in `before` yet.
+    pending: bool,
     /// The time of the newest look (Unix seconds); None when no look was recorded.
     pub last_look: Option<i64>,
     /// What could not be read of the file: it is not saved over until it reads whole.
@@ -57,8 +65,13 @@ pub struct Seen {
 struct Look {
     at: i64,
     derived: bool,
-    /// The snapshot's JSON, compared as text with the event's now.
+    /// `digest` of the event: unchanged when it is the same.
+    digest: u64,
+    /// The snapshot's JSON, read when the changes are asked for (empty for an event of the
+    /// adopted log, which has it whole).
     snapshot: String,
+    /// Its place in the adopted log.
+    from: Option<EventIx>,
 }
 
 /// Each field of an event as kept: short values as written, longer ones as `#hash`.
@@ -326,10 +339,10 @@ fn file_for(paths: &[PathBuf]) -> Option<PathBuf> {
 }
 
 /// The entries of a seen file by id, or why it could not be read whole.
-fn read(file: &Path) -> (BTreeMap<String, Look>, Option<String>) {
+fn read(file: &Path) -> (Looks, Option<String>) {
     let read = crate::state_file::read_lines_capped(file, MAX_BYTES);
     let mut problem = read.problem;
-    let mut out = BTreeMap::new();
+    let mut out = Looks::with_capacity_and_hasher(read.lines.len(), Default::default());
     let mut bad = 0;
     for line in &read.lines {
         match parse(line) {
@@ -349,14 +362,20 @@ fn read(file: &Path) -> (BTreeMap<String, Look>, Option<String>) {
 }
 
 fn parse(line: &str) -> Option<(String, Look)> {
-    let mut parts = line.splitn(4, '\t');
+    let mut parts = line.splitn(5, '\t');
     let at: i64 = parts.next()?.parse().ok()?;
-    let id: String = serde_json::from_str(parts.next()?).ok()?;
+    let id = parts.next()?;
+    // Most ids need no unescaping.
+    let id: String = match id.strip_prefix('"').and_then(|i| i.strip_suffix('"')) {
+        Some(plain) if !plain.contains(['\\', '"']) => plain.to_owned(),
+        _ => serde_json::from_str(id).ok()?,
+    };
     let derived = match parts.next()? {
         "d" => true,
         "w" => false,
         _ => return None,
     };
+    let digest = u64::from_str_radix(parts.next()?, 16).ok()?;
     let snapshot = parts.next()?;
     // Read as a snapshot only when its changes are asked for: opening stays cheap.
     if !(snapshot.starts_with('{') && snapshot.ends_with('}')) {
@@ -367,19 +386,89 @@ fn parse(line: &str) -> Option<(String, Look)> {
         Look {
             at,
             derived,
+            digest,
             snapshot: snapshot.to_owned(),
+            from: None,
         },
     ))
 }
 
 fn line(id: &str, look: &Look) -> String {
     format!(
-        "{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{:016x}\t{}",
         look.at,
         serde_json::to_string(id).unwrap_or_default(),
         if look.derived { "d" } else { "w" },
+        look.digest,
         look.snapshot
     )
+}
+
+/// A digest of every field `diff` compares in an event, hashed as it lies (no snapshot
+/// built): equal for an unchanged event, and stable across runs and machines.
+fn digest(log: &Log, e: &Event) -> u64 {
+    let mut d = Digest(0x6a09_e667_f3bc_c908);
+    d.text(Some(&e.date.written()));
+    d.text(e.end.map(|x| x.written()).as_deref());
+    d.text(e.date_note.as_deref());
+    d.text(Some(e.kind.as_str()));
+    d.text(Some(e.status.as_str()));
+    d.text(Some(&e.title));
+    d.text(e.summary.as_deref());
+    d.text(e.location.as_deref());
+    d.ids(e.named_parties.iter().map(|&p| log.parties[p].id.as_str()));
+    d.ids(e.actors.iter().map(|&a| log.actors[a].id.as_str()));
+    d.ids(e.topics.iter().map(String::as_str));
+    d.ids(e.sources.iter().map(|&s| log.sources[s].id.as_str()));
+    d.ids(e.related.iter().map(|&r| log.events[r].id.as_str()));
+    d.count(e.quotes.len());
+    for q in &e.quotes {
+        d.text(Some(&q.text));
+        d.text(q.speaker.map(|a| log.actors[a].id.as_str()));
+        d.text(q.attribution.as_deref());
+        d.ids(q.parties.iter().map(|&p| log.parties[p].id.as_str()));
+        d.text(q.source.map(|s| log.sources[s].id.as_str()));
+        d.count(usize::from(q.paraphrase) | usize::from(q.translated) << 1);
+        d.text(q.original.as_deref());
+        d.text(q.lang.as_deref());
+        d.text(Some(q.verification.as_str()));
+    }
+    d.0
+}
+
+/// Eight bytes at a time, each text framed by its length (and an absent one told apart).
+struct Digest(u64);
+
+impl Digest {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+
+    fn count(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
+
+    fn text(&mut self, s: Option<&str>) {
+        let Some(s) = s else {
+            self.mix(u64::MAX);
+            return;
+        };
+        self.count(s.len());
+        for chunk in s.as_bytes().chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(w));
+        }
+    }
+
+    fn ids<'a>(&mut self, ids: impl ExactSizeIterator<Item = &'a str>) {
+        self.count(ids.len());
+        for id in ids {
+            self.text(Some(id));
+        }
+    }
 }
 
 /// The time of a look, as the status line says it: `Thu 4 Dec 18:40`, on the reading
@@ -410,9 +499,9 @@ impl Seen {
         Seen {
             file: Some(file.to_path_buf()),
             last_look: before.values().map(|l| l.at).max(),
-            before: before.into_iter().collect(),
-            opened: None,
+            before,
             problem,
+            ..Seen::default()
         }
     }
 
@@ -437,27 +526,35 @@ impl Seen {
     pub fn adopt(&mut self, log: std::sync::Arc<Log>) {
         self.before.clear();
         self.opened = Some(log);
+        self.pending = true;
     }
 
     /// Takes the last looks of `other` (a first open: the log as it opened).
     pub fn looks_from(&mut self, other: Seen) {
         self.before = other.before;
         self.opened = other.opened;
+        self.pending = other.pending;
     }
 
     /// The adopted log's events as last looks, once something is measured against them.
     fn settle(&mut self) {
-        let Some(log) = self.opened.take() else {
+        if !std::mem::take(&mut self.pending) {
+            return;
+        }
+        let Some(log) = self.opened.as_deref() else {
             return;
         };
         self.before = log
             .events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let look = Look {
                     at: 0,
                     derived: e.id_derived,
-                    snapshot: snapshot_text(&log, e),
+                    digest: digest(log, e),
+                    snapshot: String::new(),
+                    from: Some(i),
                 };
                 (e.id.clone(), look)
             })
@@ -476,7 +573,7 @@ impl Seen {
     /// The events new or changed since the last look, in timeline order; every event when
     /// no look was recorded.
     pub fn unseen(&mut self, log: &Log) -> BTreeMap<EventIx, Unseen> {
-        if self.opened.as_deref().is_some_and(|o| std::ptr::eq(o, log)) {
+        if self.pending && self.opened.as_deref().is_some_and(|o| std::ptr::eq(o, log)) {
             return BTreeMap::new();
         }
         self.settle();
@@ -485,9 +582,7 @@ impl Seen {
             .enumerate()
             .filter_map(|(i, e)| match self.before.get(&e.id) {
                 None => Some((i, Unseen::New)),
-                Some(look) => {
-                    (look.snapshot != snapshot_text(log, e)).then_some((i, Unseen::Changed))
-                }
+                Some(look) => (look.digest != digest(log, e)).then_some((i, Unseen::Changed)),
             })
             .collect()
     }
@@ -496,7 +591,11 @@ impl Seen {
     /// seen.
     pub fn changes(&self, log: &Log, ix: EventIx) -> Option<Vec<Change>> {
         let e = log.events.get(ix)?;
-        let old: Snapshot = serde_json::from_str(&self.before.get(&e.id)?.snapshot).ok()?;
+        let look = self.before.get(&e.id)?;
+        if let (Some(from), Some(opened)) = (look.from, self.opened.as_deref()) {
+            return Some(diff::event_changes(opened, &opened.events[from], log, e));
+        }
+        let old: Snapshot = serde_json::from_str(&look.snapshot).ok()?;
         Some(changes(&old, &full(log, e)))
     }
 
@@ -513,7 +612,7 @@ impl Seen {
         let mut n = 0;
         for (&ix, _) in unseen.iter().filter(|(_, u)| **u == Unseen::New) {
             let e = &log.events[ix];
-            if !e.id_derived {
+            if !e.id_derived || gone.is_empty() {
                 continue;
             }
             let s = snapshot(&full(log, e));
@@ -554,17 +653,29 @@ pub fn save_look(file: &Path, log: &Log, at: i64) -> std::io::Result<()> {
     // went): kept, it would only grow the file.
     entries.retain(|id, l| !(l.derived && l.at <= at && log.event(id).is_none()));
     for e in &log.events {
-        if entries.get(&e.id).is_some_and(|l| l.at > at) {
-            continue;
+        let d = digest(log, e);
+        match entries.get_mut(&e.id) {
+            Some(l) if l.at > at => {}
+            // Unchanged since: its snapshot is not built again.
+            Some(l) if l.digest == d => {
+                l.at = at;
+                l.derived = e.id_derived;
+            }
+            _ => {
+                let look = Look {
+                    at,
+                    derived: e.id_derived,
+                    digest: d,
+                    snapshot: snapshot_text(log, e),
+                    from: None,
+                };
+                entries.insert(e.id.clone(), look);
+            }
         }
-        let look = Look {
-            at,
-            derived: e.id_derived,
-            snapshot: snapshot_text(log, e),
-        };
-        entries.insert(e.id.clone(), look);
     }
-    let lines: Vec<String> = entries.iter().map(|(id, l)| line(id, l)).collect();
+    let mut ids: Vec<&String> = entries.keys().collect();
+    ids.sort_unstable();
+    let lines: Vec<String> = ids.into_iter().map(|id| line(id, &entries[id])).collect();
     crate::state_file::write_lines(file, lines.iter().map(String::as_str))?;
     drop(lock);
     Ok(())
@@ -660,7 +771,9 @@ mod tests {
             &Look {
                 at: 1_764_873_600,
                 derived: true,
+                digest: digest(&l, &l.events[0]),
                 snapshot: snapshot_text(&l, &l.events[0]),
+                from: None,
             },
         );
         assert!((line.len() as u64 + 1) * 100_000 < MAX_BYTES / 2, "{line}");
