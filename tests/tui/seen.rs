@@ -9,7 +9,9 @@ use dateline::filter::Query;
 use dateline::load::load_str;
 use dateline::marks::Marks;
 use dateline::seen::Seen;
+use dateline::tui::Msg;
 use dateline::tui::runtime::effects::settle;
+use dateline::tui::update::seen_keys::SeenRead;
 use dateline::tui::{Action, App, ColorMode, update};
 use std::path::Path;
 
@@ -242,6 +244,32 @@ fn an_event_without_an_id_whose_title_changed_counts_as_new_and_is_said_once() {
     quit_at(&mut app, THU_18_40 + 60);
     let again = open(&edited, &file);
     assert!(!again.message.unwrap().contains("derived id"));
+}
+
+#[test]
+fn what_was_seen_read_off_the_first_frame_is_compared_with_the_log_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.seen");
+    quit_at(&mut open(V1, &file), THU_18_40);
+    // The run loop reads what was seen on a thread; a reload may come first.
+    let mut app = crate::common::browser::open("talks.yaml", V1, 80, 24);
+    let read = SeenRead::of(Seen::load_from(&file), app.log.clone());
+    reload(&mut app, "talks.yaml", &v2());
+    update(&mut app, Msg::SeenRead(Box::new(read)));
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("1 new, 1 changed since you last looked (Thu 4 Dec 18:40)"),
+        "{s}"
+    );
+    assert!(row_of(&s, "Third round").contains('+'), "{s}");
+    // The look is recorded from then on.
+    reload(&mut app, "talks.yaml", &v2());
+    settle(&mut app);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("round-three")
+    );
 }
 
 #[test]

@@ -27,10 +27,9 @@ pub(crate) fn run(
     marks: Marks,
     source: LogSource,
 ) -> std::io::Result<Ended> {
-    let seen = crate::seen::Seen::load(&source.args);
-    let mut app = crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env())
-        .with_marks(marks)
-        .with_seen(seen);
+    // What the reader saw comes later (`run_loop` reads it off the first frame).
+    let mut app =
+        crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
     app.hyperlinks = hyperlinks_wanted(
         std::env::var("TERM").ok().as_deref(),
         std::env::var_os("DATELINE_NO_HYPERLINKS").is_some(),
@@ -50,8 +49,13 @@ pub(crate) fn run(
     terminal::restore();
     drop(feeds);
     // The look is recorded however the browser ended: by the reader or by a signal.
+    // Quit before what was seen was read: the look is recorded all the same.
+    let mut seen = match app.seen.file() {
+        Some(_) => std::mem::take(&mut app.seen),
+        None => crate::seen::Seen::load(&source.args),
+    };
     if result.is_ok()
-        && let Err(e) = app.seen.save(&app.log, crate::seen::now())
+        && let Err(e) = seen.save(&app.log, crate::seen::now())
     {
         eprintln!(
             "dateline: could not record what you saw: {}",

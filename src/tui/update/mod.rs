@@ -5,7 +5,7 @@ pub(crate) mod edit;
 pub(crate) mod mark_keys;
 mod paging;
 pub(crate) mod reload;
-pub(crate) mod seen_keys;
+pub mod seen_keys;
 pub mod share;
 pub(crate) mod write;
 
@@ -37,6 +37,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
         Msg::SeenSaved(result) => return seen_keys::saved(app, result),
+        Msg::SeenRead(read) => return seen_keys::arrived(app, *read),
         Msg::LogWritten(result) => return write::written(app, *result),
     };
     if !matches!(action, Action::Resize { .. }) {

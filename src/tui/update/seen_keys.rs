@@ -3,40 +3,87 @@
 //! changes of the selected event in the details. The look is recorded at quit (by the run
 //! loop) and at each reload (`Effect::SaveSeen`).
 
+use crate::model::EventIx;
 use crate::seen::{Seen, Unseen, look_time};
 use crate::tui::app::App;
 use crate::tui::update::share::Effect;
 use crate::tui::update::{jump_to, refilter};
+use std::collections::BTreeMap;
+
+/// What the reader saw of a log, and what is new or changed in it since, worked out away
+/// from the drawing thread (reading the file and comparing take a while on a big log).
+#[derive(Clone, Debug)]
+pub struct SeenRead {
+    seen: Seen,
+    /// The log it was compared with, and what is new or changed in it.
+    log: std::sync::Arc<crate::model::Log>,
+    unseen: BTreeMap<EventIx, Unseen>,
+}
+
+impl SeenRead {
+    /// Reads what was seen of the log made of `paths` and compares `log` with it.
+    pub fn read(paths: &[std::path::PathBuf], log: std::sync::Arc<crate::model::Log>) -> SeenRead {
+        SeenRead::of(Seen::load(paths), log)
+    }
+
+    /// Compares `log` with what was seen.
+    pub fn of(mut seen: Seen, log: std::sync::Arc<crate::model::Log>) -> SeenRead {
+        // A first open compares nothing: `with_seen` takes the browser's own last look.
+        let unseen = match seen.last_look {
+            Some(_) => seen.unseen(&log),
+            None => BTreeMap::new(),
+        };
+        SeenRead { seen, log, unseen }
+    }
+}
+
+/// `SeenRead` arrived: as `with_seen`, unless the log was reloaded meanwhile (then it is
+/// compared again with the log on screen).
+pub(crate) fn arrived(app: &mut App, read: SeenRead) {
+    let SeenRead { seen, log, unseen } = read;
+    let unseen = std::sync::Arc::ptr_eq(&log, &app.log).then_some(unseen);
+    take(app, seen, unseen);
+}
 
 impl App {
     /// Gives the browser what the reader saw of its log (`Seen::load` on the log's files)
     /// and says what is new or changed since. A first open says nothing and marks
     /// nothing: what a reload brings is then measured against the log as it opened.
-    pub fn with_seen(mut self, mut seen: Seen) -> App {
-        if seen.last_look.is_none() {
-            seen.looks_from(std::mem::take(&mut self.seen));
-        }
-        self.unseen = seen.unseen(&self.log);
-        let mut notes = Vec::new();
-        if let Some(at) = seen.last_look {
-            notes.push(opening_note(&self, at));
-            let renamed = seen.derived_renamed(&self.log, &self.unseen);
-            if renamed > 0 {
-                notes.push(derived_note(renamed));
-            }
-        }
-        notes.extend(seen.trouble());
-        notes.extend(self.message.take());
-        if !notes.is_empty() {
-            self.message = Some(notes.join(" · "));
-        }
-        self.seen = seen;
-        // `--unseen` with no look recorded keeps every event, as `list --unseen` does.
-        if self.query.unseen.is_some() && self.seen.last_look.is_some() {
-            self.query.unseen = Some(self.unseen.keys().copied().collect());
-            refilter(&mut self);
-        }
+    pub fn with_seen(mut self, seen: Seen) -> App {
+        take(&mut self, seen, None);
         self
+    }
+}
+
+/// `with_seen`, with what is new or changed when it was worked out already.
+fn take(app: &mut App, mut seen: Seen, unseen: Option<BTreeMap<EventIx, Unseen>>) {
+    if seen.last_look.is_none() {
+        seen.looks_from(std::mem::take(&mut app.seen));
+    }
+    app.unseen = match unseen {
+        Some(u) if seen.last_look.is_some() => u,
+        _ => seen.unseen(&app.log),
+    };
+    let mut notes = Vec::new();
+    if let Some(at) = seen.last_look {
+        notes.push(opening_note(app, at));
+        let renamed = seen.derived_renamed(&app.log, &app.unseen);
+        if renamed > 0 {
+            notes.push(derived_note(renamed));
+        }
+    }
+    notes.extend(seen.trouble());
+    notes.extend(app.message.take());
+    if !notes.is_empty() {
+        app.message = Some(notes.join(" · "));
+    }
+    app.seen = seen;
+    // `--unseen` with no look recorded keeps every event, as `list --unseen` does.
+    if app.query.unseen.is_some() && app.seen.last_look.is_some() {
+        app.query.unseen = Some(app.unseen.keys().copied().collect());
+        let message = app.message.take();
+        refilter(app);
+        app.message = message;
     }
 }
 
@@ -79,7 +126,7 @@ pub(crate) fn since(app: &App) -> String {
 
 /// What changed in the event since the last look, a line each: `status: expected →
 /// occurred`, `1 quote added`. Log text is sanitised by the caller.
-pub(crate) fn changes(app: &App, ix: crate::model::EventIx) -> Vec<String> {
+pub(crate) fn changes(app: &App, ix: EventIx) -> Vec<String> {
     let Some(changes) = app.seen.changes(&app.log, ix) else {
         return Vec::new();
     };
