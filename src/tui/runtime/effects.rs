@@ -62,15 +62,6 @@ impl Effects {
                     out.flush()?;
                 }
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
-                Effect::WriteLog { change, log } => {
-                    // Checking a big log takes a while: never on the drawing thread.
-                    let (done, source) = (self.done.clone(), self.source.clone());
-                    std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out(
-                            &source, &change, &log,
-                        ));
-                    });
-                }
                 Effect::SaveSeen { file, log } => {
                     // A snapshot of every event of a big log: never on the drawing thread.
                     let done = self.done.clone();
@@ -79,6 +70,15 @@ impl Effects {
                             crate::seen::save_look(&file, &log, crate::seen::now())
                                 .map_err(|e| e.to_string()),
                         ))
+                    });
+                }
+                Effect::WriteLog { change, log } => {
+                    // Checking a big log takes a while: never on the drawing thread.
+                    let (done, source) = (self.done.clone(), self.source.clone());
+                    std::thread::spawn(move || {
+                        done(crate::tui::runtime::write_log::carry_out(
+                            &source, &change, &log,
+                        ));
                     });
                 }
                 Effect::OpenUrl(url) => {
