@@ -20,6 +20,7 @@ mod revision3;
 mod separators;
 mod source_filters;
 mod sources;
+mod unseen;
 mod verification;
 mod web;
 mod writing;

@@ -17,6 +17,7 @@ mod paste;
 mod quote_browser;
 mod reload;
 mod screens;
+mod seen;
 mod share;
 mod source_filters;
 mod sources_view;

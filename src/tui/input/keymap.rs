@@ -627,8 +627,15 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('+')],
         Action::GoToNew,
-        "go to the first event the last reload added (Backspace returns)",
+        "go to the first event new (+) or changed (~) since you last looked (Backspace returns)",
         None,
+    ),
+    bind(
+        B,
+        &[Char('U')],
+        Action::OnlyUnseen,
+        "show only the events new or changed since you last looked, or all again",
+        Some("new"),
     ),
     bind(
         B,

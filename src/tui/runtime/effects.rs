@@ -62,6 +62,16 @@ impl Effects {
                     out.flush()?;
                 }
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
+                Effect::SaveSeen { file, log } => {
+                    // A snapshot of every event of a big log: never on the drawing thread.
+                    let done = self.done.clone();
+                    std::thread::spawn(move || {
+                        done(Msg::SeenSaved(
+                            crate::seen::save_look(&file, &log, crate::seen::now())
+                                .map_err(|e| e.to_string()),
+                        ))
+                    });
+                }
                 Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
                     let (done, source) = (self.done.clone(), self.source.clone());
@@ -145,6 +155,9 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         Effect::SaveMarks(mut marks) => {
             Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string())))
         }
+        Effect::SaveSeen { file, log } => Some(Msg::SeenSaved(
+            crate::seen::save_look(&file, &log, crate::seen::now()).map_err(|e| e.to_string()),
+        )),
         Effect::Copy(_)
         | Effect::OpenUrl(_)
         | Effect::Edit { .. }
@@ -158,9 +171,13 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
 /// so far and feeds their outcomes to `update`, leaving the clipboard and URL effects queued
 /// so a test can read them.
 pub fn settle(app: &mut App) {
-    let (files, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut app.effects)
-        .into_iter()
-        .partition(|e| matches!(e, Effect::WriteNew { .. } | Effect::SaveMarks(_)));
+    let (files, rest): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut app.effects).into_iter().partition(|e| {
+            matches!(
+                e,
+                Effect::WriteNew { .. } | Effect::SaveMarks(_) | Effect::SaveSeen { .. }
+            )
+        });
     app.effects = rest;
     for effect in files {
         if let Some(msg) = carry_out_file(effect) {
