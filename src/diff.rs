@@ -43,6 +43,9 @@ pub enum Change {
         added: Vec<String>,
         removed: Vec<String>,
     },
+    /// A value that changed from one no longer known (what the browser last showed is
+    /// kept as a hash when long): `summary edited`.
+    Edited { field: &'static str },
     /// A quote added, removed, or altered (its own changes, the words included).
     Quote {
         what: What,
@@ -72,6 +75,7 @@ impl Change {
                 parts.extend(removed.iter().map(|r| format!("−{r}")));
                 format!("{field}: {}", parts.join(" "))
             }
+            Change::Edited { field } => format!("{field} edited"),
             Change::Quote {
                 what,
                 text,
@@ -345,7 +349,12 @@ fn color_text(c: Color) -> String {
     }
 }
 
-fn value(out: &mut Vec<Change>, field: &'static str, old: Option<&str>, new: Option<&str>) {
+pub(crate) fn value(
+    out: &mut Vec<Change>,
+    field: &'static str,
+    old: Option<&str>,
+    new: Option<&str>,
+) {
     if old != new {
         out.push(Change::Value {
             field,
@@ -356,7 +365,12 @@ fn value(out: &mut Vec<Change>, field: &'static str, old: Option<&str>, new: Opt
 }
 
 /// A list compared as a set of its items, in the order each side writes them.
-fn list<S: AsRef<str>>(out: &mut Vec<Change>, field: &'static str, old: &[S], new: &[S]) {
+pub(crate) fn list<S: AsRef<str>>(
+    out: &mut Vec<Change>,
+    field: &'static str,
+    old: &[S],
+    new: &[S],
+) {
     let old: Vec<&str> = old.iter().map(AsRef::as_ref).collect();
     let new: Vec<&str> = new.iter().map(AsRef::as_ref).collect();
     let added: Vec<String> = new
@@ -454,7 +468,7 @@ pub fn event_changes(old_log: &Log, old: &Event, new_log: &Log, new: &Event) -> 
 }
 
 /// A quote's fields as comparable text: who, where, how, and the archive's verdict.
-fn quote_fields(log: &Log, q: &Quote) -> [(&'static str, Option<String>); 10] {
+pub(crate) fn quote_fields(log: &Log, q: &Quote) -> [(&'static str, Option<String>); 10] {
     let party: Vec<&str> = q
         .parties
         .iter()
@@ -483,14 +497,18 @@ fn who<'a>(log: &'a Log, q: &'a Quote) -> (Option<&'a str>, Option<&'a str>) {
     )
 }
 
-/// Quotes have no ids: one with the same words is the same quote; of the rest, one with the
-/// same speaker and attribution, in order, is the same quote with its words edited; any
-/// other was added or removed.
-fn quotes(out: &mut Vec<Change>, old_log: &Log, old: &[Quote], new_log: &Log, new: &[Quote]) {
+/// Pairs the quotes of two versions of an event, as `quotes` says: for each new quote its
+/// old one, and which old ones were paired.
+pub(crate) fn pair_quotes<O, N>(
+    old: &[O],
+    new: &[N],
+    same_words: impl Fn(&O, &N) -> bool,
+    same_who: impl Fn(&O, &N) -> bool,
+) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut pair: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
     for (ni, n) in new.iter().enumerate() {
-        if let Some(oi) = (0..old.len()).find(|&oi| !taken[oi] && old[oi].text == n.text) {
+        if let Some(oi) = (0..old.len()).find(|&oi| !taken[oi] && same_words(&old[oi], n)) {
             pair[ni] = Some(oi);
             taken[oi] = true;
         }
@@ -499,13 +517,24 @@ fn quotes(out: &mut Vec<Change>, old_log: &Log, old: &[Quote], new_log: &Log, ne
         if pair[ni].is_some() {
             continue;
         }
-        if let Some(oi) =
-            (0..old.len()).find(|&oi| !taken[oi] && who(old_log, &old[oi]) == who(new_log, n))
-        {
+        if let Some(oi) = (0..old.len()).find(|&oi| !taken[oi] && same_who(&old[oi], n)) {
             pair[ni] = Some(oi);
             taken[oi] = true;
         }
     }
+    (pair, taken)
+}
+
+/// Quotes have no ids: one with the same words is the same quote; of the rest, one with the
+/// same speaker and attribution, in order, is the same quote with its words edited; any
+/// other was added or removed.
+fn quotes(out: &mut Vec<Change>, old_log: &Log, old: &[Quote], new_log: &Log, new: &[Quote]) {
+    let (pair, taken) = pair_quotes(
+        old,
+        new,
+        |o, n| o.text == n.text,
+        |o, n| who(old_log, o) == who(new_log, n),
+    );
     for (ni, n) in new.iter().enumerate() {
         match pair[ni] {
             Some(oi) => {

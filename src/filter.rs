@@ -28,6 +28,8 @@ pub struct Query {
     pub search: String,
     /// When set, only these events (marks).
     pub only: Option<BTreeSet<EventIx>>,
+    /// When set, only these events (new or changed since the reader last looked).
+    pub unseen: Option<BTreeSet<EventIx>>,
     /// Events resting on one of these sources (for quotes: quotes from one of them).
     pub sources: BTreeSet<SourceIx>,
     /// Events resting on a source of one of these outlets, as `sources::outlet_key`.
@@ -132,7 +134,7 @@ fn facets_match(log: &Log, i: EventIx, q: &Query) -> bool {
 
 /// Whether `q` sets any field the posting lists do not answer (but the search).
 fn has_other_fields(q: &Query) -> bool {
-    q.from.is_some() || q.to.is_some() || q.only.is_some()
+    q.from.is_some() || q.to.is_some() || q.only.is_some() || q.unseen.is_some()
 }
 
 /// The fields checked event by event: dates and marks.
@@ -140,6 +142,7 @@ fn other_fields_match(log: &Log, i: EventIx, q: &Query) -> bool {
     let e = &log.events[i];
     ((q.from.is_none() && q.to.is_none()) || in_range(log, e, q))
         && q.only.as_ref().is_none_or(|only| only.contains(&i))
+        && q.unseen.as_ref().is_none_or(|unseen| unseen.contains(&i))
 }
 
 /// Why no instant can be both from `from` on and up to `to`, with both read as the filter

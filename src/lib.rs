@@ -26,6 +26,7 @@ pub mod party_colors;
 pub mod postings;
 pub mod sanitize;
 pub mod search;
+pub mod seen;
 pub mod sources;
 pub mod state_file;
 pub mod threads;

@@ -26,7 +26,7 @@ pub struct Marks {
 }
 
 /// The state directory: `$DATELINE_STATE_DIR`, else XDG's (`~/.local/state/dateline`).
-fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("DATELINE_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }

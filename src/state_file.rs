@@ -28,8 +28,14 @@ pub struct Lines {
 
 /// Reads the entries of the state file at `path`; a file that does not exist has none.
 pub fn read_lines(path: &Path) -> Lines {
+    read_lines_capped(path, MAX_BYTES)
+}
+
+/// `read_lines` with another cap than `MAX_BYTES`, for a file whose entries are bigger than
+/// an id (what was seen keeps a snapshot of each event).
+pub fn read_lines_capped(path: &Path, max: u64) -> Lines {
     let mut out = Lines::default();
-    let bytes = match read_bytes(path) {
+    let bytes = match read_bytes(path, max) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return out,
         Err(problem) => {
@@ -37,10 +43,10 @@ pub fn read_lines(path: &Path) -> Lines {
             return out;
         }
     };
-    let (bytes, cut) = match bytes.len() as u64 > MAX_BYTES {
+    let (bytes, cut) = match bytes.len() as u64 > max {
         // Only whole lines of what fits.
         true => {
-            let fit = &bytes[..MAX_BYTES as usize];
+            let fit = &bytes[..max as usize];
             (
                 &fit[..memchr::memrchr(b'\n', fit).map_or(0, |i| i + 1)],
                 true,
@@ -62,7 +68,7 @@ pub fn read_lines(path: &Path) -> Lines {
     }
     out.problem = match (cut, bad.as_slice()) {
         (true, _) => Some(format!(
-            "over {MAX_BYTES} bytes: only the lines before that were read"
+            "over {max} bytes: only the lines before that were read"
         )),
         (false, []) => None,
         (false, [one]) => Some(format!("line {one} is not UTF-8 text, left out")),
@@ -74,9 +80,9 @@ pub fn read_lines(path: &Path) -> Lines {
     out
 }
 
-/// The file's bytes (at most one more than `MAX_BYTES`, to tell that it is over), None
-/// when it does not exist, or why it cannot be read.
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, String> {
+/// The file's bytes (at most one more than `max`, to tell that it is over), None when it
+/// does not exist, or why it cannot be read.
+fn read_bytes(path: &Path, max: u64) -> Result<Option<Vec<u8>>, String> {
     let cannot = |e: std::io::Error| format!("unreadable: {e}");
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
@@ -99,9 +105,7 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, String> {
     };
     regular(&file.metadata().map_err(cannot)?)?;
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+    file.take(max + 1).read_to_end(&mut bytes).map_err(cannot)?;
     Ok(Some(bytes))
 }
 

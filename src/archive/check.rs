@@ -2,7 +2,7 @@
 //! went wrong as diagnostics at the lines the writer must fix.
 
 use crate::archive::{self, Archives, context::line_of};
-use crate::load::{Diagnostic, Limits, Severity};
+use crate::load::{Budget, Diagnostic, Limits, Severity};
 use crate::model::{Log, Verification};
 
 /// Reads the archives (an unreadable one is an error at its `archive:` line, in
@@ -12,11 +12,12 @@ pub(crate) fn check_archives(
     log: &mut Log,
     from: Archives,
     limits: &Limits,
+    memory: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     // The archives together within the same bound as any one file.
     let budget = limits.max_file_bytes;
-    for (s, why) in archive::read_all(log, from, limits.max_file_bytes, budget) {
+    for (s, why) in archive::read_all(log, from, limits.max_file_bytes, budget, memory) {
         let source = &log.sources[s];
         let place = source.archive.as_ref();
         diagnostics.push(Diagnostic {

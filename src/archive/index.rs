@@ -4,8 +4,21 @@
 /// A word: a run of letters and digits. Quotes match archives word for word, so
 /// "ceasefire" is not found inside "ceasefires".
 pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
+    each_word(text, |s, e| out.push((s, e)));
+    out
+}
+
+/// How many words `text` holds, without keeping them: what indexing it will cost.
+pub(crate) fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    each_word(text, |_, _| n += 1);
+    n
+}
+
+/// Calls `f` with the byte range of each word, in order.
+fn each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
     let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -19,7 +32,7 @@ pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
         match (alnum, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, i));
+                f(s, i);
                 start = None;
             }
             _ => {}
@@ -27,9 +40,8 @@ pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
         i += len;
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        f(s, text.len());
     }
-    out
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

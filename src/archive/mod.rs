@@ -17,6 +17,7 @@ pub(crate) use read::check_written;
 pub use text::Archive;
 pub use verification::{Fold, NotFound, Verification};
 
+use crate::load::{Budget, WORD_BYTES};
 use crate::model::{Log, SourceIx};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,43 +37,65 @@ pub enum Archives<'a> {
 }
 
 /// Reads every source's archive into `log.archives`: each file once, however many sources
-/// name it (they share it), and all of them within `budget` bytes together. The sources
-/// whose archive could not be read, and why.
+/// name it (they share it), and all of them within `budget` bytes together; each file's
+/// text and words are taken from the load's `memory` too. The sources whose archive could
+/// not be read, and why.
 pub(crate) fn read_all(
     log: &mut Log,
     from: Archives,
     max_bytes: u64,
     budget: u64,
+    memory: &mut Budget,
 ) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
-    // Each file read, by its canonical path (or, given, as written), with what came of it.
-    let mut read: HashMap<PathBuf, Result<Arc<Archive>, String>> = HashMap::new();
+    // Each log file's folder, opened once (or why it could not be).
+    let mut folders: HashMap<usize, Result<read::Folder, String>> = HashMap::new();
+    // Each file read, by what identifies it once opened (or, given, as written), with what
+    // came of it.
+    let mut read: HashMap<(Option<read::Key>, String), Result<Arc<Archive>, String>> =
+        HashMap::new();
     let mut total: u64 = 0;
     for (ix, source) in log.sources.iter().enumerate() {
         let Some(archive) = &source.archive else {
             continue;
         };
         let written = archive.path.as_str();
-        let located = match from {
+        let opened = match from {
             Archives::None => continue,
             Archives::Beside(files) => match files.get(source.origin.file) {
-                Some(file) => read::locate_beside(file, written),
+                Some(file) => {
+                    let folder = folders
+                        .entry(source.origin.file)
+                        .or_insert_with(|| read::open_folder(file));
+                    match folder {
+                        Ok(folder) => read::open_beside(folder, written).map(Some),
+                        Err(why) => Err(read::no_folder(written, why)),
+                    }
+                }
                 None => continue,
             },
-            Archives::Given(_) => check_written(written).map(|()| (PathBuf::new(), written.into())),
+            Archives::Given(_) => check_written(written).map(|()| None),
         };
-        let (dir, key) = match located {
-            Ok(found) => found,
+        let opened = match opened {
+            Ok(opened) => opened,
             Err(why) => {
                 failed.push((ix, why));
                 continue;
             }
         };
-        let result = read.entry(key).or_insert_with_key(|key| {
+        let key = match &opened {
+            Some(opened) => (Some(opened.key()), String::new()),
+            None => (None, written.to_string()),
+        };
+        let result = read.entry(key).or_insert_with(|| {
             let left = budget.saturating_sub(total);
+            // Its text alone must fit in what the load has left.
+            let memory_left = memory.left();
             let too_big = || {
-                if left < max_bytes {
+                if memory_left < max_bytes.min(left) {
+                    memory_message(written, memory, None)
+                } else if left < max_bytes {
                     budget_message(written, budget)
                 } else {
                     format!(
@@ -80,17 +103,29 @@ pub(crate) fn read_all(
                     )
                 }
             };
-            let text = match from {
-                Archives::Given(given) => given
+            let text = match (from, opened) {
+                (_, Some(opened)) => read::read_opened(
+                    opened,
+                    written,
+                    max_bytes.min(left).min(memory_left),
+                    too_big,
+                ),
+                (Archives::Given(given), None) => given
                     .iter()
                     .find(|(p, _)| *p == written)
                     .map(|(_, t)| t.to_string())
                     .ok_or_else(|| format!("archive `{written}`: no such file")),
-                _ => read::read_located(&dir, key, written, max_bytes.min(left), too_big),
+                (_, None) => Err(format!("archive `{written}`: no such file")),
             }?;
             total += text.len() as u64;
             if total > budget {
                 return Err(budget_message(written, budget));
+            }
+            // Its text is kept; its words are indexed while its quotes are checked.
+            let words = index::count_words(&text) as u64;
+            let cost = (text.len() as u64).saturating_add(words.saturating_mul(WORD_BYTES));
+            if !memory.take(cost) {
+                return Err(memory_message(written, memory, Some(cost)));
             }
             Ok(Arc::new(Archive {
                 path: written.to_string(),
@@ -109,6 +144,23 @@ pub(crate) fn read_all(
 fn budget_message(written: &str, budget: u64) -> String {
     format!(
         "archive `{written}` takes the log's archives over their budget of {budget} bytes together (each file counted once, however many sources name it): give fewer or shorter archives, or raise it with --max-file-size"
+    )
+}
+
+/// The refusal of a file that would take the load over its memory budget, naming it: what
+/// the archive would take (`cost`, once read) against what the log left.
+fn memory_message(written: &str, memory: &Budget, cost: Option<u64>) -> String {
+    let left = crate::load::budget_size(memory.left());
+    let needs = match cost {
+        Some(cost) => format!(
+            "this one needs {} for its text and words, and {left} were left",
+            crate::load::budget_size(cost)
+        ),
+        None => format!("its text alone is more than the {left} left"),
+    };
+    format!(
+        "archive `{written}` takes the load over its memory budget of {} MiB (an archive takes its text and {WORD_BYTES} bytes a word; {needs}): give a shorter archive, or fewer archives in one log",
+        memory.mib()
     )
 }
 

@@ -35,76 +35,83 @@ pub(crate) fn check_written(written: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Where the archive `written` names is, relative to the folder of `log_file`: its canonical
-/// path (links followed), checked to be inside the folder. Nothing is opened yet; the same
-/// file named by many sources has one canonical path, and is read once.
-pub(crate) fn locate_beside(log_file: &Path, written: &str) -> Result<(PathBuf, PathBuf), String> {
-    check_written(written)?;
+/// A log's folder, opened once: every archive beside the log is reached from this handle,
+/// one name at a time, so what the folder's path leads to later changes nothing.
+pub(crate) struct Folder {
+    /// Canonical: an absolute link that leads back inside is recognised by it.
+    path: PathBuf,
+    #[cfg(unix)]
+    fd: std::os::fd::OwnedFd,
+}
+
+/// Opens the folder of `log_file` (the log's own path is trusted: the user named it).
+pub(crate) fn open_folder(log_file: &Path) -> Result<Folder, String> {
     let dir = match log_file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let dir = dir
-        .canonicalize()
-        .map_err(|e| format!("archive `{written}`: cannot find the log's folder: {e}"))?;
-    let full = dir.join(written);
-    let real = inside(&dir, &full, written)?;
-    Ok((dir, real))
-}
-
-/// `full` canonical (symbolic links followed, so a link that leads out is seen for what it
-/// is), if it is inside `dir`.
-fn inside(dir: &Path, full: &Path, written: &str) -> Result<PathBuf, String> {
-    let real = full.canonicalize().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!(
-            "archive `{written}`: no such file (looked for {})",
-            full.display()
-        ),
-        _ => format!("archive `{written}`: cannot read: {e}"),
-    })?;
-    if !real.starts_with(dir) {
-        return Err(format!(
-            "archive `{written}` leads outside the log's folder through a symbolic link: an archive must be in the log's folder or below it; nothing outside is read"
-        ));
-    }
-    Ok(real)
-}
-
-/// Reads the archive at `real` (from `locate_beside`, inside `dir`), within `max_bytes`
-/// (else the error `too_big` words).
-/// The file is opened once, without following a link in its last part and without
-/// blocking (a FIFO swapped in answers at once), and what was opened is what is checked
-/// and read: a regular file, the same file as the folder holds at that path now. A folder
-/// swapped for a link between the check and the open is caught there, before a byte is
-/// read.
-pub(crate) fn read_located(
-    dir: &Path,
-    real: &Path,
-    written: &str,
-    max_bytes: u64,
-    too_big: impl Fn() -> String,
-) -> Result<String, String> {
-    let cannot = |e: std::io::Error| format!("archive `{written}`: cannot read: {e}");
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
+    let path = dir.canonicalize().map_err(|e| e.to_string())?;
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
-    let swapped = || {
-        format!(
-            "archive `{written}` changed while it was opened (a file, link or folder on its path was replaced): nothing was read; check the folder and load again"
+        use rustix::fs::{Mode, OFlags};
+        let fd = rustix::fs::open(
+            &path,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
         )
-    };
-    let file = options.open(real).map_err(|e| {
-        // A link put in the file's place since it was located.
+        .map_err(|e| std::io::Error::from(e).to_string())?;
+        Ok(Folder { path, fd })
+    }
+    #[cfg(not(unix))]
+    Ok(Folder { path })
+}
+
+/// The refusal of a folder that could not be opened, for the archive that needed it.
+pub(crate) fn no_folder(written: &str, why: &str) -> String {
+    format!("archive `{written}`: cannot find the log's folder: {why}")
+}
+
+/// What identifies a file once opened, so that one named by many sources (by whatever path)
+/// is read once: its device and inode.
+#[cfg(unix)]
+pub(crate) type Key = (u64, u64);
+#[cfg(not(unix))]
+pub(crate) type Key = PathBuf;
+
+/// An archive opened beside the log: a regular file inside its folder, not read yet.
+pub(crate) struct Opened {
+    file: std::fs::File,
+    len: u64,
+    key: Key,
+}
+
+impl Opened {
+    pub(crate) fn key(&self) -> Key {
         #[cfg(unix)]
-        if e.raw_os_error() == Some(libc::ELOOP) {
-            return swapped();
-        }
-        cannot(e)
-    })?;
+        return self.key;
+        #[cfg(not(unix))]
+        return self.key.clone();
+    }
+}
+
+/// Links followed on one archive's path at most, as the kernel's own bound.
+#[cfg(unix)]
+const MAX_LINKS: usize = 40;
+
+/// Opens the archive `written` names inside `folder`, never anything outside it, and checks
+/// what was opened: a regular file.
+///
+/// The path is walked one name at a time from the folder's handle, each folder opened
+/// relative to the one before it and none through a link (`openat` with `O_NOFOLLOW`), so a
+/// folder on the way swapped for a link at any moment is seen as a link, never passed
+/// through. A link is followed by reading it and walking its target the same way, from the
+/// folder it is in: one whose target leaves the log's folder is refused. The file itself is
+/// opened without blocking (a FIFO answers at once) and what was opened is checked with
+/// `fstat`, then read: the same handle, never the path again.
+pub(crate) fn open_beside(folder: &Folder, written: &str) -> Result<Opened, String> {
+    check_written(written)?;
+    let file = walk(folder, written)?;
+    let cannot = |e: std::io::Error| format!("archive `{written}`: cannot read: {e}");
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
         return Err(format!(
@@ -112,27 +119,157 @@ pub(crate) fn read_located(
         ));
     }
     #[cfg(unix)]
-    {
-        // What was opened must be what the folder holds at that path, once links are
-        // followed again: else a folder on the way was swapped for a link meanwhile.
+    let key = {
         use std::os::unix::fs::MetadataExt;
-        let now = inside(dir, real, written)?;
-        let there = std::fs::metadata(&now).map_err(cannot)?;
-        if (there.dev(), there.ino()) != (meta.dev(), meta.ino()) {
-            return Err(swapped());
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let key = folder.path.join(written);
+    Ok(Opened {
+        file,
+        len: meta.len(),
+        key,
+    })
+}
+
+/// The refusal of a link whose target leaves the log's folder.
+fn leads_out(written: &str) -> String {
+    format!(
+        "archive `{written}` leads outside the log's folder through a symbolic link: an archive must be in the log's folder or below it; nothing outside is read"
+    )
+}
+
+#[cfg(unix)]
+fn walk(folder: &Folder, written: &str) -> Result<std::fs::File, String> {
+    use rustix::fs::{Mode, OFlags};
+    use rustix::io::Errno;
+    use std::ffi::{OsStr, OsString};
+    use std::os::fd::{AsFd, OwnedFd};
+    use std::os::unix::ffi::OsStringExt;
+
+    let cannot = |e: std::io::Error| format!("archive `{written}`: cannot read: {e}");
+    // The names left to open, in order; `..` is a step back to the folder before.
+    let mut todo: std::collections::VecDeque<OsString> = std::collections::VecDeque::new();
+    let push_front = |todo: &mut std::collections::VecDeque<OsString>, path: &Path| {
+        for c in path.components().rev() {
+            match c {
+                Component::Normal(name) => todo.push_front(name.to_os_string()),
+                Component::ParentDir => todo.push_front("..".into()),
+                _ => {}
+            }
+        }
+    };
+    push_front(&mut todo, Path::new(written));
+    // The folders entered below the log's folder, each opened from the one before it.
+    let mut entered: Vec<OwnedFd> = Vec::new();
+    let mut links = 0;
+    while let Some(name) = todo.pop_front() {
+        if name == ".." {
+            // `check_written` keeps the path as written inside: only a link gets here.
+            if entered.pop().is_none() {
+                return Err(leads_out(written));
+            }
+            continue;
+        }
+        let at = entered.last().map_or(folder.fd.as_fd(), |f| f.as_fd());
+        let last = todo.is_empty();
+        let flags = if last {
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY
+        } else {
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW
+        } | OFlags::CLOEXEC;
+        let name: &OsStr = &name;
+        let e = match rustix::fs::openat(at, name, flags, Mode::empty()) {
+            Ok(fd) if last => return Ok(std::fs::File::from(fd)),
+            Ok(fd) => {
+                entered.push(fd);
+                continue;
+            }
+            Err(e) => e,
+        };
+        match e {
+            // A link (refused by O_NOFOLLOW, as a file or as a folder): read it and walk
+            // its target from here.
+            Errno::LOOP | Errno::NOTDIR => {
+                let target = match rustix::fs::readlinkat(at, name, Vec::new()) {
+                    Ok(target) => PathBuf::from(OsString::from_vec(target.into_bytes())),
+                    // Not a link: a file where a folder was expected.
+                    Err(Errno::INVAL) if e == Errno::NOTDIR => {
+                        return Err(cannot(std::io::Error::from(e)));
+                    }
+                    // A link when opened, not when read: it is being swapped.
+                    Err(Errno::INVAL | Errno::NOENT) => {
+                        return Err(format!(
+                            "archive `{written}` changed while it was opened (a file, link or folder on its path was replaced): nothing was read; check the folder and load again"
+                        ));
+                    }
+                    Err(e) => return Err(cannot(e.into())),
+                };
+                links += 1;
+                if links > MAX_LINKS {
+                    return Err(cannot(std::io::Error::from(Errno::LOOP)));
+                }
+                if target.has_root() {
+                    // An absolute link back inside the folder is walked from the folder.
+                    let Ok(inside) = target.strip_prefix(&folder.path) else {
+                        return Err(leads_out(written));
+                    };
+                    entered.clear();
+                    push_front(&mut todo, inside);
+                } else {
+                    push_front(&mut todo, &target);
+                }
+            }
+            Errno::NOENT => {
+                return Err(format!(
+                    "archive `{written}`: no such file (looked for {})",
+                    folder.path.join(written).display()
+                ));
+            }
+            e => return Err(cannot(e.into())),
         }
     }
-    #[cfg(not(unix))]
-    let _ = dir;
-    if meta.len() > max_bytes {
+    // The path names a folder (`sources/..`, or a link to one).
+    Err(format!(
+        "archive `{written}` is not a regular file: expected a text or Markdown file"
+    ))
+}
+
+/// Elsewhere than Unix (never built for now): the path resolved, checked to be inside, and
+/// opened.
+#[cfg(not(unix))]
+fn walk(folder: &Folder, written: &str) -> Result<std::fs::File, String> {
+    let full = folder.path.join(written);
+    let real = full.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!(
+            "archive `{written}`: no such file (looked for {})",
+            full.display()
+        ),
+        _ => format!("archive `{written}`: cannot read: {e}"),
+    })?;
+    if !real.starts_with(&folder.path) {
+        return Err(leads_out(written));
+    }
+    std::fs::File::open(&real).map_err(|e| format!("archive `{written}`: cannot read: {e}"))
+}
+
+/// Reads an archive opened by `open_beside`, within `max_bytes` (else the error `too_big`
+/// words): the handle that was checked, never the path again.
+pub(crate) fn read_opened(
+    opened: Opened,
+    written: &str,
+    max_bytes: u64,
+    too_big: impl Fn() -> String,
+) -> Result<String, String> {
+    if opened.len > max_bytes {
         return Err(too_big());
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(opened.len as usize);
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, max_bytes.saturating_add(1)),
+        &mut std::io::Read::take(opened.file, max_bytes.saturating_add(1)),
         &mut bytes,
     )
-    .map_err(cannot)?;
+    .map_err(|e| format!("archive `{written}`: cannot read: {e}"))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_big());
     }
@@ -141,7 +278,7 @@ pub(crate) fn read_located(
 
 /// The archive's bytes as text: UTF-8 or an error that says where it is not.
 fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -150,13 +287,15 @@ fn text_of(written: &str, bytes: Vec<u8>) -> Result<String, String> {
             bytes[at]
         )
     })?;
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    // The byte-order mark and the provenance line are cut in place: never a second copy of
+    // an archive that may be hundreds of megabytes.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     // An archive made from a saved page starts with where and when it was archived: not
     // the publication's words, so never matched.
-    let text = crate::page::without_provenance(&text).to_string();
+    let cut = text.len() - crate::page::without_provenance(&text).len();
+    text.drain(..cut);
     let markdown = Path::new(written)
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
@@ -198,6 +337,7 @@ fn markdown_text(md: &str) -> String {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use std::os::unix::fs::symlink;
 
     /// A log's folder with `sources/report.txt`, and a folder outside it holding a file of
     /// the same name.
@@ -211,41 +351,77 @@ mod tests {
         (d, log)
     }
 
-    fn read(dir: &Path, real: &Path) -> Result<String, String> {
-        read_located(dir, real, "sources/report.txt", 1 << 20, || {
-            "too big".into()
-        })
+    fn read(log: &Path, written: &str) -> Result<String, String> {
+        let folder = open_folder(log)?;
+        let opened = open_beside(&folder, written)?;
+        read_opened(opened, written, 1 << 20, || "too big".into())
     }
 
     #[test]
-    fn a_folder_swapped_for_a_link_after_the_check_is_caught_before_anything_is_read() {
+    fn a_folder_on_the_way_that_is_a_link_out_is_refused() {
         let (d, log) = folders();
-        let (dir, real) = locate_beside(&log, "sources/report.txt").unwrap();
         let talks = d.path().join("talks");
         std::fs::rename(talks.join("sources"), talks.join("kept")).unwrap();
-        std::os::unix::fs::symlink(d.path().join("outside"), talks.join("sources")).unwrap();
-        let why = read(&dir, &real).expect_err("the outside file is not read");
+        symlink(d.path().join("outside"), talks.join("sources")).unwrap();
+        let why = read(&log, "sources/report.txt").expect_err("the outside file is not read");
         assert!(why.contains("outside the log's folder"), "{why}");
-        // Swapped back before the check of what was opened: still not the same file.
+        // A relative link that climbs out is refused too.
         std::fs::remove_file(talks.join("sources")).unwrap();
-        std::fs::rename(talks.join("kept"), talks.join("sources")).unwrap();
-        assert_eq!(read(&dir, &real).unwrap(), "inside");
+        symlink("../outside", talks.join("sources")).unwrap();
+        let why = read(&log, "sources/report.txt").expect_err("the outside file is not read");
+        assert!(why.contains("outside the log's folder"), "{why}");
     }
 
     #[test]
-    fn a_file_swapped_for_a_link_after_the_check_is_refused() {
+    fn the_folder_opened_first_is_the_one_read_from_whatever_its_path_leads_to_later() {
         let (d, log) = folders();
-        let (dir, real) = locate_beside(&log, "sources/report.txt").unwrap();
-        std::fs::remove_file(&real).unwrap();
-        std::os::unix::fs::symlink(d.path().join("outside/report.txt"), &real).unwrap();
-        let why = read(&dir, &real).expect_err("the link is not followed");
-        assert!(why.contains("changed while it was opened"), "{why}");
+        let folder = open_folder(&log).unwrap();
+        // The log's whole folder renamed away and a link to the outside put in its place.
+        std::fs::rename(d.path().join("talks"), d.path().join("moved")).unwrap();
+        symlink(d.path().join("outside"), d.path().join("talks")).unwrap();
+        let opened = open_beside(&folder, "report.txt");
+        assert!(opened.is_err(), "the outside file is not read");
+        let opened = open_beside(&folder, "sources/report.txt").unwrap();
+        let text = read_opened(opened, "sources/report.txt", 100, || "too big".into());
+        assert_eq!(text.unwrap(), "inside");
     }
 
     #[test]
-    fn a_fifo_swapped_in_after_the_check_is_refused_at_once() {
-        let (_d, log) = folders();
-        let (dir, real) = locate_beside(&log, "sources/report.txt").unwrap();
+    fn links_that_stay_inside_are_followed_relative_or_absolute() {
+        let (d, log) = folders();
+        let talks = d.path().join("talks").canonicalize().unwrap();
+        symlink("sources/report.txt", talks.join("relative.txt")).unwrap();
+        symlink(talks.join("sources"), talks.join("absolute")).unwrap();
+        symlink("../sources/./report.txt", talks.join("sources/again.txt")).unwrap();
+        assert_eq!(read(&log, "relative.txt").unwrap(), "inside");
+        assert_eq!(read(&log, "absolute/report.txt").unwrap(), "inside");
+        assert_eq!(read(&log, "sources/again.txt").unwrap(), "inside");
+    }
+
+    #[test]
+    fn a_file_that_is_a_link_out_is_refused() {
+        let (d, log) = folders();
+        let real = d.path().join("talks/sources/report.txt");
+        std::fs::remove_file(&real).unwrap();
+        symlink(d.path().join("outside/report.txt"), &real).unwrap();
+        let why = read(&log, "sources/report.txt").expect_err("the link is not followed out");
+        assert!(why.contains("outside the log's folder"), "{why}");
+    }
+
+    #[test]
+    fn a_loop_of_links_is_refused() {
+        let (d, log) = folders();
+        let talks = d.path().join("talks");
+        symlink("b", talks.join("a")).unwrap();
+        symlink("a", talks.join("b")).unwrap();
+        let why = read(&log, "a").expect_err("a loop is not followed for ever");
+        assert!(why.contains("cannot read"), "{why}");
+    }
+
+    #[test]
+    fn a_fifo_is_refused_at_once() {
+        let (d, log) = folders();
+        let real = d.path().join("talks/sources/report.txt");
         std::fs::remove_file(&real).unwrap();
         let made = std::process::Command::new("mkfifo")
             .arg(&real)
@@ -253,7 +429,19 @@ mod tests {
             .unwrap();
         assert!(made.success());
         // No writer ever comes: a blocking open would wait for ever.
-        let why = read(&dir, &real).expect_err("a FIFO is not read");
+        let why = read(&log, "sources/report.txt").expect_err("a FIFO is not read");
         assert!(why.contains("not a regular file"), "{why}");
+    }
+
+    #[test]
+    fn a_folder_is_not_a_regular_file() {
+        let (_d, log) = folders();
+        for written in ["sources", "sources/..", "sources/report.txt/x"] {
+            let why = read(&log, written).expect_err("not a file");
+            assert!(
+                why.contains("not a regular file") || why.contains("Not a directory"),
+                "{written}: {why}"
+            );
+        }
     }
 }

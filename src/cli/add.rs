@@ -268,39 +268,17 @@ fn write_one(log: &PathBuf, change: &Change, limits: &Limits) -> Result<write::W
 }
 
 /// `add source --from-page`: the page's fields and article into a source and a new archive
-/// file beside the log file that takes the source. The archive is written first (the check
-/// reads it) and removed again when the source is refused.
+/// file beside the log file that takes the source (see `write::archive_page`).
 fn from_page(a: AddSource, limits: &Limits) -> ExitCode {
-    let fail = |message: String| {
-        eprintln!("dateline: {}", crate::sanitize::sanitize(&message));
-        ExitCode::from(EXIT_INVALID)
-    };
     let Some(page) = a.from_page.as_deref() else {
-        return fail("no page given".into());
-    };
-    let shown = crate::sanitize::sanitize(&page.display().to_string()).into_owned();
-    let html = match read_page(page) {
-        Ok(html) => html,
-        Err(e) => return fail(format!("{shown}: {e}")),
-    };
-    let source = match crate::page::page_to_source(&html, a.outlet.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return fail(format!("{shown}: {e}")),
-    };
-    let mut new = NewSource {
-        outlet: source.outlet.clone(),
-        id: a.id.clone(),
-        title: source.title.clone(),
-        url: source.url.clone(),
-        published: source.published.clone(),
-        byline: source.byline.clone(),
-        archive: None,
+        eprintln!("dateline: no page given");
+        return ExitCode::from(EXIT_INVALID);
     };
     let files = match LogFiles::read(std::slice::from_ref(&a.log), limits) {
         Ok(f) => f,
         Err(r) => return refused(&r, limits),
     };
-    let planned = files
+    let done = files
         .load(limits)
         .map_err(|r| Refusal {
             message: "the log does not check as it is: fix it first (dateline check)".into(),
@@ -308,97 +286,43 @@ fn from_page(a: AddSource, limits: &Limits) -> ExitCode {
             checked: None,
         })
         .and_then(|loaded| {
-            // The id first, then the archive named after it, then the source with both.
-            let first = write::plan(&loaded.log, &files, &Change::Source(new.clone()))?;
-            let dir = files.paths[first.file()]
-                .parent()
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_default();
-            let name = crate::page::archive_name(first.id(), |p| dir.join(p).exists());
-            new.id = Some(first.id().to_string());
-            new.archive = Some(name.clone());
-            let plan = write::plan(&loaded.log, &files, &Change::Source(new.clone()))?;
-            Ok((plan, dir.join(&name), name))
+            let into = write::PageInto::NewSource {
+                id: a.id.clone(),
+                outlet: a.outlet.clone(),
+            };
+            write::archive_page(&loaded.log, &files, page, &into, limits)
         });
-    let (plan, archive_path, archive_name) = match planned {
-        Ok(p) => p,
+    let done = match done {
+        Ok(d) => d,
         Err(r) => return refused(&r, limits),
     };
-    if let Err(e) = write_new_file(&archive_path, &source.text) {
-        return fail(format!("cannot write the archive {archive_name}: {e}"));
+    let (w, source) = (&done.written, &done.page);
+    println!("{}", w.id);
+    eprintln!("dateline: {}", w.summary);
+    let from = match source.outlet_from {
+        crate::page::OutletFrom::Page => "the page",
+        crate::page::OutletFrom::Caller => "--outlet, the page naming none",
+        crate::page::OutletFrom::Host => "the address's host, the page naming none",
+    };
+    let mut filled = vec![format!("outlet ({from})")];
+    filled.extend(source.title.as_ref().map(|_| "title".to_string()));
+    filled.extend((!source.byline.is_empty()).then(|| "byline".to_string()));
+    filled.extend(source.published.as_ref().map(|_| "published".to_string()));
+    filled.extend(source.url.as_ref().map(|_| "url".to_string()));
+    eprintln!("dateline: filled from the page: {}", filled.join(", "));
+    let missing: Vec<&str> = source
+        .missing
+        .iter()
+        .copied()
+        .filter(|m| *m != "outlet")
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "dateline: not on the page, left out: {}",
+            missing.join(", ")
+        );
     }
-    match write::commit(&files, plan, limits) {
-        Ok(w) => {
-            println!("{}", w.id);
-            eprintln!(
-                "dateline: {}; archived the article as {archive_name}",
-                w.summary
-            );
-            let from = match source.outlet_from {
-                crate::page::OutletFrom::Page => "the page",
-                crate::page::OutletFrom::Caller => "--outlet, the page naming none",
-                crate::page::OutletFrom::Host => "the address's host, the page naming none",
-            };
-            let mut filled = vec![format!("outlet ({from})")];
-            filled.extend(source.title.as_ref().map(|_| "title".to_string()));
-            filled.extend((!source.byline.is_empty()).then(|| "byline".to_string()));
-            filled.extend(source.published.as_ref().map(|_| "published".to_string()));
-            filled.extend(source.url.as_ref().map(|_| "url".to_string()));
-            eprintln!("dateline: filled from the page: {}", filled.join(", "));
-            let missing: Vec<&str> = source
-                .missing
-                .iter()
-                .copied()
-                .filter(|m| *m != "outlet")
-                .collect();
-            if !missing.is_empty() {
-                eprintln!(
-                    "dateline: not on the page, left out: {}",
-                    missing.join(", ")
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(r) => {
-            // Nothing of a refused write stays behind.
-            let _ = std::fs::remove_file(&archive_path);
-            refused(&r, limits)
-        }
-    }
-}
-
-/// A saved page's bytes as text, within the page size limit: only a regular file.
-fn read_page(path: &std::path::Path) -> Result<String, String> {
-    let (file, len) = crate::load::open_regular(path)?;
-    let max = crate::page::MAX_PAGE_BYTES as u64;
-    if len > max {
-        return Err(format!(
-            "the page is {len} bytes, over the limit of {max} bytes for a saved page"
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, max + 1), &mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > max {
-        return Err(format!(
-            "the page is over the limit of {max} bytes for a saved page"
-        ));
-    }
-    // Pages saved in another encoding keep their words readable where they are ASCII.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// Writes a new file (never over one that exists), its folder made if missing.
-fn write_new_file(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
+    ExitCode::SUCCESS
 }
 
 /// A refusal on stderr, exit 1.

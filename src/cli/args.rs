@@ -188,6 +188,10 @@ pub struct FilterArgs {
     /// Only events you marked in the browser (key m)
     #[arg(long)]
     pub(crate) marked: bool,
+    /// Only events new or changed since you last looked in the browser (every event when
+    /// you never did); never records a look
+    #[arg(long)]
+    pub(crate) unseen: bool,
     /// Only events resting on this source, through their `sources` or a quote's `source`;
     /// for `quotes`, only quotes from it (repeatable)
     #[arg(long = "source", value_name = "ID")]

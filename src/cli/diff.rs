@@ -98,13 +98,17 @@ fn has_filters(f: &FilterArgs) -> bool {
         && f.from.is_none()
         && f.to.is_none()
         && f.search.is_none()
-        && !f.marked)
+        && !f.marked
+        && !f.unseen)
 }
 
 fn query(f: &FilterArgs, log: &Log, files: &[PathBuf]) -> Result<Query, Vec<String>> {
     let mut q = f.to_query(log).map_err(|e| e.problems)?;
     if f.marked {
         q.only = Some(marks_of(files).present(log));
+    }
+    if f.unseen {
+        q.unseen = Some(super::selection::unseen_of(files, log));
     }
     Ok(q)
 }

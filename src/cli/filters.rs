@@ -250,6 +250,7 @@ mod tests {
             to: Some("2024-05-04".into()),
             search: Some("cairo".into()),
             marked: false,
+            unseen: false,
             sources: vec![],
             outlets: vec![],
             single_source: false,

@@ -116,6 +116,9 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                     if filters.marked {
                         q.only = Some(marks.present(&loaded.log));
                     }
+                    if filters.unseen {
+                        q.unseen = Some(selection::unseen_of(files, &loaded.log));
+                    }
                     q
                 }
                 Err(e) => {

@@ -49,6 +49,9 @@ pub(crate) fn select(
                 }
                 q.only = Some(marks.present(&log));
             }
+            if filters.unseen {
+                q.unseen = Some(unseen_of(files, &log));
+            }
             q
         }
         Err(e) => {
@@ -68,6 +71,16 @@ pub(crate) fn select(
 /// Keyed on the arguments themselves: a directory's marks outlive files added to it.
 pub(crate) fn marks_of(files: &[PathBuf]) -> crate::marks::Marks {
     crate::marks::Marks::load(files)
+}
+
+/// The events new or changed since the reader last looked at the log these arguments
+/// open in the browser (every event when they never did). Reads, never records a look.
+pub(crate) fn unseen_of(files: &[PathBuf], log: &Log) -> std::collections::BTreeSet<EventIx> {
+    let mut seen = crate::seen::Seen::load(files);
+    if let Some(trouble) = seen.trouble() {
+        eprintln!("dateline: warning: {trouble}");
+    }
+    seen.unseen(log).into_keys().collect()
 }
 
 /// Data (CSV, JSON) as it may reach stdout: on a terminal, the log's control characters

@@ -206,6 +206,7 @@ fn change_json(c: &Change) -> Value {
             added,
             removed,
         } => json!({"field": field, "added": added, "removed": removed}),
+        Change::Edited { field } => json!({"field": field, "edited": true}),
         Change::Quote {
             what,
             text,

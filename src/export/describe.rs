@@ -45,6 +45,9 @@ pub(crate) fn filters(log: &Log, q: &Query) -> Vec<String> {
     if q.only.is_some() {
         out.push("marked events only".into());
     }
+    if q.unseen.is_some() {
+        out.push("new or changed since you last looked".into());
+    }
     if q.single_source {
         out.push("one source or none".into());
     }

@@ -219,12 +219,15 @@ fn named_offset(text: &str) -> Option<String> {
 /// A TimelineJS file's text (`csv`: the sheet saved as CSV) as the log `import` writes, or
 /// why it cannot be: for the benchmarks, which time the readers without a file.
 pub fn import_text(name: &str, text: &str, csv: bool) -> Result<String, String> {
-    let max = crate::load::Limits::default().max_import_values();
+    let mut budget = crate::load::Budget::new(&crate::load::Limits::default());
     let (t, what) = if csv {
-        (sheet::read(name, text, max), "the TimelineJS sheet as CSV")
+        (
+            sheet::read(name, text, &mut budget),
+            "the TimelineJS sheet as CSV",
+        )
     } else {
         (
-            timelinejs::read(name, text, max).map_err(|e| vec![e]),
+            timelinejs::read(name, text, &mut budget).map_err(|e| vec![e]),
             "TimelineJS JSON",
         )
     };
@@ -242,29 +245,16 @@ pub fn html_to_text(html: &str) -> String {
     html_text::to_text(html)
 }
 
-/// Values kept so far by an import, against the memory budget's count.
-pub(super) struct Budget {
-    kept: usize,
-    max: usize,
-}
-
-impl Budget {
-    pub(super) fn new(max: usize) -> Budget {
-        Budget { kept: 0, max }
+/// Takes `n` more values kept from the import's budget; the refusal once past it.
+pub(super) fn keep(budget: &mut crate::load::Budget, n: usize) -> Result<(), String> {
+    if budget.take_items(n) {
+        return Ok(());
     }
-
-    /// Counts `n` more values kept; the refusal once past the budget.
-    pub(super) fn keep(&mut self, n: usize) -> Result<(), String> {
-        self.kept = self.kept.saturating_add(n);
-        if self.kept > self.max {
-            return Err(format!(
-                "more than {} values (slides, their fields and kept columns): over the memory budget of an import ({} MiB); split the timeline",
-                self.max,
-                crate::load::MEMORY_BUDGET >> 20
-            ));
-        }
-        Ok(())
-    }
+    Err(format!(
+        "more than {} values (slides, their fields and kept columns): over the memory budget of an import ({} MiB); split the timeline",
+        budget.items(),
+        budget.mib()
+    ))
 }
 
 /// Reads a TimelineJS file by its extension: `.json`, or `.csv` for the sheet template.
@@ -308,11 +298,11 @@ pub(crate) fn read_file(
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    // One budget for the import: every value it keeps is taken from it.
+    let mut budget = crate::load::Budget::new(limits);
     match ext.as_deref() {
-        Some("json") => {
-            timelinejs::read(&file, text, limits.max_import_values()).map_err(|e| vec![e])
-        }
-        Some("csv") => sheet::read(&file, text, limits.max_import_values()),
+        Some("json") => timelinejs::read(&file, text, &mut budget).map_err(|e| vec![e]),
+        Some("csv") => sheet::read(&file, text, &mut budget),
         _ => Err(fail(
             "expected a .json file (TimelineJS JSON) or a .csv file (the TimelineJS sheet saved as CSV)"
                 .into(),

@@ -77,7 +77,7 @@ proptest! {
             })
             .collect();
         let json = serde_json::json!({"events": events}).to_string();
-        if let Ok(t) = timelinejs::read("t.json", &json, usize::MAX) {
+        if let Ok(t) = timelinejs::read("t.json", &json, &mut crate::load::Budget::of_items(usize::MAX)) {
             opens(&t)?;
         }
     }
@@ -96,7 +96,7 @@ proptest! {
             csv.write_record([year, month, headline, text, group, "v", "w"]).unwrap();
         }
         let text = String::from_utf8(csv.into_inner().unwrap()).unwrap();
-        if let Ok(t) = sheet::read("s.csv", &text, usize::MAX) {
+        if let Ok(t) = sheet::read("s.csv", &text, &mut crate::load::Budget::of_items(usize::MAX)) {
             opens(&t)?;
         }
     }

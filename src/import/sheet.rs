@@ -90,9 +90,8 @@ fn parse_time(s: &str) -> Result<(i64, i64, Option<i64>), String> {
 pub(crate) fn read(
     file: &str,
     text: &str,
-    max_values: usize,
+    budget: &mut crate::load::Budget,
 ) -> Result<Timeline, Vec<ImportError>> {
-    let mut budget = super::Budget::new(max_values);
     let error = |line: Option<u64>, message: String| ImportError {
         file: file.to_owned(),
         place: line.map(|l| format!("line {l}")),
@@ -218,7 +217,7 @@ pub(crate) fn read(
                 kept.push((format!("x-timelinejs-{}", key_slug(h)), v.to_owned()));
             }
         }
-        if let Err(m) = budget.keep(1 + kept.len()) {
+        if let Err(m) = super::keep(budget, 1 + kept.len()) {
             errors.push(error(Some(line), m));
             return Err(errors);
         }
@@ -340,7 +339,7 @@ mod tests {
                    ,,,,,,,,,The talks,<p>Intro</p>,,,,,title,,#000\n\
                    2024,4,,,,,,,,April push,,,,,,,Egypt,\n\
                    2024,5,3,14:05,2024,5,4,,Fri 3 May 2024 14:05 +03:00,Arrival,,https://e.org/a.jpg,AP,Caption,,,US,\n";
-        let t = read("s.csv", csv, usize::MAX).unwrap();
+        let t = read("s.csv", csv, &mut crate::load::Budget::of_items(usize::MAX)).unwrap();
         assert_eq!(t.title.as_deref(), Some("The talks"));
         assert_eq!(
             t.title_extra,
@@ -359,10 +358,17 @@ mod tests {
     #[test]
     fn rows_past_the_memory_budget_are_refused_with_their_line() {
         let csv = "Year,Headline,Extra\n2024,A,x\n2024,B,y\n";
-        assert_eq!(read("s.csv", csv, 4).unwrap().events.len(), 2);
-        let e = read("s.csv", csv, 3).unwrap_err()[0].to_string();
+        assert_eq!(
+            read("s.csv", csv, &mut crate::load::Budget::of_items(4))
+                .unwrap()
+                .events
+                .len(),
+            2
+        );
+        let e =
+            read("s.csv", csv, &mut crate::load::Budget::of_items(3)).unwrap_err()[0].to_string();
         assert!(
-            e.starts_with("s.csv: line 3: more than 3 values (slides, their fields and kept columns): over the memory budget of an import (2048 MiB)"),
+            e.starts_with("s.csv: line 3: more than 3 values (slides, their fields and kept columns): over the memory budget of an import (0 MiB)"),
             "{e}"
         );
     }
@@ -370,12 +376,17 @@ mod tests {
     #[test]
     fn a_bad_cell_names_its_line_and_column() {
         let csv = "Year,Month,Headline\n2024,4,A\n2024,April,B\n";
-        let e = read("s.csv", csv, usize::MAX).unwrap_err();
+        let e = read("s.csv", csv, &mut crate::load::Budget::of_items(usize::MAX)).unwrap_err();
         assert_eq!(
             e[0].to_string(),
             "s.csv: line 3: column Month: found \"April\", expected a whole number"
         );
-        let e = read("s.csv", "a,b\n1,2\n", usize::MAX).unwrap_err();
+        let e = read(
+            "s.csv",
+            "a,b\n1,2\n",
+            &mut crate::load::Budget::of_items(usize::MAX),
+        )
+        .unwrap_err();
         assert!(
             e[0].to_string()
                 .starts_with("s.csv: line 1: the first row is not the TimelineJS template's")

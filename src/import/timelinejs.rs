@@ -144,9 +144,12 @@ pub(super) fn plain_field(s: &str) -> String {
     to_text(&to_text(s))
 }
 
-pub(crate) fn read(file: &str, text: &str, max_values: usize) -> Result<Timeline, ImportError> {
+pub(crate) fn read(
+    file: &str,
+    text: &str,
+    budget: &mut crate::load::Budget,
+) -> Result<Timeline, ImportError> {
     let r = Reader { file };
-    let mut budget = super::Budget::new(max_values);
     let root: Value = serde_json::from_str(text).map_err(|e| {
         r.error(
             &format!("line {}, column {}", e.line(), e.column()),
@@ -196,9 +199,7 @@ pub(crate) fn read(file: &str, text: &str, max_values: usize) -> Result<Timeline
         let place = format!("events[{i}]");
         let mut slide = read_slide(&r, slide, &place, &out.parties)?;
         slide.drop_end_before_start(reading);
-        budget
-            .keep(1 + slide.extra.len())
-            .map_err(|m| r.error(&place, m))?;
+        super::keep(budget, 1 + slide.extra.len()).map_err(|m| r.error(&place, m))?;
         out.events.push(slide);
     }
     if let Some(Value::Array(eras)) = root.get("eras") {
@@ -222,9 +223,7 @@ pub(crate) fn read(file: &str, text: &str, max_values: usize) -> Result<Timeline
                     }
                 }
             }
-            budget
-                .keep(1 + kept.len())
-                .map_err(|m| r.error(&place, m))?;
+            super::keep(budget, 1 + kept.len()).map_err(|m| r.error(&place, m))?;
             out.eras.push(kept);
         }
     }
@@ -483,7 +482,7 @@ mod tests {
                                   "display_date": "Fri 5 April 2024 21:00 +03:00"},
                    "text": {"text": "<p><strong>Status: expected</strong></p><p>Later.</p>"}}
                 ]}"#,
-            usize::MAX,
+            &mut crate::load::Budget::of_items(usize::MAX),
         )
         .unwrap();
         assert_eq!(t.title.as_deref(), Some("Talks & more"));
@@ -507,8 +506,16 @@ mod tests {
     #[test]
     fn slides_past_the_memory_budget_are_refused_with_their_place() {
         let json = r#"{"events": [{"start_date": {"year": 2024}}, {"start_date": {"year": 2025}, "x": 1}]}"#;
-        assert_eq!(read("t.json", json, 3).unwrap().events.len(), 2);
-        let e = read("t.json", json, 2).unwrap_err().to_string();
+        assert_eq!(
+            read("t.json", json, &mut crate::load::Budget::of_items(3))
+                .unwrap()
+                .events
+                .len(),
+            2
+        );
+        let e = read("t.json", json, &mut crate::load::Budget::of_items(2))
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with("t.json: events[1]: more than 2 values"),
             "{e}"
@@ -520,16 +527,26 @@ mod tests {
         let e = read(
             "t.json",
             r#"{"events": [{"start_date": {"year": "soon"}}]}"#,
-            usize::MAX,
+            &mut crate::load::Budget::of_items(usize::MAX),
         )
         .unwrap_err();
         assert_eq!(
             e.to_string(),
             "t.json: events[0].start_date.year: found \"soon\", expected a whole number"
         );
-        let e = read("t.json", "{\n  \"events\": [,]}", usize::MAX).unwrap_err();
+        let e = read(
+            "t.json",
+            "{\n  \"events\": [,]}",
+            &mut crate::load::Budget::of_items(usize::MAX),
+        )
+        .unwrap_err();
         assert!(e.to_string().starts_with("t.json: line 2, column"), "{e}");
-        let e = read("t.json", r#"{"events": [{"text": {}}]}"#, usize::MAX).unwrap_err();
+        let e = read(
+            "t.json",
+            r#"{"events": [{"text": {}}]}"#,
+            &mut crate::load::Budget::of_items(usize::MAX),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("no `start_date`"), "{e}");
     }
 }

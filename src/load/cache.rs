@@ -9,11 +9,17 @@
 //! again, and a file changed within the same second and size is. The bytes are read and
 //! hashed anyway, for `Log::file_hashes`, which a write compares against.
 //!
-//! The kept documents cost about as much memory as the log itself.
+//! Each kept reading holds what the file took from the load's budget (its text and its
+//! items); a reload takes that again, and a file it no longer fits in (an earlier file
+//! grew) is parsed again, which gives the budget's own refusal, as a full load does.
+//!
+//! The kept documents cost about as much memory as the log itself, so only a log of
+//! several files keeps them, where a reload after one file's change is the point; a
+//! one-file log parses its one file anyway.
 
 use super::fields::{At, Reader};
 use super::resolve::FileDoc;
-use super::{Diagnostic, FileRead, Limits, Loaded, Report, document::Document};
+use super::{Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, document::Document};
 use crate::archive::Archives;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -42,6 +48,21 @@ struct Key {
 struct Entry {
     key: Key,
     kept: Kept,
+    /// What the file took from the budget, and what the budget had left when it was read.
+    cost: u64,
+    left: u64,
+}
+
+impl Entry {
+    /// Whether the file, read with `left` of the budget, reads as it did. Its counts (YAML
+    /// values, list items) were within what was left then, so they are within more; with
+    /// less, they are when the file is small next to it (a file holds at most about two
+    /// values a byte, and the bounds allow one value per 64 bytes left, one list item per
+    /// 128), so a file that merely moved in the budget is not parsed again.
+    fn fits(&self, left: u64) -> bool {
+        let small = (self.key.len as u64).saturating_add(16).saturating_mul(512) <= left;
+        self.cost <= left && (left >= self.left || small)
+    }
 }
 
 /// A file's reading, apart from the name it borrows while being read.
@@ -119,16 +140,23 @@ impl LoadCache {
         self.parsed
     }
 
-    /// Each file's reading, from the cache where its bytes are unchanged; the cache then
-    /// holds these files only.
+    /// Each file's reading, from the cache where its bytes are unchanged and it fits in
+    /// what `budget` has left (it is then taken from it); the cache then holds these files
+    /// only. A one-file log keeps nothing.
     pub(super) fn read_docs<'n>(
         &mut self,
         names: &'n [String],
         texts: &[impl AsRef<[u8]>],
         hashes: &[u64],
         limits: &Limits,
+        budget: &mut Budget,
     ) -> (Vec<FileDoc<'n>>, Vec<Diagnostic>) {
         let several = names.len() > 1;
+        if !several {
+            self.files.clear();
+            self.parsed = names.len();
+            return super::read_docs(names, texts, limits, budget, super::Way::Any);
+        }
         let mut docs = Vec::with_capacity(names.len());
         let mut diagnostics = Vec::new();
         let mut kept: HashMap<String, Entry> = HashMap::with_capacity(names.len());
@@ -142,23 +170,44 @@ impl LoadCache {
                 several,
             };
             // A name given twice is read once.
-            if let Some(e) = kept.get(name).filter(|e| e.key == key) {
+            let twice = kept.get(name).filter(|e| e.key == key);
+            if let Some(e) = twice.filter(|e| e.fits(budget.left())) {
+                budget.take(e.cost);
                 push(e.kept.to_read(name), &mut docs, &mut diagnostics);
                 continue;
             }
-            let entry = match self.files.remove(name) {
-                Some(e) if e.key == key => e,
-                _ => {
-                    self.parsed += 1;
-                    let read = super::read_doc(name, bytes, limits, super::Way::Any, several);
-                    Entry {
-                        key,
-                        kept: Kept::of(read),
-                    }
-                }
-            };
-            push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
-            kept.insert(name.clone(), entry);
+            let cached = self.files.remove(name);
+            if let Some(e) = cached.filter(|e| e.key == key && e.fits(budget.left())) {
+                budget.take(e.cost);
+                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+                kept.insert(name.clone(), e);
+                continue;
+            }
+            self.parsed += 1;
+            let reading = super::read_doc(name, bytes, limits, budget, super::Way::Any, several);
+            let Reading {
+                read,
+                stop,
+                cost,
+                left,
+                bounded,
+            } = reading;
+            if bounded {
+                // A refusal naming what the budget had left: not kept.
+                push(read, &mut docs, &mut diagnostics);
+            } else {
+                let entry = Entry {
+                    key,
+                    kept: Kept::of(read),
+                    cost,
+                    left,
+                };
+                push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
+                kept.insert(name.clone(), entry);
+            }
+            if stop {
+                break;
+            }
         }
         self.files = kept;
         (docs, diagnostics)

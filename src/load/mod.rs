@@ -6,6 +6,7 @@
 //! values to the same readers (`fields`, `document`), then `resolve` makes one `Log`.
 
 mod cache;
+mod budget;
 mod diagnostic;
 mod document;
 mod fields;
@@ -19,6 +20,8 @@ pub(crate) mod suggest;
 mod yaml;
 
 pub use cache::{CacheThread, LoadCache};
+pub(crate) use budget::size as budget_size;
+pub use budget::{Budget, ITEM_BYTES, WORD_BYTES};
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
@@ -42,17 +45,13 @@ pub struct Limits {
     /// Most nodes and bytes that aliases may add, as a multiple of the nodes and bytes
     /// written in the file.
     pub max_alias_factor: usize,
-    /// The memory one load may take, in bytes: what the counts below are derived from.
+    /// The memory one load may take, in bytes: what the counts below are derived from, and
+    /// what a load's `Budget` (shared by its files, archives or import) starts with.
     pub memory_budget: u64,
 }
 
 /// The memory one load may take by default: 2 GiB.
 pub const MEMORY_BUDGET: u64 = 2 << 30;
-
-/// What one counted item (a YAML node, a list item, an archive word, an imported value)
-/// costs in memory at most, as measured on the shapes that cost the most per byte of input:
-/// ten million topics in 20 MB took 1.1 GB (about 110 bytes each).
-const ITEM_BYTES: u64 = 128;
 
 /// Memory per byte of a log as written, on ordinary logs: 1M events, 578 MB, peak 2.2 GB
 /// (docs/PERFORMANCE.md).
@@ -76,18 +75,8 @@ impl Limits {
     }
 
     /// Most list items (topics, actors, parties, sources, related ids, aliases, ...) one
-    /// load may keep.
+    /// file may keep; a load's files together are held to its `Budget`.
     pub fn max_list_items(&self) -> usize {
-        self.budget_items()
-    }
-
-    /// Most words of archives one load may index.
-    pub fn max_archive_words(&self) -> usize {
-        self.budget_items()
-    }
-
-    /// Most values an import may keep (slides' fields, kept columns and keys).
-    pub fn max_import_values(&self) -> usize {
         self.budget_items()
     }
 
@@ -158,8 +147,9 @@ fn load_texts_by(
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits);
-    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+    let mut budget = Budget::new(limits);
+    let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits, &mut budget);
+    finish(&names, docs, diagnostics, limits, &mut budget, archives).map(|mut l| {
         l.log.file_hashes = hashes;
         l
     })
@@ -234,10 +224,20 @@ fn load_paths_by(
 ) -> Result<Loaded, Report> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
+    let mut budget = Budget::new(limits);
+    let mut read: u64 = 0;
     for path in paths {
         let name = path.display().to_string();
         match read_file(path, limits) {
-            Ok(bytes) => contents.push((name, bytes)),
+            Ok(bytes) => {
+                // The files' text alone past the budget: no more is read.
+                read = read.saturating_add(bytes.len() as u64);
+                if read > budget.left() {
+                    diagnostics.push(whole_file(&name, budget.files_over()));
+                    break;
+                }
+                contents.push((name, bytes));
+            }
             Err(message) => diagnostics.push(whole_file(&name, message)),
         }
     }
@@ -247,14 +247,22 @@ fn load_paths_by(
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
     let (docs, diagnostics) = match cache {
-        Some(cache) => cache.read_docs(&names, &texts, &hashes, limits),
-        None => read_docs(&names, &texts, limits, Way::Any),
+        Some(cache) => cache.read_docs(&names, &texts, &hashes, limits, &mut budget),
+        None => read_docs(&names, &texts, limits, &mut budget, Way::Any),
     };
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
     texts.shrink_to_fit();
-    finish(&names, docs, diagnostics, limits, Archives::Beside(paths)).map(|mut l| {
+    finish(
+        &names,
+        docs,
+        diagnostics,
+        limits,
+        &mut budget,
+        Archives::Beside(paths),
+    )
+    .map(|mut l| {
         l.log.file_hashes = hashes;
         l
     })
@@ -414,27 +422,34 @@ fn load_by(
         .iter()
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
-    let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
-    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+    let mut budget = Budget::new(limits);
+    let (docs, diagnostics) = read_docs(&names, &texts, limits, &mut budget, way);
+    finish(&names, docs, diagnostics, limits, &mut budget, archives).map(|mut l| {
         l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
         l
     })
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of
-/// files that could not be read whole.
+/// files that could not be read whole. Each file is read within what `budget` has left, and
+/// what it keeps is taken from it: past the budget, no more files are read.
 fn read_docs<'n>(
     names: &'n [String],
     texts: &[impl AsRef<[u8]>],
     limits: &Limits,
+    budget: &mut Budget,
     way: Way,
 ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
     let mut docs = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
     for (name, text) in names.iter().zip(texts) {
-        match read_doc(name, text.as_ref(), limits, way, names.len() > 1) {
+        let reading = read_doc(name, text.as_ref(), limits, budget, way, names.len() > 1);
+        match reading.read {
             FileRead::Doc(doc) => docs.push(doc),
             FileRead::Failed(mut d) => diagnostics.append(&mut d),
+        }
+        if reading.stop {
+            break;
         }
     }
     (docs, diagnostics)
@@ -448,29 +463,79 @@ pub(crate) enum FileRead<'n> {
     Failed(Vec<Diagnostic>),
 }
 
-/// One file's document; `several` says whether the log has other files (a file cut short
-/// by a syntax error may refer to ids they define).
+/// One file's reading, with what it did to the load's budget.
+pub(crate) struct Reading<'n> {
+    pub(crate) read: FileRead<'n>,
+    /// The load is past its budget: no more files are read.
+    pub(crate) stop: bool,
+    /// What the file took from the budget (its text and its items).
+    pub(crate) cost: u64,
+    /// What the budget had left when the file was read: its counts were bounded by it.
+    pub(crate) left: u64,
+    /// Whether the reading names the budget (a refusal): it then depends on `left`.
+    pub(crate) bounded: bool,
+}
+
+/// One file's document, read within what `budget` has left, which then loses what the file
+/// keeps (its own text counts with its items); `several` says whether the log has other
+/// files (a file cut short by a syntax error may refer to ids they define).
 fn read_doc<'n>(
     name: &'n str,
     bytes: &[u8],
     limits: &Limits,
+    budget: &mut Budget,
     way: Way,
     several: bool,
-) -> FileRead<'n> {
+) -> Reading<'n> {
+    let left = budget.left();
+    let file_limits = budget.file_limits(limits);
+    let over = |budget: &Budget| Reading {
+        read: FileRead::Failed(vec![whole_file(name, budget.files_over())]),
+        stop: true,
+        cost: 0,
+        left,
+        bounded: true,
+    };
+    if !budget.take(bytes.len() as u64) {
+        return over(budget);
+    }
+    let new_reader = || {
+        let mut reader = fields::Reader::new(name);
+        reader.max_list_items = file_limits.max_list_items();
+        reader
+    };
     // Straight from the parser's events when the file is well formed; else through the
     // tree, which explains every error.
     if way == Way::Any
         && let Ok(text) = std::str::from_utf8(bytes)
     {
-        let mut reader = fields::Reader::new(name);
-        if let Some(doc) = stream::read(text, limits, &mut reader) {
-            return FileRead::Doc(resolve::FileDoc { reader, doc });
+        let mut reader = new_reader();
+        if let Some(doc) = stream::read(text, &file_limits, &mut reader) {
+            if !budget.take_items(budget::items(&doc)) {
+                return over(budget);
+            }
+            let bounded = name_the_budget(&mut reader.diags, budget, &file_limits);
+            return Reading {
+                read: FileRead::Doc(resolve::FileDoc { reader, doc }),
+                stop: false,
+                cost: left - budget.left(),
+                left,
+                bounded,
+            };
         }
     }
-    let mut reader = fields::Reader::new(name);
-    match parse_recovering(bytes, limits, &mut reader) {
+    let mut reader = new_reader();
+    let parsed = parse_recovering(bytes, &file_limits, &mut reader);
+    // A file past what the budget left: said, and no more files are read.
+    let mut over_budget = name_the_budget(&mut reader.diags, budget, &file_limits);
+    let read = match parsed {
         Parsed::Whole(mut root) => {
             let doc = document::read(&mut reader, &mut root);
+            drop(root);
+            over_budget |= name_the_budget(&mut reader.diags, budget, &file_limits);
+            if !budget.take_items(budget::items(&doc)) {
+                return over(budget);
+            }
             FileRead::Doc(resolve::FileDoc { reader, doc })
         }
         Parsed::Before(mut root, whole) => {
@@ -495,7 +560,43 @@ fn read_doc<'n>(
             FileRead::Failed(reader.diags)
         }
         Parsed::Nothing => FileRead::Failed(reader.diags),
+    };
+    Reading {
+        read,
+        stop: over_budget,
+        cost: left - budget.left(),
+        left,
+        bounded: over_budget,
     }
+}
+
+/// The budget named whole in a file's refusals: a file after the first is read within what
+/// the load has left, which the parser and the list count name as if it were the budget.
+/// Whether a refusal named it.
+fn name_the_budget(diags: &mut [Diagnostic], budget: &Budget, file_limits: &Limits) -> bool {
+    let left = file_limits.memory_budget >> 20;
+    let said = [
+        format!("memory budget of one load ({left} MiB)"),
+        format!(
+            "memory budget of a load ({} MiB)",
+            Limits::default().memory_budget >> 20
+        ),
+    ];
+    let whole = format!(
+        "memory budget of one load ({} MiB, of which {} were left for this file)",
+        budget.mib(),
+        budget::size(file_limits.memory_budget)
+    );
+    let mut named = false;
+    for d in diags {
+        for s in &said {
+            if d.message.contains(s.as_str()) {
+                d.message = d.message.replace(s.as_str(), &whole);
+                named = true;
+            }
+        }
+    }
+    named
 }
 
 /// The files' documents resolved into one log, with every diagnostic in order; `names` are
@@ -505,6 +606,7 @@ fn finish(
     mut docs: Vec<resolve::FileDoc<'_>>,
     mut diagnostics: Vec<Diagnostic>,
     limits: &Limits,
+    budget: &mut Budget,
     archives: Archives,
 ) -> Result<Loaded, Report> {
     let mut log = resolve::resolve(&mut docs);
@@ -513,7 +615,7 @@ fn finish(
     }
     // Quotes not found in their archives are errors that still let the log open.
     let unverified =
-        crate::archive::check::check_archives(&mut log, archives, limits, &mut diagnostics);
+        crate::archive::check::check_archives(&mut log, archives, limits, budget, &mut diagnostics);
     let blocking = diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(unverified);
     // Errors first, each file's in line order; then warnings, likewise.

@@ -431,6 +431,11 @@ struct ByteOffsets<'t> {
     byte_at: usize,
     /// The first byte at or after `byte_at` that is not ASCII (the text's length if none).
     wide_at: usize,
+    /// Where the ASCII run that holds `byte_at` and ends at `wide_at` starts, in bytes and
+    /// characters: a step back inside it is arithmetic (the parser steps back at nearly
+    /// every event, from the end of one to the start of the next).
+    run_byte: usize,
+    run_char: usize,
 }
 
 impl<'t> ByteOffsets<'t> {
@@ -440,6 +445,8 @@ impl<'t> ByteOffsets<'t> {
             char_at: 0,
             byte_at: 0,
             wide_at: next_wide(text.as_bytes(), 0),
+            run_byte: 0,
+            run_char: 0,
         }
     }
 
@@ -458,6 +465,12 @@ impl<'t> ByteOffsets<'t> {
             self.char_at += run + 1;
             self.byte_at = (self.wide_at + utf8_width(bytes[self.wide_at])).min(bytes.len());
             self.wide_at = next_wide(bytes, self.byte_at);
+            self.run_byte = self.byte_at;
+            self.run_char = self.char_at;
+        }
+        if self.char_at > index && index >= self.run_char {
+            self.byte_at = self.run_byte + (index - self.run_char);
+            self.char_at = index;
         }
         if self.char_at > index {
             let from = self.byte_at;
@@ -474,6 +487,8 @@ impl<'t> ByteOffsets<'t> {
             if back < from {
                 self.wide_at = back;
             }
+            self.run_byte = self.byte_at;
+            self.run_char = self.char_at;
         }
         self.byte_at.min(bytes.len())
     }
@@ -517,7 +532,7 @@ pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
     let mut i = 0;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             // A byte under 0x20, or over 0x7E (the high bit set included).
             let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
             let above = (w.wrapping_add(ONES) | w) & HIGH;
@@ -525,6 +540,10 @@ pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
                 i += 8;
                 continue;
             }
+            // Straight to the first byte that is not printable ASCII (a line break, most
+            // often): the bytes before it are (the lowest byte flagged is exact; a borrow
+            // only ever flags bytes above it).
+            i += (below | above).trailing_zeros() as usize / 8;
         }
         let b = bytes[i];
         let bad = match b {

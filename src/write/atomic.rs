@@ -1,16 +1,15 @@
 //! Replacing a file whole: the new text written beside it, flushed to disk, then renamed
 //! over it, so that a crash leaves the old file or the new one, never half of each.
 
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 use std::io::Write;
 use std::path::Path;
 
 /// A hash of a file's bytes, to tell whether it changed on disk since it was read.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    // Fixed keys: the same bytes hash alike in every run.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    // Fixed keys: the same bytes hash alike in every run. foldhash's quality hasher reads a
+    // file several times faster than SipHash, and every load hashes every file it reads.
+    foldhash::quality::FixedState::with_seed(0x6461_7465_6c69_6e65).hash_one(bytes)
 }
 
 /// Writes `text` as the new content of `path`. Through a link, its target is replaced and

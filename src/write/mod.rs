@@ -9,7 +9,10 @@
 mod atomic;
 mod edit;
 mod ids;
+mod saved_page;
 mod scalar;
+
+pub use saved_page::{PageInto, PageWritten, archive_page};
 
 use crate::archive::Archives;
 use crate::load::{self, Diagnostic, FieldSpan, Limits, Loaded};

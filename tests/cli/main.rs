@@ -4,6 +4,7 @@
 mod common;
 
 mod adding;
+mod archive_at_scale;
 mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
@@ -19,6 +20,7 @@ mod revision3;
 mod separators;
 mod source_filters;
 mod sources;
+mod unseen;
 mod verification;
 mod web;
 mod writing;

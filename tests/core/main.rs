@@ -1,6 +1,7 @@
 //! Integration tests: core.
 
 mod archive;
+mod budget;
 mod format_rules;
 mod generate;
 #[path = "../../benches/support/generate.rs"]

@@ -1,5 +1,5 @@
-//! The real binary in a terminal: `A` opens the new-event form, Enter writes the event to
-//! the file and selects it, the status line saying where; `S` `c` writes a status.
+//! The real binary in a terminal: `A` opens the new-event form, its party picked through
+//! the picker, Enter writes the event to the file and selects it, the status line saying where; `S` `c` writes a status.
 
 use crate::common::pty::Session;
 
@@ -33,9 +33,15 @@ fn a_writes_a_new_event_from_the_form_and_selects_it() {
     // Up three fields to the date, then a day later.
     s.keys("\x1b[A\x1b[A\x1b[A\x7f3");
     s.wait_text("2024-05-03█");
-    // Down six to the parties.
+    // Down six to the parties, picked from the log's: Space opens the picker, typing
+    // narrows it, Enter puts the party under the cursor in the field.
     s.keys("\t\t\t\t\t\t");
-    s.keys("egypt");
+    s.wait_text("Space pick");
+    s.keys(" ");
+    s.wait_text("Parties of the new event");
+    s.keys("egy");
+    s.wait_text("Enter: Egypt");
+    s.keys("\r");
     s.wait_text("egypt█");
     s.keys("\r");
     // After the events of its day already in the file.

@@ -4,9 +4,11 @@
 mod common;
 
 mod archive;
+mod archive_page;
 mod behaviour;
 mod details;
 mod edit;
+mod form_pickers;
 mod lanes;
 mod marks;
 mod originals;
@@ -15,6 +17,7 @@ mod paste;
 mod quote_browser;
 mod reload;
 mod screens;
+mod seen;
 mod share;
 mod source_filters;
 mod sources_view;

@@ -503,9 +503,11 @@ fn an_edited_title_of_an_event_without_id_is_one_changed_event_not_a_new_one() {
         Some("2024-01-05-a-long-call"),
         "the selection stays on it"
     );
+    // `+` goes to the first event new or changed since the log opened: this one, followed
+    // through its new id and compared with the version the log opened with.
     browser::press(&mut app, "+");
     assert_eq!(selected_id(&app), Some("2024-01-05-a-long-call"));
-    assert!(screen(&app, 160, 30).contains("no new events"));
+    assert!(screen(&app, 160, 30).contains("title: A call → A long call"));
 
     // Lines added above it and its title edited: the same date and the same place among
     // that day's events whose ids changed.
@@ -526,8 +528,20 @@ fn an_edited_title_of_an_event_without_id_is_one_changed_event_not_a_new_one() {
     );
     reload(&mut app, &v4);
     let s = screen(&app, 160, 30);
-    assert!(s.contains("1 new event: + goes to it"), "{s}");
+    // The first talks gained a summary since the log opened: `+` goes there first.
+    assert!(
+        s.contains("1 new event: + goes to the first new or changed"),
+        "{s}"
+    );
     assert!(s.contains("1 changed event"), "{s}");
     browser::press(&mut app, "+");
-    assert_eq!(selected_id(&app), Some("2024-01-09-another-statement"));
+    assert_eq!(selected_id(&app), Some("2024-01-01-first-talks"));
+    let s = screen(&app, 160, 30);
+    assert!(s.contains("summary: (none) → Two lines of summary."), "{s}");
+    let last = app
+        .unseen
+        .keys()
+        .last()
+        .map(|&i| app.log.events[i].id.as_str());
+    assert_eq!(last, Some("2024-01-09-another-statement"));
 }

@@ -282,6 +282,49 @@ fn characters_become_bytes_forwards_and_back() {
 }
 
 #[test]
+fn characters_become_bytes_on_a_walk_back_and_forth() {
+    // Steps back as the parser takes them (from one event's end to the next one's start),
+    // over ASCII runs and wide characters alike.
+    let text = "key: value é\n  - 中文 x\n  - 'a 😀 b' # c\nplain words and more words\nü";
+    let all: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let mut offsets = ByteOffsets::new(text);
+    let mut state = 7u64;
+    let mut at = 0usize;
+    for _ in 0..2_000 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let step = (state >> 33) as usize % 9;
+        at = if state & 1 == 0 {
+            (at + step).min(all.len() - 1)
+        } else {
+            at.saturating_sub(step)
+        };
+        assert_eq!(offsets.byte(at), all[at], "char {at}");
+    }
+}
+
+#[test]
+fn a_control_character_is_found_wherever_it_is_in_a_line() {
+    let line = "  - title: The talks resume in Doha\n";
+    let text = line.repeat(5);
+    for at in 0..text.len() {
+        let mut bad = text.clone();
+        bad.insert(at, '\u{1}');
+        let before = &bad[..at];
+        let line_no = before.matches('\n').count() + 1;
+        let col = at - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+        let e = unprintable(&bad).unwrap_err();
+        assert_eq!(e.mark, Mark::new(line_no, col), "at byte {at}");
+    }
+    assert!(unprintable(&text).is_ok());
+}
+
+#[test]
 fn values_past_the_memory_budget_are_refused() {
     // A budget of 1 MiB allows 16,384 values (at 64 bytes each).
     let limits = Limits {

@@ -75,8 +75,12 @@ pub struct App {
     /// The filters a jump cleared to show a hidden event, with the depth of `back` they
     /// belong to: Backspace to that depth brings them back.
     pub(crate) filters_back: Vec<(usize, Query)>,
-    /// The events the last reload added, in timeline order (`+` goes to the first).
+    /// The events the last reload added, in timeline order.
     pub(crate) new_events: Vec<EventIx>,
+    /// What the reader saw of this log when it opened; set with `with_seen`.
+    pub seen: crate::seen::Seen,
+    /// The events new or changed since that look (`+` goes to the first).
+    pub unseen: std::collections::BTreeMap<EventIx, crate::seen::Unseen>,
     /// A hidden event the reader was offered to go to: Enter again goes there.
     pub(crate) reveal: Option<EventIx>,
     pub message: Option<String>,
@@ -143,6 +147,8 @@ impl App {
             filters_back: Vec::new(),
             reveal: None,
             new_events: Vec::new(),
+            seen: crate::seen::Seen::default(),
+            unseen: std::collections::BTreeMap::new(),
             message,
             editor_note: None,
             file_errors: None,
@@ -162,6 +168,9 @@ impl App {
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();
+        // Until told what the reader saw (`with_seen`), a reload is measured against the
+        // log as it opened.
+        app.seen.adopt(app.log.clone());
         app
     }
 

@@ -63,8 +63,11 @@ pub enum Action {
     Mark(MarkAction),
     /// v: show or hide the activity overview.
     ToggleOverview,
-    /// Go to the first event a reload added.
+    /// +: go to the first event new or changed since the reader last looked (a reload's
+    /// new events among them).
     GoToNew,
+    /// Show only the events new or changed since the reader last looked, or all again.
+    OnlyUnseen,
     /// Write this status on the selected event (after `S`).
     SetStatus(crate::model::Status),
     /// u: undo the last write of this session.

@@ -42,10 +42,12 @@ pub enum Mode {
     Choose,
     /// The new-event form (`A`).
     Form,
+    /// The path of a saved page to archive (`a` in the sources view).
+    PagePath,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 15] = [
+    pub(crate) const ALL: [Mode; 16] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -61,6 +63,7 @@ impl Mode {
         Mode::Errors,
         Mode::Choose,
         Mode::Form,
+        Mode::PagePath,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -80,6 +83,7 @@ impl Mode {
             Mode::Sources => "Sources view (S)",
             Mode::Choose => "The selected event's status (=)",
             Mode::Form => "A new event (A)",
+            Mode::PagePath => "Archive a saved page (a in S)",
         }
     }
 
@@ -87,7 +91,13 @@ impl Mode {
     fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Picker | Mode::Whose | Mode::Search | Mode::Jump | Mode::Range | Mode::Form
+            Mode::Picker
+                | Mode::Whose
+                | Mode::Search
+                | Mode::Jump
+                | Mode::Range
+                | Mode::Form
+                | Mode::PagePath
         )
     }
 }
@@ -617,8 +627,15 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[Char('+')],
         Action::GoToNew,
-        "go to the first event the last reload added (Backspace returns)",
+        "go to the first event new (+) or changed (~) since you last looked (Backspace returns)",
         None,
+    ),
+    bind(
+        B,
+        &[Char('U')],
+        Action::OnlyUnseen,
+        "show only the events new or changed since you last looked, or all again",
+        Some("new"),
     ),
     bind(
         B,
@@ -697,6 +714,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::DeleteChar,
         "delete a character",
         None,
+    ),
+    bind(
+        &[Form],
+        &[Char(' ')],
+        Action::Toggle,
+        "parties, actors, topics, sources: pick from the log's (where an id starts; else a space)",
+        Some("pick"),
     ),
     bind(
         &[Form],
@@ -949,6 +973,35 @@ pub const BINDINGS: &[Binding] = &[
         Some("archive"),
     ),
     bind(
+        &[Sources],
+        &[Char('a')],
+        Action::Show(Opener::ArchivePage),
+        "archive a saved page (its path typed): as the source's archive when it has none, else as a new source",
+        Some("archive a page"),
+    ),
+    bind(
+        &[Mode::PagePath],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "archive the page (as `dateline add source --from-page`)",
+        Some("archive"),
+    ),
+    bind(
+        &[Mode::PagePath],
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &[Mode::PagePath],
+        &[Code(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(&[Mode::PagePath], &[Ctrl('c')], Action::Quit, "quit", None),
+    bind(
         &[List],
         &[Char('j'), Code(KeyCode::Down)],
         Action::Down,
@@ -999,6 +1052,7 @@ pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
         Mode::Form => Some("type into the field marked ▶; its problem shows under it"),
+        Mode::PagePath => Some("type or paste the page's path (~ is your home folder)"),
         Mode::Range => {
             Some("type a range: FROM..TO, FROM.., ..TO or one period (YYYY, YYYY-MM, YYYY-MM-DD)")
         }

@@ -25,6 +25,10 @@ pub enum Msg {
     },
     /// Saving the marks failed (`Effect::SaveMarks`).
     MarksSaved(Result<(), String>),
+    /// How recording what the reader saw went (`Effect::SaveSeen`).
+    SeenSaved(Result<(), String>),
+    /// What the reader saw of the log, read and compared off the first frame.
+    SeenRead(Box<crate::tui::update::seen_keys::SeenRead>),
     /// How a write to the log went (`Effect::WriteLog`).
     LogWritten(Box<Result<crate::write::Written, crate::write::Refusal>>),
 }

@@ -27,6 +27,30 @@ fn status_text(s: Status) -> &'static str {
     }
 }
 
+/// Under the title of an event new or changed since the reader last looked: which, and
+/// for a changed one what changed, a line each (`status: expected → occurred`).
+fn unseen(app: &App, ix: EventIx, w: usize, out: &mut Vec<Line<'static>>) {
+    use crate::tui::update::seen_keys;
+    let t = &app.theme;
+    let Some(&u) = app.unseen.get(&ix) else {
+        return;
+    };
+    let since = seen_keys::since(app);
+    if u == crate::seen::Unseen::New {
+        out.extend(wrap(&[(&format!("+ New {since}"), t.key())], w, 2));
+        return;
+    }
+    out.extend(wrap(&[(&format!("~ Changed {since}:"), t.key())], w, 2));
+    for change in seen_keys::changes(app, ix) {
+        let change = sanitize(&change).into_owned();
+        out.extend(wrap(
+            &[("    ", Style::new()), (&change, Style::new())],
+            w,
+            6,
+        ));
+    }
+}
+
 /// Rows of one text (title, summary, a quote) laid out in the details at most.
 const MAX_ROWS_PER_TEXT: usize = 400;
 
@@ -53,6 +77,7 @@ pub(crate) fn lines(app: &App, ix: EventIx, width: usize) -> DetailText {
         .map(|s| (s.content.as_ref(), s.style))
         .collect();
     out.extend(wrap(&pieces, w, 0));
+    unseen(app, ix, w, &mut out);
 
     let mut when = e.date.human();
     if let Some(end) = &e.end {

@@ -9,7 +9,7 @@ use crate::model::{Date, Kind, Log, Status, Tz};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::prompt_input;
+use crate::tui::overlays::{picker, prompt_input};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -68,7 +68,7 @@ pub(crate) fn written_date(typed: &str, zone: Tz) -> String {
 }
 
 /// The words of a list field (commas or spaces between them).
-fn items(s: &str) -> Vec<String> {
+pub(crate) fn items(s: &str) -> Vec<String> {
     s.split([',', ' '])
         .map(str::trim)
         .filter(|w| !w.is_empty())
@@ -123,6 +123,19 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::Input(c) => {
             prompt_input::type_char(&mut form.values[form.focus], c, &mut app.message);
         }
+        // Space where an id would start, on a list field, picks from the log's.
+        Action::Toggle => {
+            let field = form.focus;
+            let value = &form.values[field];
+            match picker::form::kind_of_field(FIELDS[field]) {
+                Some(kind) if value.is_empty() || value.ends_with([' ', ',']) => {
+                    picker::form::open(app, field, kind)
+                }
+                _ => {
+                    prompt_input::type_char(&mut form.values[field], ' ', &mut app.message);
+                }
+            }
+        }
         Action::DeleteChar => {
             form.values[form.focus].pop();
         }
@@ -174,7 +187,7 @@ fn lines(app: &App, form: &EventForm, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = width.max(1);
     let mut out = Vec::new();
-    let intro = "A new event. Tab and ↑ ↓ move between fields · Enter writes it to the log · Esc discards it. Times are on the log's clock unless a zone follows: 2024-05-03T10:00 Asia/Tehran. Lists take ids, with spaces or commas between them.";
+    let intro = "A new event. Tab and ↑ ↓ move between fields · Enter writes it to the log · Esc discards it. Times are on the log's clock unless a zone follows: 2024-05-03T10:00 Asia/Tehran. Lists take ids, with spaces or commas between them; Space on an empty list (or after a space) picks them from the log's, Tab ticking several.";
     out.extend(wrap(&[(intro, t.dim())], w, 0));
     out.push(Line::default());
     for (i, name) in FIELDS.iter().enumerate() {

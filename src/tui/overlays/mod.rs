@@ -1,6 +1,7 @@
 //! Views on top of the browser, closed by Esc; the last one opened has the keyboard.
 //! One module per overlay, holding its state, its update and its draw.
 
+pub(crate) mod archive_page;
 pub(crate) mod context;
 pub(crate) mod errors;
 pub(crate) mod event_form;
@@ -63,6 +64,8 @@ pub enum Opener {
     Status,
     /// `A`: the new-event form.
     Form,
+    /// `a` in the sources view: the path of a saved page to archive.
+    ArchivePage,
 }
 
 /// A view over the browser, closed by Esc.
@@ -103,6 +106,8 @@ pub enum Overlay {
     Status {
         event: crate::model::EventIx,
     },
+    /// The path of a saved page to archive (`a` in the sources view).
+    PagePath(archive_page::PagePrompt),
 }
 
 impl Overlay {
@@ -122,6 +127,7 @@ impl Overlay {
             Overlay::Sources(_) => Mode::Sources,
             Overlay::Status { .. } => Mode::Choose,
             Overlay::Form(_) => Mode::Form,
+            Overlay::PagePath(_) => Mode::PagePath,
         }
     }
 
@@ -141,7 +147,8 @@ impl Overlay {
             Overlay::Search(_)
             | Overlay::Jump { .. }
             | Overlay::Range { .. }
-            | Overlay::Status { .. } => {}
+            | Overlay::Status { .. }
+            | Overlay::PagePath(_) => {}
         }
     }
 
@@ -167,7 +174,8 @@ impl Overlay {
             | Overlay::Form(_)
             | Overlay::Help { .. }
             | Overlay::Jump { .. }
-            | Overlay::Range { .. }) => Some(kept),
+            | Overlay::Range { .. }
+            | Overlay::PagePath(_)) => Some(kept),
         }
     }
 
@@ -190,6 +198,7 @@ impl Overlay {
             Overlay::Jump { input } => Some(jump::prompt_line(app, input, room)),
             Overlay::Range { input } => Some(range::prompt_line(app, input, room)),
             Overlay::Status { event } => Some(status_choice::prompt_line(app, *event, room)),
+            Overlay::PagePath(p) => Some(archive_page::prompt_line(app, p, room)),
             _ => None,
         }
     }
@@ -202,6 +211,7 @@ impl Overlay {
                 | Overlay::Jump { .. }
                 | Overlay::Range { .. }
                 | Overlay::Status { .. }
+                | Overlay::PagePath(_)
         )
     }
 }
@@ -223,6 +233,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Some(Overlay::Sources(_)) => sources::update(app, action),
         Some(Overlay::Status { .. }) => status_choice::update(app, action),
         Some(Overlay::Form(_)) => event_form::update(app, action),
+        Some(Overlay::PagePath(_)) => archive_page::update(app, action),
     }
 }
 
@@ -244,6 +255,7 @@ pub(crate) fn open(app: &mut App, opener: Opener) {
         Opener::Sources => sources::open(app),
         Opener::Status => status_choice::open(app),
         Opener::Form => event_form::open(app),
+        Opener::ArchivePage => archive_page::start(app, None),
     }
 }
 
@@ -259,6 +271,7 @@ pub(crate) fn paste(app: &mut App, text: &str) {
             prompt_input::append(input, text)
         }
         Some(Overlay::Form(f)) => prompt_input::append(&mut f.values[f.focus], text),
+        Some(Overlay::PagePath(p)) => prompt_input::append(&mut p.input, text),
         Some(Overlay::Picker(p)) => {
             let whole = prompt_input::append(&mut p.input, text);
             p.cursor = 0;

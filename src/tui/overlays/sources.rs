@@ -14,7 +14,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::{Action, Share};
 use crate::tui::layout::areas;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::{Opener, context, help, quotes};
+use crate::tui::overlays::{Opener, archive_page, context, help, quotes};
 use crate::tui::update::refilter;
 use crate::tui::update::reload::Before;
 use crate::tui::update::share::Effect;
@@ -72,6 +72,23 @@ pub(crate) fn rebuilt(app: &App, before: &Before, old: &SourcesView) -> SourcesV
     view
 }
 
+/// After a write to source `id` (a page archived): the cursor on it, if the view lists it.
+pub(crate) fn show_source(app: &mut App, id: &str) {
+    let Some(&s) = app.log.source_ids.get(id) else {
+        return;
+    };
+    let Some(Overlay::Sources(mut view)) = app.overlays.last().cloned() else {
+        return;
+    };
+    if let Some(at) = view.entries.iter().position(|(e, _)| *e == s) {
+        view.cursor = at;
+        follow_cursor(app, &mut view);
+        if let Some(Overlay::Sources(v)) = app.overlays.last_mut() {
+            *v = view;
+        }
+    }
+}
+
 fn body_size(app: &App) -> (usize, usize) {
     let inner = quotes::inner(areas(app).body);
     (inner.width as usize, (inner.height as usize).max(1))
@@ -126,6 +143,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
             None => return nothing(app),
         },
         Action::Share(Share::OpenSource) => return open_url(app, current),
+        Action::Show(Opener::ArchivePage) => return archive_page::start(app, current),
         _ => return,
     }
     follow_cursor(app, &mut view);

@@ -71,6 +71,16 @@ impl Effects {
                     out.flush()?;
                 }
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
+                Effect::SaveSeen { file, log } => {
+                    // A snapshot of every event of a big log: never on the drawing thread.
+                    let done = self.done.clone();
+                    std::thread::spawn(move || {
+                        done(Msg::SeenSaved(
+                            crate::seen::save_look(&file, &log, crate::seen::now())
+                                .map_err(|e| e.to_string()),
+                        ))
+                    });
+                }
                 Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
                     let (done, source) = (self.done.clone(), self.source.clone());
@@ -81,6 +91,14 @@ impl Effects {
                             &change,
                             &log,
                             cache.as_ref(),
+                        ));
+                    });
+                }
+                Effect::ArchivePage { page, into, log } => {
+                    let (done, source) = (self.done.clone(), self.source.clone());
+                    std::thread::spawn(move || {
+                        done(crate::tui::runtime::write_log::carry_out_page(
+                            &source, &page, &into, &log,
                         ));
                     });
                 }
@@ -150,11 +168,15 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         Effect::SaveMarks(mut marks) => {
             Some(Msg::MarksSaved(marks.save().map_err(|e| e.to_string())))
         }
+        Effect::SaveSeen { file, log } => Some(Msg::SeenSaved(
+            crate::seen::save_look(&file, &log, crate::seen::now()).map_err(|e| e.to_string()),
+        )),
         Effect::Copy(_)
         | Effect::OpenUrl(_)
         | Effect::Edit { .. }
         | Effect::Suspend
-        | Effect::WriteLog { .. } => None,
+        | Effect::WriteLog { .. }
+        | Effect::ArchivePage { .. } => None,
     }
 }
 
@@ -162,9 +184,13 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
 /// so far and feeds their outcomes to `update`, leaving the clipboard and URL effects queued
 /// so a test can read them.
 pub fn settle(app: &mut App) {
-    let (files, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut app.effects)
-        .into_iter()
-        .partition(|e| matches!(e, Effect::WriteNew { .. } | Effect::SaveMarks(_)));
+    let (files, rest): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut app.effects).into_iter().partition(|e| {
+            matches!(
+                e,
+                Effect::WriteNew { .. } | Effect::SaveMarks(_) | Effect::SaveSeen { .. }
+            )
+        });
     app.effects = rest;
     for effect in files {
         if let Some(msg) = carry_out_file(effect) {

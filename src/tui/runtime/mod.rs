@@ -29,6 +29,7 @@ pub(crate) fn run(
     source: LogSource,
     cache: crate::load::CacheThread,
 ) -> std::io::Result<Ended> {
+    // What the reader saw comes later (`run_loop` reads it off the first frame).
     let mut app =
         crate::tui::App::new(loaded, query, crate::tui::ColorMode::from_env()).with_marks(marks);
     app.hyperlinks = hyperlinks_wanted(
@@ -49,6 +50,20 @@ pub(crate) fn run(
     });
     terminal::restore();
     drop(feeds);
+    // The look is recorded however the browser ended: by the reader or by a signal.
+    // Quit before what was seen was read: the look is recorded all the same.
+    let mut seen = match app.seen.file() {
+        Some(_) => std::mem::take(&mut app.seen),
+        None => crate::seen::Seen::load(&source.args),
+    };
+    if result.is_ok()
+        && let Err(e) = seen.save(&app.log, crate::seen::now())
+    {
+        eprintln!(
+            "dateline: could not record what you saw: {}",
+            crate::sanitize::sanitize(&e.to_string())
+        );
+    }
     result
 }
 

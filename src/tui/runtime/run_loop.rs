@@ -203,6 +203,14 @@ pub(crate) fn run_loop(
     .writing_to(source.clone())
     .loading_through(cache.clone());
     resized(app, terminal.size()?);
+    // What the reader saw of the log: reading and comparing a big log's take a while.
+    {
+        let (tx, args, log) = (feeds.tx.clone(), source.args.clone(), app.log.clone());
+        std::thread::spawn(move || {
+            let read = crate::tui::update::seen_keys::SeenRead::read(&args, log);
+            let _ = tx.send(Incoming::Done(Msg::SeenRead(Box::new(read))));
+        });
+    }
     // When a change was first seen, and when the reload is due.
     let mut reload: Option<(Instant, Instant)> = None;
     // A reload under way, in its own thread: reading and parsing a big log (or a file

@@ -1,11 +1,13 @@
-//! The runtime's side of `Effect::WriteLog`: the log's files read again, the change planned
-//! on them, checked on the whole log and written (see `crate::write`).
+//! The runtime's side of `Effect::WriteLog` and `Effect::ArchivePage`: the log's files read
+//! again, the change planned on them, checked on the whole log and written (see
+//! `crate::write`).
 
 use crate::load::CacheThread;
 use crate::model::Log;
 use crate::tui::input::msg::Msg;
 use crate::tui::runtime::log_source::LogSource;
-use crate::write::{self, Change, LogFiles, Refusal};
+use crate::write::{self, Change, LogFiles, PageInto, Refusal};
+use std::path::Path;
 
 /// Carries out one write, worked out on `log` (the log on screen), and says how it went.
 pub fn carry_out(source: &LogSource, change: &Change, log: &Log) -> Msg {
@@ -22,12 +24,29 @@ pub fn carry_out_through(
     Msg::LogWritten(Box::new(write_change(source, change, log, cache)))
 }
 
+/// Archives a saved page and names it in the log on screen (`write::archive_page`), and says
+/// how it went.
+pub fn carry_out_page(source: &LogSource, page: &Path, into: &PageInto, log: &Log) -> Msg {
+    let result = files_as_shown(source, log).and_then(|files| {
+        write::archive_page(log, &files, page, into, &source.limits).map(|p| p.written)
+    });
+    Msg::LogWritten(Box::new(result))
+}
+
 fn write_change(
     source: &LogSource,
     change: &Change,
     log: &Log,
     cache: Option<&CacheThread>,
 ) -> Result<write::Written, Refusal> {
+    let files = files_as_shown(source, log)?;
+    // The log on screen is the files' own: no second load before the check's.
+    let plan = write::plan(log, &files, change)?;
+    write::commit_through(&files, plan, &source.limits, cache)
+}
+
+/// The log's files, read again, as long as they are still the log on screen.
+fn files_as_shown(source: &LogSource, log: &Log) -> Result<LogFiles, Refusal> {
     let refusal = |message: String| Refusal {
         message,
         diagnostics: Vec::new(),
@@ -50,7 +69,5 @@ fn write_change(
             crate::sanitize::sanitize(&name)
         )));
     }
-    // The log on screen is the files' own: no second load before the check's.
-    let plan = write::plan(log, &files, change)?;
-    write::commit_through(&files, plan, &source.limits, cache)
+    Ok(files)
 }

@@ -5,6 +5,7 @@ pub(crate) mod edit;
 pub(crate) mod mark_keys;
 mod paging;
 pub(crate) mod reload;
+pub mod seen_keys;
 pub mod share;
 pub(crate) mod write;
 
@@ -35,6 +36,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Paste(text) => return overlays::paste(app, &text),
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
+        Msg::SeenSaved(result) => return seen_keys::saved(app, result),
+        Msg::SeenRead(read) => return seen_keys::arrived(app, *read),
         Msg::LogWritten(result) => return write::written(app, *result),
     };
     if !matches!(action, Action::Resize { .. }) {
@@ -133,10 +136,8 @@ fn browse(app: &mut App, action: Action) {
         Action::Undo => write::undo(app),
         Action::Mark(what) => mark_keys::apply(app, what),
         Action::ToggleOverview => overview::toggle(app),
-        Action::GoToNew => match app.new_events.first() {
-            Some(&first) => jump_to(app, first),
-            None => app.message = Some("no new events since the log opened".into()),
-        },
+        Action::GoToNew => seen_keys::go_to_first(app),
+        Action::OnlyUnseen => seen_keys::only_unseen(app),
         // Enter opens the selected event's quotes; other keys open what the overlay list
         // says.
         Action::Open => overlays::open(app, Opener::Quotes),

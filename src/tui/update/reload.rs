@@ -103,14 +103,17 @@ fn replace(app: &mut App, loaded: Loaded) {
     let mut moved = false;
     for (&o, &n) in &renamed {
         moved |= app.marks.rename(&old.events[o].id, &new.events[n].id);
+        app.seen.rename(&old.events[o].id, &new.events[n].id);
     }
     if moved {
         app.effects
             .push(Effect::SaveMarks(app.marks.take_changes()));
     }
 
+    // What is new or changed since the last look, against the new version.
+    crate::tui::update::seen_keys::relink(app);
     let mut gone = Vec::new();
-    carry_query(&old, new, &app.marks, &mut app.query, &mut gone);
+    carry_query(&old, &app.log, &app.marks, &mut app.query, &mut gone);
     app.rebuild_derived(Changed::Log);
 
     let before = app.selected;
@@ -145,6 +148,13 @@ fn replace(app: &mut App, loaded: Loaded) {
     app.back = back;
     for (depth, q) in &mut app.filters_back {
         carry_query(&old, &app.log, &app.marks, q, &mut Vec::new());
+        if q.unseen.is_some() {
+            q.unseen = app
+                .query
+                .unseen
+                .clone()
+                .or_else(|| Some(app.unseen.keys().copied().collect()));
+        }
         *depth = depths[(*depth).min(depths.len() - 1)];
     }
     let same = match (before, app.selected) {
@@ -186,6 +196,12 @@ fn replace(app: &mut App, loaded: Loaded) {
     let mut msg = format!("reloaded: {n} event{}", if n == 1 { "" } else { "s" });
     match app.new_events.len() {
         0 => {}
+        // `+` goes to the first event new or changed since the last look: say so when
+        // that is not the first new one.
+        _ if app.unseen.keys().next() != app.new_events.first() => msg.push_str(&format!(
+            " · {}: + goes to the first new or changed",
+            plural(app.new_events.len(), "new event")
+        )),
         1 => msg.push_str(" · 1 new event: + goes to it"),
         n => msg.push_str(&format!(" · {n} new events: + goes to the first")),
     }
@@ -221,6 +237,10 @@ fn replace(app: &mut App, loaded: Loaded) {
     app.message = Some(msg);
 }
 
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// What an overlay open during a reload needs to know to follow it.
 pub(crate) struct Before<'a> {
     /// The log it was open over.
@@ -236,6 +256,9 @@ impl Before<'_> {
     pub(crate) fn query_in(&self, app: &App, q: &Query) -> Query {
         let mut q = q.clone();
         carry_query(self.old, &app.log, &app.marks, &mut q, &mut Vec::new());
+        if q.unseen.is_some() {
+            q.unseen = Some(app.unseen.keys().copied().collect());
+        }
         q
     }
 

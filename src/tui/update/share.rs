@@ -41,11 +41,24 @@ pub enum Effect {
     /// The reader's marks, to be saved to their file; a failure comes back as
     /// `Msg::MarksSaved`.
     SaveMarks(crate::marks::Marks),
+    /// The log as on screen, to record as seen now in `file` (`seen::save_look`); a
+    /// failure comes back as `Msg::SeenSaved`.
+    SaveSeen {
+        file: std::path::PathBuf,
+        log: std::sync::Arc<crate::model::Log>,
+    },
     /// A change to the log, checked and written away from the drawing thread; the outcome
     /// comes back as `Msg::LogWritten`.
     WriteLog {
         change: Box<crate::write::Change>,
         /// The log on screen, which the change is worked out on.
+        log: std::sync::Arc<crate::model::Log>,
+    },
+    /// A saved page archived and named in the log (`a` in the sources view), away from the
+    /// drawing thread; the outcome comes back as `Msg::LogWritten`.
+    ArchivePage {
+        page: std::path::PathBuf,
+        into: crate::write::PageInto,
         log: std::sync::Arc<crate::model::Log>,
     },
 }

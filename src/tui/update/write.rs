@@ -72,6 +72,7 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
                 },
             );
             let mut summary = w.summary;
+            crate::tui::overlays::sources::show_source(app, &w.id);
             if let Some(ix) = app.log.event(&w.id) {
                 if app.is_visible(ix) {
                     crate::tui::update::go_to(app, ix);

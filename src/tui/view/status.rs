@@ -32,7 +32,11 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(fe) = &app.file_errors {
         left.push(Span::styled(fe.notice(), t.warning()));
     } else {
-        for (key, hint) in fitting_hints(app.mode(), room) {
+        // `U new` only while there is something new or changed to show.
+        let hints = fitting_hints(app.mode(), room)
+            .into_iter()
+            .filter(|(_, h)| *h != "new" || !app.unseen.is_empty());
+        for (key, hint) in hints {
             left.push(Span::styled(key, t.key()));
             left.push(Span::raw(format!(" {hint}  ")));
         }

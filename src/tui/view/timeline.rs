@@ -64,6 +64,7 @@ pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     dim,
                     selected,
                     marked,
+                    unseen: app.unseen.get(&ix).copied(),
                     time_w,
                 };
                 event_line(app, &app.log.events[ix], &terms, row, w)
@@ -91,6 +92,8 @@ struct RowLook {
     dim: bool,
     selected: bool,
     marked: bool,
+    /// New or changed since the reader last looked.
+    unseen: Option<crate::seen::Unseen>,
     /// Columns of the time.
     time_w: usize,
 }
@@ -102,6 +105,7 @@ fn event_line(app: &App, e: &Event, terms: &[String], row: RowLook, w: usize) ->
         dim,
         selected,
         marked,
+        unseen,
         time_w,
     } = row;
     let t = &app.theme;
@@ -118,6 +122,17 @@ fn event_line(app: &App, e: &Event, terms: &[String], row: RowLook, w: usize) ->
     let mut spans = vec![
         // A cursor that shows without colour or reverse video too.
         Span::styled(if selected { "▶" } else { " " }, t.label()),
+        // New (`+`, the key that goes there) and changed (`~`, as `diff` writes it) since
+        // the last look: a column only while there are some.
+        Span::styled(
+            match (app.unseen.is_empty(), unseen) {
+                (true, _) => "",
+                (false, Some(crate::seen::Unseen::New)) => "+",
+                (false, Some(crate::seen::Unseen::Changed)) => "~",
+                (false, None) => " ",
+            },
+            t.key(),
+        ),
         // Marked events: a column only once something is marked.
         Span::styled(
             match (app.marked.is_empty(), marked) {

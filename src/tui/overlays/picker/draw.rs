@@ -23,6 +23,10 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
             p.kind.title()
         ),
         Purpose::Positions => " Whose positions? · Enter shows them · Esc cancels ".to_owned(),
+        Purpose::Form { .. } => format!(
+            " {} of the new event · Tab ticks · Enter fills the field · Esc back to the form ",
+            p.kind.title()
+        ),
     };
     let counted = match p.counting {
         Counting::Events => "",
@@ -54,8 +58,8 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         let e = &p.entries[i];
         let on = match p.purpose {
             Purpose::Positions => "",
-            Purpose::Filter if p.chosen.contains(&e.key) => "[x] ",
-            Purpose::Filter => "[ ] ",
+            _ if p.chosen.contains(&e.key) => "[x] ",
+            _ => "[ ] ",
         };
         let count = format!(" {:>5}", e.count);
         let style = match p.kind {
@@ -64,6 +68,7 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         };
         // The digit that toggles this party from the timeline.
         let digit = match p.kind {
+            _ if matches!(p.purpose, Purpose::Form { .. }) => String::new(),
             PickerKind::Party if e.key < 9 => format!("{} ", e.key + 1),
             PickerKind::Party => "  ".to_owned(),
             _ => String::new(),
@@ -104,7 +109,10 @@ fn applies(p: &Picker) -> String {
     }
     let result = p.result();
     if result.is_empty() {
-        return format!("no {} filter", p.kind.noun());
+        return match p.purpose {
+            Purpose::Form { .. } => format!("no {}", p.kind.noun()),
+            _ => format!("no {} filter", p.kind.noun()),
+        };
     }
     let mut names: Vec<&str> = p
         .entries

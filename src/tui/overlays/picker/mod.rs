@@ -6,6 +6,7 @@
 //! view would list for each party.
 
 pub(crate) mod draw;
+pub(crate) mod form;
 mod update;
 
 pub(crate) use update::update;
@@ -70,6 +71,8 @@ pub(crate) enum Purpose {
     Filter,
     /// Shows the positions of the party under the cursor; the filters stay as they are.
     Positions,
+    /// Fills field `field` of the new-event form with the ids ticked (see `form`).
+    Form { field: usize },
 }
 
 /// What the counts count.
@@ -111,6 +114,10 @@ pub struct Picker {
     pub shown: Vec<usize>,
     /// Position in `shown`.
     pub cursor: usize,
+    /// A form's picker: each entry's id, by key (empty in the others).
+    ids: Vec<String>,
+    /// A form's topic picker: the last entry is the typed topic offered as a new one.
+    pending: bool,
 }
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
@@ -331,7 +338,7 @@ impl Picker {
         // entry under the cursor.
         let chosen = match purpose {
             Purpose::Filter => chosen_in(log, query, kind),
-            Purpose::Positions => BTreeSet::new(),
+            Purpose::Positions | Purpose::Form { .. } => BTreeSet::new(),
         };
         let mut p = Picker {
             kind,
@@ -343,6 +350,8 @@ impl Picker {
             input: String::new(),
             shown: Vec::new(),
             cursor: 0,
+            ids: Vec::new(),
+            pending: false,
         };
         p.narrow();
         p
@@ -351,6 +360,7 @@ impl Picker {
     /// Recomputes `shown` from `input`: all entries in log order when empty, else the
     /// fuzzy matches, best first.
     pub(crate) fn narrow(&mut self) {
+        self.offer_new_topic();
         if self.input.trim().is_empty() {
             self.shown = (0..self.entries.len()).collect();
         } else {
@@ -378,6 +388,12 @@ impl Picker {
             scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
             self.shown = scored.into_iter().map(|(_, i)| i).collect();
         }
+        // The new topic after the ones the log has.
+        if self.pending {
+            let last = self.entries.len() - 1;
+            self.shown.retain(|&i| i != last);
+            self.shown.push(last);
+        }
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 
@@ -385,9 +401,14 @@ impl Picker {
     /// nothing to tick and keys (and hints) of its own.
     pub(crate) fn mode(&self) -> Mode {
         match self.purpose {
-            Purpose::Filter => Mode::Picker,
+            Purpose::Filter | Purpose::Form { .. } => Mode::Picker,
             Purpose::Positions => Mode::Whose,
         }
+    }
+
+    /// Whether entries are ticked (all but the choice of whose positions to show).
+    pub(crate) fn ticks(&self) -> bool {
+        self.purpose != Purpose::Positions
     }
 
     /// The entry under the cursor.
@@ -415,6 +436,9 @@ pub(crate) fn open(app: &mut App, kind: PickerKind) {
 /// A picker open during a reload, rebuilt on the new log with its typing and its
 /// toggles kept (parties, actors and topics by name).
 pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
+    if matches!(p.purpose, Purpose::Form { .. }) {
+        return form::reloaded(app, before, p);
+    }
     let old = before.old;
     let remap = |keys: &BTreeSet<usize>| -> BTreeSet<usize> {
         let mut gone = Vec::new();

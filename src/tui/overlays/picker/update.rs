@@ -5,7 +5,7 @@
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{Picker, Purpose, draw, set_in};
+use crate::tui::overlays::picker::{Picker, Purpose, draw, form, set_in};
 use crate::tui::overlays::{Overlay, event_list, prompt_input};
 use crate::tui::update::refilter;
 
@@ -22,7 +22,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
         Action::PageDown => p.cursor = (p.cursor + h).min(last),
         Action::PageUp => p.cursor = p.cursor.saturating_sub(h),
         // Before typing, Space ticks.
-        Action::Input(' ') if p.input.is_empty() && p.purpose == Purpose::Filter => toggle(p),
+        Action::Input(' ') if p.input.is_empty() && p.ticks() => toggle(p),
         // Choosing whose positions ticks nothing, and a leading space narrows nothing.
         Action::Input(' ') if p.input.is_empty() => {}
         Action::Input(c) => {
@@ -36,8 +36,11 @@ pub(crate) fn update(app: &mut App, action: Action) {
             p.input.pop();
             p.narrow();
         }
-        Action::Toggle if p.purpose == Purpose::Filter => toggle(p),
+        Action::Toggle if p.ticks() => toggle(p),
         Action::Open => {
+            if let Purpose::Form { field } = p.purpose {
+                return form::fill(app, field);
+            }
             let (kind, purpose, result) = (p.kind, p.purpose, p.result());
             let current = p.current().map(|e| e.key);
             app.overlays.pop();
@@ -51,6 +54,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
                         event_list::show_positions(app, party);
                     }
                 }
+                Purpose::Form { .. } => {}
             }
         }
         Action::Back => {
