@@ -63,7 +63,16 @@ events:
 /// The full load and the cached reload of the same files, which must agree; the number of
 /// files the reload parsed.
 fn both(dir: &Path, cache: &mut LoadCache) -> (Result<Loaded, Report>, usize) {
-    let limits = Limits::default();
+    both_within(dir, cache, &Limits::default())
+}
+
+/// `both`, within `limits`.
+fn both_within(
+    dir: &Path,
+    cache: &mut LoadCache,
+    limits: &Limits,
+) -> (Result<Loaded, Report>, usize) {
+    let limits = *limits;
     let paths = files_of(dir);
     let full = load_paths(&paths, &limits);
     let cached = cache.load_paths(&paths, &limits);
@@ -243,4 +252,62 @@ fn the_reload_after_a_write_checked_through_the_cache_parses_nothing() {
     let (reloaded, parsed) = both(d, &mut cache);
     assert_eq!(parsed, 0);
     assert_eq!(reloaded.unwrap().log, written.loaded.log);
+}
+
+#[test]
+fn a_cached_reload_near_the_memory_budget_refuses_a_later_file_an_earlier_one_crowds_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    // The smallest budget the log loads within.
+    let within = |memory_budget: u64| Limits {
+        memory_budget,
+        ..Limits::default()
+    };
+    let (mut low, mut high) = (1u64, 1 << 20);
+    while low < high {
+        let mid = (low + high) / 2;
+        if load_paths(&files_of(d), &within(mid)).is_ok() {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    let limits = within(low);
+    let mut cache = LoadCache::new();
+    let (first, parsed) = both_within(d, &mut cache, &limits);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!(parsed, 3);
+
+    // An event more in the spring: the summer no longer fits in what is left, though its
+    // bytes are those kept.
+    let grown = format!(
+        "{SPRING}  - date: 2025-04-26\n    kind: meeting\n    title: Third round in Muscat\n"
+    );
+    write(d, "1-spring.yaml", &grown);
+    let (r, _) = both_within(d, &mut cache, &limits);
+    let refused = r.expect_err("over the budget");
+    assert!(
+        refused
+            .diagnostics
+            .iter()
+            .any(|e| e.file.ends_with("2-summer.yaml") && e.message.contains("memory budget")),
+        "{:?}",
+        refused.diagnostics
+    );
+
+    // Back as it was: it loads again, from what is kept where it can be.
+    write(d, "1-spring.yaml", SPRING);
+    let (r, _) = both_within(d, &mut cache, &limits);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+
+    // Far from the budget, a file that merely moved in it (an earlier one grew) is kept.
+    let mut roomy = LoadCache::new();
+    assert!(both(d, &mut roomy).0.is_ok());
+    write(d, "1-spring.yaml", &grown);
+    let (r, parsed) = both(d, &mut roomy);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+    assert_eq!(parsed, 1, "only the grown file is parsed");
 }
