@@ -311,3 +311,18 @@ fn a_cached_reload_near_the_memory_budget_refuses_a_later_file_an_earlier_one_cr
     assert!(r.is_ok(), "{:?}", errors(&r));
     assert_eq!(parsed, 1, "only the grown file is parsed");
 }
+
+#[test]
+fn a_one_file_log_keeps_no_readings_so_its_reload_parses_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "log.yaml", &format!("{PEOPLE}{SPRING}"));
+    let mut cache = LoadCache::new();
+    let (first, parsed) = both(d, &mut cache);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!(parsed, 1);
+    // Unchanged: parsed again all the same (keeping its reading would double its memory).
+    let (again, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    assert_eq!(again.unwrap().log, first.unwrap().log);
+}
