@@ -5,8 +5,8 @@
 //! collects every error of the file rather than stopping at the first. Both hand their
 //! values to the same readers (`fields`, `document`), then `resolve` makes one `Log`.
 
-mod cache;
 mod budget;
+mod cache;
 mod diagnostic;
 mod document;
 mod fields;
@@ -19,9 +19,9 @@ mod stream;
 pub(crate) mod suggest;
 mod yaml;
 
-pub use cache::{CacheThread, LoadCache};
 pub(crate) use budget::size as budget_size;
 pub use budget::{Budget, ITEM_BYTES, WORD_BYTES};
+pub use cache::{CacheThread, LoadCache};
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};

@@ -35,6 +35,33 @@ const VERSIONS: [&[&str]; 3] = [
     ],
 ];
 
+/// Each step's files loaded whole and through one cache, which must agree.
+fn agree(steps: &[Vec<usize>], limits: &Limits) -> Result<(), TestCaseError> {
+    let mut cache = LoadCache::new();
+    for step in steps {
+        let files: Vec<(String, &[u8])> = step
+            .iter()
+            .enumerate()
+            .filter(|&(f, &v)| !VERSIONS[f][v].is_empty())
+            .map(|(f, &v)| (format!("{f}.yaml"), VERSIONS[f][v].as_bytes()))
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        let whole = load_texts(&files, limits, Archives::None);
+        let cached = cache.load_texts(&files, limits, Archives::None);
+        match (whole, cached) {
+            (Ok(w), Ok(c)) => {
+                prop_assert_eq!(w.log, c.log);
+                prop_assert_eq!(w.warnings, c.warnings);
+            }
+            (Err(w), Err(c)) => prop_assert_eq!(w.diagnostics, c.diagnostics),
+            (w, c) => prop_assert!(false, "{:?} against {:?}", w.is_ok(), c.is_ok()),
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(Config { cases: 64, failure_persistence: None, ..Config::default() })]
 
@@ -42,28 +69,16 @@ proptest! {
     fn a_cached_reload_is_a_whole_load_after_any_edits(
         steps in proptest::collection::vec(proptest::collection::vec(0usize..5, 3), 1..12)
     ) {
-        let limits = Limits::default();
-        let mut cache = LoadCache::new();
-        for step in steps {
-            let files: Vec<(String, &[u8])> = step
-                .iter()
-                .enumerate()
-                .filter(|&(f, &v)| !VERSIONS[f][v].is_empty())
-                .map(|(f, &v)| (format!("{f}.yaml"), VERSIONS[f][v].as_bytes()))
-                .collect();
-            if files.is_empty() {
-                continue;
-            }
-            let whole = load_texts(&files, &limits, Archives::None);
-            let cached = cache.load_texts(&files, &limits, Archives::None);
-            match (whole, cached) {
-                (Ok(w), Ok(c)) => {
-                    prop_assert_eq!(w.log, c.log);
-                    prop_assert_eq!(w.warnings, c.warnings);
-                }
-                (Err(w), Err(c)) => prop_assert_eq!(w.diagnostics, c.diagnostics),
-                (w, c) => prop_assert!(false, "{:?} against {:?}", w.is_ok(), c.is_ok()),
-            }
-        }
+        agree(&steps, &Limits::default())?;
+    }
+
+    /// Within a memory budget from a few files' worth (a file crowded out by the ones
+    /// before it) to plenty.
+    #[test]
+    fn a_cached_reload_is_a_whole_load_within_any_budget(
+        steps in proptest::collection::vec(proptest::collection::vec(0usize..5, 3), 1..12),
+        memory_budget in prop_oneof![500u64..10_000, 10_000u64..200_000],
+    ) {
+        agree(&steps, &Limits { memory_budget, ..Limits::default() })?;
     }
 }
