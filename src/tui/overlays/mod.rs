@@ -2,6 +2,7 @@
 //! One module per overlay, holding its state, its update and its draw.
 
 pub(crate) mod context;
+pub mod context_window;
 pub(crate) mod errors;
 pub(crate) mod event_form;
 pub mod event_list;
@@ -174,10 +175,9 @@ impl Overlay {
     /// The scroll of a page the reader scrolls through (see `reader`).
     fn page_scroll(&mut self) -> Option<&mut usize> {
         match self {
-            Overlay::Quotes { scroll }
-            | Overlay::Help { scroll }
-            | Overlay::Errors { scroll }
-            | Overlay::Context(QuoteContext { scroll, .. }) => Some(scroll),
+            Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll } => {
+                Some(scroll)
+            }
             _ => None,
         }
     }
