@@ -10,10 +10,12 @@ use crate::model::{EventIx, SourceIx, Verification};
 use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
+use crate::tui::input::action::Selecting;
 use crate::tui::layout::citation;
 use crate::tui::layout::scroll::Scroll;
 use crate::tui::layout::text::wrap;
 use crate::tui::overlays::context_window::{self as window, Anchor, Blocks};
+use crate::tui::overlays::passage::{self, Selection};
 use crate::tui::overlays::{Opener, Overlay, help, reader};
 use crate::tui::update::reload::Before;
 use crate::tui::update::share::current_quote;
@@ -39,6 +41,8 @@ pub struct QuoteContext {
     pub scroll: Anchor,
     /// The archive's paragraphs, found once when the view opens.
     pub paragraphs: Paragraphs,
+    /// A passage being selected to make a quote of (`v`).
+    pub selection: Option<Selection>,
 }
 
 /// An archive's paragraphs as byte ranges, shared between copies of the view.
@@ -130,6 +134,7 @@ fn build(app: &mut App, event: EventIx, quote: usize, scroll: Anchor) -> Option<
         at,
         scroll,
         paragraphs,
+        selection: None,
     })
 }
 
@@ -157,6 +162,7 @@ fn whole(app: &mut App, source: SourceIx, scroll: Anchor) -> Option<QuoteContext
         at: None,
         scroll,
         paragraphs: paragraphs_of(app, source),
+        selection: None,
     })
 }
 
@@ -183,6 +189,12 @@ pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Context(c)) = app.overlays.last() else {
         return;
     };
+    if c.selection.is_some() {
+        return passage::update(app, action);
+    }
+    if action == Action::Select(Selecting::Start) {
+        return passage::start(app);
+    }
     let inner = reader::inner(app);
     let page = (inner.height as usize).max(1);
     let moved = {
@@ -229,6 +241,9 @@ struct Laid<'a> {
     holding: Range<usize>,
     at: Option<&'a Range<usize>>,
     hl: Style,
+    /// The passage being selected, and how it shows.
+    selected: Option<Range<usize>>,
+    sel: Style,
 }
 
 impl<'a> Laid<'a> {
@@ -249,7 +264,17 @@ impl<'a> Laid<'a> {
         if quote.is_some_and(|q| q.verification.is_flagged()) {
             hl = hl.add_modifier(Modifier::UNDERLINED);
         }
+        let selected = ctx
+            .selection
+            .as_ref()
+            .zip(archive)
+            .map(|(s, a)| s.passage(&a.text));
         Laid {
+            selected,
+            sel: app
+                .theme
+                .key()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD),
             app,
             source: ctx.source,
             width: width.max(1),
@@ -295,14 +320,31 @@ impl<'a> Laid<'a> {
             .at
             .filter(|_| self.holding.contains(&i))
             .map(|at| context::within(p, at));
-        let pieces: Vec<(String, Style)> = match &marked {
-            Some(m) => vec![
-                (sanitize(&text[..m.start]).into_owned(), Style::new()),
-                (sanitize(&text[m.clone()]).into_owned(), self.hl),
-                (sanitize(&text[m.end..]).into_owned(), Style::new()),
-            ],
-            None => vec![(sanitize(text).into_owned(), Style::new())],
+        let selected = self.selected.as_ref().map(|s| context::within(p, s));
+        // Cut where the quote's passage or the selection starts or ends; the selection
+        // shows over the quote.
+        let mut cuts = vec![0, text.len()];
+        for r in marked.iter().chain(selected.iter()) {
+            cuts.extend([r.start, r.end]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |r: &Option<Range<usize>>, at: usize| {
+            r.as_ref().is_some_and(|r| r.start <= at && at < r.end)
         };
+        let pieces: Vec<(String, Style)> = cuts
+            .windows(2)
+            .map(|w| {
+                let style = if inside(&selected, w[0]) {
+                    self.sel
+                } else if inside(&marked, w[0]) {
+                    self.hl
+                } else {
+                    Style::new()
+                };
+                (sanitize(&text[w[0]..w[1]]).into_owned(), style)
+            })
+            .collect();
         let pieces: Vec<(&str, Style)> = pieces.iter().map(|(s, st)| (s.as_str(), *st)).collect();
         // The quote's lines are marked in a gutter too, so that they show without colour.
         for mut line in wrap(&pieces, self.width.saturating_sub(GUTTER).max(1), 0) {

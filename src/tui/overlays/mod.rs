@@ -9,6 +9,7 @@ pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
 pub(crate) mod log_dates;
+pub mod passage;
 pub mod picker;
 pub mod prompt_input;
 pub(crate) mod quote_list;
@@ -119,6 +120,7 @@ impl Overlay {
             Overlay::Jump { .. } => Mode::Jump,
             Overlay::Range { .. } => Mode::Range,
             Overlay::QuoteList(_) => Mode::QuoteList,
+            Overlay::Context(c) if c.selection.is_some() => Mode::Select,
             Overlay::Context(_) => Mode::Context,
             Overlay::Sources(_) => Mode::Sources,
             Overlay::Status { .. } => Mode::Choose,

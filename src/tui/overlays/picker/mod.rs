@@ -70,7 +70,14 @@ pub(crate) enum Purpose {
     Filter,
     /// Shows the positions of the party under the cursor; the filters stay as they are.
     Positions,
+    /// Who said the passage selected in the context view (an actor, or no speaker).
+    Speaker,
+    /// Which party said it, when no speaker is named.
+    QuoteParty,
 }
+
+/// The speaker picker's entry for a quote with no speaker, its party picked next.
+pub(crate) const NO_SPEAKER: usize = usize::MAX;
 
 /// What the counts count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +118,8 @@ pub struct Picker {
     pub shown: Vec<usize>,
     /// Position in `shown`.
     pub cursor: usize,
+    /// For a quote's speaker or party: the event the quote goes to.
+    pub about: String,
 }
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
@@ -331,8 +340,20 @@ impl Picker {
         // entry under the cursor.
         let chosen = match purpose {
             Purpose::Filter => chosen_in(log, query, kind),
-            Purpose::Positions => BTreeSet::new(),
+            Purpose::Positions | Purpose::Speaker | Purpose::QuoteParty => BTreeSet::new(),
         };
+        let mut entries: Vec<Entry> = entries;
+        if purpose == Purpose::Speaker {
+            entries.insert(
+                0,
+                Entry {
+                    key: NO_SPEAKER,
+                    label: "no speaker".into(),
+                    note: "the party alone, picked next".into(),
+                    count: 0,
+                },
+            );
+        }
         let mut p = Picker {
             kind,
             purpose,
@@ -343,6 +364,7 @@ impl Picker {
             input: String::new(),
             shown: Vec::new(),
             cursor: 0,
+            about: String::new(),
         };
         p.narrow();
         p
@@ -387,6 +409,7 @@ impl Picker {
         match self.purpose {
             Purpose::Filter => Mode::Picker,
             Purpose::Positions => Mode::Whose,
+            Purpose::Speaker | Purpose::QuoteParty => Mode::Speaker,
         }
     }
 
@@ -460,6 +483,7 @@ pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
     n.initial = remap(&p.initial);
     n.input = p.input.clone();
     n.cursor = p.cursor;
+    n.about = p.about.clone();
     n.narrow();
     n
 }
