@@ -9,5 +9,6 @@ mod editor_line;
 mod hardening;
 mod held;
 mod open_browser;
+mod quote_passage;
 mod stalled;
 mod writing;

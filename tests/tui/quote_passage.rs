@@ -77,6 +77,21 @@ fn selected(app: &App) -> Option<String> {
     Some(ARCHIVE[s.start..s.end].to_owned())
 }
 
+/// The text drawn bold and reversed: the selection (the quote's passage is reversed only).
+fn highlighted(app: &App) -> String {
+    use ratatui::style::Modifier;
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|f| dateline::tui::view(app, f)).unwrap();
+    let buf = t.backend().buffer();
+    let sel = Modifier::BOLD | Modifier::REVERSED;
+    buf.content()
+        .iter()
+        .filter(|c| c.modifier.contains(sel))
+        .map(|c| c.symbol())
+        .collect::<String>()
+}
+
 /// The write `update` asked for, carried out as the run loop does.
 fn carry(app: &mut App, source: &LogSource) {
     let (change, log) = app
@@ -108,6 +123,11 @@ fn v_selects_by_word_and_by_sentence_and_shows_what_it_would_quote() {
     assert_eq!(selected(&app).as_deref(), Some("We are determined"));
     press(&mut app, "b");
     assert_eq!(selected(&app).as_deref(), Some("We are"));
+    assert_eq!(
+        highlighted(&app),
+        "We are",
+        "the selection shows, apart from the quote"
+    );
     press(&mut app, ")");
     assert_eq!(
         selected(&app).as_deref(),
