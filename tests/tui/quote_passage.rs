@@ -54,11 +54,15 @@ events:
 ";
 
 fn on_disk() -> (tempfile::TempDir, PathBuf, App, LogSource) {
+    with_archive(ARCHIVE)
+}
+
+fn with_archive(archive: &str) -> (tempfile::TempDir, PathBuf, App, LogSource) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sources")).unwrap();
     let path = dir.path().join("talks.yaml");
     std::fs::write(&path, LOG).unwrap();
-    std::fs::write(dir.path().join("sources/wire.txt"), ARCHIVE).unwrap();
+    std::fs::write(dir.path().join("sources/wire.txt"), archive).unwrap();
     let loaded = load::load_path(&path, &Limits::default()).unwrap();
     let app = browser::with(loaded, 100, 30);
     let source = LogSource {
@@ -293,4 +297,38 @@ fn from_a_sources_archive_the_quote_goes_to_the_selected_event_named_in_the_prom
         later.quotes[0].verification,
         Verification::Verified { .. }
     ));
+}
+
+#[test]
+fn the_view_follows_the_selection_down_a_long_archive() {
+    let long: String = (1..=60)
+        .map(|i| format!("Paragraph number {i} says little. It ends here.\n\n"))
+        .collect();
+    let (_dir, _path, mut app, _source) = with_archive(&format!("{ARCHIVE}\n{long}"));
+    select_id(&mut app, "later");
+    press(&mut app, "SCv");
+    assert!(!screen_now(&app).contains("Paragraph number 40 "));
+    // Two sentences a paragraph: the start reaches paragraph 40 after 83 sentences.
+    for _ in 0..83 {
+        press(&mut app, "}");
+    }
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("1 word selected"),
+        "{:?}",
+        app.message
+    );
+    let shown = screen_now(&app);
+    assert!(shown.contains("Paragraph number 40 says"), "{shown}");
+    press(&mut app, ")");
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
+        panic!("the context view is open")
+    };
+    let s = c.selection.clone().unwrap();
+    assert_eq!(
+        &app.log.archives[0].as_ref().unwrap().text[s.start..s.end],
+        "Paragraph number 40 says little."
+    );
 }

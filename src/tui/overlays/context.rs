@@ -228,6 +228,27 @@ pub(crate) fn update(app: &mut App, action: Action) {
     }
 }
 
+/// Scrolls the view, if need be, so that block `block` shows (from its first line).
+pub(crate) fn reveal(app: &mut App, block: usize) {
+    let inner = reader::inner(app);
+    let page = (inner.height as usize).max(1);
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
+        return;
+    };
+    let to = {
+        let view = Laid::new(app, c, inner.width as usize);
+        let top = window::clamp(&view, c.scroll, page);
+        let bottom = window::forward(&view, top, page - 1);
+        if (top.block..=bottom.block).contains(&block) {
+            return;
+        }
+        window::clamp(&view, Anchor { block, line: 0 }, page)
+    };
+    if let Some(Overlay::Context(c)) = app.overlays.last_mut() {
+        c.scroll = to;
+    }
+}
+
 /// The view laid out at a width, a block at a time: the heading (where the copy comes
 /// from, the verdict on the quote), then each paragraph of the archive.
 struct Laid<'a> {

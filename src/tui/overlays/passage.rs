@@ -268,16 +268,11 @@ fn set(app: &mut App, sel: Selection) {
 
 /// Scrolls the view so that the paragraph where the selection ends shows.
 fn follow(app: &mut App, sel: &Selection) {
-    let page = (crate::tui::overlays::reader::inner(app).height as usize).max(1);
-    let Some(Overlay::Context(c)) = app.overlays.last_mut() else {
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
         return;
     };
     let block = 1 + c.paragraphs.partition_point(|p| p.end < sel.end);
-    let top = c.scroll.block;
-    // Paragraphs are usually a few lines: a page holds at least a few of them.
-    if block < top || block > top + (page / 4).max(1) {
-        c.scroll = crate::tui::overlays::context_window::Anchor { block, line: 0 };
-    }
+    crate::tui::overlays::context::reveal(app, block);
 }
 
 /// Keys while a passage is selected.
@@ -300,9 +295,9 @@ pub(crate) fn update(app: &mut App, action: Action) {
             let Some(archive) = app.log.archives.get(c.source).and_then(Option::as_deref) else {
                 return;
             };
-            if let Some(s) = moved(&archive.text, &c.paragraphs, &sel, how) {
-                set(app, s);
-            }
+            // At an edge the selection stays, and the status line still says what it is.
+            let s = moved(&archive.text, &c.paragraphs, &sel, how).unwrap_or(sel);
+            set(app, s);
         }
         _ => {}
     }
