@@ -132,6 +132,11 @@ fn v_selects_by_word_and_by_sentence_and_shows_what_it_would_quote() {
         "We are",
         "the selection shows, apart from the quote"
     );
+    let shown = screen_now(&app);
+    assert!(
+        shown.contains("┃ The delegation said"),
+        "its lines marked in the gutter, for a screen without colour: {shown}"
+    );
     press(&mut app, ")");
     assert_eq!(
         selected(&app).as_deref(),

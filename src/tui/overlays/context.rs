@@ -367,13 +367,17 @@ impl<'a> Laid<'a> {
             })
             .collect();
         let pieces: Vec<(&str, Style)> = pieces.iter().map(|(s, st)| (s.as_str(), *st)).collect();
-        // The quote's lines are marked in a gutter too, so that they show without colour.
+        // The quote's lines (and a selection's) are marked in a gutter too, so that they
+        // show without colour.
         for mut line in wrap(&pieces, self.width.saturating_sub(GUTTER).max(1), 0) {
-            let marked = line
-                .spans
-                .iter()
-                .any(|s| s.style == self.hl && !s.content.trim().is_empty());
-            let mark = if marked {
+            let has = |style: Style| {
+                line.spans
+                    .iter()
+                    .any(|s| s.style == style && !s.content.trim().is_empty())
+            };
+            let mark = if has(self.sel) {
+                Span::styled("┃ ", t.key())
+            } else if has(self.hl) {
                 Span::styled("▌ ", t.key())
             } else {
                 Span::raw("  ")
