@@ -470,4 +470,68 @@ mod tests {
         assert_eq!(&TEXT[s.passage(TEXT)], "We will talk. Not now!");
         assert_eq!(quote_text("left.\nNothing  else"), "left. Nothing  else");
     }
+
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = Selecting> {
+        prop_oneof![
+            any::<bool>().prop_map(Selecting::EndWord),
+            any::<bool>().prop_map(Selecting::EndSentence),
+            any::<bool>().prop_map(Selecting::StartWord),
+            any::<bool>().prop_map(Selecting::StartSentence),
+        ]
+    }
+
+    fn archive() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("We"),
+                Just("will"),
+                Just("talk."),
+                Just("“Not now!”"),
+                Just("people’s"),
+                Just("«non»"),
+                Just("déjà"),
+                Just("—"),
+                Just("(AFP)"),
+                Just("1,200"),
+                Just("“"),
+                Just(" "),
+                Just("  "),
+                Just("\n"),
+                Just("\r\n"),
+                Just("\n\n"),
+                Just("\t"),
+            ],
+            1..60,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Whatever the keys, the selection is whole words of one paragraph, and the quote
+        /// made of it is found in the archive as printed.
+        #[test]
+        fn a_selected_passage_is_always_verified(text in archive(), keys in proptest::collection::vec(key(), 0..30)) {
+            let paras = crate::archive::context::paragraphs(&text);
+            let Some(first) = paras.iter().find_map(|p| next_word(&text, p.start, p.end)) else {
+                return Ok(());
+            };
+            let mut sel = Selection { start: first.start, end: first.end };
+            for k in keys {
+                if let Some(n) = moved(&text, &paras, &sel, k) {
+                    sel = n;
+                }
+                prop_assert!(sel.start < sel.end);
+                let para = paras.iter().find(|p| p.start <= sel.start && sel.start < p.end);
+                prop_assert!(para.is_some_and(|p| sel.end <= p.end), "within one paragraph");
+            }
+            let quote = quote_text(&text[sel.passage(&text)]);
+            let v = crate::archive::verify_in(&text, &quote);
+            prop_assert!(
+                matches!(v, crate::model::Verification::Verified { .. }),
+                "{quote:?} in {text:?}: {v:?}"
+            );
+        }
+    }
 }
