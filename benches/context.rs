@@ -44,7 +44,7 @@ fn archive(bytes: usize) -> String {
 
 fn log() -> String {
     format!(
-        "dateline: 1\nparties:\n  - {{id: a, name: A}}\nsources:\n  - id: wire\n    outlet: Wire\n    archive: sources/wire.txt\nevents:\n  - id: talks\n    date: 2024-05-03\n    kind: statement\n    title: Talks\n    sources: [wire]\n    quotes:\n      - text: \"{QUOTE}\"\n        party: a\n"
+        "dateline: 1\nparties:\n  - {{id: a, name: A}}\nsources:\n  - id: wire\n    outlet: Wire\n    archive: sources/wire.txt\nevents:\n  - id: talks\n    date: 2024-05-03\n    kind: statement\n    title: Talks\n    sources: [wire]\n    quotes:\n      - text: \"{QUOTE}\"\n        attribution: the delegation\n        party: a\n"
     )
 }
 
