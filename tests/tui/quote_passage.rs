@@ -337,3 +337,24 @@ fn the_view_follows_the_selection_down_a_long_archive() {
         "Paragraph number 40 says little."
     );
 }
+
+#[test]
+fn a_reload_while_choosing_the_speaker_keeps_the_passage() {
+    let (_dir, path, mut app, source) = on_disk();
+    in_context(&mut app);
+    press(&mut app, "v)\n");
+    assert_eq!(app.mode(), Mode::Speaker);
+    // The journalist's editor saves the log meanwhile (a comment added).
+    std::fs::write(&path, format!("# saved in the editor\n{LOG}")).unwrap();
+    update(&mut app, dateline::tui::Msg::Reloaded(Box::new(source.read())));
+    assert_eq!(app.mode(), Mode::Speaker);
+    press(&mut app, "haniyeh\n");
+    carry(&mut app, &source);
+    let loaded = load::load_path(&path, &Limits::default()).unwrap();
+    let talks = &loaded.log.events[loaded.log.event("talks").unwrap()];
+    assert_eq!(
+        talks.quotes.last().unwrap().text,
+        "We are determined to secure an agreement."
+    );
+    assert_eq!(talks.quotes.len(), 2);
+}

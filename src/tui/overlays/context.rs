@@ -170,7 +170,7 @@ fn whole(app: &mut App, source: SourceIx, scroll: Anchor) -> Option<QuoteContext
 /// which may both have changed, so the verdict and the highlight follow; None when the
 /// event is gone.
 pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
-    match c.quote {
+    let mut now = match c.quote {
         Some((event, quote)) => {
             let ev = before.event_in(&app.log, event)?;
             build(app, ev, quote, c.scroll)
@@ -181,7 +181,21 @@ pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Optio
             let source = app.log.source_ids.get(id).copied()?;
             whole(app, source, c.scroll)
         }
+    }?;
+    // A passage being selected stays selected while its archive's text is the same.
+    if archive_text(before.old, c.source)
+        .is_some_and(|t| archive_text(&app.log, now.source) == Some(t))
+    {
+        now.selection = c.selection;
     }
+    Some(now)
+}
+
+fn archive_text(log: &crate::model::Log, source: SourceIx) -> Option<&str> {
+    log.archives
+        .get(source)
+        .and_then(Option::as_deref)
+        .map(|a| a.text.as_str())
 }
 
 /// Keys while the view is open: it scrolls, a window at a time.

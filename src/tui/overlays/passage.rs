@@ -350,6 +350,7 @@ pub(crate) fn write(app: &mut App, speaker: Option<usize>, party: Option<usize>)
         return;
     };
     let Some(sel) = c.selection.take() else {
+        app.message = Some("the archive changed while you chose: select the passage again".into());
         return;
     };
     let (source, event) = (c.source, c.quote.map(|(event, _)| event).or(app.selected));
