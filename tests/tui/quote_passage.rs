@@ -346,7 +346,10 @@ fn a_reload_while_choosing_the_speaker_keeps_the_passage() {
     assert_eq!(app.mode(), Mode::Speaker);
     // The journalist's editor saves the log meanwhile (a comment added).
     std::fs::write(&path, format!("# saved in the editor\n{LOG}")).unwrap();
-    update(&mut app, dateline::tui::Msg::Reloaded(Box::new(source.read())));
+    update(
+        &mut app,
+        dateline::tui::Msg::Reloaded(Box::new(source.read())),
+    );
     assert_eq!(app.mode(), Mode::Speaker);
     press(&mut app, "haniyeh\n");
     carry(&mut app, &source);

@@ -110,7 +110,10 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
 
 /// What Enter would apply, in words: the ticked entries, else the one under the cursor.
 fn applies(p: &Picker) -> String {
-    if p.purpose != Purpose::Filter {
+    if matches!(
+        p.purpose,
+        Purpose::Positions | Purpose::Speaker | Purpose::QuoteParty
+    ) {
         return p.current().map_or_else(String::new, |e| e.label.clone());
     }
     let result = p.result();
