@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 /// A paragraph of an archive: text between blank lines, as a byte range.
-fn paragraphs(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -30,7 +30,7 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The paragraphs that hold `at` (a quote may span several), as indices into `paras`.
-fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
+pub(crate) fn holding(paras: &[Range<usize>], at: &Range<usize>) -> Range<usize> {
     let first = paras.partition_point(|p| p.end <= at.start);
     let last = paras.partition_point(|p| p.start < at.end).max(first + 1);
     first..last.min(paras.len()).max(first)
@@ -41,39 +41,11 @@ pub(crate) fn line_of(text: &str, at: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..at.min(text.len())]).count() + 1
 }
 
-/// A paragraph of an archive as the context view shows it: its text, and the part of it
-/// the quote covers (byte offsets within the paragraph), if any.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Paragraph {
-    pub(crate) text: Range<usize>,
-    pub(crate) marked: Option<Range<usize>>,
-}
-
-/// The whole archive as paragraphs, with the quote's bytes `at` marked; and the first
-/// paragraph that holds it, where the reader's eye goes.
-pub(crate) fn marked(text: &str, at: Option<&Range<usize>>) -> (Vec<Paragraph>, usize) {
-    let paras = paragraphs(text);
-    let Some(at) = at else {
-        return (
-            paras
-                .into_iter()
-                .map(|text| Paragraph { text, marked: None })
-                .collect(),
-            0,
-        );
-    };
-    let holding = holding(&paras, at);
-    let out = paras
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let marked = holding
-                .contains(&i)
-                .then(|| at.start.max(p.start) - p.start..at.end.min(p.end).max(p.start) - p.start);
-            Paragraph { text: p, marked }
-        })
-        .collect();
-    (out, holding.start)
+/// The part of paragraph `p` that `at` covers, as byte offsets within the paragraph
+/// (empty when they do not meet).
+pub(crate) fn within(p: &Range<usize>, at: &Range<usize>) -> Range<usize> {
+    let start = at.start.clamp(p.start, p.end);
+    start - p.start..at.end.min(p.end).max(start) - p.start
 }
 
 #[cfg(test)]
@@ -101,11 +73,14 @@ mod tests {
     fn a_quote_across_two_paragraphs_marks_both() {
         let start = TEXT.find("wrapped").unwrap();
         let end = TEXT.find("Still").unwrap() + 5;
-        let (paras, focus) = marked(TEXT, Some(&(start..end)));
-        assert_eq!(focus, 1);
+        let at = start..end;
+        let paras = paragraphs(TEXT);
+        let held = holding(&paras, &at);
+        assert_eq!(held.start, 1);
         let shown: Vec<Option<&str>> = paras
             .iter()
-            .map(|p| p.marked.clone().map(|m| &TEXT[p.text.clone()][m]))
+            .enumerate()
+            .map(|(i, p)| held.contains(&i).then(|| &TEXT[p.clone()][within(p, &at)]))
             .collect();
         assert_eq!(
             shown,

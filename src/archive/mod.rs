@@ -224,3 +224,9 @@ pub fn verify(log: &mut Log) {
 pub fn locate(text: &str, words: &str) -> Option<std::ops::Range<usize>> {
     matching::verify(&index::Index::new(text), words).at()
 }
+
+/// How `quote` fares against an archive of `text`, for tests of what the browser writes.
+#[cfg(test)]
+pub(crate) fn verify_in(text: &str, quote: &str) -> Verification {
+    matching::verify(&index::Index::new(text), quote)
+}

@@ -9,6 +9,7 @@ mod editor_line;
 mod hardening;
 mod held;
 mod open_browser;
+mod quote_passage;
 mod seen;
 mod stalled;
 mod writing;

@@ -10,6 +10,7 @@ use dateline::tui::input::action::Share;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::Overlay;
+use dateline::tui::overlays::context_window::Anchor;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, LogSource, Msg, update};
 
@@ -150,7 +151,7 @@ fn the_context_view_scrolls_and_draws_at_any_size() {
     let Some(Overlay::Context(c)) = app.overlays.last() else {
         panic!("the context view is open")
     };
-    assert_eq!(c.scroll, 0);
+    assert_eq!(c.scroll, Anchor::TOP);
     for (w, h) in [(1, 1), (20, 5), (40, 10), (200, 60)] {
         update(
             &mut app,

@@ -15,6 +15,7 @@ mod originals;
 mod overview;
 mod paste;
 mod quote_browser;
+mod quote_passage;
 mod reload;
 mod screens;
 mod seen;

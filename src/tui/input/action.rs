@@ -72,6 +72,23 @@ pub enum Action {
     SetStatus(crate::model::Status),
     /// u: undo the last write of this session.
     Undo,
+    /// In the context view: select a passage of the archive, to make it a quote.
+    Select(Selecting),
+}
+
+/// Selecting a passage in the context view (`v`), by word and by sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selecting {
+    /// Start: one word, at the quote's passage when it shows, else at the top of the view.
+    Start,
+    /// The end a word (a sentence) further, or back; never before the first word.
+    EndWord(bool),
+    EndSentence(bool),
+    /// The start a word (a sentence) further, or back; the end follows when passed.
+    StartWord(bool),
+    StartSentence(bool),
+    /// Make the passage a quote: the speaker picker opens.
+    Quote,
 }
 
 /// What to share from the browser.

@@ -5,7 +5,7 @@
 //! variant and the arm that handles it in `update`.
 
 use crate::model::Status;
-use crate::tui::input::action::{Action, MarkAction, Share};
+use crate::tui::input::action::{Action, MarkAction, Selecting, Share};
 use crate::tui::overlays::Opener;
 use crate::tui::overlays::picker::PickerKind;
 use ratatui::crossterm::event::{
@@ -44,10 +44,14 @@ pub enum Mode {
     Form,
     /// The path of a saved page to archive (`a` in the sources view).
     PagePath,
+    /// A passage selected in the context view (`v` there), to make a quote of.
+    Select,
+    /// Who said the passage: the speaker picker, then the party picker.
+    Speaker,
 }
 
 impl Mode {
-    pub(crate) const ALL: [Mode; 16] = [
+    pub(crate) const ALL: [Mode; 18] = [
         Mode::Browse,
         Mode::Quotes,
         Mode::QuoteList,
@@ -64,6 +68,8 @@ impl Mode {
         Mode::Choose,
         Mode::Form,
         Mode::PagePath,
+        Mode::Select,
+        Mode::Speaker,
     ];
 
     pub(crate) fn title(self) -> &'static str {
@@ -84,6 +90,8 @@ impl Mode {
             Mode::Choose => "The selected event's status (=)",
             Mode::Form => "A new event (A)",
             Mode::PagePath => "Archive a saved page (a in S)",
+            Mode::Select => "A passage to quote (v in C)",
+            Mode::Speaker => "Who said the passage",
         }
     }
 
@@ -93,6 +101,7 @@ impl Mode {
             self,
             Mode::Picker
                 | Mode::Whose
+                | Mode::Speaker
                 | Mode::Search
                 | Mode::Jump
                 | Mode::Range
@@ -169,7 +178,7 @@ pub struct Binding {
 use Key::{Char, Code, Ctrl};
 use Mode::{
     Browse, Choose, Context, Errors, Form, Help, Jump, List, Picker, QuoteList, Quotes, Range,
-    Search, Sources, Whose,
+    Search, Select, Sources, Speaker, Whose,
 };
 
 const B: &[Mode] = &[Browse];
@@ -179,14 +188,15 @@ const READ: &[Mode] = &[
     Browse, Quotes, QuoteList, Help, List, Errors, Context, Sources,
 ];
 const PAGES: &[Mode] = &[
-    Browse, Quotes, QuoteList, Help, Picker, Whose, List, Errors, Context, Sources,
+    Browse, Quotes, QuoteList, Help, Picker, Whose, Speaker, List, Errors, Context, Sources,
 ];
 const EVERY: &[Mode] = &[
-    Browse, Quotes, QuoteList, Picker, Whose, Search, Help, List, Errors, Context, Sources,
+    Browse, Quotes, QuoteList, Picker, Whose, Speaker, Search, Help, List, Errors, Context,
+    Sources, Select,
 ];
-const TEXT: &[Mode] = &[Picker, Whose, Search];
-/// Both kinds of picker.
-const PICKERS: &[Mode] = &[Picker, Whose];
+const TEXT: &[Mode] = &[Picker, Whose, Speaker, Search];
+/// Every kind of picker.
+const PICKERS: &[Mode] = &[Picker, Whose, Speaker];
 
 const fn bind(
     modes: &'static [Mode],
@@ -842,6 +852,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("show positions"),
     ),
     bind(
+        &[Speaker],
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        "the passage becomes a quote said by the one under the cursor (no speaker: pick the party next)",
+        Some("pick"),
+    ),
+    bind(
         TEXT,
         &[Code(KeyCode::Backspace)],
         Action::DeleteChar,
@@ -857,7 +874,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[
-            Quotes, QuoteList, Help, Picker, Whose, Search, List, Errors, Context, Sources,
+            Quotes, QuoteList, Help, Picker, Whose, Speaker, Search, List, Errors, Context,
+            Sources, Select,
         ],
         &[Code(KeyCode::Esc)],
         Action::Back,
@@ -936,6 +954,77 @@ pub const BINDINGS: &[Binding] = &[
         Action::Show(Opener::Sources),
         "sources view: the bibliography of the events shown, what rests on each source",
         None,
+    ),
+    // A quote from the archived text.
+    bind(
+        &[Context],
+        &[Char('v')],
+        Action::Select(Selecting::Start),
+        "select a passage to make a quote of (at the quote, else at the top of the view)",
+        Some("select a quote"),
+    ),
+    bind(
+        &[Select],
+        &[Char('w'), Code(KeyCode::Right)],
+        Action::Select(Selecting::EndWord(true)),
+        "the passage a word longer",
+        Some("word"),
+    ),
+    bind(
+        &[Select],
+        &[Char('b'), Code(KeyCode::Left)],
+        Action::Select(Selecting::EndWord(false)),
+        "the passage a word shorter",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Char(')')],
+        Action::Select(Selecting::EndSentence(true)),
+        "the passage to the end of the sentence (again: of the next)",
+        Some("sentence"),
+    ),
+    bind(
+        &[Select],
+        &[Char('(')],
+        Action::Select(Selecting::EndSentence(false)),
+        "the passage back to the end of the sentence before",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Char('W')],
+        Action::Select(Selecting::StartWord(true)),
+        "its start a word later (into the next paragraph from the last word)",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Char('B')],
+        Action::Select(Selecting::StartWord(false)),
+        "its start a word earlier (into the paragraph before from the first word)",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Char('}')],
+        Action::Select(Selecting::StartSentence(true)),
+        "its start at the next sentence",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Char('{')],
+        Action::Select(Selecting::StartSentence(false)),
+        "its start at the start of the sentence (again: of the one before)",
+        None,
+    ),
+    bind(
+        &[Select],
+        &[Code(KeyCode::Enter), Char('a')],
+        Action::Select(Selecting::Quote),
+        "make the passage a quote of the event: pick who said it",
+        Some("quote it"),
     ),
     bind(
         &[Sources],
@@ -1048,7 +1137,7 @@ pub const BINDINGS: &[Binding] = &[
 /// Lines of help that are not single keys.
 pub(crate) fn text_help(mode: Mode) -> Option<&'static str> {
     match mode {
-        Mode::Picker | Mode::Whose => Some("type to narrow the list (fuzzy)"),
+        Mode::Picker | Mode::Whose | Mode::Speaker => Some("type to narrow the list (fuzzy)"),
         Mode::Search => Some("type to search; case and accents are ignored"),
         Mode::Jump => Some("type a date: YYYY, YYYY-MM or YYYY-MM-DD, or today"),
         Mode::Form => Some("type into the field marked ▶; its problem shows under it"),

@@ -3,22 +3,29 @@
 //! Offline: the archive was read with the log. From the sources view, a source's archive
 //! is read whole, from its top, nothing highlighted.
 
+use crate::archive::Archive;
 use crate::archive::{self, context};
+use crate::model::Quote;
 use crate::model::{EventIx, SourceIx, Verification};
 use crate::sanitize::sanitize;
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
-use crate::tui::layout::areas;
+use crate::tui::input::action::Selecting;
 use crate::tui::layout::citation;
+use crate::tui::layout::scroll::Scroll;
 use crate::tui::layout::text::wrap;
-use crate::tui::overlays::{Overlay, reader};
+use crate::tui::overlays::context_window::{self as window, Anchor, Blocks};
+use crate::tui::overlays::passage::{self, Selection};
+use crate::tui::overlays::{Opener, Overlay, help, reader};
 use crate::tui::update::reload::Before;
 use crate::tui::update::share::current_quote;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The context view's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +37,38 @@ pub struct QuoteContext {
     /// Where the quote is in the archive's text (for a quote not found, the closest
     /// passage; for a paraphrase, where its words are or come closest).
     pub at: Option<Range<usize>>,
-    pub scroll: usize,
+    /// The first line shown.
+    pub scroll: Anchor,
+    /// The archive's paragraphs, found once when the view opens.
+    pub paragraphs: Paragraphs,
+    /// A passage being selected to make a quote of (`v`).
+    pub selection: Option<Selection>,
+}
+
+/// An archive's paragraphs as byte ranges, shared between copies of the view.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Paragraphs(Arc<[Range<usize>]>);
+
+impl std::ops::Deref for Paragraphs {
+    type Target = [Range<usize>];
+    fn deref(&self) -> &[Range<usize>] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Paragraphs {
+    // An archive may have a million of them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Paragraphs({})", self.0.len())
+    }
+}
+
+/// The paragraphs of `source`'s archive (none without one).
+fn paragraphs_of(app: &App, source: SourceIx) -> Paragraphs {
+    match app.log.archives.get(source).and_then(Option::as_ref) {
+        Some(a) => Paragraphs(context::paragraphs(&a.text).into()),
+        None => Paragraphs::default(),
+    }
 }
 
 /// Columns on the left where the quote's lines are marked.
@@ -49,19 +87,29 @@ pub(crate) fn open(app: &mut App) {
         });
         return;
     };
-    let Some(ctx) = build(app, event, quote, 0) else {
+    let Some(ctx) = build(app, event, quote, Anchor::TOP) else {
         return;
     };
-    let width = areas(app).body.width as usize;
-    let focus = laid_out(app, &ctx, width).1;
-    let scroll = focus.saturating_sub(LEAD);
+    let width = reader::inner(app).width as usize;
+    let scroll = match &ctx.at {
+        Some(at) => {
+            // The quote's paragraph, under a few lines of what comes before it.
+            let first = context::holding(&ctx.paragraphs, at).start;
+            let focus = Anchor {
+                block: 1 + first,
+                line: usize::from(first > 0),
+            };
+            window::back(&Laid::new(app, &ctx, width), focus, LEAD)
+        }
+        None => Anchor::TOP,
+    };
     app.overlays
         .push(Overlay::Context(QuoteContext { scroll, ..ctx }));
 }
 
 /// The view of quote `quote` of `event` in the current log, or None (with a message) when
 /// its source has no archive.
-fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<QuoteContext> {
+fn build(app: &mut App, event: EventIx, quote: usize, scroll: Anchor) -> Option<QuoteContext> {
     let log = &app.log;
     let q = log.events.get(event)?.quotes.get(quote)?;
     let Some(source) = q.source else {
@@ -79,23 +127,26 @@ fn build(app: &mut App, event: EventIx, quote: usize, scroll: usize) -> Option<Q
         .verification
         .at()
         .or_else(|| archive::locate(&archive.text, &q.text));
+    let paragraphs = paragraphs_of(app, source);
     Some(QuoteContext {
         quote: Some((event, quote)),
         source,
         at,
         scroll,
+        paragraphs,
+        selection: None,
     })
 }
 
 /// `C` in the sources view: the archive of `source`, whole, from its top; or None (with a
 /// message) when it has none.
 pub(crate) fn open_source(app: &mut App, source: SourceIx) {
-    if let Some(ctx) = whole(app, source, 0) {
+    if let Some(ctx) = whole(app, source, Anchor::TOP) {
         app.overlays.push(Overlay::Context(ctx));
     }
 }
 
-fn whole(app: &mut App, source: SourceIx, scroll: usize) -> Option<QuoteContext> {
+fn whole(app: &mut App, source: SourceIx, scroll: Anchor) -> Option<QuoteContext> {
     let log = &app.log;
     let src = log.sources.get(source)?;
     if log.archives.get(source).cloned().flatten().is_none() {
@@ -110,6 +161,8 @@ fn whole(app: &mut App, source: SourceIx, scroll: usize) -> Option<QuoteContext>
         source,
         at: None,
         scroll,
+        paragraphs: paragraphs_of(app, source),
+        selection: None,
     })
 }
 
@@ -117,7 +170,7 @@ fn whole(app: &mut App, source: SourceIx, scroll: usize) -> Option<QuoteContext>
 /// which may both have changed, so the verdict and the highlight follow; None when the
 /// event is gone.
 pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Option<QuoteContext> {
-    match c.quote {
+    let mut now = match c.quote {
         Some((event, quote)) => {
             let ev = before.event_in(&app.log, event)?;
             build(app, ev, quote, c.scroll)
@@ -128,82 +181,217 @@ pub(crate) fn reloaded(app: &mut App, before: &Before, c: QuoteContext) -> Optio
             let source = app.log.source_ids.get(id).copied()?;
             whole(app, source, c.scroll)
         }
+    }?;
+    // A passage being selected stays selected while its archive's text is the same.
+    if archive_text(before.old, c.source)
+        .is_some_and(|t| archive_text(&app.log, now.source) == Some(t))
+    {
+        now.selection = c.selection;
     }
+    Some(now)
 }
 
-/// Keys while the view is open: it scrolls.
+fn archive_text(log: &crate::model::Log, source: SourceIx) -> Option<&str> {
+    log.archives
+        .get(source)
+        .and_then(Option::as_deref)
+        .map(|a| a.text.as_str())
+}
+
+/// Keys while the view is open: it scrolls, a window at a time.
 pub(crate) fn update(app: &mut App, action: Action) {
     let Some(Overlay::Context(c)) = app.overlays.last() else {
         return;
     };
-    let total = lines(app, c, reader::inner(app).width as usize).len();
-    reader::update(app, action, total);
-}
-
-/// The view's lines at a width.
-fn lines(app: &App, ctx: &QuoteContext, width: usize) -> Vec<Line<'static>> {
-    laid_out(app, ctx, width).0
-}
-
-/// The lines, and the line where the quote's paragraph starts.
-fn laid_out(app: &App, ctx: &QuoteContext, width: usize) -> (Vec<Line<'static>>, usize) {
-    let t = &app.theme;
-    let w = width.max(1);
-    let log = &app.log;
-    let Some(archive) = log.archives.get(ctx.source).and_then(Option::as_ref) else {
-        return (Vec::new(), 0);
+    if c.selection.is_some() {
+        return passage::update(app, action);
+    }
+    if action == Action::Select(Selecting::Start) {
+        return passage::start(app);
+    }
+    let inner = reader::inner(app);
+    let page = (inner.height as usize).max(1);
+    let moved = {
+        let view = Laid::new(app, c, inner.width as usize);
+        let from = window::clamp(&view, c.scroll, page);
+        match action {
+            Action::Top => Some(Anchor::TOP),
+            Action::Bottom => Some(window::last_page(&view, page)),
+            _ => Scroll::new(0, page, 0).lines_for(action).map(|n| {
+                let to = if n < 0 {
+                    window::back(&view, from, n.unsigned_abs())
+                } else {
+                    window::forward(&view, from, n as usize)
+                };
+                window::clamp(&view, to, page)
+            }),
+        }
     };
-    let q = ctx
-        .quote
-        .and_then(|(event, quote)| log.events.get(event)?.quotes.get(quote));
-    if ctx.quote.is_some() && q.is_none() {
-        return (Vec::new(), 0);
+    if let Some(to) = moved {
+        if let Some(Overlay::Context(c)) = app.overlays.last_mut() {
+            c.scroll = to;
+        }
+        return;
     }
-    let mut out = wrap(
-        &[
-            ("Archived copy ", t.dim()),
-            (&sanitize(&archive.path), t.label()),
-            (" of ", t.dim()),
-            (&citation::source(log, ctx.source), Style::new()),
-        ],
-        w,
-        2,
-    );
-    if let Some(q) = q {
-        let (verdict, style) = verdict(&q.verification, q.paraphrase, ctx.at.is_some());
-        out.extend(wrap(&[(verdict.as_str(), style(app))], w, 2));
+    match action {
+        Action::Back => {
+            app.overlays.pop();
+        }
+        Action::Show(Opener::Help) => help::open(app),
+        _ => {}
     }
-    out.push(Line::default());
-    let (paragraphs, focus) = context::marked(&archive.text, ctx.at.as_ref());
-    let mut hl = Style::new().add_modifier(Modifier::REVERSED);
-    if q.is_some_and(|q| q.verification.is_flagged()) {
-        hl = hl.add_modifier(Modifier::UNDERLINED);
+}
+
+/// Scrolls the view, if need be, so that block `block` shows (from its first line).
+pub(crate) fn reveal(app: &mut App, block: usize) {
+    let inner = reader::inner(app);
+    let page = (inner.height as usize).max(1);
+    let Some(Overlay::Context(c)) = app.overlays.last() else {
+        return;
+    };
+    let to = {
+        let view = Laid::new(app, c, inner.width as usize);
+        let top = window::clamp(&view, c.scroll, page);
+        let bottom = window::forward(&view, top, page - 1);
+        if (top.block..=bottom.block).contains(&block) {
+            return;
+        }
+        window::clamp(&view, Anchor { block, line: 0 }, page)
+    };
+    if let Some(Overlay::Context(c)) = app.overlays.last_mut() {
+        c.scroll = to;
     }
-    let mut focus_line = 0;
-    for (i, p) in paragraphs.iter().enumerate() {
+}
+
+/// The view laid out at a width, a block at a time: the heading (where the copy comes
+/// from, the verdict on the quote), then each paragraph of the archive.
+struct Laid<'a> {
+    app: &'a App,
+    source: SourceIx,
+    width: usize,
+    archive: Option<&'a Archive>,
+    quote: Option<&'a Quote>,
+    /// The archive's paragraphs, and those the quote's passage covers.
+    paragraphs: &'a [Range<usize>],
+    holding: Range<usize>,
+    at: Option<&'a Range<usize>>,
+    hl: Style,
+    /// The passage being selected, and how it shows.
+    selected: Option<Range<usize>>,
+    sel: Style,
+}
+
+impl<'a> Laid<'a> {
+    fn new(app: &'a App, ctx: &'a QuoteContext, width: usize) -> Laid<'a> {
+        let log = &app.log;
+        let archive = log.archives.get(ctx.source).and_then(Option::as_deref);
+        let quote = ctx
+            .quote
+            .and_then(|(event, quote)| log.events.get(event)?.quotes.get(quote));
+        // A quote gone from the log shows nothing.
+        let archive = archive.filter(|_| ctx.quote.is_none() || quote.is_some());
+        let paragraphs: &[Range<usize>] = &ctx.paragraphs;
+        let holding = match &ctx.at {
+            Some(at) => context::holding(paragraphs, at),
+            None => 0..0,
+        };
+        let mut hl = Style::new().add_modifier(Modifier::REVERSED);
+        if quote.is_some_and(|q| q.verification.is_flagged()) {
+            hl = hl.add_modifier(Modifier::UNDERLINED);
+        }
+        let selected = ctx
+            .selection
+            .as_ref()
+            .zip(archive)
+            .map(|(s, a)| s.passage(&a.text));
+        Laid {
+            selected,
+            sel: app
+                .theme
+                .key()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            app,
+            source: ctx.source,
+            width: width.max(1),
+            archive,
+            quote,
+            paragraphs,
+            holding,
+            at: ctx.at.as_ref(),
+            hl,
+        }
+    }
+
+    fn heading(&self, archive: &Archive) -> Vec<Line<'static>> {
+        let (app, w) = (self.app, self.width);
+        let t = &app.theme;
+        let mut out = wrap(
+            &[
+                ("Archived copy ", t.dim()),
+                (&sanitize(&archive.path), t.label()),
+                (" of ", t.dim()),
+                (&citation::source(&app.log, self.source), Style::new()),
+            ],
+            w,
+            2,
+        );
+        if let Some(q) = self.quote {
+            let (verdict, style) = verdict(&q.verification, q.paraphrase, self.at.is_some());
+            out.extend(wrap(&[(verdict.as_str(), style(app))], w, 2));
+        }
+        out.push(Line::default());
+        out
+    }
+
+    fn paragraph(&self, archive: &Archive, i: usize) -> Vec<Line<'static>> {
+        let t = &self.app.theme;
+        let mut out = Vec::new();
         if i > 0 {
             out.push(Line::default());
         }
-        if i == focus {
-            focus_line = out.len();
+        let p = &self.paragraphs[i];
+        let text = &archive.text[p.clone()];
+        let marked = self
+            .at
+            .filter(|_| self.holding.contains(&i))
+            .map(|at| context::within(p, at));
+        let selected = self.selected.as_ref().map(|s| context::within(p, s));
+        // Cut where the quote's passage or the selection starts or ends; the selection
+        // shows over the quote.
+        let mut cuts = vec![0, text.len()];
+        for r in marked.iter().chain(selected.iter()) {
+            cuts.extend([r.start, r.end]);
         }
-        let text = &archive.text[p.text.clone()];
-        let pieces: Vec<(String, Style)> = match &p.marked {
-            Some(m) => vec![
-                (sanitize(&text[..m.start]).into_owned(), Style::new()),
-                (sanitize(&text[m.clone()]).into_owned(), hl),
-                (sanitize(&text[m.end..]).into_owned(), Style::new()),
-            ],
-            None => vec![(sanitize(text).into_owned(), Style::new())],
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |r: &Option<Range<usize>>, at: usize| {
+            r.as_ref().is_some_and(|r| r.start <= at && at < r.end)
         };
+        let pieces: Vec<(String, Style)> = cuts
+            .windows(2)
+            .map(|w| {
+                let style = if inside(&selected, w[0]) {
+                    self.sel
+                } else if inside(&marked, w[0]) {
+                    self.hl
+                } else {
+                    Style::new()
+                };
+                (sanitize(&text[w[0]..w[1]]).into_owned(), style)
+            })
+            .collect();
         let pieces: Vec<(&str, Style)> = pieces.iter().map(|(s, st)| (s.as_str(), *st)).collect();
-        // The quote's lines are marked in a gutter too, so that they show without colour.
-        for mut line in wrap(&pieces, w.saturating_sub(GUTTER).max(1), 0) {
-            let marked = line
-                .spans
-                .iter()
-                .any(|s| s.style == hl && !s.content.trim().is_empty());
-            let mark = if marked {
+        // The quote's lines (and a selection's) are marked in a gutter too, so that they
+        // show without colour.
+        for mut line in wrap(&pieces, self.width.saturating_sub(GUTTER).max(1), 0) {
+            let has = |style: Style| {
+                line.spans
+                    .iter()
+                    .any(|s| s.style == style && !s.content.trim().is_empty())
+            };
+            let mark = if has(self.sel) {
+                Span::styled("┃ ", t.key())
+            } else if has(self.hl) {
                 Span::styled("▌ ", t.key())
             } else {
                 Span::raw("  ")
@@ -211,8 +399,27 @@ fn laid_out(app: &App, ctx: &QuoteContext, width: usize) -> (Vec<Line<'static>>,
             line.spans.insert(0, mark);
             out.push(line);
         }
+        out
     }
-    (out, focus_line)
+}
+
+impl Blocks for Laid<'_> {
+    fn count(&self) -> usize {
+        match self.archive {
+            Some(_) => 1 + self.paragraphs.len(),
+            None => 0,
+        }
+    }
+
+    fn lines(&self, i: usize) -> Vec<Line<'static>> {
+        let Some(archive) = self.archive else {
+            return Vec::new();
+        };
+        match i {
+            0 => self.heading(archive),
+            i => self.paragraph(archive, i - 1),
+        }
+    }
 }
 
 /// What the view says of the quote above the text, and in which style.
@@ -261,5 +468,11 @@ pub(crate) fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect)
         Some(_) => " Quote in context · Esc back ",
         None => " Archived source · Esc back ",
     };
-    crate::tui::view::page::draw(app, title, |w| lines(app, ctx, w), ctx.scroll, frame, area);
+    let inner = crate::tui::view::page::titled(app, title, frame, area);
+    let shown = window::window(
+        &Laid::new(app, ctx, inner.width as usize),
+        ctx.scroll,
+        inner.height as usize,
+    );
+    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -3,12 +3,14 @@
 
 pub(crate) mod archive_page;
 pub(crate) mod context;
+pub mod context_window;
 pub(crate) mod errors;
 pub(crate) mod event_form;
 pub mod event_list;
 pub mod help;
 pub(crate) mod jump;
 pub(crate) mod log_dates;
+pub mod passage;
 pub mod picker;
 pub mod prompt_input;
 pub(crate) mod quote_list;
@@ -123,6 +125,7 @@ impl Overlay {
             Overlay::Jump { .. } => Mode::Jump,
             Overlay::Range { .. } => Mode::Range,
             Overlay::QuoteList(_) => Mode::QuoteList,
+            Overlay::Context(c) if c.selection.is_some() => Mode::Select,
             Overlay::Context(_) => Mode::Context,
             Overlay::Sources(_) => Mode::Sources,
             Overlay::Status { .. } => Mode::Choose,
@@ -182,10 +185,9 @@ impl Overlay {
     /// The scroll of a page the reader scrolls through (see `reader`).
     fn page_scroll(&mut self) -> Option<&mut usize> {
         match self {
-            Overlay::Quotes { scroll }
-            | Overlay::Help { scroll }
-            | Overlay::Errors { scroll }
-            | Overlay::Context(QuoteContext { scroll, .. }) => Some(scroll),
+            Overlay::Quotes { scroll } | Overlay::Help { scroll } | Overlay::Errors { scroll } => {
+                Some(scroll)
+            }
             _ => None,
         }
     }

@@ -148,6 +148,7 @@ fn browse(app: &mut App, action: Action) {
         | Action::Resize { .. }
         | Action::Input(_)
         | Action::SetStatus(_)
+        | Action::Select(_)
         | Action::DeleteChar
         | Action::Toggle => {}
     }

@@ -15,20 +15,25 @@ pub(crate) fn draw(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(app.theme.key())
-        .title(Span::styled(title.to_string(), app.theme.key()));
-    frame.render_widget(block, area);
-    let inner = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(1),
-    );
+    let inner = titled(app, title, frame, area);
     let all = lines(inner.width as usize);
     let h = inner.height as usize;
     let off = scroll.min(all.len().saturating_sub(h));
     let shown: Vec<Line> = all.into_iter().skip(off).take(h).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Draws the titled rule over `area`, and gives the room under it.
+pub(crate) fn titled(app: &App, title: &str, frame: &mut Frame, area: Rect) -> Rect {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(app.theme.key())
+        .title(Span::styled(title.to_string(), app.theme.key()));
+    frame.render_widget(block, area);
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    )
 }

@@ -2,7 +2,7 @@
 
 use crate::tui::app::App;
 use crate::tui::layout::text::{truncate, width};
-use crate::tui::overlays::picker::{Counting, Picker, PickerKind, Purpose};
+use crate::tui::overlays::picker::{Counting, NO_SPEAKER, Picker, PickerKind, Purpose};
 use crate::tui::overlays::prompt_input;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,6 +26,14 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Purpose::Form { .. } => format!(
             " {} of the new event · Tab ticks · Enter fills the field · Esc back to the form ",
             p.kind.title()
+        ),
+        Purpose::Speaker => format!(
+            " Who said it? A quote of “{}” · Enter picks · Esc cancels ",
+            p.about
+        ),
+        Purpose::QuoteParty => format!(
+            " Which party said it? A quote of “{}” · Enter picks · Esc cancels ",
+            p.about
         ),
     };
     let counted = match p.counting {
@@ -57,11 +65,14 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     for (row, &i) in p.shown.iter().enumerate().skip(first).take(h) {
         let e = &p.entries[i];
         let on = match p.purpose {
-            Purpose::Positions => "",
+            Purpose::Positions | Purpose::Speaker | Purpose::QuoteParty => "",
             _ if p.chosen.contains(&e.key) => "[x] ",
             _ => "[ ] ",
         };
-        let count = format!(" {:>5}", e.count);
+        let count = match e.key {
+            NO_SPEAKER => String::new(),
+            _ => format!(" {:>5}", e.count),
+        };
         let style = match p.kind {
             PickerKind::Party => t.party(e.key),
             _ => Style::new(),
@@ -104,7 +115,10 @@ pub(crate) fn draw(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
 
 /// What Enter would apply, in words: the ticked entries, else the one under the cursor.
 fn applies(p: &Picker) -> String {
-    if p.purpose == Purpose::Positions {
+    if matches!(
+        p.purpose,
+        Purpose::Positions | Purpose::Speaker | Purpose::QuoteParty
+    ) {
         return p.current().map_or_else(String::new, |e| e.label.clone());
     }
     let result = p.result();

@@ -73,7 +73,14 @@ pub(crate) enum Purpose {
     Positions,
     /// Fills field `field` of the new-event form with the ids ticked (see `form`).
     Form { field: usize },
+    /// Who said the passage selected in the context view (an actor, or no speaker).
+    Speaker,
+    /// Which party said it, when no speaker is named.
+    QuoteParty,
 }
+
+/// The speaker picker's entry for a quote with no speaker, its party picked next.
+pub(crate) const NO_SPEAKER: usize = usize::MAX;
 
 /// What the counts count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +125,8 @@ pub struct Picker {
     ids: Vec<String>,
     /// A form's topic picker: the last entry is the typed topic offered as a new one.
     pending: bool,
+    /// For a quote's speaker or party: the event the quote goes to.
+    pub about: String,
 }
 
 /// The keys a query holds for one kind of picker (a topic's key is its place in
@@ -338,8 +347,22 @@ impl Picker {
         // entry under the cursor.
         let chosen = match purpose {
             Purpose::Filter => chosen_in(log, query, kind),
-            Purpose::Positions | Purpose::Form { .. } => BTreeSet::new(),
+            Purpose::Positions | Purpose::Form { .. } | Purpose::Speaker | Purpose::QuoteParty => {
+                BTreeSet::new()
+            }
         };
+        let mut entries: Vec<Entry> = entries;
+        if purpose == Purpose::Speaker {
+            entries.insert(
+                0,
+                Entry {
+                    key: NO_SPEAKER,
+                    label: "no speaker".into(),
+                    note: "the party alone, picked next".into(),
+                    count: 0,
+                },
+            );
+        }
         let mut p = Picker {
             kind,
             purpose,
@@ -352,6 +375,7 @@ impl Picker {
             cursor: 0,
             ids: Vec::new(),
             pending: false,
+            about: String::new(),
         };
         p.narrow();
         p
@@ -403,6 +427,7 @@ impl Picker {
         match self.purpose {
             Purpose::Filter | Purpose::Form { .. } => Mode::Picker,
             Purpose::Positions => Mode::Whose,
+            Purpose::Speaker | Purpose::QuoteParty => Mode::Speaker,
         }
     }
 
@@ -484,6 +509,7 @@ pub(crate) fn reloaded(app: &App, before: &Before, p: Picker) -> Picker {
     n.initial = remap(&p.initial);
     n.input = p.input.clone();
     n.cursor = p.cursor;
+    n.about = p.about.clone();
     n.narrow();
     n
 }

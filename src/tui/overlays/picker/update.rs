@@ -5,8 +5,8 @@
 use crate::tui::app::App;
 use crate::tui::input::action::Action;
 use crate::tui::layout::areas;
-use crate::tui::overlays::picker::{Picker, Purpose, draw, form, set_in};
-use crate::tui::overlays::{Overlay, event_list, prompt_input};
+use crate::tui::overlays::picker::{NO_SPEAKER, Picker, Purpose, draw, form, set_in};
+use crate::tui::overlays::{Overlay, event_list, passage, prompt_input};
 use crate::tui::update::refilter;
 
 pub(crate) fn update(app: &mut App, action: Action) {
@@ -43,6 +43,7 @@ pub(crate) fn update(app: &mut App, action: Action) {
             }
             let (kind, purpose, result) = (p.kind, p.purpose, p.result());
             let current = p.current().map(|e| e.key);
+            let about = std::mem::take(&mut p.about);
             app.overlays.pop();
             match purpose {
                 Purpose::Filter => {
@@ -55,6 +56,16 @@ pub(crate) fn update(app: &mut App, action: Action) {
                     }
                 }
                 Purpose::Form { .. } => {}
+                Purpose::Speaker => match current {
+                    Some(NO_SPEAKER) => passage::ask_party(app, about),
+                    Some(actor) => passage::write(app, Some(actor), None),
+                    None => {}
+                },
+                Purpose::QuoteParty => {
+                    if let Some(party) = current {
+                        passage::write(app, None, Some(party));
+                    }
+                }
             }
         }
         Action::Back => {
