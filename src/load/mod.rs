@@ -199,6 +199,17 @@ pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
 
 /// Reads several files as one log.
 pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    load_paths_checking(paths, limits, false)
+}
+
+/// Reads several files as one log, its archives read but its quotes left `Checking`: for
+/// the browser, which shows the log at once and checks them in the background
+/// (`archive::verdicts`). A quote not found is then not among the load's diagnostics.
+pub fn load_paths_unchecked(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    load_paths_checking(paths, limits, true)
+}
+
+fn load_paths_checking(paths: &[PathBuf], limits: &Limits, later: bool) -> Result<Loaded, Report> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
     for path in paths {
@@ -218,7 +229,15 @@ pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> 
     // it is 578 MB of the peak).
     texts.clear();
     texts.shrink_to_fit();
-    finish(&names, docs, diagnostics, limits, Archives::Beside(paths)).map(|mut l| {
+    finish(
+        &names,
+        docs,
+        diagnostics,
+        limits,
+        Archives::Beside(paths),
+        later,
+    )
+    .map(|mut l| {
         l.log.file_hashes = hashes;
         l
     })
@@ -379,7 +398,7 @@ fn load_by(
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
     let (docs, diagnostics) = read_docs(&names, &texts, limits, way);
-    finish(&names, docs, diagnostics, limits, archives).map(|mut l| {
+    finish(&names, docs, diagnostics, limits, archives, false).map(|mut l| {
         l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
         l
     })
@@ -451,6 +470,7 @@ fn finish(
     mut diagnostics: Vec<Diagnostic>,
     limits: &Limits,
     archives: Archives,
+    later: bool,
 ) -> Result<Loaded, Report> {
     let mut log = resolve::resolve(&mut docs);
     for d in docs {
@@ -458,7 +478,7 @@ fn finish(
     }
     // Quotes not found in their archives are errors that still let the log open.
     let unverified =
-        crate::archive::check::check_archives(&mut log, archives, limits, &mut diagnostics);
+        crate::archive::check::check_archives(&mut log, archives, limits, &mut diagnostics, later);
     let blocking = diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(unverified);
     // Errors first, each file's in line order; then warnings, likewise.

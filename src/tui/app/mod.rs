@@ -111,6 +111,9 @@ pub struct App {
     pub(crate) last_write: Option<crate::tui::update::write::LastWrite>,
     /// A write of ours was just swapped in: the reload the watcher makes of it says nothing.
     pub(crate) just_wrote: bool,
+    /// Which version of the log the quote check under way is for: a check's result for an
+    /// older one (the log was reloaded meanwhile) is dropped.
+    pub(crate) check_generation: u64,
 }
 
 impl App {
@@ -159,9 +162,11 @@ impl App {
             hyperlinks: false,
             last_write: None,
             just_wrote: false,
+            check_generation: 0,
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();
+        crate::tui::update::checked::start(&mut app);
         app
     }
 

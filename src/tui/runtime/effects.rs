@@ -71,6 +71,20 @@ impl Effects {
                         ));
                     });
                 }
+                Effect::CheckQuotes { generation, log } => {
+                    // Matching a long quote against a big archive takes a while: the log is
+                    // on screen meanwhile. The thread is never joined, so that `q` quits at
+                    // once; its result for a log reloaded since is dropped by `update`.
+                    let done = self.done.clone();
+                    std::thread::spawn(move || {
+                        let verdicts = crate::archive::verdicts(&log);
+                        drop(log);
+                        done(Msg::Checked {
+                            generation,
+                            verdicts,
+                        });
+                    });
+                }
                 Effect::OpenUrl(url) => {
                     let done = self.done.clone();
                     std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
@@ -141,19 +155,35 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         | Effect::OpenUrl(_)
         | Effect::Edit { .. }
         | Effect::Suspend
-        | Effect::WriteLog { .. } => None,
+        | Effect::WriteLog { .. }
+        | Effect::CheckQuotes { .. } => None,
     }
 }
 
-/// For tests, which drive `update` without a run loop: carries out the file effects queued
-/// so far and feeds their outcomes to `update`, leaving the clipboard and URL effects queued
-/// so a test can read them.
+/// For tests, which drive `update` without a run loop: carries out the file effects and the
+/// quote checks queued so far and feeds their outcomes to `update`, leaving the clipboard
+/// and URL effects queued so a test can read them.
 pub fn settle(app: &mut App) {
-    let (files, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut app.effects)
-        .into_iter()
-        .partition(|e| matches!(e, Effect::WriteNew { .. } | Effect::SaveMarks(_)));
+    let (files, rest): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut app.effects).into_iter().partition(|e| {
+            matches!(
+                e,
+                Effect::WriteNew { .. } | Effect::SaveMarks(_) | Effect::CheckQuotes { .. }
+            )
+        });
     app.effects = rest;
     for effect in files {
+        if let Effect::CheckQuotes { generation, log } = effect {
+            let verdicts = crate::archive::verdicts(&log);
+            crate::tui::update(
+                app,
+                Msg::Checked {
+                    generation,
+                    verdicts,
+                },
+            );
+            continue;
+        }
         if let Some(msg) = carry_out_file(effect) {
             crate::tui::update(app, msg);
         }

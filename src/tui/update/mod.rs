@@ -1,6 +1,7 @@
 //! `update`: the only place the browser's state changes. Key presses cost O(log n) in the
 //! number of events; only filter changes (pickers, search, clearing) walk the log.
 
+pub(crate) mod checked;
 pub(crate) mod edit;
 pub(crate) mod mark_keys;
 mod paging;
@@ -36,6 +37,10 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::Written { result, events } => return share::written(app, result, events),
         Msg::MarksSaved(result) => return mark_keys::saved(app, result),
         Msg::LogWritten(result) => return write::written(app, *result),
+        Msg::Checked {
+            generation,
+            verdicts,
+        } => return checked::checked(app, generation, verdicts),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
