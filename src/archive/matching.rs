@@ -1,7 +1,7 @@
 //! Finding a quote in a prepared archive: exactly (whitespace aside), once typography is
 //! folded, or else the closest passage and the words that differ.
 
-use super::index::{Index, key, words};
+use super::index::{GRAM, Index, Positions, gram_key, key, words};
 use crate::model::{Fold, NotFound, Verification};
 use similar::{Algorithm, DiffOp, DiffTag};
 use std::collections::HashMap;
@@ -34,11 +34,9 @@ pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
         };
     }
     let keys: Vec<u64> = qwords.iter().map(|&(s, e)| key(&quote[s..e])).collect();
-    // Anchor on the rarest word: fewest places to try.
-    let (anchor, positions) = keys
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (i, index.positions(k)))
+    // Anchor on the rarest run of words (or word, for a quote shorter than a run): fewest
+    // places to try, even in an archive whose every word is common.
+    let (anchor, positions) = anchors(index, &keys)
         .min_by_key(|(_, p)| p.len())
         .expect("a quote with words");
     let mut folded = None;
@@ -73,6 +71,26 @@ pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
         folded.get_or_insert(Verification::Folded { at, folds });
     }
     folded.unwrap_or_else(|| Verification::NotFound(Box::new(closest(index, quote, &keys))))
+}
+
+/// Every word of the quote and every run of `GRAM` words, with its offset in the quote and
+/// where the archive has it: a run at archive word p lines the quote up at p - offset, as a
+/// word does.
+fn anchors<'i>(
+    index: &'i Index,
+    keys: &[u64],
+) -> impl Iterator<Item = (usize, Positions<'i>)> + 'i {
+    let words: Vec<(usize, Positions<'i>)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (i, index.positions(k)))
+        .collect();
+    let grams: Vec<(usize, Positions<'i>)> = keys
+        .windows(GRAM)
+        .enumerate()
+        .map(|(i, w)| (i, index.gram_positions(gram_key(w))))
+        .collect();
+    words.into_iter().chain(grams)
 }
 
 /// Compares the quote with the archive around the archive's word `first`, which lines up
@@ -150,7 +168,7 @@ const COMMON: usize = 4096;
 
 /// Most words compared, and most places voted for, for one quote: a bound on the work of
 /// the search whatever the archive repeats.
-const WORK: usize = 1 << 22;
+const WORK: usize = 1 << 20;
 
 /// Not found, with no closest passage: the archive was too repetitive to search.
 fn too_repetitive() -> Verification {
@@ -167,25 +185,25 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     // p - i (its diagonal); a dropped or added word shifts the diagonal by one, so votes
     // are summed over a few neighbouring diagonals.
     let mut votes: HashMap<i64, u32> = HashMap::new();
-    // The quote's words, rarest first, voting while the work allows.
-    let mut by_rarity: Vec<(usize, usize)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (index.positions(k).len(), i))
-        .filter(|&(n, _)| n > 0)
+    // The quote's words and runs of words, rarest first, voting while the work allows: in
+    // an archive of near-repeats, where every word is common, the runs where the quote's
+    // passage differs from the others are rare.
+    let mut by_rarity: Vec<(usize, usize, Positions)> = anchors(index, keys)
+        .map(|(i, p)| (p.len(), i, p))
+        .filter(|&(n, _, _)| n > 0)
         .collect();
     if by_rarity.is_empty() {
         return NotFound::default();
     }
-    by_rarity.sort_unstable();
+    by_rarity.sort_unstable_by_key(|&(n, i, _)| (n, i));
     let mut work = 0;
-    for &(n, i) in &by_rarity {
+    for (n, i, positions) in &by_rarity {
         work += n;
-        if n > COMMON || work > WORK {
+        if *n > COMMON || work > WORK {
             break;
         }
-        for p in index.positions(keys[i]).iter() {
-            *votes.entry(p as i64 - i as i64).or_default() += 1;
+        for p in positions.iter() {
+            *votes.entry(p as i64 - *i as i64).or_default() += 1;
         }
     }
     if votes.is_empty() {
@@ -316,13 +334,13 @@ fn align(
     for key in [&loose as &dyn Fn(&str, (usize, usize)) -> String, &exact] {
         let a: Vec<String> = archive.iter().map(|&r| key(text, r)).collect();
         let q: Vec<String> = logged.iter().map(|&r| key(quote, r)).collect();
-        // A deadline bounds the diff of a long quote: past it, a coarser diff is given.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
-        ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &q, Some(deadline));
+        ops = bounded_diff(&a, &q);
         // The passage's own words before and after the quote are context, not differences.
-        while ops.first().is_some_and(|o| o.tag() == DiffTag::Delete) {
-            ops.remove(0);
-        }
+        let lead = ops
+            .iter()
+            .take_while(|o| o.tag() == DiffTag::Delete)
+            .count();
+        ops.drain(..lead);
         while ops.last().is_some_and(|o| o.tag() == DiffTag::Delete) {
             ops.pop();
         }
@@ -331,6 +349,130 @@ fn align(
         }
     }
     ops
+}
+
+/// Most tokens of the quote in one Myers diff, which costs at most about the square of its
+/// length: a long quote is diffed in pieces of this size...
+const PIECE: usize = 512;
+/// ...each against the passage's next words, this many more than the piece, so that words
+/// the quote leaves out do not put the pieces out of step.
+const SLACK: usize = 64;
+
+/// The word diff of `a` (the passage) and `q` (the quote), bounded by the words compared,
+/// never by the clock, so that the same inputs always give the same result: the common
+/// start and end set aside, the quote is diffed `PIECE` tokens at a time against the
+/// passage's next `PIECE + SLACK` tokens, each piece going on where the last one's matches
+/// ended (exact where the quote and the passage differ by fewer than `SLACK` words in a
+/// piece, coarser beyond).
+fn bounded_diff(a: &[String], q: &[String]) -> Vec<DiffOp> {
+    let head = a.iter().zip(q).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(q[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_end, q_end) = (a.len() - tail, q.len() - tail);
+    let mut ops = Vec::new();
+    if head > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: head,
+        });
+    }
+    let (mut ai, mut qi) = (head, head);
+    while qi < q_end {
+        let qe = (qi + PIECE).min(q_end);
+        let ae = (ai + PIECE + SLACK).min(a_end);
+        let mut piece = similar::capture_diff(Algorithm::Myers, a, ai..ae, q, qi..qe);
+        if ae == a_end && qe == q_end {
+            ai = ae;
+            join(&mut ops, piece);
+            break;
+        }
+        // The end of a piece may be matched against the wrong words of the passage (they
+        // are cut off there): only its first half is kept, up to a word the two share past
+        // the middle, and the next piece starts there.
+        let mid = qi + PIECE / 2;
+        let kept = piece.iter().position(|o| {
+            o.tag() == DiffTag::Equal && o.new_range().end > mid && o.new_range().start <= qe
+        });
+        match kept {
+            Some(at) if piece[at].new_range().start < mid => {
+                let (old_index, new_index) =
+                    (piece[at].old_range().start, piece[at].new_range().start);
+                let len = mid - new_index;
+                piece.truncate(at);
+                piece.push(DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                });
+                ai = old_index + len;
+                qi = mid;
+            }
+            Some(at) => {
+                ai = piece[at].old_range().start;
+                qi = piece[at].new_range().start;
+                piece.truncate(at);
+            }
+            None => {
+                // No word shared past the middle: all of it kept but the passage's words
+                // after the last match, which are the next piece's to match.
+                while piece.last().is_some_and(|o| o.tag() == DiffTag::Delete) {
+                    piece.pop();
+                }
+                ai = piece.iter().map(|o| o.old_range().end).max().unwrap_or(ai);
+                qi = qe;
+            }
+        }
+        join(&mut ops, piece);
+    }
+    if ai < a_end {
+        ops.push(DiffOp::Delete {
+            old_index: ai,
+            old_len: a_end - ai,
+            new_index: q_end,
+        });
+    }
+    if tail > 0 {
+        join(
+            &mut ops,
+            vec![DiffOp::Equal {
+                old_index: a_end,
+                new_index: q_end,
+                len: tail,
+            }],
+        );
+    }
+    ops
+}
+
+/// Appends the ops of a piece, a run of equal words cut at the piece's end made one again
+/// (grouping with context reads two as a difference between them).
+fn join(ops: &mut Vec<DiffOp>, piece: Vec<DiffOp>) {
+    for op in piece {
+        if let (
+            Some(DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            }),
+            DiffOp::Equal {
+                old_index: o,
+                new_index: n,
+                len: more,
+            },
+        ) = (ops.last_mut(), &op)
+            && *old_index + *len == *o
+            && *new_index + *len == *n
+        {
+            *len += more;
+            continue;
+        }
+        ops.push(op);
+    }
 }
 
 /// The passage trimmed to what lines up with the quote, and each difference with a word of
