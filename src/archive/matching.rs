@@ -529,10 +529,18 @@ fn describe(
 
 /// The token ranges a group of diff operations covers, on the archive's side and the log's.
 fn span(group: &[DiffOp]) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
-    let first = group.first().expect("a group has operations");
-    let last = group.last().expect("a group has operations");
-    (
-        first.old_range().start..last.old_range().end,
-        first.new_range().start..last.new_range().end,
-    )
+    // The widest ranges, not the first's start and the last's end: `similar` may give an
+    // insertion after a run of equal words the index of that run's start.
+    let cover = |r: &mut Option<std::ops::Range<usize>>, o: std::ops::Range<usize>| {
+        *r = Some(match r.take() {
+            Some(r) => r.start.min(o.start)..r.end.max(o.end),
+            None => o,
+        });
+    };
+    let (mut old, mut new) = (None, None);
+    for op in group {
+        cover(&mut old, op.old_range());
+        cover(&mut new, op.new_range());
+    }
+    (old.unwrap_or_default(), new.unwrap_or_default())
 }
