@@ -156,6 +156,15 @@ pub fn pending(log: &Log) -> bool {
 /// work of the check, which reads the log and changes nothing, so that it can run on
 /// another thread while the browser shows the log.
 pub fn verdicts(log: &Log) -> Vec<(usize, usize, Verification)> {
+    verdicts_while(log, || true).unwrap_or_default()
+}
+
+/// `verdicts`, given up (None) as soon as `go_on` says no, between two quotes: a check
+/// for a version of the log the browser no longer shows stops rather than run to its end.
+pub fn verdicts_while(
+    log: &Log,
+    go_on: impl Fn() -> bool,
+) -> Option<Vec<(usize, usize, Verification)>> {
     // The quotes each archive must hold, so that each archive is prepared once.
     let mut wanted: Vec<Vec<QuoteAt>> = vec![Vec::new(); log.sources.len()];
     for (ei, event) in log.events.iter().enumerate() {
@@ -186,8 +195,14 @@ pub fn verdicts(log: &Log) -> Vec<(usize, usize, Verification)> {
     }
     let mut out = Vec::new();
     for (archive, quotes) in by_archive {
+        if !go_on() {
+            return None;
+        }
         let index = index::Index::new(&archive.text);
         for (ei, qi) in quotes {
+            if !go_on() {
+                return None;
+            }
             let quote = &log.events[ei].quotes[qi];
             let words = match (&quote.original, quote.translated) {
                 (Some(original), true) => original,
@@ -196,7 +211,7 @@ pub fn verdicts(log: &Log) -> Vec<(usize, usize, Verification)> {
             out.push((ei, qi, matching::verify(&index, words)));
         }
     }
-    out
+    Some(out)
 }
 
 /// Where words are in an archive's text, for the context view of a quote that was not

@@ -704,3 +704,20 @@ fn a_20_000_word_quote_names_every_changed_word_on_every_run() {
     assert!(parts.iter().all(|p| p.split(' ').nth(1) == Some("altered")));
     assert_eq!(verdict(), first);
 }
+
+/// The check in the background, as the browser runs it: the quotes left `checking` by
+/// `defer`, their verdicts those of a check at load, and none from a check told to stop
+/// (the log was reloaded meanwhile).
+#[test]
+fn a_deferred_check_gives_the_verdicts_of_a_load_and_none_once_told_to_stop() {
+    let checked = loaded("Israel will never interfere in the talks").log;
+    let mut log = checked.clone();
+    dateline::archive::defer(&mut log);
+    assert!(dateline::archive::pending(&log));
+    assert_eq!(log.events[0].quotes[0].verification, Verification::Checking);
+    assert_eq!(dateline::archive::verdicts_while(&log, || false), None);
+    for (ei, qi, v) in dateline::archive::verdicts_while(&log, || true).unwrap() {
+        log.events[ei].quotes[qi].verification = v;
+    }
+    assert_eq!(log, checked);
+}

@@ -12,6 +12,7 @@ use crate::tui::update::share::Effect;
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Hands an outcome back to the loop, from whichever thread it arrives on.
@@ -25,6 +26,8 @@ pub(crate) struct Effects {
     reread: Box<dyn Fn()>,
     /// Where the log's files are, for writes to it.
     source: crate::tui::LogSource,
+    /// Set to stop the quote check under way, when a newer version of the log is checked.
+    checking: Option<Arc<AtomicBool>>,
 }
 
 impl Effects {
@@ -40,6 +43,7 @@ impl Effects {
             gate,
             reread: Box::new(reread),
             source: crate::tui::LogSource::default(),
+            checking: None,
         }
     }
 
@@ -76,13 +80,20 @@ impl Effects {
                     // on screen meanwhile. The thread is never joined, so that `q` quits at
                     // once; its result for a log reloaded since is dropped by `update`.
                     let done = self.done.clone();
+                    let stop = Arc::new(AtomicBool::new(false));
+                    if let Some(older) = self.checking.replace(stop.clone()) {
+                        older.store(true, Ordering::Relaxed);
+                    }
                     std::thread::spawn(move || {
-                        let verdicts = crate::archive::verdicts(&log);
+                        let verdicts =
+                            crate::archive::verdicts_while(&log, || !stop.load(Ordering::Relaxed));
                         drop(log);
-                        done(Msg::Checked {
-                            generation,
-                            verdicts,
-                        });
+                        if let Some(verdicts) = verdicts {
+                            done(Msg::Checked {
+                                generation,
+                                verdicts,
+                            });
+                        }
                     });
                 }
                 Effect::OpenUrl(url) => {
