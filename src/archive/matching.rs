@@ -215,7 +215,7 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     let mut diagonals: Vec<(i64, u32)> = votes.into_iter().collect();
     diagonals.sort_unstable();
     let spread = (keys.len() as i64 / 4).max(3);
-    let (mut best, mut best_score) = (diagonals[0].0, 0u32);
+    let (mut best, mut best_score) = (0..1, 0u32);
     let (mut lo, mut sum) = (0, 0u32);
     for hi in 0..diagonals.len() {
         sum += diagonals[hi].1;
@@ -224,12 +224,20 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
             lo += 1;
         }
         if sum > best_score {
-            (best, best_score) = (diagonals[lo].0, sum);
+            (best, best_score) = (lo..hi + 1, sum);
         }
     }
+    // Within the best window, the diagonals with a fair share of its votes: a long quote's
+    // window also holds stray votes of common words far from its passage, which would add
+    // thousands of words to diff.
+    let window = &diagonals[best];
+    let peak = window.iter().map(|d| d.1).max().unwrap_or(0);
+    let mut strong = window.iter().filter(|d| d.1.saturating_mul(4) >= peak);
+    let from = strong.next().map_or(window[0].0, |d| d.0);
+    let to = strong.last().map_or(from, |d| d.0);
     let n = index.words.len() as i64;
-    let first = (best - 2).clamp(0, n - 1) as usize;
-    let last = (best + keys.len() as i64 + spread + 2).clamp(first as i64 + 1, n) as usize;
+    let first = (from - 2).clamp(0, n - 1) as usize;
+    let last = (to + keys.len() as i64 + 2).clamp(first as i64 + 1, n) as usize;
     // The passage as whitespace-separated tokens, so that punctuation shows as printed.
     let text = index.text;
     let start = text[..index.words[first].0]
@@ -359,11 +367,10 @@ const PIECE: usize = 512;
 const SLACK: usize = 64;
 
 /// The word diff of `a` (the passage) and `q` (the quote), bounded by the words compared,
-/// never by the clock, so that the same inputs always give the same result: the common
-/// start and end set aside, the quote is diffed `PIECE` tokens at a time against the
-/// passage's next `PIECE + SLACK` tokens, each piece going on where the last one's matches
-/// ended (exact where the quote and the passage differ by fewer than `SLACK` words in a
-/// piece, coarser beyond).
+/// never by the clock, so that the same inputs always give the same result. The common
+/// start and end set aside, the words found exactly once on each side, in the same order on
+/// both (the longest such run), are matched first, as patience diff does; the gaps between
+/// them are diffed by Myers, and a gap too long for that (`gap_diff`) piece by piece.
 fn bounded_diff(a: &[String], q: &[String]) -> Vec<DiffOp> {
     let head = a.iter().zip(q).take_while(|(x, y)| x == y).count();
     let tail = a[head..]
@@ -382,6 +389,98 @@ fn bounded_diff(a: &[String], q: &[String]) -> Vec<DiffOp> {
         });
     }
     let (mut ai, mut qi) = (head, head);
+    for (pa, pq) in unique_matches(a, head..a_end, q, head..q_end) {
+        join(&mut ops, gap_diff(a, ai..pa, q, qi..pq));
+        join(
+            &mut ops,
+            vec![DiffOp::Equal {
+                old_index: pa,
+                new_index: pq,
+                len: 1,
+            }],
+        );
+        (ai, qi) = (pa + 1, pq + 1);
+    }
+    join(&mut ops, gap_diff(a, ai..a_end, q, qi..q_end));
+    if tail > 0 {
+        join(
+            &mut ops,
+            vec![DiffOp::Equal {
+                old_index: a_end,
+                new_index: q_end,
+                len: tail,
+            }],
+        );
+    }
+    ops
+}
+
+/// The words that occur exactly once in `a[ar]` and once in `q[qr]`, as (place in `a`,
+/// place in `q`), the longest run of them in the same order on both sides: O(n log n).
+fn unique_matches(
+    a: &[String],
+    ar: std::ops::Range<usize>,
+    q: &[String],
+    qr: std::ops::Range<usize>,
+) -> Vec<(usize, usize)> {
+    // Per word: how often in a, where; how often in q, where.
+    let mut seen: HashMap<&str, (u32, usize, u32, usize)> = HashMap::new();
+    for i in ar {
+        let e = seen.entry(a[i].as_str()).or_default();
+        (e.0, e.1) = (e.0 + 1, i);
+    }
+    for j in qr {
+        if let Some(e) = seen.get_mut(q[j].as_str()) {
+            (e.2, e.3) = (e.2 + 1, j);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.3, e.1))
+        .collect();
+    pairs.sort_unstable();
+    // Longest increasing run of places in `a`, in the order of `q` (patience sorting).
+    let mut tops: Vec<usize> = Vec::new(); // index in `pairs` of each pile's top
+    let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, pa)) in pairs.iter().enumerate() {
+        let pile = tops.partition_point(|&t| pairs[t].1 < pa);
+        back[k] = pile.checked_sub(1).map(|p| tops[p]);
+        if pile == tops.len() {
+            tops.push(k);
+        } else {
+            tops[pile] = k;
+        }
+    }
+    let mut run = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(k) = at {
+        run.push((pairs[k].1, pairs[k].0));
+        at = back[k];
+    }
+    run.reverse();
+    run
+}
+
+/// Myers on a gap between two matched words when it is short; a long one (words no unique
+/// word ties down) piece by piece: `PIECE` words of the quote at a time against the
+/// passage's next `PIECE + SLACK`, each piece kept up to a word the two share past its
+/// middle and the next starting there, so that the work stays bounded.
+fn gap_diff(
+    a: &[String],
+    ar: std::ops::Range<usize>,
+    q: &[String],
+    qr: std::ops::Range<usize>,
+) -> Vec<DiffOp> {
+    if ar.is_empty() && qr.is_empty() {
+        return Vec::new();
+    }
+    if ar.len() + qr.len() <= 2 * PIECE || ar.is_empty() || qr.is_empty() {
+        return similar::capture_diff(Algorithm::Myers, a, ar, q, qr);
+    }
+    let (a_end, q_end) = (ar.end, qr.end);
+    let mut ops = Vec::new();
+    let (mut ai, mut qi) = (ar.start, qr.start);
     while qi < q_end {
         let qe = (qi + PIECE).min(q_end);
         let ae = (ai + PIECE + SLACK).min(a_end);
@@ -435,16 +534,6 @@ fn bounded_diff(a: &[String], q: &[String]) -> Vec<DiffOp> {
             old_len: a_end - ai,
             new_index: q_end,
         });
-    }
-    if tail > 0 {
-        join(
-            &mut ops,
-            vec![DiffOp::Equal {
-                old_index: a_end,
-                new_index: q_end,
-                len: tail,
-            }],
-        );
     }
     ops
 }
