@@ -80,32 +80,43 @@ pub(crate) struct Index<'t> {
     /// Every word's key and position (in `words`), sorted: the positions of one key are
     /// side by side, found by binary search. One sort, no allocation per distinct word.
     by_key: Vec<(u64, u32)>,
-    /// Every run of `GRAM` words' key and the position of its first word, sorted likewise.
-    by_gram: Vec<(u64, u32)>,
+    /// Every run of `GRAM` words' key and the position of its first word, sorted likewise:
+    /// built on first need (a quote whose every word is common), as ordinary prose never
+    /// needs it.
+    by_gram: std::sync::OnceLock<Vec<(u64, u32)>>,
 }
 
 impl<'t> Index<'t> {
     pub(crate) fn new(text: &'t str) -> Index<'t> {
         let words = words(text);
-        let keys: Vec<u64> = words.iter().map(|&(s, e)| key(&text[s..e])).collect();
-        let mut by_gram: Vec<(u64, u32)> = keys
-            .windows(GRAM)
+        let mut by_key: Vec<(u64, u32)> = words
+            .iter()
             .enumerate()
-            .map(|(i, w)| (gram_key(w), i as u32))
-            .collect();
-        by_gram.sort_unstable();
-        let mut by_key: Vec<(u64, u32)> = keys
-            .into_iter()
-            .enumerate()
-            .map(|(i, k)| (k, i as u32))
+            .map(|(i, &(s, e))| (key(&text[s..e]), i as u32))
             .collect();
         by_key.sort_unstable();
         Index {
             text,
             words,
             by_key,
-            by_gram,
+            by_gram: std::sync::OnceLock::new(),
         }
+    }
+
+    fn grams(&self) -> &[(u64, u32)] {
+        self.by_gram.get_or_init(|| {
+            let mut keys = vec![0u64; self.words.len()];
+            for &(k, p) in &self.by_key {
+                keys[p as usize] = k;
+            }
+            let mut by_gram: Vec<(u64, u32)> = keys
+                .windows(GRAM)
+                .enumerate()
+                .map(|(i, w)| (gram_key(w), i as u32))
+                .collect();
+            by_gram.sort_unstable();
+            by_gram
+        })
     }
 
     /// Where words with this key are (case aside), in text order.
@@ -115,7 +126,7 @@ impl<'t> Index<'t> {
 
     /// Where runs of `GRAM` words with this key (`gram_key`) start, in text order.
     pub(crate) fn gram_positions(&self, key: u64) -> Positions<'_> {
-        postings(&self.by_gram, key)
+        postings(self.grams(), key)
     }
 
     pub(crate) fn word(&self, i: usize) -> &'t str {

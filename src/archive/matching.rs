@@ -85,11 +85,17 @@ fn anchors<'i>(
         .enumerate()
         .map(|(i, &k)| (i, index.positions(k)))
         .collect();
-    let grams: Vec<(usize, Positions<'i>)> = keys
-        .windows(GRAM)
-        .enumerate()
-        .map(|(i, w)| (i, index.gram_positions(gram_key(w))))
-        .collect();
+    // Runs of words only when every word of the quote is common: in prose the rarest word
+    // is rare enough, and the index of runs is not built.
+    let common = words.iter().all(|(_, p)| p.len() > RARE);
+    let grams: Vec<(usize, Positions<'i>)> = if common {
+        keys.windows(GRAM)
+            .enumerate()
+            .map(|(i, w)| (i, index.gram_positions(gram_key(w))))
+            .collect()
+    } else {
+        Vec::new()
+    };
     words.into_iter().chain(grams)
 }
 
@@ -161,6 +167,9 @@ fn walk(
     }
     Some(used)
 }
+
+/// A word found at most this many times anchors a quote well enough without runs of words.
+const RARE: usize = 64;
 
 /// Word postings longer than this are left out of the search for the closest passage (they
 /// are words like "the"); a quote with no rarer word has no closest passage computed.
