@@ -243,7 +243,7 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     let peak = window.iter().map(|d| d.1).max().unwrap_or(0);
     let mut strong = window.iter().filter(|d| d.1.saturating_mul(4) >= peak);
     let from = strong.next().map_or(window[0].0, |d| d.0);
-    let to = strong.last().map_or(from, |d| d.0);
+    let to = strong.next_back().map_or(from, |d| d.0);
     let n = index.words.len() as i64;
     let first = (from - 2).clamp(0, n - 1) as usize;
     let last = (to + keys.len() as i64 + 2).clamp(first as i64 + 1, n) as usize;
