@@ -99,7 +99,13 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    match load_files(files, limits) {
+    // The quotes are checked against their archives once the browser shows the log.
+    let loaded = if files.is_empty() {
+        crate::load_sample()
+    } else {
+        load::expand_paths(files).and_then(|p| load::load_paths_unchecked(&p, limits))
+    };
+    match loaded {
         Ok(loaded) => {
             // The same marks as `list --marked`: kept per log in the state directory.
             let marks = selection::marks_of(files);

@@ -38,10 +38,11 @@ impl LogSource {
         all
     }
 
-    /// Reads the log again, as it was read at start.
+    /// Reads the log again, as it was read at start: its quotes left to the check in the
+    /// background, so that a reload shows at once whatever its archives hold.
     pub fn read(&self) -> Reload {
-        let result =
-            load::expand_paths(&self.args).and_then(|p| load::load_paths(&p, &self.limits));
+        let result = load::expand_paths(&self.args)
+            .and_then(|p| load::load_paths_unchecked(&p, &self.limits));
         let sources = match &result {
             Ok(_) => Vec::new(),
             Err(report) => sources_of(report),
