@@ -423,3 +423,21 @@ fn a_check_of_a_log_reloaded_since_is_dropped() {
     settle(&mut app);
     assert_eq!(verdict(&app), "verified");
 }
+
+#[test]
+fn quotes_still_to_check_do_not_count_as_changed_since_the_last_look() {
+    let (dir, _source, mut app) = unchecked();
+    let seen_file = dir.path().join("talks.seen");
+    // The last look was taken with the verdicts in.
+    let checked = load::load_paths(&[dir.path().join("talks.yaml")], &Limits::default()).unwrap();
+    let mut before =
+        browser::with(checked, 100, 40).with_seen(dateline::seen::Seen::load_from(&seen_file));
+    before.seen.save(&before.log, 1_764_873_600).unwrap();
+    // Opened again as the browser opens it: the quotes not checked yet, then checked.
+    app = app.with_seen(dateline::seen::Seen::load_from(&seen_file));
+    settle(&mut app);
+    assert!(app.unseen.is_empty(), "{:?}", app.unseen);
+    let shown = screen(&app, 100, 40);
+    assert!(shown.contains("NOT FOUND"), "{shown}");
+    assert!(!shown.contains("changed since you last looked"), "{shown}");
+}
