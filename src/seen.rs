@@ -104,7 +104,7 @@ struct Snapshot {
     #[serde(rename = "R", default, skip_serializing_if = "Items::is_empty")]
     rel: Items,
     /// Each quote: its words, who said it, the rest (party, source, flags, original,
-    /// language), each kept as a value is, and its verification as written.
+    /// language), each kept as a value is (not its verification: the archive's verdict, not the log's content).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     q: Vec<[String; 4]>,
 }
@@ -159,7 +159,7 @@ impl Snapshot {
 struct Full {
     scalars: [Option<String>; 8],
     lists: [Vec<String>; 5],
-    /// Words, who, the rest, verification.
+    /// Words, who, the rest, and an empty place where the verification was.
     quotes: Vec<[String; 4]>,
 }
 
@@ -192,8 +192,8 @@ fn full(log: &Log, e: &Event) -> Full {
                 let joined =
                     |r: std::ops::Range<usize>| r.map(text).collect::<Vec<_>>().join("\u{1f}");
                 // text, speaker, attribution, party, source, paraphrase, translated,
-                // original, lang, verification
-                [text(0), joined(1..3), joined(3..9), text(9)]
+                // original, lang; the verification left out, as in the digest
+                [text(0), joined(1..3), joined(3..9), String::new()]
             })
             .collect(),
     }
@@ -301,7 +301,6 @@ fn changes(old: &Snapshot, now: &Full) -> Vec<Change> {
                 diff::value(&mut inner, field, Some(&o[j]), Some(&now.quotes[ni][j]));
             }
         }
-        diff::value(&mut inner, "verification", Some(&o[3]), Some(&n[3]));
         if !inner.is_empty() {
             out.push(Change::Quote {
                 what: What::Changed,
@@ -431,7 +430,8 @@ fn digest(log: &Log, e: &Event) -> u64 {
         d.count(usize::from(q.paraphrase) | usize::from(q.translated) << 1);
         d.text(q.original.as_deref());
         d.text(q.lang.as_deref());
-        d.text(Some(q.verification.as_str()));
+        // Not the verification: it is the archive's verdict, not the log's content, and the
+        // browser opens before its quotes are checked.
     }
     d.0
 }

@@ -78,7 +78,9 @@ pub fn usage(log: &Log, events: &[EventIx]) -> Vec<Usage> {
                     u.checked.verified += 1
                 }
                 Verification::NotFound(_) => u.checked.not_found += 1,
-                Verification::NotChecked | Verification::NoArchive => u.checked.not_checked += 1,
+                Verification::NotChecked | Verification::NoArchive | Verification::Checking => {
+                    u.checked.not_checked += 1
+                }
             }
         }
     }

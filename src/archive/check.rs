@@ -6,14 +6,16 @@ use crate::load::{Budget, Diagnostic, Limits, Severity};
 use crate::model::{Log, Verification};
 
 /// Reads the archives (an unreadable one is an error at its `archive:` line, in
-/// `diagnostics`) and checks the quotes. Returns the quotes' diagnostics: a warning for a
-/// quote found only with typography folded, an error for one not found.
+/// `diagnostics`) and checks the quotes, or with `later` leaves them `Checking` (the browser
+/// checks them in the background). Returns the quotes' diagnostics: a warning for a quote
+/// found only with typography folded, an error for one not found.
 pub(crate) fn check_archives(
     log: &mut Log,
     from: Archives,
     limits: &Limits,
     memory: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
+    later: bool,
 ) -> Vec<Diagnostic> {
     // The archives together within the same bound as any one file.
     let budget = limits.max_file_bytes;
@@ -30,7 +32,17 @@ pub(crate) fn check_archives(
             help: None,
         });
     }
+    if later {
+        archive::defer(log);
+        return Vec::new();
+    }
     archive::verify(log);
+    quote_diagnostics(log)
+}
+
+/// The diagnostics of the quotes checked: a warning for a quote found only with typography
+/// folded, an error for one not found.
+pub fn quote_diagnostics(log: &Log) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for event in &log.events {
         for quote in &event.quotes {

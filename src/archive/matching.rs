@@ -1,7 +1,7 @@
 //! Finding a quote in a prepared archive: exactly (whitespace aside), once typography is
 //! folded, or else the closest passage and the words that differ.
 
-use super::index::{Index, key, words};
+use super::index::{GRAM, Index, Positions, gram_key, key, words};
 use crate::model::{Fold, NotFound, Verification};
 use similar::{Algorithm, DiffOp, DiffTag};
 use std::collections::HashMap;
@@ -34,11 +34,9 @@ pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
         };
     }
     let keys: Vec<u64> = qwords.iter().map(|&(s, e)| key(&quote[s..e])).collect();
-    // Anchor on the rarest word: fewest places to try.
-    let (anchor, positions) = keys
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (i, index.positions(k)))
+    // Anchor on the rarest run of words (or word, for a quote shorter than a run): fewest
+    // places to try, even in an archive whose every word is common.
+    let (anchor, positions) = anchors(index, &keys)
         .min_by_key(|(_, p)| p.len())
         .expect("a quote with words");
     let mut folded = None;
@@ -73,6 +71,32 @@ pub(crate) fn verify(index: &Index, quote: &str) -> Verification {
         folded.get_or_insert(Verification::Folded { at, folds });
     }
     folded.unwrap_or_else(|| Verification::NotFound(Box::new(closest(index, quote, &keys))))
+}
+
+/// Every word of the quote and every run of `GRAM` words, with its offset in the quote and
+/// where the archive has it: a run at archive word p lines the quote up at p - offset, as a
+/// word does.
+fn anchors<'i>(
+    index: &'i Index,
+    keys: &[u64],
+) -> impl Iterator<Item = (usize, Positions<'i>)> + 'i {
+    let words: Vec<(usize, Positions<'i>)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (i, index.positions(k)))
+        .collect();
+    // Runs of words only when every word of the quote is common: in prose the rarest word
+    // is rare enough, and the index of runs is not built.
+    let common = words.iter().all(|(_, p)| p.len() > RARE);
+    let grams: Vec<(usize, Positions<'i>)> = if common {
+        keys.windows(GRAM)
+            .enumerate()
+            .map(|(i, w)| (i, index.gram_positions(gram_key(w))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    words.into_iter().chain(grams)
 }
 
 /// Compares the quote with the archive around the archive's word `first`, which lines up
@@ -144,13 +168,16 @@ fn walk(
     Some(used)
 }
 
+/// A word found at most this many times anchors a quote well enough without runs of words.
+const RARE: usize = 64;
+
 /// Word postings longer than this are left out of the search for the closest passage (they
 /// are words like "the"); a quote with no rarer word has no closest passage computed.
 const COMMON: usize = 4096;
 
 /// Most words compared, and most places voted for, for one quote: a bound on the work of
 /// the search whatever the archive repeats.
-const WORK: usize = 1 << 22;
+const WORK: usize = 1 << 20;
 
 /// Not found, with no closest passage: the archive was too repetitive to search.
 fn too_repetitive() -> Verification {
@@ -167,25 +194,25 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     // p - i (its diagonal); a dropped or added word shifts the diagonal by one, so votes
     // are summed over a few neighbouring diagonals.
     let mut votes: HashMap<i64, u32> = HashMap::new();
-    // The quote's words, rarest first, voting while the work allows.
-    let mut by_rarity: Vec<(usize, usize)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (index.positions(k).len(), i))
-        .filter(|&(n, _)| n > 0)
+    // The quote's words and runs of words, rarest first, voting while the work allows: in
+    // an archive of near-repeats, where every word is common, the runs where the quote's
+    // passage differs from the others are rare.
+    let mut by_rarity: Vec<(usize, usize, Positions)> = anchors(index, keys)
+        .map(|(i, p)| (p.len(), i, p))
+        .filter(|&(n, _, _)| n > 0)
         .collect();
     if by_rarity.is_empty() {
         return NotFound::default();
     }
-    by_rarity.sort_unstable();
+    by_rarity.sort_unstable_by_key(|&(n, i, _)| (n, i));
     let mut work = 0;
-    for &(n, i) in &by_rarity {
+    for (n, i, positions) in &by_rarity {
         work += n;
-        if n > COMMON || work > WORK {
+        if *n > COMMON || work > WORK {
             break;
         }
-        for p in index.positions(keys[i]).iter() {
-            *votes.entry(p as i64 - i as i64).or_default() += 1;
+        for p in positions.iter() {
+            *votes.entry(p as i64 - *i as i64).or_default() += 1;
         }
     }
     if votes.is_empty() {
@@ -197,7 +224,7 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
     let mut diagonals: Vec<(i64, u32)> = votes.into_iter().collect();
     diagonals.sort_unstable();
     let spread = (keys.len() as i64 / 4).max(3);
-    let (mut best, mut best_score) = (diagonals[0].0, 0u32);
+    let (mut best, mut best_score) = (0..1, 0u32);
     let (mut lo, mut sum) = (0, 0u32);
     for hi in 0..diagonals.len() {
         sum += diagonals[hi].1;
@@ -206,12 +233,20 @@ fn closest(index: &Index, quote: &str, keys: &[u64]) -> NotFound {
             lo += 1;
         }
         if sum > best_score {
-            (best, best_score) = (diagonals[lo].0, sum);
+            (best, best_score) = (lo..hi + 1, sum);
         }
     }
+    // Within the best window, the diagonals with a fair share of its votes: a long quote's
+    // window also holds stray votes of common words far from its passage, which would add
+    // thousands of words to diff.
+    let window = &diagonals[best];
+    let peak = window.iter().map(|d| d.1).max().unwrap_or(0);
+    let mut strong = window.iter().filter(|d| d.1.saturating_mul(4) >= peak);
+    let from = strong.next().map_or(window[0].0, |d| d.0);
+    let to = strong.next_back().map_or(from, |d| d.0);
     let n = index.words.len() as i64;
-    let first = (best - 2).clamp(0, n - 1) as usize;
-    let last = (best + keys.len() as i64 + spread + 2).clamp(first as i64 + 1, n) as usize;
+    let first = (from - 2).clamp(0, n - 1) as usize;
+    let last = (to + keys.len() as i64 + 2).clamp(first as i64 + 1, n) as usize;
     // The passage as whitespace-separated tokens, so that punctuation shows as printed.
     let text = index.text;
     let start = text[..index.words[first].0]
@@ -316,13 +351,13 @@ fn align(
     for key in [&loose as &dyn Fn(&str, (usize, usize)) -> String, &exact] {
         let a: Vec<String> = archive.iter().map(|&r| key(text, r)).collect();
         let q: Vec<String> = logged.iter().map(|&r| key(quote, r)).collect();
-        // A deadline bounds the diff of a long quote: past it, a coarser diff is given.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
-        ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &a, &q, Some(deadline));
+        ops = bounded_diff(&a, &q);
         // The passage's own words before and after the quote are context, not differences.
-        while ops.first().is_some_and(|o| o.tag() == DiffTag::Delete) {
-            ops.remove(0);
-        }
+        let lead = ops
+            .iter()
+            .take_while(|o| o.tag() == DiffTag::Delete)
+            .count();
+        ops.drain(..lead);
         while ops.last().is_some_and(|o| o.tag() == DiffTag::Delete) {
             ops.pop();
         }
@@ -331,6 +366,211 @@ fn align(
         }
     }
     ops
+}
+
+/// Most tokens of the quote in one Myers diff, which costs at most about the square of its
+/// length: a long quote is diffed in pieces of this size...
+const PIECE: usize = 512;
+/// ...each against the passage's next words, this many more than the piece, so that words
+/// the quote leaves out do not put the pieces out of step.
+const SLACK: usize = 64;
+
+/// The word diff of `a` (the passage) and `q` (the quote), bounded by the words compared,
+/// never by the clock, so that the same inputs always give the same result. The common
+/// start and end set aside, the words found exactly once on each side, in the same order on
+/// both (the longest such run), are matched first, as patience diff does; the gaps between
+/// them are diffed by Myers, and a gap too long for that (`gap_diff`) piece by piece.
+fn bounded_diff(a: &[String], q: &[String]) -> Vec<DiffOp> {
+    let head = a.iter().zip(q).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(q[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_end, q_end) = (a.len() - tail, q.len() - tail);
+    let mut ops = Vec::new();
+    if head > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: head,
+        });
+    }
+    let (mut ai, mut qi) = (head, head);
+    for (pa, pq) in unique_matches(a, head..a_end, q, head..q_end) {
+        join(&mut ops, gap_diff(a, ai..pa, q, qi..pq));
+        join(
+            &mut ops,
+            vec![DiffOp::Equal {
+                old_index: pa,
+                new_index: pq,
+                len: 1,
+            }],
+        );
+        (ai, qi) = (pa + 1, pq + 1);
+    }
+    join(&mut ops, gap_diff(a, ai..a_end, q, qi..q_end));
+    if tail > 0 {
+        join(
+            &mut ops,
+            vec![DiffOp::Equal {
+                old_index: a_end,
+                new_index: q_end,
+                len: tail,
+            }],
+        );
+    }
+    ops
+}
+
+/// The words that occur exactly once in `a[ar]` and once in `q[qr]`, as (place in `a`,
+/// place in `q`), the longest run of them in the same order on both sides: O(n log n).
+fn unique_matches(
+    a: &[String],
+    ar: std::ops::Range<usize>,
+    q: &[String],
+    qr: std::ops::Range<usize>,
+) -> Vec<(usize, usize)> {
+    // Per word: how often in a, where; how often in q, where.
+    let mut seen: HashMap<&str, (u32, usize, u32, usize)> = HashMap::new();
+    for i in ar {
+        let e = seen.entry(a[i].as_str()).or_default();
+        (e.0, e.1) = (e.0 + 1, i);
+    }
+    for j in qr {
+        if let Some(e) = seen.get_mut(q[j].as_str()) {
+            (e.2, e.3) = (e.2 + 1, j);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.3, e.1))
+        .collect();
+    pairs.sort_unstable();
+    // Longest increasing run of places in `a`, in the order of `q` (patience sorting).
+    let mut tops: Vec<usize> = Vec::new(); // index in `pairs` of each pile's top
+    let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, pa)) in pairs.iter().enumerate() {
+        let pile = tops.partition_point(|&t| pairs[t].1 < pa);
+        back[k] = pile.checked_sub(1).map(|p| tops[p]);
+        if pile == tops.len() {
+            tops.push(k);
+        } else {
+            tops[pile] = k;
+        }
+    }
+    let mut run = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(k) = at {
+        run.push((pairs[k].1, pairs[k].0));
+        at = back[k];
+    }
+    run.reverse();
+    run
+}
+
+/// Myers on a gap between two matched words when it is short; a long one (words no unique
+/// word ties down) piece by piece: `PIECE` words of the quote at a time against the
+/// passage's next `PIECE + SLACK`, each piece kept up to a word the two share past its
+/// middle and the next starting there, so that the work stays bounded.
+fn gap_diff(
+    a: &[String],
+    ar: std::ops::Range<usize>,
+    q: &[String],
+    qr: std::ops::Range<usize>,
+) -> Vec<DiffOp> {
+    if ar.is_empty() && qr.is_empty() {
+        return Vec::new();
+    }
+    if ar.len() + qr.len() <= 2 * PIECE || ar.is_empty() || qr.is_empty() {
+        return similar::capture_diff(Algorithm::Myers, a, ar, q, qr);
+    }
+    let (a_end, q_end) = (ar.end, qr.end);
+    let mut ops = Vec::new();
+    let (mut ai, mut qi) = (ar.start, qr.start);
+    while qi < q_end {
+        let qe = (qi + PIECE).min(q_end);
+        let ae = (ai + PIECE + SLACK).min(a_end);
+        let mut piece = similar::capture_diff(Algorithm::Myers, a, ai..ae, q, qi..qe);
+        if ae == a_end && qe == q_end {
+            ai = ae;
+            join(&mut ops, piece);
+            break;
+        }
+        // The end of a piece may be matched against the wrong words of the passage (they
+        // are cut off there): only its first half is kept, up to a word the two share past
+        // the middle, and the next piece starts there.
+        let mid = qi + PIECE / 2;
+        let kept = piece.iter().position(|o| {
+            o.tag() == DiffTag::Equal && o.new_range().end > mid && o.new_range().start <= qe
+        });
+        match kept {
+            Some(at) if piece[at].new_range().start < mid => {
+                let (old_index, new_index) =
+                    (piece[at].old_range().start, piece[at].new_range().start);
+                let len = mid - new_index;
+                piece.truncate(at);
+                piece.push(DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                });
+                ai = old_index + len;
+                qi = mid;
+            }
+            Some(at) => {
+                ai = piece[at].old_range().start;
+                qi = piece[at].new_range().start;
+                piece.truncate(at);
+            }
+            None => {
+                // No word shared past the middle: all of it kept but the passage's words
+                // after the last match, which are the next piece's to match.
+                while piece.last().is_some_and(|o| o.tag() == DiffTag::Delete) {
+                    piece.pop();
+                }
+                ai = piece.iter().map(|o| o.old_range().end).max().unwrap_or(ai);
+                qi = qe;
+            }
+        }
+        join(&mut ops, piece);
+    }
+    if ai < a_end {
+        ops.push(DiffOp::Delete {
+            old_index: ai,
+            old_len: a_end - ai,
+            new_index: q_end,
+        });
+    }
+    ops
+}
+
+/// Appends the ops of a piece, a run of equal words cut at the piece's end made one again
+/// (grouping with context reads two as a difference between them).
+fn join(ops: &mut Vec<DiffOp>, piece: Vec<DiffOp>) {
+    for op in piece {
+        if let (
+            Some(DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            }),
+            DiffOp::Equal {
+                old_index: o,
+                new_index: n,
+                len: more,
+            },
+        ) = (ops.last_mut(), &op)
+            && *old_index + *len == *o
+            && *new_index + *len == *n
+        {
+            *len += more;
+            continue;
+        }
+        ops.push(op);
+    }
 }
 
 /// The passage trimmed to what lines up with the quote, and each difference with a word of
@@ -387,10 +627,18 @@ fn describe(
 
 /// The token ranges a group of diff operations covers, on the archive's side and the log's.
 fn span(group: &[DiffOp]) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
-    let first = group.first().expect("a group has operations");
-    let last = group.last().expect("a group has operations");
-    (
-        first.old_range().start..last.old_range().end,
-        first.new_range().start..last.new_range().end,
-    )
+    // The widest ranges, not the first's start and the last's end: `similar` may give an
+    // insertion after a run of equal words the index of that run's start.
+    let cover = |r: &mut Option<std::ops::Range<usize>>, o: std::ops::Range<usize>| {
+        *r = Some(match r.take() {
+            Some(r) => r.start.min(o.start)..r.end.max(o.end),
+            None => o,
+        });
+    };
+    let (mut old, mut new) = (None, None);
+    for op in group {
+        cover(&mut old, op.old_range());
+        cover(&mut new, op.new_range());
+    }
+    (old.unwrap_or_default(), new.unwrap_or_default())
 }

@@ -170,23 +170,63 @@ type QuoteAt = (usize, usize);
 /// Checks every quote that is neither a paraphrase nor a translation against its source's
 /// archive, and a translation's `original` (rev. 3), and sets its `verification`.
 pub fn verify(log: &mut Log) {
+    defer(log);
+    for (ei, qi, v) in verdicts(log) {
+        log.events[ei].quotes[qi].verification = v;
+    }
+}
+
+/// Sets every quote's verification but leaves the ones to check against an archive as
+/// `Checking`: the browser shows the log at once, and `verdicts` fills them in later.
+pub fn defer(log: &mut Log) {
+    let Log {
+        events, archives, ..
+    } = log;
+    for quote in events.iter_mut().flat_map(|e| e.quotes.iter_mut()) {
+        // A translation's `original` is the speaker's wording, checked as verbatim words are.
+        let checked = quote.original.is_some() && quote.translated && !quote.paraphrase;
+        quote.verification = if !checked && (quote.paraphrase || quote.translated) {
+            Verification::NotChecked
+        } else {
+            match quote.source {
+                Some(s) if archives.get(s).is_some_and(Option::is_some) => Verification::Checking,
+                _ => Verification::NoArchive,
+            }
+        };
+    }
+}
+
+/// Whether some quote waits for its check (`defer`).
+pub fn pending(log: &Log) -> bool {
+    log.events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .any(|q| q.verification == Verification::Checking)
+}
+
+/// The verdict on every quote left `Checking` by `defer`, as (event, quote, verdict): the
+/// work of the check, which reads the log and changes nothing, so that it can run on
+/// another thread while the browser shows the log.
+pub fn verdicts(log: &Log) -> Vec<(usize, usize, Verification)> {
+    verdicts_while(log, || true).unwrap_or_default()
+}
+
+/// `verdicts`, given up (None) as soon as `go_on` says no, between two quotes: a check
+/// for a version of the log the browser no longer shows stops rather than run to its end.
+pub fn verdicts_while(
+    log: &Log,
+    go_on: impl Fn() -> bool,
+) -> Option<Vec<(usize, usize, Verification)>> {
     // The quotes each archive must hold, so that each archive is prepared once.
-    let mut wanted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); log.sources.len()];
-    for (ei, event) in log.events.iter_mut().enumerate() {
-        for (qi, quote) in event.quotes.iter_mut().enumerate() {
-            // A translation's `original` is the speaker's wording, checked as verbatim words are.
-            let checked = quote.original.is_some() && quote.translated && !quote.paraphrase;
-            quote.verification = if !checked && (quote.paraphrase || quote.translated) {
-                Verification::NotChecked
-            } else {
-                match quote.source {
-                    Some(s) if log.archives.get(s).is_some_and(Option::is_some) => {
-                        wanted[s].push((ei, qi));
-                        continue;
-                    }
-                    _ => Verification::NoArchive,
-                }
-            };
+    let mut wanted: Vec<Vec<QuoteAt>> = vec![Vec::new(); log.sources.len()];
+    for (ei, event) in log.events.iter().enumerate() {
+        for (qi, quote) in event.quotes.iter().enumerate() {
+            if quote.verification == Verification::Checking
+                && let Some(s) = quote.source
+                && s < wanted.len()
+            {
+                wanted[s].push((ei, qi));
+            }
         }
     }
     // Sources that share a file share its archive: prepared once for all their quotes.
@@ -196,7 +236,7 @@ pub fn verify(log: &mut Log) {
         if quotes.is_empty() {
             continue;
         }
-        let Some(archive) = log.archives[s].clone() else {
+        let Some(archive) = log.archives.get(s).cloned().flatten() else {
             continue;
         };
         let at = *seen.entry(Arc::as_ptr(&archive)).or_insert_with(|| {
@@ -205,17 +245,25 @@ pub fn verify(log: &mut Log) {
         });
         by_archive[at].1.extend(quotes);
     }
+    let mut out = Vec::new();
     for (archive, quotes) in by_archive {
+        if !go_on() {
+            return None;
+        }
         let index = index::Index::new(&archive.text);
         for (ei, qi) in quotes {
-            let quote = &mut log.events[ei].quotes[qi];
+            if !go_on() {
+                return None;
+            }
+            let quote = &log.events[ei].quotes[qi];
             let words = match (&quote.original, quote.translated) {
                 (Some(original), true) => original,
                 _ => &quote.text,
             };
-            quote.verification = matching::verify(&index, words);
+            out.push((ei, qi, matching::verify(&index, words)));
         }
     }
+    Some(out)
 }
 
 /// Where words are in an archive's text, for the context view of a quote that was not

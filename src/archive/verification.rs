@@ -17,6 +17,9 @@ pub enum Verification {
     /// The quote's source has no archive, or the quote has no source.
     #[default]
     NoArchive,
+    /// To be checked against its archive, and not yet: the browser shows the log at once
+    /// and checks its quotes in the background.
+    Checking,
 }
 
 /// A character the archive and the log write differently, the same once folded.
@@ -53,6 +56,7 @@ impl Verification {
             Verification::NotFound(_) => "not-found",
             Verification::NotChecked => "not-checked",
             Verification::NoArchive => "no-archive",
+            Verification::Checking => "checking",
         }
     }
 

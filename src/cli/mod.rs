@@ -100,12 +100,13 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
         return ExitCode::from(EXIT_USAGE);
     }
     // The browser's loads go through one cache, so that a reload parses only the files that
-    // changed; the first load fills it.
+    // changed; the first load fills it. The quotes are checked against their archives once
+    // the browser shows the log.
     let cache = load::CacheThread::start();
     let first = if files.is_empty() {
         crate::load_sample()
     } else {
-        load::expand_paths(files).and_then(|p| cache.load_paths(&p, limits))
+        load::expand_paths(files).and_then(|p| cache.load_paths_unchecked(&p, limits))
     };
     match first {
         Ok(loaded) => {

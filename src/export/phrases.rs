@@ -175,6 +175,8 @@ pub(crate) fn verification_note(log: &Log, q: &Quote) -> Option<String> {
             "Not checked: no archived copy of the source".into()
         }
         Verification::NoArchive => return None,
+        // The browser checks the quotes once it shows the log.
+        Verification::Checking => "Checking against the archived source…".into(),
     })
 }
 

@@ -121,7 +121,16 @@ impl LoadCache {
     /// Reads and loads the files as one log, as `load::load_paths` does, parsing only the
     /// files whose bytes are not those of the last load.
     pub fn load_paths(&mut self, paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-        super::load_paths_by(paths, limits, Some(self))
+        super::load_paths_by(paths, limits, Some(self), false)
+    }
+
+    /// `load_paths`, the quotes left to be checked later, as `load::load_paths_unchecked`.
+    pub fn load_paths_unchecked(
+        &mut self,
+        paths: &[PathBuf],
+        limits: &Limits,
+    ) -> Result<Loaded, Report> {
+        super::load_paths_by(paths, limits, Some(self), true)
     }
 
     /// Loads files given as bytes, as `load::load_texts` does, parsing only the files whose
@@ -264,11 +273,16 @@ impl CacheThread {
         rx.recv().ok()
     }
 
-    /// `LoadCache::load_paths` on the thread's cache.
-    pub fn load_paths(&self, paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    /// `LoadCache::load_paths_unchecked` on the thread's cache: the browser's loads, whose
+    /// quotes are checked in the background.
+    pub fn load_paths_unchecked(
+        &self,
+        paths: &[PathBuf],
+        limits: &Limits,
+    ) -> Result<Loaded, Report> {
         let (owned, l) = (paths.to_vec(), *limits);
-        self.with(move |c| c.load_paths(&owned, &l))
-            .unwrap_or_else(|| super::load_paths(paths, limits))
+        self.with(move |c| c.load_paths_unchecked(&owned, &l))
+            .unwrap_or_else(|| super::load_paths_unchecked(paths, limits))
     }
 
     /// `LoadCache::load_texts` on the thread's cache, with the archives beside `paths`.

@@ -149,7 +149,16 @@ fn load_texts_by(
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
     let mut budget = Budget::new(limits);
     let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits, &mut budget);
-    finish(&names, docs, diagnostics, limits, &mut budget, archives).map(|mut l| {
+    finish(
+        &names,
+        docs,
+        diagnostics,
+        limits,
+        &mut budget,
+        archives,
+        false,
+    )
+    .map(|mut l| {
         l.log.file_hashes = hashes;
         l
     })
@@ -213,14 +222,23 @@ pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
 
 /// Reads several files as one log.
 pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    load_paths_by(paths, limits, None)
+    load_paths_by(paths, limits, None, false)
 }
 
-/// `load_paths`, through a cache of the files' readings when given one.
+/// Reads several files as one log, its archives read but its quotes left `Checking`: for
+/// the browser, which shows the log at once and checks them in the background
+/// (`archive::verdicts`). A quote not found is then not among the load's diagnostics.
+pub fn load_paths_unchecked(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+    load_paths_by(paths, limits, None, true)
+}
+
+/// `load_paths`, through a cache of the files' readings when given one; the quotes left to
+/// be checked `later` when asked.
 fn load_paths_by(
     paths: &[PathBuf],
     limits: &Limits,
     cache: Option<&mut LoadCache>,
+    later: bool,
 ) -> Result<Loaded, Report> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
@@ -261,6 +279,7 @@ fn load_paths_by(
         limits,
         &mut budget,
         Archives::Beside(paths),
+        later,
     )
     .map(|mut l| {
         l.log.file_hashes = hashes;
@@ -424,7 +443,16 @@ fn load_by(
         .unzip();
     let mut budget = Budget::new(limits);
     let (docs, diagnostics) = read_docs(&names, &texts, limits, &mut budget, way);
-    finish(&names, docs, diagnostics, limits, &mut budget, archives).map(|mut l| {
+    finish(
+        &names,
+        docs,
+        diagnostics,
+        limits,
+        &mut budget,
+        archives,
+        false,
+    )
+    .map(|mut l| {
         l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
         l
     })
@@ -608,14 +636,21 @@ fn finish(
     limits: &Limits,
     budget: &mut Budget,
     archives: Archives,
+    later: bool,
 ) -> Result<Loaded, Report> {
     let mut log = resolve::resolve(&mut docs);
     for d in docs {
         diagnostics.extend(d.reader.diags);
     }
     // Quotes not found in their archives are errors that still let the log open.
-    let unverified =
-        crate::archive::check::check_archives(&mut log, archives, limits, budget, &mut diagnostics);
+    let unverified = crate::archive::check::check_archives(
+        &mut log,
+        archives,
+        limits,
+        budget,
+        &mut diagnostics,
+        later,
+    );
     let blocking = diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(unverified);
     // Errors first, each file's in line order; then warnings, likewise.

@@ -5,36 +5,66 @@ use crate::color_policy::ColorMode;
 use crate::load::{Diagnostic, Severity};
 use crate::sanitize::sanitize;
 use anstyle::{AnsiColor, Style};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use unicode_width::UnicodeWidthStr;
 
-/// A file's text and where each line starts, so that each of many diagnostics finds its
-/// line at once (a scan per diagnostic made a big file with many errors take minutes).
+/// The lines of one file that diagnostics point into, and only those: a file at the size
+/// limit has millions of lines, and the model is still in memory while they are shown.
 struct SourceLines {
-    text: String,
-    /// Each line's start and end in `text`, without its line break.
-    spans: Vec<std::ops::Range<usize>>,
+    lines: HashMap<usize, String>,
 }
 
 impl SourceLines {
-    /// The file as text, if it is a regular file and can be read within the size limit.
-    fn read(path: &str, max_bytes: u64) -> Option<SourceLines> {
+    /// Lines `wanted` (1-based, as the parser counts them) of `text`.
+    fn of(text: &str, wanted: &BTreeSet<usize>) -> SourceLines {
+        let bytes = text.as_bytes();
+        let mut lines = HashMap::new();
+        let (mut n, mut start) = (1, 0);
+        let mut keep = |n: usize, range: std::ops::Range<usize>| {
+            if wanted.contains(&n) {
+                lines.insert(n, text[range].to_owned());
+            }
+        };
+        let last = wanted.last().copied().unwrap_or(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if n > last {
+                break;
+            }
+            if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+                continue; // the LF of a CRLF, whose CR ended the line
+            }
+            keep(n, start..i);
+            n += 1;
+            start = i + 1;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                start += 1;
+            }
+        }
+        if n <= last && start < text.len() {
+            keep(n, start..text.len());
+        }
+        SourceLines { lines }
+    }
+
+    /// Lines `wanted` of the file at `path`, if it is a regular file and can be read within
+    /// the size limit.
+    fn read(path: &str, max_bytes: u64, wanted: &BTreeSet<usize>) -> Option<SourceLines> {
         let (file, _) = super::open_regular(std::path::Path::new(path)).ok()?;
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes), &mut bytes).ok()?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let spans = super::line_spans(&text);
-        Some(SourceLines { text, spans })
+        // Not copied when it is UTF-8, as a file that loaded is.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Some(SourceLines::of(&text, wanted))
     }
 
-    /// Line `n` (1-based) as the parser counts lines, without its line break.
+    /// Line `n` (1-based), without its line break.
     fn line(&self, n: usize) -> Option<&str> {
-        let span = self.spans.get(n.checked_sub(1)?)?;
-        Some(&self.text[span.clone()])
+        self.lines.get(&n).map(String::as_str)
     }
 }
 
-/// Every diagnostic rendered, each file's lines read once (within `max_bytes`) and only for
+/// Every diagnostic rendered, each file read once (within `max_bytes`) and only for
 /// diagnostics that point into it: a file refused as a whole (too big, missing) is not read
 /// again.
 pub(crate) fn render_all(diags: &[Diagnostic], max_bytes: u64, color: ColorMode) -> String {
@@ -49,23 +79,24 @@ pub(crate) fn render_all_over(
     max_bytes: u64,
     color: ColorMode,
 ) -> String {
-    let mut sources: HashMap<String, Option<SourceLines>> = given
-        .iter()
-        .map(|(name, text)| {
-            let lines = SourceLines {
-                text: text.to_string(),
-                spans: super::line_spans(text),
-            };
-            (name.to_string(), Some(lines))
-        })
-        .collect();
+    let mut wanted: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for d in diags.iter().filter(|d| d.line > 0) {
+        wanted.entry(d.file.as_str()).or_default().insert(d.line);
+    }
+    let mut sources: HashMap<&str, Option<SourceLines>> = HashMap::new();
+    for (file, lines) in &wanted {
+        let found = match given.iter().find(|(name, _)| name == file) {
+            Some((_, text)) => Some(SourceLines::of(text, lines)),
+            None => SourceLines::read(file, max_bytes, lines),
+        };
+        sources.insert(file, found);
+    }
     let mut s = String::new();
     for d in diags {
         let line = if d.line > 0 {
             sources
-                .entry(d.file.clone())
-                .or_insert_with(|| SourceLines::read(&d.file, max_bytes))
-                .as_ref()
+                .get(d.file.as_str())
+                .and_then(Option::as_ref)
                 .and_then(|s| s.line(d.line))
         } else {
             None
@@ -151,4 +182,23 @@ pub(crate) fn render(d: &Diagnostic, line: Option<&str>, color: ColorMode) -> St
         }
     }
     s
+}
+
+#[cfg(test)]
+mod source_line_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_lines_asked_for_are_kept_counted_as_the_parser_counts_them() {
+        let text = "one\r\ntwo\rthree\n\nfive é\nsix";
+        let all = super::super::line_spans(text);
+        let wanted: BTreeSet<usize> = [2, 3, 4, 5, 6, 9].into();
+        let lines = SourceLines::of(text, &wanted);
+        for n in [2, 3, 4, 5, 6] {
+            assert_eq!(lines.line(n), Some(&text[all[n - 1].clone()]), "line {n}");
+        }
+        assert_eq!(lines.line(1), None, "not asked for");
+        assert_eq!(lines.line(9), None, "past the end");
+        assert_eq!(lines.lines.len(), 5);
+    }
 }

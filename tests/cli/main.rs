@@ -15,6 +15,7 @@ mod import;
 mod import_at_scale;
 mod list;
 mod marks_file;
+mod matching_at_scale;
 mod quotes;
 mod revision3;
 mod separators;

@@ -658,3 +658,65 @@ fn a_quote_across_a_paragraph_or_heading_break_is_not_verified() {
         l.log.events[0].quotes[0].verification
     );
 }
+
+/// A 20,000-word quote with one word in five changed: its diff is bounded by the words
+/// compared, not by a clock, so every changed word is named, the same on every run however
+/// busy the machine (a deadline gave a coarser diff, sooner or later by the load).
+#[test]
+fn a_20_000_word_quote_names_every_changed_word_on_every_run() {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let words: Vec<String> = (0..20_050)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            format!("w{}", x % 3000)
+        })
+        .collect();
+    let archive = words.join(" ");
+    let quote: Vec<&str> = words[..20_000]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i % 5 == 2 { "altered" } else { w.as_str() })
+        .collect();
+    let log = log_quoting(&quote.join(" "), "");
+    let verdict = || {
+        load::load_str_with(
+            "log.yaml",
+            &log,
+            Archives::Given(&[("sources/report.txt", &archive)]),
+        )
+        .expect("a quote not found still lets the log open")
+        .log
+        .events[0]
+            .quotes[0]
+            .verification
+            .clone()
+    };
+    let first = verdict();
+    let Verification::NotFound(n) = &first else {
+        panic!("expected not found, got {first:?}");
+    };
+    // Each changed word is its own difference, with a word of context either side.
+    let parts: Vec<&str> = n.log.split(" … ").collect();
+    assert_eq!(parts.len(), 4000, "{}", n.log.len());
+    assert!(parts.iter().all(|p| p.split(' ').nth(1) == Some("altered")));
+    assert_eq!(verdict(), first);
+}
+
+/// The check in the background, as the browser runs it: the quotes left `checking` by
+/// `defer`, their verdicts those of a check at load, and none from a check told to stop
+/// (the log was reloaded meanwhile).
+#[test]
+fn a_deferred_check_gives_the_verdicts_of_a_load_and_none_once_told_to_stop() {
+    let checked = loaded("Israel will never interfere in the talks").log;
+    let mut log = checked.clone();
+    dateline::archive::defer(&mut log);
+    assert!(dateline::archive::pending(&log));
+    assert_eq!(log.events[0].quotes[0].verification, Verification::Checking);
+    assert_eq!(dateline::archive::verdicts_while(&log, || false), None);
+    for (ei, qi, v) in dateline::archive::verdicts_while(&log, || true).unwrap() {
+        log.events[ei].quotes[qi].verification = v;
+    }
+    assert_eq!(log, checked);
+}

@@ -4,6 +4,7 @@
 mod common;
 
 mod browse;
+mod checking;
 mod edit;
 mod editor_line;
 mod hardening;

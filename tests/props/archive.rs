@@ -81,3 +81,54 @@ proptest! {
         }
     }
 }
+
+/// Plain words (no punctuation, nothing to fold), case apart, for the naive reference.
+const PLAIN: &[&str] = &["talks", "Talks", "cease", "fire", "a", "resume"];
+
+proptest! {
+    #![proptest_config(Config::with_cases(300))]
+
+    /// On small inputs of plain words, one space apart, the verdict is the naive one: found
+    /// exactly where the quote's words stand one after another in the archive, else not.
+    #[test]
+    fn the_verdict_agrees_with_a_naive_search_on_small_inputs(
+        words in prop::collection::vec(0..PLAIN.len(), 0..60),
+        quote in prop::collection::vec(0..PLAIN.len(), 1..6),
+    ) {
+        let join = |w: &[usize]| w.iter().map(|&i| PLAIN[i]).collect::<Vec<_>>().join(" ");
+        let (archive, quote) = (join(&words), join(&quote));
+        let naive = format!(" {archive} ").contains(&format!(" {quote} "));
+        match verdict(&archive, &quote) {
+            Verification::Verified { at } => {
+                prop_assert!(naive, "{quote:?} verified, not in {archive:?}");
+                prop_assert_eq!(&archive[at], quote.as_str());
+            }
+            Verification::NotFound(_) => prop_assert!(!naive, "{quote:?} is in {archive:?}"),
+            other => prop_assert!(false, "{quote:?}: {other:?}"),
+        }
+    }
+
+    /// An archive of near-repeats (one sentence over and over, a word or two changed in
+    /// each): a quote cut from it anywhere is found there.
+    #[test]
+    fn a_quote_cut_from_an_archive_of_near_repeats_is_found(
+        changes in prop::collection::vec((0..8usize, 0..PLAIN.len()), 50..400),
+        from in any::<prop::sample::Index>(),
+        len in 1usize..30,
+    ) {
+        let base = ["the", "talks", "will", "resume", "in", "Cairo", "on", "Monday"];
+        let mut words = Vec::new();
+        for &(at, w) in &changes {
+            let mut sentence = base;
+            sentence[at] = PLAIN[w];
+            words.extend(sentence);
+        }
+        let archive = words.join(" ");
+        let from = from.index(words.len());
+        let quote = words[from..(from + len).min(words.len())].join(" ");
+        match verdict(&archive, &quote) {
+            Verification::Verified { at } => prop_assert_eq!(&archive[at], quote.as_str()),
+            other => prop_assert!(false, "{quote:?}: {other:?}"),
+        }
+    }
+}

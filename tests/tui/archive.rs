@@ -11,6 +11,7 @@ use dateline::tui::input::keymap::Mode;
 use dateline::tui::overlays::Opener;
 use dateline::tui::overlays::Overlay;
 use dateline::tui::overlays::context_window::Anchor;
+use dateline::tui::runtime::effects::settle;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{Action, App, LogSource, Msg, update};
 
@@ -245,6 +246,9 @@ fn when_only_the_archive_changes_the_verdicts_follow() {
     )
     .unwrap();
     update(&mut app, Msg::Reloaded(Box::new(source.read())));
+    // Checked in the background: "checking" until the check's verdicts come back.
+    assert_eq!(verdict(&app), "checking");
+    settle(&mut app);
     assert_eq!(verdict(&app), "verified");
     let Some(Overlay::Context(c)) = app.overlays.last() else {
         panic!("the context view stays open")
@@ -324,8 +328,116 @@ fn a_reload_with_a_quote_not_found_counts_it_as_not_found_never_as_a_warning() {
     );
     let mut app = browser::with(loaded, 80, 24);
     update(&mut app, Msg::Reloaded(Box::new(source.read())));
+    settle(&mut app);
     let said = app.message.clone().unwrap_or_default();
     assert!(said.contains("1 quote is NOT FOUND"), "{said}");
     assert!(!said.contains("warning"), "{said}");
     assert!(said.starts_with("reloaded: 1 event ·"), "{said}");
+}
+
+/// The log and its archive on disk, the log read as the browser reads it: its quotes left to
+/// the check in the background.
+fn unchecked() -> (tempfile::TempDir, LogSource, App) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let log = dir.path().join("talks.yaml");
+    std::fs::write(&log, LOG).unwrap();
+    std::fs::write(dir.path().join("sources/wire.txt"), ARCHIVE).unwrap();
+    let source = LogSource {
+        args: vec![log.clone()],
+        limits: Limits::default(),
+    };
+    let loaded = load::load_paths_unchecked(&[log], &Limits::default()).unwrap();
+    (dir, source, browser::with(loaded, 100, 40))
+}
+
+#[test]
+fn the_browser_shows_the_log_at_once_and_the_verdicts_when_the_check_ends() {
+    let (_dir, _source, mut app) = unchecked();
+    update(&mut app, Action::Show(Opener::QuoteList));
+    let shown = screen(&app, 100, 40);
+    assert!(
+        shown.contains("Checking against the archived source…"),
+        "{shown}"
+    );
+    assert!(!shown.contains("NOT FOUND"), "{shown}");
+    assert!(
+        app.effects
+            .iter()
+            .any(|e| matches!(e, Effect::CheckQuotes { .. })),
+        "the check is asked of the runtime, not done in update"
+    );
+    settle(&mut app);
+    let shown = screen(&app, 100, 40);
+    assert!(!shown.contains("Checking"), "{shown}");
+    assert!(
+        shown.contains(
+            "NOT FOUND in the archived source (log: will never interfere / archive: will not interfere)"
+        ),
+        "{shown}"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("1 quote is NOT FOUND")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn a_check_of_a_log_reloaded_since_is_dropped() {
+    let (dir, source, mut app) = unchecked();
+    let stale = app
+        .effects
+        .drain(..)
+        .find_map(|e| match e {
+            Effect::CheckQuotes { generation, log } => Some((generation, log)),
+            _ => None,
+        })
+        .expect("a check was asked for");
+    // The archive is corrected and the log read again while the first check runs.
+    std::fs::write(
+        dir.path().join("sources/wire.txt"),
+        ARCHIVE.replace("will not interfere", "will never interfere"),
+    )
+    .unwrap();
+    update(&mut app, Msg::Reloaded(Box::new(source.read())));
+    // The first check ends now, with its verdict on the old archive: dropped.
+    let (generation, log) = stale;
+    let verdicts = dateline::archive::verdicts(&log);
+    assert!(
+        verdicts
+            .iter()
+            .any(|(_, _, v)| matches!(v, Verification::NotFound(_)))
+    );
+    update(
+        &mut app,
+        Msg::Checked {
+            generation,
+            verdicts,
+        },
+    );
+    let verdict = |app: &App| app.log.events[0].quotes[1].verification.as_str();
+    assert_eq!(verdict(&app), "checking");
+    settle(&mut app);
+    assert_eq!(verdict(&app), "verified");
+}
+
+#[test]
+fn quotes_still_to_check_do_not_count_as_changed_since_the_last_look() {
+    let (dir, _source, mut app) = unchecked();
+    let seen_file = dir.path().join("talks.seen");
+    // The last look was taken with the verdicts in.
+    let checked = load::load_paths(&[dir.path().join("talks.yaml")], &Limits::default()).unwrap();
+    let mut before =
+        browser::with(checked, 100, 40).with_seen(dateline::seen::Seen::load_from(&seen_file));
+    before.seen.save(&before.log, 1_764_873_600).unwrap();
+    // Opened again as the browser opens it: the quotes not checked yet, then checked.
+    app = app.with_seen(dateline::seen::Seen::load_from(&seen_file));
+    settle(&mut app);
+    assert!(app.unseen.is_empty(), "{:?}", app.unseen);
+    let shown = screen(&app, 100, 40);
+    assert!(shown.contains("NOT FOUND"), "{shown}");
+    assert!(!shown.contains("changed since you last looked"), "{shown}");
 }

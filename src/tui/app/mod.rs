@@ -115,6 +115,9 @@ pub struct App {
     pub(crate) last_write: Option<crate::tui::update::write::LastWrite>,
     /// A write of ours was just swapped in: the reload the watcher makes of it says nothing.
     pub(crate) just_wrote: bool,
+    /// Which version of the log the quote check under way is for: a check's result for an
+    /// older one (the log was reloaded meanwhile) is dropped.
+    pub(crate) check_generation: u64,
 }
 
 impl App {
@@ -165,12 +168,14 @@ impl App {
             hyperlinks: false,
             last_write: None,
             just_wrote: false,
+            check_generation: 0,
         };
         app.rebuild_derived(Changed::Log);
         app.selected = app.visible.first().copied();
         // Until told what the reader saw (`with_seen`), a reload is measured against the
         // log as it opened.
         app.seen.adopt(app.log.clone());
+        crate::tui::update::checked::start(&mut app);
         app
     }
 

@@ -31,6 +31,12 @@ pub enum Msg {
     SeenRead(Box<crate::tui::update::seen_keys::SeenRead>),
     /// How a write to the log went (`Effect::WriteLog`).
     LogWritten(Box<Result<crate::write::Written, crate::write::Refusal>>),
+    /// The quotes checked against their archives (`Effect::CheckQuotes`), for the version
+    /// of the log `generation` names.
+    Checked {
+        generation: u64,
+        verdicts: Vec<(usize, usize, crate::model::Verification)>,
+    },
 }
 
 impl From<Action> for Msg {

@@ -118,14 +118,13 @@ pub(crate) fn quote_block(t: &Theme, log: &Log, q: &Quote, w: usize) -> Vec<Line
         w,
         6,
     ));
-    if q.verification.is_flagged()
+    // Flagged when not found; said, dimmed, while the check in the background runs.
+    let checking = q.verification == crate::model::Verification::Checking;
+    if (q.verification.is_flagged() || checking)
         && let Some(note) = phrases::verification_note(log, q)
     {
-        lines.extend(wrap(
-            &[("      ", Style::new()), (&note, t.warning())],
-            w,
-            6,
-        ));
+        let style = if checking { t.dim() } else { t.warning() };
+        lines.extend(wrap(&[("      ", Style::new()), (&note, style)], w, 6));
     }
     lines
 }

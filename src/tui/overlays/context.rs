@@ -451,6 +451,7 @@ fn verdict(v: &Verification, paraphrase: bool, located: bool) -> (String, fn(&Ap
             "NOT FOUND in the archive, and no passage comes close".into(),
             warn,
         ),
+        Verification::Checking => ("checking the quote against the archive…".into(), dim),
         _ if !located => ("the words were not found in the archive".into(), dim),
         _ if paraphrase => (
             "a paraphrase, not checked: the passage it reports is highlighted".into(),

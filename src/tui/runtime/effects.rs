@@ -12,6 +12,7 @@ use crate::tui::update::share::Effect;
 use ratatui::DefaultTerminal;
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Hands an outcome back to the loop, from whichever thread it arrives on.
@@ -27,6 +28,8 @@ pub(crate) struct Effects {
     source: crate::tui::LogSource,
     /// The cache the log is loaded through, which a write's check fills for the reload.
     cache: Option<crate::load::CacheThread>,
+    /// Set to stop the quote check under way, when a newer version of the log is checked.
+    checking: Option<Arc<AtomicBool>>,
 }
 
 impl Effects {
@@ -43,6 +46,7 @@ impl Effects {
             reread: Box::new(reread),
             source: crate::tui::LogSource::default(),
             cache: None,
+            checking: None,
         }
     }
 
@@ -100,6 +104,27 @@ impl Effects {
                         done(crate::tui::runtime::write_log::carry_out_page(
                             &source, &page, &into, &log,
                         ));
+                    });
+                }
+                Effect::CheckQuotes { generation, log } => {
+                    // Matching a long quote against a big archive takes a while: the log is
+                    // on screen meanwhile. The thread is never joined, so that `q` quits at
+                    // once; its result for a log reloaded since is dropped by `update`.
+                    let done = self.done.clone();
+                    let stop = Arc::new(AtomicBool::new(false));
+                    if let Some(older) = self.checking.replace(stop.clone()) {
+                        older.store(true, Ordering::Relaxed);
+                    }
+                    std::thread::spawn(move || {
+                        let verdicts =
+                            crate::archive::verdicts_while(&log, || !stop.load(Ordering::Relaxed));
+                        drop(log);
+                        if let Some(verdicts) = verdicts {
+                            done(Msg::Checked {
+                                generation,
+                                verdicts,
+                            });
+                        }
                     });
                 }
                 Effect::OpenUrl(url) => {
@@ -176,23 +201,38 @@ fn carry_out_file(effect: Effect) -> Option<Msg> {
         | Effect::Edit { .. }
         | Effect::Suspend
         | Effect::WriteLog { .. }
-        | Effect::ArchivePage { .. } => None,
+        | Effect::ArchivePage { .. }
+        | Effect::CheckQuotes { .. } => None,
     }
 }
 
-/// For tests, which drive `update` without a run loop: carries out the file effects queued
-/// so far and feeds their outcomes to `update`, leaving the clipboard and URL effects queued
-/// so a test can read them.
+/// For tests, which drive `update` without a run loop: carries out the file effects and the
+/// quote checks queued so far and feeds their outcomes to `update`, leaving the clipboard
+/// and URL effects queued so a test can read them.
 pub fn settle(app: &mut App) {
     let (files, rest): (Vec<_>, Vec<_>) =
         std::mem::take(&mut app.effects).into_iter().partition(|e| {
             matches!(
                 e,
-                Effect::WriteNew { .. } | Effect::SaveMarks(_) | Effect::SaveSeen { .. }
+                Effect::WriteNew { .. }
+                    | Effect::SaveMarks(_)
+                    | Effect::SaveSeen { .. }
+                    | Effect::CheckQuotes { .. }
             )
         });
     app.effects = rest;
     for effect in files {
+        if let Effect::CheckQuotes { generation, log } = effect {
+            let verdicts = crate::archive::verdicts(&log);
+            crate::tui::update(
+                app,
+                Msg::Checked {
+                    generation,
+                    verdicts,
+                },
+            );
+            continue;
+        }
         if let Some(msg) = carry_out_file(effect) {
             crate::tui::update(app, msg);
         }

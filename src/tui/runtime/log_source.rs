@@ -38,7 +38,8 @@ impl LogSource {
         all
     }
 
-    /// Reads the log again, as it was read at start.
+    /// Reads the log again, as it was read at start: its quotes left to the check in the
+    /// background, so that a reload shows at once whatever its archives hold.
     pub fn read(&self) -> Reload {
         self.read_through(None)
     }
@@ -47,8 +48,8 @@ impl LogSource {
     /// whose bytes changed are parsed again.
     pub fn read_through(&self, cache: Option<&load::CacheThread>) -> Reload {
         let result = load::expand_paths(&self.args).and_then(|p| match cache {
-            Some(cache) => cache.load_paths(&p, &self.limits),
-            None => load::load_paths(&p, &self.limits),
+            Some(cache) => cache.load_paths_unchecked(&p, &self.limits),
+            None => load::load_paths_unchecked(&p, &self.limits),
         });
         let sources = match &result {
             Ok(_) => Vec::new(),

@@ -1,6 +1,7 @@
 //! `update`: the only place the browser's state changes. Key presses cost O(log n) in the
 //! number of events; only filter changes (pickers, search, clearing) walk the log.
 
+pub(crate) mod checked;
 pub(crate) mod edit;
 pub(crate) mod mark_keys;
 mod paging;
@@ -39,6 +40,10 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
         Msg::SeenSaved(result) => return seen_keys::saved(app, result),
         Msg::SeenRead(read) => return seen_keys::arrived(app, *read),
         Msg::LogWritten(result) => return write::written(app, *result),
+        Msg::Checked {
+            generation,
+            verdicts,
+        } => return checked::checked(app, generation, verdicts),
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;

@@ -72,7 +72,9 @@ pub(crate) fn reloaded(app: &mut App, reload: Reload) {
         // The watcher's word on a write of ours, which is on screen already: the status
         // line keeps saying what was written.
         // (The watcher may see the temporary file and the rename as two changes.)
-        Ok(loaded) if app.just_wrote && *app.log == loaded.log => {}
+        Ok(loaded)
+            if app.just_wrote
+                && crate::tui::update::checked::same_but_checks(&app.log, &loaded.log) => {}
         Ok(loaded) => {
             app.just_wrote = false;
             replace(app, loaded);
@@ -186,6 +188,7 @@ fn replace(app: &mut App, loaded: Loaded) {
     scroll_to_selection(app);
 
     app.file_errors = None;
+    crate::tui::update::checked::start(app);
     // Events are in timeline order, so the new ones are too. An event whose derived id
     // changed with an edit is the same event, changed: not new.
     let changed: BTreeSet<EventIx> = renamed.values().copied().collect();
@@ -230,6 +233,9 @@ fn replace(app: &mut App, loaded: Loaded) {
     }
     if let Some(n) = unverified {
         msg.push_str(&format!(" · {n}"));
+    }
+    if crate::archive::pending(&app.log) {
+        msg.push_str(&format!(" · {}", crate::tui::update::checked::CHECKING));
     }
     if let Some(note) = app.editor_note.take() {
         msg.push_str(&format!(" · {note}"));

@@ -61,6 +61,12 @@ pub enum Effect {
         into: crate::write::PageInto,
         log: std::sync::Arc<crate::model::Log>,
     },
+    /// The quotes of `log` to check against their archives away from the drawing thread;
+    /// the verdicts come back as `Msg::Checked` with the same `generation`.
+    CheckQuotes {
+        generation: u64,
+        log: std::sync::Arc<crate::model::Log>,
+    },
 }
 
 /// The name `w` gives its file (then `-2`, `-3`… when taken).
@@ -134,6 +140,9 @@ fn copy_quote(app: &mut App) {
         }
         crate::model::Verification::Folded { .. } => {
             " — found in its archived source only once typography is folded, said in the copy"
+        }
+        crate::model::Verification::Checking => {
+            " — not yet checked against its archived source (checking)"
         }
         _ => "",
     };
