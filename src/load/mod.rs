@@ -9,6 +9,7 @@ mod budget;
 mod diagnostic;
 mod document;
 mod fields;
+mod flow_length;
 pub(crate) mod ids;
 mod lang;
 mod recover;
