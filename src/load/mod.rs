@@ -10,6 +10,7 @@ mod cache;
 mod diagnostic;
 mod document;
 mod fields;
+mod flow_length;
 pub(crate) mod ids;
 mod lang;
 mod recover;

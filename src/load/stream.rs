@@ -22,7 +22,10 @@ type Step<T> = Result<T, GiveUp>;
 /// The document of one file, or `None` when the tree must read it (then `r` is to be
 /// dropped: it may hold some of the file's warnings).
 pub(super) fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Document> {
-    if text.trim().is_empty() || super::yaml::unprintable(text).is_err() {
+    if text.trim().is_empty()
+        || super::yaml::unprintable(text).is_err()
+        || super::flow_length::check(text).is_err()
+    {
         return None;
     }
     let mut s = Stream {

@@ -581,6 +581,7 @@ pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
 /// Parses one YAML document into a spanned tree.
 pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     unprintable(text)?;
+    super::flow_length::check(text)?;
     let mut events = Events::new(text, limits);
     let mut builder = Builder {
         stack: Vec::new(),

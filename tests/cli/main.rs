@@ -9,6 +9,7 @@ mod browser_and_list_agree;
 mod browser_quotes_and_quotes_agree;
 mod check;
 mod diff;
+mod flow_at_scale;
 #[path = "../../benches/support/generate.rs"]
 mod generator;
 mod import;
