@@ -6,6 +6,8 @@
 //! cargo run --release --example peak -- check big.yaml   # dateline's load, as `check` and a first frame
 //! cargo run --release --example peak -- list big.yaml    # the load and the posting lists, as `list`
 //! cargo run --release --example peak -- load big.yaml    # the load, the posting lists and the search text
+//! cargo run --release --example peak -- twice DIR|FILE    # the browser's first load and a reload, no cache
+//! cargo run --release --example peak -- browser DIR|FILE  # the same through the browser's cache
 //! ```
 //!
 //! Prints the mode, the events loaded, the wall and CPU time and the peak resident set (VmHWM from
@@ -22,13 +24,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: peak read|serde|value|check|list|load FILE\n  \
+const USAGE: &str = "usage: peak read|serde|value|check|list|load|twice|browser FILE\n  \
     read   only read the file into memory\n  \
     serde  read it and parse it with serde_yaml into IgnoredAny (builds nothing: the floor)\n  \
     value  read it and parse it into a serde_yaml::Value (a generic tree)\n  \
     check  dateline's load (read, parse, validate, order), as `check` and a first frame need\n  \
     list   the load and the posting lists, as `list` without `--search` needs\n  \
-    load   the load, the posting lists and the folded search text";
+    load   the load, the posting lists and the folded search text\n  \
+    twice  the browser's first load and a reload while it holds the first (a file or a directory)\n  \
+    browser  the same through the browser's cache of the files' readings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -109,8 +113,45 @@ fn run(mode: &str, path: &PathBuf) -> Result<Option<usize>, String> {
             std::hint::black_box(&index);
             Ok(Some(loaded.log.events.len()))
         }
+        "twice" | "browser" => twice(path, mode == "browser"),
         _ => Err(USAGE.into()),
     }
+}
+
+/// A log (a file, or a directory's `.yaml` files) loaded, then reloaded unchanged while the
+/// first log is still held, as the browser holds the log on screen while the watcher's reload
+/// builds the next; through a `LoadCache` (the browser's) when `cached`, which is kept too.
+fn twice(path: &PathBuf, cached: bool) -> Result<Option<usize>, String> {
+    let paths: Vec<PathBuf> = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| e.to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.clone()]
+    };
+    let limits = Limits {
+        max_file_bytes: 1 << 40,
+        ..Limits::default()
+    };
+    let mut cache = dateline::load::LoadCache::new();
+    let mut load = || {
+        // The quotes left to the check in the background, as the browser loads.
+        if cached {
+            cache.load_paths_unchecked(&paths, &limits)
+        } else {
+            dateline::load::load_paths_unchecked(&paths, &limits)
+        }
+        .map_err(|r| format!("{} errors", r.diagnostics.len()))
+    };
+    let first = load()?;
+    let second = load()?;
+    std::hint::black_box((&first, &second));
+    Ok(Some(second.log.events.len()))
 }
 
 /// User and system CPU time of this process so far, in seconds (ticks of 1/100 s): less

@@ -245,14 +245,26 @@ fn run(log: &PathBuf, change: &Change, limits: &Limits) -> ExitCode {
 
 fn write_one(log: &PathBuf, change: &Change, limits: &Limits) -> Result<write::Written, Refusal> {
     let files = LogFiles::read(std::slice::from_ref(log), limits)?;
-    let loaded = files.load(limits).map_err(|r| Refusal {
+    // A log of several files: the check parses only the changed one, the others' readings
+    // kept from this load. (One file is parsed again whole: keeping it would cost a copy.)
+    let mut cache = (files.paths.len() > 1).then(crate::load::LoadCache::new);
+    let loaded = match &mut cache {
+        Some(cache) => files.load_through(cache, limits),
+        None => files.load(limits),
+    }
+    .map_err(|r| Refusal {
         message: "the log does not check as it is: fix it first (dateline check)".into(),
         diagnostics: r.diagnostics,
         checked: None,
     })?;
     let plan = write::plan(&loaded.log, &files, change)?;
     drop(loaded);
-    write::commit(&files, plan, limits)
+    match &mut cache {
+        Some(cache) => write::commit_with(&files, plan, limits, |texts, paths| {
+            cache.load_texts(texts, limits, crate::archive::Archives::Beside(paths))
+        }),
+        None => write::commit(&files, plan, limits),
+    }
 }
 
 /// `add source --from-page`: the page's fields and article into a source and a new archive

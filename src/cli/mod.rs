@@ -99,13 +99,16 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    // The quotes are checked against their archives once the browser shows the log.
-    let loaded = if files.is_empty() {
+    // The browser's loads go through one cache, so that a reload parses only the files that
+    // changed; the first load fills it. The quotes are checked against their archives once
+    // the browser shows the log.
+    let cache = load::CacheThread::start();
+    let first = if files.is_empty() {
         crate::load_sample()
     } else {
-        load::expand_paths(files).and_then(|p| load::load_paths_unchecked(&p, limits))
+        load::expand_paths(files).and_then(|p| cache.load_paths_unchecked(&p, limits))
     };
-    match loaded {
+    match first {
         Ok(loaded) => {
             // The same marks as `list --marked`: kept per log in the state directory.
             let marks = selection::marks_of(files);
@@ -130,7 +133,7 @@ fn browse(files: &[PathBuf], filters: &FilterArgs, limits: &Limits) -> ExitCode 
                 args: files.to_vec(),
                 limits: *limits,
             };
-            match crate::tui::run(loaded, query, marks, source) {
+            match crate::tui::run(loaded, query, marks, source, cache) {
                 Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
                 // As a shell reports a process ended by a signal.
                 Ok(crate::tui::Ended::Signal(sig)) => ExitCode::from(128 + sig as u8),

@@ -7,6 +7,7 @@ use super::yaml::{Mark, Node, Span};
 use crate::model::{Color, Date, Kind, Status};
 use std::rc::Rc;
 
+#[derive(Clone)]
 pub(crate) struct Document {
     /// The reading zone the file names, where it names one.
     pub(crate) timezone: Option<At<crate::model::Tz>>,
@@ -52,6 +53,7 @@ pub(crate) struct SourceDef {
     pub(crate) span: Span,
 }
 
+#[derive(Clone)]
 pub(crate) struct QuoteDef {
     pub(crate) text: String,
     pub(crate) speaker: Option<At<String>>,
@@ -72,6 +74,7 @@ pub(crate) struct QuoteDef {
     pub(crate) span: Span,
 }
 
+#[derive(Clone)]
 pub(crate) struct EventDef {
     pub(crate) id: Option<At<String>>,
     pub(crate) date: Date,

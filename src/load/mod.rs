@@ -6,6 +6,7 @@
 //! values to the same readers (`fields`, `document`), then `resolve` makes one `Log`.
 
 mod budget;
+mod cache;
 mod diagnostic;
 mod document;
 mod fields;
@@ -21,6 +22,7 @@ mod yaml;
 
 pub(crate) use budget::size as budget_size;
 pub use budget::{Budget, ITEM_BYTES, WORD_BYTES};
+pub use cache::{CacheThread, LoadCache};
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
@@ -128,7 +130,39 @@ pub fn load_texts(
     limits: &Limits,
     archives: Archives,
 ) -> Result<Loaded, Report> {
-    load_many(files, limits, archives)
+    load_texts_by(files, limits, archives, None)
+}
+
+/// `load_texts`, through a cache of the files' readings when given one.
+fn load_texts_by(
+    files: &[(String, &[u8])],
+    limits: &Limits,
+    archives: Archives,
+    cache: Option<&mut LoadCache>,
+) -> Result<Loaded, Report> {
+    let Some(cache) = cache else {
+        return load_many(files, limits, archives);
+    };
+    let (names, texts): (Vec<String>, Vec<&[u8]>) = files
+        .iter()
+        .map(|(name, bytes)| (name.clone(), *bytes))
+        .unzip();
+    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
+    let mut budget = Budget::new(limits);
+    let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits, &mut budget);
+    finish(
+        &names,
+        docs,
+        diagnostics,
+        limits,
+        &mut budget,
+        archives,
+        false,
+    )
+    .map(|mut l| {
+        l.log.file_hashes = hashes;
+        l
+    })
 }
 
 /// Loads one log from bytes, which may be anything.
@@ -189,17 +223,24 @@ pub fn load_path(path: &Path, limits: &Limits) -> Result<Loaded, Report> {
 
 /// Reads several files as one log.
 pub fn load_paths(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    load_paths_checking(paths, limits, false)
+    load_paths_by(paths, limits, None, false)
 }
 
 /// Reads several files as one log, its archives read but its quotes left `Checking`: for
 /// the browser, which shows the log at once and checks them in the background
 /// (`archive::verdicts`). A quote not found is then not among the load's diagnostics.
 pub fn load_paths_unchecked(paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
-    load_paths_checking(paths, limits, true)
+    load_paths_by(paths, limits, None, true)
 }
 
-fn load_paths_checking(paths: &[PathBuf], limits: &Limits, later: bool) -> Result<Loaded, Report> {
+/// `load_paths`, through a cache of the files' readings when given one; the quotes left to
+/// be checked `later` when asked.
+fn load_paths_by(
+    paths: &[PathBuf],
+    limits: &Limits,
+    cache: Option<&mut LoadCache>,
+    later: bool,
+) -> Result<Loaded, Report> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
     let mut budget = Budget::new(limits);
@@ -224,7 +265,10 @@ fn load_paths_checking(paths: &[PathBuf], limits: &Limits, later: bool) -> Resul
     }
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let (docs, diagnostics) = read_docs(&names, &texts, limits, &mut budget, Way::Any);
+    let (docs, diagnostics) = match cache {
+        Some(cache) => cache.read_docs(&names, &texts, &hashes, limits, &mut budget),
+        None => read_docs(&names, &texts, limits, &mut budget, Way::Any),
+    };
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
@@ -428,79 +472,131 @@ fn read_docs<'n>(
     let mut docs = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
     for (name, text) in names.iter().zip(texts) {
-        let bytes = text.as_ref();
-        // Read within what the files before it left: its own text counts with its items.
-        let file_limits = budget.file_limits(limits);
-        if !budget.take(bytes.len() as u64) {
-            diagnostics.push(whole_file(name, budget.files_over()));
-            break;
+        let reading = read_doc(name, text.as_ref(), limits, budget, way, names.len() > 1);
+        match reading.read {
+            FileRead::Doc(doc) => docs.push(doc),
+            FileRead::Failed(mut d) => diagnostics.append(&mut d),
         }
-        let new_reader = || {
-            let mut reader = fields::Reader::new(name);
-            reader.max_list_items = file_limits.max_list_items();
-            reader
-        };
-        // Straight from the parser's events when the file is well formed; else through the
-        // tree, which explains every error.
-        if way == Way::Any
-            && let Ok(text) = std::str::from_utf8(bytes)
-        {
-            let mut reader = new_reader();
-            if let Some(doc) = stream::read(text, &file_limits, &mut reader) {
-                if !budget.take_items(budget::items(&doc)) {
-                    diagnostics.push(whole_file(name, budget.files_over()));
-                    break;
-                }
-                name_the_budget(&mut reader.diags, budget, &file_limits);
-                docs.push(resolve::FileDoc { reader, doc });
-                continue;
-            }
-        }
-        let mut reader = new_reader();
-        let parsed = parse_recovering(bytes, &file_limits, &mut reader);
-        // A file past what the budget left: said, and no more files are read.
-        let mut over = name_the_budget(&mut reader.diags, budget, &file_limits);
-        match parsed {
-            Parsed::Whole(mut root) => {
-                let doc = document::read(&mut reader, &mut root);
-                drop(root);
-                over |= name_the_budget(&mut reader.diags, budget, &file_limits);
-                if !budget.take_items(budget::items(&doc)) {
-                    diagnostics.push(whole_file(name, budget.files_over()));
-                    break;
-                }
-                docs.push(resolve::FileDoc { reader, doc });
-            }
-            Parsed::Before(mut root, whole) => {
-                // The part before a syntax error: its own errors, but not those of the
-                // whole document (`events` missing), nor references to ids it may not hold
-                // (those of a section it holds only in part, or of another file).
-                let mut part = fields::Reader::new(name);
-                let doc = document::read(&mut part, &mut root);
-                let mut one = [resolve::FileDoc { reader: part, doc }];
-                resolve::resolve(&mut one);
-                let [resolve::FileDoc { reader: part, .. }] = one;
-                let unsure: std::collections::HashSet<usize> = part
-                    .unresolved
-                    .iter()
-                    .filter(|(_, id)| {
-                        names.len() > 1 || !whole.iter().any(|s| s == id.loc.section())
-                    })
-                    .map(|&(at, _)| at)
-                    .collect();
-                let own = part.diags.into_iter().enumerate();
-                reader.diags.extend(own.filter_map(|(i, d)| {
-                    (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
-                }));
-                diagnostics.append(&mut reader.diags);
-            }
-            Parsed::Nothing => diagnostics.append(&mut reader.diags),
-        }
-        if over {
+        if reading.stop {
             break;
         }
     }
     (docs, diagnostics)
+}
+
+/// What one file of a log reads to before the files are resolved together.
+#[allow(clippy::large_enum_variant)] // one a file, most of them documents
+pub(crate) enum FileRead<'n> {
+    Doc(resolve::FileDoc<'n>),
+    /// The file could not be read whole: its diagnostics.
+    Failed(Vec<Diagnostic>),
+}
+
+/// One file's reading, with what it did to the load's budget.
+pub(crate) struct Reading<'n> {
+    pub(crate) read: FileRead<'n>,
+    /// The load is past its budget: no more files are read.
+    pub(crate) stop: bool,
+    /// What the file took from the budget (its text and its items).
+    pub(crate) cost: u64,
+    /// What the budget had left when the file was read: its counts were bounded by it.
+    pub(crate) left: u64,
+    /// Whether the reading names the budget (a refusal): it then depends on `left`.
+    pub(crate) bounded: bool,
+}
+
+/// One file's document, read within what `budget` has left, which then loses what the file
+/// keeps (its own text counts with its items); `several` says whether the log has other
+/// files (a file cut short by a syntax error may refer to ids they define).
+fn read_doc<'n>(
+    name: &'n str,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut Budget,
+    way: Way,
+    several: bool,
+) -> Reading<'n> {
+    let left = budget.left();
+    let file_limits = budget.file_limits(limits);
+    let over = |budget: &Budget| Reading {
+        read: FileRead::Failed(vec![whole_file(name, budget.files_over())]),
+        stop: true,
+        cost: 0,
+        left,
+        bounded: true,
+    };
+    if !budget.take(bytes.len() as u64) {
+        return over(budget);
+    }
+    let new_reader = || {
+        let mut reader = fields::Reader::new(name);
+        reader.max_list_items = file_limits.max_list_items();
+        reader
+    };
+    // Straight from the parser's events when the file is well formed; else through the
+    // tree, which explains every error.
+    if way == Way::Any
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        let mut reader = new_reader();
+        if let Some(doc) = stream::read(text, &file_limits, &mut reader) {
+            if !budget.take_items(budget::items(&doc)) {
+                return over(budget);
+            }
+            let bounded = name_the_budget(&mut reader.diags, budget, &file_limits);
+            return Reading {
+                read: FileRead::Doc(resolve::FileDoc { reader, doc }),
+                stop: false,
+                cost: left - budget.left(),
+                left,
+                bounded,
+            };
+        }
+    }
+    let mut reader = new_reader();
+    let parsed = parse_recovering(bytes, &file_limits, &mut reader);
+    // A file past what the budget left: said, and no more files are read.
+    let mut over_budget = name_the_budget(&mut reader.diags, budget, &file_limits);
+    let read = match parsed {
+        Parsed::Whole(mut root) => {
+            let doc = document::read(&mut reader, &mut root);
+            drop(root);
+            over_budget |= name_the_budget(&mut reader.diags, budget, &file_limits);
+            if !budget.take_items(budget::items(&doc)) {
+                return over(budget);
+            }
+            FileRead::Doc(resolve::FileDoc { reader, doc })
+        }
+        Parsed::Before(mut root, whole) => {
+            // The part before a syntax error: its own errors, but not those of the
+            // whole document (`events` missing), nor references to ids it may not hold
+            // (those of a section it holds only in part, or of another file).
+            let mut part = fields::Reader::new(name);
+            let doc = document::read(&mut part, &mut root);
+            let mut one = [resolve::FileDoc { reader: part, doc }];
+            resolve::resolve(&mut one);
+            let [resolve::FileDoc { reader: part, .. }] = one;
+            let unsure: std::collections::HashSet<usize> = part
+                .unresolved
+                .iter()
+                .filter(|(_, id)| several || !whole.iter().any(|s| s == id.loc.section()))
+                .map(|&(at, _)| at)
+                .collect();
+            let own = part.diags.into_iter().enumerate();
+            reader.diags.extend(own.filter_map(|(i, d)| {
+                (d.is_error() && !d.path.is_empty() && !unsure.contains(&i)).then_some(d)
+            }));
+            FileRead::Failed(reader.diags)
+        }
+        Parsed::Nothing => FileRead::Failed(reader.diags),
+    };
+    Reading {
+        read,
+        stop: over_budget,
+        cost: left - budget.left(),
+        left,
+        bounded: over_budget,
+    }
 }
 
 /// The budget named whole in a file's refusals: a file after the first is read within what

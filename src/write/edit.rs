@@ -84,6 +84,75 @@ fn is_flow(text: &str, span: Span) -> bool {
     text[span.range()].starts_with(['[', '{'])
 }
 
+/// Whether the item at `span` ends with a block scalar that keeps its trailing line breaks
+/// (`|+`, `>+`, with or without an indentation indicator): the blank lines after its last
+/// line are then its value's.
+fn ends_in_kept_scalar(text: &str, span: Span) -> bool {
+    let last = line_start(text, last_content(text, span));
+    let first = line_start(text, span.start as usize);
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let line_at = |pos: usize| &text[pos..line_end(text, pos)];
+    if keeps(line_at(last)) {
+        return true;
+    }
+    // Up from the last line to the first one less indented: the header of the scalar the
+    // last line belongs to, if it is one.
+    let content = indent(line_at(last));
+    let mut pos = last;
+    while pos > first {
+        pos = line_start(text, pos - 1);
+        let line = line_at(pos);
+        if !line.trim().is_empty() && indent(line) < content {
+            return keeps(line);
+        }
+    }
+    false
+}
+
+/// Whether a line ends with a block scalar header that keeps trailing line breaks.
+fn keeps(line: &str) -> bool {
+    let code = match line.find(" #") {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let Some(header) = code.split_whitespace().last() else {
+        return false;
+    };
+    let Some(flags) = header.strip_prefix(['|', '>']) else {
+        return false;
+    };
+    flags.matches('+').count() == 1
+        && flags.len() <= 2
+        && flags.chars().all(|c| c == '+' || ('1'..='9').contains(&c))
+}
+
+/// Where the line after the line break at `at` starts, past every blank line; None when no
+/// line break follows.
+fn past_blank_lines(text: &str, at: usize) -> Option<usize> {
+    let mut pos = at + line_break_len(text, at)?;
+    while pos < text.len() {
+        let end = line_end(text, pos);
+        if !text[pos..end].trim().is_empty() {
+            break;
+        }
+        match line_break_len(text, end) {
+            Some(n) => pos = end + n,
+            None => break,
+        }
+    }
+    Some(pos)
+}
+
+/// The length of the line break at `at` (`\n`, `\r\n` or `\r`), if there is one.
+fn line_break_len(text: &str, at: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[at..];
+    match rest {
+        [b'\r', b'\n', ..] => Some(2),
+        [b'\n' | b'\r', ..] => Some(1),
+        _ => None,
+    }
+}
+
 /// A scalar value in block context (a text of several lines as a literal block at
 /// `indent`).
 fn block_scalar(v: &Val, indent: &str, eol: &str) -> String {
@@ -282,6 +351,17 @@ pub(crate) fn insert_item(
     match after {
         Some(k) => {
             let at = after_line(text, items[k]);
+            if ends_in_kept_scalar(text, items[k])
+                && let Some(past) = past_blank_lines(text, at)
+            {
+                // The item's last value keeps its trailing blank lines (`|+`): they are
+                // part of it, and the new item goes after them.
+                let blank = if past < text.len() { blank } else { "" };
+                return TextEdit {
+                    range: past..past,
+                    text: format!("{item}{}{blank}", style.eol),
+                };
+            }
             TextEdit {
                 range: at..at,
                 text: format!("{}{blank}{item}", style.eol),

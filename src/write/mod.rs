@@ -105,6 +105,21 @@ impl LogFiles {
         load::load_texts(&files, limits, Archives::Beside(&self.paths))
     }
 
+    /// `load`, keeping each file's reading in `cache` for the check of a change, which
+    /// then parses only the changed file.
+    pub fn load_through(
+        &self,
+        cache: &mut load::LoadCache,
+        limits: &Limits,
+    ) -> Result<Loaded, load::Report> {
+        let names = self.names();
+        let files: Vec<(String, &[u8])> = names
+            .into_iter()
+            .zip(self.texts.iter().map(|t| t.as_bytes()))
+            .collect();
+        cache.load_texts(&files, limits, Archives::Beside(&self.paths))
+    }
+
     /// Whether these are the very bytes `log` was loaded from.
     pub fn hold(&self, log: &Log) -> bool {
         log.file_hashes == self.hashes
@@ -285,6 +300,32 @@ pub fn plan(log: &Log, files: &LogFiles, change: &Change) -> Result<Plan, Refusa
 /// Checks the planned change on the whole log and writes it; the file is untouched when
 /// the change would not check or the file changed on disk since it was read.
 pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, Refusal> {
+    commit_through(files, plan, limits, None)
+}
+
+/// `commit`, the check loading the log through `cache` when given: only the changed file is
+/// parsed, and the reload that follows the write finds every file in the cache.
+pub fn commit_through(
+    files: &LogFiles,
+    plan: Plan,
+    limits: &Limits,
+    cache: Option<&load::CacheThread>,
+) -> Result<Written, Refusal> {
+    commit_with(files, plan, limits, |texts, paths| match cache {
+        Some(cache) => cache.load_texts(texts, limits, paths),
+        None => load::load_texts(texts, limits, Archives::Beside(paths)),
+    })
+}
+
+/// `commit`, the check made by `load` (the files' names and bytes, and their paths for the
+/// archives): a loader that keeps each file's reading (`load::LoadCache`) parses only the
+/// changed file, and fills itself for the reload after the write.
+pub fn commit_with(
+    files: &LogFiles,
+    plan: Plan,
+    limits: &Limits,
+    load: impl FnOnce(&[(String, &[u8])], &[PathBuf]) -> Result<Loaded, load::Report>,
+) -> Result<Written, Refusal> {
     let path = &files.paths[plan.file];
     let name = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
     let now = read_text(path, limits)?;
@@ -307,7 +348,7 @@ pub fn commit(files: &LogFiles, plan: Plan, limits: &Limits) -> Result<Written, 
                 (n.clone(), t)
             })
             .collect();
-        load::load_texts(&texts, limits, Archives::Beside(&files.paths))
+        load(&texts, &files.paths)
     };
     let refused = |diagnostics: Vec<Diagnostic>| Refusal {
         message: "nothing was written: with this change the log would not check".to_string(),
@@ -488,8 +529,24 @@ fn words(v: &[String]) -> Val {
     Val::List(v.iter().cloned().map(Val::Word).collect())
 }
 
+/// A date the loader would refuse, refused before the event is placed anywhere: its own
+/// problem, with the loader's words and hint.
+fn usable_date(key: &str, text: &str, log: &Log) -> Result<Date, Refusal> {
+    Date::parse_in(text, log.timezone).map_err(|e| {
+        let help = e.help.map(|h| format!(" ({h})")).unwrap_or_default();
+        let said = format!(
+            "nothing was written: the event's {key}: {}{help}",
+            e.message
+        );
+        Refusal::new(crate::sanitize::sanitize(&said).into_owned())
+    })
+}
+
 fn plan_event(log: &Log, files: &LogFiles, e: &NewEvent) -> Result<Plan, Refusal> {
-    let date = Date::parse_in(&e.date, log.timezone).ok();
+    let date = Some(usable_date("date", &e.date, log)?);
+    if let Some(end) = &e.end {
+        usable_date("end", end, log)?;
+    }
     let start = date.as_ref().map(Date::start);
     let file = match &e.file {
         Some(f) => file_index(files, f)?,

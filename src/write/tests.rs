@@ -317,3 +317,96 @@ fn the_write_keeps_the_mode_and_goes_through_a_link() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+/// Each event's summary, by id.
+fn summaries(text: &str) -> Vec<(String, Option<String>)> {
+    let log = load::load_str("t.yaml", text).expect("loads").log;
+    let mut all: Vec<_> = log
+        .events
+        .iter()
+        .map(|e| (e.id.clone(), e.summary.clone()))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn an_item_ending_in_a_kept_block_scalar_keeps_its_trailing_blank_lines() {
+    for (header, eol) in [
+        ("|+", "\n"),
+        ("|2+", "\n"),
+        (">+ # kept", "\n"),
+        ("|+", "\r\n"),
+    ] {
+        let text = format!(
+            "events:\n  - id: a\n    date: 2024-05-01\n    kind: call\n    title: First\n    summary: {header}\n      two blank lines follow\n\n\n  - id: c\n    date: 2024-05-09\n    kind: call\n    title: Third\n"
+        )
+        .replace('\n', eol);
+        let out = after(&text, event("2024-05-03", "Second"));
+        let before = summaries(&text);
+        let mut now = summaries(&out);
+        now.retain(|(id, _)| id != "2024-05-03-second");
+        assert_eq!(now, before, "{header:?} {eol:?}:\n{out}");
+        assert!(out.contains("title: Second"), "{out}");
+    }
+    // The last event of the file, and a quote's text: the same.
+    let last = "events:\n  - id: a\n    date: 2024-05-01\n    kind: call\n    title: First\n    summary: |+\n      kept\n\n";
+    let out = after(last, event("2024-05-03", "Second"));
+    assert_eq!(summaries(&out)[1].1.as_deref(), Some("kept\n\n"), "{out}");
+    let quoted = "events:\n  - id: a\n    date: 2024-05-01\n    kind: call\n    title: First\n    quotes:\n      - attribution: a diplomat\n        text: |+\n          We agree\n\n  - id: c\n    date: 2024-05-09\n    kind: call\n    title: Third\n";
+    let out = after(
+        quoted,
+        Change::Quote(NewQuote {
+            event: "a".into(),
+            text: "And more".into(),
+            attribution: Some("a diplomat".into()),
+            ..NewQuote::default()
+        }),
+    );
+    let log = load::load_str("t.yaml", &out).unwrap().log;
+    let a = &log.events[log.event("a").unwrap()];
+    let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["We agree\n\n", "And more"], "{out}");
+}
+
+#[test]
+fn an_event_whose_date_cannot_be_used_is_refused_for_its_date_and_placed_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("a.yaml");
+    let last = dir.path().join("b.yaml");
+    std::fs::write(
+        &first,
+        "timezone: Africa/Cairo\nevents:\n  - {id: a, date: 2024-05-01, kind: call, title: A}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &last,
+        "events:\n  - {id: b, date: 2024-05-09, kind: call, title: B}\n",
+    )
+    .unwrap();
+    let limits = Limits::default();
+    let files = LogFiles::read(&[dir.path().to_path_buf()], &limits).unwrap();
+    let log = files.load(&limits).unwrap().log;
+    for date in ["2024-05-04T10:00", "2024-13-01", "next week"] {
+        let err = plan(&log, &files, &event(date, "C")).unwrap_err();
+        let said = format!("{} {:?}", err.message, err.diagnostics);
+        assert!(said.contains(date), "{said}");
+        assert!(err.checked.is_none(), "no file was checked with it: {said}");
+        assert!(
+            err.diagnostics.iter().all(|d| !d.file.ends_with("b.yaml")),
+            "nothing said about the last file: {said}"
+        );
+    }
+    let err = plan(&log, &files, &event("2024-05-04T10:00", "C")).unwrap_err();
+    assert!(
+        format!("{err:?}").contains("2024-05-04T10:00[Africa/Cairo]"),
+        "the loader's hint: {err:?}"
+    );
+    let mut late = match event("2024-05-04", "C") {
+        Change::Event(e) => e,
+        _ => unreachable!(),
+    };
+    late.end = Some("2024-05-0".into());
+    let err = plan(&log, &files, &Change::Event(late)).unwrap_err();
+    assert!(format!("{err:?}").contains("2024-05-0"), "{err:?}");
+}

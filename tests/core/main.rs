@@ -8,6 +8,7 @@ mod generate;
 mod generator;
 mod merge;
 mod page;
+mod reload_cache;
 mod revision3;
 mod schema;
 mod untrusted_exports;

@@ -8,6 +8,7 @@ mod generator;
 mod loader;
 mod originals;
 mod paging;
+mod reload;
 mod search;
 mod sources;
 mod stream;

@@ -26,6 +26,8 @@ pub(crate) struct Effects {
     reread: Box<dyn Fn()>,
     /// Where the log's files are, for writes to it.
     source: crate::tui::LogSource,
+    /// The cache the log is loaded through, which a write's check fills for the reload.
+    cache: Option<crate::load::CacheThread>,
     /// Set to stop the quote check under way, when a newer version of the log is checked.
     checking: Option<Arc<AtomicBool>>,
 }
@@ -43,6 +45,7 @@ impl Effects {
             gate,
             reread: Box::new(reread),
             source: crate::tui::LogSource::default(),
+            cache: None,
             checking: None,
         }
     }
@@ -50,6 +53,12 @@ impl Effects {
     /// The log's files, which writes go to.
     pub(crate) fn writing_to(mut self, source: crate::tui::LogSource) -> Effects {
         self.source = source;
+        self
+    }
+
+    /// The cache writes check the log through.
+    pub(crate) fn loading_through(mut self, cache: crate::load::CacheThread) -> Effects {
+        self.cache = Some(cache);
         self
     }
 
@@ -79,9 +88,13 @@ impl Effects {
                 Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
                     let (done, source) = (self.done.clone(), self.source.clone());
+                    let cache = self.cache.clone();
                     std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out(
-                            &source, &change, &log,
+                        done(crate::tui::runtime::write_log::carry_out_through(
+                            &source,
+                            &change,
+                            &log,
+                            cache.as_ref(),
                         ));
                     });
                 }

@@ -19,13 +19,15 @@ use log_source::LogSource;
 use run_loop::Ended;
 
 /// Opens the browser on a loaded log until the reader quits or a terminating signal
-/// arrives, reloading the log when its files change. The terminal is restored on quit, on
+/// arrives, reloading the log when its files change (through `cache`, which the first load
+/// should have gone through too). The terminal is restored on quit, on
 /// error, on panic and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 pub(crate) fn run(
     loaded: Loaded,
     query: Query,
     marks: Marks,
     source: LogSource,
+    cache: crate::load::CacheThread,
 ) -> std::io::Result<Ended> {
     // What the reader saw comes later (`run_loop` reads it off the first frame).
     let mut app =
@@ -42,7 +44,7 @@ pub(crate) fn run(
         if let Some(e) = &f.watch_error {
             crate::tui::update(&mut app, crate::tui::Msg::Watching(e.clone()));
         }
-        let result = run_loop::run_loop(&mut t, &mut app, &rx, &mut f, &source);
+        let result = run_loop::run_loop(&mut t, &mut app, &rx, &mut f, &source, &cache);
         feeds = Some(f);
         result
     });

@@ -185,6 +185,7 @@ pub(crate) fn run_loop(
     rx: &Receiver<Incoming>,
     feeds: &mut Feeds,
     source: &LogSource,
+    cache: &crate::load::CacheThread,
 ) -> std::io::Result<Ended> {
     // An archive named or renamed in the log is watched from the reload that reads it.
     let mut watched = source.watched(&app.log);
@@ -199,7 +200,8 @@ pub(crate) fn run_loop(
             let _ = changed.send(Incoming::Changed);
         },
     )
-    .writing_to(source.clone());
+    .writing_to(source.clone())
+    .loading_through(cache.clone());
     resized(app, terminal.size()?);
     // What the reader saw of the log: reading and comparing a big log's take a while.
     {
@@ -275,9 +277,10 @@ pub(crate) fn run_loop(
         if !reading && reload.is_some_and(|(_, due)| due <= Instant::now()) {
             reload = None;
             reading = true;
-            let (tx, source) = (feeds.tx.clone(), source.clone());
+            let (tx, source, cache) = (feeds.tx.clone(), source.clone(), cache.clone());
             std::thread::spawn(move || {
-                let _ = tx.send(Incoming::Reloaded(Box::new(source.read())));
+                let reload = source.read_through(Some(&cache));
+                let _ = tx.send(Incoming::Reloaded(Box::new(reload)));
             });
         }
     }

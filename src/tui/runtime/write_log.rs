@@ -2,6 +2,7 @@
 //! again, the change planned on them, checked on the whole log and written (see
 //! `crate::write`).
 
+use crate::load::CacheThread;
 use crate::model::Log;
 use crate::tui::input::msg::Msg;
 use crate::tui::runtime::log_source::LogSource;
@@ -10,7 +11,17 @@ use std::path::Path;
 
 /// Carries out one write, worked out on `log` (the log on screen), and says how it went.
 pub fn carry_out(source: &LogSource, change: &Change, log: &Log) -> Msg {
-    Msg::LogWritten(Box::new(write_change(source, change, log)))
+    carry_out_through(source, change, log, None)
+}
+
+/// `carry_out`, the check loading through the browser's cache of the log's files.
+pub fn carry_out_through(
+    source: &LogSource,
+    change: &Change,
+    log: &Log,
+    cache: Option<&CacheThread>,
+) -> Msg {
+    Msg::LogWritten(Box::new(write_change(source, change, log, cache)))
 }
 
 /// Archives a saved page and names it in the log on screen (`write::archive_page`), and says
@@ -22,11 +33,16 @@ pub fn carry_out_page(source: &LogSource, page: &Path, into: &PageInto, log: &Lo
     Msg::LogWritten(Box::new(result))
 }
 
-fn write_change(source: &LogSource, change: &Change, log: &Log) -> Result<write::Written, Refusal> {
+fn write_change(
+    source: &LogSource,
+    change: &Change,
+    log: &Log,
+    cache: Option<&CacheThread>,
+) -> Result<write::Written, Refusal> {
     let files = files_as_shown(source, log)?;
     // The log on screen is the files' own: no second load before the check's.
     let plan = write::plan(log, &files, change)?;
-    write::commit(&files, plan, &source.limits)
+    write::commit_through(&files, plan, &source.limits, cache)
 }
 
 /// The log's files, read again, as long as they are still the log on screen.

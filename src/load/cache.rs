@@ -1,0 +1,307 @@
+//! Loading a log again when one of its files changed: each file's reading (its document
+//! and its own diagnostics, everything before the files are resolved together) is kept,
+//! keyed by the file's name and its bytes' hash, so that a reload parses only the files
+//! whose bytes changed, or that are new, and then resolves the whole log again (cheap next
+//! to parsing). What a reload gives is exactly what a full load gives: the same log, the
+//! same diagnostics in the same order.
+//!
+//! The hash decides: a file saved again with the same bytes (a new mtime) is not read
+//! again, and a file changed within the same second and size is. The bytes are read and
+//! hashed anyway, for `Log::file_hashes`, which a write compares against.
+//!
+//! Each kept reading holds what the file took from the load's budget (its text and its
+//! items); a reload takes that again, and a file it no longer fits in (an earlier file
+//! grew) is parsed again, which gives the budget's own refusal, as a full load does.
+//!
+//! The kept documents cost about as much memory as the log itself, so only a log of
+//! several files keeps them, where a reload after one file's change is the point; a
+//! one-file log parses its one file anyway.
+
+use super::fields::{At, Reader};
+use super::resolve::FileDoc;
+use super::{Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, document::Document};
+use crate::archive::Archives;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The readings of a log's files, kept from one load to the next (see the module's
+/// comment). One cache serves one log: its files' names are its keys, and a load forgets
+/// the files it was not given.
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<String, Entry>,
+    /// Files read (not found in the cache) by the last load, for tests and benchmarks.
+    parsed: usize,
+}
+
+/// What decides whether a kept reading is the one a file's bytes give now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    hash: u64,
+    limits: Limits,
+    /// Whether the log had other files: a file cut short by a syntax error is read
+    /// differently then.
+    several: bool,
+}
+
+struct Entry {
+    key: Key,
+    kept: Kept,
+    /// What the file took from the budget, and what the budget had left when it was read.
+    cost: u64,
+    left: u64,
+}
+
+impl Entry {
+    /// Whether the file, read with `left` of the budget, reads as it did. Its counts (YAML
+    /// values, list items) were within what was left then, so they are within more; with
+    /// less, they are when the file is small next to it (a file holds at most about two
+    /// values a byte, and the bounds allow one value per 64 bytes left, one list item per
+    /// 128), so a file that merely moved in the budget is not parsed again.
+    fn fits(&self, left: u64) -> bool {
+        let small = (self.key.len as u64).saturating_add(16).saturating_mul(512) <= left;
+        self.cost <= left && (left >= self.left || small)
+    }
+}
+
+/// A file's reading, apart from the name it borrows while being read.
+#[allow(clippy::large_enum_variant)] // one a file, most of them documents
+enum Kept {
+    Doc {
+        doc: Document,
+        diags: Vec<Diagnostic>,
+        zone: crate::model::Tz,
+        unresolved: Vec<(usize, At<String>)>,
+    },
+    Failed(Vec<Diagnostic>),
+}
+
+impl Kept {
+    fn of(read: FileRead<'_>) -> Kept {
+        match read {
+            FileRead::Doc(FileDoc { reader, doc }) => Kept::Doc {
+                doc,
+                diags: reader.diags,
+                zone: reader.zone,
+                unresolved: reader.unresolved,
+            },
+            FileRead::Failed(d) => Kept::Failed(d),
+        }
+    }
+
+    /// A copy to resolve (resolving consumes it), as `read_doc` gave it.
+    fn to_read<'n>(&self, name: &'n str) -> FileRead<'n> {
+        match self {
+            Kept::Doc {
+                doc,
+                diags,
+                zone,
+                unresolved,
+            } => {
+                let mut reader = Reader::new(name);
+                reader.diags = diags.clone();
+                reader.zone = *zone;
+                reader.unresolved = unresolved.clone();
+                FileRead::Doc(FileDoc {
+                    reader,
+                    doc: doc.clone(),
+                })
+            }
+            Kept::Failed(d) => FileRead::Failed(d.clone()),
+        }
+    }
+}
+
+impl LoadCache {
+    pub fn new() -> LoadCache {
+        LoadCache::default()
+    }
+
+    /// Reads and loads the files as one log, as `load::load_paths` does, parsing only the
+    /// files whose bytes are not those of the last load.
+    pub fn load_paths(&mut self, paths: &[PathBuf], limits: &Limits) -> Result<Loaded, Report> {
+        super::load_paths_by(paths, limits, Some(self), false)
+    }
+
+    /// `load_paths`, the quotes left to be checked later, as `load::load_paths_unchecked`.
+    pub fn load_paths_unchecked(
+        &mut self,
+        paths: &[PathBuf],
+        limits: &Limits,
+    ) -> Result<Loaded, Report> {
+        super::load_paths_by(paths, limits, Some(self), true)
+    }
+
+    /// Loads files given as bytes, as `load::load_texts` does, parsing only the files whose
+    /// bytes are not those of the last load.
+    pub fn load_texts(
+        &mut self,
+        files: &[(String, &[u8])],
+        limits: &Limits,
+        archives: Archives,
+    ) -> Result<Loaded, Report> {
+        super::load_texts_by(files, limits, archives, Some(self))
+    }
+
+    /// How many files the last load had to parse (the others were kept).
+    pub fn parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// Each file's reading, from the cache where its bytes are unchanged and it fits in
+    /// what `budget` has left (it is then taken from it); the cache then holds these files
+    /// only. A one-file log keeps nothing.
+    pub(super) fn read_docs<'n>(
+        &mut self,
+        names: &'n [String],
+        texts: &[impl AsRef<[u8]>],
+        hashes: &[u64],
+        limits: &Limits,
+        budget: &mut Budget,
+    ) -> (Vec<FileDoc<'n>>, Vec<Diagnostic>) {
+        let several = names.len() > 1;
+        if !several {
+            self.files.clear();
+            self.parsed = names.len();
+            return super::read_docs(names, texts, limits, budget, super::Way::Any);
+        }
+        let mut docs = Vec::with_capacity(names.len());
+        let mut diagnostics = Vec::new();
+        let mut kept: HashMap<String, Entry> = HashMap::with_capacity(names.len());
+        self.parsed = 0;
+        for ((name, text), &hash) in names.iter().zip(texts).zip(hashes) {
+            let bytes = text.as_ref();
+            let key = Key {
+                len: bytes.len(),
+                hash,
+                limits: *limits,
+                several,
+            };
+            // A name given twice is read once.
+            let twice = kept.get(name).filter(|e| e.key == key);
+            if let Some(e) = twice.filter(|e| e.fits(budget.left())) {
+                budget.take(e.cost);
+                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+                continue;
+            }
+            let cached = self.files.remove(name);
+            if let Some(e) = cached.filter(|e| e.key == key && e.fits(budget.left())) {
+                budget.take(e.cost);
+                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+                kept.insert(name.clone(), e);
+                continue;
+            }
+            self.parsed += 1;
+            let reading = super::read_doc(name, bytes, limits, budget, super::Way::Any, several);
+            let Reading {
+                read,
+                stop,
+                cost,
+                left,
+                bounded,
+            } = reading;
+            if bounded {
+                // A refusal naming what the budget had left: not kept.
+                push(read, &mut docs, &mut diagnostics);
+            } else {
+                let entry = Entry {
+                    key,
+                    kept: Kept::of(read),
+                    cost,
+                    left,
+                };
+                push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
+                kept.insert(name.clone(), entry);
+            }
+            if stop {
+                break;
+            }
+        }
+        self.files = kept;
+        (docs, diagnostics)
+    }
+}
+
+fn push<'n>(read: FileRead<'n>, docs: &mut Vec<FileDoc<'n>>, diagnostics: &mut Vec<Diagnostic>) {
+    match read {
+        FileRead::Doc(d) => docs.push(d),
+        FileRead::Failed(mut d) => diagnostics.append(&mut d),
+    }
+}
+
+/// A cache kept by a thread of its own, for a program that loads from several threads (the
+/// browser reloads and writes away from its drawing thread): each load is handed to that
+/// thread, one at a time, and waited for. The kept documents never leave it.
+#[derive(Clone)]
+pub struct CacheThread {
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+type Job = Box<dyn FnOnce(&mut LoadCache) + Send>;
+
+impl std::fmt::Debug for CacheThread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CacheThread")
+    }
+}
+
+impl CacheThread {
+    /// Starts the thread; it ends once every handle is dropped.
+    pub fn start() -> CacheThread {
+        let (jobs, rx) = std::sync::mpsc::channel::<Job>();
+        std::thread::spawn(move || {
+            let mut cache = LoadCache::new();
+            for job in rx {
+                job(&mut cache);
+            }
+        });
+        CacheThread { jobs }
+    }
+
+    /// Runs `f` on the cache and gives its result; None when the thread is gone (it
+    /// panicked), and the caller then loads without the cache.
+    fn with<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut LoadCache) -> R + Send + 'static,
+    ) -> Option<R> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job: Job = Box::new(move |cache| {
+            let _ = tx.send(f(cache));
+        });
+        self.jobs.send(job).ok()?;
+        rx.recv().ok()
+    }
+
+    /// `LoadCache::load_paths_unchecked` on the thread's cache: the browser's loads, whose
+    /// quotes are checked in the background.
+    pub fn load_paths_unchecked(
+        &self,
+        paths: &[PathBuf],
+        limits: &Limits,
+    ) -> Result<Loaded, Report> {
+        let (owned, l) = (paths.to_vec(), *limits);
+        self.with(move |c| c.load_paths_unchecked(&owned, &l))
+            .unwrap_or_else(|| super::load_paths_unchecked(paths, limits))
+    }
+
+    /// `LoadCache::load_texts` on the thread's cache, with the archives beside `paths`.
+    pub fn load_texts(
+        &self,
+        files: &[(String, &[u8])],
+        limits: &Limits,
+        paths: &[PathBuf],
+    ) -> Result<Loaded, Report> {
+        let owned: Vec<(String, Vec<u8>)> =
+            files.iter().map(|(n, t)| (n.clone(), t.to_vec())).collect();
+        let (owned_paths, l) = (paths.to_vec(), *limits);
+        self.with(move |c| {
+            let files: Vec<(String, &[u8])> = owned
+                .iter()
+                .map(|(n, t)| (n.clone(), t.as_slice()))
+                .collect();
+            c.load_texts(&files, &l, Archives::Beside(&owned_paths))
+        })
+        .unwrap_or_else(|| super::load_texts(files, limits, Archives::Beside(paths)))
+    }
+}

@@ -1,0 +1,339 @@
+//! Reloading a directory log through the cache of its files' readings: after every kind of
+//! edit to one file, what the reload gives (the log, or the refusal) is exactly what a full
+//! load of the same files gives, and only the changed files are parsed.
+
+use dateline::load::{
+    Limits, LoadCache, Loaded, Report, Severity, load_paths, load_paths_unchecked,
+};
+use std::path::{Path, PathBuf};
+
+/// The directory's log files in name order, as the loader lists them.
+fn files_of(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+const PEOPLE: &str = "\
+timezone: Europe/Zurich
+parties:
+  - {id: us, name: United States}
+  - {id: iran, name: Iran}
+actors:
+  - {id: witkoff, name: Steve Witkoff, party: us}
+  - {id: araghchi, name: Abbas Araghchi, party: iran}
+  - {id: idle, name: Nobody Yet, party: iran}
+sources:
+  - {id: wire, outlet: Wire Service}
+";
+
+const SPRING: &str = "\
+events:
+  - id: muscat-round-one
+    date: 2025-04-12T15:30+04:00
+    kind: meeting
+    title: First round in Muscat
+    actors: [witkoff, araghchi]
+    sources: [wire]
+  - date: 2025-04-19
+    kind: meeting
+    title: Second round in Rome
+    actors: [witkoff, araghchi]
+    related: [muscat-round-one]
+";
+
+const SUMMER: &str = "\
+events:
+  - id: oman-statement
+    date: 2025-05-11
+    kind: statement
+    title: Oman says the talks went well
+    parties: [us, iran]
+    quotes:
+      - text: The talks were useful
+        speaker: araghchi
+  - date: 2025-06-13
+    kind: development
+    title: Strikes end the talks
+    related: [muscat-round-one]
+";
+
+/// The full load and the cached reload of the same files, which must agree; the number of
+/// files the reload parsed.
+fn both(dir: &Path, cache: &mut LoadCache) -> (Result<Loaded, Report>, usize) {
+    both_within(dir, cache, &Limits::default())
+}
+
+/// `both`, within `limits`.
+fn both_within(
+    dir: &Path,
+    cache: &mut LoadCache,
+    limits: &Limits,
+) -> (Result<Loaded, Report>, usize) {
+    let limits = *limits;
+    let paths = files_of(dir);
+    let cached = cache.load_paths(&paths, &limits);
+    agree(&load_paths(&paths, &limits), &cached);
+    let parsed = cache.parsed();
+    // As the browser loads it, the quotes left to the check in the background.
+    agree(
+        &load_paths_unchecked(&paths, &limits),
+        &cache.load_paths_unchecked(&paths, &limits),
+    );
+    (cached, parsed)
+}
+
+fn agree(full: &Result<Loaded, Report>, cached: &Result<Loaded, Report>) {
+    match (full, cached) {
+        (Ok(f), Ok(c)) => {
+            assert_eq!(f.log, c.log, "the same log");
+            assert_eq!(f.warnings, c.warnings, "the same warnings");
+        }
+        (Err(f), Err(c)) => assert_eq!(f.diagnostics, c.diagnostics, "the same errors"),
+        (f, c) => panic!(
+            "a full load and a cached reload disagree: {:?} against {:?}",
+            f.as_ref().map(|_| "a log").map_err(|r| &r.diagnostics),
+            c.as_ref().map(|_| "a log").map_err(|r| &r.diagnostics)
+        ),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+fn errors(r: &Result<Loaded, Report>) -> Vec<String> {
+    match r {
+        Ok(_) => Vec::new(),
+        Err(report) => report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message.clone())
+            .collect(),
+    }
+}
+
+#[test]
+fn a_cached_reload_of_a_directory_log_gives_what_a_full_load_gives_after_each_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let mut cache = LoadCache::new();
+
+    let (first, parsed) = both(d, &mut cache);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!(parsed, 3, "the first load reads every file");
+
+    // The same bytes saved again (a new mtime): nothing is parsed.
+    write(d, "1-spring.yaml", SPRING);
+    assert_eq!(both(d, &mut cache).1, 0);
+
+    // A title changed: that file only.
+    let retitled = SUMMER.replace("went well", "went very well");
+    write(d, "2-summer.yaml", &retitled);
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    let log = r.unwrap().log;
+    assert!(
+        log.events
+            .iter()
+            .any(|e| e.title.ends_with("went very well"))
+    );
+
+    // An unknown actor: the error, with its "did you mean", as a full load says it.
+    write(
+        d,
+        "2-summer.yaml",
+        &SUMMER.replace("speaker: araghchi", "speaker: araghchy"),
+    );
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    assert!(
+        errors(&r).iter().any(|m| m.contains("araghchy")),
+        "{:?}",
+        errors(&r)
+    );
+
+    // An event id another file already uses.
+    write(
+        d,
+        "2-summer.yaml",
+        &SUMMER.replace("oman-statement", "muscat-round-one"),
+    );
+    let (r, _) = both(d, &mut cache);
+    assert!(
+        errors(&r).iter().any(|m| m.contains("is already used")),
+        "{:?}",
+        errors(&r)
+    );
+
+    // A syntax error, then a file cut short by one, referring to another file's ids.
+    write(
+        d,
+        "2-summer.yaml",
+        &SUMMER.replace("    parties: [us, iran]", "    parties: [us, iran"),
+    );
+    let (r, _) = both(d, &mut cache);
+    assert!(!errors(&r).is_empty());
+    write(d, "2-summer.yaml", &format!("{SUMMER}  - date: [2025\n"));
+    let (r, _) = both(d, &mut cache);
+    assert!(!errors(&r).is_empty());
+
+    // Fixed again: the warning about the actor in no event, which depends on every file.
+    write(d, "2-summer.yaml", SUMMER);
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    assert!(
+        r.unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("`idle`"))
+    );
+
+    // The reading zone changed in one file: the others' dates are read in it.
+    write(
+        d,
+        "0-people.yaml",
+        &PEOPLE.replace("Europe/Zurich", "Asia/Tehran"),
+    );
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    assert_eq!(r.unwrap().log.timezone.name(), "Asia/Tehran");
+    write(
+        d,
+        "1-spring.yaml",
+        &format!("timezone: Europe/Zurich\n{SPRING}"),
+    );
+    let (r, _) = both(d, &mut cache);
+    assert!(
+        errors(&r)
+            .iter()
+            .any(|m| m.contains("files of one log must agree"))
+    );
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    let (r, _) = both(d, &mut cache);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+
+    // A file removed (its events and the references to them go), then a new one.
+    std::fs::remove_file(d.join("1-spring.yaml")).unwrap();
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 0);
+    assert!(errors(&r).iter().any(|m| m.contains("muscat-round-one")));
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "3-autumn.yaml", "events: []\n");
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 2);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+}
+
+#[test]
+fn the_reload_after_a_write_checked_through_the_cache_parses_nothing() {
+    use dateline::archive::Archives;
+    use dateline::write::{Change, LogFiles, NewEvent, commit_with, plan};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let limits = Limits::default();
+    let mut cache = LoadCache::new();
+    let files = LogFiles::read(&[d.to_path_buf()], &limits).unwrap();
+    let log = files.load_through(&mut cache, &limits).unwrap().log;
+    let change = Change::Event(NewEvent {
+        date: "2025-05-20".into(),
+        kind: "statement".into(),
+        title: "Oman proposes a third round".into(),
+        ..NewEvent::default()
+    });
+    let planned = plan(&log, &files, &change).unwrap();
+    let written = commit_with(&files, planned, &limits, |texts, paths| {
+        cache.load_texts(texts, &limits, Archives::Beside(paths))
+    })
+    .unwrap();
+    assert_eq!(cache.parsed(), 1, "the check parses the changed file only");
+    // The watcher's reload of what was written: every file is in the cache.
+    let (reloaded, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 0);
+    assert_eq!(reloaded.unwrap().log, written.loaded.log);
+}
+
+#[test]
+fn a_cached_reload_near_the_memory_budget_refuses_a_later_file_an_earlier_one_crowds_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    // The smallest budget the log loads within.
+    let within = |memory_budget: u64| Limits {
+        memory_budget,
+        ..Limits::default()
+    };
+    let (mut low, mut high) = (1u64, 1 << 20);
+    while low < high {
+        let mid = (low + high) / 2;
+        if load_paths(&files_of(d), &within(mid)).is_ok() {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    let limits = within(low);
+    let mut cache = LoadCache::new();
+    let (first, parsed) = both_within(d, &mut cache, &limits);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!(parsed, 3);
+
+    // An event more in the spring: the summer no longer fits in what is left, though its
+    // bytes are those kept.
+    let grown = format!(
+        "{SPRING}  - date: 2025-04-26\n    kind: meeting\n    title: Third round in Muscat\n"
+    );
+    write(d, "1-spring.yaml", &grown);
+    let (r, _) = both_within(d, &mut cache, &limits);
+    let refused = r.expect_err("over the budget");
+    assert!(
+        refused
+            .diagnostics
+            .iter()
+            .any(|e| e.file.ends_with("2-summer.yaml") && e.message.contains("memory budget")),
+        "{:?}",
+        refused.diagnostics
+    );
+
+    // Back as it was: it loads again, from what is kept where it can be.
+    write(d, "1-spring.yaml", SPRING);
+    let (r, _) = both_within(d, &mut cache, &limits);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+
+    // Far from the budget, a file that merely moved in it (an earlier one grew) is kept.
+    let mut roomy = LoadCache::new();
+    assert!(both(d, &mut roomy).0.is_ok());
+    write(d, "1-spring.yaml", &grown);
+    let (r, parsed) = both(d, &mut roomy);
+    assert!(r.is_ok(), "{:?}", errors(&r));
+    assert_eq!(parsed, 1, "only the grown file is parsed");
+}
+
+#[test]
+fn a_one_file_log_keeps_no_readings_so_its_reload_parses_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "log.yaml", &format!("{PEOPLE}{SPRING}"));
+    let mut cache = LoadCache::new();
+    let (first, parsed) = both(d, &mut cache);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!(parsed, 1);
+    // Unchanged: parsed again all the same (keeping its reading would double its memory).
+    let (again, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    assert_eq!(again.unwrap().log, first.unwrap().log);
+}
