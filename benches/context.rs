@@ -70,9 +70,17 @@ fn app(text: &str) -> App {
 
 fn context(c: &mut criterion::Criterion<support::Clock>) {
     let mut group = c.benchmark_group("context");
-    for mb in [2, 20] {
-        let text = archive(mb * 1_000_000);
-        let id = format!("{mb}MB");
+    // Also the same prose as one paragraph (no blank line anywhere): laid out in pieces.
+    for (mb, one) in [(2, false), (20, false), (2, true), (20, true)] {
+        let mut text = archive(mb * 1_000_000);
+        if one {
+            text = text.replace("\n\n", " ").replace('\n', " ");
+        }
+        let id = if one {
+            format!("{mb}MB-one-paragraph")
+        } else {
+            format!("{mb}MB")
+        };
         let mut app = app(&text);
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
 

@@ -63,12 +63,41 @@ impl std::fmt::Debug for Paragraphs {
     }
 }
 
-/// The paragraphs of `source`'s archive (none without one).
+/// The paragraphs of `source`'s archive (none without one), a long one cut into pieces.
 fn paragraphs_of(app: &App, source: SourceIx) -> Paragraphs {
     match app.log.archives.get(source).and_then(Option::as_ref) {
-        Some(a) => Paragraphs(context::paragraphs(&a.text).into()),
+        Some(a) => Paragraphs(pieces(&a.text, &context::paragraphs(&a.text)).into()),
         None => Paragraphs::default(),
     }
+}
+
+/// The most bytes of one block the view lays out at once: a key wraps the blocks it scrolls
+/// over, so an archive of one paragraph of many megabytes (no blank line anywhere) would be
+/// wrapped whole at every key.
+const PIECE: usize = 8 << 10;
+
+/// `paras` with each paragraph longer than `PIECE` cut at a blank before each `PIECE` bytes
+/// (within a word longer than that, at a character's edge): such a paragraph shows a line
+/// break every few thousand words, and a passage is selected within one piece.
+fn pieces(text: &str, paras: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let mut start = p.start;
+        while p.end - start > PIECE {
+            let mut cut = start + PIECE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let (piece_end, next) = match text[start..cut].rfind([' ', '\n']) {
+                Some(at) if at > 0 => (start + at, start + at + 1),
+                _ => (cut, cut),
+            };
+            out.push(start..piece_end);
+            start = next;
+        }
+        out.push(start..p.end);
+    }
+    out
 }
 
 /// Columns on the left where the quote's lines are marked.
@@ -476,4 +505,47 @@ pub(crate) fn draw(app: &App, ctx: &QuoteContext, frame: &mut Frame, area: Rect)
         inner.height as usize,
     );
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_paragraph_is_cut_at_blanks_into_pieces_that_keep_every_word() {
+        let para = "mot élégant ".repeat(3_000);
+        let text = format!("Title\n\n{}\n\nLast one.\n", para.trim_end());
+        let paras = context::paragraphs(&text);
+        let cut = pieces(&text, &paras);
+        assert_eq!(
+            cut.first(),
+            paras.first(),
+            "a short paragraph is kept whole"
+        );
+        assert_eq!(cut.last(), paras.last());
+        assert!(cut.len() > 4, "{}", cut.len());
+        for r in &cut {
+            assert!(r.end - r.start <= PIECE, "{r:?}");
+            let piece = &text[r.clone()];
+            assert!(
+                !piece.starts_with(' ') && !piece.ends_with(' '),
+                "{piece:?}"
+            );
+        }
+        let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let joined: Vec<String> = cut[1..cut.len() - 1]
+            .iter()
+            .flat_map(|r| words(&text[r.clone()]))
+            .collect();
+        assert_eq!(joined, words(&para));
+    }
+
+    #[test]
+    fn a_word_longer_than_a_piece_is_cut_at_a_character_edge() {
+        let text = "é".repeat(PIECE);
+        let cut = pieces(&text, &context::paragraphs(&text));
+        assert_eq!(cut.len(), 2);
+        assert_eq!(cut[0].end, cut[1].start);
+        assert_eq!(cut[1].end, text.len());
+    }
 }
