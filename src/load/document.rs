@@ -722,7 +722,7 @@ const SYNONYMS: &[(&str, &str, &str)] = &[
 
 /// The allowed word closest to `found`: by meaning when it is a known synonym (`postponed`
 /// → `expected`), else by spelling. Always one: the writer must pick one of the set.
-fn closest_word(what: &str, found: &str, allowed: &[&str]) -> String {
+pub(crate) fn closest_word(what: &str, found: &str, allowed: &[&str]) -> String {
     let folded = found.trim().to_lowercase().replace([' ', '_'], "-");
     let by_meaning = SYNONYMS
         .iter()

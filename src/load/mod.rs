@@ -25,6 +25,7 @@ pub use budget::{Budget, ITEM_BYTES, WORD_BYTES};
 pub use cache::{CacheThread, LoadCache};
 pub use diagnostic::{Diagnostic, Report, Severity, line_spans, source_lines};
 pub use document::KNOWN_KEYS;
+pub(crate) use document::closest_word;
 pub(crate) use render::{render as render_diagnostic, render_all, render_all_over};
 
 use crate::archive::Archives;

@@ -196,3 +196,32 @@ fn a_opens_a_form_checked_as_typed_and_enter_writes_the_event_and_selects_it() {
     press(&mut app, "Ax\x1b");
     assert!(app.overlays.is_empty() && app.effects.is_empty());
 }
+
+#[test]
+fn the_forms_kind_and_status_suggest_the_word_closest_in_meaning_as_the_loader_does() {
+    use dateline::tui::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.yaml");
+    std::fs::write(&path, ZURICH).unwrap();
+    let mut app = open(path.to_str().unwrap(), ZURICH, 120, 30);
+    press(&mut app, "A");
+    // From the title up to the kind, "meeting" already there: typed over as "talks".
+    update(&mut app, Action::Up);
+    update(&mut app, Action::Up);
+    press(&mut app, "\x08\x08\x08\x08\x08\x08\x08talks");
+    let screen = screen_now(&app);
+    assert!(
+        screen.contains("closest in meaning: `kind: meeting`"),
+        "{screen}"
+    );
+    press(&mut app, "\tpostponed");
+    let screen = screen_now(&app);
+    assert!(
+        screen.contains("closest in meaning: `status: expected`"),
+        "{screen}"
+    );
+    // Enter writes nothing while they need a fix.
+    press(&mut app, "\n");
+    assert!(app.effects.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), ZURICH);
+}

@@ -88,10 +88,20 @@ pub(crate) fn problem(log: &Log, form: &EventForm, i: usize) -> Option<String> {
             }),
         "kind" => Kind::parse(v).is_none().then(|| {
             let all: Vec<&str> = Kind::ALL.map(Kind::as_str).to_vec();
-            format!("one of {}", all.join(" "))
+            let one_of = format!("one of {}", all.join(" "));
+            // The loader's suggestion, by meaning first (`talks`: `meeting`).
+            match v {
+                "" => one_of,
+                _ => format!("{}; {one_of}", crate::load::closest_word("kind", v, &all)),
+            }
         }),
-        "status" => (!v.is_empty() && Status::parse(v).is_none())
-            .then(|| "occurred, expected, cancelled or disputed (empty: occurred)".to_string()),
+        "status" => (!v.is_empty() && Status::parse(v).is_none()).then(|| {
+            let all: Vec<&str> = Status::ALL.map(Status::as_str).to_vec();
+            format!(
+                "{}; occurred, expected, cancelled or disputed (empty: occurred)",
+                crate::load::closest_word("status", v, &all)
+            )
+        }),
         "title" => v.is_empty().then(|| "required".to_string()),
         "parties" => unknown(v, "party", log.party_ids.keys()),
         "actors" => unknown(v, "actor", log.actor_ids.keys()),
