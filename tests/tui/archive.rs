@@ -441,3 +441,14 @@ fn quotes_still_to_check_do_not_count_as_changed_since_the_last_look() {
     assert!(shown.contains("NOT FOUND"), "{shown}");
     assert!(!shown.contains("changed since you last looked"), "{shown}");
 }
+
+#[test]
+fn a_check_that_fails_in_the_background_is_said_in_the_status_line() {
+    let (_dir, _source, mut app) = unchecked();
+    update(&mut app, Msg::Failed("checking the quotes"));
+    let shown = screen(&app, 100, 40);
+    assert!(
+        shown.contains("checking the quotes failed: an error in dateline"),
+        "{shown}"
+    );
+}

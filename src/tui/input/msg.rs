@@ -37,6 +37,8 @@ pub enum Msg {
         generation: u64,
         verdicts: Vec<(usize, usize, crate::model::Verification)>,
     },
+    /// Work off the drawing thread (`runtime::task`) ended in a panic: what it was doing.
+    Failed(&'static str),
 }
 
 impl From<Action> for Msg {

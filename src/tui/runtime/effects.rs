@@ -15,8 +15,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// Hands an outcome back to the loop, from whichever thread it arrives on.
-type Done = Arc<dyn Fn(Msg) + Send + Sync>;
+use crate::tui::runtime::task::{self, Done};
 
 pub(crate) struct Effects {
     done: Done,
@@ -77,9 +76,8 @@ impl Effects {
                 Effect::Edit { file, line } => self.edit(t, &file, line)?,
                 Effect::SaveSeen { file, log } => {
                     // A snapshot of every event of a big log: never on the drawing thread.
-                    let done = self.done.clone();
-                    std::thread::spawn(move || {
-                        done(Msg::SeenSaved(
+                    task::spawn("recording what you saw", self.done.clone(), move || {
+                        Some(Msg::SeenSaved(
                             crate::seen::save_look(&file, &log, crate::seen::now())
                                 .map_err(|e| e.to_string()),
                         ))
@@ -87,49 +85,46 @@ impl Effects {
                 }
                 Effect::WriteLog { change, log } => {
                     // Checking a big log takes a while: never on the drawing thread.
-                    let (done, source) = (self.done.clone(), self.source.clone());
-                    let cache = self.cache.clone();
-                    std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out_through(
+                    let (source, cache) = (self.source.clone(), self.cache.clone());
+                    task::spawn("writing to the log", self.done.clone(), move || {
+                        Some(crate::tui::runtime::write_log::carry_out_through(
                             &source,
                             &change,
                             &log,
                             cache.as_ref(),
-                        ));
+                        ))
                     });
                 }
                 Effect::ArchivePage { page, into, log } => {
-                    let (done, source) = (self.done.clone(), self.source.clone());
-                    std::thread::spawn(move || {
-                        done(crate::tui::runtime::write_log::carry_out_page(
+                    let source = self.source.clone();
+                    task::spawn("archiving the page", self.done.clone(), move || {
+                        Some(crate::tui::runtime::write_log::carry_out_page(
                             &source, &page, &into, &log,
-                        ));
+                        ))
                     });
                 }
                 Effect::CheckQuotes { generation, log } => {
                     // Matching a long quote against a big archive takes a while: the log is
                     // on screen meanwhile. The thread is never joined, so that `q` quits at
                     // once; its result for a log reloaded since is dropped by `update`.
-                    let done = self.done.clone();
                     let stop = Arc::new(AtomicBool::new(false));
                     if let Some(older) = self.checking.replace(stop.clone()) {
                         older.store(true, Ordering::Relaxed);
                     }
-                    std::thread::spawn(move || {
+                    task::spawn("checking the quotes", self.done.clone(), move || {
                         let verdicts =
                             crate::archive::verdicts_while(&log, || !stop.load(Ordering::Relaxed));
                         drop(log);
-                        if let Some(verdicts) = verdicts {
-                            done(Msg::Checked {
-                                generation,
-                                verdicts,
-                            });
-                        }
+                        verdicts.map(|verdicts| Msg::Checked {
+                            generation,
+                            verdicts,
+                        })
                     });
                 }
                 Effect::OpenUrl(url) => {
-                    let done = self.done.clone();
-                    std::thread::spawn(move || done(Msg::Opened(open_url::open_url(Some(&url)))));
+                    task::spawn("opening the link", self.done.clone(), move || {
+                        Some(Msg::Opened(open_url::open_url(Some(&url))))
+                    });
                 }
                 other => {
                     if let Some(msg) = carry_out_file(other) {

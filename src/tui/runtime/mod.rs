@@ -9,6 +9,7 @@ pub(crate) mod new_file;
 pub(crate) mod open_url;
 pub(crate) mod osc52;
 pub(crate) mod run_loop;
+pub(crate) mod task;
 pub(crate) mod terminal;
 pub mod write_log;
 
@@ -49,6 +50,10 @@ pub(crate) fn run(
         result
     });
     terminal::restore();
+    // Panics of work off the drawing thread, kept until the terminal was given back.
+    for message in terminal::deferred_panics() {
+        eprintln!("dateline: work in the background failed: {message}");
+    }
     drop(feeds);
     // The look is recorded however the browser ended: by the reader or by a signal.
     // Quit before what was seen was read: the look is recorded all the same.

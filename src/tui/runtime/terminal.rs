@@ -76,12 +76,32 @@ pub(crate) fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Panics of work off the drawing thread, printed once the terminal is given back.
+static DEFERRED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// Restores the terminal before a panic's message is printed, so that the message shows
-/// on the normal screen.
+/// on the normal screen. A panic on another thread than the browser's (work in the
+/// background, caught there and said in the status line) leaves the terminal to the
+/// browser, which goes on: its message waits for `deferred_panics`.
 pub(crate) fn restore_on_panic() {
+    let browser = std::thread::current().id();
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != browser {
+            if let Ok(mut kept) = DEFERRED.lock() {
+                kept.push(info.to_string());
+            }
+            return;
+        }
         restore();
         hook(info);
     }));
+}
+
+/// The messages of the panics kept by `restore_on_panic`, taken.
+pub(crate) fn deferred_panics() -> Vec<String> {
+    DEFERRED
+        .lock()
+        .map(|mut kept| std::mem::take(&mut *kept))
+        .unwrap_or_default()
 }

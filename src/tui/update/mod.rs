@@ -44,6 +44,12 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
             generation,
             verdicts,
         } => return checked::checked(app, generation, verdicts),
+        Msg::Failed(what) => {
+            app.message = Some(format!(
+                "{what} failed: an error in dateline (its message is printed when you quit)"
+            ));
+            return;
+        }
     };
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
