@@ -141,29 +141,11 @@ fn load_texts_by(
     archives: Archives,
     cache: Option<&mut LoadCache>,
 ) -> Result<Loaded, Report> {
-    let Some(cache) = cache else {
-        return load_many(files, limits, archives);
+    let from = match cache {
+        Some(cache) => DocsFrom::Cache(cache),
+        None => DocsFrom::Parse(Way::Any),
     };
-    let (names, texts): (Vec<String>, Vec<&[u8]>) = files
-        .iter()
-        .map(|(name, bytes)| (name.clone(), *bytes))
-        .unzip();
-    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let mut budget = Budget::new(limits);
-    let (docs, diagnostics) = cache.read_docs(&names, &texts, &hashes, limits, &mut budget);
-    finish(
-        &names,
-        docs,
-        diagnostics,
-        limits,
-        &mut budget,
-        archives,
-        false,
-    )
-    .map(|mut l| {
-        l.log.file_hashes = hashes;
-        l
-    })
+    load_by(files, limits, archives, from)
 }
 
 /// Loads one log from bytes, which may be anything.
@@ -266,27 +248,26 @@ fn load_paths_by(
     }
     let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let (docs, diagnostics) = match cache {
-        Some(cache) => cache.read_docs(&names, &texts, &hashes, limits, &mut budget),
-        None => read_docs(&names, &texts, limits, &mut budget, Way::Any),
+    let from = match cache {
+        Some(cache) => DocsFrom::Cache(cache),
+        None => DocsFrom::Parse(Way::Any),
     };
+    let (docs, diagnostics) = from.docs(&names, &texts, &hashes, limits, &mut budget);
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     texts.clear();
     texts.shrink_to_fit();
+    let to = Archives::Beside(paths);
     finish(
         &names,
+        hashes,
         docs,
         diagnostics,
         limits,
         &mut budget,
-        Archives::Beside(paths),
+        to,
         later,
     )
-    .map(|mut l| {
-        l.log.file_hashes = hashes;
-        l
-    })
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -402,7 +383,7 @@ pub fn load_bytes_through_tree(
         &[(name.to_string(), bytes)],
         limits,
         Archives::None,
-        Way::Tree,
+        DocsFrom::Parse(Way::Tree),
     )
 }
 
@@ -430,23 +411,48 @@ fn load_many(
     limits: &Limits,
     archives: Archives,
 ) -> Result<Loaded, Report> {
-    load_by(files, limits, archives, Way::Any)
+    load_by(files, limits, archives, DocsFrom::Parse(Way::Any))
+}
+
+/// How a load gets its files' documents: each file parsed, or through a cache of readings
+/// (which parses only the files whose bytes it has not read).
+enum DocsFrom<'c> {
+    Parse(Way),
+    Cache(&'c mut LoadCache),
+}
+
+impl DocsFrom<'_> {
+    fn docs<'n>(
+        self,
+        names: &'n [String],
+        texts: &[impl AsRef<[u8]>],
+        hashes: &[u64],
+        limits: &Limits,
+        budget: &mut Budget,
+    ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
+        match self {
+            DocsFrom::Parse(way) => read_docs(names, texts, limits, budget, way),
+            DocsFrom::Cache(cache) => cache.read_docs(names, texts, hashes, limits, budget),
+        }
+    }
 }
 
 fn load_by(
     files: &[(String, &[u8])],
     limits: &Limits,
     archives: Archives,
-    way: Way,
+    from: DocsFrom<'_>,
 ) -> Result<Loaded, Report> {
     let (names, texts): (Vec<String>, Vec<&[u8]>) = files
         .iter()
         .map(|(name, bytes)| (name.clone(), *bytes))
         .unzip();
+    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
     let mut budget = Budget::new(limits);
-    let (docs, diagnostics) = read_docs(&names, &texts, limits, &mut budget, way);
+    let (docs, diagnostics) = from.docs(&names, &texts, &hashes, limits, &mut budget);
     finish(
         &names,
+        hashes,
         docs,
         diagnostics,
         limits,
@@ -454,10 +460,6 @@ fn load_by(
         archives,
         false,
     )
-    .map(|mut l| {
-        l.log.file_hashes = texts.iter().map(|t| crate::write::hash(t)).collect();
-        l
-    })
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of
@@ -631,8 +633,10 @@ fn name_the_budget(diags: &mut [Diagnostic], budget: &Budget, file_limits: &Limi
 
 /// The files' documents resolved into one log, with every diagnostic in order; `names` are
 /// the files' in the order given.
+#[allow(clippy::too_many_arguments)]
 fn finish(
     names: &[String],
+    hashes: Vec<u64>,
     mut docs: Vec<resolve::FileDoc<'_>>,
     mut diagnostics: Vec<Diagnostic>,
     limits: &Limits,
@@ -672,6 +676,7 @@ fn finish(
     if blocking {
         return Err(Report { diagnostics });
     }
+    log.file_hashes = hashes;
     Ok(Loaded {
         log,
         warnings: diagnostics,
