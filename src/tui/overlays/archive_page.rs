@@ -9,7 +9,6 @@ use crate::model::SourceIx;
 use crate::sanitize::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
-use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::share::Effect;
 use crate::write::PageInto;
@@ -41,9 +40,7 @@ pub(crate) fn start(app: &mut App, on: Option<SourceIx>) {
 
 /// The prompt in the status line, in `room` columns.
 pub(crate) fn prompt_line(app: &App, p: &PagePrompt, room: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
-    let mut line = prompt_input::echo(t, "page: ", &p.input, room).to_vec();
-    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let line = prompt_input::echo(&app.theme, "page: ", &p.input, room).to_vec();
     let into = match &p.source {
         Some(id) => format!("as the archive of {}", sanitize(id)),
         None => "as a new source".to_owned(),
@@ -54,11 +51,7 @@ pub(crate) fn prompt_line(app: &App, p: &PagePrompt, room: usize) -> Vec<Span<'s
         format!("  {into}"),
         String::new(),
     ];
-    line.push(Span::styled(
-        first_fitting(helps, room.saturating_sub(used)),
-        t.dim(),
-    ));
-    line
+    prompt_input::with_help(&app.theme, line, helps, room)
 }
 
 pub(crate) fn update(app: &mut App, action: Action) {

@@ -8,7 +8,6 @@ use crate::model::{Date, Precision};
 use crate::sanitize::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
-use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::log_dates::{self, written};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::select_pos;
@@ -33,9 +32,7 @@ pub(crate) fn start(app: &mut App) {
 /// The prompt, drawn in the status line in `room` columns: the longest of its helps that
 /// fits beside what was typed.
 pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
-    let mut line = prompt_input::echo(t, ":", input, room).to_vec();
-    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let line = prompt_input::echo(&app.theme, ":", input, room).to_vec();
     let forms = forms(app);
     let helps = vec![
         format!("  go to a date: {forms} · Enter goes · Esc cancels"),
@@ -43,11 +40,7 @@ pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'stat
         format!("  a date: {forms}"),
         String::new(),
     ];
-    line.push(Span::styled(
-        first_fitting(helps, room.saturating_sub(used)),
-        t.dim(),
-    ));
-    line
+    prompt_input::with_help(&app.theme, line, helps, room)
 }
 
 /// The prompt while it is open: typing, Backspace, Enter goes, Esc cancels.

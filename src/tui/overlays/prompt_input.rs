@@ -56,6 +56,20 @@ pub(crate) fn echo(
     ]
 }
 
+/// `line` (a prompt's echo and anything after it) with the longest of `helps` that fits in
+/// what is left of `room`, dimmed.
+pub(crate) fn with_help(
+    theme: &Theme,
+    mut line: Vec<Span<'static>>,
+    helps: Vec<String>,
+    room: usize,
+) -> Vec<Span<'static>> {
+    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let help = crate::tui::layout::text::first_fitting(helps, room.saturating_sub(used));
+    line.push(Span::styled(help, theme.dim()));
+    line
+}
+
 /// What a cut input tells the reader.
 pub(crate) fn cut_message() -> String {
     format!("a prompt takes {MAX_CHARS} characters; the rest was left out")

@@ -6,7 +6,6 @@ use crate::model::Precision;
 use crate::sanitize::sanitize;
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
-use crate::tui::layout::text::{first_fitting, width};
 use crate::tui::overlays::log_dates::{self, written};
 use crate::tui::overlays::prompt_input;
 use crate::tui::update::refilter;
@@ -62,9 +61,7 @@ pub(crate) fn start(app: &mut App) {
 /// The prompt, drawn in the status line in `room` columns: the longest of its helps that
 /// fits beside what was typed, from every form with the keys down to one example.
 pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'static>> {
-    let t = &app.theme;
-    let mut line = prompt_input::echo(t, "dates: ", input, room).to_vec();
-    let used: usize = line.iter().map(|s| width(&s.content)).sum();
+    let line = prompt_input::echo(&app.theme, "dates: ", input, room).to_vec();
     let ex = Examples::of(app);
     let (first, last, all) = (&ex.first, &ex.last, ex.all());
     let helps = vec![
@@ -78,9 +75,7 @@ pub(crate) fn prompt_line(app: &App, input: &str, room: usize) -> Vec<Span<'stat
         format!("  e.g. {first}..{last}"),
         String::new(),
     ];
-    let help = first_fitting(helps, room.saturating_sub(used));
-    line.push(Span::styled(help, t.dim()));
-    line
+    prompt_input::with_help(&app.theme, line, helps, room)
 }
 
 /// The prompt while it is open: typing, Backspace, Enter applies, Esc cancels.

@@ -155,7 +155,6 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
         room.saturating_sub(typed),
     );
     line.push(Span::styled(found, t.label()));
-    let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let helps = vec![
         "  ↓↑ or Ctrl-n/Ctrl-p next/previous match · Enter keeps it as a filter · Esc cancels"
             .to_owned(),
@@ -165,11 +164,7 @@ pub(crate) fn prompt_line(app: &App, s: &SearchPrompt, room: usize) -> Vec<Span<
         "  Enter keeps".to_owned(),
         String::new(),
     ];
-    line.push(Span::styled(
-        first_fitting(helps, room.saturating_sub(used)),
-        t.dim(),
-    ));
-    line
+    prompt_input::with_help(t, line, helps, room)
 }
 
 /// The prompt open during a reload: its place to go back to found again by id, its hits
