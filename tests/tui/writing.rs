@@ -225,3 +225,17 @@ fn the_forms_kind_and_status_suggest_the_word_closest_in_meaning_as_the_loader_d
     assert!(app.effects.is_empty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), ZURICH);
 }
+
+#[test]
+fn a_new_event_from_a_month_only_event_starts_at_that_month_not_a_day() {
+    let log = "parties:\n  - {id: us, name: United States}\nevents:\n  - id: insurers\n    date: 2023-07\n    kind: development\n    title: Insurers raise premiums\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.yaml");
+    std::fs::write(&path, log).unwrap();
+    let mut app = open(path.to_str().unwrap(), log, 100, 30);
+    select_id(&mut app, "insurers");
+    press(&mut app, "A");
+    let screen = screen_now(&app);
+    assert!(screen.contains("  date      2023-07   "), "{screen}");
+    assert!(!screen.contains("2023-07-01"), "{screen}");
+}

@@ -5,7 +5,7 @@
 //! form. After the write the new event is selected.
 
 use crate::load::suggest::{did_you_mean, nearest};
-use crate::model::{Date, Kind, Log, Status, Tz};
+use crate::model::{Date, Kind, Log, Precision, Status, Tz};
 use crate::tui::app::{App, Overlay};
 use crate::tui::input::action::Action;
 use crate::tui::layout::text::wrap;
@@ -32,14 +32,16 @@ pub(crate) fn open(app: &mut App) {
     if !crate::tui::update::write::writable(app) {
         return;
     }
+    // The selected event's day; a month or a year as it is, since a day there would claim
+    // more than the log knows.
     let day = app
         .selected
         .map(|s| {
-            app.log.events[s]
-                .date
-                .reading_day()
-                .format("%Y-%m-%d")
-                .to_string()
+            let date = &app.log.events[s].date;
+            match date.precision {
+                Precision::Year | Precision::Month => date.written(),
+                _ => date.reading_day().format("%Y-%m-%d").to_string(),
+            }
         })
         .unwrap_or_default();
     let mut values: [String; 10] = Default::default();
