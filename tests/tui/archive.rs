@@ -452,3 +452,38 @@ fn a_check_that_fails_in_the_background_is_said_in_the_status_line() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_verdicts_arriving_leave_what_changed_since_the_last_look_on_the_status_line() {
+    // A log with a warning (an actor in no event): the status line opens on it, not on
+    // "checking…".
+    let warned = LOG.replace(
+        "sources:\n",
+        "actors:\n  - {id: idle, name: Idle Person, party: hamas}\nsources:\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let log = dir.path().join("talks.yaml");
+    std::fs::write(&log, &warned).unwrap();
+    std::fs::write(dir.path().join("sources/wire.txt"), ARCHIVE).unwrap();
+    let seen_file = dir.path().join("talks.seen");
+    // The last look was at the log before its title was edited.
+    let earlier = warned.replace("Statements on the talks", "Statements on the truce");
+    let before = load::load_str_with(
+        "talks.yaml",
+        &earlier,
+        Archives::Given(&[("sources/wire.txt", ARCHIVE)]),
+    )
+    .unwrap();
+    dateline::seen::Seen::load_from(&seen_file)
+        .save(&before.log, 1_764_873_600)
+        .unwrap();
+    let loaded = load::load_paths_unchecked(&[log], &Limits::default()).unwrap();
+    let mut app =
+        browser::with(loaded, 100, 40).with_seen(dateline::seen::Seen::load_from(&seen_file));
+    settle(&mut app);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("1 changed since you last looked"), "{said}");
+    assert!(said.contains("1 warning in the log"), "{said}");
+    assert!(said.contains("NOT FOUND"), "{said}");
+}

@@ -49,10 +49,15 @@ pub(crate) fn checked(app: &mut App, generation: u64, verdicts: Vec<(usize, usiz
             "quotes checked: {n} found only once typography is folded: `dateline check` reads them"
         ),
     });
-    // What a reload said (new events, renamed ids) stays, the verdict in place of "checking".
+    // What else the status line says (what changed since the last look, new events of a
+    // reload) stays: the verdict in place of "checking", or after it; a check that found
+    // every quote is no news beside it.
     app.message = Some(match app.message.take() {
-        Some(m) if m.contains(CHECKING) && m != CHECKING => m.replace(CHECKING, &said),
-        _ => said,
+        Some(m) if m == CHECKING => said,
+        Some(m) if m.contains(CHECKING) => m.replace(CHECKING, &said),
+        Some(m) if found.is_empty() => m,
+        Some(m) => format!("{m} · {said}"),
+        None => said,
     });
 }
 
