@@ -14,6 +14,7 @@ mod text;
 mod verification;
 
 pub(crate) use read::check_written;
+pub use read::{Stamp, Stamped};
 pub use text::Archive;
 pub use verification::{Fold, NotFound, Verification};
 
@@ -49,18 +50,23 @@ pub(crate) fn read_all(
 ) -> Vec<(SourceIx, String)> {
     let mut failed = Vec::new();
     log.archives = vec![None; log.sources.len()];
+    log.archive_stamps.clear();
+    let mut stamped = std::collections::HashSet::new();
     // Each log file's folder, opened once (or why it could not be).
     let mut folders: HashMap<usize, Result<read::Folder, String>> = HashMap::new();
     // Each file read, by what identifies it once opened (or, given, as written), with what
     // came of it.
     let mut read: HashMap<(Option<read::Key>, String), Result<Arc<Archive>, String>> =
         HashMap::new();
+    // The hash of each file's bytes as read, by what identifies it.
+    let mut hashes: HashMap<read::Key, u64> = HashMap::new();
     let mut total: u64 = 0;
     for (ix, source) in log.sources.iter().enumerate() {
         let Some(archive) = &source.archive else {
             continue;
         };
         let written = archive.path.as_str();
+        let mut stamp_at = None;
         let opened = match from {
             Archives::None => continue,
             Archives::Beside(files) => match files.get(source.origin.file) {
@@ -68,10 +74,23 @@ pub(crate) fn read_all(
                     let folder = folders
                         .entry(source.origin.file)
                         .or_insert_with(|| read::open_folder(file));
-                    match folder {
-                        Ok(folder) => read::open_beside(folder, written).map(Some),
+                    let opened = match folder {
+                        Ok(folder) => read::open_beside(folder, written),
                         Err(why) => Err(read::no_folder(written, why)),
+                    };
+                    // What was found (its bytes' hash once read): a reload compares it.
+                    if stamped.insert((source.origin.file, written)) {
+                        stamp_at = Some(log.archive_stamps.len());
+                        log.archive_stamps.push(read::Stamped {
+                            file: source.origin.file,
+                            written: written.to_string(),
+                            found: opened
+                                .as_ref()
+                                .map(read::Opened::stamp)
+                                .map_err(String::clone),
+                        });
                     }
+                    opened.map(Some)
                 }
                 None => continue,
             },
@@ -88,7 +107,7 @@ pub(crate) fn read_all(
             Some(opened) => (Some(opened.key()), String::new()),
             None => (None, written.to_string()),
         };
-        let result = read.entry(key).or_insert_with(|| {
+        let result = read.entry(key.clone()).or_insert_with(|| {
             let left = budget.saturating_sub(total);
             // Its text alone must fit in what the load has left.
             let memory_left = memory.left();
@@ -104,11 +123,12 @@ pub(crate) fn read_all(
                 }
             };
             let text = match (from, opened) {
-                (_, Some(opened)) => read::read_opened(
+                (_, Some(opened)) => read::read_opened_hashed(
                     opened,
                     written,
                     max_bytes.min(left).min(memory_left),
                     too_big,
+                    &mut hashes,
                 ),
                 (Archives::Given(given), None) => given
                     .iter()
@@ -132,12 +152,25 @@ pub(crate) fn read_all(
                 text,
             }))
         });
+        let hash = key.0.as_ref().and_then(|k| hashes.get(k)).copied();
+        if let (Some(at), Some(hash)) = (stamp_at, hash)
+            && let Ok(stamp) = &mut log.archive_stamps[at].found
+        {
+            stamp.hash = Some(hash);
+        }
         match result {
             Ok(archive) => log.archives[ix] = Some(archive.clone()),
             Err(why) => failed.push((ix, why.clone())),
         }
     }
     failed
+}
+
+/// Whether the archives `log` was loaded with are still as its load found them (each
+/// opened and read again, its bytes' hash compared): `paths` are the log's files, in the
+/// order of `Log::files`.
+pub fn unchanged_since(log: &Log, paths: &[PathBuf]) -> bool {
+    read::all_as_stamped(&log.archive_stamps, paths)
 }
 
 /// The refusal of a file that would take the log's archives over their budget, naming it.

@@ -92,6 +92,70 @@ impl Opened {
         #[cfg(not(unix))]
         return self.key.clone();
     }
+
+    /// The file as opened, before anything of it was read.
+    pub(crate) fn stamp(&self) -> Stamp {
+        Stamp {
+            len: self.len,
+            hash: None,
+        }
+    }
+}
+
+/// What a load found in an archive: its size when opened and the hash of its bytes as read
+/// (none when it was not read whole: too large, or over a budget).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    pub(crate) hash: Option<u64>,
+}
+
+/// What a load found at one archive path of a log file: the file, or why none could be
+/// opened. A load's are kept with its log (`Log::archive_stamps`), so that a reload can tell
+/// that none changed without parsing the log again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamped {
+    /// The log file naming it, by index, and the path as written there.
+    pub(crate) file: usize,
+    pub(crate) written: String,
+    pub(crate) found: Result<Stamp, String>,
+}
+
+/// Whether every archive path a load looked for (`stamps`) still finds what it found then,
+/// the log's files at `paths` (in the order of `Log::files`): opened as a load opens them,
+/// and read again to compare the bytes' hash (file times are too coarse to tell a rewrite
+/// of the same size within the same clock tick).
+pub(crate) fn all_as_stamped(stamps: &[Stamped], paths: &[PathBuf]) -> bool {
+    let mut folders: std::collections::HashMap<usize, Result<Folder, String>> =
+        std::collections::HashMap::new();
+    stamps.iter().all(|s| {
+        let Some(file) = paths.get(s.file) else {
+            return false;
+        };
+        let folder = folders.entry(s.file).or_insert_with(|| open_folder(file));
+        let opened = match folder {
+            Ok(folder) => open_beside(folder, &s.written),
+            Err(why) => Err(no_folder(&s.written, why)),
+        };
+        match (opened, &s.found) {
+            (Err(now), Err(then)) => now == *then,
+            (
+                Ok(opened),
+                Ok(Stamp {
+                    len,
+                    hash: Some(hash),
+                }),
+            ) if opened.len == *len => {
+                let mut bytes = Vec::with_capacity(opened.len as usize);
+                let read = std::io::Read::read_to_end(
+                    &mut std::io::Read::take(opened.file, len.saturating_add(1)),
+                    &mut bytes,
+                );
+                read.is_ok() && crate::write::hash(&bytes) == *hash
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Links followed on one archive's path at most, as the kernel's own bound.
@@ -255,15 +319,34 @@ fn walk(folder: &Folder, written: &str) -> Result<std::fs::File, String> {
 
 /// Reads an archive opened by `open_beside`, within `max_bytes` (else the error `too_big`
 /// words): the handle that was checked, never the path again.
+#[cfg(test)]
 pub(crate) fn read_opened(
     opened: Opened,
     written: &str,
     max_bytes: u64,
     too_big: impl Fn() -> String,
 ) -> Result<String, String> {
+    read_opened_hashed(
+        opened,
+        written,
+        max_bytes,
+        too_big,
+        &mut std::collections::HashMap::new(),
+    )
+}
+
+/// `read_opened`, the hash of the bytes read put in `hashes` under the file's key.
+pub(crate) fn read_opened_hashed(
+    opened: Opened,
+    written: &str,
+    max_bytes: u64,
+    too_big: impl Fn() -> String,
+    hashes: &mut std::collections::HashMap<Key, u64>,
+) -> Result<String, String> {
     if opened.len > max_bytes {
         return Err(too_big());
     }
+    let key = opened.key();
     let mut bytes = Vec::with_capacity(opened.len as usize);
     std::io::Read::read_to_end(
         &mut std::io::Read::take(opened.file, max_bytes.saturating_add(1)),
@@ -273,6 +356,7 @@ pub(crate) fn read_opened(
     if bytes.len() as u64 > max_bytes {
         return Err(too_big());
     }
+    hashes.insert(key, crate::write::hash(&bytes));
     text_of(written, bytes)
 }
 

@@ -213,5 +213,6 @@ pub(crate) fn log() -> Log {
         party_files: Vec::new(),
         actor_files: Vec::new(),
         file_hashes: Vec::new(),
+        archive_stamps: Vec::new(),
     }
 }

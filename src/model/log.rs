@@ -347,6 +347,9 @@ pub struct Log {
     /// A hash of each file's bytes as read (by `Log::files`): a write planned on this log
     /// is refused when a file no longer has them. Empty for a log built in code.
     pub file_hashes: Vec<u64>,
+    /// What the load found at each archive path, before reading it: a reload that finds
+    /// the files' bytes and these alike has nothing to read. Empty without archives on disk.
+    pub(crate) archive_stamps: Vec<crate::archive::Stamped>,
 }
 
 impl Log {

@@ -17,6 +17,7 @@ mod paste;
 mod quote_browser;
 mod quote_passage;
 mod reload;
+mod reload_after_write;
 mod screens;
 mod seen;
 mod share;

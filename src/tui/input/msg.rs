@@ -9,6 +9,8 @@ pub enum Msg {
     Action(Action),
     /// The log's files changed and were read again.
     Reloaded(Box<Reload>),
+    /// The watcher's word, but the files and archives are those of the log on screen.
+    Unchanged,
     /// How opening a URL went (`Effect::OpenUrl`), from the thread that opened it.
     Opened(Result<(), String>),
     /// News of live reload for the status line: it could not start, stopped, or resumed.

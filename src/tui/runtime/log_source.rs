@@ -44,6 +44,32 @@ impl LogSource {
         self.read_through(None)
     }
 
+    /// Whether the log's files and archives are still those `shown` was loaded from: each
+    /// file's bytes hash alike (read, not parsed) and each archive its load looked for is
+    /// as found then (opened, not read). The watcher's word after the browser's own write,
+    /// whose check built the log on screen, then costs no parse.
+    pub fn unchanged(&self, shown: &Log) -> bool {
+        if self.args.is_empty() || shown.file_hashes.is_empty() {
+            return false;
+        }
+        let Ok(paths) = load::expand_paths(&self.args) else {
+            return false;
+        };
+        let same_files = paths.len() == shown.files.len()
+            && shown.file_hashes.len() == paths.len()
+            && paths
+                .iter()
+                .zip(&shown.files)
+                .all(|(p, name)| p.display().to_string() == *name);
+        // One file at a time, each dropped once hashed: never a second copy of the log.
+        same_files
+            && paths
+                .iter()
+                .zip(&shown.file_hashes)
+                .all(|(p, &h)| hash_of(p, &self.limits) == Some(h))
+            && crate::archive::unchanged_since(shown, &paths)
+    }
+
     /// `read`, through the browser's cache of the log's files when given: only the files
     /// whose bytes changed are parsed again.
     pub fn read_through(&self, cache: Option<&load::CacheThread>) -> Reload {
@@ -57,6 +83,22 @@ impl LogSource {
         };
         Reload { result, sources }
     }
+}
+
+/// The hash of a file's bytes as a load takes it (`Log::file_hashes`); None when it cannot
+/// be read within the limit.
+fn hash_of(path: &Path, limits: &Limits) -> Option<u64> {
+    let (file, len) = load::open_regular(path).ok()?;
+    if len > limits.max_file_bytes {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .ok()?;
+    (bytes.len() as u64 <= limits.max_file_bytes).then(|| crate::write::hash(&bytes))
 }
 
 /// The text of each file a report names, for the lines at fault.

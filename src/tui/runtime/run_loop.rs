@@ -46,6 +46,8 @@ pub(crate) enum Incoming {
     Watch(WatchNews),
     /// The log as read again, off the drawing thread.
     Reloaded(Box<crate::tui::input::msg::Reload>),
+    /// The files and archives found as this log was loaded from: nothing was parsed.
+    Unchanged(Arc<crate::model::Log>),
     /// How an effect went (a URL opened, a file written, the marks saved).
     Done(Msg),
 }
@@ -268,6 +270,17 @@ pub(crate) fn run_loop(
                         watched = now;
                     }
                 }
+                Incoming::Unchanged(compared) => {
+                    reading = false;
+                    if same_files(&compared, &app.log) {
+                        update(app, Msg::Unchanged);
+                    } else {
+                        // The log on screen changed meanwhile (a write of ours landed): it is
+                        // compared in turn.
+                        let now = Instant::now();
+                        reload.get_or_insert((now, now));
+                    }
+                }
                 Incoming::Done(msg) => update(app, msg),
             }
             if app.quit {
@@ -278,12 +291,25 @@ pub(crate) fn run_loop(
             reload = None;
             reading = true;
             let (tx, source, cache) = (feeds.tx.clone(), source.clone(), cache.clone());
+            let shown = app.log.clone();
             std::thread::spawn(move || {
-                let reload = source.read_through(Some(&cache));
-                let _ = tx.send(Incoming::Reloaded(Box::new(reload)));
+                // After the browser's own write, the log on screen is the one its check
+                // built: when the files and archives are still those, nothing is parsed.
+                let msg = if source.unchanged(&shown) {
+                    Incoming::Unchanged(shown)
+                } else {
+                    drop(shown);
+                    Incoming::Reloaded(Box::new(source.read_through(Some(&cache))))
+                };
+                let _ = tx.send(msg);
             });
         }
     }
+}
+
+/// Whether two logs were loaded from the same bytes and archives.
+fn same_files(a: &crate::model::Log, b: &crate::model::Log) -> bool {
+    a.files == b.files && a.file_hashes == b.file_hashes && a.archive_stamps == b.archive_stamps
 }
 
 /// Tells the browser the terminal's size.

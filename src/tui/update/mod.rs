@@ -28,6 +28,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) {
     let action = match msg.into() {
         Msg::Action(a) => a,
         Msg::Reloaded(r) => return crate::tui::update::reload::reloaded(app, *r),
+        Msg::Unchanged => return crate::tui::update::reload::unchanged(app),
         Msg::Opened(result) => return share::opened(app, result),
         Msg::Edited(result) => return edit::edited(app, result),
         Msg::Watching(why) => {

@@ -88,6 +88,19 @@ pub(crate) fn reloaded(app: &mut App, reload: Reload) {
     }
 }
 
+/// The watcher's word, but the files and archives are still those of the log on screen
+/// (after a write of ours, or a save of the same bytes): nothing changes, unless the files
+/// had stopped opening since and are now back to that version.
+pub(crate) fn unchanged(app: &mut App) {
+    if app.file_errors.take().is_some() {
+        let n = app.log.events.len();
+        app.message = Some(format!(
+            "reloaded: the files are back to the version on screen ({})",
+            plural(n, "event")
+        ));
+    }
+}
+
 /// Swaps in the new log, carrying the reader's place over by id.
 fn replace(app: &mut App, loaded: Loaded) {
     let Loaded { log, warnings } = loaded;
