@@ -214,12 +214,24 @@ pub enum Change {
         event: String,
         status: Status,
     },
-    /// A file's earlier text back (undo), if it is still as `written` left it.
+    /// A file's earlier text back (undo), if it is still as `written` left it; the file the
+    /// write made beside the log (a page's archive) removed, if it is still as written.
     Restore {
         file: usize,
         text: String,
         written: String,
+        created: Option<Created>,
     },
+}
+
+/// A file a write made beside the log (a saved page's archive): where, as the log names it,
+/// and the hash of the bytes written, so that its undo removes it only while it is as
+/// written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Created {
+    pub path: PathBuf,
+    pub name: String,
+    pub hash: u64,
 }
 
 /// A change worked out on a file's text, not yet checked nor written.
@@ -265,6 +277,8 @@ pub struct Written {
     /// The file's text before, for an undo, and after.
     pub before: String,
     pub after: String,
+    /// The file the write made beside the log, which its undo removes.
+    pub created: Option<Created>,
     /// `added 2025-05-12-geneva-joint-statement to autumn.yaml:212`.
     pub summary: String,
 }
@@ -280,6 +294,7 @@ pub fn plan(log: &Log, files: &LogFiles, change: &Change) -> Result<Plan, Refusa
             file,
             text,
             written,
+            ..
         } => {
             if files.texts.get(*file) != Some(written) {
                 return Err(Refusal::new(
@@ -406,8 +421,39 @@ pub fn commit_with(
         loaded,
         before: now,
         after: plan.text,
+        created: None,
         summary,
     })
+}
+
+/// After an undo, removes the file the undone write made beside the log, if it is still
+/// the bytes written and the log as restored does not name it; says what became of it.
+pub fn remove_created(created: &Created, restored: &Log) -> String {
+    let name = crate::sanitize::sanitize(&created.name).into_owned();
+    let named = restored.sources.iter().any(|s| {
+        let (Some(a), Some(file)) = (&s.archive, restored.files.get(s.origin.file)) else {
+            return false;
+        };
+        Path::new(file)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(&a.path)
+            == created.path
+    });
+    if named {
+        return format!("; kept {name}, which the log names");
+    }
+    match std::fs::read(&created.path) {
+        Ok(bytes) if atomic::hash(&bytes) == created.hash => {
+            match std::fs::remove_file(&created.path) {
+                Ok(()) => format!("; removed the archive {name}"),
+                Err(e) => format!("; could not remove the archive {name}: {e}"),
+            }
+        }
+        Ok(_) => format!("; kept the archive {name}, changed since it was written"),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => format!("; kept the archive {name}: {e}"),
+    }
 }
 
 /// The 1-based line of byte `pos`.

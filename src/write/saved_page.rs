@@ -65,6 +65,11 @@ pub fn archive_page(
             written
                 .summary
                 .push_str(&format!("; archived the article as {}", sanitize(&name)));
+            written.created = Some(super::Created {
+                path: path.clone(),
+                name: name.clone(),
+                hash: super::hash(source.text.as_bytes()),
+            });
             Ok(PageWritten {
                 written,
                 page: source,

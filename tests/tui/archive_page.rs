@@ -209,3 +209,67 @@ fn a_page_that_cannot_be_archived_leaves_the_log_alone_and_says_why() {
         Some("no page given: type the path of a page saved as HTML")
     );
 }
+
+/// The write `update` asked for (an undo), carried out as the run loop does.
+fn carry_write(app: &mut App, source: &LogSource) {
+    let (change, log) = app
+        .effects
+        .drain(..)
+        .find_map(|e| match e {
+            Effect::WriteLog { change, log } => Some((*change, log)),
+            _ => None,
+        })
+        .expect("a write was asked for");
+    update(
+        app,
+        dateline::tui::runtime::write_log::carry_out(source, &change, &log),
+    );
+}
+
+/// `a` on wire-0304, the page archived as its archive; then back to the timeline.
+fn archive_then_close(app: &mut App, source: &LogSource) {
+    press(app, "Sja");
+    press(app, &page("jsonld.html"));
+    press(app, "\n");
+    carry(app, source);
+    press(app, "\x1b");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn u_after_archiving_a_page_restores_the_log_and_removes_the_archive_it_wrote() {
+    let (dir, path, mut app, source) = on_disk();
+    archive_then_close(&mut app, &source);
+    assert_eq!(archives(dir.path()), ["ap-0501.md", "wire-0304.md"]);
+    press(&mut app, "u");
+    carry_write(&mut app, &source);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), LOG);
+    assert_eq!(archives(dir.path()), ["ap-0501.md"]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("undone: talks.yaml is as it was; removed the archive sources/wire-0304.md")
+    );
+}
+
+#[test]
+fn u_keeps_an_archive_changed_since_it_was_written() {
+    let (dir, path, mut app, source) = on_disk();
+    archive_then_close(&mut app, &source);
+    // The reader corrects the archived text before undoing.
+    let archive = dir.path().join("sources/wire-0304.md");
+    let corrected = format!(
+        "{}\nA line of my own.\n",
+        std::fs::read_to_string(&archive).unwrap()
+    );
+    std::fs::write(&archive, &corrected).unwrap();
+    press(&mut app, "u");
+    carry_write(&mut app, &source);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), LOG);
+    assert_eq!(std::fs::read_to_string(&archive).unwrap(), corrected);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            "undone: talks.yaml is as it was; kept the archive sources/wire-0304.md, changed since it was written"
+        )
+    );
+}

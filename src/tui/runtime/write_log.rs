@@ -42,7 +42,18 @@ fn write_change(
     let files = files_as_shown(source, log)?;
     // The log on screen is the files' own: no second load before the check's.
     let plan = write::plan(log, &files, change)?;
-    write::commit_through(&files, plan, &source.limits, cache)
+    let mut written = write::commit_through(&files, plan, &source.limits, cache)?;
+    // An undone page's archive goes with it, the log restored first: never a log naming
+    // a file that is gone.
+    if let Change::Restore {
+        created: Some(created),
+        ..
+    } = change
+    {
+        let said = write::remove_created(created, &written.loaded.log);
+        written.summary.push_str(&said);
+    }
+    Ok(written)
 }
 
 /// The log's files, read again, as long as they are still the log on screen.

@@ -16,6 +16,8 @@ pub struct LastWrite {
     pub(crate) file: usize,
     pub(crate) before: String,
     pub(crate) after: String,
+    /// The file it made beside the log (a page's archive), removed by its undo.
+    pub(crate) created: Option<crate::write::Created>,
 }
 
 /// Whether the log has files to write (the bundled sample has none); says why not.
@@ -53,6 +55,7 @@ pub(crate) fn undo(app: &mut App) {
             file: last.file,
             text: last.before,
             written: last.after,
+            created: last.created,
         },
     );
 }
@@ -84,6 +87,7 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
                 file: w.file,
                 before: w.before,
                 after: w.after,
+                created: w.created,
             });
             app.message = Some(sanitize(&summary).into_owned());
             app.just_wrote = true;
