@@ -30,6 +30,17 @@ fn seen(c: &mut Criterion<support::Clock>) {
         group.bench_with_input(BenchmarkId::new("new_and_changed", &id), &log, |b, log| {
             b.iter(|| seen.unseen(black_box(log)))
         });
+        // What is left on the drawing thread at a reload: the digests come with the log,
+        // worked out by the thread that read it (`digests`).
+        group.bench_with_input(BenchmarkId::new("digests", &id), &log, |b, log| {
+            b.iter(|| dateline::seen::digests(black_box(log)))
+        });
+        let digests = dateline::seen::digests(&log);
+        group.bench_with_input(
+            BenchmarkId::new("new_and_changed_given_digests", &id),
+            &log,
+            |b, log| b.iter(|| seen.unseen_given(black_box(log), &digests)),
+        );
         // A first open's first reload: the log as it opened taken as the last look.
         let opened = std::sync::Arc::new(support::loaded(events).log);
         group.bench_with_input(BenchmarkId::new("first_reload", &id), &log, |b, log| {

@@ -405,6 +405,12 @@ fn line(id: &str, look: &Look) -> String {
 
 /// A digest of every field `diff` compares in an event, hashed as it lies (no snapshot
 /// built): equal for an unchanged event, and stable across runs and machines.
+/// Each event's digest, in timeline order: what `Seen::unseen` compares with the last
+/// looks, worked out once (a reload works it out with the log, off the drawing thread).
+pub fn digests(log: &Log) -> Vec<u64> {
+    log.events.iter().map(|e| digest(log, e)).collect()
+}
+
 fn digest(log: &Log, e: &Event) -> u64 {
     let mut d = Digest(0x6a09_e667_f3bc_c908);
     d.text(Some(&e.date.written()));
@@ -573,16 +579,26 @@ impl Seen {
     /// The events new or changed since the last look, in timeline order; every event when
     /// no look was recorded.
     pub fn unseen(&mut self, log: &Log) -> BTreeMap<EventIx, Unseen> {
+        self.unseen_given(log, &[])
+    }
+
+    /// `unseen`, each event's digest given (`digests(log)`, worked out away from the
+    /// drawing thread); worked out here when they are not the log's.
+    pub fn unseen_given(&mut self, log: &Log, digests: &[u64]) -> BTreeMap<EventIx, Unseen> {
         if self.pending && self.opened.as_deref().is_some_and(|o| std::ptr::eq(o, log)) {
             return BTreeMap::new();
         }
         self.settle();
+        let given = digests.len() == log.events.len();
         log.events
             .iter()
             .enumerate()
             .filter_map(|(i, e)| match self.before.get(&e.id) {
                 None => Some((i, Unseen::New)),
-                Some(look) => (look.digest != digest(log, e)).then_some((i, Unseen::Changed)),
+                Some(look) => {
+                    let now = if given { digests[i] } else { digest(log, e) };
+                    (look.digest != now).then_some((i, Unseen::Changed))
+                }
             })
             .collect()
     }

@@ -279,6 +279,9 @@ pub struct Written {
     pub after: String,
     /// The file the write made beside the log, which its undo removes.
     pub created: Option<Created>,
+    /// Each event's digest in `loaded` (`seen::digests`), for a browser that works them
+    /// out off its drawing thread; empty unless asked for.
+    pub digests: Vec<u64>,
     /// `added 2025-05-12-geneva-joint-statement to autumn.yaml:212`.
     pub summary: String,
 }
@@ -422,6 +425,7 @@ pub fn commit_with(
         before: now,
         after: plan.text,
         created: None,
+        digests: Vec::new(),
         summary,
     })
 }

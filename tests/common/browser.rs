@@ -102,5 +102,13 @@ pub fn reload(app: &mut App, name: &str, yaml: &str) {
     use dateline::tui::input::msg::Reload;
     let result = load_str(name, yaml);
     let sources = vec![(name.to_owned(), yaml.to_owned())];
-    update(app, Msg::Reloaded(Box::new(Reload { result, sources })));
+    let digests = Vec::new();
+    update(
+        app,
+        Msg::Reloaded(Box::new(Reload {
+            result,
+            sources,
+            digests,
+        })),
+    );
 }

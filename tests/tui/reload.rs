@@ -249,6 +249,7 @@ fn the_errors_view_shows_hostile_text_only_sanitised() {
         Msg::Reloaded(Box::new(Reload {
             result,
             sources: vec![(NAME.to_owned(), hostile.to_owned())],
+            digests: Vec::new(),
         })),
     );
     update(&mut app, Action::Show(Opener::Errors));

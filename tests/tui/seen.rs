@@ -361,3 +361,35 @@ fn a_seen_file_not_read_whole_is_said_and_never_written_over() {
     assert!(app.seen.save(&app.log, THU_18_40).is_err());
     assert_eq!(std::fs::metadata(&big).unwrap().len(), before);
 }
+
+#[test]
+fn a_reload_brings_its_events_digests_from_the_reading_thread_and_marks_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.seen");
+    let log = dir.path().join("talks.yaml");
+    std::fs::write(&log, V1).unwrap();
+    let source = dateline::tui::LogSource {
+        args: vec![log.clone()],
+        limits: Default::default(),
+    };
+    let mut app = open(V1, &file);
+    std::fs::write(&log, v2()).unwrap();
+    // Read as the run loop reads it, off the drawing thread: the comparison's costly part
+    // (each event's digest) comes with the new version.
+    let read = source.read();
+    let loaded = read.result.as_ref().unwrap();
+    assert_eq!(read.digests.len(), loaded.log.events.len());
+    assert_eq!(read.digests, dateline::seen::digests(&loaded.log));
+    // Digests of another version (the one on screen) are not taken for this one's.
+    let mut stale = read.clone();
+    stale.digests = dateline::seen::digests(&app.log);
+    let mut other = open(V1, &dir.path().join("other.seen"));
+    update(&mut app, Msg::Reloaded(Box::new(read)));
+    update(&mut other, Msg::Reloaded(Box::new(stale)));
+    for app in [&app, &other] {
+        let s = screen(app, 80, 24);
+        assert!(row_of(&s, "First round").contains('~'), "{s}");
+        assert!(row_of(&s, "Third round").contains('+'), "{s}");
+        assert!(!row_of(&s, "Second round").contains(['~', '+']), "{s}");
+    }
+}

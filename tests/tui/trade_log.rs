@@ -258,6 +258,7 @@ fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
             Msg::Reloaded(Box::new(Reload {
                 result: result.clone(),
                 sources: sources.clone(),
+                digests: Vec::new(),
             })),
         );
         let s = screen_now(&app);

@@ -55,6 +55,9 @@ pub struct Reload {
     pub result: Result<Loaded, Report>,
     /// The text of the files the diagnostics name, to show the lines at fault.
     pub sources: Vec<(String, String)>,
+    /// Each event's digest in the new version (`seen::digests`), worked out where it was
+    /// read, off the drawing thread; empty: worked out when it is shown.
+    pub digests: Vec<u64>,
 }
 
 impl Msg {
@@ -62,6 +65,7 @@ impl Msg {
         Msg::Reloaded(Box::new(Reload {
             result,
             sources: Vec::new(),
+            digests: Vec::new(),
         }))
     }
 }

@@ -77,11 +77,16 @@ impl LogSource {
             Some(cache) => cache.load_paths_unchecked(&p, &self.limits),
             None => load::load_paths_unchecked(&p, &self.limits),
         });
-        let sources = match &result {
-            Ok(_) => Vec::new(),
-            Err(report) => sources_of(report),
+        let (sources, digests) = match &result {
+            // What changed since the last look is compared here, off the drawing thread.
+            Ok(loaded) => (Vec::new(), crate::seen::digests(&loaded.log)),
+            Err(report) => (sources_of(report), Vec::new()),
         };
-        Reload { result, sources }
+        Reload {
+            result,
+            sources,
+            digests,
+        }
     }
 }
 

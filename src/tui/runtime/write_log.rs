@@ -21,14 +21,23 @@ pub fn carry_out_through(
     log: &Log,
     cache: Option<&CacheThread>,
 ) -> Msg {
-    Msg::LogWritten(Box::new(write_change(source, change, log, cache)))
+    Msg::LogWritten(Box::new(
+        write_change(source, change, log, cache).map(with_digests),
+    ))
+}
+
+/// The written log's events' digests, worked out here rather than on the drawing thread.
+fn with_digests(mut w: write::Written) -> write::Written {
+    w.digests = crate::seen::digests(&w.loaded.log);
+    w
 }
 
 /// Archives a saved page and names it in the log on screen (`write::archive_page`), and says
 /// how it went.
 pub fn carry_out_page(source: &LogSource, page: &Path, into: &PageInto, log: &Log) -> Msg {
     let result = files_as_shown(source, log).and_then(|files| {
-        write::archive_page(log, &files, page, into, &source.limits).map(|p| p.written)
+        write::archive_page(log, &files, page, into, &source.limits)
+            .map(|p| with_digests(p.written))
     });
     Msg::LogWritten(Box::new(result))
 }

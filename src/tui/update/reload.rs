@@ -77,7 +77,7 @@ pub(crate) fn reloaded(app: &mut App, reload: Reload) {
                 && crate::tui::update::checked::same_but_checks(&app.log, &loaded.log) => {}
         Ok(loaded) => {
             app.just_wrote = false;
-            replace(app, loaded);
+            replace(app, loaded, &reload.digests);
         }
         Err(report) => {
             let lines = rendered(&report, &reload.sources);
@@ -101,8 +101,9 @@ pub(crate) fn unchanged(app: &mut App) {
     }
 }
 
-/// Swaps in the new log, carrying the reader's place over by id.
-fn replace(app: &mut App, loaded: Loaded) {
+/// Swaps in the new log, carrying the reader's place over by id; `digests` are its events'
+/// for what changed since the last look (empty: worked out here).
+fn replace(app: &mut App, loaded: Loaded, digests: &[u64]) {
     let Loaded { log, warnings } = loaded;
     let unverified = crate::tui::app::not_found(&warnings);
     let old = std::mem::replace(&mut app.log, std::sync::Arc::new(log));
@@ -126,7 +127,7 @@ fn replace(app: &mut App, loaded: Loaded) {
     }
 
     // What is new or changed since the last look, against the new version.
-    crate::tui::update::seen_keys::relink(app);
+    crate::tui::update::seen_keys::relink(app, digests);
     let mut gone = Vec::new();
     carry_query(&old, &app.log, &app.marks, &mut app.query, &mut gone);
     app.rebuild_derived(Changed::Log);

@@ -140,9 +140,10 @@ pub(crate) fn changes(app: &App, ix: EventIx) -> Vec<String> {
 }
 
 /// After the log changed (a reload, a write): what is new or changed now, against the same
-/// last look, kept in step with an "only them" filter; and the look recorded.
-pub(crate) fn relink(app: &mut App) {
-    app.unseen = app.seen.unseen(&app.log);
+/// last look, kept in step with an "only them" filter; and the look recorded. `digests` are
+/// the log's events' (`seen::digests`), worked out with the reload off the drawing thread.
+pub(crate) fn relink(app: &mut App, digests: &[u64]) {
+    app.unseen = app.seen.unseen_given(&app.log, digests);
     if app.query.unseen.is_some() {
         app.query.unseen = Some(app.unseen.keys().copied().collect());
     }

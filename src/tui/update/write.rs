@@ -72,6 +72,7 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
                 Reload {
                     result: Ok(w.loaded),
                     sources: Vec::new(),
+                    digests: w.digests,
                 },
             );
             let mut summary = w.summary;
