@@ -18,7 +18,7 @@
 //! one-file log parses its one file anyway.
 
 use super::fields::{At, Reader};
-use super::resolve::FileDoc;
+use super::resolve::{Doc, FileDoc};
 use super::{Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, document::Document};
 use crate::archive::Archives;
 use std::collections::HashMap;
@@ -81,7 +81,10 @@ impl Kept {
     fn of(read: FileRead<'_>) -> Kept {
         match read {
             FileRead::Doc(FileDoc { reader, doc }) => Kept::Doc {
-                doc,
+                doc: match doc {
+                    Doc::Own(doc) => doc,
+                    Doc::Kept(doc) => doc.clone(),
+                },
                 diags: reader.diags,
                 zone: reader.zone,
                 unresolved: reader.unresolved,
@@ -90,8 +93,9 @@ impl Kept {
         }
     }
 
-    /// A copy to resolve (resolving consumes it), as `read_doc` gave it.
-    fn to_read<'n>(&self, name: &'n str) -> FileRead<'n> {
+    /// The reading to resolve, as `read_doc` gave it: its document lent (resolving copies
+    /// what the log keeps of it), its diagnostics copied (resolving adds to them).
+    fn to_read<'a>(&'a self, name: &'a str) -> FileRead<'a> {
         match self {
             Kept::Doc {
                 doc,
@@ -105,7 +109,7 @@ impl Kept {
                 reader.unresolved = unresolved.clone();
                 FileRead::Doc(FileDoc {
                     reader,
-                    doc: doc.clone(),
+                    doc: Doc::Kept(doc),
                 })
             }
             Kept::Failed(d) => FileRead::Failed(d.clone()),
@@ -151,23 +155,28 @@ impl LoadCache {
 
     /// Each file's reading, from the cache where its bytes are unchanged and it fits in
     /// what `budget` has left (it is then taken from it); the cache then holds these files
-    /// only. A one-file log keeps nothing.
-    pub(super) fn read_docs<'n>(
-        &mut self,
-        names: &'n [String],
+    /// only, and lends their documents to the load. A one-file log keeps nothing.
+    pub(super) fn read_docs<'a>(
+        &'a mut self,
+        names: &'a [String],
         texts: &[impl AsRef<[u8]>],
         hashes: &[u64],
         limits: &Limits,
         budget: &mut Budget,
-    ) -> (Vec<FileDoc<'n>>, Vec<Diagnostic>) {
+    ) -> (Vec<FileDoc<'a>>, Vec<Diagnostic>) {
         let several = names.len() > 1;
         if !several {
             self.files.clear();
             self.parsed = names.len();
             return super::read_docs(names, texts, limits, budget, super::Way::Any);
         }
-        let mut docs = Vec::with_capacity(names.len());
-        let mut diagnostics = Vec::new();
+        // Each file's reading, kept (by its name) or not (a refusal naming the budget).
+        #[allow(clippy::large_enum_variant)] // one a file
+        enum Step<'n> {
+            Kept(&'n str),
+            Read(FileRead<'n>),
+        }
+        let mut steps = Vec::with_capacity(names.len());
         let mut kept: HashMap<String, Entry> = HashMap::with_capacity(names.len());
         self.parsed = 0;
         for ((name, text), &hash) in names.iter().zip(texts).zip(hashes) {
@@ -178,19 +187,23 @@ impl LoadCache {
                 limits: *limits,
                 several,
             };
-            // A name given twice is read once.
-            let twice = kept.get(name).filter(|e| e.key == key);
-            if let Some(e) = twice.filter(|e| e.fits(budget.left())) {
-                budget.take(e.cost);
-                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+            // A name given twice is read once; with other bytes, the second is not kept.
+            let twice = kept
+                .get(name.as_str())
+                .map(|e| (e.key == key, e.cost, e.fits(budget.left())));
+            if let Some((true, cost, true)) = twice {
+                budget.take(cost);
+                steps.push(Step::Kept(name));
                 continue;
             }
-            let cached = self.files.remove(name);
-            if let Some(e) = cached.filter(|e| e.key == key && e.fits(budget.left())) {
-                budget.take(e.cost);
-                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
-                kept.insert(name.clone(), e);
-                continue;
+            if twice.is_none() {
+                let cached = self.files.remove(name);
+                if let Some(e) = cached.filter(|e| e.key == key && e.fits(budget.left())) {
+                    budget.take(e.cost);
+                    kept.insert(name.clone(), e);
+                    steps.push(Step::Kept(name));
+                    continue;
+                }
             }
             self.parsed += 1;
             let reading = super::read_doc(name, bytes, limits, budget, super::Way::Any, several);
@@ -201,9 +214,9 @@ impl LoadCache {
                 left,
                 bounded,
             } = reading;
-            if bounded {
+            if bounded || twice.is_some() {
                 // A refusal naming what the budget had left: not kept.
-                push(read, &mut docs, &mut diagnostics);
+                steps.push(Step::Read(read));
             } else {
                 let entry = Entry {
                     key,
@@ -211,14 +224,26 @@ impl LoadCache {
                     cost,
                     left,
                 };
-                push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
                 kept.insert(name.clone(), entry);
+                steps.push(Step::Kept(name));
             }
             if stop {
                 break;
             }
         }
         self.files = kept;
+        let mut docs = Vec::with_capacity(steps.len());
+        let mut diagnostics = Vec::new();
+        for step in steps {
+            let read = match step {
+                Step::Kept(name) => match self.files.get(name) {
+                    Some(e) => e.kept.to_read(name),
+                    None => continue, // every name of a `Kept` step is in `files`
+                },
+                Step::Read(read) => read,
+            };
+            push(read, &mut docs, &mut diagnostics);
+        }
         (docs, diagnostics)
     }
 }

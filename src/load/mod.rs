@@ -421,7 +421,8 @@ enum DocsFrom<'c> {
     Cache(&'c mut LoadCache),
 }
 
-impl DocsFrom<'_> {
+impl<'c> DocsFrom<'c> {
+    /// The documents, which may borrow the cache's.
     fn docs<'n>(
         self,
         names: &'n [String],
@@ -429,7 +430,10 @@ impl DocsFrom<'_> {
         hashes: &[u64],
         limits: &Limits,
         budget: &mut Budget,
-    ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
+    ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>)
+    where
+        'c: 'n,
+    {
         match self {
             DocsFrom::Parse(way) => read_docs(names, texts, limits, budget, way),
             DocsFrom::Cache(cache) => cache.read_docs(names, texts, hashes, limits, budget),
@@ -548,7 +552,10 @@ fn read_doc<'n>(
             }
             let bounded = name_the_budget(&mut reader.diags, budget, &file_limits);
             return Reading {
-                read: FileRead::Doc(resolve::FileDoc { reader, doc }),
+                read: FileRead::Doc(resolve::FileDoc {
+                    reader,
+                    doc: resolve::Doc::Own(doc),
+                }),
                 stop: false,
                 cost: left - budget.left(),
                 left,
@@ -568,7 +575,10 @@ fn read_doc<'n>(
             if !budget.take_items(budget::items(&doc)) {
                 return over(budget);
             }
-            FileRead::Doc(resolve::FileDoc { reader, doc })
+            FileRead::Doc(resolve::FileDoc {
+                reader,
+                doc: resolve::Doc::Own(doc),
+            })
         }
         Parsed::Before(mut root, whole) => {
             // The part before a syntax error: its own errors, but not those of the
@@ -576,7 +586,10 @@ fn read_doc<'n>(
             // (those of a section it holds only in part, or of another file).
             let mut part = fields::Reader::new(name);
             let doc = document::read(&mut part, &mut root);
-            let mut one = [resolve::FileDoc { reader: part, doc }];
+            let mut one = [resolve::FileDoc {
+                reader: part,
+                doc: resolve::Doc::Own(doc),
+            }];
             resolve::resolve(&mut one);
             let [resolve::FileDoc { reader: part, .. }] = one;
             let unsure: std::collections::HashSet<usize> = part

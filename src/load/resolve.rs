@@ -3,7 +3,7 @@
 //! order, and the derived links (who answered whom, which parties took part).
 
 use super::diagnostic::Severity;
-use super::document::{ActorDef, Document, PartyDef, SourceDef};
+use super::document::{ActorDef, Document, EventDef, PartyDef, SourceDef};
 use super::fields::{At, Reader};
 use super::suggest::{did_you_mean, nearest_unordered};
 use crate::model::*;
@@ -11,7 +11,109 @@ use crate::model::*;
 /// One file's document and the reader holding its diagnostics.
 pub(crate) struct FileDoc<'a> {
     pub(crate) reader: Reader<'a>,
-    pub(crate) doc: Document,
+    pub(crate) doc: Doc<'a>,
+}
+
+/// A file's document: read by this load (resolving takes what the log keeps out of it), or
+/// kept by a cache from an earlier load (resolving only reads it and copies what the log
+/// keeps), so that a reload does not copy every kept document whole first.
+pub(crate) enum Doc<'a> {
+    Own(Document),
+    Kept(&'a Document),
+}
+
+impl Doc<'_> {
+    fn get(&self) -> &Document {
+        match self {
+            Doc::Own(d) => d,
+            Doc::Kept(d) => d,
+        }
+    }
+
+    fn parties(&mut self) -> Vec<PartyDef> {
+        match self {
+            Doc::Own(d) => std::mem::take(&mut d.parties),
+            Doc::Kept(d) => d.parties.clone(),
+        }
+    }
+
+    fn actors(&mut self) -> Vec<ActorDef> {
+        match self {
+            Doc::Own(d) => std::mem::take(&mut d.actors),
+            Doc::Kept(d) => d.actors.clone(),
+        }
+    }
+
+    fn sources(&mut self) -> Vec<SourceDef> {
+        match self {
+            Doc::Own(d) => std::mem::take(&mut d.sources),
+            Doc::Kept(d) => d.sources.clone(),
+        }
+    }
+}
+
+/// What an event keeps of its definition as written, besides what is resolved: moved out of
+/// a document of this load, copied from a kept one.
+struct Texts {
+    title: String,
+    summary: Option<String>,
+    location: Option<String>,
+    date_note: Option<String>,
+    topics: Vec<String>,
+    related: Vec<At<String>>,
+    /// Each quote's text, attribution, original and language.
+    quotes: Vec<QuoteTexts>,
+}
+
+type QuoteTexts = (String, Option<String>, Option<String>, Option<String>);
+
+impl Texts {
+    fn take(e: &mut EventDef) -> Texts {
+        use std::mem::take;
+        Texts {
+            title: take(&mut e.title),
+            summary: e.summary.take(),
+            location: e.location.take(),
+            date_note: e.date_note.take(),
+            topics: take(&mut e.topics),
+            related: take(&mut e.related),
+            quotes: e
+                .quotes
+                .iter_mut()
+                .map(|q| {
+                    (
+                        take(&mut q.text),
+                        q.attribution.take(),
+                        q.original.take(),
+                        q.lang.take(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn copy(e: &EventDef) -> Texts {
+        Texts {
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            location: e.location.clone(),
+            date_note: e.date_note.clone(),
+            topics: e.topics.clone(),
+            related: e.related.clone(),
+            quotes: e
+                .quotes
+                .iter()
+                .map(|q| {
+                    (
+                        q.text.clone(),
+                        q.attribution.clone(),
+                        q.original.clone(),
+                        q.lang.clone(),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Notes that file `fi` declares entry `ix` (a party or an actor), once per file.
@@ -47,14 +149,15 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
         files: files.iter().map(|f| f.reader.file.to_string()).collect(),
         ..Log::default()
     };
-    log.title = files.iter().find_map(|f| f.doc.title.clone());
-    log.description = files.iter().find_map(|f| f.doc.description.clone());
-    log.timezone = reading_zone(files);
-    let defs = first_definitions(files, &mut log);
+    log.title = files.iter().find_map(|f| f.doc.get().title.clone());
+    log.description = files.iter().find_map(|f| f.doc.get().description.clone());
+    let rezone = reading_zone(files);
+    log.timezone = rezone.zone;
+    let defs = first_definitions(files, &mut log, &rezone);
     let actor_marks = add_definitions(files, &mut log, defs);
-    let taken = written_event_ids(files, &log);
-    let pending = events_of(files, &log, taken);
-    order_and_link(files, &mut log, pending);
+    let mut ids = written_event_ids(files, &log);
+    let pending = events_of(files, &log, &mut ids, &rezone);
+    order_and_link(files, &mut log, pending, ids);
     warn_unused_actors(files, &log, &actor_marks);
     explain_wrong_kinds(files, &log);
     log
@@ -62,14 +165,14 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
 
 /// Parties, actors and sources: the first definition wins; a later one with the same id
 /// must say the same thing (else a diagnostic in the later file).
-fn first_definitions(files: &mut [FileDoc], log: &mut Log) -> Definitions {
+fn first_definitions(files: &mut [FileDoc], log: &mut Log, rezone: &Rezone) -> Definitions {
     // Parties, actors and sources: the first definition wins; a later one with the
     // same id must say the same thing.
     let mut party_defs: Vec<(usize, PartyDef)> = Vec::new();
     let mut actor_defs: Vec<(usize, ActorDef)> = Vec::new();
     let mut source_defs: Vec<(usize, SourceDef)> = Vec::new();
     for fi in 0..files.len() {
-        let parties = std::mem::take(&mut files[fi].doc.parties);
+        let parties = files[fi].doc.parties();
         for p in parties {
             match log.party_ids.get(&p.id.value) {
                 Some(&ix) => {
@@ -97,8 +200,9 @@ fn first_definitions(files: &mut [FileDoc], log: &mut Log) -> Definitions {
                 }
             }
         }
-        let sources = std::mem::take(&mut files[fi].doc.sources);
-        for s in sources {
+        let sources = files[fi].doc.sources();
+        for mut s in sources {
+            s.published = s.published.map(|d| rezone.date(fi, d));
             match log.source_ids.get(&s.id.value) {
                 Some(&ix) => {
                     let (first_file, first) = &source_defs[ix];
@@ -131,7 +235,7 @@ fn first_definitions(files: &mut [FileDoc], log: &mut Log) -> Definitions {
         }
     }
     for fi in 0..files.len() {
-        let actors = std::mem::take(&mut files[fi].doc.actors);
+        let actors = files[fi].doc.actors();
         for a in actors {
             match log.actor_ids.get(&a.id.value) {
                 Some(&ix) => {
@@ -236,142 +340,247 @@ fn add_definitions(files: &mut [FileDoc], log: &mut Log, defs: Definitions) -> A
     actor_marks
 }
 
-/// The ids events are written with, each with its file and line; a second use is reported.
-fn written_event_ids(files: &mut [FileDoc], log: &Log) -> IdMap<(usize, usize)> {
+/// The ids events are written with, each with its event's place in file order (as
+/// `events_of` lists them); a second use is reported. Derived ids are added by `events_of`,
+/// and the places become timeline places in `order_and_link`: one map, each id hashed once.
+fn written_event_ids(files: &mut [FileDoc], log: &Log) -> IdMap<usize> {
     // Event ids: written ones first, so a derived id never takes a written one's place.
-    let mut taken: IdMap<(usize, usize)> = IdMap::default();
-    for (fi, f) in files.iter_mut().enumerate() {
-        for e in &f.doc.events {
-            if let Some(id) = &e.id {
-                if let Some(&(ofi, line)) = taken.get(&id.value) {
+    let total = files.iter().map(|f| f.doc.get().events.len()).sum();
+    let mut taken: IdMap<usize> = IdMap::default();
+    taken.reserve(total);
+    // Where each file's events start in file order, to name the first use of an id.
+    let mut starts = Vec::with_capacity(files.len());
+    let mut ix = 0;
+    for fi in 0..files.len() {
+        starts.push(ix);
+        for k in 0..files[fi].doc.get().events.len() {
+            let Some(id) = &files[fi].doc.get().events[k].id else {
+                ix += 1;
+                continue;
+            };
+            match taken.get(&id.value) {
+                Some(&first) => {
+                    let ofi = starts.partition_point(|&s| s <= first) - 1;
+                    let line = files[ofi].doc.get().events[first - starts[ofi]]
+                        .id
+                        .as_ref()
+                        .map_or(0, |id| id.mark.line());
                     let other = if ofi == fi {
                         format!("line {line}")
                     } else {
                         format!("{}:{line}", log.files[ofi])
                     };
-                    f.reader.error(id.mark, &id.path(), format!("event id \"{}\" is already used ({other}): ids are unique among events", id.value));
-                } else {
-                    taken.insert(id.value.clone(), (fi, id.mark.line()));
+                    let message = format!(
+                        "event id \"{}\" is already used ({other}): ids are unique among events",
+                        id.value
+                    );
+                    let (mark, path) = (id.mark, id.path());
+                    files[fi].reader.error(mark, &path, message);
+                }
+                None => {
+                    taken.insert(id.value.clone(), ix);
                 }
             }
+            ix += 1;
         }
     }
     taken
 }
 
+/// The log's reading zone, and the files whose dates were read in another: their dates are
+/// read again in it as their events are made (a kept document is not changed).
+struct Rezone {
+    zone: Tz,
+    files: Vec<bool>,
+}
+
+impl Rezone {
+    fn date(&self, fi: usize, d: Date) -> Date {
+        if self.files[fi] {
+            d.in_zone(self.zone)
+        } else {
+            d
+        }
+    }
+}
+
+/// What making each event needs of the whole log.
+struct EventCx<'l> {
+    log: &'l Log,
+    /// Every event id so far, with its event's place in file order.
+    ids: &'l mut IdMap<usize>,
+    next_free: super::ids::Suffixes,
+    rezone: &'l Rezone,
+}
+
 /// Every event, in file order, with its id (written, or derived and made unique against
-/// `taken`) and its references resolved but `related`.
-fn events_of(files: &mut [FileDoc], log: &Log, mut taken: IdMap<(usize, usize)>) -> Vec<Pending> {
+/// those in `ids`, where it is added) and its references resolved but `related`.
+fn events_of(
+    files: &mut [FileDoc],
+    log: &Log,
+    ids: &mut IdMap<usize>,
+    rezone: &Rezone,
+) -> Vec<Pending> {
     // Every event, in file order, with its id; `related` still as written.
     // Sized once: a big log's events are the largest array of the load, and growing it by
     // doubling would hold two of it at a time.
     let mut pending: Vec<Pending> =
-        Vec::with_capacity(files.iter().map(|f| f.doc.events.len()).sum());
-    let mut next_free = super::ids::Suffixes::default();
+        Vec::with_capacity(files.iter().map(|f| f.doc.get().events.len()).sum());
+    let mut cx = EventCx {
+        log,
+        ids,
+        next_free: super::ids::Suffixes::default(),
+        rezone,
+    };
     for (fi, file) in files.iter_mut().enumerate() {
-        let events = std::mem::take(&mut file.doc.events);
-        for e in events {
-            let (id, id_derived) = match &e.id {
-                Some(id) => (id.value.clone(), false),
-                None => {
-                    let base = super::ids::derive(&e.date, &e.title);
-                    let id = next_free.free(&base, |id| taken.contains_key(id));
-                    taken.insert(id.clone(), (fi, e.mark.line()));
-                    (id, true)
+        let FileDoc { reader, doc } = file;
+        match doc {
+            // Each definition dropped once made into an event: at a million events, the
+            // definitions and the events are not all held at once.
+            Doc::Own(d) => {
+                for mut e in std::mem::take(&mut d.events) {
+                    let texts = Texts::take(&mut e);
+                    let ix = pending.len();
+                    pending.push(event_of(&mut cx, reader, fi, ix, &e, texts));
                 }
-            };
-            let r = &mut file.reader;
-            // Each list sized to the ids written (collecting from a filter would leave room
-            // for four, in a million events).
-            let mut refs = |ids: &[At<String>], map: &IdMap<usize>, what: &str| {
-                let mut out = Vec::with_capacity(ids.len());
-                out.extend(ids.iter().filter_map(|id| lookup(r, map, id, what)));
-                out
-            };
-            let actors = refs(&e.actors, &log.actor_ids, "actor");
-            let named_parties = refs(&e.parties, &log.party_ids, "party");
-            let sources: Vec<SourceIx> = refs(&e.sources, &log.source_ids, "source");
-            // The event's only source, for its quotes that name none.
-            let only_source = match (e.sources.len(), sources.as_slice()) {
-                (1, &[s]) => Some(s),
-                _ => None,
-            };
-            let quotes = e
-                .quotes
-                .into_iter()
-                .map(|q| {
-                    let speaker = q
-                        .speaker
-                        .as_ref()
-                        .and_then(|s| lookup(r, &log.actor_ids, s, "actor"));
-                    let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
-                    for p in &q.parties {
-                        if let Some(ix) = lookup(r, &log.party_ids, p, "party")
-                            && !parties.contains(&ix)
-                        {
-                            parties.push(ix);
-                        }
-                    }
-                    speaker_in_party(r, log, speaker, &q.parties, &parties);
-                    Quote {
-                        text: q.text,
-                        speaker,
-                        attribution: q.attribution,
-                        parties,
-                        source: match &q.source {
-                            Some(s) => lookup(r, &log.source_ids, s, "source"),
-                            None => only_source,
-                        },
-                        paraphrase: q.paraphrase,
-                        translated: q.translated,
-                        original: q.original,
-                        lang: q.lang,
-                        verification: Verification::default(),
-                        origin: Origin {
-                            file: fi,
-                            line: q.mark.line(),
-                            span: q.span,
-                        },
-                    }
-                })
-                .collect();
-            pending.push(Pending {
-                event: Event {
-                    id,
-                    id_derived,
-                    date: e.date,
-                    end: e.end,
-                    date_note: e.date_note,
-                    kind: e.kind,
-                    status: e.status,
-                    title: e.title,
-                    summary: e.summary,
-                    location: e.location,
-                    actors,
-                    named_parties,
-                    topics: e.topics,
-                    sources,
-                    related: Vec::new(),
-                    quotes,
-                    origin: Origin {
-                        file: fi,
-                        line: e.mark.line(),
-                        span: e.span,
-                    },
-                    related_by: Vec::new(),
-                    parties: Vec::new(),
-                    involved: Vec::new(),
-                },
-                related: e.related,
-                file: fi,
-            });
+            }
+            Doc::Kept(d) => {
+                for e in &d.events {
+                    let ix = pending.len();
+                    pending.push(event_of(&mut cx, reader, fi, ix, e, Texts::copy(e)));
+                }
+            }
         }
     }
     pending
 }
 
-/// The events in timeline order, `related` resolved both ways, and who took part.
-fn order_and_link(files: &mut [FileDoc], log: &mut Log, mut pending: Vec<Pending>) {
+/// One event of file `fi`, the `ix`-th in file order, from its definition and its texts.
+fn event_of(
+    cx: &mut EventCx,
+    r: &mut Reader,
+    fi: usize,
+    ix: usize,
+    e: &EventDef,
+    texts: Texts,
+) -> Pending {
+    let log = cx.log;
+    let date = cx.rezone.date(fi, e.date);
+    let end = e.end.map(|d| cx.rezone.date(fi, d));
+    let (id, id_derived) = match &e.id {
+        Some(id) => (id.value.clone(), false),
+        None => {
+            let base = super::ids::derive(&date, &texts.title);
+            let ids = &*cx.ids;
+            let id = cx.next_free.free(&base, |id| ids.contains_key(id));
+            cx.ids.insert(id.clone(), ix);
+            (id, true)
+        }
+    };
+    // Each list sized to the ids written (collecting from a filter would leave room
+    // for four, in a million events).
+    let mut refs = |ids: &[At<String>], map: &IdMap<usize>, what: &str| {
+        let mut out = Vec::with_capacity(ids.len());
+        out.extend(ids.iter().filter_map(|id| lookup(r, map, id, what)));
+        out
+    };
+    let actors = refs(&e.actors, &log.actor_ids, "actor");
+    let named_parties = refs(&e.parties, &log.party_ids, "party");
+    let sources: Vec<SourceIx> = refs(&e.sources, &log.source_ids, "source");
+    // The event's only source, for its quotes that name none.
+    let only_source = match (e.sources.len(), sources.as_slice()) {
+        (1, &[s]) => Some(s),
+        _ => None,
+    };
+    let Texts {
+        title,
+        summary,
+        location,
+        date_note,
+        topics,
+        related,
+        quotes: quote_texts,
+    } = texts;
+    let quotes = e
+        .quotes
+        .iter()
+        .zip(quote_texts)
+        .map(|(q, (text, attribution, original, lang))| {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|s| lookup(r, &log.actor_ids, s, "actor"));
+            let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
+            for p in &q.parties {
+                if let Some(ix) = lookup(r, &log.party_ids, p, "party")
+                    && !parties.contains(&ix)
+                {
+                    parties.push(ix);
+                }
+            }
+            speaker_in_party(r, log, speaker, &q.parties, &parties);
+            Quote {
+                text,
+                speaker,
+                attribution,
+                parties,
+                source: match &q.source {
+                    Some(s) => lookup(r, &log.source_ids, s, "source"),
+                    None => only_source,
+                },
+                paraphrase: q.paraphrase,
+                translated: q.translated,
+                original,
+                lang,
+                verification: Verification::default(),
+                origin: Origin {
+                    file: fi,
+                    line: q.mark.line(),
+                    span: q.span,
+                },
+            }
+        })
+        .collect();
+    Pending {
+        event: Event {
+            id,
+            id_derived,
+            date,
+            end,
+            date_note,
+            kind: e.kind,
+            status: e.status,
+            title,
+            summary,
+            location,
+            actors,
+            named_parties,
+            topics,
+            sources,
+            related: Vec::new(),
+            quotes,
+            origin: Origin {
+                file: fi,
+                line: e.mark.line(),
+                span: e.span,
+            },
+            related_by: Vec::new(),
+            parties: Vec::new(),
+            involved: Vec::new(),
+        },
+        related,
+        file: fi,
+    }
+}
+
+/// The events in timeline order, `related` resolved both ways, and who took part; `ids`
+/// (every event's id with its place in file order) becomes the log's map of event ids.
+fn order_and_link(
+    files: &mut [FileDoc],
+    log: &mut Log,
+    mut pending: Vec<Pending>,
+    mut ids: IdMap<usize>,
+) {
     // Timeline order: by the instant a date starts, then file order (a stable sort).
     // Sort positions, not the (large) events themselves, then take them in that order.
     // At one instant, coarser dates first: a year or month starts at the same moment as its
@@ -381,13 +590,25 @@ fn order_and_link(files: &mut [FileDoc], log: &mut Log, mut pending: Vec<Pending
         .enumerate()
         .map(|(i, p)| (p.event.date.start_ts(), p.event.date.precision, i))
         .collect();
-    order.sort_unstable(); // (instant, precision, file order): unique keys, so as good as stable
+    // (instant, precision, file order): unique keys, so as good as stable. A log written in
+    // order (the usual) is not sorted again.
+    if !order.is_sorted() {
+        order.sort_unstable();
+    }
+    let from: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    // Each event's place in the timeline, by its place in file order.
+    let mut to = vec![0; from.len()];
+    for (k, &i) in from.iter().enumerate() {
+        to[i] = k;
+    }
+    for v in ids.values_mut() {
+        *v = to[*v];
+    }
+    drop(to);
+    log.event_ids = ids;
     // Put in that order in place, and the events then taken out in place: never a second
     // array of them.
-    permute(&mut pending, order.into_iter().map(|(_, _, i)| i).collect());
-    for (i, p) in pending.iter().enumerate() {
-        log.event_ids.insert(p.event.id.clone(), i);
-    }
+    permute(&mut pending, from);
     let mut related_all = Vec::with_capacity(pending.len());
     for p in &mut pending {
         let r = &mut files[p.file].reader;
@@ -643,10 +864,10 @@ fn wrong_kind(key: &str, id: &str, is: &str, in_actor: bool) -> Option<(String, 
 /// when the two disagree.
 /// The log's reading zone: the one its files name (they must agree), else UTC. The dates of
 /// a file that names none were read in UTC; they are read again in the log's zone.
-fn reading_zone(files: &mut [FileDoc]) -> Tz {
+fn reading_zone(files: &mut [FileDoc]) -> Rezone {
     let mut first: Option<(usize, Tz, usize)> = None;
     for fi in 0..files.len() {
-        let Some(tz) = files[fi].doc.timezone.clone() else {
+        let Some(tz) = files[fi].doc.get().timezone.clone() else {
             continue;
         };
         match first {
@@ -667,20 +888,15 @@ fn reading_zone(files: &mut [FileDoc]) -> Tz {
         }
     }
     let zone = first.map_or(DEFAULT_ZONE, |(_, tz, _)| tz);
-    for f in files.iter_mut() {
-        if f.reader.zone == zone {
-            continue;
-        }
-        f.reader.zone = zone;
-        for e in &mut f.doc.events {
-            e.date = e.date.in_zone(zone);
-            e.end = e.end.map(|d| d.in_zone(zone));
-        }
-        for s in &mut f.doc.sources {
-            s.published = s.published.map(|d| d.in_zone(zone));
-        }
-    }
-    zone
+    let files = files
+        .iter_mut()
+        .map(|f| {
+            let other = f.reader.zone != zone;
+            f.reader.zone = zone;
+            other
+        })
+        .collect();
+    Rezone { zone, files }
 }
 
 fn duplicate(
