@@ -136,11 +136,11 @@ struct Definitions {
 /// Where each actor is defined (its first definition): file, place and path.
 type ActorMarks = Vec<(usize, super::yaml::Mark, String)>;
 
-/// An event with its id, its file, and its `related` still as written.
+/// The events with their ids, and each one's `related` still as written, side by side: put
+/// in timeline order, the events need not be moved again out of a wrapper.
 struct Pending {
-    event: Event,
-    related: Vec<At<String>>,
-    file: usize,
+    events: Vec<Event>,
+    related: Vec<Vec<At<String>>>,
 }
 
 /// Merges and resolves. Diagnostics go to each file's reader.
@@ -415,17 +415,15 @@ struct EventCx<'l> {
 
 /// Every event, in file order, with its id (written, or derived and made unique against
 /// those in `ids`, where it is added) and its references resolved but `related`.
-fn events_of(
-    files: &mut [FileDoc],
-    log: &Log,
-    ids: &mut IdMap<usize>,
-    rezone: &Rezone,
-) -> Vec<Pending> {
+fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &Rezone) -> Pending {
     // Every event, in file order, with its id; `related` still as written.
     // Sized once: a big log's events are the largest array of the load, and growing it by
     // doubling would hold two of it at a time.
-    let mut pending: Vec<Pending> =
-        Vec::with_capacity(files.iter().map(|f| f.doc.get().events.len()).sum());
+    let total = files.iter().map(|f| f.doc.get().events.len()).sum();
+    let mut pending = Pending {
+        events: Vec::with_capacity(total),
+        related: Vec::with_capacity(total),
+    };
     let mut cx = EventCx {
         log,
         ids,
@@ -440,14 +438,18 @@ fn events_of(
             Doc::Own(d) => {
                 for mut e in std::mem::take(&mut d.events) {
                     let texts = Texts::take(&mut e);
-                    let ix = pending.len();
-                    pending.push(event_of(&mut cx, reader, fi, ix, &e, texts));
+                    let ix = pending.events.len();
+                    let (event, related) = event_of(&mut cx, reader, fi, ix, &e, texts);
+                    pending.events.push(event);
+                    pending.related.push(related);
                 }
             }
             Doc::Kept(d) => {
                 for e in &d.events {
-                    let ix = pending.len();
-                    pending.push(event_of(&mut cx, reader, fi, ix, e, Texts::copy(e)));
+                    let ix = pending.events.len();
+                    let (event, related) = event_of(&mut cx, reader, fi, ix, e, Texts::copy(e));
+                    pending.events.push(event);
+                    pending.related.push(related);
                 }
             }
         }
@@ -455,7 +457,8 @@ fn events_of(
     pending
 }
 
-/// One event of file `fi`, the `ix`-th in file order, from its definition and its texts.
+/// One event of file `fi`, the `ix`-th in file order, from its definition and its texts;
+/// with its `related` as written.
 fn event_of(
     cx: &mut EventCx,
     r: &mut Reader,
@@ -463,7 +466,7 @@ fn event_of(
     ix: usize,
     e: &EventDef,
     texts: Texts,
-) -> Pending {
+) -> (Event, Vec<At<String>>) {
     let log = cx.log;
     let date = cx.rezone.date(fi, e.date);
     let end = e.end.map(|d| cx.rezone.date(fi, d));
@@ -541,8 +544,8 @@ fn event_of(
             }
         })
         .collect();
-    Pending {
-        event: Event {
+    (
+        Event {
             id,
             id_derived,
             date,
@@ -569,26 +572,24 @@ fn event_of(
             involved: Vec::new(),
         },
         related,
-        file: fi,
-    }
+    )
 }
 
 /// The events in timeline order, `related` resolved both ways, and who took part; `ids`
 /// (every event's id with its place in file order) becomes the log's map of event ids.
-fn order_and_link(
-    files: &mut [FileDoc],
-    log: &mut Log,
-    mut pending: Vec<Pending>,
-    mut ids: IdMap<usize>,
-) {
+fn order_and_link(files: &mut [FileDoc], log: &mut Log, pending: Pending, mut ids: IdMap<usize>) {
+    let Pending {
+        mut events,
+        mut related,
+    } = pending;
     // Timeline order: by the instant a date starts, then file order (a stable sort).
     // Sort positions, not the (large) events themselves, then take them in that order.
     // At one instant, coarser dates first: a year or month starts at the same moment as its
     // first day, and putting it first keeps every header of the timeline after the last.
-    let mut order: Vec<(i64, Precision, usize)> = pending
+    let mut order: Vec<(i64, Precision, usize)> = events
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.event.date.start_ts(), p.event.date.precision, i))
+        .map(|(i, e)| (e.date.start_ts(), e.date.precision, i))
         .collect();
     // (instant, precision, file order): unique keys, so as good as stable. A log written in
     // order (the usual) is not sorted again.
@@ -606,21 +607,19 @@ fn order_and_link(
     }
     drop(to);
     log.event_ids = ids;
-    // Put in that order in place, and the events then taken out in place: never a second
-    // array of them.
-    permute(&mut pending, from);
-    let mut related_all = Vec::with_capacity(pending.len());
-    for p in &mut pending {
-        let r = &mut files[p.file].reader;
-        let related: Vec<EventIx> = p
-            .related
+    // Put in that order in place: never a second array of them.
+    permute(&mut related, from.clone());
+    permute(&mut events, from);
+    let mut related_all = Vec::with_capacity(events.len());
+    for (e, written) in events.iter().zip(related) {
+        let r = &mut files[e.origin.file].reader;
+        let related: Vec<EventIx> = written
             .iter()
             .filter_map(|id| lookup(r, &log.event_ids, id, "event"))
             .collect();
         related_all.push(related);
-        p.related = Vec::new();
     }
-    log.events = pending.into_iter().map(|p| p.event).collect();
+    log.events = events;
     for (i, related) in related_all.into_iter().enumerate() {
         for &j in &related {
             if !log.events[j].related_by.contains(&i) {
