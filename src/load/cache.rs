@@ -24,7 +24,7 @@
 //! one-file log parses its one file anyway.
 
 use super::fields::{At, Reader};
-use super::resolve::{Doc, FileDoc};
+use super::resolve::{Doc, FileDoc, Recall};
 use super::stamp::{Meta, Stamp};
 use super::{
     Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, Text, document::Document,
@@ -45,6 +45,8 @@ pub struct LoadCache {
     read: usize,
     /// The racy rule's tick, when not `stamp::TICK` (tests).
     tick: Option<std::time::Duration>,
+    /// The definitions the kept lookups were made against.
+    recall: Recall,
 }
 
 /// What decides whether a kept reading is the one a file's bytes give now.
@@ -66,6 +68,9 @@ struct Entry {
     left: u64,
     /// The file's metadata when its bytes were last read from disk (None for bytes given).
     stamp: Option<Stamp>,
+    /// What the lookups of its references found when it was last resolved, against
+    /// `LoadCache::recall`'s definitions (see `resolve::Recall`).
+    lookups: Option<Vec<u32>>,
 }
 
 impl Entry {
@@ -95,7 +100,7 @@ enum Kept {
 impl Kept {
     fn of(read: FileRead<'_>) -> Kept {
         match read {
-            FileRead::Doc(FileDoc { reader, doc }) => Kept::Doc {
+            FileRead::Doc(FileDoc { reader, doc, .. }) => Kept::Doc {
                 doc: match doc {
                     Doc::Own(doc) => doc,
                     Doc::Kept(doc) => doc.clone(),
@@ -125,6 +130,7 @@ impl Kept {
                 FileRead::Doc(FileDoc {
                     reader,
                     doc: Doc::Kept(doc),
+                    lookups: None,
                 })
             }
             Kept::Failed(d) => FileRead::Failed(d.clone()),
@@ -171,6 +177,22 @@ impl LoadCache {
         archives: Archives,
     ) -> Result<Loaded, Report> {
         super::load_texts_by(files, limits, archives, Some(self))
+    }
+
+    /// What resolving needs to recall the kept documents' lookups; given back with
+    /// `put_recall`.
+    pub(super) fn take_recall(&mut self) -> Recall {
+        std::mem::take(&mut self.recall)
+    }
+
+    /// What a resolve noted: each file's lookups go with its kept reading.
+    pub(super) fn put_recall(&mut self, mut recall: Recall) {
+        for (name, lookups) in recall.noted.drain(..) {
+            if let Some(e) = self.files.get_mut(&name) {
+                e.lookups = lookups;
+            }
+        }
+        self.recall = recall;
     }
 
     /// How many files the last load had to parse (the others were kept).
@@ -279,6 +301,7 @@ impl LoadCache {
                     cost,
                     left,
                     stamp: text.stamp,
+                    lookups: None,
                 };
                 parsed.insert(name, entry);
                 steps.push(Step::Parsed(name));
@@ -315,7 +338,13 @@ impl LoadCache {
         for step in steps {
             let read = match step {
                 Step::Cached(name) | Step::Parsed(name) => match self.files.get(name) {
-                    Some(e) => e.kept.to_read(name),
+                    Some(e) => {
+                        let mut read = e.kept.to_read(name);
+                        if let FileRead::Doc(doc) = &mut read {
+                            doc.lookups = e.lookups.as_deref();
+                        }
+                        read
+                    }
                     None => continue, // every such name is in `files`
                 },
                 Step::Read(read) => read,

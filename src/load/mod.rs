@@ -293,17 +293,24 @@ fn load_paths_once(
             stamp: *stamp,
         })
         .collect();
-    let from = match cache {
+    let mut cache = cache;
+    let mut recall = cache.as_deref_mut().map(LoadCache::take_recall);
+    let from = match cache.as_deref_mut() {
         Some(cache) => DocsFrom::Cache(cache),
         None => DocsFrom::Parse(Way::Any),
     };
-    let (docs, diagnostics) = from.docs(&names, &texts, limits, &mut budget)?;
+    let Some((docs, diagnostics)) = from.docs(&names, &texts, limits, &mut budget) else {
+        if let (Some(cache), Some(recall)) = (cache, recall) {
+            cache.put_recall(recall);
+        }
+        return None;
+    };
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
     drop(texts);
     drop(contents);
     let to = Archives::Beside(paths);
-    Some(finish(
+    let loaded = finish(
         &names,
         hashes,
         docs,
@@ -312,7 +319,12 @@ fn load_paths_once(
         &mut budget,
         to,
         later,
-    ))
+        recall.as_mut(),
+    );
+    if let (Some(cache), Some(recall)) = (cache, recall) {
+        cache.put_recall(recall);
+    }
+    Some(loaded)
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -521,11 +533,20 @@ fn load_by(
         .unzip();
     let hashes: Vec<u64> = texts.iter().map(|t| t.hash).collect();
     let mut budget = Budget::new(limits);
+    let (mut cache, way) = match from {
+        DocsFrom::Cache(cache) => (Some(cache), Way::Any),
+        DocsFrom::Parse(way) => (None, way),
+    };
+    let mut recall = cache.as_deref_mut().map(LoadCache::take_recall);
+    let from = match cache.as_deref_mut() {
+        Some(cache) => DocsFrom::Cache(cache),
+        None => DocsFrom::Parse(way),
+    };
     let Some((docs, diagnostics)) = from.docs(&names, &texts, limits, &mut budget) else {
         // Every text is given, so no reading wanted bytes: not reached.
         return load_by(files, limits, archives, DocsFrom::Parse(Way::Any));
     };
-    finish(
+    let loaded = finish(
         &names,
         hashes,
         docs,
@@ -534,7 +555,12 @@ fn load_by(
         &mut budget,
         archives,
         false,
-    )
+        recall.as_mut(),
+    );
+    if let (Some(cache), Some(recall)) = (cache, recall) {
+        cache.put_recall(recall);
+    }
+    loaded
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of
@@ -627,6 +653,7 @@ fn read_doc<'n>(
                 read: FileRead::Doc(resolve::FileDoc {
                     reader,
                     doc: resolve::Doc::Own(doc),
+                    lookups: None,
                 }),
                 stop: false,
                 cost: left - budget.left(),
@@ -650,6 +677,7 @@ fn read_doc<'n>(
             FileRead::Doc(resolve::FileDoc {
                 reader,
                 doc: resolve::Doc::Own(doc),
+                lookups: None,
             })
         }
         Parsed::Before(mut root, whole) => {
@@ -661,6 +689,7 @@ fn read_doc<'n>(
             let mut one = [resolve::FileDoc {
                 reader: part,
                 doc: resolve::Doc::Own(doc),
+                lookups: None,
             }];
             resolve::resolve(&mut one);
             let [resolve::FileDoc { reader: part, .. }] = one;
@@ -728,8 +757,9 @@ fn finish(
     budget: &mut Budget,
     archives: Archives,
     later: bool,
+    recall: Option<&mut resolve::Recall>,
 ) -> Result<Loaded, Report> {
-    let mut log = resolve::resolve(&mut docs);
+    let mut log = resolve::resolve_noting(&mut docs, recall);
     for d in docs {
         diagnostics.extend(d.reader.diags);
     }

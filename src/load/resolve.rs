@@ -12,6 +12,77 @@ use crate::model::*;
 pub(crate) struct FileDoc<'a> {
     pub(crate) reader: Reader<'a>,
     pub(crate) doc: Doc<'a>,
+    /// For a kept document, what the last resolve's lookups of its references found (see
+    /// `Recall`).
+    pub(crate) lookups: Option<&'a [u32]>,
+}
+
+/// The definitions references are resolved against, each in index order (and each actor's
+/// party): against the same, a document's references resolve alike.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Defs {
+    parties: Vec<String>,
+    actors: Vec<(String, Option<PartyIx>)>,
+    sources: Vec<String>,
+}
+
+impl Defs {
+    fn of(log: &Log) -> Defs {
+        Defs {
+            parties: log.parties.iter().map(|p| p.id.clone()).collect(),
+            actors: log.actors.iter().map(|a| (a.id.clone(), a.party)).collect(),
+            sources: log.sources.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+}
+
+/// What resolving notes for a cache, so that the next resolve recalls the lookups of the
+/// documents it kept instead of hashing every reference again: the definitions of this
+/// resolve, and each file's lookups (by its name), kept only where they found every id and
+/// the file's events said nothing (a recalled file then says nothing again, as a lookup
+/// would have). A file whose lookups were recalled is not noted again.
+#[derive(Default)]
+pub(crate) struct Recall {
+    pub(crate) defs: Option<Defs>,
+    pub(crate) noted: Noted,
+}
+
+/// Each file's lookups, by its name, where they can be recalled.
+pub(crate) type Noted = Vec<(String, Option<Vec<u32>>)>;
+
+/// How an event's references are resolved: looked up (each result noted, for a cache), or
+/// recalled from the last resolve of the same document against the same definitions.
+enum Refs<'m> {
+    Look(Option<&'m mut Vec<u32>>),
+    Recall(std::slice::Iter<'m, u32>),
+}
+
+/// A reference that found nothing, in the lookups noted.
+const NOTHING: u32 = u32::MAX;
+
+impl Refs<'_> {
+    fn get(
+        &mut self,
+        r: &mut Reader,
+        ids: &IdMap<usize>,
+        id: &At<String>,
+        what: &str,
+    ) -> Option<usize> {
+        match self {
+            Refs::Look(note) => {
+                let found = lookup(r, ids, id, what);
+                if let Some(note) = note {
+                    note.push(found.and_then(|i| u32::try_from(i).ok()).unwrap_or(NOTHING));
+                }
+                found
+            }
+            Refs::Recall(noted) => noted.next().filter(|&&i| i != NOTHING).map(|&i| i as usize),
+        }
+    }
+
+    fn recalled(&self) -> bool {
+        matches!(self, Refs::Recall(_))
+    }
 }
 
 /// A file's document: read by this load (resolving takes what the log keeps out of it), or
@@ -145,6 +216,12 @@ struct Pending {
 
 /// Merges and resolves. Diagnostics go to each file's reader.
 pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
+    resolve_noting(files, None)
+}
+
+/// `resolve`, recalling the kept documents' lookups from `recall` where its definitions
+/// are this log's, and noting this resolve's in it.
+pub(crate) fn resolve_noting(files: &mut [FileDoc], mut recall: Option<&mut Recall>) -> Log {
     let mut log = Log {
         files: files.iter().map(|f| f.reader.file.to_string()).collect(),
         ..Log::default()
@@ -155,8 +232,16 @@ pub(crate) fn resolve(files: &mut [FileDoc]) -> Log {
     log.timezone = rezone.zone;
     let defs = first_definitions(files, &mut log, &rezone);
     let actor_marks = add_definitions(files, &mut log, defs);
+    let same = recall.as_deref_mut().is_some_and(|rc| {
+        let defs = Defs::of(&log);
+        let same = rc.defs.as_ref() == Some(&defs);
+        rc.defs = Some(defs);
+        rc.noted.clear();
+        same
+    });
     let mut ids = written_event_ids(files, &log);
-    let pending = events_of(files, &log, &mut ids, &rezone);
+    let noted = recall.map(|rc| &mut rc.noted);
+    let pending = events_of(files, &log, &mut ids, &rezone, same, noted);
     order_and_link(files, &mut log, pending, ids);
     warn_unused_actors(files, &log, &actor_marks);
     explain_wrong_kinds(files, &log);
@@ -415,7 +500,16 @@ struct EventCx<'l> {
 
 /// Every event, in file order, with its id (written, or derived and made unique against
 /// those in `ids`, where it is added) and its references resolved but `related`.
-fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &Rezone) -> Pending {
+/// Each kept document's lookups are recalled when `same` (the definitions are those they
+/// were made against), and each file's are noted in `noted` when given.
+fn events_of(
+    files: &mut [FileDoc],
+    log: &Log,
+    ids: &mut IdMap<usize>,
+    rezone: &Rezone,
+    same: bool,
+    mut noted: Option<&mut Noted>,
+) -> Pending {
     // Every event, in file order, with its id; `related` still as written.
     // Sized once: a big log's events are the largest array of the load, and growing it by
     // doubling would hold two of it at a time.
@@ -431,7 +525,18 @@ fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &
         rezone,
     };
     for (fi, file) in files.iter_mut().enumerate() {
-        let FileDoc { reader, doc } = file;
+        let FileDoc {
+            reader,
+            doc,
+            lookups,
+        } = file;
+        let recalled = lookups.filter(|_| same);
+        let mut note = (noted.is_some() && recalled.is_none()).then(Vec::new);
+        let said = reader.diags.len();
+        let mut refs = match recalled {
+            Some(found) => Refs::Recall(found.iter()),
+            None => Refs::Look(note.as_mut()),
+        };
         match doc {
             // Each definition dropped once made into an event: at a million events, the
             // definitions and the events are not all held at once.
@@ -439,7 +544,7 @@ fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &
                 for mut e in std::mem::take(&mut d.events) {
                     let texts = Texts::take(&mut e);
                     let ix = pending.events.len();
-                    let (event, related) = event_of(&mut cx, reader, fi, ix, &e, texts);
+                    let (event, related) = event_of(&mut cx, reader, &mut refs, fi, ix, &e, texts);
                     pending.events.push(event);
                     pending.related.push(related);
                 }
@@ -447,11 +552,17 @@ fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &
             Doc::Kept(d) => {
                 for e in &d.events {
                     let ix = pending.events.len();
-                    let (event, related) = event_of(&mut cx, reader, fi, ix, e, Texts::copy(e));
+                    let texts = Texts::copy(e);
+                    let (event, related) = event_of(&mut cx, reader, &mut refs, fi, ix, e, texts);
                     pending.events.push(event);
                     pending.related.push(related);
                 }
             }
+        }
+        // `refs` lends `note`, and is no longer used.
+        if let (Some(noted), None) = (noted.as_deref_mut(), recalled) {
+            let quiet = reader.diags.len() == said;
+            noted.push((reader.file.to_string(), note.filter(|_| quiet)));
         }
     }
     pending
@@ -459,9 +570,11 @@ fn events_of(files: &mut [FileDoc], log: &Log, ids: &mut IdMap<usize>, rezone: &
 
 /// One event of file `fi`, the `ix`-th in file order, from its definition and its texts;
 /// with its `related` as written.
+#[allow(clippy::too_many_arguments)]
 fn event_of(
     cx: &mut EventCx,
     r: &mut Reader,
+    look: &mut Refs,
     fi: usize,
     ix: usize,
     e: &EventDef,
@@ -484,7 +597,7 @@ fn event_of(
     // for four, in a million events).
     let mut refs = |ids: &[At<String>], map: &IdMap<usize>, what: &str| {
         let mut out = Vec::with_capacity(ids.len());
-        out.extend(ids.iter().filter_map(|id| lookup(r, map, id, what)));
+        out.extend(ids.iter().filter_map(|id| look.get(r, map, id, what)));
         out
     };
     let actors = refs(&e.actors, &log.actor_ids, "actor");
@@ -512,23 +625,26 @@ fn event_of(
             let speaker = q
                 .speaker
                 .as_ref()
-                .and_then(|s| lookup(r, &log.actor_ids, s, "actor"));
+                .and_then(|s| look.get(r, &log.actor_ids, s, "actor"));
             let mut parties: Vec<PartyIx> = Vec::with_capacity(q.parties.len());
             for p in &q.parties {
-                if let Some(ix) = lookup(r, &log.party_ids, p, "party")
+                if let Some(ix) = look.get(r, &log.party_ids, p, "party")
                     && !parties.contains(&ix)
                 {
                     parties.push(ix);
                 }
             }
-            speaker_in_party(r, log, speaker, &q.parties, &parties);
+            // Recalled lookups are those of a file that said nothing, this check included.
+            if !look.recalled() {
+                speaker_in_party(r, log, speaker, &q.parties, &parties);
+            }
             Quote {
                 text,
                 speaker,
                 attribution,
                 parties,
                 source: match &q.source {
-                    Some(s) => lookup(r, &log.source_ids, s, "source"),
+                    Some(s) => look.get(r, &log.source_ids, s, "source"),
                     None => only_source,
                 },
                 paraphrase: q.paraphrase,

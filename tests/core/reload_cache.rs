@@ -477,3 +477,46 @@ fn files_whose_metadata_vouches_for_their_bytes_are_not_read_and_the_reload_is_s
         refused.diagnostics
     );
 }
+
+#[test]
+fn a_reload_after_the_definitions_change_resolves_the_unchanged_files_against_the_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let mut cache = LoadCache::new();
+    assert!(both(d, &mut cache).0.is_ok());
+    assert_eq!(both(d, &mut cache).1, 0);
+    // The actors in another order: every index moves, and the events of the files not
+    // changed must name the same people (`both` compares with a full load).
+    let swapped = PEOPLE.replace(
+        "  - {id: witkoff, name: Steve Witkoff, party: us}\n  - {id: araghchi, name: Abbas Araghchi, party: iran}\n",
+        "  - {id: araghchi, name: Abbas Araghchi, party: iran}\n  - {id: witkoff, name: Steve Witkoff, party: us}\n",
+    );
+    assert_ne!(swapped, PEOPLE);
+    write(d, "0-people.yaml", &swapped);
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    let log = r.unwrap().log;
+    let speaker = log
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .find_map(|q| q.speaker);
+    assert_eq!(speaker.map(|a| log.actors[a].id.as_str()), Some("araghchi"));
+    // An actor gone: the unchanged files' references to them are errors again.
+    write(
+        d,
+        "0-people.yaml",
+        &PEOPLE.replace("  - {id: witkoff, name: Steve Witkoff, party: us}\n", ""),
+    );
+    let (r, _) = both(d, &mut cache);
+    assert!(
+        errors(&r).iter().any(|m| m.contains("witkoff")),
+        "{:?}",
+        errors(&r)
+    );
+    write(d, "0-people.yaml", PEOPLE);
+    assert!(both(d, &mut cache).0.is_ok());
+}
