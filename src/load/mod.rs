@@ -243,7 +243,7 @@ fn load_paths_by(
 fn load_paths_once(
     paths: &[PathBuf],
     limits: &Limits,
-    cache: Option<&mut LoadCache>,
+    mut cache: Option<&mut LoadCache>,
     later: bool,
     trust: bool,
 ) -> Option<Result<Loaded, Report>> {
@@ -293,7 +293,6 @@ fn load_paths_once(
             stamp: *stamp,
         })
         .collect();
-    let mut cache = cache;
     let mut recall = cache.as_deref_mut().map(LoadCache::take_recall);
     let from = match cache.as_deref_mut() {
         Some(cache) => DocsFrom::Cache(cache),
