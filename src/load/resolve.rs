@@ -132,8 +132,9 @@ struct Texts {
     date_note: Option<String>,
     topics: Vec<String>,
     related: Vec<At<String>>,
-    /// Each quote's text, attribution, original and language.
-    quotes: Vec<QuoteTexts>,
+    /// Each quote's text, attribution, original and language, taken; None when they are
+    /// copied from the definitions as the quotes are made (no list of them in between).
+    quotes: Option<Vec<QuoteTexts>>,
 }
 
 type QuoteTexts = (String, Option<String>, Option<String>, Option<String>);
@@ -148,18 +149,19 @@ impl Texts {
             date_note: e.date_note.take(),
             topics: take(&mut e.topics),
             related: take(&mut e.related),
-            quotes: e
-                .quotes
-                .iter_mut()
-                .map(|q| {
-                    (
-                        take(&mut q.text),
-                        q.attribution.take(),
-                        q.original.take(),
-                        q.lang.take(),
-                    )
-                })
-                .collect(),
+            quotes: Some(
+                e.quotes
+                    .iter_mut()
+                    .map(|q| {
+                        (
+                            take(&mut q.text),
+                            q.attribution.take(),
+                            q.original.take(),
+                            q.lang.take(),
+                        )
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -171,18 +173,7 @@ impl Texts {
             date_note: e.date_note.clone(),
             topics: e.topics.clone(),
             related: e.related.clone(),
-            quotes: e
-                .quotes
-                .iter()
-                .map(|q| {
-                    (
-                        q.text.clone(),
-                        q.attribution.clone(),
-                        q.original.clone(),
-                        q.lang.clone(),
-                    )
-                })
-                .collect(),
+            quotes: None,
         }
     }
 }
@@ -443,8 +434,10 @@ fn written_event_ids(files: &mut [FileDoc], log: &Log) -> IdMap<usize> {
                 ix += 1;
                 continue;
             };
-            match taken.get(&id.value) {
-                Some(&first) => {
+            // One hash an id: most are new, and the clone is needed for them anyway.
+            match taken.entry(id.value.clone()) {
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let first = *o.get();
                     let ofi = starts.partition_point(|&s| s <= first) - 1;
                     let line = files[ofi].doc.get().events[first - starts[ofi]]
                         .id
@@ -462,8 +455,8 @@ fn written_event_ids(files: &mut [FileDoc], log: &Log) -> IdMap<usize> {
                     let (mark, path) = (id.mark, id.path());
                     files[fi].reader.error(mark, &path, message);
                 }
-                None => {
-                    taken.insert(id.value.clone(), ix);
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(ix);
                 }
             }
             ix += 1;
@@ -617,11 +610,20 @@ fn event_of(
         related,
         quotes: quote_texts,
     } = texts;
+    let mut taken = quote_texts.map(Vec::into_iter);
     let quotes = e
         .quotes
         .iter()
-        .zip(quote_texts)
-        .map(|(q, (text, attribution, original, lang))| {
+        .map(|q| {
+            let (text, attribution, original, lang) = match &mut taken {
+                Some(taken) => taken.next().unwrap_or_default(),
+                None => (
+                    q.text.clone(),
+                    q.attribution.clone(),
+                    q.original.clone(),
+                    q.lang.clone(),
+                ),
+            };
             let speaker = q
                 .speaker
                 .as_ref()
