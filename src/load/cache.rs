@@ -1,13 +1,19 @@
 //! Loading a log again when one of its files changed: each file's reading (its document
 //! and its own diagnostics, everything before the files are resolved together) is kept,
 //! keyed by the file's name and its bytes' hash, so that a reload parses only the files
-//! whose bytes changed, or that are new, and then resolves the whole log again (cheap next
-//! to parsing). What a reload gives is exactly what a full load gives: the same log, the
-//! same diagnostics in the same order.
+//! whose bytes changed, or that are new, and then resolves the whole log again, reading the
+//! kept documents where they lie (only what the log keeps of them is copied). What a reload
+//! gives is exactly what a full load gives: the same log, the same diagnostics in the same
+//! order.
 //!
-//! The hash decides: a file saved again with the same bytes (a new mtime) is not read
-//! again, and a file changed within the same second and size is. The bytes are read and
-//! hashed anyway, for `Log::file_hashes`, which a write compares against.
+//! The hash decides: a file saved again with the same bytes (a new mtime) is not parsed
+//! again, and a file changed within the same second and size is. A file is not even read
+//! when its metadata (size, modification and change times to the nanosecond, inode,
+//! device) is what it was when its bytes were last read, and was then already two seconds
+//! old (`stamp`: git's rule against a change within one timestamp tick); its kept hash then
+//! stands for its bytes in `Log::file_hashes`, which a write compares against. Should such
+//! a file have to be parsed after all (its reading no longer fits the budget), the load
+//! starts again with every file read.
 //!
 //! Each kept reading holds what the file took from the load's budget (its text and its
 //! items); a reload takes that again, and a file it no longer fits in (an earlier file
@@ -18,8 +24,11 @@
 //! one-file log parses its one file anyway.
 
 use super::fields::{At, Reader};
-use super::resolve::FileDoc;
-use super::{Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, document::Document};
+use super::resolve::{Doc, FileDoc, Recall};
+use super::stamp::{Meta, Stamp};
+use super::{
+    Budget, Diagnostic, FileRead, Limits, Loaded, Reading, Report, Text, document::Document,
+};
 use crate::archive::Archives;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -30,8 +39,14 @@ use std::path::PathBuf;
 #[derive(Default)]
 pub struct LoadCache {
     files: HashMap<String, Entry>,
-    /// Files read (not found in the cache) by the last load, for tests and benchmarks.
+    /// Files parsed (not found in the cache) by the last load, and files read from disk,
+    /// for tests and benchmarks.
     parsed: usize,
+    read: usize,
+    /// The racy rule's tick, when not `stamp::TICK` (tests).
+    tick: Option<std::time::Duration>,
+    /// The definitions the kept lookups were made against.
+    recall: Recall,
 }
 
 /// What decides whether a kept reading is the one a file's bytes give now.
@@ -51,6 +66,11 @@ struct Entry {
     /// What the file took from the budget, and what the budget had left when it was read.
     cost: u64,
     left: u64,
+    /// The file's metadata when its bytes were last read from disk (None for bytes given).
+    stamp: Option<Stamp>,
+    /// What the lookups of its references found when it was last resolved, against
+    /// `LoadCache::recall`'s definitions (see `resolve::Recall`).
+    lookups: Option<Vec<u32>>,
 }
 
 impl Entry {
@@ -80,8 +100,11 @@ enum Kept {
 impl Kept {
     fn of(read: FileRead<'_>) -> Kept {
         match read {
-            FileRead::Doc(FileDoc { reader, doc }) => Kept::Doc {
-                doc,
+            FileRead::Doc(FileDoc { reader, doc, .. }) => Kept::Doc {
+                doc: match doc {
+                    Doc::Own(doc) => doc,
+                    Doc::Kept(doc) => doc.clone(),
+                },
                 diags: reader.diags,
                 zone: reader.zone,
                 unresolved: reader.unresolved,
@@ -90,8 +113,9 @@ impl Kept {
         }
     }
 
-    /// A copy to resolve (resolving consumes it), as `read_doc` gave it.
-    fn to_read<'n>(&self, name: &'n str) -> FileRead<'n> {
+    /// The reading to resolve, as `read_doc` gave it: its document lent (resolving copies
+    /// what the log keeps of it), its diagnostics copied (resolving adds to them).
+    fn to_read<'a>(&'a self, name: &'a str) -> FileRead<'a> {
         match self {
             Kept::Doc {
                 doc,
@@ -105,7 +129,8 @@ impl Kept {
                 reader.unresolved = unresolved.clone();
                 FileRead::Doc(FileDoc {
                     reader,
-                    doc: doc.clone(),
+                    doc: Doc::Kept(doc),
+                    lookups: None,
                 })
             }
             Kept::Failed(d) => FileRead::Failed(d.clone()),
@@ -116,6 +141,16 @@ impl Kept {
 impl LoadCache {
     pub fn new() -> LoadCache {
         LoadCache::default()
+    }
+
+    /// A cache that trusts a file's metadata once its newest time is `tick` before its
+    /// reading, instead of two seconds: for tests, whose files are seconds old at most.
+    #[doc(hidden)]
+    pub fn with_tick(tick: std::time::Duration) -> LoadCache {
+        LoadCache {
+            tick: Some(tick),
+            ..LoadCache::default()
+        }
     }
 
     /// Reads and loads the files as one log, as `load::load_paths` does, parsing only the
@@ -144,55 +179,110 @@ impl LoadCache {
         super::load_texts_by(files, limits, archives, Some(self))
     }
 
+    /// What resolving needs to recall the kept documents' lookups; given back with
+    /// `put_recall`.
+    pub(super) fn take_recall(&mut self) -> Recall {
+        std::mem::take(&mut self.recall)
+    }
+
+    /// What a resolve noted: each file's lookups go with its kept reading.
+    pub(super) fn put_recall(&mut self, mut recall: Recall) {
+        for (name, lookups) in recall.noted.drain(..) {
+            if let Some(e) = self.files.get_mut(&name) {
+                e.lookups = lookups;
+            }
+        }
+        self.recall = recall;
+    }
+
     /// How many files the last load had to parse (the others were kept).
     pub fn parsed(&self) -> usize {
         self.parsed
     }
 
+    /// How many files the last load read from disk (the others' metadata vouched for their
+    /// bytes).
+    pub fn read(&self) -> usize {
+        self.read
+    }
+
+    /// The length and hash of the bytes of the file `name`, when its metadata is now `meta`
+    /// and the stamp recorded with its reading vouches for them (see `stamp`).
+    pub(super) fn known(&self, name: &str, meta: &Meta) -> Option<(usize, u64)> {
+        let e = self.files.get(name)?;
+        let tick = self.tick.unwrap_or(super::stamp::TICK);
+        e.stamp
+            .filter(|s| s.vouches_for(meta, tick))
+            .map(|_| (e.key.len, e.key.hash))
+    }
+
     /// Each file's reading, from the cache where its bytes are unchanged and it fits in
     /// what `budget` has left (it is then taken from it); the cache then holds these files
-    /// only. A one-file log keeps nothing.
-    pub(super) fn read_docs<'n>(
-        &mut self,
-        names: &'n [String],
-        texts: &[impl AsRef<[u8]>],
-        hashes: &[u64],
+    /// only, and lends their documents to the load. A one-file log keeps nothing. None,
+    /// the cache unchanged, when a file left unread (its metadata vouched for) has to be
+    /// parsed after all.
+    pub(super) fn read_docs<'a>(
+        &'a mut self,
+        names: &'a [String],
+        texts: &[Text],
         limits: &Limits,
         budget: &mut Budget,
-    ) -> (Vec<FileDoc<'n>>, Vec<Diagnostic>) {
+    ) -> Option<(Vec<FileDoc<'a>>, Vec<Diagnostic>)> {
         let several = names.len() > 1;
+        self.read = texts.iter().filter(|t| t.bytes.is_some()).count();
         if !several {
+            if texts.iter().any(|t| t.bytes.is_none()) {
+                return None;
+            }
             self.files.clear();
             self.parsed = names.len();
-            return super::read_docs(names, texts, limits, budget, super::Way::Any);
+            return Some(super::read_docs(
+                names,
+                texts,
+                limits,
+                budget,
+                super::Way::Any,
+            ));
         }
-        let mut docs = Vec::with_capacity(names.len());
-        let mut diagnostics = Vec::new();
-        let mut kept: HashMap<String, Entry> = HashMap::with_capacity(names.len());
-        self.parsed = 0;
-        for ((name, text), &hash) in names.iter().zip(texts).zip(hashes) {
-            let bytes = text.as_ref();
+        // Each file's reading: one the cache has, one parsed now and kept, or one not kept (a
+        // refusal naming the budget, or a name given twice with other bytes).
+        #[allow(clippy::large_enum_variant)] // one a file
+        enum Step<'n> {
+            Cached(&'n str),
+            Parsed(&'n str),
+            Read(FileRead<'n>),
+        }
+        let mut steps = Vec::with_capacity(names.len());
+        let mut parsed: HashMap<&str, Entry> = HashMap::new();
+        let mut seen: HashMap<&str, Key> = HashMap::with_capacity(names.len());
+        for (name, text) in names.iter().zip(texts) {
             let key = Key {
-                len: bytes.len(),
-                hash,
+                len: text.len,
+                hash: text.hash,
                 limits: *limits,
                 several,
             };
-            // A name given twice is read once.
-            let twice = kept.get(name).filter(|e| e.key == key);
-            if let Some(e) = twice.filter(|e| e.fits(budget.left())) {
+            // A name given twice is read once; with other bytes, the second is not kept.
+            let twice = seen.get(name.as_str()).copied();
+            let prior = match twice {
+                Some(k) if k != key => None,
+                _ => parsed
+                    .get(name.as_str())
+                    .map(|e| (e, true))
+                    .or_else(|| self.files.get(name).map(|e| (e, false))),
+            };
+            if let Some((e, now)) = prior.filter(|(e, _)| e.key == key && e.fits(budget.left())) {
                 budget.take(e.cost);
-                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
+                steps.push(if now {
+                    Step::Parsed(name)
+                } else {
+                    Step::Cached(name)
+                });
+                seen.insert(name, key);
                 continue;
             }
-            let cached = self.files.remove(name);
-            if let Some(e) = cached.filter(|e| e.key == key && e.fits(budget.left())) {
-                budget.take(e.cost);
-                push(e.kept.to_read(name), &mut docs, &mut diagnostics);
-                kept.insert(name.clone(), e);
-                continue;
-            }
-            self.parsed += 1;
+            // Left unread, and not found as it was: every file is read again.
+            let bytes = text.bytes?;
             let reading = super::read_doc(name, bytes, limits, budget, super::Way::Any, several);
             let Reading {
                 read,
@@ -201,25 +291,67 @@ impl LoadCache {
                 left,
                 bounded,
             } = reading;
-            if bounded {
+            if bounded || twice.is_some() {
                 // A refusal naming what the budget had left: not kept.
-                push(read, &mut docs, &mut diagnostics);
+                steps.push(Step::Read(read));
             } else {
                 let entry = Entry {
                     key,
                     kept: Kept::of(read),
                     cost,
                     left,
+                    stamp: text.stamp,
+                    lookups: None,
                 };
-                push(entry.kept.to_read(name), &mut docs, &mut diagnostics);
-                kept.insert(name.clone(), entry);
+                parsed.insert(name, entry);
+                steps.push(Step::Parsed(name));
             }
+            seen.insert(name, key);
             if stop {
                 break;
             }
         }
-        self.files = kept;
-        (docs, diagnostics)
+        // The files of this load, each with the stamp of its bytes as last read from disk.
+        let stamps: HashMap<&str, Stamp> = names
+            .iter()
+            .zip(texts)
+            .filter_map(|(n, t)| Some((n.as_str(), t.stamp?)))
+            .collect();
+        self.parsed = parsed.len() + steps.iter().filter(|s| matches!(s, Step::Read(_))).count();
+        let mut files: HashMap<String, Entry> = HashMap::with_capacity(steps.len());
+        for step in &steps {
+            let (name, entry) = match *step {
+                Step::Cached(name) => (name, self.files.remove(name)),
+                Step::Parsed(name) => (name, parsed.remove(name)),
+                Step::Read(_) => continue,
+            };
+            if let Some(mut e) = entry {
+                if let Some(&s) = stamps.get(name) {
+                    e.stamp = Some(s);
+                }
+                files.insert(name.to_string(), e);
+            }
+        }
+        self.files = files;
+        let mut docs = Vec::with_capacity(steps.len());
+        let mut diagnostics = Vec::new();
+        for step in steps {
+            let read = match step {
+                Step::Cached(name) | Step::Parsed(name) => match self.files.get(name) {
+                    Some(e) => {
+                        let mut read = e.kept.to_read(name);
+                        if let FileRead::Doc(doc) = &mut read {
+                            doc.lookups = e.lookups.as_deref();
+                        }
+                        read
+                    }
+                    None => continue, // every such name is in `files`
+                },
+                Step::Read(read) => read,
+            };
+            push(read, &mut docs, &mut diagnostics);
+        }
+        Some((docs, diagnostics))
     }
 }
 

@@ -12,8 +12,16 @@ pub(crate) fn is_valid_id(s: &str) -> bool {
 
 /// A valid id close to an invalid one, to suggest: `Hamas Leaders` → `hamas-leaders`.
 pub(crate) fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold(s).chars() {
+    let mut out = String::with_capacity(s.len());
+    // ASCII folds to its lower case, which the loop makes anyway: no folded copy for it.
+    let folded;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        folded = fold(s);
+        &folded
+    };
+    for c in s.chars() {
         // An id starts with a letter or a digit: a leading `_` is left out.
         if c.is_ascii_alphanumeric() || (c == '_' && !out.is_empty()) {
             out.push(c.to_ascii_lowercase());
@@ -29,7 +37,7 @@ pub(crate) fn slug(s: &str) -> String {
 
 /// The id of an event that has none: its date (the day at most) and its title, slugged.
 pub(crate) fn derive(date: &Date, title: &str) -> String {
-    let written = date.written();
+    let written = day_written(date);
     let day = written.split('T').next().unwrap_or(&written);
     let mut title = slug(title);
     // Keep ids readable: cut long titles at a word boundary.
@@ -42,6 +50,27 @@ pub(crate) fn derive(date: &Date, title: &str) -> String {
     } else {
         format!("{day}-{title}")
     }
+}
+
+/// The day of `date` as written (`2024-05-03`, `2024-05`, `2024`): its written form up to
+/// the clock, without formatting the clock (a load derives the id of every event without
+/// one).
+fn day_written(date: &Date) -> String {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let d = date.local().date();
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        // Signed or wider years as `Date::written` writes them.
+        return date.written();
+    }
+    let mut out = String::with_capacity(10);
+    let _ = match date.precision {
+        crate::model::Precision::Year => write!(out, "{y:04}"),
+        crate::model::Precision::Month => write!(out, "{y:04}-{m:02}"),
+        _ => write!(out, "{y:04}-{m:02}-{day:02}"),
+    };
+    out
 }
 
 /// Frees ids that collide: `base`, else `base-2`, `base-3`, … the first not taken. It
@@ -97,6 +126,42 @@ mod tests {
             "2024-05-03-reunion-a-l-elysee"
         );
         assert_eq!(derive(&Date::parse("2016").unwrap(), "حماس"), "2016");
+        assert_eq!(
+            derive(&Date::parse("2016-02").unwrap(), "A_b"),
+            "2016-02-a_b"
+        );
+        assert_eq!(
+            derive(
+                &Date::parse("2016-02-03T04:05:06Z").unwrap(),
+                "--Hi, there!--"
+            ),
+            "2016-02-03-hi-there"
+        );
+        assert_eq!(
+            derive(&Date::parse("2016-02-03T04:05[Asia/Tehran]").unwrap(), "x"),
+            "2016-02-03-x"
+        );
+    }
+
+    #[test]
+    fn the_day_of_a_derived_id_is_the_date_as_written_up_to_its_clock() {
+        for written in [
+            "0001",
+            "0999-12",
+            "2024-02-29",
+            "9999-12-31T23:59:59Z",
+            "2024-05-03T10:00+02:00",
+            "2024-05-03T00:30[Asia/Tehran]",
+            "2024-05-03T23:30-11:00",
+        ] {
+            let d = Date::parse(written).unwrap();
+            let full = d.written();
+            assert_eq!(
+                day_written(&d),
+                full.split('T').next().unwrap(),
+                "{written}"
+            );
+        }
     }
 
     #[test]

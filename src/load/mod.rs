@@ -16,6 +16,7 @@ mod lang;
 mod recover;
 mod render;
 mod resolve;
+mod stamp;
 mod stream;
 pub(crate) mod suggest;
 mod yaml;
@@ -221,44 +222,94 @@ pub fn load_paths_unchecked(paths: &[PathBuf], limits: &Limits) -> Result<Loaded
 fn load_paths_by(
     paths: &[PathBuf],
     limits: &Limits,
-    cache: Option<&mut LoadCache>,
+    mut cache: Option<&mut LoadCache>,
     later: bool,
 ) -> Result<Loaded, Report> {
+    // Through a cache, a file whose metadata it vouches for is not read; should one of them
+    // have to be parsed after all (its reading no longer fits the budget), every file is read.
+    let mut trust = cache.is_some();
+    loop {
+        match load_paths_once(paths, limits, cache.as_deref_mut(), later, trust) {
+            Some(loaded) => return loaded,
+            None if trust => trust = false,
+            // Every file was read, so no reading wanted bytes: not reached.
+            None => return load_paths_by(paths, limits, None, later),
+        }
+    }
+}
+
+/// `load_paths_by`, the files the cache vouches for left unread when `trust`; None when one
+/// of them had to be parsed.
+fn load_paths_once(
+    paths: &[PathBuf],
+    limits: &Limits,
+    mut cache: Option<&mut LoadCache>,
+    later: bool,
+    trust: bool,
+) -> Option<Result<Loaded, Report>> {
     let mut contents = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
     let mut budget = Budget::new(limits);
     let mut read: u64 = 0;
     for path in paths {
         let name = path.display().to_string();
-        match read_file(path, limits) {
-            Ok(bytes) => {
+        // What the file is before it is read: a cache records it with the reading.
+        let stamp = cache.as_ref().and_then(|_| stamp::Stamp::take(path));
+        let known = match (&cache, &stamp) {
+            (Some(c), Some(s)) if trust => c.known(&name, &s.meta),
+            _ => None,
+        };
+        let got = match known {
+            Some((len, hash)) => Ok((None, len, hash)),
+            None => read_file(path, limits).map(|bytes| {
+                let (len, hash) = (bytes.len(), crate::write::hash(&bytes));
+                (Some(bytes), len, hash)
+            }),
+        };
+        match got {
+            Ok((bytes, len, hash)) => {
                 // The files' text alone past the budget: no more is read.
-                read = read.saturating_add(bytes.len() as u64);
+                read = read.saturating_add(len as u64);
                 if read > budget.left() {
                     diagnostics.push(whole_file(&name, budget.files_over()));
                     break;
                 }
-                contents.push((name, bytes));
+                contents.push((name, bytes, len, hash, stamp));
             }
             Err(message) => diagnostics.push(whole_file(&name, message)),
         }
     }
     if !diagnostics.is_empty() {
-        return Err(Report { diagnostics });
+        return Some(Err(Report { diagnostics }));
     }
-    let (names, mut texts): (Vec<String>, Vec<Vec<u8>>) = contents.into_iter().unzip();
-    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
-    let from = match cache {
+    let names: Vec<String> = contents.iter().map(|c| c.0.clone()).collect();
+    let hashes: Vec<u64> = contents.iter().map(|c| c.3).collect();
+    let texts: Vec<Text> = contents
+        .iter()
+        .map(|(_, bytes, len, hash, stamp)| Text {
+            bytes: bytes.as_deref(),
+            len: *len,
+            hash: *hash,
+            stamp: *stamp,
+        })
+        .collect();
+    let mut recall = cache.as_deref_mut().map(LoadCache::take_recall);
+    let from = match cache.as_deref_mut() {
         Some(cache) => DocsFrom::Cache(cache),
         None => DocsFrom::Parse(Way::Any),
     };
-    let (docs, diagnostics) = from.docs(&names, &texts, &hashes, limits, &mut budget);
+    let Some((docs, diagnostics)) = from.docs(&names, &texts, limits, &mut budget) else {
+        if let (Some(cache), Some(recall)) = (cache, recall) {
+            cache.put_recall(recall);
+        }
+        return None;
+    };
     // The files' text is read: freed before the model is put together (at a million events
     // it is 578 MB of the peak).
-    texts.clear();
-    texts.shrink_to_fit();
+    drop(texts);
+    drop(contents);
     let to = Archives::Beside(paths);
-    finish(
+    let loaded = finish(
         &names,
         hashes,
         docs,
@@ -267,7 +318,12 @@ fn load_paths_by(
         &mut budget,
         to,
         later,
-    )
+        recall.as_mut(),
+    );
+    if let (Some(cache), Some(recall)) = (cache, recall) {
+        cache.put_recall(recall);
+    }
+    Some(loaded)
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
@@ -421,18 +477,45 @@ enum DocsFrom<'c> {
     Cache(&'c mut LoadCache),
 }
 
-impl DocsFrom<'_> {
+/// One file's bytes as a load has them: read, or left unread where a cache vouches for
+/// them by the file's metadata (their length and hash are then the cache's).
+#[derive(Clone, Copy)]
+pub(crate) struct Text<'t> {
+    pub(crate) bytes: Option<&'t [u8]>,
+    pub(crate) len: usize,
+    pub(crate) hash: u64,
+    /// The file's metadata before it was read, for a file read from disk.
+    pub(crate) stamp: Option<stamp::Stamp>,
+}
+
+impl<'t> Text<'t> {
+    /// Bytes given, not read from a file.
+    fn of(bytes: &'t [u8]) -> Text<'t> {
+        Text {
+            bytes: Some(bytes),
+            len: bytes.len(),
+            hash: crate::write::hash(bytes),
+            stamp: None,
+        }
+    }
+}
+
+impl<'c> DocsFrom<'c> {
+    /// The documents, which may borrow the cache's; None when a file left unread has to be
+    /// parsed.
     fn docs<'n>(
         self,
         names: &'n [String],
-        texts: &[impl AsRef<[u8]>],
-        hashes: &[u64],
+        texts: &[Text],
         limits: &Limits,
         budget: &mut Budget,
-    ) -> (Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>) {
+    ) -> Option<(Vec<resolve::FileDoc<'n>>, Vec<Diagnostic>)>
+    where
+        'c: 'n,
+    {
         match self {
-            DocsFrom::Parse(way) => read_docs(names, texts, limits, budget, way),
-            DocsFrom::Cache(cache) => cache.read_docs(names, texts, hashes, limits, budget),
+            DocsFrom::Parse(way) => Some(read_docs(names, texts, limits, budget, way)),
+            DocsFrom::Cache(cache) => cache.read_docs(names, texts, limits, budget),
         }
     }
 }
@@ -443,14 +526,26 @@ fn load_by(
     archives: Archives,
     from: DocsFrom<'_>,
 ) -> Result<Loaded, Report> {
-    let (names, texts): (Vec<String>, Vec<&[u8]>) = files
+    let (names, texts): (Vec<String>, Vec<Text>) = files
         .iter()
-        .map(|(name, bytes)| (name.clone(), *bytes))
+        .map(|(name, bytes)| (name.clone(), Text::of(bytes)))
         .unzip();
-    let hashes: Vec<u64> = texts.iter().map(|t| crate::write::hash(t)).collect();
+    let hashes: Vec<u64> = texts.iter().map(|t| t.hash).collect();
     let mut budget = Budget::new(limits);
-    let (docs, diagnostics) = from.docs(&names, &texts, &hashes, limits, &mut budget);
-    finish(
+    let (mut cache, way) = match from {
+        DocsFrom::Cache(cache) => (Some(cache), Way::Any),
+        DocsFrom::Parse(way) => (None, way),
+    };
+    let mut recall = cache.as_deref_mut().map(LoadCache::take_recall);
+    let from = match cache.as_deref_mut() {
+        Some(cache) => DocsFrom::Cache(cache),
+        None => DocsFrom::Parse(way),
+    };
+    let Some((docs, diagnostics)) = from.docs(&names, &texts, limits, &mut budget) else {
+        // Every text is given, so no reading wanted bytes: not reached.
+        return load_by(files, limits, archives, DocsFrom::Parse(Way::Any));
+    };
+    let loaded = finish(
         &names,
         hashes,
         docs,
@@ -459,7 +554,12 @@ fn load_by(
         &mut budget,
         archives,
         false,
-    )
+        recall.as_mut(),
+    );
+    if let (Some(cache), Some(recall)) = (cache, recall) {
+        cache.put_recall(recall);
+    }
+    loaded
 }
 
 /// Each file's document (`names[i]` is the name of `texts[i]`), with the diagnostics of
@@ -467,7 +567,7 @@ fn load_by(
 /// what it keeps is taken from it: past the budget, no more files are read.
 fn read_docs<'n>(
     names: &'n [String],
-    texts: &[impl AsRef<[u8]>],
+    texts: &[Text],
     limits: &Limits,
     budget: &mut Budget,
     way: Way,
@@ -475,7 +575,8 @@ fn read_docs<'n>(
     let mut docs = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
     for (name, text) in names.iter().zip(texts) {
-        let reading = read_doc(name, text.as_ref(), limits, budget, way, names.len() > 1);
+        let bytes = text.bytes.unwrap_or_default(); // every file is read when parsing
+        let reading = read_doc(name, bytes, limits, budget, way, names.len() > 1);
         match reading.read {
             FileRead::Doc(doc) => docs.push(doc),
             FileRead::Failed(mut d) => diagnostics.append(&mut d),
@@ -548,7 +649,11 @@ fn read_doc<'n>(
             }
             let bounded = name_the_budget(&mut reader.diags, budget, &file_limits);
             return Reading {
-                read: FileRead::Doc(resolve::FileDoc { reader, doc }),
+                read: FileRead::Doc(resolve::FileDoc {
+                    reader,
+                    doc: resolve::Doc::Own(doc),
+                    lookups: None,
+                }),
                 stop: false,
                 cost: left - budget.left(),
                 left,
@@ -568,7 +673,11 @@ fn read_doc<'n>(
             if !budget.take_items(budget::items(&doc)) {
                 return over(budget);
             }
-            FileRead::Doc(resolve::FileDoc { reader, doc })
+            FileRead::Doc(resolve::FileDoc {
+                reader,
+                doc: resolve::Doc::Own(doc),
+                lookups: None,
+            })
         }
         Parsed::Before(mut root, whole) => {
             // The part before a syntax error: its own errors, but not those of the
@@ -576,7 +685,11 @@ fn read_doc<'n>(
             // (those of a section it holds only in part, or of another file).
             let mut part = fields::Reader::new(name);
             let doc = document::read(&mut part, &mut root);
-            let mut one = [resolve::FileDoc { reader: part, doc }];
+            let mut one = [resolve::FileDoc {
+                reader: part,
+                doc: resolve::Doc::Own(doc),
+                lookups: None,
+            }];
             resolve::resolve(&mut one);
             let [resolve::FileDoc { reader: part, .. }] = one;
             let unsure: std::collections::HashSet<usize> = part
@@ -643,8 +756,9 @@ fn finish(
     budget: &mut Budget,
     archives: Archives,
     later: bool,
+    recall: Option<&mut resolve::Recall>,
 ) -> Result<Loaded, Report> {
-    let mut log = resolve::resolve(&mut docs);
+    let mut log = resolve::resolve_noting(&mut docs, recall);
     for d in docs {
         diagnostics.extend(d.reader.diags);
     }

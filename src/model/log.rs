@@ -386,11 +386,17 @@ impl Log {
     /// definition behind the party filter, the lanes, the overview and positions). Actors:
     /// those taking part and those quoted.
     pub(crate) fn involvement(&self, e: &Event) -> (Vec<PartyIx>, Vec<ActorIx>) {
-        let mut actors: Vec<ActorIx> = e.actors.clone();
+        // Each list sized once: growing them was most of the cost (a load makes them for
+        // every event).
+        let mut actors: Vec<ActorIx> = Vec::with_capacity(e.actors.len() + e.quotes.len());
+        actors.extend_from_slice(&e.actors);
         actors.extend(e.quotes.iter().filter_map(|q| q.speaker));
         actors.sort_unstable();
         actors.dedup();
-        let mut parties: Vec<PartyIx> = e.named_parties.clone();
+        let quoted: usize = e.quotes.iter().map(|q| q.parties.len()).sum();
+        let mut parties: Vec<PartyIx> =
+            Vec::with_capacity(e.named_parties.len() + actors.len() + quoted);
+        parties.extend_from_slice(&e.named_parties);
         parties.extend(actors.iter().filter_map(|&a| self.actors[a].party));
         parties.extend(e.quotes.iter().flat_map(|q| q.parties.iter().copied()));
         parties.sort_unstable();

@@ -74,17 +74,27 @@ fn both_within(
     cache: &mut LoadCache,
     limits: &Limits,
 ) -> (Result<Loaded, Report>, usize) {
+    let (r, parsed, _) = both_counted(dir, cache, limits);
+    (r, parsed)
+}
+
+/// `both_within`, with the number of files the cached reload read from disk as well.
+fn both_counted(
+    dir: &Path,
+    cache: &mut LoadCache,
+    limits: &Limits,
+) -> (Result<Loaded, Report>, usize, usize) {
     let limits = *limits;
     let paths = files_of(dir);
     let cached = cache.load_paths(&paths, &limits);
     agree(&load_paths(&paths, &limits), &cached);
-    let parsed = cache.parsed();
+    let (parsed, read) = (cache.parsed(), cache.read());
     // As the browser loads it, the quotes left to the check in the background.
     agree(
         &load_paths_unchecked(&paths, &limits),
         &cache.load_paths_unchecked(&paths, &limits),
     );
-    (cached, parsed)
+    (cached, parsed, read)
 }
 
 fn agree(full: &Result<Loaded, Report>, cached: &Result<Loaded, Report>) {
@@ -336,4 +346,177 @@ fn a_one_file_log_keeps_no_readings_so_its_reload_parses_it_again() {
     let (again, parsed) = both(d, &mut cache);
     assert_eq!(parsed, 1);
     assert_eq!(again.unwrap().log, first.unwrap().log);
+}
+
+#[test]
+fn a_file_rewritten_with_the_same_size_and_times_right_after_a_load_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let mut cache = LoadCache::new();
+    assert!(both(d, &mut cache).0.is_ok());
+    // Within the same moment, as an editor or a script may: the same size, and the
+    // modification time put back as it was, so that only the bytes differ.
+    let path = d.join("2-summer.yaml");
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let rewritten = SUMMER.replace("went well", "went WELL");
+    assert_eq!(rewritten.len(), SUMMER.len());
+    write(d, "2-summer.yaml", &rewritten);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1, "the rewritten file is parsed again");
+    assert!(
+        r.unwrap()
+            .log
+            .events
+            .iter()
+            .any(|e| e.title.ends_with("went WELL"))
+    );
+    // A file changed this recently is never taken on its metadata: every file was read.
+    assert_eq!(cache.read(), 3);
+}
+
+#[test]
+fn a_file_touched_but_unchanged_leaves_the_log_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let mut cache = LoadCache::new();
+    let before = both(d, &mut cache).0.unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(d.join("1-spring.yaml"))
+        .unwrap();
+    file.set_modified(std::time::SystemTime::now()).unwrap();
+    drop(file);
+    let (after, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 0, "its bytes are those kept");
+    let after = after.unwrap();
+    assert_eq!(after.log, before.log);
+    assert_eq!(after.warnings, before.warnings);
+}
+
+#[test]
+fn files_whose_metadata_vouches_for_their_bytes_are_not_read_and_the_reload_is_still_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    // Metadata trusted as soon as it is older than the reading (two seconds in use), so
+    // that files written by the test count as old.
+    let mut cache = LoadCache::with_tick(std::time::Duration::ZERO);
+    let limits = Limits::default();
+    let (first, parsed, read) = both_counted(d, &mut cache, &limits);
+    assert!(first.is_ok(), "{:?}", errors(&first));
+    assert_eq!((parsed, read), (3, 3));
+
+    // Nothing changed: nothing read.
+    let (_, parsed, read) = both_counted(d, &mut cache, &limits);
+    assert_eq!((parsed, read), (0, 0));
+
+    // One file changed: that one read and parsed, the log a full load's (`both` compares).
+    write(
+        d,
+        "2-summer.yaml",
+        &SUMMER.replace("went well", "went very well"),
+    );
+    let (r, parsed, read) = both_counted(d, &mut cache, &limits);
+    assert_eq!((parsed, read), (1, 1));
+    assert!(
+        r.unwrap()
+            .log
+            .events
+            .iter()
+            .any(|e| e.title.ends_with("went very well"))
+    );
+    write(d, "2-summer.yaml", SUMMER);
+    assert_eq!(both_counted(d, &mut cache, &limits).2, 1);
+
+    // Near the memory budget, a file left unread that no longer fits what an earlier file
+    // left must be parsed: every file is read, and the refusal is a full load's.
+    let within = |memory_budget: u64| Limits {
+        memory_budget,
+        ..Limits::default()
+    };
+    let (mut low, mut high) = (1u64, 1 << 20);
+    while low < high {
+        let mid = (low + high) / 2;
+        if load_paths(&files_of(d), &within(mid)).is_ok() {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    let tight = within(low);
+    let mut cache = LoadCache::with_tick(std::time::Duration::ZERO);
+    assert!(both_counted(d, &mut cache, &tight).0.is_ok());
+    assert_eq!(both_counted(d, &mut cache, &tight).2, 0);
+    let grown = format!(
+        "{SPRING}  - date: 2025-04-26\n    kind: meeting\n    title: Third round in Muscat\n"
+    );
+    write(d, "1-spring.yaml", &grown);
+    let (r, _, read) = both_counted(d, &mut cache, &tight);
+    assert_eq!(
+        read, 3,
+        "every file read once one left unread had to be parsed"
+    );
+    let refused = r.expect_err("over the budget");
+    assert!(
+        refused
+            .diagnostics
+            .iter()
+            .any(|e| e.file.ends_with("2-summer.yaml") && e.message.contains("memory budget")),
+        "{:?}",
+        refused.diagnostics
+    );
+}
+
+#[test]
+fn a_reload_after_the_definitions_change_resolves_the_unchanged_files_against_the_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "0-people.yaml", PEOPLE);
+    write(d, "1-spring.yaml", SPRING);
+    write(d, "2-summer.yaml", SUMMER);
+    let mut cache = LoadCache::new();
+    assert!(both(d, &mut cache).0.is_ok());
+    assert_eq!(both(d, &mut cache).1, 0);
+    // The actors in another order: every index moves, and the events of the files not
+    // changed must name the same people (`both` compares with a full load).
+    let swapped = PEOPLE.replace(
+        "  - {id: witkoff, name: Steve Witkoff, party: us}\n  - {id: araghchi, name: Abbas Araghchi, party: iran}\n",
+        "  - {id: araghchi, name: Abbas Araghchi, party: iran}\n  - {id: witkoff, name: Steve Witkoff, party: us}\n",
+    );
+    assert_ne!(swapped, PEOPLE);
+    write(d, "0-people.yaml", &swapped);
+    let (r, parsed) = both(d, &mut cache);
+    assert_eq!(parsed, 1);
+    let log = r.unwrap().log;
+    let speaker = log
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .find_map(|q| q.speaker);
+    assert_eq!(speaker.map(|a| log.actors[a].id.as_str()), Some("araghchi"));
+    // An actor gone: the unchanged files' references to them are errors again.
+    write(
+        d,
+        "0-people.yaml",
+        &PEOPLE.replace("  - {id: witkoff, name: Steve Witkoff, party: us}\n", ""),
+    );
+    let (r, _) = both(d, &mut cache);
+    assert!(
+        errors(&r).iter().any(|m| m.contains("witkoff")),
+        "{:?}",
+        errors(&r)
+    );
+    write(d, "0-people.yaml", PEOPLE);
+    assert!(both(d, &mut cache).0.is_ok());
 }
