@@ -295,7 +295,9 @@ pub(crate) fn run_loop(
             std::thread::spawn(move || {
                 // After the browser's own write, the log on screen is the one its check
                 // built: when the files and archives are still those, nothing is parsed.
-                let msg = if source.unchanged(&shown) {
+                // A log of several files goes straight to the cache, which reads only the
+                // files whose metadata changed (comparing first would read them all).
+                let msg = if shown.files.len() == 1 && source.unchanged(&shown) {
                     Incoming::Unchanged(shown)
                 } else {
                     drop(shown);
