@@ -29,7 +29,7 @@ pub(super) fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Docume
         return None;
     }
     let mut s = Stream {
-        events: Events::new(text, limits),
+        events: Events::item_spans(text, limits),
         depth: 0,
         max_depth: limits.max_depth,
     };
@@ -44,6 +44,8 @@ struct Stream<'t> {
     max_depth: usize,
 }
 
+/// A value's node. Its span is empty (`Events::item_spans`): the model keeps an item's
+/// bytes, not its values'.
 fn scalar(text: String, plain: bool, at: Place) -> Node {
     Node {
         mark: at.mark,
@@ -69,8 +71,8 @@ impl Stream<'_> {
         Ok((ev, at))
     }
 
-    /// The bytes from `start` to the end of what was read last.
-    fn span_from(&self, start: Place) -> Span {
+    /// The bytes from `start` (a mapping's start) to the end of what was read last.
+    fn span_from(&mut self, start: Place) -> Span {
         Span::new(start.span.start as usize, self.events.last_end())
     }
 
@@ -311,9 +313,10 @@ impl Stream<'_> {
                         _ => return Err(GiveUp),
                     }
                 }
+                // No bytes: the model keeps an item's, not its values'.
                 Ok(Node {
                     mark: at.mark,
-                    span: self.span_from(at),
+                    span: Span::default(),
                     value: Value::Seq(items),
                 })
             }

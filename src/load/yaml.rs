@@ -152,14 +152,42 @@ pub(super) struct Events<'input> {
     /// The anchor number of the event last handed out (0: none).
     anchor: usize,
     /// Where the last event ended, in bytes: a block scalar's indicator is looked for from
-    /// there.
+    /// there. With `pending`, the end of that event is still to be taken into account.
     last_end: usize,
+    /// Whether every event's bytes are wanted (the tree keeps them all), or only where a
+    /// mapping starts and where the content read so far ends (the stream keeps an item's
+    /// bytes only): turning the parser's character places into bytes is then done a few
+    /// times an item rather than twice an event.
+    every_span: bool,
+    /// The last event with content whose end is not in `last_end` yet, in characters.
+    pending: Option<RawEnd>,
     done: bool,
 }
 
+/// An event's place as the parser gives it, in characters, and whether it is quoted (its
+/// end is then its closing quotation mark, which only its bytes tell).
+#[derive(Clone, Copy)]
+struct RawEnd {
+    start: usize,
+    end: usize,
+    quoted: Option<ScalarStyle>,
+}
+
 impl<'input> Events<'input> {
-    /// The events of `text`, which must be printable (`unprintable` says where it is not).
+    /// The events of `text`, which must be printable (`unprintable` says where it is not),
+    /// each with its bytes.
     pub(super) fn new(text: &'input str, limits: &Limits) -> Events<'input> {
+        Events::with_spans(text, limits, true)
+    }
+
+    /// The events of `text` with the bytes only of where a mapping starts (`Place::span`
+    /// of a mapping's start, empty; other events' spans are left empty), and of where the
+    /// content read so far ends (`last_end`).
+    pub(super) fn item_spans(text: &'input str, limits: &Limits) -> Events<'input> {
+        Events::with_spans(text, limits, false)
+    }
+
+    fn with_spans(text: &'input str, limits: &Limits, every_span: bool) -> Events<'input> {
         Events {
             parser: Parser::new_from_str(text),
             max_depth: limits.max_depth,
@@ -170,13 +198,47 @@ impl<'input> Events<'input> {
             held: Event::Nothing,
             anchor: 0,
             last_end: 0,
+            every_span,
+            pending: None,
             done: false,
         }
     }
 
     /// Where, in bytes, the content read so far ends: a block collection ends there.
-    pub(super) fn last_end(&self) -> usize {
+    pub(super) fn last_end(&mut self) -> usize {
+        if let Some(raw) = self.pending.take() {
+            let (_, end) = self.bytes_of(raw);
+            self.last_end = end.max(self.last_end);
+        }
         self.last_end
+    }
+
+    /// The bytes of an event's place: a quoted scalar's end at its closing quotation mark
+    /// (the parser's span runs on over the spaces and comment after it).
+    fn bytes_of(&mut self, raw: RawEnd) -> (usize, usize) {
+        let start = self.bytes.byte(raw.start);
+        let mut end = self.bytes.byte(raw.end);
+        if let Some(style) = raw.quoted {
+            end = start + quoted_len(&self.bytes.text.as_bytes()[start..end], style);
+        }
+        (start, end)
+    }
+
+    /// Takes the end of an event with content into account, in bytes when they are known.
+    fn note_end(&mut self, raw: RawEnd, bytes: Option<usize>) {
+        if let Some(end) = bytes {
+            self.last_end();
+            self.last_end = end.max(self.last_end);
+            return;
+        }
+        // The end before is dropped unconverted when it cannot be past this one: ends come
+        // in file order, and a quoted scalar ends at or before the parser's end for it.
+        if let Some(before) = self.pending
+            && (raw.end < before.end || (raw.quoted.is_some() && raw.start < before.end))
+        {
+            self.last_end();
+        }
+        self.pending = Some(raw);
     }
 
     /// The text of the scalar last returned, taken: moved when the parser made it (an
@@ -217,24 +279,36 @@ impl<'input> Events<'input> {
             }
             Some(Ok(next)) => next,
         };
-        let mut start = self.bytes.byte(span.start.index());
-        let mut end = self.bytes.byte(span.end.index());
-        if let Event::Scalar(
-            _,
-            style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
-            ..,
-        ) = &event
-        {
-            // The parser's span of a quoted scalar runs on over the spaces and comment after
-            // it: end it at its closing quotation mark.
-            end = start + quoted_len(&self.bytes.text.as_bytes()[start..end], *style);
-        }
+        let raw = RawEnd {
+            start: span.start.index(),
+            end: span.end.index(),
+            quoted: match &event {
+                Event::Scalar(
+                    _,
+                    style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
+                    ..,
+                ) => Some(*style),
+                _ => None,
+            },
+        };
+        let block = matches!(
+            &event,
+            Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..)
+        );
+        let (mut start, end) = if self.every_span || block {
+            self.bytes_of(raw)
+        } else if matches!(event, Event::MappingStart(..)) {
+            let start = self.bytes.byte(raw.start);
+            (start, start)
+        } else {
+            (0, 0)
+        };
         let mut mark = Mark::new(span.start.line(), span.start.col() + 1);
-        if let Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &event {
+        if block {
             // A block scalar's span starts at its first line of text: it starts at its `|`
             // or `>`, the first one after what came before it, and so does its place.
             let text = self.bytes.text;
-            let from = self.last_end.min(start);
+            let from = self.last_end().min(start);
             if let Some(at) = text.as_bytes()[from..start]
                 .iter()
                 .position(|&b| b == b'|' || b == b'>')
@@ -249,8 +323,9 @@ impl<'input> Events<'input> {
                 start = at;
             }
         }
-        if end > start || !matches!(event, Event::SequenceEnd | Event::MappingEnd) {
-            self.last_end = end.max(self.last_end);
+        if raw.end > raw.start || !matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+            let known = (self.every_span || block).then_some(end);
+            self.note_end(raw, known);
         }
         let place = Place {
             mark,
