@@ -5,7 +5,8 @@
 
 use super::Limits;
 pub(crate) use crate::model::Span;
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput};
+use input::TextInput;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
 /// A position in the file, 1-based. 32 bits each: a value of a big log holds a few marks,
@@ -138,7 +139,7 @@ pub(super) enum Ev<'e> {
 
 /// The parser's events of one text, one at a time, each with its place in the file.
 pub(super) struct Events<'input> {
-    parser: Parser<'input, StrInput<'input>>,
+    parser: Parser<'input, TextInput<'input>>,
     /// The deepest nesting allowed, named when the parser's own bound is met first.
     max_depth: usize,
     /// Values read so far (scalars, lists, mappings, aliases), and the most the memory
@@ -189,7 +190,7 @@ impl<'input> Events<'input> {
 
     fn with_spans(text: &'input str, limits: &Limits, every_span: bool) -> Events<'input> {
         Events {
-            parser: Parser::new_from_str(text),
+            parser: Parser::new(TextInput::new(text)),
             max_depth: limits.max_depth,
             nodes: 0,
             max_nodes: limits.max_yaml_nodes(),
@@ -1038,6 +1039,8 @@ fn shift(node: &mut Node, by: u32) {
         }),
     }
 }
+
+mod input;
 
 #[cfg(test)]
 mod tests;
