@@ -756,6 +756,16 @@ fn enumerated(
     allowed: &[&str],
     required: bool,
 ) -> Option<String> {
+    // Most values are one of the words as written: taken as they are (and dropped by the
+    // caller once read), as `text` would give them.
+    if let Some(Node {
+        value: super::yaml::Value::Scalar { text, .. },
+        ..
+    }) = node
+        && allowed.contains(&text.as_str())
+    {
+        return Some(std::mem::take(text));
+    }
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     // Null is absent, like every optional key; an error where the key is required.
     if !required && node.as_ref().is_some_and(|n| n.is_null()) {

@@ -272,7 +272,7 @@ impl<'a> Reader<'a> {
                 let Value::Scalar { text, .. } = &mut node.value else {
                     unreachable!("matched a scalar above")
                 };
-                Some(std::mem::take(text))
+                Some(fitted(std::mem::take(text)))
             }
             Value::Scalar { .. } => {
                 if required {
@@ -313,7 +313,7 @@ impl<'a> Reader<'a> {
             && !(*plain && text == "null")
         {
             return Some(At {
-                value: std::mem::take(text),
+                value: fitted(std::mem::take(text)),
                 mark: *mark,
                 loc: loc.clone(),
             });
@@ -581,6 +581,15 @@ impl Fields {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.mark)
     }
+}
+
+/// A text the model keeps, without the room the parser left in it: it grows the strings it
+/// makes by doubling, and a model of a million events keeps them.
+pub(super) fn fitted(mut text: String) -> String {
+    if text.capacity() > text.len() + text.len() / 8 {
+        text.shrink_to_fit();
+    }
+    text
 }
 
 /// `events` + 3 → `events[3]`: the place of an item, built for every item of a log (so

@@ -243,18 +243,12 @@ impl<'input> Events<'input> {
     }
 
     /// The text of the scalar last returned, taken: moved when the parser made it (an
-    /// escape, a quoted or folded value), copied when it lies in the file as written.
+    /// escape, a quoted or folded value), copied when it lies in the file as written. The
+    /// room the parser left in it stays: the readers give it back from the texts the model
+    /// keeps (`fields::fitted`), not from dates and words read and dropped.
     pub(super) fn take_text(&mut self) -> String {
         match std::mem::replace(&mut self.held, Event::Nothing) {
-            Event::Scalar(text, ..) => {
-                let mut text = text.into_owned();
-                // The parser grows the strings it makes by doubling: a model of a million
-                // events keeps them, so the room left over is given back.
-                if text.capacity() > text.len() + text.len() / 8 {
-                    text.shrink_to_fit();
-                }
-                text
-            }
+            Event::Scalar(text, ..) => text.into_owned(),
             _ => String::new(),
         }
     }
@@ -674,8 +668,9 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     loop {
         let (ev, place) = events.next()?;
         let event = match ev {
+            // The tree keeps every key as well: each without the parser's room.
             Ev::Scalar { plain, .. } => Owned::Scalar {
-                text: events.take_text(),
+                text: super::fields::fitted(events.take_text()),
                 plain,
             },
             ev => Owned::from(ev),
