@@ -148,8 +148,8 @@ pub(super) struct Events<'input> {
     max_nodes: usize,
     budget_mib: u64,
     bytes: ByteOffsets<'input>,
-    /// The event last handed out (its text is borrowed by the `Ev` returned).
-    held: Event<'input>,
+    /// The text of the scalar last handed out (borrowed by the `Ev` returned).
+    text: std::borrow::Cow<'input, str>,
     /// The anchor number of the event last handed out (0: none).
     anchor: usize,
     /// Where the last event ended, in bytes: a block scalar's indicator is looked for from
@@ -196,7 +196,7 @@ impl<'input> Events<'input> {
             max_nodes: limits.max_yaml_nodes(),
             budget_mib: limits.memory_budget >> 20,
             bytes: ByteOffsets::new(text),
-            held: Event::Nothing,
+            text: std::borrow::Cow::Borrowed(""),
             anchor: 0,
             last_end: 0,
             every_span,
@@ -247,10 +247,7 @@ impl<'input> Events<'input> {
     /// room the parser left in it stays: the readers give it back from the texts the model
     /// keeps (`fields::fitted`), not from dates and words read and dropped.
     pub(super) fn take_text(&mut self) -> String {
-        match std::mem::replace(&mut self.held, Event::Nothing) {
-            Event::Scalar(text, ..) => text.into_owned(),
-            _ => String::new(),
-        }
+        std::mem::take(&mut self.text).into_owned()
     }
 
     /// The anchor number of the event last returned, 0 when it has none.
@@ -274,25 +271,52 @@ impl<'input> Events<'input> {
             }
             Some(Ok(next)) => next,
         };
+        // Taken apart at once: the event itself is not kept, only a scalar's text.
+        self.anchor = 0;
+        let kind = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                self.text = text;
+                self.anchor = anchor;
+                Kind::Scalar {
+                    style,
+                    plain: style == ScalarStyle::Plain && tag.is_none(),
+                }
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.anchor = anchor;
+                Kind::SeqStart
+            }
+            Event::MappingStart(anchor, _) => {
+                self.anchor = anchor;
+                Kind::MapStart
+            }
+            Event::SequenceEnd | Event::MappingEnd => Kind::End,
+            Event::Alias(id) => Kind::Alias(id),
+            Event::DocumentStart(_) => Kind::DocumentStart,
+            Event::StreamEnd => Kind::StreamEnd,
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Kind::Other,
+        };
         let raw = RawEnd {
             start: span.start.index(),
             end: span.end.index(),
-            quoted: match &event {
-                Event::Scalar(
-                    _,
-                    style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
-                    ..,
-                ) => Some(*style),
+            quoted: match kind {
+                Kind::Scalar {
+                    style: style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
+                    ..
+                } => Some(style),
                 _ => None,
             },
         };
         let block = matches!(
-            &event,
-            Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..)
+            kind,
+            Kind::Scalar {
+                style: ScalarStyle::Literal | ScalarStyle::Folded,
+                ..
+            }
         );
         let (mut start, end) = if self.every_span || block {
             self.bytes_of(raw)
-        } else if matches!(event, Event::MappingStart(..)) {
+        } else if kind == Kind::MapStart {
             let start = self.bytes.byte(raw.start);
             (start, start)
         } else {
@@ -318,7 +342,7 @@ impl<'input> Events<'input> {
                 start = at;
             }
         }
-        if raw.end > raw.start || !matches!(event, Event::SequenceEnd | Event::MappingEnd) {
+        if raw.end > raw.start || kind != Kind::End {
             let known = (self.every_span || block).then_some(end);
             self.note_end(raw, known);
         }
@@ -327,11 +351,8 @@ impl<'input> Events<'input> {
             span: Span::new(start, end),
         };
         if matches!(
-            event,
-            Event::Scalar(..)
-                | Event::SequenceStart(..)
-                | Event::MappingStart(..)
-                | Event::Alias(_)
+            kind,
+            Kind::Scalar { .. } | Kind::SeqStart | Kind::MapStart | Kind::Alias(_)
         ) {
             self.nodes += 1;
             if self.nodes > self.max_nodes {
@@ -345,35 +366,37 @@ impl<'input> Events<'input> {
                 });
             }
         }
-        self.held = event;
-        self.anchor = 0;
-        let ev = match &self.held {
-            Event::StreamEnd => {
+        let ev = match kind {
+            Kind::StreamEnd => {
                 self.done = true;
                 Ev::StreamEnd
             }
-            Event::DocumentStart(_) => Ev::DocumentStart,
-            Event::Scalar(text, style, anchor, tag) => {
-                self.anchor = *anchor;
-                Ev::Scalar {
-                    text,
-                    plain: *style == ScalarStyle::Plain && tag.is_none(),
-                }
-            }
-            Event::SequenceStart(anchor, _) => {
-                self.anchor = *anchor;
-                Ev::SeqStart
-            }
-            Event::MappingStart(anchor, _) => {
-                self.anchor = *anchor;
-                Ev::MapStart
-            }
-            Event::SequenceEnd | Event::MappingEnd => Ev::End,
-            Event::Alias(id) => Ev::Alias(*id),
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Ev::Other,
+            Kind::DocumentStart => Ev::DocumentStart,
+            Kind::Scalar { plain, .. } => Ev::Scalar {
+                text: &self.text,
+                plain,
+            },
+            Kind::SeqStart => Ev::SeqStart,
+            Kind::MapStart => Ev::MapStart,
+            Kind::End => Ev::End,
+            Kind::Alias(id) => Ev::Alias(id),
+            Kind::Other => Ev::Other,
         };
         Ok((ev, place))
     }
+}
+
+/// What a parser event is, its text apart (`Events::text`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    DocumentStart,
+    Scalar { style: ScalarStyle, plain: bool },
+    SeqStart,
+    MapStart,
+    End,
+    Alias(usize),
+    StreamEnd,
+    Other,
 }
 
 /// The length of the quoted scalar that `bytes` start with, up to its closing quotation mark
