@@ -248,7 +248,9 @@ impl<'a> Reader<'a> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
-                if text.trim().is_empty() && required {
+                // As `trim().is_empty()`, stopping at the first character of most texts.
+                let blank = text.chars().all(char::is_whitespace);
+                if blank && required {
                     self.error(
                         node.mark,
                         &loc.render(),
@@ -265,7 +267,7 @@ impl<'a> Reader<'a> {
                         None,
                     );
                 }
-                if text.trim().is_empty() {
+                if blank {
                     return None;
                 }
                 // Each value is read once: move it out rather than copy it.

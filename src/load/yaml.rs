@@ -616,59 +616,62 @@ fn utf8_width(b: u8) -> usize {
 /// Where the text holds a character YAML does not allow in a file (a control character
 /// pasted with a quote, U+FFFE or U+FFFF), as an error saying which, or `Ok`. YAML's
 /// printable set: tab, line feed, carriage return, U+0020 to U+007E, NEL, U+00A0 and above
-/// but for U+FFFE and U+FFFF. Eight bytes at a time while they are plain printable ASCII,
-/// which most of a log is.
+/// but for U+FFFE and U+FFFF.
 pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // A byte under 0x20, or over 0x7E (the high bit set included).
-            let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-            let above = (w.wrapping_add(ONES) | w) & HIGH;
-            if below | above == 0 {
-                i += 8;
-                continue;
-            }
-            // Straight to the first byte that is not printable ASCII (a line break, most
-            // often): the bytes before it are (the lowest byte flagged is exact; a borrow
-            // only ever flags bytes above it).
-            i += (below | above).trailing_zeros() as usize / 8;
+    let Some(i) = first_unprintable(bytes) else {
+        return Ok(());
+    };
+    let c = text[i..].chars().next().unwrap_or_default();
+    let before = &text[..i];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Err(YamlError {
+        mark: Mark::new(line, col),
+        message: format!(
+            "YAML syntax: control characters are not allowed: U+{:04X} here; delete it",
+            u32::from(c)
+        ),
+    })
+}
+
+/// Where the first character outside YAML's printable set starts, in bytes. Each such
+/// character starts with a byte no other character holds (a control below 0x20 or 0x7F, or
+/// the lead byte 0xC2 or 0xEF, never inside another character), so the bytes are tested one
+/// by one, 32 at a time without a branch (which the compiler turns into vector compares),
+/// and only a block holding such a byte is looked at closely.
+fn first_unprintable(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let suspect = |b: u8| {
+        (u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r'))
+            | u8::from(b == 0x7f)
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xef)
+    };
+    let bad = |i: usize| match bytes[i] {
+        0xc2 => matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85),
+        0xef => bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)),
+        b => suspect(b) != 0,
+    };
+    let blocks = bytes.chunks_exact(BLOCK);
+    let rest = bytes.len() - blocks.remainder().len();
+    for (n, block) in blocks.enumerate() {
+        // An array, so that the loop has a known length and is vectorised.
+        let block: &[u8; BLOCK] = block.try_into().expect("blocks of BLOCK bytes");
+        let mut any = 0;
+        for &b in block {
+            any |= suspect(b);
         }
-        let b = bytes[i];
-        let bad = match b {
-            b'\t' | b'\n' | b'\r' | 0x20..=0x7e => false,
-            0x00..=0x7f => true,
-            // U+0080 to U+009F but NEL (U+0085).
-            0xc2 => matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85),
-            // U+FFFE and U+FFFF.
-            0xef => {
-                bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf))
-            }
-            _ => false,
-        };
-        if bad {
-            let c = text[i..].chars().next().unwrap_or_default();
-            let before = &text[..i];
-            let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-            let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
-                .chars()
-                .count()
-                + 1;
-            return Err(YamlError {
-                mark: Mark::new(line, col),
-                message: format!(
-                    "YAML syntax: control characters are not allowed: U+{:04X} here; delete it",
-                    u32::from(c)
-                ),
-            });
+        if any != 0
+            && let Some(i) = (n * BLOCK..(n + 1) * BLOCK).find(|&i| bad(i))
+        {
+            return Some(i);
         }
-        i += utf8_width(b);
     }
-    Ok(())
+    (rest..bytes.len()).find(|&i| bad(i))
 }
 
 /// Parses one YAML document into a spanned tree.
