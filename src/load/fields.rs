@@ -610,12 +610,18 @@ pub(super) fn item_path(list: &str, i: usize) -> Rc<str> {
             break;
         }
     }
-    let mut s = String::with_capacity(list.len() + digits.len() - at + 2);
-    s.push_str(list);
-    s.push('[');
-    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    s.push(']');
-    s.into()
+    // Built where it will live: a `String` turned into an `Rc<str>` is allocated twice.
+    let digits = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let mut buf = [0u8; 64];
+    let len = list.len() + digits.len() + 2;
+    if len > buf.len() {
+        return format!("{list}[{digits}]").into();
+    }
+    buf[..list.len()].copy_from_slice(list.as_bytes());
+    buf[list.len()] = b'[';
+    buf[list.len() + 1..len - 1].copy_from_slice(digits.as_bytes());
+    buf[len - 1] = b']';
+    std::str::from_utf8(&buf[..len]).expect("a path and digits").into()
 }
 
 /// `events[3]` + `title` → `events[3].title`.
