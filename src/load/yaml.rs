@@ -589,13 +589,19 @@ impl<'t> ByteOffsets<'t> {
 
 /// The first byte at or after `from` that is not ASCII, or the length of `bytes`.
 fn next_wide(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // 32 bytes at a time, an array's bytes or-ed together (vector code), while all ASCII.
+    const BLOCK: usize = 32;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        if u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
+    while let Some(block) = bytes.get(i..i + BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a block of BLOCK bytes");
+        let mut all = 0;
+        for &b in block {
+            all |= b;
+        }
+        if all >= 0x80 {
             break;
         }
-        i += 8;
+        i += BLOCK;
     }
     bytes
         .get(i..)
