@@ -282,7 +282,9 @@ impl Stream<'_> {
             Ev::SeqStart => {}
             _ => return Err(GiveUp),
         }
-        let mut quotes = Vec::new();
+        // Room for an event's usual few made at once: a vector grown from nothing goes
+        // through the allocator's slower growth path (these are read and dropped).
+        let mut quotes = Vec::with_capacity(4);
         loop {
             let (ev, at) = self.next()?;
             match ev {
@@ -302,7 +304,8 @@ impl Stream<'_> {
         match ev {
             Ev::Scalar { plain, .. } => Ok(scalar(self.events.take_text(), plain, at)),
             Ev::SeqStart => {
-                let mut items = Vec::new();
+                // As a quote list: a list of ids or topics holds a few, read and dropped.
+                let mut items = Vec::with_capacity(4);
                 loop {
                     let (ev, m) = self.next()?;
                     match ev {
