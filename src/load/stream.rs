@@ -10,9 +10,8 @@
 
 use super::Limits;
 use super::document::{self, Document};
-use super::fields::{Fields, Loc, Reader, item_path};
+use super::fields::{Fields, Item, Loc, Reader};
 use super::yaml::{Ev, Events, Mark, Node, Place, Span, Value, is_null_scalar};
-use std::rc::Rc;
 
 /// The file needs the tree: it has an error, or something only the tree reads.
 struct GiveUp;
@@ -98,7 +97,6 @@ impl Stream<'_> {
         let mut doc = Document::empty();
         let mut head = Fields::with_capacity(3);
         let mut keys = Keys::default();
-        let root: Rc<str> = "".into();
         // Dates are read in the file's zone: a `timezone` after them is left to the tree.
         let mut dated = false;
         while let Some(i) = self.key(document::TOP, &mut keys)? {
@@ -109,23 +107,23 @@ impl Stream<'_> {
                     }
                     let mut v = self.value()?;
                     doc.timezone =
-                        document::timezone(r, Some(&mut v), &Loc::new(&root, "timezone"));
+                        document::timezone(r, Some(&mut v), &Loc::new(Item::TOP, "timezone"));
                     if let Some(tz) = &doc.timezone {
                         r.zone = tz.value;
                     }
                 }
                 "parties" => self.section(r, |s, r, i, at| {
                     let f = s.mapping(document::PARTY, document::PARTY_REQUIRED, at)?;
-                    let path: Rc<str> = item_path("parties", i);
-                    if let Some(p) = document::party_fields(r, f, &path) {
+                    let path = Item::new("parties", i);
+                    if let Some(p) = document::party_fields(r, f, path) {
                         doc.parties.push(p);
                     }
                     Ok(())
                 })?,
                 "actors" => self.section(r, |s, r, i, at| {
                     let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED, at)?;
-                    let path: Rc<str> = item_path("actors", i);
-                    if let Some(a) = document::actor_fields(r, f, &path) {
+                    let path = Item::new("actors", i);
+                    if let Some(a) = document::actor_fields(r, f, path) {
                         doc.actors.push(a);
                     }
                     Ok(())
@@ -134,8 +132,8 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, at| {
                         let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED, at)?;
-                        let path: Rc<str> = item_path("sources", i);
-                        if let Some(src) = document::source_fields(r, f, &path) {
+                        let path = Item::new("sources", i);
+                        if let Some(src) = document::source_fields(r, f, path) {
                             doc.sources.push(src);
                         }
                         Ok(())
@@ -145,9 +143,8 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, at| {
                         let (f, quotes) = s.event(at)?;
-                        let path: Rc<str> = item_path("events", i);
-                        if let Some(e) = document::event_fields(r, f, at.mark, &path, Some(quotes))
-                        {
+                        let path = Item::new("events", i);
+                        if let Some(e) = document::event_fields(r, f, at.mark, path, Some(quotes)) {
                             doc.events.push(e);
                         }
                         Ok(())
