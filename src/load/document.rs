@@ -278,7 +278,7 @@ pub(super) fn timezone(
             Some(At {
                 value: tz,
                 mark,
-                loc: loc.clone(),
+                loc: *loc,
             })
         }
         Err(e) => {

@@ -375,7 +375,7 @@ impl<'a> Reader<'a> {
             return Some(At {
                 value: fitted(std::mem::take(text)),
                 mark: *mark,
-                loc: loc.clone(),
+                loc: *loc,
             });
         }
         let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
@@ -397,7 +397,7 @@ impl<'a> Reader<'a> {
         Some(At {
             value: s,
             mark,
-            loc: loc.clone(),
+            loc: *loc,
         })
     }
 
