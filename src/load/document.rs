@@ -2,10 +2,9 @@
 //! still as written (ids), to be resolved once all files of a log are read.
 
 use super::diagnostic::Severity;
-use super::fields::{At, Fields, Loc, Reader, item_path};
+use super::fields::{At, Fields, Item, Loc, Reader};
 use super::yaml::{Mark, Node, Span};
 use crate::model::{Color, Date, Kind, Status};
-use std::rc::Rc;
 
 #[derive(Clone)]
 pub(crate) struct Document {
@@ -187,51 +186,50 @@ pub(crate) fn read(r: &mut Reader, root: &mut Node) -> Document {
                 .into(),
         );
     }
-    let root: Rc<str> = "".into();
     // Before any date: the dates of this file are read in its zone.
-    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(&root, "timezone"));
+    doc.timezone = timezone(r, f.get("timezone"), &Loc::new(Item::TOP, "timezone"));
     if let Some(tz) = &doc.timezone {
         r.zone = tz.value;
     }
     head(r, &mut f, &mut doc);
 
     for (i, n) in r
-        .list(f.get("parties"), &Loc::new(&root, "parties"), "parties")
+        .list(f.get("parties"), &Loc::new(Item::TOP, "parties"), "parties")
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = item_path("parties", i);
-        if let Some(p) = party(r, n, &path) {
+        let path = Item::new("parties", i);
+        if let Some(p) = party(r, n, path) {
             doc.parties.push(p);
         }
     }
     for (i, n) in r
-        .list(f.get("actors"), &Loc::new(&root, "actors"), "actors")
+        .list(f.get("actors"), &Loc::new(Item::TOP, "actors"), "actors")
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = item_path("actors", i);
-        if let Some(a) = actor(r, n, &path) {
+        let path = Item::new("actors", i);
+        if let Some(a) = actor(r, n, path) {
             doc.actors.push(a);
         }
     }
     for (i, n) in r
-        .list(f.get("sources"), &Loc::new(&root, "sources"), "sources")
+        .list(f.get("sources"), &Loc::new(Item::TOP, "sources"), "sources")
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = item_path("sources", i);
-        if let Some(s) = source(r, n, &path) {
+        let path = Item::new("sources", i);
+        if let Some(s) = source(r, n, path) {
             doc.sources.push(s);
         }
     }
     for (i, n) in r
-        .list(f.get("events"), &Loc::new(&root, "events"), "events")
+        .list(f.get("events"), &Loc::new(Item::TOP, "events"), "events")
         .iter_mut()
         .enumerate()
     {
-        let path: Rc<str> = item_path("events", i);
-        if let Some(e) = event(r, n, &path) {
+        let path = Item::new("events", i);
+        if let Some(e) = event(r, n, path) {
             doc.events.push(e);
         }
         // Free this event's part of the tree now, so the tree and the model are never both
@@ -256,9 +254,12 @@ pub(super) fn head(r: &mut Reader, f: &mut Fields, doc: &mut Document) {
             );
         }
     }
-    let root: Rc<str> = "".into();
-    doc.title = r.text(f.get("title"), &Loc::new(&root, "title"), false);
-    doc.description = r.text(f.get("description"), &Loc::new(&root, "description"), false);
+    doc.title = r.text(f.get("title"), &Loc::new(Item::TOP, "title"), false);
+    doc.description = r.text(
+        f.get("description"),
+        &Loc::new(Item::TOP, "description"),
+        false,
+    );
 }
 
 /// The log's reading zone: an IANA name from the compiled-in time zone database.
@@ -277,7 +278,7 @@ pub(super) fn timezone(
             Some(At {
                 value: tz,
                 mark,
-                loc: loc.clone(),
+                loc: *loc,
             })
         }
         Err(e) => {
@@ -298,12 +299,12 @@ pub const KNOWN_KEYS: [(&str, &[&str]); 6] = [
     ("quote", QUOTE),
 ];
 
-fn party(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<PartyDef> {
-    let f = r.fields(n, path, "a party", PARTY, PARTY_REQUIRED)?;
+fn party(r: &mut Reader, n: &mut Node, path: Item) -> Option<PartyDef> {
+    let f = r.fields(n, &path.render(), "a party", PARTY, PARTY_REQUIRED)?;
     party_fields(r, f, path)
 }
 
-pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<PartyDef> {
+pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: Item) -> Option<PartyDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let color = f.get("color").and_then(|c| {
@@ -332,12 +333,12 @@ pub(super) fn party_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Opt
     })
 }
 
-fn actor(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<ActorDef> {
-    let f = r.fields(n, path, "an actor", ACTOR, ACTOR_REQUIRED)?;
+fn actor(r: &mut Reader, n: &mut Node, path: Item) -> Option<ActorDef> {
+    let f = r.fields(n, &path.render(), "an actor", ACTOR, ACTOR_REQUIRED)?;
     actor_fields(r, f, path)
 }
 
-pub(super) fn actor_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<ActorDef> {
+pub(super) fn actor_fields(r: &mut Reader, mut f: Fields, path: Item) -> Option<ActorDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let name = r.text(f.get("name"), &Loc::new(path, "name"), true);
     let party = r.id(f.get("party"), &Loc::new(path, "party"), false);
@@ -353,12 +354,12 @@ pub(super) fn actor_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Opt
     })
 }
 
-fn source(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<SourceDef> {
-    let f = r.fields(n, path, "a source", SOURCE, SOURCE_REQUIRED)?;
+fn source(r: &mut Reader, n: &mut Node, path: Item) -> Option<SourceDef> {
+    let f = r.fields(n, &path.render(), "a source", SOURCE, SOURCE_REQUIRED)?;
     source_fields(r, f, path)
 }
 
-pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Option<SourceDef> {
+pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: Item) -> Option<SourceDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), true);
     let outlet = r.text(f.get("outlet"), &Loc::new(path, "outlet"), true);
     let title = r.text(f.get("title"), &Loc::new(path, "title"), false);
@@ -392,9 +393,9 @@ pub(super) fn source_fields(r: &mut Reader, mut f: Fields, path: &Rc<str>) -> Op
     })
 }
 
-fn event(r: &mut Reader, n: &mut Node, path: &Rc<str>) -> Option<EventDef> {
+fn event(r: &mut Reader, n: &mut Node, path: Item) -> Option<EventDef> {
     let n_mark = n.mark;
-    let f = r.fields(n, path, "an event", EVENT, EVENT_REQUIRED)?;
+    let f = r.fields(n, &path.render(), "an event", EVENT, EVENT_REQUIRED)?;
     event_fields(r, f, n_mark, path, None)
 }
 
@@ -404,7 +405,7 @@ pub(super) fn event_fields(
     r: &mut Reader,
     mut f: Fields,
     n_mark: Mark,
-    path: &Rc<str>,
+    path: Item,
     read_quotes: Option<Vec<(Mark, Fields)>>,
 ) -> Option<EventDef> {
     let id = r.id(f.get("id"), &Loc::new(path, "id"), false);
@@ -489,8 +490,7 @@ pub(super) fn event_fields(
         Some(read) => {
             quotes.reserve_exact(read.len());
             for (i, (qmark, qf)) in read.into_iter().enumerate() {
-                let qpath = qpath.item_path(i);
-                if let Some(q) = quote_fields(r, qf, qmark, &qpath, one_source) {
+                if let Some(q) = quote_fields(r, qf, qmark, path.quote(i), one_source) {
                     quotes.push(q);
                 }
             }
@@ -499,7 +499,7 @@ pub(super) fn event_fields(
             let list = r.list(f.get("quotes"), &qpath, "quotes");
             quotes.reserve_exact(list.len());
             for (i, qn) in list.iter_mut().enumerate() {
-                if let Some(q) = quote(r, qn, &qpath.item_path(i), one_source) {
+                if let Some(q) = quote(r, qn, path.quote(i), one_source) {
                     quotes.push(q);
                 }
             }
@@ -509,7 +509,7 @@ pub(super) fn event_fields(
         r.report(
             Severity::Warning,
             n_mark,
-            path,
+            &path.render(),
             "an event with no source: readers cannot check it; add `sources: [id]`".into(),
             None,
         );
@@ -559,14 +559,9 @@ fn topic_mark(list: Option<&Node>, i: usize) -> Mark {
 }
 
 /// One quote. `event_has_one_source`: a quote without `source` takes the event's.
-fn quote(
-    r: &mut Reader,
-    n: &mut Node,
-    path: &Rc<str>,
-    event_has_one_source: bool,
-) -> Option<QuoteDef> {
+fn quote(r: &mut Reader, n: &mut Node, path: Item, event_has_one_source: bool) -> Option<QuoteDef> {
     let qmark = n.mark;
-    let f = r.fields(n, path, "a quote", QUOTE, QUOTE_REQUIRED)?;
+    let f = r.fields(n, &path.render(), "a quote", QUOTE, QUOTE_REQUIRED)?;
     quote_fields(r, f, qmark, path, event_has_one_source)
 }
 
@@ -574,7 +569,7 @@ pub(super) fn quote_fields(
     r: &mut Reader,
     mut f: Fields,
     qmark: Mark,
-    path: &Rc<str>,
+    path: Item,
     event_has_one_source: bool,
 ) -> Option<QuoteDef> {
     // Decided before the values are read, since reading moves text out of the tree. A
@@ -631,7 +626,7 @@ pub(super) fn quote_fields(
     if !speaker_written && attribution.is_none() && !attribution_mistyped {
         r.error(
             qmark,
-            path,
+            &path.render(),
             "a quote has neither `speaker` nor `attribution`: say who said it".into(),
         );
     }
@@ -639,7 +634,7 @@ pub(super) fn quote_fields(
         r.report(
             Severity::Warning,
             qmark,
-            path,
+            &path.render(),
             "a quote without `source`, in an event that does not list exactly one: readers cannot see where it was published".into(),
             None,
         );
@@ -756,6 +751,16 @@ fn enumerated(
     allowed: &[&str],
     required: bool,
 ) -> Option<String> {
+    // Most values are one of the words as written: taken as they are (and dropped by the
+    // caller once read), as `text` would give them.
+    if let Some(Node {
+        value: super::yaml::Value::Scalar { text, .. },
+        ..
+    }) = node
+        && allowed.contains(&text.as_str())
+    {
+        return Some(std::mem::take(text));
+    }
     let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
     // Null is absent, like every optional key; an error where the key is required.
     if !required && node.as_ref().is_some_and(|n| n.is_null()) {

@@ -6,7 +6,6 @@ use super::suggest::{did_you_mean, nearest};
 use super::yaml::{Mark, Node, Span, Value};
 use crate::model::{DATE_FORMS, Date};
 use crate::sanitize::has_control_chars;
-use std::rc::Rc;
 
 /// Collects the diagnostics of one file.
 pub(crate) struct Reader<'a> {
@@ -38,35 +37,94 @@ impl<T> At<T> {
 }
 
 /// A path inside the document (`events[3].actors[1]`), built only when a message needs it:
-/// loading a large log reads millions of values and reports few.
-#[derive(Clone, Debug)]
+/// loading a large log reads millions of values and reports few. Small and plain (no
+/// pointer, nothing to count), as every reference of a log keeps one.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Loc {
-    parent: Rc<str>,
+    item: Item,
     key: &'static str,
-    /// 32 bits, as a `Mark`'s: a value of a big log holds a few places.
-    index: Option<u32>,
+    /// 32 bits, as a `Mark`'s: a value of a big log holds a few places. `NONE`: not an
+    /// item of a list.
+    index: u32,
+}
+
+/// No index: the 32-bit stand-in for `None` (a list of four billion items is refused long
+/// before, by the memory budget).
+const NONE: u32 = u32::MAX;
+
+/// The sections whose items have a path of their own, by their number in `Item`.
+const LISTS: [&str; 5] = ["", "parties", "actors", "sources", "events"];
+
+/// Where an item of the document is: `parties[2]`, `events[3]`, `events[3].quotes[1]`, or
+/// the document itself (`Item::TOP`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// Its section, as an index in `LISTS` (0: the document itself).
+    list: u8,
+    index: u32,
+    /// Its place among its event's quotes (`NONE`: not a quote).
+    quote: u32,
+}
+
+impl Item {
+    /// The document itself: its keys' paths are the keys.
+    pub(crate) const TOP: Item = Item {
+        list: 0,
+        index: 0,
+        quote: NONE,
+    };
+
+    /// The `i`-th item of a top-level section (`parties`, `actors`, `sources`, `events`).
+    pub(super) fn new(list: &str, i: usize) -> Item {
+        let list = LISTS.iter().position(|l| *l == list).unwrap_or(0);
+        Item {
+            list: list as u8,
+            index: narrow(i),
+            quote: NONE,
+        }
+    }
+
+    /// The `i`-th quote of this event.
+    pub(super) fn quote(self, i: usize) -> Item {
+        Item {
+            quote: narrow(i),
+            ..self
+        }
+    }
+
+    /// `events[3].quotes[1]`; empty for the document itself.
+    pub(crate) fn render(self) -> String {
+        if self.list == 0 {
+            return String::new();
+        }
+        let mut s = item_path(LISTS[usize::from(self.list)], self.index as usize).to_string();
+        if self.quote != NONE {
+            s = item_path(&join(&s, "quotes"), self.quote as usize).to_string();
+        }
+        s
+    }
+}
+
+/// An index in 32 bits, saturated.
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE - 1).min(NONE - 1)
 }
 
 impl Loc {
-    pub(crate) fn new(parent: &Rc<str>, key: &'static str) -> Loc {
+    pub(crate) fn new(item: Item, key: &'static str) -> Loc {
         Loc {
-            parent: parent.clone(),
+            item,
             key,
-            index: None,
+            index: NONE,
         }
     }
 
     /// The `i`-th item of the list at this place.
     pub(crate) fn item(&self, i: usize) -> Loc {
         Loc {
-            index: Some(u32::try_from(i).unwrap_or(u32::MAX)),
-            ..self.clone()
+            index: narrow(i),
+            ..*self
         }
-    }
-
-    /// The place of the `i`-th item of the list at this place, rendered.
-    pub(super) fn item_path(&self, i: usize) -> Rc<str> {
-        item_path(&join(&self.parent, self.key), i)
     }
 
     /// The key this place is under (`speaker`, `actors`).
@@ -86,10 +144,10 @@ impl Loc {
     }
 
     pub(crate) fn render(&self) -> String {
-        let s = join(&self.parent, self.key);
+        let s = join(&self.item.render(), self.key);
         match self.index {
-            Some(i) => item_path(&s, i as usize).to_string(),
-            None => s,
+            NONE => s,
+            i => item_path(&s, i as usize).to_string(),
         }
     }
 }
@@ -248,7 +306,9 @@ impl<'a> Reader<'a> {
         let node = node?;
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => {
-                if text.trim().is_empty() && required {
+                // As `trim().is_empty()`, stopping at the first character of most texts.
+                let blank = text.chars().all(char::is_whitespace);
+                if blank && required {
                     self.error(
                         node.mark,
                         &loc.render(),
@@ -265,14 +325,14 @@ impl<'a> Reader<'a> {
                         None,
                     );
                 }
-                if text.trim().is_empty() {
+                if blank {
                     return None;
                 }
                 // Each value is read once: move it out rather than copy it.
                 let Value::Scalar { text, .. } = &mut node.value else {
                     unreachable!("matched a scalar above")
                 };
-                Some(std::mem::take(text))
+                Some(fitted(std::mem::take(text)))
             }
             Value::Scalar { .. } => {
                 if required {
@@ -313,9 +373,9 @@ impl<'a> Reader<'a> {
             && !(*plain && text == "null")
         {
             return Some(At {
-                value: std::mem::take(text),
+                value: fitted(std::mem::take(text)),
                 mark: *mark,
-                loc: loc.clone(),
+                loc: *loc,
             });
         }
         let mark = node.as_ref().map(|n| n.mark).unwrap_or_default();
@@ -337,7 +397,7 @@ impl<'a> Reader<'a> {
         Some(At {
             value: s,
             mark,
-            loc: loc.clone(),
+            loc: *loc,
         })
     }
 
@@ -583,26 +643,20 @@ impl Fields {
     }
 }
 
-/// `events` + 3 → `events[3]`: the place of an item, built for every item of a log (so
-/// without the formatting machinery).
-pub(super) fn item_path(list: &str, i: usize) -> Rc<str> {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = i;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+/// A text the model keeps, without the room the parser left in it: it grows the strings it
+/// makes by doubling, and a model of a million events keeps them.
+pub(super) fn fitted(text: String) -> String {
+    if text.capacity() > text.len() + text.len() / 8 {
+        // A copy, not `shrink_to_fit`: the allocator's aligned reallocation costs about
+        // twice an allocation, a copy and a free of a short text.
+        return text.as_str().to_owned();
     }
-    let mut s = String::with_capacity(list.len() + digits.len() - at + 2);
-    s.push_str(list);
-    s.push('[');
-    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    s.push(']');
-    s.into()
+    text
+}
+
+/// `events` + 3 → `events[3]`: the place of an item, rendered for a message.
+fn item_path(list: &str, i: usize) -> String {
+    format!("{list}[{i}]")
 }
 
 /// `events[3]` + `title` → `events[3].title`.
@@ -664,7 +718,7 @@ mod tests {
     fn list_items_past_the_memory_budget_are_refused_once() {
         let mut r = Reader::new("t.yaml");
         r.max_list_items = 4;
-        let loc = Loc::new(&Rc::from("events[0]"), "topics");
+        let loc = Loc::new(Item::new("events", 0), "topics");
         let mut lists = ["[a, b, c]", "[d, e]", "[f]"]
             .map(|t| super::super::yaml::parse(t, &super::super::Limits::default()).unwrap());
         let kept: Vec<usize> = lists

@@ -25,7 +25,7 @@ pub(crate) fn check(text: &str) -> Result<(), YamlError> {
 pub(crate) fn check_with(text: &str, max: usize) -> Result<(), YamlError> {
     let bytes = text.as_bytes();
     // A cheap way out: a text with fewer commas than the bound has no such collection.
-    if memchr::memchr_iter(b',', bytes).nth(max).is_none() {
+    if memchr::memchr_iter(b',', bytes).nth(max).is_none() || !any_bracket_at_line_start(bytes) {
         return Ok(());
     }
     let mut line_no = 1;
@@ -92,6 +92,21 @@ pub(crate) fn check_with(text: &str, max: usize) -> Result<(), YamlError> {
     Ok(())
 }
 
+/// Whether some `[` or `{` has only spaces and entry markers (`-`, `?`) before it on its
+/// line: every collection the scan below counts is one of these, so a text without any
+/// (a big log writes its lists after keys, `topics: [...]`) needs no scan.
+fn any_bracket_at_line_start(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'[', b'{', bytes).any(|at| {
+        let before = &bytes[..at];
+        let lead = before
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'-' | b'?'))
+            .count();
+        lead == at || before[at - lead - 1] == b'\n'
+    })
+}
+
 /// Whether a line ends with a block scalar's indicator (`|`, `>-`, `|+2`), after a key's
 /// `: ` or an entry's `- ` or alone.
 fn opens_block_scalar(content: &[u8]) -> bool {
@@ -102,7 +117,12 @@ fn opens_block_scalar(content: &[u8]) -> bool {
     };
     if !indicator(trimmed) {
         // Most lines: no indicator at their end, and no comment after one.
-        let Some(i) = memchr::memmem::find(trimmed, b" #") else {
+        // A `#` after a blank starts a comment (a searcher built for each line cost more
+        // than the scan).
+        let Some(i) = memchr::memchr_iter(b'#', trimmed)
+            .find(|&i| i > 0 && trimmed[i - 1] == b' ')
+            .map(|i| i - 1)
+        else {
             return false;
         };
         trimmed = trimmed[..i].trim_ascii_end();

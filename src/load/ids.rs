@@ -6,8 +6,11 @@ use crate::sanitize::fold;
 /// Whether `s` matches `[a-z0-9][a-z0-9_-]*`.
 pub(crate) fn is_valid_id(s: &str) -> bool {
     let mut bytes = s.bytes();
+    // Folded without stopping (vector code): every reference of a log is checked here.
     matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
-        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
+        && bytes.fold(true, |ok, b| {
+            ok & matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        })
 }
 
 /// A valid id close to an invalid one, to suggest: `Hamas Leaders` → `hamas-leaders`.

@@ -10,9 +10,8 @@
 
 use super::Limits;
 use super::document::{self, Document};
-use super::fields::{Fields, Loc, Reader, item_path};
+use super::fields::{Fields, Item, Loc, Reader};
 use super::yaml::{Ev, Events, Mark, Node, Place, Span, Value, is_null_scalar};
-use std::rc::Rc;
 
 /// The file needs the tree: it has an error, or something only the tree reads.
 struct GiveUp;
@@ -29,7 +28,7 @@ pub(super) fn read(text: &str, limits: &Limits, r: &mut Reader) -> Option<Docume
         return None;
     }
     let mut s = Stream {
-        events: Events::new(text, limits),
+        events: Events::item_spans(text, limits),
         depth: 0,
         max_depth: limits.max_depth,
     };
@@ -44,6 +43,8 @@ struct Stream<'t> {
     max_depth: usize,
 }
 
+/// A value's node. Its span is empty (`Events::item_spans`): the model keeps an item's
+/// bytes, not its values'.
 fn scalar(text: String, plain: bool, at: Place) -> Node {
     Node {
         mark: at.mark,
@@ -69,8 +70,8 @@ impl Stream<'_> {
         Ok((ev, at))
     }
 
-    /// The bytes from `start` to the end of what was read last.
-    fn span_from(&self, start: Place) -> Span {
+    /// The bytes from `start` (a mapping's start) to the end of what was read last.
+    fn span_from(&mut self, start: Place) -> Span {
         Span::new(start.span.start as usize, self.events.last_end())
     }
 
@@ -96,7 +97,6 @@ impl Stream<'_> {
         let mut doc = Document::empty();
         let mut head = Fields::with_capacity(3);
         let mut keys = Keys::default();
-        let root: Rc<str> = "".into();
         // Dates are read in the file's zone: a `timezone` after them is left to the tree.
         let mut dated = false;
         while let Some(i) = self.key(document::TOP, &mut keys)? {
@@ -107,23 +107,23 @@ impl Stream<'_> {
                     }
                     let mut v = self.value()?;
                     doc.timezone =
-                        document::timezone(r, Some(&mut v), &Loc::new(&root, "timezone"));
+                        document::timezone(r, Some(&mut v), &Loc::new(Item::TOP, "timezone"));
                     if let Some(tz) = &doc.timezone {
                         r.zone = tz.value;
                     }
                 }
                 "parties" => self.section(r, |s, r, i, at| {
                     let f = s.mapping(document::PARTY, document::PARTY_REQUIRED, at)?;
-                    let path: Rc<str> = item_path("parties", i);
-                    if let Some(p) = document::party_fields(r, f, &path) {
+                    let path = Item::new("parties", i);
+                    if let Some(p) = document::party_fields(r, f, path) {
                         doc.parties.push(p);
                     }
                     Ok(())
                 })?,
                 "actors" => self.section(r, |s, r, i, at| {
                     let f = s.mapping(document::ACTOR, document::ACTOR_REQUIRED, at)?;
-                    let path: Rc<str> = item_path("actors", i);
-                    if let Some(a) = document::actor_fields(r, f, &path) {
+                    let path = Item::new("actors", i);
+                    if let Some(a) = document::actor_fields(r, f, path) {
                         doc.actors.push(a);
                     }
                     Ok(())
@@ -132,8 +132,8 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, at| {
                         let f = s.mapping(document::SOURCE, document::SOURCE_REQUIRED, at)?;
-                        let path: Rc<str> = item_path("sources", i);
-                        if let Some(src) = document::source_fields(r, f, &path) {
+                        let path = Item::new("sources", i);
+                        if let Some(src) = document::source_fields(r, f, path) {
                             doc.sources.push(src);
                         }
                         Ok(())
@@ -143,9 +143,8 @@ impl Stream<'_> {
                     dated = true;
                     self.section(r, |s, r, i, at| {
                         let (f, quotes) = s.event(at)?;
-                        let path: Rc<str> = item_path("events", i);
-                        if let Some(e) = document::event_fields(r, f, at.mark, &path, Some(quotes))
-                        {
+                        let path = Item::new("events", i);
+                        if let Some(e) = document::event_fields(r, f, at.mark, path, Some(quotes)) {
                             doc.events.push(e);
                         }
                         Ok(())
@@ -280,7 +279,9 @@ impl Stream<'_> {
             Ev::SeqStart => {}
             _ => return Err(GiveUp),
         }
-        let mut quotes = Vec::new();
+        // Room for an event's usual few made at once: a vector grown from nothing goes
+        // through the allocator's slower growth path (these are read and dropped).
+        let mut quotes = Vec::with_capacity(4);
         loop {
             let (ev, at) = self.next()?;
             match ev {
@@ -300,7 +301,8 @@ impl Stream<'_> {
         match ev {
             Ev::Scalar { plain, .. } => Ok(scalar(self.events.take_text(), plain, at)),
             Ev::SeqStart => {
-                let mut items = Vec::new();
+                // As a quote list: a list of ids or topics holds a few, read and dropped.
+                let mut items = Vec::with_capacity(4);
                 loop {
                     let (ev, m) = self.next()?;
                     match ev {
@@ -311,9 +313,10 @@ impl Stream<'_> {
                         _ => return Err(GiveUp),
                     }
                 }
+                // No bytes: the model keeps an item's, not its values'.
                 Ok(Node {
                     mark: at.mark,
-                    span: self.span_from(at),
+                    span: Span::default(),
                     value: Value::Seq(items),
                 })
             }

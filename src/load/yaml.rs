@@ -5,7 +5,8 @@
 
 use super::Limits;
 pub(crate) use crate::model::Span;
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput};
+use input::TextInput;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
 /// A position in the file, 1-based. 32 bits each: a value of a big log holds a few marks,
@@ -138,7 +139,7 @@ pub(super) enum Ev<'e> {
 
 /// The parser's events of one text, one at a time, each with its place in the file.
 pub(super) struct Events<'input> {
-    parser: Parser<'input, StrInput<'input>>,
+    parser: Parser<'input, TextInput<'input>>,
     /// The deepest nesting allowed, named when the parser's own bound is met first.
     max_depth: usize,
     /// Values read so far (scalars, lists, mappings, aliases), and the most the memory
@@ -147,53 +148,106 @@ pub(super) struct Events<'input> {
     max_nodes: usize,
     budget_mib: u64,
     bytes: ByteOffsets<'input>,
-    /// The event last handed out (its text is borrowed by the `Ev` returned).
-    held: Event<'input>,
+    /// The text of the scalar last handed out (borrowed by the `Ev` returned).
+    text: std::borrow::Cow<'input, str>,
     /// The anchor number of the event last handed out (0: none).
     anchor: usize,
     /// Where the last event ended, in bytes: a block scalar's indicator is looked for from
-    /// there.
+    /// there. With `pending`, the end of that event is still to be taken into account.
     last_end: usize,
+    /// Whether every event's bytes are wanted (the tree keeps them all), or only where a
+    /// mapping starts and where the content read so far ends (the stream keeps an item's
+    /// bytes only): turning the parser's character places into bytes is then done a few
+    /// times an item rather than twice an event.
+    every_span: bool,
+    /// The last event with content whose end is not in `last_end` yet, in characters.
+    pending: Option<RawEnd>,
     done: bool,
 }
 
+/// An event's place as the parser gives it, in characters, and whether it is quoted (its
+/// end is then its closing quotation mark, which only its bytes tell).
+#[derive(Clone, Copy)]
+struct RawEnd {
+    start: usize,
+    end: usize,
+    quoted: Option<ScalarStyle>,
+}
+
 impl<'input> Events<'input> {
-    /// The events of `text`, which must be printable (`unprintable` says where it is not).
+    /// The events of `text`, which must be printable (`unprintable` says where it is not),
+    /// each with its bytes.
     pub(super) fn new(text: &'input str, limits: &Limits) -> Events<'input> {
+        Events::with_spans(text, limits, true)
+    }
+
+    /// The events of `text` with the bytes only of where a mapping starts (`Place::span`
+    /// of a mapping's start, empty; other events' spans are left empty), and of where the
+    /// content read so far ends (`last_end`).
+    pub(super) fn item_spans(text: &'input str, limits: &Limits) -> Events<'input> {
+        Events::with_spans(text, limits, false)
+    }
+
+    fn with_spans(text: &'input str, limits: &Limits, every_span: bool) -> Events<'input> {
         Events {
-            parser: Parser::new_from_str(text),
+            parser: Parser::new(TextInput::new(text)),
             max_depth: limits.max_depth,
             nodes: 0,
             max_nodes: limits.max_yaml_nodes(),
             budget_mib: limits.memory_budget >> 20,
             bytes: ByteOffsets::new(text),
-            held: Event::Nothing,
+            text: std::borrow::Cow::Borrowed(""),
             anchor: 0,
             last_end: 0,
+            every_span,
+            pending: None,
             done: false,
         }
     }
 
     /// Where, in bytes, the content read so far ends: a block collection ends there.
-    pub(super) fn last_end(&self) -> usize {
+    pub(super) fn last_end(&mut self) -> usize {
+        if let Some(raw) = self.pending.take() {
+            let (_, end) = self.bytes_of(raw);
+            self.last_end = end.max(self.last_end);
+        }
         self.last_end
     }
 
-    /// The text of the scalar last returned, taken: moved when the parser made it (an
-    /// escape, a quoted or folded value), copied when it lies in the file as written.
-    pub(super) fn take_text(&mut self) -> String {
-        match std::mem::replace(&mut self.held, Event::Nothing) {
-            Event::Scalar(text, ..) => {
-                let mut text = text.into_owned();
-                // The parser grows the strings it makes by doubling: a model of a million
-                // events keeps them, so the room left over is given back.
-                if text.capacity() > text.len() + text.len() / 8 {
-                    text.shrink_to_fit();
-                }
-                text
-            }
-            _ => String::new(),
+    /// The bytes of an event's place: a quoted scalar's end at its closing quotation mark
+    /// (the parser's span runs on over the spaces and comment after it).
+    fn bytes_of(&mut self, raw: RawEnd) -> (usize, usize) {
+        let start = self.bytes.byte(raw.start);
+        let mut end = self.bytes.byte(raw.end);
+        if let Some(style) = raw.quoted {
+            end = start + quoted_len(&self.bytes.text.as_bytes()[start..end], style);
         }
+        (start, end)
+    }
+
+    /// Takes the end of an event with content into account, in bytes when they are known.
+    fn note_end(&mut self, raw: RawEnd, bytes: Option<usize>) {
+        if let Some(end) = bytes {
+            self.last_end();
+            self.last_end = end.max(self.last_end);
+            return;
+        }
+        // The end before is dropped unconverted when it cannot be past this one: ends come
+        // in file order, and a quoted scalar ends at or before the parser's end for it.
+        if let Some(before) = self.pending
+            && (raw.end < before.end || (raw.quoted.is_some() && raw.start < before.end))
+        {
+            self.last_end();
+        }
+        self.pending = Some(raw);
+    }
+
+    /// The text of the scalar last returned, taken: moved when the parser made it (an
+    /// escape, a quoted or folded value), copied when it lies in the file as written. The
+    /// room the parser left in it stays: the readers give it back from the texts the model
+    /// keeps (`fields::fitted`), not from dates and words read and dropped.
+    pub(super) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text).into_owned()
     }
 
     /// The anchor number of the event last returned, 0 when it has none.
@@ -217,24 +271,63 @@ impl<'input> Events<'input> {
             }
             Some(Ok(next)) => next,
         };
-        let mut start = self.bytes.byte(span.start.index());
-        let mut end = self.bytes.byte(span.end.index());
-        if let Event::Scalar(
-            _,
-            style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
-            ..,
-        ) = &event
-        {
-            // The parser's span of a quoted scalar runs on over the spaces and comment after
-            // it: end it at its closing quotation mark.
-            end = start + quoted_len(&self.bytes.text.as_bytes()[start..end], *style);
-        }
+        // Taken apart at once: the event itself is not kept, only a scalar's text.
+        self.anchor = 0;
+        let kind = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                self.text = text;
+                self.anchor = anchor;
+                Kind::Scalar {
+                    style,
+                    plain: style == ScalarStyle::Plain && tag.is_none(),
+                }
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.anchor = anchor;
+                Kind::SeqStart
+            }
+            Event::MappingStart(anchor, _) => {
+                self.anchor = anchor;
+                Kind::MapStart
+            }
+            Event::SequenceEnd | Event::MappingEnd => Kind::End,
+            Event::Alias(id) => Kind::Alias(id),
+            Event::DocumentStart(_) => Kind::DocumentStart,
+            Event::StreamEnd => Kind::StreamEnd,
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Kind::Other,
+        };
+        let raw = RawEnd {
+            start: span.start.index(),
+            end: span.end.index(),
+            quoted: match kind {
+                Kind::Scalar {
+                    style: style @ (ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted),
+                    ..
+                } => Some(style),
+                _ => None,
+            },
+        };
+        let block = matches!(
+            kind,
+            Kind::Scalar {
+                style: ScalarStyle::Literal | ScalarStyle::Folded,
+                ..
+            }
+        );
+        let (mut start, end) = if self.every_span || block {
+            self.bytes_of(raw)
+        } else if kind == Kind::MapStart {
+            let start = self.bytes.byte(raw.start);
+            (start, start)
+        } else {
+            (0, 0)
+        };
         let mut mark = Mark::new(span.start.line(), span.start.col() + 1);
-        if let Event::Scalar(_, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &event {
+        if block {
             // A block scalar's span starts at its first line of text: it starts at its `|`
             // or `>`, the first one after what came before it, and so does its place.
             let text = self.bytes.text;
-            let from = self.last_end.min(start);
+            let from = self.last_end().min(start);
             if let Some(at) = text.as_bytes()[from..start]
                 .iter()
                 .position(|&b| b == b'|' || b == b'>')
@@ -249,19 +342,17 @@ impl<'input> Events<'input> {
                 start = at;
             }
         }
-        if end > start || !matches!(event, Event::SequenceEnd | Event::MappingEnd) {
-            self.last_end = end.max(self.last_end);
+        if raw.end > raw.start || kind != Kind::End {
+            let known = (self.every_span || block).then_some(end);
+            self.note_end(raw, known);
         }
         let place = Place {
             mark,
             span: Span::new(start, end),
         };
         if matches!(
-            event,
-            Event::Scalar(..)
-                | Event::SequenceStart(..)
-                | Event::MappingStart(..)
-                | Event::Alias(_)
+            kind,
+            Kind::Scalar { .. } | Kind::SeqStart | Kind::MapStart | Kind::Alias(_)
         ) {
             self.nodes += 1;
             if self.nodes > self.max_nodes {
@@ -275,35 +366,37 @@ impl<'input> Events<'input> {
                 });
             }
         }
-        self.held = event;
-        self.anchor = 0;
-        let ev = match &self.held {
-            Event::StreamEnd => {
+        let ev = match kind {
+            Kind::StreamEnd => {
                 self.done = true;
                 Ev::StreamEnd
             }
-            Event::DocumentStart(_) => Ev::DocumentStart,
-            Event::Scalar(text, style, anchor, tag) => {
-                self.anchor = *anchor;
-                Ev::Scalar {
-                    text,
-                    plain: *style == ScalarStyle::Plain && tag.is_none(),
-                }
-            }
-            Event::SequenceStart(anchor, _) => {
-                self.anchor = *anchor;
-                Ev::SeqStart
-            }
-            Event::MappingStart(anchor, _) => {
-                self.anchor = *anchor;
-                Ev::MapStart
-            }
-            Event::SequenceEnd | Event::MappingEnd => Ev::End,
-            Event::Alias(id) => Ev::Alias(*id),
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Ev::Other,
+            Kind::DocumentStart => Ev::DocumentStart,
+            Kind::Scalar { plain, .. } => Ev::Scalar {
+                text: &self.text,
+                plain,
+            },
+            Kind::SeqStart => Ev::SeqStart,
+            Kind::MapStart => Ev::MapStart,
+            Kind::End => Ev::End,
+            Kind::Alias(id) => Ev::Alias(id),
+            Kind::Other => Ev::Other,
         };
         Ok((ev, place))
     }
+}
+
+/// What a parser event is, its text apart (`Events::text`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    DocumentStart,
+    Scalar { style: ScalarStyle, plain: bool },
+    SeqStart,
+    MapStart,
+    End,
+    Alias(usize),
+    StreamEnd,
+    Other,
 }
 
 /// The length of the quoted scalar that `bytes` start with, up to its closing quotation mark
@@ -496,13 +589,19 @@ impl<'t> ByteOffsets<'t> {
 
 /// The first byte at or after `from` that is not ASCII, or the length of `bytes`.
 fn next_wide(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // 32 bytes at a time, an array's bytes or-ed together (vector code), while all ASCII.
+    const BLOCK: usize = 32;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        if u64::from_ne_bytes(chunk.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
+    while let Some(block) = bytes.get(i..i + BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a block of BLOCK bytes");
+        let mut all = 0;
+        for &b in block {
+            all |= b;
+        }
+        if all >= 0x80 {
             break;
         }
-        i += 8;
+        i += BLOCK;
     }
     bytes
         .get(i..)
@@ -523,59 +622,62 @@ fn utf8_width(b: u8) -> usize {
 /// Where the text holds a character YAML does not allow in a file (a control character
 /// pasted with a quote, U+FFFE or U+FFFF), as an error saying which, or `Ok`. YAML's
 /// printable set: tab, line feed, carriage return, U+0020 to U+007E, NEL, U+00A0 and above
-/// but for U+FFFE and U+FFFF. Eight bytes at a time while they are plain printable ASCII,
-/// which most of a log is.
+/// but for U+FFFE and U+FFFF.
 pub(super) fn unprintable(text: &str) -> Result<(), YamlError> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // A byte under 0x20, or over 0x7E (the high bit set included).
-            let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-            let above = (w.wrapping_add(ONES) | w) & HIGH;
-            if below | above == 0 {
-                i += 8;
-                continue;
-            }
-            // Straight to the first byte that is not printable ASCII (a line break, most
-            // often): the bytes before it are (the lowest byte flagged is exact; a borrow
-            // only ever flags bytes above it).
-            i += (below | above).trailing_zeros() as usize / 8;
+    let Some(i) = first_unprintable(bytes) else {
+        return Ok(());
+    };
+    let c = text[i..].chars().next().unwrap_or_default();
+    let before = &text[..i];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Err(YamlError {
+        mark: Mark::new(line, col),
+        message: format!(
+            "YAML syntax: control characters are not allowed: U+{:04X} here; delete it",
+            u32::from(c)
+        ),
+    })
+}
+
+/// Where the first character outside YAML's printable set starts, in bytes. Each such
+/// character starts with a byte no other character holds (a control below 0x20 or 0x7F, or
+/// the lead byte 0xC2 or 0xEF, never inside another character), so the bytes are tested one
+/// by one, 32 at a time without a branch (which the compiler turns into vector compares),
+/// and only a block holding such a byte is looked at closely.
+fn first_unprintable(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let suspect = |b: u8| {
+        (u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r'))
+            | u8::from(b == 0x7f)
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xef)
+    };
+    let bad = |i: usize| match bytes[i] {
+        0xc2 => matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85),
+        0xef => bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)),
+        b => suspect(b) != 0,
+    };
+    let blocks = bytes.chunks_exact(BLOCK);
+    let rest = bytes.len() - blocks.remainder().len();
+    for (n, block) in blocks.enumerate() {
+        // An array, so that the loop has a known length and is vectorised.
+        let block: &[u8; BLOCK] = block.try_into().expect("blocks of BLOCK bytes");
+        let mut any = 0;
+        for &b in block {
+            any |= suspect(b);
         }
-        let b = bytes[i];
-        let bad = match b {
-            b'\t' | b'\n' | b'\r' | 0x20..=0x7e => false,
-            0x00..=0x7f => true,
-            // U+0080 to U+009F but NEL (U+0085).
-            0xc2 => matches!(bytes.get(i + 1), Some(&c) if c <= 0x9f && c != 0x85),
-            // U+FFFE and U+FFFF.
-            0xef => {
-                bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf))
-            }
-            _ => false,
-        };
-        if bad {
-            let c = text[i..].chars().next().unwrap_or_default();
-            let before = &text[..i];
-            let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-            let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
-                .chars()
-                .count()
-                + 1;
-            return Err(YamlError {
-                mark: Mark::new(line, col),
-                message: format!(
-                    "YAML syntax: control characters are not allowed: U+{:04X} here; delete it",
-                    u32::from(c)
-                ),
-            });
+        if any != 0
+            && let Some(i) = (n * BLOCK..(n + 1) * BLOCK).find(|&i| bad(i))
+        {
+            return Some(i);
         }
-        i += utf8_width(b);
     }
-    Ok(())
+    (rest..bytes.len()).find(|&i| bad(i))
 }
 
 /// Parses one YAML document into a spanned tree.
@@ -598,8 +700,9 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Node, YamlError> {
     loop {
         let (ev, place) = events.next()?;
         let event = match ev {
+            // The tree keeps every key as well: each without the parser's room.
             Ev::Scalar { plain, .. } => Owned::Scalar {
-                text: events.take_text(),
+                text: super::fields::fitted(events.take_text()),
                 plain,
             },
             ev => Owned::from(ev),
@@ -963,6 +1066,8 @@ fn shift(node: &mut Node, by: u32) {
         }),
     }
 }
+
+mod input;
 
 #[cfg(test)]
 mod tests;
