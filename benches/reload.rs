@@ -11,48 +11,9 @@ mod support;
 use criterion::{BatchSize, BenchmarkId, criterion_group, criterion_main};
 use dateline::load::{Limits, LoadCache, load_paths};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 /// How many files the generated log is cut into.
 const FILES: usize = 100;
-
-/// The generated log of `events` events as `FILES` files in `dir`: the parties, actors and
-/// sources in the first, the events in equal runs, every file with the log's top-level
-/// lines (its reading zone). The files' paths, in name order.
-fn split_into(dir: &Path, events: usize) -> Vec<PathBuf> {
-    let text = support::text(events);
-    let at = text.find("\nevents:\n").expect("the events section") + 1;
-    let (head, body) = text.split_at(at);
-    let body = &body["events:\n".len()..];
-    // Top-level scalars (`timezone: ...`) go in every file, so each reads its clocks alike.
-    let shared: String = head
-        .lines()
-        .filter(|l| l.starts_with("timezone:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let mut starts: Vec<usize> = body.match_indices("\n  - ").map(|(i, _)| i + 1).collect();
-    starts.insert(0, 0);
-    let per = starts.len().div_ceil(FILES);
-    let mut paths = Vec::with_capacity(FILES);
-    for f in 0..FILES {
-        let from = starts.get(f * per).copied().unwrap_or(body.len());
-        let to = starts.get((f + 1) * per).copied().unwrap_or(body.len());
-        let mut file = if f == 0 {
-            head.to_string()
-        } else {
-            shared.clone()
-        };
-        file.push_str("events:\n");
-        if from == to {
-            file.push_str("  []\n");
-        }
-        file.push_str(&body[from..to]);
-        let path = dir.join(format!("part-{f:03}.yaml"));
-        std::fs::write(&path, file).expect("write a file of the log");
-        paths.push(path);
-    }
-    paths
-}
 
 fn reload(c: &mut criterion::Criterion<support::Clock>) {
     let mut group = c.benchmark_group("reload");
@@ -60,7 +21,7 @@ fn reload(c: &mut criterion::Criterion<support::Clock>) {
     for events in support::sizes() {
         let id = support::label(events);
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let paths = split_into(dir.path(), events);
+        let paths = support::generate::split_into(dir.path(), &support::text(events), FILES);
         load_paths(&paths, &limits).expect("the split log loads");
         if events >= 100_000 {
             group.sample_size(10);

@@ -19,7 +19,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod generate;
 
 use dateline::load::{Limits, LoadCache, Loaded};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     let one = args.get(1).is_none_or(|m| m != "same");
     let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(2);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let paths = split_into(dir.path(), &generate::generate(events, 1), FILES);
+    let paths = generate::split_into(dir.path(), &generate::generate(events, 1), FILES);
     // Files as old as a log's usually are: metadata newer than two seconds is not trusted
     // (src/load/stamp.rs), and they would all be read again.
     std::thread::sleep(std::time::Duration::from_millis(2500));
@@ -71,38 +71,4 @@ fn main() -> ExitCode {
 #[inline(never)]
 fn reload_once(cache: &mut LoadCache, paths: &[PathBuf], limits: &Limits) -> Loaded {
     cache.load_paths(paths, limits).expect("loads")
-}
-
-/// The log's text cut into `files` files, as benches/reload.rs cuts it.
-fn split_into(dir: &Path, text: &str, files: usize) -> Vec<PathBuf> {
-    let at = text.find("\nevents:\n").expect("the events section") + 1;
-    let (head, body) = text.split_at(at);
-    let body = &body["events:\n".len()..];
-    let shared: String = head
-        .lines()
-        .filter(|l| l.starts_with("timezone:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let mut starts: Vec<usize> = body.match_indices("\n  - ").map(|(i, _)| i + 1).collect();
-    starts.insert(0, 0);
-    let per = starts.len().div_ceil(files);
-    let mut paths = Vec::with_capacity(files);
-    for f in 0..files {
-        let from = starts.get(f * per).copied().unwrap_or(body.len());
-        let to = starts.get((f + 1) * per).copied().unwrap_or(body.len());
-        let mut file = if f == 0 {
-            head.to_string()
-        } else {
-            shared.clone()
-        };
-        file.push_str("events:\n");
-        if from == to {
-            file.push_str("  []\n");
-        }
-        file.push_str(&body[from..to]);
-        let path = dir.join(format!("part-{f:03}.yaml"));
-        std::fs::write(&path, file).expect("write a file of the log");
-        paths.push(path);
-    }
-    paths
 }

@@ -1154,3 +1154,39 @@ impl Timeline {
         n_quotes
     }
 }
+
+/// A generated log's `text` cut into `files` files in `dir`, as a directory log: the
+/// parties, actors and sources in the first, the events in equal runs, every file with the
+/// log's top-level `timezone:` line (its reading zone). The files' paths, in name order.
+pub fn split_into(dir: &std::path::Path, text: &str, files: usize) -> Vec<std::path::PathBuf> {
+    let at = text.find("\nevents:\n").expect("the events section") + 1;
+    let (head, body) = text.split_at(at);
+    let body = &body["events:\n".len()..];
+    let shared: String = head
+        .lines()
+        .filter(|l| l.starts_with("timezone:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut starts: Vec<usize> = body.match_indices("\n  - ").map(|(i, _)| i + 1).collect();
+    starts.insert(0, 0);
+    let per = starts.len().div_ceil(files);
+    let mut paths = Vec::with_capacity(files);
+    for f in 0..files {
+        let from = starts.get(f * per).copied().unwrap_or(body.len());
+        let to = starts.get((f + 1) * per).copied().unwrap_or(body.len());
+        let mut file = if f == 0 {
+            head.to_string()
+        } else {
+            shared.clone()
+        };
+        file.push_str("events:\n");
+        if from == to {
+            file.push_str("  []\n");
+        }
+        file.push_str(&body[from..to]);
+        let path = dir.join(format!("part-{f:03}.yaml"));
+        std::fs::write(&path, file).expect("write a file of the log");
+        paths.push(path);
+    }
+    paths
+}

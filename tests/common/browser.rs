@@ -112,3 +112,21 @@ pub fn reload(app: &mut App, name: &str, yaml: &str) {
         })),
     );
 }
+
+/// The write `update` asked for, carried out as the run loop does, its outcome handed back
+/// to `update`.
+pub fn carry_write(app: &mut App, source: &dateline::tui::LogSource) {
+    use dateline::tui::update::share::Effect;
+    let (change, log) = app
+        .effects
+        .drain(..)
+        .find_map(|e| match e {
+            Effect::WriteLog { change, log } => Some((*change, log)),
+            _ => None,
+        })
+        .expect("a write was asked for");
+    update(
+        app,
+        dateline::tui::runtime::write_log::carry_out(source, &change, &log),
+    );
+}

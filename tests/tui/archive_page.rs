@@ -3,7 +3,7 @@
 //! becomes that source's, else the page becomes a new source. A page that cannot be archived
 //! leaves the log and the `sources/` folder untouched, and the status line says why.
 
-use crate::common::browser::{open, press, screen_now};
+use crate::common::browser::{carry_write, open, press, screen_now};
 use dateline::tui::overlays::Overlay;
 use dateline::tui::runtime::write_log::carry_out_page;
 use dateline::tui::update::share::Effect;
@@ -207,22 +207,6 @@ fn a_page_that_cannot_be_archived_leaves_the_log_alone_and_says_why() {
     assert_eq!(
         app.message.as_deref(),
         Some("no page given: type the path of a page saved as HTML")
-    );
-}
-
-/// The write `update` asked for (an undo), carried out as the run loop does.
-fn carry_write(app: &mut App, source: &LogSource) {
-    let (change, log) = app
-        .effects
-        .drain(..)
-        .find_map(|e| match e {
-            Effect::WriteLog { change, log } => Some((*change, log)),
-            _ => None,
-        })
-        .expect("a write was asked for");
-    update(
-        app,
-        dateline::tui::runtime::write_log::carry_out(source, &change, &log),
     );
 }
 

@@ -3,10 +3,8 @@
 //! field's ids; Enter fills the field, Esc leaves it as it was; the event the form then
 //! writes holds what was picked.
 
-use crate::common::browser::{open, press, screen_now, select_id};
-use dateline::tui::runtime::write_log::carry_out;
-use dateline::tui::update::share::Effect;
-use dateline::tui::{App, LogSource, update};
+use crate::common::browser::{carry_write, open, press, screen_now, select_id};
+use dateline::tui::{App, LogSource};
 use std::path::PathBuf;
 
 const LOG: &str = "\
@@ -45,19 +43,6 @@ fn on_disk() -> (tempfile::TempDir, PathBuf, App, LogSource) {
         limits: Default::default(),
     };
     (dir, path, app, source)
-}
-
-/// The write the form asked for, carried out as the run loop does.
-fn carry(app: &mut App, source: &LogSource) {
-    let (change, log) = app
-        .effects
-        .drain(..)
-        .find_map(|e| match e {
-            Effect::WriteLog { change, log } => Some((*change, log)),
-            _ => None,
-        })
-        .expect("a write was asked for");
-    update(app, carry_out(source, &change, &log));
 }
 
 /// The form's field as the screen shows it: `parties   us oman`.
@@ -112,7 +97,7 @@ fn every_list_of_the_form_is_picked_and_the_event_written_holds_the_picks() {
     press(&mut app, "\t \n");
     assert_eq!(field_line(&app, "sources"), "▶ sources   reuters-0501█");
     press(&mut app, "\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let new = "  - id: 2024-05-01-oman-hosts-a-second-round\n    date: 2024-05-01\n    kind: meeting\n    title: Oman hosts a second round\n    actors: [busaidi]\n    parties: [us, oman]\n    topics: [sanctions, water-rights]\n    sources: [reuters-0501]\n";
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),

@@ -3,12 +3,11 @@
 //! said it, and the passage is written as a quote of the event, word for word the
 //! archive's, which `check` then verifies. Esc leaves the file as it was.
 
-use crate::common::browser::{self, press, screen_now, select_id};
+use crate::common::browser::{self, carry_write, press, screen_now, select_id};
 use dateline::load::{self, Limits};
 use dateline::model::Verification;
 use dateline::tui::input::keymap::Mode;
 use dateline::tui::overlays::Overlay;
-use dateline::tui::runtime::write_log::carry_out;
 use dateline::tui::update::share::Effect;
 use dateline::tui::{App, LogSource, update};
 use std::path::PathBuf;
@@ -96,19 +95,6 @@ fn highlighted(app: &App) -> String {
         .collect::<String>()
 }
 
-/// The write `update` asked for, carried out as the run loop does.
-fn carry(app: &mut App, source: &LogSource) {
-    let (change, log) = app
-        .effects
-        .drain(..)
-        .find_map(|e| match e {
-            Effect::WriteLog { change, log } => Some((*change, log)),
-            _ => None,
-        })
-        .expect("a write was asked for");
-    update(app, carry_out(source, &change, &log));
-}
-
 /// The context view of the event's quote.
 fn in_context(app: &mut App) {
     select_id(app, "talks");
@@ -183,7 +169,7 @@ fn enter_and_a_speaker_write_the_passage_verbatim_and_check_verifies_it() {
     );
     assert!(shown.contains("no speaker"), "{shown}");
     press(&mut app, "haniyeh\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(
         written.starts_with(LOG.split("  - id: later").next().unwrap()),
@@ -231,7 +217,7 @@ fn no_speaker_asks_for_the_party() {
     assert_eq!(app.mode(), Mode::Speaker);
     assert!(screen_now(&app).contains("Which party said it?"));
     press(&mut app, "egypt\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let loaded = load::load_path(&path, &Limits::default()).unwrap();
     let talks = &loaded.log.events[loaded.log.event("talks").unwrap()];
     let q = talks.quotes.last().unwrap();
@@ -291,7 +277,7 @@ fn from_a_sources_archive_the_quote_goes_to_the_selected_event_named_in_the_prom
         app.message
     );
     press(&mut app, "\nmediator\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let loaded = load::load_path(&path, &Limits::default()).unwrap();
     let later = &loaded.log.events[loaded.log.event("later").unwrap()];
     assert_eq!(
@@ -352,7 +338,7 @@ fn a_reload_while_choosing_the_speaker_keeps_the_passage() {
     );
     assert_eq!(app.mode(), Mode::Speaker);
     press(&mut app, "haniyeh\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let loaded = load::load_path(&path, &Limits::default()).unwrap();
     let talks = &loaded.log.events[loaded.log.event("talks").unwrap()];
     assert_eq!(

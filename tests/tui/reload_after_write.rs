@@ -4,9 +4,7 @@
 //! (a save of the reader's editor arriving with the write, an archive changed meanwhile, a
 //! file added to a directory log) is read again.
 
-use crate::common::browser::{self, press, select_id};
-use dateline::tui::runtime::write_log::carry_out;
-use dateline::tui::update::share::Effect;
+use crate::common::browser::{self, carry_write, press, select_id};
 use dateline::tui::{App, LogSource, Msg, update};
 use std::path::{Path, PathBuf};
 
@@ -53,15 +51,7 @@ fn opened(source: &LogSource) -> App {
 fn write_status(app: &mut App, source: &LogSource) {
     select_id(app, "first");
     press(app, "=c");
-    let (change, log) = app
-        .effects
-        .drain(..)
-        .find_map(|e| match e {
-            Effect::WriteLog { change, log } => Some((*change, log)),
-            _ => None,
-        })
-        .expect("a write was asked for");
-    update(app, carry_out(source, &change, &log));
+    carry_write(app, source);
     assert_eq!(
         app.message.as_deref(),
         Some("marked cancelled: first in talks.yaml:9")

@@ -3,11 +3,8 @@
 //! the write left it. The writes run as effects; here the test carries them out as the run
 //! loop would.
 
-use crate::common::browser::{open, press, screen_now, select_id};
-use dateline::tui::runtime::write_log::carry_out;
-use dateline::tui::update::share::Effect;
+use crate::common::browser::{carry_write, open, press, screen_now, select_id};
 use dateline::tui::{App, LogSource, update};
-use dateline::write::Change;
 use std::path::PathBuf;
 
 const LOG: &str = "\
@@ -36,20 +33,6 @@ fn on_disk() -> (tempfile::TempDir, PathBuf, App, LogSource) {
     (dir, path, app, source)
 }
 
-/// The write `update` asked for, carried out, its outcome handed back.
-fn carry(app: &mut App, source: &LogSource) -> Change {
-    let (change, log) = app
-        .effects
-        .drain(..)
-        .find_map(|e| match e {
-            Effect::WriteLog { change, log } => Some((*change, log)),
-            _ => None,
-        })
-        .expect("a write was asked for");
-    update(app, carry_out(source, &change, &log));
-    change
-}
-
 #[test]
 fn s_then_a_key_writes_the_status_and_u_undoes_it() {
     let (_dir, path, mut app, source) = on_disk();
@@ -57,7 +40,7 @@ fn s_then_a_key_writes_the_status_and_u_undoes_it() {
     press(&mut app, "=");
     assert!(screen_now(&app).contains("o occurred · e expected · c cancelled · d disputed"));
     press(&mut app, "c");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         LOG.replace("# in Doha\n", "# in Doha\n    status: cancelled\n")
@@ -75,7 +58,7 @@ fn s_then_a_key_writes_the_status_and_u_undoes_it() {
     assert_eq!(app.log.events[app.selected.unwrap()].id, "first");
 
     press(&mut app, "u");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), LOG);
     assert_eq!(
         app.message.as_deref(),
@@ -95,14 +78,14 @@ fn esc_cancels_the_choice_and_undo_waits_for_no_other_edit() {
     press(&mut app, "=\x1b");
     assert!(app.effects.is_empty() && app.overlays.is_empty());
     press(&mut app, "=o");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let written = LOG.replace("status: expected", "status: occurred");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
     // The reader's editor saves the file meanwhile: undo leaves their edit alone.
     let theirs = format!("{written}# checked\n");
     std::fs::write(&path, &theirs).unwrap();
     press(&mut app, "u");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     assert_eq!(
         app.message.as_deref(),
@@ -177,7 +160,7 @@ fn a_opens_a_form_checked_as_typed_and_enter_writes_the_event_and_selects_it() {
         Some("the parties needs a fix first (shown under it)")
     );
     press(&mut app, "\x08\x08ran\n");
-    carry(&mut app, &source);
+    carry_write(&mut app, &source);
     let new = "  - id: 2024-05-01-talks-resume-oman-mediates\n    date: 2024-05-01T15:00[Europe/Zurich]\n    kind: meeting\n    title: \"Talks resume: Oman mediates\"\n    parties: [us, iran]\n";
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
