@@ -282,21 +282,7 @@ fn a_cached_reload_near_the_memory_budget_refuses_a_later_file_an_earlier_one_cr
     write(d, "0-people.yaml", PEOPLE);
     write(d, "1-spring.yaml", SPRING);
     write(d, "2-summer.yaml", SUMMER);
-    // The smallest budget the log loads within.
-    let within = |memory_budget: u64| Limits {
-        memory_budget,
-        ..Limits::default()
-    };
-    let (mut low, mut high) = (1u64, 1 << 20);
-    while low < high {
-        let mid = (low + high) / 2;
-        if load_paths(&files_of(d), &within(mid)).is_ok() {
-            high = mid;
-        } else {
-            low = mid + 1;
-        }
-    }
-    let limits = within(low);
+    let limits = smallest_budget(d);
     let mut cache = LoadCache::new();
     let (first, parsed) = both_within(d, &mut cache, &limits);
     assert!(first.is_ok(), "{:?}", errors(&first));
@@ -441,20 +427,7 @@ fn files_whose_metadata_vouches_for_their_bytes_are_not_read_and_the_reload_is_s
 
     // Near the memory budget, a file left unread that no longer fits what an earlier file
     // left must be parsed: every file is read, and the refusal is a full load's.
-    let within = |memory_budget: u64| Limits {
-        memory_budget,
-        ..Limits::default()
-    };
-    let (mut low, mut high) = (1u64, 1 << 20);
-    while low < high {
-        let mid = (low + high) / 2;
-        if load_paths(&files_of(d), &within(mid)).is_ok() {
-            high = mid;
-        } else {
-            low = mid + 1;
-        }
-    }
-    let tight = within(low);
+    let tight = smallest_budget(d);
     let mut cache = LoadCache::with_tick(std::time::Duration::ZERO);
     assert!(both_counted(d, &mut cache, &tight).0.is_ok());
     assert_eq!(both_counted(d, &mut cache, &tight).2, 0);
@@ -519,4 +492,22 @@ fn a_reload_after_the_definitions_change_resolves_the_unchanged_files_against_th
     );
     write(d, "0-people.yaml", PEOPLE);
     assert!(both(d, &mut cache).0.is_ok());
+}
+
+/// The smallest memory budget the log in `d` loads within.
+fn smallest_budget(d: &Path) -> Limits {
+    let within = |memory_budget: u64| Limits {
+        memory_budget,
+        ..Limits::default()
+    };
+    let (mut low, mut high) = (1u64, 1 << 20);
+    while low < high {
+        let mid = (low + high) / 2;
+        if load_paths(&files_of(d), &within(mid)).is_ok() {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    within(low)
 }
