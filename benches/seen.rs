@@ -50,6 +50,27 @@ fn seen(c: &mut Criterion<support::Clock>) {
                 first.unseen(black_box(log))
             })
         });
+        // The same, as the browser does it: the last looks worked out by the reload's
+        // thread (left out of the timing), the drawing thread taking them and comparing.
+        group.bench_with_input(
+            BenchmarkId::new("first_reload_given_looks", &id),
+            &log,
+            |b, log| {
+                b.iter_batched(
+                    || {
+                        let mut first = Seen::default();
+                        first.adopt(opened.clone());
+                        let looks = dateline::seen::OpenedLooks::of(opened.clone());
+                        (first, looks)
+                    },
+                    |(mut first, looks)| {
+                        first.settle_from(looks);
+                        first.unseen_given(black_box(log), &digests)
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
     }
     group.finish();
 }

@@ -60,6 +60,40 @@ pub struct Seen {
     pub problem: Option<String>,
 }
 
+/// The last looks at an adopted log's events, worked out away from the drawing thread
+/// (`Seen::pending_log`, `Seen::settle_from`).
+#[derive(Clone, Debug)]
+pub struct OpenedLooks {
+    log: std::sync::Arc<Log>,
+    looks: Looks,
+}
+
+impl OpenedLooks {
+    pub fn of(log: std::sync::Arc<Log>) -> OpenedLooks {
+        let looks = looks_of(&log);
+        OpenedLooks { log, looks }
+    }
+}
+
+/// Each event of `log` as a last look, its place in `log` kept (its changes are told from
+/// it, in full).
+fn looks_of(log: &Log) -> Looks {
+    log.events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let look = Look {
+                at: 0,
+                derived: e.id_derived,
+                digest: digest(log, e),
+                snapshot: String::new(),
+                from: Some(i),
+            };
+            (e.id.clone(), look)
+        })
+        .collect()
+}
+
 /// One event as last seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Look {
@@ -550,21 +584,27 @@ impl Seen {
         let Some(log) = self.opened.as_deref() else {
             return;
         };
-        self.before = log
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let look = Look {
-                    at: 0,
-                    derived: e.id_derived,
-                    digest: digest(log, e),
-                    snapshot: String::new(),
-                    from: Some(i),
-                };
-                (e.id.clone(), look)
-            })
-            .collect();
+        self.before = looks_of(log);
+    }
+
+    /// The adopted log, while its events are not last looks yet: a reload works them out
+    /// on its own thread (`OpenedLooks::of`), so that the first reload after a first open
+    /// does not on the drawing thread.
+    pub fn pending_log(&self) -> Option<std::sync::Arc<Log>> {
+        self.opened.clone().filter(|_| self.pending)
+    }
+
+    /// Takes the adopted log's last looks worked out elsewhere, if they are still the
+    /// ones wanted (the same log adopted, not settled yet).
+    pub fn settle_from(&mut self, looks: OpenedLooks) {
+        let same = self
+            .opened
+            .as_ref()
+            .is_some_and(|o| std::sync::Arc::ptr_eq(o, &looks.log));
+        if self.pending && same {
+            self.before = looks.looks;
+            self.pending = false;
+        }
     }
 
     /// Follows an event without `id` whose derived id an edit changed while the browser
@@ -706,6 +746,39 @@ mod tests {
             "parties:\n  - {{id: us, name: US}}\n  - {{id: iran, name: Iran}}\nactors:\n  - {{id: a, name: A, party: us}}\nevents:\n{events}"
         );
         crate::load::load_str("t.yaml", &yaml).unwrap().log
+    }
+
+    #[test]
+    fn an_adopted_logs_looks_worked_out_elsewhere_measure_as_its_own_and_only_for_it() {
+        let opened = std::sync::Arc::new(log(ONE));
+        let edited = log(&(ONE.replace("status: expected", "status: occurred")
+            + "  - id: more\n    date: 2025-10-05\n    kind: meeting\n    title: More\n"));
+        let mut itself = Seen::default();
+        itself.adopt(opened.clone());
+        let mut given = Seen::default();
+        given.adopt(opened.clone());
+        assert!(given.pending_log().is_some());
+        given.settle_from(OpenedLooks::of(opened.clone()));
+        assert!(given.pending_log().is_none(), "settled");
+        let expected = [(0, Unseen::Changed), (1, Unseen::New)];
+        assert_eq!(
+            itself.unseen(&edited).into_iter().collect::<Vec<_>>(),
+            expected
+        );
+        assert_eq!(
+            given.unseen(&edited).into_iter().collect::<Vec<_>>(),
+            expected
+        );
+        assert_eq!(given.changes(&edited, 0), itself.changes(&edited, 0));
+        // The looks of a log no longer the adopted one are not taken.
+        let mut other = Seen::default();
+        other.adopt(opened);
+        other.settle_from(OpenedLooks::of(std::sync::Arc::new(edited.clone())));
+        assert!(other.pending_log().is_some(), "not settled by another log");
+        assert_eq!(
+            other.unseen(&edited).into_iter().collect::<Vec<_>>(),
+            expected
+        );
     }
 
     const ONE: &str = "  - id: talks\n    date: 2025-10-04\n    kind: meeting\n    status: expected\n    title: Talks in Muscat on the nuclear file and sanctions\n    parties: [us]\n    quotes:\n      - {text: We will be there, speaker: a}\n";

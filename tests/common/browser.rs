@@ -103,12 +103,15 @@ pub fn reload(app: &mut App, name: &str, yaml: &str) {
     let result = load_str(name, yaml);
     let sources = vec![(name.to_owned(), yaml.to_owned())];
     let digests = Vec::new();
+    // As the run loop's reload thread: the last looks at a first open's log worked out with it.
+    let opened = app.seen.pending_log().map(dateline::seen::OpenedLooks::of);
     update(
         app,
         Msg::Reloaded(Box::new(Reload {
             result,
             sources,
             digests,
+            opened,
         })),
     );
 }

@@ -250,6 +250,7 @@ fn the_errors_view_shows_hostile_text_only_sanitised() {
             result,
             sources: vec![(NAME.to_owned(), hostile.to_owned())],
             digests: Vec::new(),
+            opened: None,
         })),
     );
     update(&mut app, Action::Show(Opener::Errors));

@@ -259,6 +259,7 @@ fn the_status_bar_tells_blocking_errors_from_quotes_not_found() {
                 result: result.clone(),
                 sources: sources.clone(),
                 digests: Vec::new(),
+                opened: None,
             })),
         );
         let s = screen_now(&app);

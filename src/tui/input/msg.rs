@@ -58,6 +58,9 @@ pub struct Reload {
     /// Each event's digest in the new version (`seen::digests`), worked out where it was
     /// read, off the drawing thread; empty: worked out when it is shown.
     pub digests: Vec<u64>,
+    /// The last looks at the log as it first opened, when they were still to be worked
+    /// out (a first open's first reload), worked out with the reload.
+    pub opened: Option<crate::seen::OpenedLooks>,
 }
 
 impl Msg {
@@ -66,6 +69,7 @@ impl Msg {
             result,
             sources: Vec::new(),
             digests: Vec::new(),
+            opened: None,
         }))
     }
 }

@@ -86,6 +86,7 @@ impl LogSource {
             result,
             sources,
             digests,
+            opened: None,
         }
     }
 }

@@ -292,6 +292,7 @@ pub(crate) fn run_loop(
             reading = true;
             let (tx, source, cache) = (feeds.tx.clone(), source.clone(), cache.clone());
             let shown = app.log.clone();
+            let opened = app.seen.pending_log();
             std::thread::spawn(move || {
                 // After the browser's own write, the log on screen is the one its check
                 // built: when the files and archives are still those, nothing is parsed.
@@ -301,7 +302,10 @@ pub(crate) fn run_loop(
                     Incoming::Unchanged(shown)
                 } else {
                     drop(shown);
-                    Incoming::Reloaded(Box::new(source.read_through(Some(&cache))))
+                    let mut reload = source.read_through(Some(&cache));
+                    // A first open's last looks, which the drawing thread would work out.
+                    reload.opened = opened.map(crate::seen::OpenedLooks::of);
+                    Incoming::Reloaded(Box::new(reload))
                 };
                 let _ = tx.send(msg);
             });

@@ -68,6 +68,9 @@ impl FileErrors {
 }
 
 pub(crate) fn reloaded(app: &mut App, reload: Reload) {
+    if let Some(looks) = reload.opened {
+        app.seen.settle_from(looks);
+    }
     match reload.result {
         // The watcher's word on a write of ours, which is on screen already: the status
         // line keeps saying what was written.

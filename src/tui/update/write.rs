@@ -73,6 +73,7 @@ pub(crate) fn written(app: &mut App, result: Result<Written, Refusal>) {
                     result: Ok(w.loaded),
                     sources: Vec::new(),
                     digests: w.digests,
+                    opened: None,
                 },
             );
             let mut summary = w.summary;
