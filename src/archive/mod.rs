@@ -74,10 +74,7 @@ pub(crate) fn read_all(
                     let folder = folders
                         .entry(source.origin.file)
                         .or_insert_with(|| read::open_folder(file));
-                    let opened = match folder {
-                        Ok(folder) => read::open_beside(folder, written),
-                        Err(why) => Err(read::no_folder(written, why)),
-                    };
+                    let opened = read::open_in(folder, written);
                     // What was found (its bytes' hash once read): a reload compares it.
                     if stamped.insert((source.origin.file, written)) {
                         stamp_at = Some(log.archive_stamps.len());

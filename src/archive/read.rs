@@ -67,7 +67,7 @@ pub(crate) fn open_folder(log_file: &Path) -> Result<Folder, String> {
 }
 
 /// The refusal of a folder that could not be opened, for the archive that needed it.
-pub(crate) fn no_folder(written: &str, why: &str) -> String {
+fn no_folder(written: &str, why: &str) -> String {
     format!("archive `{written}`: cannot find the log's folder: {why}")
 }
 
@@ -133,10 +133,7 @@ pub(crate) fn all_as_stamped(stamps: &[Stamped], paths: &[PathBuf]) -> bool {
             return false;
         };
         let folder = folders.entry(s.file).or_insert_with(|| open_folder(file));
-        let opened = match folder {
-            Ok(folder) => open_beside(folder, &s.written),
-            Err(why) => Err(no_folder(&s.written, why)),
-        };
+        let opened = open_in(folder, &s.written);
         match (opened, &s.found) {
             (Err(now), Err(then)) => now == *then,
             (
@@ -161,6 +158,14 @@ pub(crate) fn all_as_stamped(stamps: &[Stamped], paths: &[PathBuf]) -> bool {
 /// Links followed on one archive's path at most, as the kernel's own bound.
 #[cfg(unix)]
 const MAX_LINKS: usize = 40;
+
+/// `open_beside`, in the folder of a log file if it could be opened (else why not).
+pub(crate) fn open_in(folder: &Result<Folder, String>, written: &str) -> Result<Opened, String> {
+    match folder {
+        Ok(folder) => open_beside(folder, written),
+        Err(why) => Err(no_folder(written, why)),
+    }
+}
 
 /// Opens the archive `written` names inside `folder`, never anything outside it, and checks
 /// what was opened: a regular file.

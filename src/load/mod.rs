@@ -327,7 +327,7 @@ fn load_paths_once(
 }
 
 /// Reads a file within the size limit, with a message a person can act on.
-fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+pub(crate) fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
     let (file, len) = open_regular(path)?;
     if len > limits.max_file_bytes {
         return Err(format!(

@@ -14,36 +14,15 @@ struct SourceLines {
     lines: HashMap<usize, String>,
 }
 
+/// How much of a file is read at a time for its lines.
+const PIECE: usize = 64 * 1024;
+
 impl SourceLines {
     /// Lines `wanted` (1-based, as the parser counts them) of `text`.
     fn of(text: &str, wanted: &BTreeSet<usize>) -> SourceLines {
-        let bytes = text.as_bytes();
-        let mut lines = HashMap::new();
-        let (mut n, mut start) = (1, 0);
-        let mut keep = |n: usize, range: std::ops::Range<usize>| {
-            if wanted.contains(&n) {
-                lines.insert(n, text[range].to_owned());
-            }
-        };
-        let last = wanted.last().copied().unwrap_or(0);
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if n > last {
-                break;
-            }
-            if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
-                continue; // the LF of a CRLF, whose CR ended the line
-            }
-            keep(n, start..i);
-            n += 1;
-            start = i + 1;
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                start += 1;
-            }
-        }
-        if n <= last && start < text.len() {
-            keep(n, start..text.len());
-        }
-        SourceLines { lines }
+        SourceLines::read_from(text.as_bytes(), wanted, PIECE).unwrap_or(SourceLines {
+            lines: HashMap::new(),
+        })
     }
 
     /// Lines `wanted` of the file at `path`, if it is a regular file and can be read within
@@ -51,11 +30,11 @@ impl SourceLines {
     /// held whole beside the log (57 MB at 100k events).
     fn read(path: &str, max_bytes: u64, wanted: &BTreeSet<usize>) -> Option<SourceLines> {
         let (file, _) = super::open_regular(std::path::Path::new(path)).ok()?;
-        SourceLines::read_from(std::io::Read::take(file, max_bytes), wanted, 64 * 1024)
+        SourceLines::read_from(std::io::Read::take(file, max_bytes), wanted, PIECE)
     }
 
-    /// `of`, the text read from `reader` `piece` bytes at a time; each line kept is decoded
-    /// as `of` decodes the whole text (invalid UTF-8 replaced), lines being ASCII-bounded.
+    /// The lines `wanted` of what `reader` gives, read `piece` bytes at a time up to the
+    /// last line wanted; a line ends at LF, CR or CRLF, and invalid UTF-8 in it is replaced.
     fn read_from(
         mut reader: impl std::io::Read,
         wanted: &BTreeSet<usize>,

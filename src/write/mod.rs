@@ -142,17 +142,7 @@ impl LogFiles {
 
 fn read_text(path: &Path, limits: &Limits) -> Result<String, Refusal> {
     let name = crate::sanitize::sanitize(&path.display().to_string()).into_owned();
-    let (mut file, len) =
-        load::open_regular(path).map_err(|e| Refusal::new(format!("{name}: {e}")))?;
-    if len > limits.max_file_bytes {
-        return Err(Refusal::new(format!(
-            "{name}: the file is {len} bytes, over the limit of {} bytes",
-            limits.max_file_bytes
-        )));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    std::io::Read::read_to_end(&mut file, &mut bytes)
-        .map_err(|e| Refusal::new(format!("{name}: cannot read: {e}")))?;
+    let bytes = load::read_file(path, limits).map_err(|e| Refusal::new(format!("{name}: {e}")))?;
     String::from_utf8(bytes)
         .map_err(|_| Refusal::new(format!("{name}: the file is not UTF-8 text")))
 }

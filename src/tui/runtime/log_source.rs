@@ -94,17 +94,9 @@ impl LogSource {
 /// The hash of a file's bytes as a load takes it (`Log::file_hashes`); None when it cannot
 /// be read within the limit.
 fn hash_of(path: &Path, limits: &Limits) -> Option<u64> {
-    let (file, len) = load::open_regular(path).ok()?;
-    if len > limits.max_file_bytes {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
-        &mut bytes,
-    )
-    .ok()?;
-    (bytes.len() as u64 <= limits.max_file_bytes).then(|| crate::write::hash(&bytes))
+    load::read_file(path, limits)
+        .ok()
+        .map(|bytes| crate::write::hash(&bytes))
 }
 
 /// The text of each file a report names, for the lines at fault.
