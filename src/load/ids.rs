@@ -40,8 +40,7 @@ pub(crate) fn slug(s: &str) -> String {
 
 /// The id of an event that has none: its date (the day at most) and its title, slugged.
 pub(crate) fn derive(date: &Date, title: &str) -> String {
-    let written = day_written(date);
-    let day = written.split('T').next().unwrap_or(&written);
+    let day = date.written_day();
     let mut title = slug(title);
     // Keep ids readable: cut long titles at a word boundary.
     if title.len() > 60 {
@@ -49,31 +48,10 @@ pub(crate) fn derive(date: &Date, title: &str) -> String {
         title.truncate(cut);
     }
     if title.is_empty() {
-        day.to_string()
+        day
     } else {
         format!("{day}-{title}")
     }
-}
-
-/// The day of `date` as written (`2024-05-03`, `2024-05`, `2024`): its written form up to
-/// the clock, without formatting the clock (a load derives the id of every event without
-/// one).
-fn day_written(date: &Date) -> String {
-    use chrono::Datelike;
-    use std::fmt::Write;
-    let d = date.local().date();
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        // Signed or wider years as `Date::written` writes them.
-        return date.written();
-    }
-    let mut out = String::with_capacity(10);
-    let _ = match date.precision {
-        crate::model::Precision::Year => write!(out, "{y:04}"),
-        crate::model::Precision::Month => write!(out, "{y:04}-{m:02}"),
-        _ => write!(out, "{y:04}-{m:02}-{day:02}"),
-    };
-    out
 }
 
 /// Frees ids that collide: `base`, else `base-2`, `base-3`, … the first not taken. It
@@ -160,7 +138,7 @@ mod tests {
             let d = Date::parse(written).unwrap();
             let full = d.written();
             assert_eq!(
-                day_written(&d),
+                d.written_day(),
                 full.split('T').next().unwrap(),
                 "{written}"
             );

@@ -409,14 +409,26 @@ impl Date {
         }
     }
 
+    /// The day of the date as written, up to its clock: `2024`, `2024-05`, `2024-05-03`
+    /// (the day of `2024-05-03T10:00[Asia/Tehran]`). Without chrono's formatting: a load
+    /// writes it for every event without an `id`.
+    pub fn written_day(&self) -> String {
+        let d = self.local.date();
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        match self.precision {
+            Precision::Year => format!("{y:04}"),
+            Precision::Month => format!("{y:04}-{m:02}"),
+            _ if (0..=9999).contains(&y) => format!("{y:04}-{m:02}-{day:02}"),
+            // Signed or wider years as chrono writes them.
+            _ => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
     /// The date in the form it was written (canonical): `2024`, `2024-04`, `2024-04-03`,
     /// `2024-04-03T14:05+02:00`, `2023-03-10T14:00[Asia/Tehran]`.
     pub fn written(&self) -> String {
-        let d = self.local.date();
         let clock = match self.precision {
-            Precision::Year => return format!("{:04}", d.year()),
-            Precision::Month => return format!("{:04}-{:02}", d.year(), d.month()),
-            Precision::Day => return d.format("%Y-%m-%d").to_string(),
+            Precision::Year | Precision::Month | Precision::Day => return self.written_day(),
             Precision::Minute => self.local.format("%Y-%m-%dT%H:%M").to_string(),
             Precision::Second => self.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
         };
