@@ -112,6 +112,23 @@ fn agree(full: &Result<Loaded, Report>, cached: &Result<Loaded, Report>) {
     }
 }
 
+/// Writes `text` as file `name` of the log in `dir`, then loads it both ways (`both`).
+fn edited(
+    dir: &Path,
+    cache: &mut LoadCache,
+    name: &str,
+    text: &str,
+) -> (Result<Loaded, Report>, usize) {
+    write(dir, name, text);
+    both(dir, cache)
+}
+
+/// Asserts that the log was refused with an error that says `says`.
+fn assert_says(r: &Result<Loaded, Report>, says: &str) {
+    let errors = errors(r);
+    assert!(errors.iter().any(|m| m.contains(says)), "{errors:?}");
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("write");
 }
@@ -147,8 +164,7 @@ fn a_cached_reload_of_a_directory_log_gives_what_a_full_load_gives_after_each_ed
 
     // A title changed: that file only.
     let retitled = SUMMER.replace("went well", "went very well");
-    write(d, "2-summer.yaml", &retitled);
-    let (r, parsed) = both(d, &mut cache);
+    let (r, parsed) = edited(d, &mut cache, "2-summer.yaml", &retitled);
     assert_eq!(parsed, 1);
     let log = r.unwrap().log;
     assert!(
@@ -158,47 +174,42 @@ fn a_cached_reload_of_a_directory_log_gives_what_a_full_load_gives_after_each_ed
     );
 
     // An unknown actor: the error, with its "did you mean", as a full load says it.
-    write(
+    let (r, parsed) = edited(
         d,
+        &mut cache,
         "2-summer.yaml",
         &SUMMER.replace("speaker: araghchi", "speaker: araghchy"),
     );
-    let (r, parsed) = both(d, &mut cache);
     assert_eq!(parsed, 1);
-    assert!(
-        errors(&r).iter().any(|m| m.contains("araghchy")),
-        "{:?}",
-        errors(&r)
-    );
+    assert_says(&r, "araghchy");
 
     // An event id another file already uses.
-    write(
+    let (r, _) = edited(
         d,
+        &mut cache,
         "2-summer.yaml",
         &SUMMER.replace("oman-statement", "muscat-round-one"),
     );
-    let (r, _) = both(d, &mut cache);
-    assert!(
-        errors(&r).iter().any(|m| m.contains("is already used")),
-        "{:?}",
-        errors(&r)
-    );
+    assert_says(&r, "is already used");
 
     // A syntax error, then a file cut short by one, referring to another file's ids.
-    write(
+    let (r, _) = edited(
         d,
+        &mut cache,
         "2-summer.yaml",
         &SUMMER.replace("    parties: [us, iran]", "    parties: [us, iran"),
     );
-    let (r, _) = both(d, &mut cache);
     assert!(!errors(&r).is_empty());
-    write(d, "2-summer.yaml", &format!("{SUMMER}  - date: [2025\n"));
-    let (r, _) = both(d, &mut cache);
+    let (r, _) = edited(
+        d,
+        &mut cache,
+        "2-summer.yaml",
+        &format!("{SUMMER}  - date: [2025\n"),
+    );
     assert!(!errors(&r).is_empty());
 
     // Fixed again: the warning about the actor in no event, which depends on every file.
-    write(d, "2-summer.yaml", SUMMER);
-    let (r, parsed) = both(d, &mut cache);
+    let (r, parsed) = edited(d, &mut cache, "2-summer.yaml", SUMMER);
     assert_eq!(parsed, 1);
     assert!(
         r.unwrap()
@@ -208,38 +219,32 @@ fn a_cached_reload_of_a_directory_log_gives_what_a_full_load_gives_after_each_ed
     );
 
     // The reading zone changed in one file: the others' dates are read in it.
-    write(
+    let (r, parsed) = edited(
         d,
+        &mut cache,
         "0-people.yaml",
         &PEOPLE.replace("Europe/Zurich", "Asia/Tehran"),
     );
-    let (r, parsed) = both(d, &mut cache);
     assert_eq!(parsed, 1);
     assert_eq!(r.unwrap().log.timezone.name(), "Asia/Tehran");
-    write(
+    let (r, _) = edited(
         d,
+        &mut cache,
         "1-spring.yaml",
         &format!("timezone: Europe/Zurich\n{SPRING}"),
     );
-    let (r, _) = both(d, &mut cache);
-    assert!(
-        errors(&r)
-            .iter()
-            .any(|m| m.contains("files of one log must agree"))
-    );
+    assert_says(&r, "files of one log must agree");
     write(d, "0-people.yaml", PEOPLE);
-    write(d, "1-spring.yaml", SPRING);
-    let (r, _) = both(d, &mut cache);
+    let (r, _) = edited(d, &mut cache, "1-spring.yaml", SPRING);
     assert!(r.is_ok(), "{:?}", errors(&r));
 
     // A file removed (its events and the references to them go), then a new one.
     std::fs::remove_file(d.join("1-spring.yaml")).unwrap();
     let (r, parsed) = both(d, &mut cache);
     assert_eq!(parsed, 0);
-    assert!(errors(&r).iter().any(|m| m.contains("muscat-round-one")));
+    assert_says(&r, "muscat-round-one");
     write(d, "1-spring.yaml", SPRING);
-    write(d, "3-autumn.yaml", "events: []\n");
-    let (r, parsed) = both(d, &mut cache);
+    let (r, parsed) = edited(d, &mut cache, "3-autumn.yaml", "events: []\n");
     assert_eq!(parsed, 2);
     assert!(r.is_ok(), "{:?}", errors(&r));
 }
@@ -468,8 +473,7 @@ fn a_reload_after_the_definitions_change_resolves_the_unchanged_files_against_th
         "  - {id: araghchi, name: Abbas Araghchi, party: iran}\n  - {id: witkoff, name: Steve Witkoff, party: us}\n",
     );
     assert_ne!(swapped, PEOPLE);
-    write(d, "0-people.yaml", &swapped);
-    let (r, parsed) = both(d, &mut cache);
+    let (r, parsed) = edited(d, &mut cache, "0-people.yaml", &swapped);
     assert_eq!(parsed, 1);
     let log = r.unwrap().log;
     let speaker = log
@@ -479,17 +483,13 @@ fn a_reload_after_the_definitions_change_resolves_the_unchanged_files_against_th
         .find_map(|q| q.speaker);
     assert_eq!(speaker.map(|a| log.actors[a].id.as_str()), Some("araghchi"));
     // An actor gone: the unchanged files' references to them are errors again.
-    write(
+    let (r, _) = edited(
         d,
+        &mut cache,
         "0-people.yaml",
         &PEOPLE.replace("  - {id: witkoff, name: Steve Witkoff, party: us}\n", ""),
     );
-    let (r, _) = both(d, &mut cache);
-    assert!(
-        errors(&r).iter().any(|m| m.contains("witkoff")),
-        "{:?}",
-        errors(&r)
-    );
+    assert_says(&r, "witkoff");
     write(d, "0-people.yaml", PEOPLE);
     assert!(both(d, &mut cache).0.is_ok());
 }
