@@ -54,14 +54,22 @@ impl Refusal {
         }
     }
 
-    /// The diagnostics as `check` prints them, on the text that was checked.
+    /// The diagnostics as `check` prints them, on the text that was checked: after a line
+    /// saying so, since their line numbers are those of a text that was not written.
     pub fn render(&self, max_bytes: u64, color: crate::color_policy::ColorMode) -> String {
         let given: Vec<(&str, &str)> = self
             .checked
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
-        load::render_all_over(&self.diagnostics, &given, max_bytes, color)
+        let rendered = load::render_all_over(&self.diagnostics, &given, max_bytes, color);
+        match &self.checked {
+            Some((name, _)) if !self.diagnostics.is_empty() => format!(
+                "in {} as it would read with the change, which was not written:\n{rendered}",
+                crate::sanitize::sanitize(name)
+            ),
+            _ => rendered,
+        }
     }
 }
 

@@ -212,6 +212,24 @@ fn refusals_leave_the_file_byte_for_byte() {
         ],
         "did you mean \"egypt\"?",
     );
+    // Its line numbers are those of the text that was not written, and it says so.
+    refused(
+        &log,
+        &[
+            "add",
+            "event",
+            p,
+            "--date",
+            "2024-05-04",
+            "--kind",
+            "call",
+            "--title",
+            "T",
+            "--party",
+            "egyptt",
+        ],
+        "as it would read with the change, which was not written:\n",
+    );
     // A time without its clock: the loader's hint, in the log's zone.
     refused(
         &log,
